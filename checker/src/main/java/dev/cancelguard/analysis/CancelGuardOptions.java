@@ -1,0 +1,120 @@
+package dev.cancelguard.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+
+/**
+ * The {@code -XepOpt:CancelGuard:*} flags, read once per check instance.
+ *
+ * <p>Each list flag holds comma-separated {@code fully.qualified.Class#method} entries naming a
+ * project's own helpers.
+ */
+public final class CancelGuardOptions {
+  /** Methods that restore the interrupt flag, e.g. {@code com.acme.Threads#restoreInterrupt}. */
+  public static final String INTERRUPT_RESTORERS = "CancelGuard:InterruptRestorers";
+
+  /** Methods that are cancellation points (they check the flag or throw on interrupt). */
+  public static final String CANCELLATION_POINTS = "CancelGuard:CancellationPoints";
+
+  /** Methods that wait for an executor or thread to terminate. */
+  public static final String TERMINATION_AWAITERS = "CancelGuard:TerminationAwaiters";
+
+  private static final CancelGuardOptions DEFAULTS =
+      new CancelGuardOptions(ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of());
+
+  private final ImmutableSet<MethodRef> interruptRestorers;
+  private final ImmutableSet<MethodRef> cancellationPoints;
+  private final ImmutableSet<MethodRef> terminationAwaiters;
+
+  private CancelGuardOptions(
+      ImmutableSet<MethodRef> interruptRestorers,
+      ImmutableSet<MethodRef> cancellationPoints,
+      ImmutableSet<MethodRef> terminationAwaiters) {
+    this.interruptRestorers = interruptRestorers;
+    this.cancellationPoints = cancellationPoints;
+    this.terminationAwaiters = terminationAwaiters;
+  }
+
+  /** The options when no flag is given. */
+  public static CancelGuardOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Reads the flags.
+   *
+   * @throws IllegalArgumentException naming the flag and its docs page when a value is malformed
+   */
+  public static CancelGuardOptions fromFlags(ErrorProneFlags flags) {
+    return new CancelGuardOptions(
+        parse(flags, INTERRUPT_RESTORERS),
+        parse(flags, CANCELLATION_POINTS),
+        parse(flags, TERMINATION_AWAITERS));
+  }
+
+  public boolean isInterruptRestorer(Symbol symbol) {
+    return matchesAny(interruptRestorers, symbol);
+  }
+
+  public boolean isCancellationPoint(Symbol symbol) {
+    return matchesAny(cancellationPoints, symbol);
+  }
+
+  public boolean isTerminationAwaiter(Symbol symbol) {
+    return matchesAny(terminationAwaiters, symbol);
+  }
+
+  private static boolean matchesAny(ImmutableSet<MethodRef> refs, Symbol symbol) {
+    if (refs.isEmpty() || !(symbol instanceof MethodSymbol method)) {
+      return false;
+    }
+    MethodRef ref =
+        new MethodRef(
+            method.owner.getQualifiedName().toString(), method.getSimpleName().toString());
+    return refs.contains(ref);
+  }
+
+  private static ImmutableSet<MethodRef> parse(ErrorProneFlags flags, String name) {
+    ImmutableSet.Builder<MethodRef> refs = ImmutableSet.builder();
+    for (String entry : flags.getListOrEmpty(name)) {
+      String trimmed = entry.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      int hash = trimmed.indexOf('#');
+      if (hash <= 0
+          || hash == trimmed.length() - 1
+          || trimmed.indexOf('#', hash + 1) >= 0
+          || !isQualifiedName(trimmed.substring(0, hash))
+          || !isIdentifier(trimmed.substring(hash + 1))) {
+        throw new IllegalArgumentException(
+            String.format(
+                "-XepOpt:%s: '%s' is not of the form fully.qualified.Class#method (see %s)",
+                name, trimmed, DocLinks.CONFIGURATION));
+      }
+      refs.add(new MethodRef(trimmed.substring(0, hash), trimmed.substring(hash + 1)));
+    }
+    return refs.build();
+  }
+
+  private static boolean isQualifiedName(String name) {
+    for (String part : name.split("\\.", -1)) {
+      if (!isIdentifier(part)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentifier(String name) {
+    if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
+      return false;
+    }
+    return name.chars().skip(1).allMatch(Character::isJavaIdentifierPart);
+  }
+
+  /** A method named by its declaring class (binary nesting with '.') and simple name. */
+  private record MethodRef(String owner, String name) {}
+}

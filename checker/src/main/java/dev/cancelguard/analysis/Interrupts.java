@@ -1,0 +1,162 @@
+package dev.cancelguard.analysis;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.TryTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Type.UnionClassType;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What throws {@link InterruptedException}, what receives it, and what touches the flag. */
+public final class Interrupts {
+  private static final Matcher<ExpressionTree> CURRENT_THREAD =
+      staticMethod().onClass("java.lang.Thread").named("currentThread");
+
+  private static final Matcher<ExpressionTree> THREAD_INTERRUPT =
+      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
+
+  /** {@code Thread.interrupted()}: tests and clears the flag. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
+      staticMethod().onClass("java.lang.Thread").named("interrupted");
+
+  /** {@code thread.isInterrupted()}: tests the flag without clearing it. */
+  public static final Matcher<ExpressionTree> IS_INTERRUPTED =
+      instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted");
+
+  private static final Matcher<ExpressionTree> PROCESS_EXIT =
+      com.google.errorprone.matchers.Matchers.anyOf(
+          staticMethod().onClass("java.lang.System").named("exit"),
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+
+  private Interrupts() {}
+
+  public static Type interruptedExceptionType(VisitorState state) {
+    return state.getSymtab().interruptedExceptionType;
+  }
+
+  /** The alternatives of a catch parameter's type: one, or several for a multi-catch. */
+  public static ImmutableList<Type> caughtTypes(CatchTree catchTree) {
+    Type type = getType(catchTree.getParameter());
+    if (type == null) {
+      return ImmutableList.of();
+    }
+    if (type.isUnion()) {
+      return ImmutableList.copyOf(((UnionClassType) type).getAlternativeTypes());
+    }
+    return ImmutableList.of(type);
+  }
+
+  /** True if a catch names {@link InterruptedException} (or a subclass) itself. */
+  public static boolean catchesInterruptedExceptionByName(CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /**
+   * True if {@code catchTree}, one of {@code tryTree}'s catches, can receive an {@link
+   * InterruptedException}: it names it, or it names a supertype ({@code Exception}, {@code
+   * Throwable}) while the try block or its resources throw it and no earlier catch takes it. Calls
+   * that only declare {@code throws Exception} are not counted: whether they are interrupted is
+   * unknown, and counting them would flag every generic catch around a {@code Callable}.
+   */
+  public static boolean receivesInterruptedException(
+      TryTree tryTree, CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    for (CatchTree earlier : tryTree.getCatches()) {
+      if (earlier == catchTree) {
+        break;
+      }
+      if (caughtTypes(earlier).stream().anyMatch(t -> isSubtype(interrupted, t, state))) {
+        return false;
+      }
+    }
+    List<Type> caught = caughtTypes(catchTree);
+    if (caught.stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
+      return true;
+    }
+    if (caught.stream().noneMatch(t -> isSubtype(interrupted, t, state))) {
+      return false;
+    }
+    return tryBodyThrowsInterruptedException(tryTree, state);
+  }
+
+  /** True if the try block or its resources can throw {@link InterruptedException}. */
+  public static boolean tryBodyThrowsInterruptedException(TryTree tryTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    ScanThrownTypes scanner = new ScanThrownTypes(state);
+    scanner.scanResources(tryTree);
+    scanner.scan(tryTree.getBlock(), null);
+    return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /** True if the method declares {@link InterruptedException} or a supertype in its throws. */
+  public static boolean declaresInterruptedException(MethodTree method, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return method.getThrows().stream()
+        .map(t -> getType(t))
+        .anyMatch(t -> t != null && isSubtype(interrupted, t, state));
+  }
+
+  /** True if a call declares that it throws {@link InterruptedException} (a blocking call). */
+  public static boolean throwsInterruptedException(MethodInvocationTree call, VisitorState state) {
+    Type methodType = getType(call.getMethodSelect());
+    if (methodType == null) {
+      return false;
+    }
+    Type interrupted = interruptedExceptionType(state);
+    return methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /** {@code Thread.currentThread().interrupt()}. */
+  public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !THREAD_INTERRUPT.matches(call, state)) {
+      return false;
+    }
+    @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return receiver != null && CURRENT_THREAD.matches(stripParentheses(receiver), state);
+  }
+
+  /**
+   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()} or a
+   * helper configured with {@code -XepOpt:CancelGuard:InterruptRestorers}.
+   */
+  public static boolean isRestoringCall(
+      ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    if (isCurrentThreadInterrupt(call, state)) {
+      return true;
+    }
+    Symbol symbol = getSymbol(call);
+    return symbol != null && options.isInterruptRestorer(symbol);
+  }
+
+  /** {@code System.exit}, {@code Runtime.halt}: nobody is left to tell. */
+  public static boolean isProcessExit(ExpressionTree tree, VisitorState state) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && PROCESS_EXIT.matches(call, state);
+  }
+
+  /** True if the expression's static type is {@link InterruptedException} or a subclass. */
+  public static boolean isInterruptedExceptionValue(ExpressionTree tree, VisitorState state) {
+    Type type = getType(tree);
+    return type != null && isSubtype(type, interruptedExceptionType(state), state);
+  }
+}

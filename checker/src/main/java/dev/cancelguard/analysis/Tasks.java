@@ -1,0 +1,241 @@
+package dev.cancelguard.analysis;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What code runs as a task (on another thread, cancellable by its submitter), and what code is a
+ * thread's own top level (it owns the thread's interruption policy).
+ */
+public final class Tasks {
+  /** Calls that take a Runnable/Callable/Supplier and run it as a task. */
+  private static final Matcher<ExpressionTree> TASK_SUBMISSION =
+      anyOf(
+          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .namedAnyOf("submit", "invokeAll", "invokeAny"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+              .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ForkJoinPool")
+              .namedAnyOf("invoke", "execute", "submit"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CompletionService").named("submit"),
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("runAsync", "supplyAsync"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.StructuredTaskScope")
+              .named("fork"));
+
+  /** Calls that take a Runnable and make it the whole body of a new thread. */
+  private static final Matcher<ExpressionTree> THREAD_BODY =
+      anyOf(
+          constructor().forClass("java.lang.Thread"),
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod()
+              .onDescendantOf("java.lang.Thread.Builder")
+              .namedAnyOf("start", "unstarted"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+
+  private Tasks() {}
+
+  /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
+  public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {
+    return TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state);
+  }
+
+  /**
+   * The innermost code unit (method, lambda or initializer) enclosing {@code path}, as a path; null
+   * at class level.
+   */
+  public static @Nullable TreePath enclosingCodeUnit(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return p;
+      }
+      if (leaf instanceof ClassTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if the code unit (a method or lambda path from {@link #enclosingCodeUnit}) runs as a task:
+   * a lambda or anonymous class passed to an executor, a thread, {@code runAsync}, {@code fork};
+   * {@code run()}/{@code call()}/{@code compute()} of a Runnable, Callable, Thread or ForkJoinTask.
+   */
+  public static boolean runsAsTask(TreePath codeUnit, VisitorState state) {
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      return isArgumentOf(codeUnit, state, Tasks::isTaskSubmission);
+    }
+    if (!(leaf instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    if (!method.getParameters().isEmpty() || symbol.isStatic()) {
+      return false;
+    }
+    String name = symbol.getSimpleName().toString();
+    ClassSymbol owner = symbol.enclClass();
+    return switch (name) {
+      case "run" -> isSubtypeOf(owner, "java.lang.Runnable", state);
+      case "call" -> isSubtypeOf(owner, "java.util.concurrent.Callable", state);
+      case "compute" -> isSubtypeOf(owner, "java.util.concurrent.ForkJoinTask", state);
+      default -> false;
+    };
+  }
+
+  /**
+   * True if the code unit is the whole of a thread's work, so that when it ends the thread ends and
+   * nobody is left to read the interrupt flag: {@code run()} of a {@link Thread} subclass, a
+   * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder or a
+   * ThreadFactory, and {@code main}.
+   */
+  public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      return isArgumentOf(codeUnit, state, THREAD_BODY::matches);
+    }
+    if (!(leaf instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    if (isMainMethod(method, symbol)) {
+      return true;
+    }
+    if (!symbol.getSimpleName().contentEquals("run") || !method.getParameters().isEmpty()) {
+      return false;
+    }
+    if (isSubtypeOf(symbol.enclClass(), "java.lang.Thread", state)) {
+      return true;
+    }
+    // run() of an anonymous Runnable passed to a Thread constructor or builder.
+    TreePath classPath = codeUnit.getParentPath();
+    if (classPath != null
+        && classPath.getLeaf() instanceof ClassTree
+        && classPath.getParentPath() != null
+        && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
+        && newClass.getClassBody() == classPath.getLeaf()) {
+      return isArgumentOf(classPath.getParentPath(), state, THREAD_BODY::matches);
+    }
+    return false;
+  }
+
+  private static boolean isMainMethod(MethodTree method, MethodSymbol symbol) {
+    return symbol.getSimpleName().contentEquals("main")
+        && symbol.isStatic()
+        && method.getModifiers().getFlags().contains(Modifier.PUBLIC)
+        && method.getParameters().size() == 1;
+  }
+
+  /**
+   * True if the statement at {@code path} is the last thing its code unit does: after it, the
+   * method or lambda {@code codeUnit} returns (it is the last statement of the body, or the last of
+   * a block, branch, try or catch that is itself in tail position, never inside a loop).
+   */
+  public static boolean isInTailPosition(TreePath path, TreePath codeUnit) {
+    Tree body =
+        codeUnit.getLeaf() instanceof MethodTree method
+            ? method.getBody()
+            : ((LambdaExpressionTree) codeUnit.getLeaf()).getBody();
+    for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf == body) {
+        return true;
+      }
+      Tree parent = p.getParentPath().getLeaf();
+      boolean stillTail =
+          switch (parent) {
+            case BlockTree block ->
+                !block.getStatements().isEmpty() && block.getStatements().getLast() == leaf;
+            case TryTree tryTree -> leaf != tryTree.getFinallyBlock();
+            case CatchTree catchTree -> true;
+            case IfTree ifTree -> leaf != ifTree.getCondition();
+            case LabeledStatementTree labeled -> true;
+            case SynchronizedTree sync -> leaf == sync.getBlock();
+            case CaseTree caseTree -> caseTree.getCaseKind() == CaseTree.CaseKind.RULE;
+            case SwitchTree switchTree -> leaf != switchTree.getExpression();
+            default -> false;
+          };
+      if (!stillTail) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isArgumentOf(
+      TreePath argumentPath,
+      VisitorState state,
+      java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {
+    TreePath parent = argumentPath.getParentPath();
+    while (parent != null
+        && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
+      parent = parent.getParentPath();
+    }
+    if (parent == null) {
+      return false;
+    }
+    Tree call = parent.getLeaf();
+    List<? extends ExpressionTree> arguments =
+        switch (call) {
+          case MethodInvocationTree invocation -> invocation.getArguments();
+          case NewClassTree newClass -> newClass.getArguments();
+          default -> List.of();
+        };
+    return arguments.stream().anyMatch(a -> containsOrIs(a, argumentPath.getLeaf()))
+        && callKind.test((ExpressionTree) call, state);
+  }
+
+  private static boolean containsOrIs(ExpressionTree argument, Tree leaf) {
+    Tree stripped = argument;
+    while (stripped instanceof com.sun.source.tree.ParenthesizedTree parens) {
+      stripped = parens.getExpression();
+    }
+    while (stripped instanceof com.sun.source.tree.TypeCastTree cast) {
+      stripped = cast.getExpression();
+    }
+    return argument == leaf || stripped == leaf;
+  }
+
+  private static boolean isSubtypeOf(@Nullable Symbol owner, String typeName, VisitorState state) {
+    Type type = state.getTypeFromString(typeName);
+    return owner != null && type != null && isSubtype(owner.type, type, state);
+  }
+}

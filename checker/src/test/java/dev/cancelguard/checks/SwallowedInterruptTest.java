@@ -1,0 +1,1788 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.fixes.SuggestedFix;
+import org.junit.jupiter.api.Test;
+
+class SwallowedInterruptTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+
+  // ---------------------------------------------------------------- must flag
+
+  @Test
+  void positive_emptyCatch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_logOnly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(java.util.concurrent.BlockingQueue<String> q) {
+                try {
+                  q.take();
+                  // BUG: Diagnostic contains: Whoever interrupted this thread
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted: " + e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cleanupWithoutReraise() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            class Test {
+              void serve(Closeable connection) throws IOException {
+                try {
+                  Thread.sleep(1000);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  connection.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_returnWithoutRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              String f(java.util.concurrent.BlockingQueue<String> q) {
+                try {
+                  return q.take();
+                  // BUG: Diagnostic contains: returns (line 7)
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_wrapWithoutRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: throws RuntimeException (line 7) without restoring
+                } catch (InterruptedException e) {
+                  throw new RuntimeException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_wrapInInterruptedIoExceptionWithoutRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.InterruptedIOException;
+            class Test {
+              void f() throws InterruptedIOException {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: throws InterruptedIOException
+                } catch (InterruptedException e) {
+                  throw new InterruptedIOException();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreInOneBranchOnly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean verbose;
+              void f() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  if (verbose) {
+                    Thread.currentThread().interrupt();
+                  } else {
+                    System.err.println("ignored");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_earlyReturnBeforeRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean closing;
+              void f() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: returns (line 8)
+                } catch (InterruptedException e) {
+                  if (closing) return;
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchExceptionAroundBlockingCall() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              Object f(Future<Object> future) {
+                try {
+                  return future.get();
+                  // BUG: Diagnostic contains: through Exception
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchThrowableAroundBlockingCall() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(Thread worker) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: through Throwable
+                } catch (Throwable t) {
+                  t.printStackTrace();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_multiCatch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Test {
+              Object f(Future<Object> future) {
+                try {
+                  return future.get();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException | ExecutionException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_instanceofGuardButOtherBranchSwallows() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (Exception e) {
+                  if (e instanceof InterruptedException) {
+                    System.err.println("stopping");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_breakOutOfLoopInTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> queue) {
+                pool.submit(() -> {
+                  while (true) {
+                    try {
+                      queue.take().run();
+                      // BUG: Diagnostic contains: breaks out (line 11)
+                    } catch (InterruptedException e) {
+                      break;
+                    }
+                  }
+                  System.out.println("drained");
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_continueInLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              void consume(BlockingQueue<String> queue) {
+                for (int i = 0; i < 10; i++) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: continues the loop
+                  } catch (InterruptedException e) {
+                    continue;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_inLambdaTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              void f(Executor executor) {
+                executor.execute(() -> {
+                  try {
+                    Thread.sleep(100);
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (InterruptedException ignored) {
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_inAnonymousCallable() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            class Test {
+              Callable<String> task() {
+                return new Callable<String>() {
+                  @Override
+                  public String call() {
+                    try {
+                      Thread.sleep(5);
+                      return "done";
+                      // BUG: Diagnostic contains: returns
+                    } catch (InterruptedException e) {
+                      return "cancelled";
+                    }
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_nestedLambdas() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.function.Supplier;
+            class Test {
+              Supplier<Runnable> f() {
+                return () -> () -> {
+                  try {
+                    Thread.sleep(1);
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (InterruptedException e) {
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            record Poller(long millis) {
+              void pause() {
+                try {
+                  Thread.sleep(millis);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_switchExpressionInCatch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              int f(int mode) {
+                try {
+                  Thread.sleep(1);
+                  return 0;
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  return switch (mode) {
+                    case 0 -> 1;
+                    default -> 2;
+                  };
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_switchStatementMissingRestoreInOneCase() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(int mode) {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  switch (mode) {
+                    case 0:
+                      Thread.currentThread().interrupt();
+                      break;
+                    case 1:
+                      System.out.println("one");
+                      break;
+                    default:
+                      Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_genericMethodAndVar() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              <T> T next(BlockingQueue<T> queue, T fallback) {
+                try {
+                  var item = queue.take();
+                  return item;
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  var result = fallback;
+                  return result;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_tryWithResourcesSuppressed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static class Lease implements AutoCloseable {
+                @Override
+                public void close() throws InterruptedException {
+                  Thread.sleep(1);
+                }
+              }
+
+              void f() {
+                try (Lease lease = new Lease()) {
+                  System.out.println(lease);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  for (Throwable suppressed : e.getSuppressed()) {
+                    suppressed.printStackTrace();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreOnlyInsideLoopThatMayNotRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void f(List<Runnable> listeners) {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  for (Runnable listener : listeners) {
+                    Thread.currentThread().interrupt();
+                    listener.run();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreInsideLambdaDoesNotCount() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              Runnable later;
+              void f() {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  later = () -> Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptOnOtherThreadDoesNotRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(Thread worker) {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  worker.interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadSubclassRunContinuesLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Worker extends Thread {
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    Thread.sleep(100);
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.out.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedAsBareStatement() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void reset() {
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedInCatchInsteadOfInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedThenReturn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              int sum(List<Integer> values) {
+                int total = 0;
+                for (int v : values) {
+                  // BUG: Diagnostic contains: when it returns true this branch returns
+                  if (Thread.interrupted()) {
+                    return total;
+                  }
+                  total += v;
+                }
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedThenBreak() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void process(List<String> items) {
+                for (String item : items) {
+                  // BUG: Diagnostic contains: breaks out
+                  if (Thread.interrupted()) break;
+                  System.out.println(item);
+                }
+                System.out.println("done");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_negatedInterruptedElseBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              String poll() {
+                // BUG: Diagnostic contains: Thread.interrupted() clears the interrupt flag
+                if (!Thread.interrupted()) {
+                  return "work";
+                } else {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreInFinallyOnlySometimes() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean flag;
+              void f() {
+                try {
+                  try {
+                    Thread.sleep(1);
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (InterruptedException e) {
+                    System.out.println("x");
+                  }
+                } finally {
+                  if (flag) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag
+
+  @Test
+  void negative_restore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_restoreAndReturn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              String f(java.util.concurrent.BlockingQueue<String> q) {
+                try {
+                  return q.take();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_rethrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("cancelled");
+                  throw e;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_throwNewInterruptedException() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  InterruptedException wrapped = new InterruptedException("while waiting");
+                  wrapped.initCause(e);
+                  throw wrapped;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_restoreThenWrap() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.InterruptedIOException;
+            class Test {
+              void f() throws InterruptedIOException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new InterruptedIOException("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_restoreOnEveryBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean verbose;
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  if (verbose) {
+                    System.err.println("interrupted");
+                    Thread.currentThread().interrupt();
+                  } else {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_restoreOrRethrowPerBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(boolean strict) throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  if (strict) {
+                    throw e;
+                  }
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_exceptionCatchWithInstanceofGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (Exception e) {
+                  if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                  }
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_exceptionCatchWithPatternGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (Exception e) {
+                  if (e instanceof InterruptedException ie) {
+                    throw ie;
+                  }
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_exceptionCatchAroundCodeThatCannotBeInterrupted() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(java.io.Reader reader) {
+                try {
+                  reader.read();
+                } catch (Exception e) {
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_exceptionCatchAroundCallableCall() {
+    // Callable.call() declares `throws Exception`, not InterruptedException: not counted.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            class Test {
+              Object f(Callable<Object> task) {
+                try {
+                  return task.call();
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_earlierCatchTakesInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (Exception e) {
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptibleCallOnlyInLambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              Runnable f() {
+                try {
+                  return () -> {
+                    try {
+                      Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  };
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_threadSubclassRunEndsOnInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Ticker extends Thread {
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    Thread.sleep(1000);
+                    System.out.println("tick");
+                  }
+                } catch (InterruptedException e) {
+                  System.out.println("ticker stopped");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_threadSubclassLoopBreaksOutAtEnd() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Consumer extends Thread {
+              final BlockingQueue<String> queue;
+              Consumer(BlockingQueue<String> queue) {
+                this.queue = queue;
+              }
+              @Override
+              public void run() {
+                while (true) {
+                  try {
+                    System.out.println(queue.take());
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_runnableGivenToNewThreadReturns() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              Thread start() {
+                Thread t = new Thread(() -> {
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  System.out.println("slept");
+                });
+                t.start();
+                return t;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_mainEndsOnInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              public static void main(String[] args) {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  System.out.println("bye");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_deferredRestoreUninterruptibly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String takeUninterruptibly(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                try {
+                  while (true) {
+                    try {
+                      return queue.take();
+                    } catch (InterruptedException e) {
+                      interrupted = true;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_restoreInFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    System.out.println("stopping");
+                  }
+                } finally {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sameFileHelperRestores() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  onInterrupt(e);
+                }
+              }
+
+              private static void onInterrupt(InterruptedException e) {
+                System.err.println("interrupted: " + e);
+                Thread.currentThread().interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_configuredRestorer() {
+    helper
+        .addSourceLines(
+            "Threads.java",
+            """
+            package com.acme;
+            public final class Threads {
+              public static native void restoreInterrupt(InterruptedException e);
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  com.acme.Threads.restoreInterrupt(e);
+                }
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Threads#restoreInterrupt")
+        .doTest();
+  }
+
+  @Test
+  void positive_unconfiguredRestorerNotTrusted() {
+    helper
+        .addSourceLines(
+            "Threads.java",
+            """
+            package com.acme;
+            public final class Threads {
+              public static native void restoreInterrupt(InterruptedException e);
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  com.acme.Threads.restoreInterrupt(e);
+                }
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Other#restoreInterrupt")
+        .doTest();
+  }
+
+  @Test
+  void negative_processExit() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  System.exit(1);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_expectedInTest() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class MyTest {
+              @interface Test {}
+
+              @Test
+              void interruptsSleep() {
+                Thread.currentThread().interrupt();
+                try {
+                  Thread.sleep(1000);
+                  fail();
+                } catch (InterruptedException e) {
+                  System.out.println("interrupted as expected");
+                }
+              }
+
+              @Test
+              void namedExpected() {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException expected) {
+                }
+              }
+
+              static void fail() {
+                throw new AssertionError();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchInSwitchRuleRestores() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(int mode) {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  switch (mode) {
+                    case 0 -> Thread.currentThread().interrupt();
+                    default -> {
+                      System.out.println("mode " + mode);
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedThenThrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void process(List<String> items) throws InterruptedException {
+                for (String item : items) {
+                  if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                  }
+                  System.out.println(item);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedThenRestoreAndReturn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void step() {
+                if (Thread.interrupted()) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                System.out.println("step");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedResultKept() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void cleanup(Thread worker) throws InterruptedException {
+                boolean wasInterrupted = Thread.interrupted();
+                try {
+                  worker.join();
+                } finally {
+                  if (wasInterrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedEndsThreadRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Spinner extends Thread {
+              @Override
+              public void run() {
+                while (true) {
+                  if (Thread.interrupted()) {
+                    return;
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_isInterruptedIsNotClearing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              int count(int n) {
+                int i = 0;
+                while (i < n) {
+                  if (Thread.currentThread().isInterrupted()) {
+                    return i;
+                  }
+                  i++;
+                }
+                return i;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_anonymousClassInCatchNotWalked() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              Runnable r;
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  r = new Runnable() {
+                    @Override
+                    public void run() {
+                      return;
+                    }
+                  };
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_labeledLoopInsideCatchRestoresAfter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void f(List<List<String>> rows) {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  outer:
+                  for (List<String> row : rows) {
+                    for (String cell : row) {
+                      if (cell.isEmpty()) {
+                        break outer;
+                      }
+                    }
+                  }
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppression() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              @SuppressWarnings("SwallowedInterrupt")
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                }
+              }
+
+              void g() {
+                try {
+                  Thread.sleep(1);
+                } catch (@SuppressWarnings("SwallowedInterrupt") InterruptedException e) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void badFlagValueFailsWithOneLine() {
+    var thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                dev.cancelguard.analysis.CancelGuardOptions.fromFlags(
+                    com.google.errorprone.ErrorProneFlags.builder()
+                        .parseFlag("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Threads")
+                        .build()));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "-XepOpt:CancelGuard:InterruptRestorers: 'com.acme.Threads' is not of the form"
+            + " fully.qualified.Class#method (see "
+            + dev.cancelguard.analysis.DocLinks.CONFIGURATION
+            + ")",
+        thrown.getMessage());
+  }
+
+  // ---------------------------------------------------------------- fixes
+
+  @Test
+  void fix_restoreInEmptyCatch() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {}
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_restoreBeforeWrapping() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException("stopped", e);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new IllegalStateException("stopped", e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_guardedRestoreForCatchException() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              Object f(Future<Object> future) {
+                try {
+                  return future.get();
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              Object f(Future<Object> future) {
+                try {
+                  return future.get();
+                } catch (Exception e) {
+                  if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_rethrowWhenMethodDeclaresIt() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("stopping");
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("stopping");
+                  throw e;
+                }
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.SECOND)
+        .doTest();
+  }
+
+  @Test
+  void fix_rethrowAddsThrowsToPrivateMethodWhoseCallersTakeIt() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void run() throws InterruptedException {
+                pause();
+              }
+
+              private void pause() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("stopping");
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void run() throws InterruptedException {
+                pause();
+              }
+
+              private void pause() throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("stopping");
+                  throw e;
+                }
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.SECOND)
+        .doTest();
+  }
+
+  @Test
+  void fix_noRethrowWhenACallerCannotTakeIt() {
+    // Only the restore fix is offered: choosing the second fix changes nothing.
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void run() {
+                pause();
+              }
+
+              private void pause() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("stopping");
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .setFixChooser(fixes -> fixes.size() > 1 ? fixes.get(1) : SuggestedFix.emptyFix())
+        .doTest();
+  }
+
+  @Test
+  void fix_bareInterruptedInCatchBecomesRestore() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.interrupted();
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_interruptedBranchUsesIsInterrupted() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void process(List<String> items) {
+                for (String item : items) {
+                  if (Thread.interrupted()) break;
+                  System.out.println(item);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              void process(List<String> items) {
+                for (String item : items) {
+                  if (Thread.currentThread().isInterrupted()) break;
+                  System.out.println(item);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}
