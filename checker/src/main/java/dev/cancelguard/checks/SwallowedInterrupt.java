@@ -137,6 +137,7 @@ public final class SwallowedInterrupt extends BugChecker
             .setMessage(
                 received
                     + describe(leaks.getFirst(), catchTree, state)
+                    + "."
                     + CONSEQUENCE
                     + " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow"
                     + " the exception.");

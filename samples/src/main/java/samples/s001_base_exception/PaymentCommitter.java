@@ -1,0 +1,33 @@
+// Scenario: 001-base-exception (correct)
+// The interrupt is caught on its own, before the generic handler, and passed on.
+package samples.s001_base_exception;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** Commits payments through a gateway call that runs on a worker pool. */
+public final class PaymentCommitter {
+  private final ExecutorService gatewayPool;
+
+  public PaymentCommitter(ExecutorService gatewayPool) {
+    this.gatewayPool = gatewayPool;
+  }
+
+  public boolean commit(String paymentId) throws InterruptedException {
+    Future<Boolean> reply = gatewayPool.submit(() -> sendToGateway(paymentId));
+    try {
+      return reply.get();
+    } catch (InterruptedException e) {
+      reply.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      System.err.println("payment " + paymentId + " failed: " + e.getCause());
+      return false;
+    }
+  }
+
+  private static boolean sendToGateway(String paymentId) {
+    return !paymentId.isEmpty();
+  }
+}

@@ -1,0 +1,56 @@
+package samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import samples.SampleCorpus.Sample;
+
+/** Every sample is reported exactly where its markers say, and nowhere else. */
+class SamplesTest {
+  @Test
+  void everyFindingIsMarkedAndEveryMarkerIsFound() {
+    List<Sample> samples = SampleCorpus.samples();
+    TreeSet<String> expected = new TreeSet<>();
+    samples.forEach(s -> expected.addAll(s.expected()));
+    TreeSet<String> actual =
+        SampleCorpus.findings(samples.stream().map(Sample::path).toList(), List.of());
+    assertEquals(String.join("\n", expected), String.join("\n", actual));
+  }
+
+  @Test
+  void incorrectSamplesHaveMarkersAndCorrectOnesNone() {
+    for (Sample sample : SampleCorpus.samples()) {
+      if (sample.incorrect()) {
+        assertFalse(sample.expected().isEmpty(), sample.path() + ": incorrect but no `// BUG:`");
+      } else {
+        assertTrue(sample.expected().isEmpty(), sample.path() + ": correct but has `// BUG:`");
+      }
+    }
+  }
+
+  @Test
+  void markersNameRegisteredChecks() {
+    List<String> checks = SampleCorpus.checkNames();
+    assertTrue(checks.contains("SwallowedInterrupt"), "registered: " + checks);
+    for (Sample sample : SampleCorpus.samples()) {
+      for (String finding : sample.expected()) {
+        String check = finding.substring(finding.lastIndexOf(' ') + 1);
+        assertTrue(checks.contains(check), sample.path() + ": unknown check " + check);
+      }
+    }
+  }
+
+  @Test
+  void harnessSeesAFindingInAnUnmarkedCopy() {
+    // The comparison can fail: an incorrect sample compiled on its own yields its finding.
+    Path broken = SampleCorpus.ROOT.resolve("samples/s001_no_swallow/BrokenReportDownloader.java");
+    TreeSet<String> findings = SampleCorpus.findings(List.of(broken), List.of());
+    assertEquals(1, findings.size(), findings.toString());
+    assertTrue(findings.first().endsWith(": SwallowedInterrupt"), findings.toString());
+  }
+}
