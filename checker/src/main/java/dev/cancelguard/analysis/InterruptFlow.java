@@ -395,6 +395,7 @@ public final class InterruptFlow {
   private boolean isRestoringHelper(ExpressionTree expression) {
     if (helperDepth >= MAX_HELPER_DEPTH
         || !(stripParentheses(expression) instanceof MethodInvocationTree call)
+        || !Interrupts.isResolved(call)
         || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }

@@ -73,7 +73,8 @@ public final class Tasks {
 
   /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
   public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {
-    return TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state);
+    return Interrupts.isResolved(call)
+        && (TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state));
   }
 
   /**
@@ -220,6 +221,7 @@ public final class Tasks {
           default -> List.of();
         };
     return arguments.stream().anyMatch(a -> containsOrIs(a, argumentPath.getLeaf()))
+        && Interrupts.isResolved((ExpressionTree) call)
         && callKind.test((ExpressionTree) call, state);
   }
 

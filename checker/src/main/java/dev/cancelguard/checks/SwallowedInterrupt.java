@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.InterruptFlow;
 import dev.cancelguard.analysis.InterruptFlow.Leak;
 import dev.cancelguard.analysis.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.List;
 import javax.inject.Inject;
@@ -150,7 +151,7 @@ public final class SwallowedInterrupt extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Interrupts.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -271,7 +272,10 @@ public final class SwallowedInterrupt extends BugChecker
     new com.sun.source.util.TreeScanner<Void, Void>() {
       @Override
       public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
-        found[0] |= Interrupts.THREAD_INTERRUPTED.matches(statement.getExpression(), state);
+        found[0] |=
+            statement.getExpression() instanceof MethodInvocationTree call
+                && Interrupts.isResolved(call)
+                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 
@@ -334,7 +338,7 @@ public final class SwallowedInterrupt extends BugChecker
     return !statements.isEmpty()
         && statements.getLast() instanceof ExpressionStatementTree last
         && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
-        && getSymbol(call) != null
+        && Interrupts.isResolved(call)
         && getSymbol(call).getSimpleName().contentEquals("fail");
   }
 
@@ -422,7 +426,7 @@ public final class SwallowedInterrupt extends BugChecker
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (symbol.equals(getSymbol(call))) {
+        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           boolean callerTakesIt =
               unit != null
@@ -448,14 +452,10 @@ public final class SwallowedInterrupt extends BugChecker
     if (block.getStatements().isEmpty()) {
       return SuggestedFix.replace(block, "{ " + statement + " }");
     }
-    return SuggestedFix.prefixWith(block.getStatements().getFirst(), statement + "\n");
+    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
   }
 
   private static SuggestedFix insertLast(BlockTree block, String statement, VisitorState state) {
-    if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{ " + statement + " }");
-    }
-    int closingBrace = state.getEndPosition(block) - 1;
-    return SuggestedFix.replace(closingBrace, closingBrace, statement + "\n");
+    return SourceEdits.insertLast(block, statement, state);
   }
 }
