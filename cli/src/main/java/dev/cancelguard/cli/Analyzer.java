@@ -94,6 +94,8 @@ final class Analyzer {
               "-implicit:none",
               "-nowarn",
               "-Xlint:none",
+              "-Xmaxerrs",
+              "100000",
               "-encoding",
               "UTF-8",
               "-XDshould-stop.ifError=FLOW",

@@ -152,10 +152,52 @@ final class Inputs {
       if (files.isEmpty()) {
         throw new UsageException("the sources jar of " + coordinates + " has no .java files");
       }
-      String classpath = Files.readString(work.resolve("classpath.txt"), UTF_8).strip();
-      return new SourceSet(files, classpath, sources, coordinates + " (sources jar)");
+      Set<String> classpath = new LinkedHashSet<>();
+      classpath.add(Files.readString(work.resolve("classpath.txt"), UTF_8).strip());
+      classpath.addAll(ownBuildClasspath(coordinates, gav, work, offline));
+      classpath.remove("");
+      return new SourceSet(
+          files,
+          String.join(java.io.File.pathSeparator, classpath),
+          sources,
+          coordinates + " (sources jar)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The classpath the artifact was built with, read from its own POM: its optional and provided
+   * dependencies too, which a dependent does not inherit but its sources need. Best effort: empty
+   * when that POM cannot be resolved as a project.
+   */
+  private static List<String> ownBuildClasspath(
+      String coordinates, String[] gav, Path work, boolean offline) throws UsageException {
+    Path ownPom = work.resolve("own");
+    List<String> copyPom = new ArrayList<>(mvn(offline));
+    copyPom.addAll(
+        List.of(
+            "-f",
+            work.resolve("pom.xml").toString(),
+            "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy",
+            "-Dartifact=" + coordinates + ":pom",
+            "-DoutputDirectory=" + ownPom));
+    Path classpathFile = work.resolve("own-classpath.txt");
+    List<String> resolve = new ArrayList<>(mvn(offline));
+    resolve.addAll(
+        List.of(
+            "-f",
+            ownPom.resolve(gav[1] + "-" + gav[2] + ".pom").toString(),
+            "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
+            "-Dmdep.outputFile=" + classpathFile,
+            "-Dmdep.includeScope=compile"));
+    try {
+      run(copyPom, "");
+      run(resolve, "");
+      return List.of(
+          Files.readString(classpathFile, UTF_8).strip().split(java.io.File.pathSeparator));
+    } catch (UsageException | IOException e) {
+      return List.of();
     }
   }
 

@@ -27,10 +27,11 @@ public final class Main {
              cancelguard [options] --artifact G:A:V   a published artifact's sources jar
       options:
         --classpath CP         extra classpath for the sources
-        --format text|sarif|json   report format (default text)
+        --format text|sarif|json|lines   report format (default text; lines: one per finding)
         -o FILE                write the report to FILE instead of standard output
         --fix                  apply every suggested fix in place, then report what is left
-        --checks A,B           run only these checks        --disable C,D   skip these
+        --checks A,B           run only these checks (Error Prone's own may be named too)
+        --disable C,D          skip these checks
         --baseline FILE        report only findings not in FILE (created from this run if missing)
         --update-baseline      rewrite the baseline FILE with this run's findings
         --release N            compile the sources as Java N
@@ -164,6 +165,7 @@ public final class Main {
         switch (options.format) {
           case "sarif" -> Reports.sarif(findings, checks, sources.root());
           case "json" -> Reports.json(findings);
+          case "lines" -> Reports.lines(findings);
           default -> null;
         };
     if (text == null) {
@@ -222,9 +224,9 @@ public final class Main {
           case "--classpath", "-cp" -> o.classpath = value(args, ++i, arg);
           case "--format" -> {
             o.format = value(args, ++i, arg);
-            if (!List.of("text", "sarif", "json").contains(o.format)) {
+            if (!List.of("text", "sarif", "json", "lines").contains(o.format)) {
               throw new UsageException(
-                  "--format must be text, sarif or json, got '" + o.format + "'");
+                  "--format must be text, sarif, json or lines, got '" + o.format + "'");
             }
           }
           case "-o", "--output" -> o.output = Path.of(value(args, ++i, arg));

@@ -124,6 +124,25 @@ final class Reports {
     return Json.write(log);
   }
 
+  /**
+   * One finding a line, {@code path:line:col: [Check] message}, sorted: diff-friendly, for corpora
+   * whose expected findings are committed.
+   */
+  static String lines(List<Finding> findings) {
+    StringBuilder out = new StringBuilder();
+    for (Finding f : findings) {
+      out.append(
+          String.format(
+              "%s:%d:%d: [%s] %s%n",
+              f.path().replace('\\', '/'),
+              f.line(),
+              f.column(),
+              f.check(),
+              f.message().lines().findFirst().orElse("")));
+    }
+    return out.toString();
+  }
+
   /** Plain JSON: the findings as objects. */
   static String json(List<Finding> findings) {
     List<Object> out = new ArrayList<>();

@@ -254,6 +254,42 @@ class MainTest {
   }
 
   @Test
+  void errorProneBuiltInChecksCanBeNamedForComparison() throws Exception {
+    write("src/demo/Poller.java", SWALLOWING);
+    write(
+        "src/demo/Waiter.java",
+        """
+        package demo;
+
+        public class Waiter {
+          public Object await(java.util.concurrent.Future<Object> f) {
+            try {
+              return f.get();
+            } catch (Exception e) {
+              return null;
+            }
+          }
+        }
+        """);
+    Run run =
+        run(
+            "-q",
+            "--format",
+            "lines",
+            "--checks",
+            "InterruptedExceptionSwallowed,SwallowedInterrupt",
+            dir.resolve("src").toString());
+    assertEquals(1, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    assertEquals(3, lines.size(), run.out());
+    assertTrue(lines.get(0).startsWith("demo/Poller.java:7:7: [SwallowedInterrupt] "), run.out());
+    assertTrue(
+        lines.get(1).startsWith("demo/Waiter.java:7:7: [InterruptedExceptionSwallowed] "),
+        run.out());
+    assertTrue(lines.get(2).startsWith("demo/Waiter.java:7:7: [SwallowedInterrupt] "), run.out());
+  }
+
+  @Test
   void errorProneFlagsPassThrough() throws Exception {
     write(
         "src/demo/Poller.java",
@@ -291,7 +327,7 @@ class MainTest {
         List.of(
             "cancelguard: no such directory: no/such/dir",
             "cancelguard: no input: give a source folder, a Maven project or --artifact",
-            "cancelguard: --format must be text, sarif or json, got 'xml'",
+            "cancelguard: --format must be text, sarif, json or lines, got 'xml'",
             "cancelguard: unknown check 'NoSuchCheck' (known: ",
             "cancelguard: unknown option --bogus (see --help)",
             "cancelguard: --update-baseline needs --baseline FILE",
