@@ -111,6 +111,16 @@ final class Inputs {
     }
     String[] gav = coordinates.split(":");
     try {
+      Path unpacked = work.resolve("src");
+      Path classpathFile = work.resolve("classpath.txt");
+      if (Files.isDirectory(unpacked) && Files.isRegularFile(classpathFile)) {
+        // Resolved before into this folder (--work): reuse it.
+        return new SourceSet(
+            javaFiles(unpacked, false),
+            Files.readString(classpathFile, UTF_8).strip(),
+            unpacked,
+            coordinates + " (sources jar)");
+      }
       Files.createDirectories(work);
       Path pom = work.resolve("pom.xml");
       Files.writeString(
@@ -142,7 +152,7 @@ final class Inputs {
               "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath",
               "-Dartifact=" + coordinates + ":jar:sources",
               "-DoutputDirectory=" + jars,
-              "-Dmdep.outputFile=" + work.resolve("classpath.txt"),
+              "-Dmdep.outputFile=" + work.resolve("dependencies.txt"),
               "-Dmdep.includeScope=compile"));
       run(command, "artifact " + coordinates + " did not resolve");
       Path sourcesJar = jars.resolve(gav[1] + "-" + gav[2] + "-sources.jar");
@@ -153,14 +163,12 @@ final class Inputs {
         throw new UsageException("the sources jar of " + coordinates + " has no .java files");
       }
       Set<String> classpath = new LinkedHashSet<>();
-      classpath.add(Files.readString(work.resolve("classpath.txt"), UTF_8).strip());
+      classpath.add(Files.readString(work.resolve("dependencies.txt"), UTF_8).strip());
       classpath.addAll(ownBuildClasspath(coordinates, gav, work, offline));
       classpath.remove("");
-      return new SourceSet(
-          files,
-          String.join(java.io.File.pathSeparator, classpath),
-          sources,
-          coordinates + " (sources jar)");
+      String joined = String.join(java.io.File.pathSeparator, classpath);
+      Files.writeString(classpathFile, joined, UTF_8);
+      return new SourceSet(files, joined, sources, coordinates + " (sources jar)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -287,6 +295,15 @@ final class Inputs {
         Files.createDirectories(target.getParent());
         Files.copy(zip, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
+    }
+  }
+
+  /** Deletes a folder and everything in it, quietly (used for temporary folders). */
+  static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: it is a temporary folder.
     }
   }
 

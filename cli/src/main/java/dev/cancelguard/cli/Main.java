@@ -35,6 +35,8 @@ public final class Main {
         --baseline FILE        report only findings not in FILE (created from this run if missing)
         --update-baseline      rewrite the baseline FILE with this run's findings
         --release N            compile the sources as Java N
+        --work DIR             with --artifact: unpack and keep the sources and classpath in DIR
+                               (reused when DIR already holds them)
         --offline              let Maven use only the local repository
         -q                     no progress on standard error
         -XepOpt:..., -Xep:...  passed to Error Prone (e.g. -XepOpt:CancelGuard:InterruptRestorers=..)
@@ -119,7 +121,7 @@ public final class Main {
     return findings.isEmpty() ? 0 : 1;
   }
 
-  private static Inputs.SourceSet sources(Options options) throws UsageException {
+  private static Inputs.SourceSet sources(Options options) throws UsageException, IOException {
     if (options.artifact != null) {
       if (!options.paths.isEmpty()) {
         throw new UsageException("give either --artifact or paths, not both");
@@ -205,6 +207,7 @@ public final class Main {
     Path baseline;
     String artifact;
     String release;
+    Path work;
     boolean fix;
     boolean updateBaseline;
     boolean offline;
@@ -235,6 +238,7 @@ public final class Main {
           case "--baseline" -> o.baseline = Path.of(value(args, ++i, arg));
           case "--artifact" -> o.artifact = value(args, ++i, arg);
           case "--release" -> o.release = value(args, ++i, arg);
+          case "--work" -> o.work = Path.of(value(args, ++i, arg));
           default -> {
             if (arg.startsWith("-Xep")) {
               o.errorProneFlags.add(arg);
