@@ -13,18 +13,24 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -165,11 +171,12 @@ public final class Tasks {
   }
 
   /**
-   * True if the statement at {@code path} is the last thing its code unit does: after it, the
-   * method or lambda {@code codeUnit} returns (it is the last statement of the body, or the last of
-   * a block, branch, try or catch that is itself in tail position, never inside a loop).
+   * True if the statement at {@code path} is the last thing its code unit does that could notice an
+   * interrupt: after it, the method or lambda {@code codeUnit} only runs statements with no loop
+   * and no cancellation point (a final log line, say) and returns. Never inside a loop.
    */
-  public static boolean isInTailPosition(TreePath path, TreePath codeUnit) {
+  public static boolean isInTailPosition(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     Tree body =
         codeUnit.getLeaf() instanceof MethodTree method
             ? method.getBody()
@@ -182,8 +189,7 @@ public final class Tasks {
       Tree parent = p.getParentPath().getLeaf();
       boolean stillTail =
           switch (parent) {
-            case BlockTree block ->
-                !block.getStatements().isEmpty() && block.getStatements().getLast() == leaf;
+            case BlockTree block -> onlyFinishingStatementsAfter(block, leaf, state, options);
             case TryTree tryTree -> leaf != tryTree.getFinallyBlock();
             case CatchTree catchTree -> true;
             case IfTree ifTree -> leaf != ifTree.getCondition();
@@ -198,6 +204,63 @@ public final class Tasks {
       }
     }
     return false;
+  }
+
+  /** The statements after {@code leaf} in the block have no loop and no cancellation point. */
+  private static boolean onlyFinishingStatementsAfter(
+      BlockTree block, Tree leaf, VisitorState state, CancelGuardOptions options) {
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(leaf);
+    if (index < 0) {
+      return false;
+    }
+    boolean[] noticesInterrupt = new boolean[1];
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            noticesInterrupt[0] |= CancellationPoints.isCancellationPoint(call, state, options);
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Void visitWhileLoop(WhileLoopTree loop, Void unused) {
+            noticesInterrupt[0] = true;
+            return null;
+          }
+
+          @Override
+          public Void visitDoWhileLoop(DoWhileLoopTree loop, Void unused) {
+            noticesInterrupt[0] = true;
+            return null;
+          }
+
+          @Override
+          public Void visitForLoop(ForLoopTree loop, Void unused) {
+            noticesInterrupt[0] = true;
+            return null;
+          }
+
+          @Override
+          public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+            noticesInterrupt[0] = true;
+            return null;
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return null; // runs later, if at all
+          }
+
+          @Override
+          public Void visitClass(ClassTree classTree, Void unused) {
+            return null;
+          }
+        };
+    for (StatementTree statement : statements.subList(index + 1, statements.size())) {
+      scanner.scan(statement, null);
+    }
+    return !noticesInterrupt[0];
   }
 
   private static boolean isArgumentOf(

@@ -231,18 +231,18 @@ public final class SwallowedInterrupt extends BugChecker
    * Leaving code that is a thread's whole work ends the thread: the thread owns its interruption
    * policy, and nobody is left to read the flag.
    */
-  private static boolean endsThreadTopLevel(
+  private boolean endsThreadTopLevel(
       Leak leak, TreePath statementPath, @Nullable TreePath codeUnit, VisitorState state) {
     if (codeUnit == null || !Tasks.isThreadTopLevel(codeUnit, state)) {
       return false;
     }
     return switch (leak.kind()) {
       case RETURNS -> true;
-      case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit);
+      case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit, state, options);
       case BREAKS -> {
         Tree target = ((JCBreak) leak.tree()).target;
         TreePath targetPath = target == null ? null : findPath(codeUnit, target);
-        yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit);
+        yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit, state, options);
       }
       case CONTINUES, WRAPS -> false;
     };

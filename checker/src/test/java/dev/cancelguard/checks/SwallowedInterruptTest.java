@@ -1033,6 +1033,63 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_threadSubclassLogsAndEndsAfterInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class EventThread extends Thread {
+              final BlockingQueue<Runnable> events;
+              EventThread(BlockingQueue<Runnable> events) {
+                this.events = events;
+              }
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    events.take().run();
+                  }
+                } catch (InterruptedException e) {
+                  System.err.println("event thread exiting due to interruption");
+                }
+                System.out.println("event thread shut down");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadSubclassBlocksAgainAfterSwallowing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class EventThread extends Thread {
+              final BlockingQueue<Runnable> events;
+              EventThread(BlockingQueue<Runnable> events) {
+                this.events = events;
+              }
+              @Override
+              public void run() {
+                try {
+                  events.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+                for (Runnable leftover : events) {
+                  leftover.run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_threadSubclassLoopBreaksOutAtEnd() {
     helper
         .addSourceLines(

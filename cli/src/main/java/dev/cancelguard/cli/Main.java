@@ -126,9 +126,13 @@ public final class Main {
       if (!options.paths.isEmpty()) {
         throw new UsageException("give either --artifact or paths, not both");
       }
-      Path work =
-          Path.of(
-              System.getProperty("java.io.tmpdir"), "cancelguard-" + ProcessHandle.current().pid());
+      if (options.work != null) {
+        return Inputs.artifact(
+            options.artifact, options.work.toAbsolutePath().normalize(), options.offline);
+      }
+      Path work = Files.createTempDirectory("cancelguard-artifact");
+      // javac reads the sources later: delete them when the JVM exits.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> Inputs.deleteTree(work)));
       return Inputs.artifact(options.artifact, work, options.offline);
     }
     if (options.paths.isEmpty()) {
