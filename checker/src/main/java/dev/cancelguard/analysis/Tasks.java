@@ -13,10 +13,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -28,7 +25,6 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -206,7 +202,7 @@ public final class Tasks {
     return false;
   }
 
-  /** The statements after {@code leaf} in the block have no loop and no cancellation point. */
+  /** The statements after {@code leaf} in the block have no cancellation point. */
   private static boolean onlyFinishingStatementsAfter(
       BlockTree block, Tree leaf, VisitorState state, CancelGuardOptions options) {
     List<? extends StatementTree> statements = block.getStatements();
@@ -221,30 +217,6 @@ public final class Tasks {
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             noticesInterrupt[0] |= CancellationPoints.isCancellationPoint(call, state, options);
             return super.visitMethodInvocation(call, null);
-          }
-
-          @Override
-          public Void visitWhileLoop(WhileLoopTree loop, Void unused) {
-            noticesInterrupt[0] = true;
-            return null;
-          }
-
-          @Override
-          public Void visitDoWhileLoop(DoWhileLoopTree loop, Void unused) {
-            noticesInterrupt[0] = true;
-            return null;
-          }
-
-          @Override
-          public Void visitForLoop(ForLoopTree loop, Void unused) {
-            noticesInterrupt[0] = true;
-            return null;
-          }
-
-          @Override
-          public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
-            noticesInterrupt[0] = true;
-            return null;
           }
 
           @Override

@@ -160,7 +160,16 @@ public final class SwallowedInterrupt extends BugChecker
     }
     Tree parent = parentPath.getLeaf();
     if (parent instanceof ExpressionStatementTree statement) {
-      return describeBareInterrupted(tree, statement, state);
+      CatchTree enclosingCatch = ASTHelpers.findEnclosingNode(state.getPath(), CatchTree.class);
+      boolean inInterruptCatch =
+          enclosingCatch != null
+              && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state);
+      // A class that clears the flag here and restores it in another method masks it on purpose
+      // (clear, do blocking cleanup, restore).
+      if (!inInterruptCatch && classRestoresElsewhere(state)) {
+        return NO_MATCH;
+      }
+      return describeBareInterrupted(tree, statement, inInterruptCatch, state);
     }
     // The branch taken when Thread.interrupted() returned true.
     StatementTree trueBranch = null;
@@ -201,8 +210,29 @@ public final class SwallowedInterrupt extends BugChecker
         .build();
   }
 
+  private boolean classRestoresElsewhere(VisitorState state) {
+    com.sun.source.tree.ClassTree enclosingClass =
+        ASTHelpers.findEnclosingNode(state.getPath(), com.sun.source.tree.ClassTree.class);
+    MethodTree here = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    if (enclosingClass == null) {
+      return false;
+    }
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method != here
+          && method.getBody() != null
+          && InterruptFlow.containsRestore(method.getBody(), state, options)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Description describeBareInterrupted(
-      MethodInvocationTree tree, ExpressionStatementTree statement, VisitorState state) {
+      MethodInvocationTree tree,
+      ExpressionStatementTree statement,
+      boolean inInterruptCatch,
+      VisitorState state) {
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -212,9 +242,7 @@ public final class SwallowedInterrupt extends BugChecker
                     + " interrupt write `if (Thread.interrupted()) throw new"
                     + " InterruptedException();`.");
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
-    CatchTree enclosingCatch = ASTHelpers.findEnclosingNode(state.getPath(), CatchTree.class);
-    if (enclosingCatch != null
-        && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state)) {
+    if (inInterruptCatch) {
       // In a catch of InterruptedException the intent was to restore the flag.
       description.addFix(SuggestedFix.replace(statement, RESTORE));
     } else if (codeUnit != null

@@ -1053,6 +1053,9 @@ class SwallowedInterruptTest {
                 } catch (InterruptedException e) {
                   System.err.println("event thread exiting due to interruption");
                 }
+                for (Runnable leftover : events) {
+                  leftover.run();
+                }
                 System.out.println("event thread shut down");
               }
             }
@@ -1082,6 +1085,11 @@ class SwallowedInterruptTest {
                 }
                 for (Runnable leftover : events) {
                   leftover.run();
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
                 }
               }
             }
@@ -1427,6 +1435,31 @@ class SwallowedInterruptTest {
                   if (wasInterrupted) {
                     Thread.currentThread().interrupt();
                   }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_maskAndUnmaskInTheSameClass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class InterruptMask {
+              private final boolean wasInterrupted = Thread.currentThread().isInterrupted();
+
+              void mask() {
+                if (wasInterrupted) {
+                  Thread.interrupted();
+                }
+              }
+
+              void unmask() {
+                if (wasInterrupted) {
+                  Thread.currentThread().interrupt();
                 }
               }
             }
