@@ -159,6 +159,34 @@ public final class Tasks {
     return false;
   }
 
+  /**
+   * True if the code is an executor's own worker machinery: a private method, or a member of a
+   * nested class, inside a class that implements {@link java.util.concurrent.Executor}. A thread
+   * pool owns its worker threads' interruption policy (it wakes them with interrupts and checks its
+   * own state), unlike the tasks it runs.
+   */
+  public static boolean isExecutorInternals(TreePath path, VisitorState state) {
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    if (executor == null) {
+      return false;
+    }
+    boolean privateOrNested = false;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree method
+          && method.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+        privateOrNested = true;
+      }
+      if (leaf instanceof ClassTree classTree && getSymbol(classTree) instanceof ClassSymbol c) {
+        if (privateOrNested && isSubtype(c.type, executor, state)) {
+          return true;
+        }
+        privateOrNested = true; // code in a nested class of what encloses it
+      }
+    }
+    return false;
+  }
+
   private static boolean isMainMethod(MethodTree method, MethodSymbol symbol) {
     return symbol.getSimpleName().contentEquals("main")
         && symbol.isStatic()

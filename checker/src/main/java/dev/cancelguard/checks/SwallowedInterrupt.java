@@ -106,6 +106,10 @@ public final class SwallowedInterrupt extends BugChecker
     if (isSuppressed(catchTree.getParameter(), state)) {
       return NO_MATCH;
     }
+    // A thread pool's worker machinery owns its threads' interruption policy.
+    if (Tasks.isExecutorInternals(state.getPath(), state)) {
+      return NO_MATCH;
+    }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;

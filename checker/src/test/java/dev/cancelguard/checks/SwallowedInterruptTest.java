@@ -1468,6 +1468,65 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_threadPoolWorkerMachinery() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.AbstractExecutorService;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            abstract class Pool extends AbstractExecutorService {
+              BlockingQueue<Runnable> workQueue;
+              volatile boolean stopped;
+
+              private Runnable getTask() {
+                while (!stopped) {
+                  try {
+                    return workQueue.poll(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException retry) {
+                    // woken up to re-check the pool state
+                  }
+                }
+                return null;
+              }
+
+              final class Worker implements Runnable {
+                @Override
+                public void run() {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadPoolPublicMethodStillReported() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.AbstractExecutorService;
+            import java.util.concurrent.TimeUnit;
+            abstract class Pool extends AbstractExecutorService {
+              public void drain() {
+                try {
+                  awaitTermination(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_interruptedEndsThreadRun() {
     helper
         .addSourceLines(
