@@ -122,6 +122,14 @@ public final class FactFlow {
       return 0;
     }
 
+    /**
+     * Whether an exception a call declares carries the facts of the path it is raised on (by
+     * default it does); a check about interrupts may follow only the interrupt itself.
+     */
+    default boolean carriesFacts(ExpressionTree call, Type thrown) {
+      return true;
+    }
+
     /** Facts removed when control leaves the block of a try-with-resources (resources closed). */
     default long killedByLeaving(TryTree tryTree) {
       return 0;
@@ -601,18 +609,22 @@ public final class FactFlow {
     if (overwritten != 0) {
       record(ExitKind.REACQUIRES, tree, new State(overwritten, in.origin()));
     }
+    // A call that fails still counts as having done what it kills (a close that throws closed,
+    // a wait that failed is over); what it raises may add facts of its own.
+    State attempted = in.minus(spec.killedBy(tree));
     List<Raise> extra = spec.raises(tree);
     for (Raise raise : extra) {
-      raise(raise.type(), in.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
+      raise(raise.type(), attempted.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
     }
-    if (in.facts() != 0) {
+    if (attempted.facts() != 0) {
       for (Type thrown : declaredThrows(tree)) {
-        if (extra.stream().noneMatch(r -> state.getTypes().isSameType(r.type(), thrown))) {
-          raise(thrown, in, tree, ExitKind.PROPAGATES);
+        if (extra.stream().noneMatch(r -> state.getTypes().isSameType(r.type(), thrown))
+            && spec.carriesFacts(tree, thrown)) {
+          raise(thrown, attempted, tree, ExitKind.PROPAGATES);
         }
       }
     }
-    current[0] = in.minus(spec.killedBy(tree)).plus(spec.addedBy(tree), tree);
+    current[0] = attempted.plus(spec.addedBy(tree), tree);
   }
 
   private static List<Type> declaredThrows(ExpressionTree tree) {
