@@ -49,6 +49,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FactFlow;
 import dev.cancelguard.analysis.FactFlow.Exit;
+import dev.cancelguard.analysis.FactFlow.ExitKind;
 import dev.cancelguard.analysis.FactFlow.Raise;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.LocalUses;
@@ -253,8 +254,10 @@ public final class OrphanedSubtasks extends BugChecker
     if (left.stream().allMatch(m -> isSuppressed(m.declaration, state))) {
       return NO_MATCH;
     }
+    List<Exit> sameOrigin =
+        exits.stream().filter(e -> e.origin() == first.origin()).collect(Collectors.toList());
     Description.Builder description =
-        buildDescription(first.origin()).setMessage(message(unit, first, left, several));
+        buildDescription(first.origin()).setMessage(message(unit, sameOrigin, left, several));
     fix(unit, exits).ifPresent(description::addFix);
     return description.build();
   }
@@ -902,9 +905,9 @@ public final class OrphanedSubtasks extends BugChecker
 
   // ---------------------------------------------------------------- message
 
-  private static String message(Unit unit, Exit exit, List<Member> left, boolean several) {
+  private static String message(Unit unit, List<Exit> exits, List<Member> left, boolean several) {
     VisitorState state = unit.state;
-    Tree origin = exit.origin();
+    Tree origin = exits.getFirst().origin();
     boolean isWait = unit.waitsFor.containsKey(origin);
     String trigger =
         origin instanceof ThrowTree
@@ -912,7 +915,16 @@ public final class OrphanedSubtasks extends BugChecker
             : isWait
                 ? several ? "If this wait fails or is interrupted" : "If this wait is interrupted"
                 : "If this call is interrupted";
-    String how = describeExit(exit, state);
+    // Ways out the code chose (return, throw, ..) first, then propagation; at most two.
+    String how =
+        exits.stream()
+            .sorted(
+                Comparator.comparing((Exit e) -> e.kind() == ExitKind.PROPAGATES)
+                    .thenComparingInt(e -> getStartPosition(e.tree())))
+            .map(e -> describeExit(e, state))
+            .distinct()
+            .limit(2)
+            .collect(Collectors.joining(" or "));
     if (!several) {
       Member child = left.getFirst();
       return trigger
@@ -1143,7 +1155,8 @@ public final class OrphanedSubtasks extends BugChecker
     for (Member member : unit.members.values()) {
       cancels.append(cancelText(member, variable, futureType));
     }
-    fix.prefixWith(statements.get(from), "try {\n")
+    // `try {` on the line of the first wrapped statement, so that line shows what is wrapped.
+    fix.prefixWith(statements.get(from), "try { ")
         .postfixWith(statements.getLast(), "\n} finally {\n" + cancels + "}");
     return true;
   }
