@@ -617,6 +617,63 @@ class OrphanedSubtasksTest {
         .doTest();
   }
 
+  @Test
+  void positive_consumedFailureAndPropagatedInterruptBothNamed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> sheet(ExecutorService pool, List<String> ids) throws InterruptedException {
+                List<Future<String>> renders = new ArrayList<>();
+                for (String id : ids) {
+                  renders.add(pool.submit(() -> id));
+                }
+                List<String> sheet = new ArrayList<>();
+                for (Future<String> render : renders) {
+                  try {
+                    // BUG: Diagnostic contains: the method returns (line 21) or lets the exception propagate
+                    sheet.add(render.get());
+                  } catch (ExecutionException e) {
+                    break;
+                  }
+                }
+                return sheet;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_virtualThreadsStartedByABuilderInATask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.CountDownLatch;
+            class Test implements Callable<String> {
+              private final CountDownLatch ready = new CountDownLatch(1);
+
+              @Override
+              public String call() throws InterruptedException {
+                Thread heartbeat = Thread.ofVirtual().start(() -> System.out.println("alive"));
+                // BUG: Diagnostic contains: without interrupting thread `heartbeat`
+                ready.await();
+                heartbeat.interrupt();
+                return "ok";
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
@@ -1775,6 +1832,120 @@ class OrphanedSubtasksTest {
                   }
                 }
                 return pages;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_cancelAtTheEndOfAVoidMethod() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              void warm(ExecutorService pool) {
+                Future<?> a = pool.submit(() -> System.out.println("a"));
+                Future<?> b = pool.submit(() -> System.out.println("b"));
+                try {
+                  a.get();
+                  b.get();
+                } catch (ExecutionException e) {
+                  System.err.println("warm-up failed: " + e.getCause());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              void warm(ExecutorService pool) {
+                Future<?> a = pool.submit(() -> System.out.println("a"));
+                Future<?> b = pool.submit(() -> System.out.println("b"));
+                try {
+                  a.get();
+                  b.get();
+                } catch (ExecutionException e) {
+                  System.err.println("warm-up failed: " + e.getCause());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                a.cancel(true);
+                b.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_wrapsWhenOneFailureReturnsAndAnotherPropagates() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> sheet(ExecutorService pool, List<String> ids) throws InterruptedException {
+                List<Future<String>> renders = new ArrayList<>();
+                for (String id : ids) {
+                  renders.add(pool.submit(() -> id));
+                }
+                List<String> sheet = new ArrayList<>();
+                for (Future<String> render : renders) {
+                  try {
+                    sheet.add(render.get());
+                  } catch (ExecutionException e) {
+                    break;
+                  }
+                }
+                return sheet;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> sheet(ExecutorService pool, List<String> ids) throws InterruptedException {
+                List<Future<String>> renders = new ArrayList<>();
+                for (String id : ids) {
+                  renders.add(pool.submit(() -> id));
+                }
+                List<String> sheet = new ArrayList<>();
+                try {
+                  for (Future<String> render : renders) {
+                    try {
+                      sheet.add(render.get());
+                    } catch (ExecutionException e) {
+                      break;
+                    }
+                  }
+                  return sheet;
+                } finally {
+                  for (Future<?> f : renders) {
+                    f.cancel(true);
+                  }
+                }
               }
             }
             """)

@@ -437,6 +437,34 @@ class ResourceLeakOnCancelTest {
         .doTest();
   }
 
+  @Test
+  void positive_cancellationTokenThrowsInterruptedException() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.util.List;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              void export(String path, List<String> rows, AtomicBoolean cancelled)
+                  throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: interrupted at `throw new InterruptedException()` (line 12)
+                FileWriter out = new FileWriter(path);
+                for (String row : rows) {
+                  if (cancelled.get()) {
+                    throw new InterruptedException("export cancelled");
+                  }
+                  out.write(row);
+                }
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
@@ -832,6 +860,32 @@ class ResourceLeakOnCancelTest {
                   out.write(line);
                 }
                 out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_acquiredAfterTheLastBlockingCallInALoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              void append(String path, BlockingQueue<String> lines) throws IOException, InterruptedException {
+                while (true) {
+                  String line = lines.take();
+                  if (line.isEmpty()) {
+                    return;
+                  }
+                  FileWriter out = new FileWriter(path, true);
+                  out.write(line);
+                  out.close();
+                }
               }
             }
             """)

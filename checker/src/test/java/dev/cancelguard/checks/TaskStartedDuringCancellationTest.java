@@ -424,6 +424,30 @@ class TaskStartedDuringCancellationTest {
         .doTest();
   }
 
+  @Test
+  void positive_invokeAllInInterruptHandler() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void flush(ExecutorService pool, List<Callable<Void>> flushes) throws InterruptedException {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  // BUG: Diagnostic contains: (invokeAll)
+                  pool.invokeAll(flushes);
+                  throw e;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
