@@ -23,7 +23,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -119,11 +118,6 @@ public final class Subtasks {
   /** {@code thread.start()}. */
   public static boolean isThreadStart(ExpressionTree call, VisitorState state) {
     return THREAD_START.matches(call, state);
-  }
-
-  /** {@code invokeAll}, {@code invokeAny}, {@code StructuredTaskScope.fork}: structured. */
-  public static boolean isStructured(ExpressionTree call, VisitorState state) {
-    return INVOKE_ALL_OR_ANY.matches(call, state) || STRUCTURED_FORK.matches(call, state);
   }
 
   /** {@code future.get(..)}, {@code completableFuture.join()}, {@code thread.join(..)}. */
@@ -290,11 +284,6 @@ public final class Subtasks {
         && select.getIdentifier().contentEquals("get")
         && call.getArguments().size() == 1
         && collection.equals(getSymbol(stripParentheses(select.getExpression())));
-  }
-
-  /** The local a loop variable or declaration introduces, if the tree is one. */
-  public static @Nullable Symbol declared(Tree tree) {
-    return tree instanceof VariableTree variable ? getSymbol(variable) : null;
   }
 
   /** A scanner that does not enter lambda bodies or class bodies: that code runs elsewhere. */

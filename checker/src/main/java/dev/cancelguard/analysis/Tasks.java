@@ -156,6 +156,16 @@ public final class Tasks {
     return false;
   }
 
+  /**
+   * True if the code unit is a program's {@code main} method: nothing interrupts the main thread in
+   * practice (a signal runs the shutdown hooks, it does not interrupt {@code main}).
+   */
+  public static boolean isMainMethod(TreePath codeUnit) {
+    return codeUnit.getLeaf() instanceof MethodTree method
+        && getSymbol(method) instanceof MethodSymbol symbol
+        && isMainMethod(method, symbol);
+  }
+
   private static boolean isMainMethod(MethodTree method, MethodSymbol symbol) {
     return symbol.getSimpleName().contentEquals("main")
         && symbol.isStatic()

@@ -240,8 +240,10 @@ public final class OrphanedSubtasks extends BugChecker
       member.bit = bit++;
       computeRange(member, state);
     }
+    boolean followInterrupts = !Tasks.isMainMethod(unitPath);
     FactFlow.Result result =
-        FactFlow.walk(body, new OrphanSpec(unit, several), state, 0, false, Set.of());
+        FactFlow.walk(
+            body, new OrphanSpec(unit, several, followInterrupts), state, 0, false, Set.of());
     List<Exit> exits =
         result.exits().stream().filter(e -> e.origin() != null).collect(Collectors.toList());
     if (exits.isEmpty()) {
@@ -741,11 +743,13 @@ public final class OrphanedSubtasks extends BugChecker
   private static final class OrphanSpec implements FactFlow.Spec {
     private final Unit unit;
     private final boolean several;
+    private final boolean followInterrupts;
     private final VisitorState state;
 
-    OrphanSpec(Unit unit, boolean several) {
+    OrphanSpec(Unit unit, boolean several, boolean followInterrupts) {
       this.unit = unit;
       this.several = several;
+      this.followInterrupts = followInterrupts;
       this.state = unit.state;
     }
 
@@ -769,7 +773,9 @@ public final class OrphanedSubtasks extends BugChecker
       List<Member> waited = unit.waitsFor.get(call);
       if (waited == null || waited.isEmpty()) {
         long live = live(position);
-        return live != 0 && Interrupts.throwsInterruptedException(invocation, state)
+        return live != 0
+                && followInterrupts
+                && Interrupts.throwsInterruptedException(invocation, state)
             ? List.of(new Raise(Interrupts.interruptedExceptionType(state), live))
             : List.of();
       }
@@ -790,7 +796,9 @@ public final class OrphanedSubtasks extends BugChecker
       List<Type> thrown = methodType == null ? List.of() : methodType.getThrownTypes();
       for (Type type : thrown) {
         if (isSubtype(type, interrupted, state)) {
-          raises.add(new Raise(type, live));
+          if (followInterrupts) {
+            raises.add(new Raise(type, live));
+          }
         } else if (several) {
           raises.add(new Raise(type, live & ~failedDone));
         }
@@ -809,7 +817,8 @@ public final class OrphanedSubtasks extends BugChecker
     @Override
     public long addedByThrow(ThrowTree tree) {
       // A new interrupt noticed here (`throw new InterruptedException()`), not a rethrow.
-      return stripParentheses(tree.getExpression()) instanceof NewClassTree created
+      return followInterrupts
+              && stripParentheses(tree.getExpression()) instanceof NewClassTree created
               && Interrupts.isInterruptedExceptionValue(created, state)
           ? live(getStartPosition(tree))
           : 0;

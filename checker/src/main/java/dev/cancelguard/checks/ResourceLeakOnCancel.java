@@ -49,6 +49,7 @@ import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.LocalUses;
 import dev.cancelguard.analysis.Resources;
 import dev.cancelguard.analysis.Subtasks;
+import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -157,6 +158,10 @@ public final class ResourceLeakOnCancel extends BugChecker
   }
 
   private void analyze(TreePath unitPath, BlockTree body, VisitorState state) {
+    // Nothing interrupts the main thread: its interrupt paths are not real.
+    if (Tasks.isMainMethod(unitPath)) {
+      return;
+    }
     TreePath bodyPath = new TreePath(unitPath, body);
     List<Tree> points = cancellationPoints(bodyPath, state);
     // Cheap exit: most code units never block.

@@ -1348,6 +1348,45 @@ class OrphanedSubtasksTest {
   }
 
   @Test
+  void negative_mainIsNeverInterruptedButItsFailuresCount() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            public class Test {
+              public static void main(String[] args) throws InterruptedException {
+                Thread left = new Thread(() -> System.out.println("left"));
+                Thread right = new Thread(() -> System.out.println("right"));
+                left.start();
+                right.start();
+                left.join();
+                right.join();
+              }
+
+              static class Other {
+                public static void main(String[] args) throws Exception {
+                  try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                    run(pool);
+                  }
+                }
+
+                static void run(ExecutorService pool) throws InterruptedException, ExecutionException {
+                  Future<String> a = pool.submit(() -> "a");
+                  Future<String> b = pool.submit(() -> "b");
+                  // BUG: Diagnostic contains: `b` still run
+                  System.out.println(a.get() + b.get());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(

@@ -893,6 +893,25 @@ class ResourceLeakOnCancelTest {
   }
 
   @Test
+  void negative_mainIsNeverInterrupted() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.FileWriter;
+            import java.io.IOException;
+            public class Test {
+              public static void main(String[] args) throws IOException, InterruptedException {
+                FileWriter out = new FileWriter(args[0]);
+                Thread.sleep(10);
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(
