@@ -2,7 +2,7 @@
 // The list of futures behaves like a task group: whatever way the method is left — one image
 // failed, the caller was interrupted, or everything worked — the finally cancels the downloads
 // still running (cancelling a finished future does nothing), then the exception propagates.
-// StructuredTaskScope (preview in JDK 21-25) gives the same shape without the bookkeeping.
+// StructuredTaskScope (a preview API since JDK 21) gives the same shape without the bookkeeping.
 package samples.s003_implicit_propagation;
 
 import java.io.IOException;

@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Subtasks {
   /**
-   * {@code StructuredTaskScope.fork}: a preview API in JDK 21-24; the matcher is inert without it.
+   * {@code StructuredTaskScope.fork}: a preview API since JDK 21; the matcher is inert where the
+   * compiler lacks it.
    */
   private static final Matcher<ExpressionTree> STRUCTURED_FORK =
       instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork");

@@ -240,6 +240,7 @@ public final class OrphanedSubtasks extends BugChecker
       member.bit = bit++;
       computeRange(member, state);
     }
+    unit.waitsFor.values().forEach(list -> list.removeIf(m -> !unit.members.containsValue(m)));
     boolean followInterrupts = !Tasks.isMainMethod(unitPath);
     FactFlow.Result result =
         FactFlow.walk(
@@ -959,8 +960,8 @@ public final class OrphanedSubtasks extends BugChecker
         + " still run: nobody cancels them, so they keep using threads and connections for a"
         + " result nobody will read. Cancel them on that path (e.g. "
         + cancelText(left.getFirst(), "f", "Future").strip()
-        + "), or use ExecutorService.invokeAll or StructuredTaskScope, which cancel the"
-        + " siblings for you.";
+        + "), or use StructuredTaskScope, which cancels the siblings when one fails, or"
+        + " ExecutorService.invokeAll, which returns only when all are done.";
   }
 
   private static String describeExit(Exit exit, VisitorState state) {
