@@ -62,7 +62,8 @@ class DocsTest {
       String page = Files.readString(REPO.resolve("docs/" + check + ".md"), UTF_8);
       java.util.regex.Matcher block =
           java.util.regex.Pattern.compile(
-                  "(Bad|Good):\\s*\n+```java\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                  "(?m)^(Bad|Good)\\b[^\n]*:[ \t]*\n+```java\n(.*?)```",
+                  java.util.regex.Pattern.DOTALL)
               .matcher(page);
       int bad = 0;
       int good = 0;

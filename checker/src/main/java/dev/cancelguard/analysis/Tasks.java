@@ -187,6 +187,16 @@ public final class Tasks {
     return false;
   }
 
+  /**
+   * True if the code unit is a program's {@code main} method: nothing interrupts the main thread in
+   * practice (a signal runs the shutdown hooks, it does not interrupt {@code main}).
+   */
+  public static boolean isMainMethod(TreePath codeUnit) {
+    return codeUnit.getLeaf() instanceof MethodTree method
+        && getSymbol(method) instanceof MethodSymbol symbol
+        && isMainMethod(method, symbol);
+  }
+
   private static boolean isMainMethod(MethodTree method, MethodSymbol symbol) {
     return symbol.getSimpleName().contentEquals("main")
         && symbol.isStatic()
@@ -196,8 +206,8 @@ public final class Tasks {
 
   /**
    * True if the statement at {@code path} is the last thing its code unit does that could notice an
-   * interrupt: after it, the method or lambda {@code codeUnit} only runs statements with no loop
-   * and no cancellation point (a final log line, say) and returns. Never inside a loop.
+   * interrupt: after it, the method or lambda {@code codeUnit} only runs code with no cancellation
+   * point (a final log line, a drain of what is left) and returns. Never inside a loop.
    */
   public static boolean isInTailPosition(
       TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
