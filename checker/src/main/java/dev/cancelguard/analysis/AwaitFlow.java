@@ -72,10 +72,11 @@ import org.jspecify.annotations.Nullable;
  * walk follows if/else, switch (with fall-through), loops to a fixpoint, labeled break/continue,
  * try/catch/finally (a return or break runs the finally blocks it leaves; try-with-resources closes
  * its resources in reverse order), and return. Exceptions are followed from calls that declare
- * checked exceptions and from throw statements; a wait that is itself interrupted counts as a wait
- * (the thread was asked to stop; restoring the flag and going on is the accepted idiom). Lambda and
- * class bodies are not entered: their code runs later. Calls to methods of the same file are
- * followed two levels deep, so a helper that waits, or one that closes what the tasks use, counts.
+ * checked exceptions and from throw statements; a wait for termination that is itself interrupted
+ * counts as a wait, whichever work it waited for (the waiting thread was asked to stop; restoring
+ * the flag and going on is the accepted idiom). Lambda and class bodies are not entered: their code
+ * runs later. Calls to methods of the same file are followed two levels deep, so a helper that
+ * waits, or one that closes what the tasks use, counts.
  */
 public final class AwaitFlow {
   /** How the code uses the work's resources while the work may still run. */
@@ -631,7 +632,14 @@ public final class AwaitFlow {
           followHelper(call, helper);
         }
       }
-      afterCall(method);
+      if (Terminations.isTerminationWait(call, options, state)) {
+        // Interrupted while waiting for termination (of this work or other work): the thread
+        // was asked to stop itself; leaving now is the accepted idiom, so the path counts as
+        // waited.
+        collectException(current.waited());
+      } else {
+        afterCall(method);
+      }
     }
 
     /** An exception a call declares may reach a catch in this body, in the state after the call. */

@@ -163,6 +163,23 @@ public final class Terminations {
     return resultWaitsCount && RESULT_WAIT.matches(call, state);
   }
 
+  /**
+   * True if the call waits for some executor or thread to terminate (whichever): {@code
+   * awaitTermination}, {@code close()} of an executor, {@code join}, a library or configured
+   * awaiter.
+   */
+  public static boolean isTerminationWait(
+      MethodInvocationTree call, CancelGuardOptions options, VisitorState state) {
+    if (AWAIT_TERMINATION.matches(call, state)
+        || EXECUTOR_CLOSE.matches(call, state)
+        || THREAD_JOIN.matches(call, state)
+        || LIBRARY_AWAITERS.matches(call, state)) {
+      return true;
+    }
+    Symbol method = getSymbol(call);
+    return method != null && options.isTerminationAwaiter(method);
+  }
+
   private static boolean isThis(ExpressionTree tree) {
     return Ownership.strip(tree) instanceof IdentifierTree id && id.getName().contentEquals("this");
   }

@@ -20,6 +20,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
@@ -329,6 +330,8 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     }
     String who =
         kind == Kind.THREAD ? "the thread" : kind == Kind.FUTURE ? "the task" : "the tasks";
+    boolean plural = kind == Kind.EXECUTOR;
+    String they = plural ? "they" : "it";
     long line =
         state
             .getPath()
@@ -339,14 +342,15 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
         switch (use.kind()) {
           case RELEASES ->
               ", yet "
-                  + releaseText(use, state)
-                  + " (line "
-                  + line
-                  + ") while "
+                  + releaseText(use, line, state)
+                  + " while "
                   + who
                   + " may still use it: "
-                  + who
-                  + " then fail on a closed resource or corrupt it";
+                  + they
+                  + (plural ? " fail" : " fails")
+                  + " on a closed resource or corrupt"
+                  + (plural ? "" : "s")
+                  + " it";
           case READS ->
               ", yet the code then reads "
                   + use.symbol().getSimpleName()
@@ -354,7 +358,8 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
                   + line
                   + "), which "
                   + who
-                  + " write: it may be incomplete or change while being read";
+                  + (plural ? " write" : " writes")
+                  + ": it may be incomplete or change while being read";
           case RETURNS ->
               codeUnit.getLeaf() instanceof MethodTree m
                       && !Terminations.isShutdownHook(codeUnit, state)
@@ -364,7 +369,9 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
                       + line
                       + ") as if "
                       + who
-                      + " had stopped: the caller goes on while they still run"
+                      + " had stopped: the caller goes on while "
+                      + they
+                      + (plural ? " still run" : " still runs")
                   : ", yet the shutdown hook returns (line "
                       + line
                       + ") without waiting: the JVM halts and kills "
@@ -389,20 +396,22 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     return asked + then + "." + remedy;
   }
 
-  private static String releaseText(Use use, VisitorState state) {
+  private static String releaseText(Use use, long line, VisitorState state) {
     String name = use.symbol() == null ? "a resource" : use.symbol().getSimpleName().toString();
     return switch (use.tree()) {
       case MethodInvocationTree call -> {
         String source = state.getSourceForNode(call);
         yield "the code then calls "
-            + (source != null && source.length() <= 60 ? source : name + "." + "..")
-            + ", releasing "
+            + (source != null && source.length() <= 60 ? source : name + "..")
+            + " (line "
+            + line
+            + "), releasing "
             + name;
       }
-      case VariableTree resource -> "the try-with-resources then closes " + name;
-      case ExpressionTree resource when !(resource instanceof com.sun.source.tree.AssignmentTree) ->
-          "the try-with-resources then closes " + name;
-      default -> "the code then sets " + name + " to null";
+      case AssignmentTree assignment ->
+          "the code then sets " + name + " to null (line " + line + ")";
+      default ->
+          "the try-with-resources of line " + line + " closes " + name + " when its block ends";
     };
   }
 

@@ -77,7 +77,7 @@ class CancelWithoutAwaitTest {
                 for (String row : rows) {
                   pool.execute(() -> db.insert(row));
                 }
-                // BUG: Diagnostic contains: the code then calls db.close(), releasing db
+                // BUG: Diagnostic contains: the code then calls db.close() (line 16), releasing db
                 pool.shutdown();
                 log.close(); // the tasks do not use the log
                 db.close();
@@ -133,7 +133,7 @@ class CancelWithoutAwaitTest {
                 }
               }
               void stop() {
-                // BUG: Diagnostic contains: worker.interrupt() only asks the thread to stop
+                // BUG: Diagnostic contains: worker.interrupt() only asks the thread to stop; it stops when it next notices, yet stop() returns (line 15) as if the thread had stopped: the caller goes on while it still runs
                 worker.interrupt();
               }
             }
@@ -181,7 +181,7 @@ class CancelWithoutAwaitTest {
             class Uploader {
               void upload(ExecutorService pool, InputStream in, OutputStream out) throws IOException {
                 Future<?> copy = pool.submit(() -> in.transferTo(out));
-                // BUG: Diagnostic contains: copy.cancel(..) only asks the task to stop
+                // BUG: Diagnostic contains: copy.cancel(..) only asks the task to stop; it may still be running, yet the code then calls out.close() (line 11), releasing out while the task may still use it: it fails on a closed resource or corrupts it
                 copy.cancel(true);
                 out.close();
               }
@@ -442,7 +442,7 @@ class CancelWithoutAwaitTest {
                   for (String line : lines) {
                     pool.execute(() -> append(out, line));
                   }
-                  // BUG: Diagnostic contains: the try-with-resources then closes out
+                  // BUG: Diagnostic contains: the try-with-resources of line 11 closes out when its block ends
                   pool.shutdown();
                 }
               }
@@ -693,6 +693,32 @@ class CancelWithoutAwaitTest {
                   Runnable nested = () -> { Runnable inner = () -> pool.shutdown(); inner.run(); };
                   resource.close();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_secondWaitSkippedWhenTheFirstTimesOut() {
+    helper
+        .addSourceLines(
+            "Agent.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Agent {
+              private ExecutorService sampler;
+              private ExecutorService uploader;
+              void stop() throws InterruptedException {
+                sampler.shutdownNow();
+                // BUG: Diagnostic contains: stop() returns (line 12)
+                uploader.shutdownNow();
+                if (!sampler.awaitTermination(2, TimeUnit.SECONDS)
+                    || !uploader.awaitTermination(5, TimeUnit.SECONDS)) {
+                  return;
+                }
+                System.out.println("stopped");
               }
             }
             """)
@@ -1161,6 +1187,37 @@ class CancelWithoutAwaitTest {
                   Thread.currentThread().interrupt();
                 }
                 input.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedWhileWaitingForOtherWork() {
+    helper
+        .addSourceLines(
+            "Agent.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Agent {
+              private ExecutorService sampler;
+              private ExecutorService uploader;
+              void stop() {
+                sampler.shutdownNow();
+                uploader.shutdownNow();
+                try {
+                  boolean samplerStopped = sampler.awaitTermination(2, TimeUnit.SECONDS);
+                  boolean uploaderStopped = uploader.awaitTermination(5, TimeUnit.SECONDS);
+                  if (!samplerStopped || !uploaderStopped) {
+                    return;
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                System.out.println("stopped");
               }
             }
             """)
