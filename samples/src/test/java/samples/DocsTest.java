@@ -55,6 +55,49 @@ class DocsTest {
     assertEquals(normalize(fromPom), normalize(fromReadme));
   }
 
+  @Test
+  void badAndGoodBlocksOfEveryCheckPageBehaveAsTheySay() throws IOException {
+    int pages = 0;
+    for (String check : SampleCorpus.checkNames()) {
+      String page = Files.readString(REPO.resolve("docs/" + check + ".md"), UTF_8);
+      java.util.regex.Matcher block =
+          java.util.regex.Pattern.compile(
+                  "(Bad|Good):\\s*\n+```java\n(.*?)```", java.util.regex.Pattern.DOTALL)
+              .matcher(page);
+      int bad = 0;
+      int good = 0;
+      while (block.find()) {
+        boolean isBad = block.group(1).equals("Bad");
+        Path dir = Files.createTempDirectory("docs-" + check);
+        java.util.regex.Matcher type =
+            java.util.regex.Pattern.compile(
+                    "(?m)^(?:public |final |abstract )*(?:class|record|interface|enum) (\\w+)")
+                .matcher(block.group(2));
+        assertTrue(type.find(), check + ": a docs block without a top-level type");
+        Path file = dir.resolve(type.group(1) + ".java");
+        Files.writeString(file, block.group(2), UTF_8);
+        java.util.TreeSet<String> findings;
+        try {
+          findings = SampleCorpus.compile(java.util.List.of(file));
+        } catch (AssertionError e) {
+          throw new AssertionError(check + ": a " + block.group(1) + " block does not compile", e);
+        }
+        if (isBad) {
+          bad++;
+          assertTrue(
+              findings.stream().anyMatch(f -> f.endsWith(": " + check)),
+              check + ": a Bad block is not reported by " + check + ": " + findings);
+        } else {
+          good++;
+          assertEquals(java.util.Set.of(), findings, check + ": a Good block is reported");
+        }
+      }
+      assertTrue(bad > 0 && good > 0, check + ": its page needs a Bad: and a Good: java block");
+      pages++;
+    }
+    assertTrue(pages > 0);
+  }
+
   private static String normalize(String xml) {
     return xml.lines()
         .map(String::strip)

@@ -91,11 +91,21 @@ final class SampleCorpus {
     return names;
   }
 
+  /** Compiles files outside the corpus; findings as {@code fileName:line: Check}. */
+  static TreeSet<String> compile(List<Path> files) {
+    return findings(files, List.of(), files.getFirst().getParent());
+  }
+
   /**
    * Compiles the files with Error Prone, only the CancelGuard checks on, and returns the findings
    * as sorted {@link #key} strings.
    */
   static TreeSet<String> findings(List<Path> files, List<String> extraErrorProneFlags) {
+    return findings(files, extraErrorProneFlags, ROOT);
+  }
+
+  private static TreeSet<String> findings(
+      List<Path> files, List<String> extraErrorProneFlags, Path root) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");

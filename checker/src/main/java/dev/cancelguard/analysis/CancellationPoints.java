@@ -22,7 +22,8 @@ public final class CancellationPoints {
    */
   public static boolean isCancellationPoint(
       ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
-    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !Interrupts.isResolved(call)) {
       return false;
     }
     if (Interrupts.throwsInterruptedException(call, state)

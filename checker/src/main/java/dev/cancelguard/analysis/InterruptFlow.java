@@ -395,6 +395,7 @@ public final class InterruptFlow {
   private boolean isRestoringHelper(ExpressionTree expression) {
     if (helperDepth >= MAX_HELPER_DEPTH
         || !(stripParentheses(expression) instanceof MethodInvocationTree call)
+        || !Interrupts.isResolved(call)
         || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }
@@ -457,6 +458,12 @@ public final class InterruptFlow {
   }
 
   private boolean containsRestore(StatementTree statement) {
+    return containsRestore(statement, state, options);
+  }
+
+  /** True if the statement restores the flag somewhere (on some path; lambdas included). */
+  public static boolean containsRestore(
+      StatementTree statement, VisitorState state, CancelGuardOptions options) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override

@@ -15,10 +15,15 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.TryTree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.TreeInfo;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -122,9 +127,23 @@ public final class Interrupts {
     return methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
   }
 
+  /**
+   * False for a call javac could not resolve (code that does not compile, analysed by the command
+   * line tool): Error Prone's matchers must not be asked about it.
+   */
+  public static boolean isResolved(ExpressionTree call) {
+    return switch (call) {
+      case MethodInvocationTree invocation ->
+          TreeInfo.symbol((JCTree) invocation.getMethodSelect()) instanceof MethodSymbol;
+      case NewClassTree newClass -> ((JCNewClass) newClass).constructor instanceof MethodSymbol;
+      default -> true;
+    };
+  }
+
   /** {@code Thread.currentThread().interrupt()}. */
   public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
     if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !isResolved(call)
         || !THREAD_INTERRUPT.matches(call, state)) {
       return false;
     }
@@ -138,7 +157,7 @@ public final class Interrupts {
    */
   public static boolean isRestoringCall(
       ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
-    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call) || !isResolved(call)) {
       return false;
     }
     if (isCurrentThreadInterrupt(call, state)) {
@@ -151,6 +170,7 @@ public final class Interrupts {
   /** {@code System.exit}, {@code Runtime.halt}: nobody is left to tell. */
   public static boolean isProcessExit(ExpressionTree tree, VisitorState state) {
     return stripParentheses(tree) instanceof MethodInvocationTree call
+        && isResolved(call)
         && PROCESS_EXIT.matches(call, state);
   }
 

@@ -20,11 +20,13 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -73,7 +75,8 @@ public final class Tasks {
 
   /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
   public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {
-    return TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state);
+    return Interrupts.isResolved(call)
+        && (TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state));
   }
 
   /**
@@ -156,6 +159,34 @@ public final class Tasks {
     return false;
   }
 
+  /**
+   * True if the code is an executor's own worker machinery: a private method, or a member of a
+   * nested class, inside a class that implements {@link java.util.concurrent.Executor}. A thread
+   * pool owns its worker threads' interruption policy (it wakes them with interrupts and checks its
+   * own state), unlike the tasks it runs.
+   */
+  public static boolean isExecutorInternals(TreePath path, VisitorState state) {
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    if (executor == null) {
+      return false;
+    }
+    boolean privateOrNested = false;
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree method
+          && method.getModifiers().getFlags().contains(Modifier.PRIVATE)) {
+        privateOrNested = true;
+      }
+      if (leaf instanceof ClassTree classTree && getSymbol(classTree) instanceof ClassSymbol c) {
+        if (privateOrNested && isSubtype(c.type, executor, state)) {
+          return true;
+        }
+        privateOrNested = true; // code in a nested class of what encloses it
+      }
+    }
+    return false;
+  }
+
   private static boolean isMainMethod(MethodTree method, MethodSymbol symbol) {
     return symbol.getSimpleName().contentEquals("main")
         && symbol.isStatic()
@@ -164,11 +195,12 @@ public final class Tasks {
   }
 
   /**
-   * True if the statement at {@code path} is the last thing its code unit does: after it, the
-   * method or lambda {@code codeUnit} returns (it is the last statement of the body, or the last of
-   * a block, branch, try or catch that is itself in tail position, never inside a loop).
+   * True if the statement at {@code path} is the last thing its code unit does that could notice an
+   * interrupt: after it, the method or lambda {@code codeUnit} only runs statements with no loop
+   * and no cancellation point (a final log line, say) and returns. Never inside a loop.
    */
-  public static boolean isInTailPosition(TreePath path, TreePath codeUnit) {
+  public static boolean isInTailPosition(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     Tree body =
         codeUnit.getLeaf() instanceof MethodTree method
             ? method.getBody()
@@ -181,8 +213,7 @@ public final class Tasks {
       Tree parent = p.getParentPath().getLeaf();
       boolean stillTail =
           switch (parent) {
-            case BlockTree block ->
-                !block.getStatements().isEmpty() && block.getStatements().getLast() == leaf;
+            case BlockTree block -> onlyFinishingStatementsAfter(block, leaf, state, options);
             case TryTree tryTree -> leaf != tryTree.getFinallyBlock();
             case CatchTree catchTree -> true;
             case IfTree ifTree -> leaf != ifTree.getCondition();
@@ -197,6 +228,39 @@ public final class Tasks {
       }
     }
     return false;
+  }
+
+  /** The statements after {@code leaf} in the block have no cancellation point. */
+  private static boolean onlyFinishingStatementsAfter(
+      BlockTree block, Tree leaf, VisitorState state, CancelGuardOptions options) {
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(leaf);
+    if (index < 0) {
+      return false;
+    }
+    boolean[] noticesInterrupt = new boolean[1];
+    TreeScanner<Void, Void> scanner =
+        new TreeScanner<>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            noticesInterrupt[0] |= CancellationPoints.isCancellationPoint(call, state, options);
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+            return null; // runs later, if at all
+          }
+
+          @Override
+          public Void visitClass(ClassTree classTree, Void unused) {
+            return null;
+          }
+        };
+    for (StatementTree statement : statements.subList(index + 1, statements.size())) {
+      scanner.scan(statement, null);
+    }
+    return !noticesInterrupt[0];
   }
 
   private static boolean isArgumentOf(
@@ -220,6 +284,7 @@ public final class Tasks {
           default -> List.of();
         };
     return arguments.stream().anyMatch(a -> containsOrIs(a, argumentPath.getLeaf()))
+        && Interrupts.isResolved((ExpressionTree) call)
         && callKind.test((ExpressionTree) call, state);
   }
 

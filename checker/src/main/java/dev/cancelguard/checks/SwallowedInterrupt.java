@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.InterruptFlow;
 import dev.cancelguard.analysis.InterruptFlow.Leak;
 import dev.cancelguard.analysis.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.List;
 import javax.inject.Inject;
@@ -105,6 +106,10 @@ public final class SwallowedInterrupt extends BugChecker
     if (isSuppressed(catchTree.getParameter(), state)) {
       return NO_MATCH;
     }
+    // A thread pool's worker machinery owns its threads' interruption policy.
+    if (Tasks.isExecutorInternals(state.getPath(), state)) {
+      return NO_MATCH;
+    }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
@@ -150,7 +155,7 @@ public final class SwallowedInterrupt extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Interrupts.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -159,7 +164,16 @@ public final class SwallowedInterrupt extends BugChecker
     }
     Tree parent = parentPath.getLeaf();
     if (parent instanceof ExpressionStatementTree statement) {
-      return describeBareInterrupted(tree, statement, state);
+      CatchTree enclosingCatch = ASTHelpers.findEnclosingNode(state.getPath(), CatchTree.class);
+      boolean inInterruptCatch =
+          enclosingCatch != null
+              && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state);
+      // A class that clears the flag here and restores it in another method masks it on purpose
+      // (clear, do blocking cleanup, restore).
+      if (!inInterruptCatch && classRestoresElsewhere(state)) {
+        return NO_MATCH;
+      }
+      return describeBareInterrupted(tree, statement, inInterruptCatch, state);
     }
     // The branch taken when Thread.interrupted() returned true.
     StatementTree trueBranch = null;
@@ -200,8 +214,29 @@ public final class SwallowedInterrupt extends BugChecker
         .build();
   }
 
+  private boolean classRestoresElsewhere(VisitorState state) {
+    com.sun.source.tree.ClassTree enclosingClass =
+        ASTHelpers.findEnclosingNode(state.getPath(), com.sun.source.tree.ClassTree.class);
+    MethodTree here = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    if (enclosingClass == null) {
+      return false;
+    }
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method != here
+          && method.getBody() != null
+          && InterruptFlow.containsRestore(method.getBody(), state, options)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Description describeBareInterrupted(
-      MethodInvocationTree tree, ExpressionStatementTree statement, VisitorState state) {
+      MethodInvocationTree tree,
+      ExpressionStatementTree statement,
+      boolean inInterruptCatch,
+      VisitorState state) {
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -211,9 +246,7 @@ public final class SwallowedInterrupt extends BugChecker
                     + " interrupt write `if (Thread.interrupted()) throw new"
                     + " InterruptedException();`.");
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
-    CatchTree enclosingCatch = ASTHelpers.findEnclosingNode(state.getPath(), CatchTree.class);
-    if (enclosingCatch != null
-        && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state)) {
+    if (inInterruptCatch) {
       // In a catch of InterruptedException the intent was to restore the flag.
       description.addFix(SuggestedFix.replace(statement, RESTORE));
     } else if (codeUnit != null
@@ -230,18 +263,18 @@ public final class SwallowedInterrupt extends BugChecker
    * Leaving code that is a thread's whole work ends the thread: the thread owns its interruption
    * policy, and nobody is left to read the flag.
    */
-  private static boolean endsThreadTopLevel(
+  private boolean endsThreadTopLevel(
       Leak leak, TreePath statementPath, @Nullable TreePath codeUnit, VisitorState state) {
     if (codeUnit == null || !Tasks.isThreadTopLevel(codeUnit, state)) {
       return false;
     }
     return switch (leak.kind()) {
       case RETURNS -> true;
-      case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit);
+      case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit, state, options);
       case BREAKS -> {
         Tree target = ((JCBreak) leak.tree()).target;
         TreePath targetPath = target == null ? null : findPath(codeUnit, target);
-        yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit);
+        yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit, state, options);
       }
       case CONTINUES, WRAPS -> false;
     };
@@ -271,7 +304,10 @@ public final class SwallowedInterrupt extends BugChecker
     new com.sun.source.util.TreeScanner<Void, Void>() {
       @Override
       public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
-        found[0] |= Interrupts.THREAD_INTERRUPTED.matches(statement.getExpression(), state);
+        found[0] |=
+            statement.getExpression() instanceof MethodInvocationTree call
+                && Interrupts.isResolved(call)
+                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 
@@ -334,7 +370,7 @@ public final class SwallowedInterrupt extends BugChecker
     return !statements.isEmpty()
         && statements.getLast() instanceof ExpressionStatementTree last
         && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
-        && getSymbol(call) != null
+        && Interrupts.isResolved(call)
         && getSymbol(call).getSimpleName().contentEquals("fail");
   }
 
@@ -422,7 +458,7 @@ public final class SwallowedInterrupt extends BugChecker
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (symbol.equals(getSymbol(call))) {
+        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           boolean callerTakesIt =
               unit != null
@@ -448,14 +484,10 @@ public final class SwallowedInterrupt extends BugChecker
     if (block.getStatements().isEmpty()) {
       return SuggestedFix.replace(block, "{ " + statement + " }");
     }
-    return SuggestedFix.prefixWith(block.getStatements().getFirst(), statement + "\n");
+    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
   }
 
   private static SuggestedFix insertLast(BlockTree block, String statement, VisitorState state) {
-    if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{ " + statement + " }");
-    }
-    int closingBrace = state.getEndPosition(block) - 1;
-    return SuggestedFix.replace(closingBrace, closingBrace, statement + "\n");
+    return SourceEdits.insertLast(block, statement, state);
   }
 }

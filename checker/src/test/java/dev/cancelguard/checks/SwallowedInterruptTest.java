@@ -1033,6 +1033,71 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_threadSubclassLogsAndEndsAfterInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class EventThread extends Thread {
+              final BlockingQueue<Runnable> events;
+              EventThread(BlockingQueue<Runnable> events) {
+                this.events = events;
+              }
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    events.take().run();
+                  }
+                } catch (InterruptedException e) {
+                  System.err.println("event thread exiting due to interruption");
+                }
+                for (Runnable leftover : events) {
+                  leftover.run();
+                }
+                System.out.println("event thread shut down");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadSubclassBlocksAgainAfterSwallowing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class EventThread extends Thread {
+              final BlockingQueue<Runnable> events;
+              EventThread(BlockingQueue<Runnable> events) {
+                this.events = events;
+              }
+              @Override
+              public void run() {
+                try {
+                  events.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+                for (Runnable leftover : events) {
+                  leftover.run();
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_threadSubclassLoopBreaksOutAtEnd() {
     helper
         .addSourceLines(
@@ -1370,6 +1435,90 @@ class SwallowedInterruptTest {
                   if (wasInterrupted) {
                     Thread.currentThread().interrupt();
                   }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_maskAndUnmaskInTheSameClass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class InterruptMask {
+              private final boolean wasInterrupted = Thread.currentThread().isInterrupted();
+
+              void mask() {
+                if (wasInterrupted) {
+                  Thread.interrupted();
+                }
+              }
+
+              void unmask() {
+                if (wasInterrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_threadPoolWorkerMachinery() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.AbstractExecutorService;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            abstract class Pool extends AbstractExecutorService {
+              BlockingQueue<Runnable> workQueue;
+              volatile boolean stopped;
+
+              private Runnable getTask() {
+                while (!stopped) {
+                  try {
+                    return workQueue.poll(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException retry) {
+                    // woken up to re-check the pool state
+                  }
+                }
+                return null;
+              }
+
+              final class Worker implements Runnable {
+                @Override
+                public void run() {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadPoolPublicMethodStillReported() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.AbstractExecutorService;
+            import java.util.concurrent.TimeUnit;
+            abstract class Pool extends AbstractExecutorService {
+              public void drain() {
+                try {
+                  awaitTermination(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
                 }
               }
             }

@@ -1,0 +1,271 @@
+package dev.cancelguard.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Compile-time overhead of CancelGuard: each corpus library compiled by javac alone, by javac with
+ * Error Prone (its default checks), and by javac with Error Prone and CancelGuard, in interleaved
+ * rounds in this one JVM (warm, as in a build daemon); medians and ratios as a Markdown table. With
+ * {@code --per-check}, each CancelGuard check alone against Error Prone with every check off.
+ *
+ * <p>Usage: {@code Overhead --errorprone-path CP --plugin JAR [--rounds N] [--warmup N]
+ * [--per-check A,B] LIBRARY_DIR...}; a library folder holds {@code src/} and {@code classpath.txt}
+ * (as {@code bench/run-corpus} leaves them).
+ */
+public final class Overhead {
+  private static final List<String> JAVAC =
+      List.of(
+          "-implicit:none", "-nowarn", "-Xlint:none", "-Xmaxerrs", "100000", "-encoding", "UTF-8");
+
+  /** One library: its sources and compile classpath. */
+  record Library(String name, List<Path> files, String classpath) {}
+
+  /** One way to compile. */
+  record Config(String name, List<String> options) {}
+
+  private Overhead() {}
+
+  public static void main(String[] args) throws Exception {
+    String errorPronePath = null;
+    String plugin = null;
+    int rounds = 5;
+    int warmup = 1;
+    List<String> perCheck = List.of();
+    List<Path> libraries = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--errorprone-path" -> errorPronePath = args[++i];
+        case "--plugin" -> plugin = args[++i];
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--per-check" -> perCheck = Arrays.asList(args[++i].split(","));
+        default -> libraries.add(Path.of(args[i]));
+      }
+    }
+    if (errorPronePath == null || plugin == null || libraries.isEmpty()) {
+      System.err.println(
+          "usage: Overhead --errorprone-path CP --plugin JAR [--rounds N] [--warmup N]"
+              + " [--per-check A,B] LIBRARY_DIR...");
+      System.exit(2);
+    }
+    System.out.print(run(errorPronePath, plugin, rounds, warmup, perCheck, libraries));
+  }
+
+  static String run(
+      String errorPronePath,
+      String plugin,
+      int rounds,
+      int warmup,
+      List<String> perCheck,
+      List<Path> libraryDirs)
+      throws IOException {
+    String withPlugin = errorPronePath + java.io.File.pathSeparator + plugin;
+    List<Config> configs =
+        List.of(
+            new Config("javac", List.of()),
+            new Config("errorprone", errorProne(errorPronePath, "")),
+            new Config("cancelguard", errorProne(withPlugin, "")));
+    List<Config> checkConfigs = new ArrayList<>();
+    if (!perCheck.isEmpty()) {
+      checkConfigs.add(new Config("none", errorProne(withPlugin, " -XepDisableAllChecks")));
+      for (String check : perCheck) {
+        checkConfigs.add(
+            new Config(
+                check, errorProne(withPlugin, " -XepDisableAllChecks -Xep:" + check + ":WARN")));
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "| library | files | javac (ms) | + Error Prone (ms) | + CancelGuard (ms) | Error Prone /"
+            + " javac | CancelGuard added to Error Prone |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    Map<String, List<Long>> totals = new LinkedHashMap<>();
+    List<String> skipped = new ArrayList<>();
+    Map<String, Long> checkTotals = new LinkedHashMap<>();
+    for (Path dir : libraryDirs) {
+      Library library = load(dir);
+      if (!compiles(library)) {
+        skipped.add(library.name());
+        continue;
+      }
+      Map<String, Long> median = measure(library, configs, rounds, warmup);
+      median.forEach((k, v) -> totals.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+      out.append(row(library.name(), library.files().size(), median));
+      if (!checkConfigs.isEmpty()) {
+        measure(library, checkConfigs, rounds, warmup)
+            .forEach((k, v) -> checkTotals.merge(k, v, Long::sum));
+      }
+    }
+    Map<String, Long> sum = new LinkedHashMap<>();
+    totals.forEach((k, v) -> sum.put(k, v.stream().mapToLong(Long::longValue).sum()));
+    if (!sum.isEmpty()) {
+      out.append(row("**all**", -1, sum));
+    }
+    if (!skipped.isEmpty()) {
+      out.append("\nNot measured (javac reports errors, so Error Prone would not analyse them): ")
+          .append(String.join(", ", skipped))
+          .append('\n');
+    }
+    if (!checkTotals.isEmpty()) {
+      long none = checkTotals.get("none");
+      out.append("\n| check | added to Error Prone with all checks off (ms, whole corpus) |\n");
+      out.append("|---|---:|\n");
+      checkTotals.forEach(
+          (check, ms) -> {
+            if (!check.equals("none")) {
+              out.append("| ").append(check).append(" | ").append(ms - none).append(" |\n");
+            }
+          });
+      out.append("| (Error Prone, all checks off) | ").append(none).append(" |\n");
+    }
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%nMedians of %d rounds after %d warm-up round(s), configurations interleaved, one JVM"
+                + " (%s %s).%n",
+            rounds,
+            warmup,
+            System.getProperty("java.vm.name"),
+            System.getProperty("java.version")));
+    return out.toString();
+  }
+
+  private static List<String> errorProne(String processorPath, String extra) {
+    return List.of(
+        "-XDcompilePolicy=simple",
+        "--should-stop=ifError=FLOW",
+        "-processorpath",
+        processorPath,
+        "-Xplugin:ErrorProne" + extra);
+  }
+
+  private static String row(String name, int files, Map<String, Long> ms) {
+    long javac = ms.get("javac");
+    long errorProne = ms.get("errorprone");
+    long cancelGuard = ms.get("cancelguard");
+    return String.format(
+        Locale.ROOT,
+        "| %s | %s | %d | %d | %d | %.2f | %+.1f%% |%n",
+        name,
+        files < 0 ? "" : Integer.toString(files),
+        javac,
+        errorProne,
+        cancelGuard,
+        (double) errorProne / javac,
+        100.0 * (cancelGuard - errorProne) / errorProne);
+  }
+
+  private static Map<String, Long> measure(
+      Library library, List<Config> configs, int rounds, int warmup) throws IOException {
+    Map<String, List<Long>> times = new LinkedHashMap<>();
+    for (int round = 0; round < warmup + rounds; round++) {
+      for (int i = 0; i < configs.size(); i++) {
+        // Rotate the order each round so no configuration always runs first.
+        Config config = configs.get((i + round) % configs.size());
+        long ms = compile(library, config.options());
+        System.err.printf("%s %s round %d: %d ms%n", library.name(), config.name(), round + 1, ms);
+        if (round >= warmup) {
+          times.computeIfAbsent(config.name(), k -> new ArrayList<>()).add(ms);
+        }
+      }
+    }
+    Map<String, Long> median = new LinkedHashMap<>();
+    for (Config config : configs) {
+      List<Long> sorted = times.get(config.name()).stream().sorted().toList();
+      median.put(config.name(), sorted.get(sorted.size() / 2));
+    }
+    return median;
+  }
+
+  private static boolean compiles(Library library) throws IOException {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean ok = compile(library, List.of(), diagnostics) >= 0;
+    return ok
+        && diagnostics.getDiagnostics().stream()
+            .noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
+  }
+
+  private static long compile(Library library, List<String> extra) throws IOException {
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    long ms = compile(library, extra, diagnostics);
+    if (ms < 0) {
+      throw new IllegalStateException(
+          library.name() + " did not compile with " + extra + ": " + diagnostics.getDiagnostics());
+    }
+    return ms;
+  }
+
+  /** Milliseconds to compile, or -1 when javac failed. */
+  private static long compile(
+      Library library, List<String> extra, DiagnosticCollector<JavaFileObject> diagnostics)
+      throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    Path out = Files.createTempDirectory("overhead");
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, UTF_8)) {
+      List<String> options = new ArrayList<>(JAVAC);
+      options.addAll(List.of("-d", out.toString()));
+      if (!library.classpath().isEmpty()) {
+        options.addAll(List.of("-classpath", library.classpath()));
+      }
+      options.addAll(extra);
+      long start = System.nanoTime();
+      boolean ok =
+          javac
+              .getTask(
+                  new StringWriter(),
+                  files,
+                  diagnostics,
+                  options,
+                  null,
+                  files.getJavaFileObjectsFromPaths(library.files()))
+              .call();
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      return ok ? ms : -1;
+    } finally {
+      delete(out);
+    }
+  }
+
+  private static Library load(Path dir) throws IOException {
+    Path src = dir.resolve("src");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(src)) {
+      files =
+          walk.filter(f -> f.toString().endsWith(".java"))
+              .filter(f -> !f.getFileName().toString().equals("module-info.java"))
+              .sorted()
+              .toList();
+    }
+    Path classpathFile = dir.resolve("classpath.txt");
+    String classpath =
+        Files.exists(classpathFile) ? Files.readString(classpathFile, UTF_8).strip() : "";
+    return new Library(dir.getFileName().toString(), files, classpath);
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

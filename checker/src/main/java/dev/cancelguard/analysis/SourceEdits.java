@@ -1,0 +1,61 @@
+package dev.cancelguard.analysis;
+
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.StatementTree;
+
+/**
+ * Fix edits shaped for people: an inserted statement gets a line of its own with the indentation of
+ * its neighbour, so the IDE shows clean code and Error Prone's "Did you mean" line shows the
+ * inserted statement itself.
+ */
+public final class SourceEdits {
+  private SourceEdits() {}
+
+  /** Inserts {@code code} on its own line just before {@code statement}. */
+  public static SuggestedFix insertBefore(
+      StatementTree statement, String code, VisitorState state) {
+    return SuggestedFix.prefixWith(statement, code + "\n" + indentationOf(statement, state));
+  }
+
+  /**
+   * Inserts {@code code} as the last statement of a non-empty block, on its own line before the
+   * closing brace, indented like the block's last statement.
+   */
+  public static SuggestedFix insertLast(BlockTree block, String code, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int brace = state.getEndPosition(block) - 1;
+    if (source == null || brace < 0 || block.getStatements().isEmpty()) {
+      return SuggestedFix.replace(block, "{ " + code + " }");
+    }
+    int lineStart = brace;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    boolean braceOnItsOwnLine =
+        source.subSequence(lineStart, brace).chars().allMatch(Character::isWhitespace);
+    if (!braceOnItsOwnLine) {
+      return SuggestedFix.replace(brace, brace, code + " ");
+    }
+    String indent = indentationOf(block.getStatements().getLast(), state);
+    return SuggestedFix.replace(lineStart, lineStart, indent + code + "\n");
+  }
+
+  /** The whitespace between the start of the statement's line and the statement. */
+  public static String indentationOf(StatementTree statement, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = getStartPosition(statement);
+    if (source == null || start < 0) {
+      return "";
+    }
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    CharSequence before = source.subSequence(lineStart, start);
+    return before.chars().allMatch(Character::isWhitespace) ? before.toString() : "";
+  }
+}

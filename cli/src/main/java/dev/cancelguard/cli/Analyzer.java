@@ -1,0 +1,410 @@
+package dev.cancelguard.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugCheckerInfo;
+import com.google.errorprone.CodeTransformer;
+import com.google.errorprone.ErrorProneOptions;
+import com.google.errorprone.InvalidCommandLineOptionException;
+import com.google.errorprone.SubContext;
+import com.google.errorprone.apply.DescriptionBasedDiff;
+import com.google.errorprone.apply.ImportOrganizer;
+import com.google.errorprone.apply.SourceFile;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.scanner.ErrorProneScannerTransformer;
+import com.google.errorprone.scanner.Scanner;
+import com.google.errorprone.scanner.ScannerSupplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.api.JavacTaskImpl;
+import com.sun.tools.javac.api.JavacTool;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.util.Context;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiles sources with javac (through attribution and flow analysis, no class files) and runs the
+ * CancelGuard checks on every compilation unit, whether or not the code compiled cleanly: a unit
+ * with a missing class is still analysed where javac could attribute it.
+ */
+final class Analyzer {
+  /** What one run found. */
+  record Result(
+      List<Finding> findings,
+      int files,
+      List<String> compileErrors,
+      List<String> crashes,
+      int filesFixed) {}
+
+  private final List<BugCheckerInfo> checks;
+  private final List<String> errorProneFlags;
+  private final List<String> javacOptions;
+  private final Progress progress;
+
+  Analyzer(
+      List<BugCheckerInfo> checks,
+      List<String> errorProneFlags,
+      List<String> javacOptions,
+      Progress progress) {
+    this.checks = checks;
+    this.errorProneFlags = errorProneFlags;
+    this.javacOptions = javacOptions;
+    this.progress = progress;
+  }
+
+  /**
+   * Analyses the files; with {@code applyFixes}, writes each file's first suggested fixes into it
+   * through Error Prone's own patching ({@link DescriptionBasedDiff}).
+   */
+  Result run(
+      List<Path> files, String classpath, Function<Path, String> displayPath, boolean applyFixes)
+      throws UsageException {
+    Scanner scanner = scanner();
+    JavacTool javac = JavacTool.create();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, UTF_8)) {
+      List<String> options = new ArrayList<>();
+      options.addAll(
+          List.of(
+              "-proc:none",
+              "-implicit:none",
+              "-nowarn",
+              "-Xlint:none",
+              "-Xmaxerrs",
+              "100000",
+              "-encoding",
+              "UTF-8",
+              "-XDshould-stop.ifError=FLOW",
+              "-XDshould-stop.ifNoError=FLOW",
+              "-sourcepath",
+              ""));
+      if (!classpath.isEmpty()) {
+        options.addAll(List.of("-classpath", classpath));
+      }
+      options.addAll(javacOptions);
+      JavacTaskImpl task =
+          (JavacTaskImpl)
+              javac.getTask(
+                  new StringWriter(),
+                  fileManager,
+                  diagnostics,
+                  options,
+                  null,
+                  fileManager.getJavaFileObjectsFromPaths(files));
+      progress.start("compiling", files.size());
+      task.addTaskListener(
+          new TaskListener() {
+            @Override
+            public void finished(TaskEvent e) {
+              if (e.getKind() == TaskEvent.Kind.ANALYZE) {
+                progress.step(e.getSourceFile() == null ? null : e.getSourceFile().getName());
+              }
+            }
+          });
+      List<CompilationUnitTree> units = new ArrayList<>();
+      task.parse().forEach(units::add);
+      task.analyze();
+      progress.done();
+
+      java.util.Set<java.net.URI> filesWithErrors = new java.util.HashSet<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() == Diagnostic.Kind.ERROR && d.getSource() != null) {
+          filesWithErrors.add(d.getSource().toUri());
+        }
+      }
+      Context context = new SubContext(task.getContext());
+      context.put(ErrorProneOptions.class, errorProneOptions());
+      CodeTransformer transformer = ErrorProneScannerTransformer.create(scanner);
+      Trees trees = Trees.instance(task);
+      List<Finding> findings = new ArrayList<>();
+      List<String> crashes = new ArrayList<>();
+      int filesFixed = 0;
+      progress.start("analysing", units.size());
+      for (CompilationUnitTree unit : units) {
+        Path file = Path.of(unit.getSourceFile().toUri());
+        List<Description> descriptions = new ArrayList<>();
+        try {
+          transformer.apply(new TreePath(unit), context, descriptions::add);
+        } catch (RuntimeException | Error e) {
+          descriptions.clear();
+          if (filesWithErrors.contains(unit.getSourceFile().toUri())) {
+            // javac could not attribute all of this file: analyse what it could, member by
+            // member, and skip the members whose broken code a check could not handle.
+            scanMembers(unit, transformer, context, descriptions);
+          } else {
+            crashes.add(displayPath.apply(file) + ": " + rootCause(e));
+          }
+        }
+        String source = unit.getSourceFile().getCharContent(true).toString();
+        for (Description description : descriptions) {
+          findings.add(toFinding(description, unit, file, source, displayPath, trees));
+        }
+        if (applyFixes && writeFixes(unit, file, source, descriptions)) {
+          filesFixed++;
+        }
+        progress.step(file.toString());
+      }
+      progress.done();
+      return new Result(findings, units.size(), compileErrors(diagnostics), crashes, filesFixed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void scanMembers(
+      CompilationUnitTree unit,
+      CodeTransformer transformer,
+      Context context,
+      List<Description> descriptions) {
+    TreePath unitPath = new TreePath(unit);
+    for (Tree type : unit.getTypeDecls()) {
+      if (!(type instanceof ClassTree classTree)) {
+        continue;
+      }
+      TreePath classPath = new TreePath(unitPath, classTree);
+      for (Tree member : classTree.getMembers()) {
+        List<Description> found = new ArrayList<>();
+        try {
+          transformer.apply(new TreePath(classPath, member), context, found::add);
+          descriptions.addAll(found);
+        } catch (RuntimeException | Error e) {
+          // This member's code is too broken to analyse.
+        }
+      }
+    }
+  }
+
+  private Scanner scanner() throws UsageException {
+    try {
+      return ScannerSupplier.fromBugCheckerInfos(checks).applyOverrides(errorProneOptions()).get();
+    } catch (InvalidCommandLineOptionException e) {
+      throw new UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      // A check rejected its -XepOpt flags (the message names the flag).
+      throw new UsageException(rootCause(e));
+    }
+  }
+
+  private ErrorProneOptions errorProneOptions() throws UsageException {
+    List<String> args = new ArrayList<>();
+    // Checks the user named are on even if they are off by default.
+    checks.forEach(c -> args.add("-Xep:" + c.canonicalName()));
+    args.addAll(errorProneFlags);
+    try {
+      return ErrorProneOptions.processArgs(args);
+    } catch (InvalidCommandLineOptionException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static Finding toFinding(
+      Description description,
+      CompilationUnitTree unit,
+      Path file,
+      String source,
+      Function<Path, String> displayPath,
+      Trees trees) {
+    int position = description.position.getPreferredPosition();
+    long line = unit.getLineMap().getLineNumber(position);
+    long column = unit.getLineMap().getColumnNumber(position);
+    String sourceLine = lineAt(source, unit.getLineMap().getStartPosition(line));
+    Finding.FixEdit fix = null;
+    if (!description.fixes.isEmpty()) {
+      fix = fixEdit(unit, file, source, description);
+    }
+    return new Finding(
+        description.checkName,
+        description.severity().name(),
+        file,
+        displayPath.apply(file),
+        line,
+        column,
+        description.getRawMessage(),
+        description.getLink(),
+        enclosingMember(unit, position, trees.getSourcePositions()),
+        sourceLine,
+        fix);
+  }
+
+  private static Finding.@Nullable FixEdit fixEdit(
+      CompilationUnitTree unit, Path file, String source, Description description) {
+    DescriptionBasedDiff diff =
+        DescriptionBasedDiff.create(
+            (JCCompilationUnit) unit, ImportOrganizer.STATIC_FIRST_ORGANIZER);
+    diff.handleFix(description, description.fixes.getFirst());
+    SourceFile fixed = new SourceFile(file.toString(), source);
+    diff.applyDifferences(fixed);
+    String after = fixed.getSourceText();
+    if (after.equals(source)) {
+      return null;
+    }
+    int prefix = 0;
+    int max = Math.min(source.length(), after.length());
+    while (prefix < max && source.charAt(prefix) == after.charAt(prefix)) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < max - prefix
+        && source.charAt(source.length() - 1 - suffix)
+            == after.charAt(after.length() - 1 - suffix)) {
+      suffix++;
+    }
+    int lineStart = source.lastIndexOf('\n', prefix - 1) + 1;
+    int oldEnd = lineEnd(source, source.length() - suffix);
+    int newEnd = lineEnd(after, after.length() - suffix);
+    List<String> removed = source.substring(lineStart, oldEnd).lines().toList();
+    List<String> added = after.substring(lineStart, newEnd).lines().toList();
+    return new Finding.FixEdit(
+        prefix,
+        source.length() - suffix - prefix,
+        after.substring(prefix, after.length() - suffix),
+        unit.getLineMap().getLineNumber(lineStart),
+        removed,
+        added);
+  }
+
+  private static int lineEnd(String text, int from) {
+    int end = text.indexOf('\n', Math.max(from, 0));
+    return end < 0 ? text.length() : end;
+  }
+
+  private static boolean writeFixes(
+      CompilationUnitTree unit, Path file, String source, List<Description> descriptions) {
+    DescriptionBasedDiff diff =
+        DescriptionBasedDiff.createIgnoringOverlaps(
+            (JCCompilationUnit) unit, ImportOrganizer.STATIC_FIRST_ORGANIZER);
+    descriptions.forEach(diff::onDescribed);
+    if (diff.isEmpty()) {
+      return false;
+    }
+    SourceFile fixed = new SourceFile(file.toString(), source);
+    diff.applyDifferences(fixed);
+    try {
+      Files.writeString(file, fixed.getSourceText(), UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return true;
+  }
+
+  private static String lineAt(String source, long start) {
+    int from = (int) start;
+    int end = source.indexOf('\n', from);
+    return source.substring(from, end < 0 ? source.length() : end).stripTrailing();
+  }
+
+  /** {@code Outer.Inner#method} around the position, or the class at class level. */
+  private static String enclosingMember(
+      CompilationUnitTree unit, int position, SourcePositions positions) {
+    List<String> names = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == null) {
+          return null;
+        }
+        long start = positions.getStartPosition(unit, tree);
+        long end = positions.getEndPosition(unit, tree);
+        if (start >= 0 && end >= 0 && (position < start || position >= end)) {
+          return null;
+        }
+        if (tree instanceof ClassTree c) {
+          names.add(c.getSimpleName().isEmpty() ? "<anonymous>" : c.getSimpleName().toString());
+        } else if (tree instanceof MethodTree m && !ASTHelpers.isGeneratedConstructor(m)) {
+          names.add("#" + m.getName());
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(unit, null);
+    String member = String.join(".", names).replace(".#", "#");
+    return member.isEmpty() ? "<top>" : member;
+  }
+
+  private static List<String> compileErrors(DiagnosticCollector<JavaFileObject> diagnostics) {
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+        .map(
+            d ->
+                (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":")
+                    + d.getLineNumber()
+                    + ": "
+                    + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    StackTraceElement[] frames = cause.getStackTrace();
+    String where = frames.length == 0 ? "" : " at " + frames[0];
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage() + where;
+  }
+
+  /** Progress on stderr for long runs; silent with -q. */
+  static final class Progress {
+    private final @Nullable PrintStream out;
+    private final long startNanos = System.nanoTime();
+    private String phase = "";
+    private int total;
+    private int done;
+    private long lastPrint = startNanos;
+    private boolean printed;
+
+    Progress(@Nullable PrintStream out) {
+      this.out = out;
+    }
+
+    void start(String phase, int total) {
+      this.phase = phase;
+      this.total = total;
+      this.done = 0;
+    }
+
+    void step(@Nullable String unused) {
+      done++;
+      long now = System.nanoTime();
+      if (out != null && now - lastPrint > 1_000_000_000L) {
+        lastPrint = now;
+        printed = true;
+        out.printf("\r%s %d/%d files, %.1fs   ", phase, Math.min(done, total), total, seconds());
+      }
+    }
+
+    void done() {
+      if (out != null && printed) {
+        out.printf("\r%s %d/%d files, %.1fs   %n", phase, total, total, seconds());
+        printed = false;
+      }
+    }
+
+    double seconds() {
+      return (System.nanoTime() - startNanos) / 1e9;
+    }
+  }
+}
