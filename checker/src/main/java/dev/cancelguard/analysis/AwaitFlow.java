@@ -609,6 +609,9 @@ public final class AwaitFlow {
     }
 
     private void effect(MethodInvocationTree call) {
+      if (!Interrupts.isResolved(call)) {
+        return; // code that does not compile: nothing is known about the call
+      }
       Symbol method = getSymbol(call);
       if (call == site) {
         if (current.compareTo(State.BUSY) >= 0) {

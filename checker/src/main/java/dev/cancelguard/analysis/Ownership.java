@@ -136,7 +136,7 @@ public final class Ownership {
   public static boolean isExecutorCreation(@Nullable ExpressionTree tree, VisitorState state) {
     ExpressionTree stripped = strip(tree);
     if (stripped instanceof MethodInvocationTree call) {
-      return EXECUTOR_FACTORY.matches(call, state);
+      return Interrupts.isResolved(call) && EXECUTOR_FACTORY.matches(call, state);
     }
     if (stripped instanceof NewClassTree newClass) {
       Type created = getType(newClass.getIdentifier());
@@ -154,6 +154,7 @@ public final class Ownership {
       return created != null && isSubtype(created, thread, state);
     }
     return stripped instanceof MethodInvocationTree call
+        && Interrupts.isResolved(call)
         && THREAD_FACTORY_CALL.matches(call, state);
   }
 
@@ -282,7 +283,9 @@ public final class Ownership {
         if (leaf instanceof MemberSelectTree select
             && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call
             && call.getMethodSelect() == select) {
-          return TERMINATES_EXECUTOR.matches(call, state) ? Fate.TERMINATED : Fate.STAYS;
+          return Interrupts.isResolved(call) && TERMINATES_EXECUTOR.matches(call, state)
+              ? Fate.TERMINATED
+              : Fate.STAYS;
         }
         if (leaf instanceof MemberReferenceTree reference) {
           Symbol method = getSymbol(reference);
@@ -297,6 +300,7 @@ public final class Ownership {
           return Fate.TERMINATED; // try (pool) { .. }
         }
         if ((leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree)
+            && Interrupts.isResolved((ExpressionTree) leaf)
             && RUNS_ON_EXECUTOR.matches((ExpressionTree) leaf, state)) {
           return Fate.STAYS;
         }

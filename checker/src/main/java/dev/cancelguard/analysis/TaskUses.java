@@ -275,7 +275,8 @@ public final class TaskUses {
               && (target.isNamedBy(receiver)
                   || completionServices.contains(Ownership.variableOf(receiver)))) {
             call.getArguments().forEach(Finder.this::addTask);
-          } else if (RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)
+          } else if (Interrupts.isResolved(call)
+              && RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)
               && call.getArguments().stream().anyMatch(target::isNamedBy)) {
             call.getArguments().stream()
                 .filter(a -> !target.isNamedBy(a))
@@ -320,12 +321,13 @@ public final class TaskUses {
             ExpressionTree origin = Ownership.strip(value);
             // supplyAsync(..).thenApply(..): the work starts at the innermost call.
             while (origin instanceof MethodInvocationTree call
+                && Interrupts.isResolved(call)
                 && !Tasks.isTaskSubmission(call, state)
                 && !RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)
                 && getReceiver(call) != null) {
               origin = Ownership.strip(getReceiver(call));
             }
-            if (!(origin instanceof MethodInvocationTree call)) {
+            if (!(origin instanceof MethodInvocationTree call) || !Interrupts.isResolved(call)) {
               return;
             }
             if (Tasks.isTaskSubmission(call, state)) {

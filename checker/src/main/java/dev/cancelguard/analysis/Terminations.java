@@ -14,7 +14,6 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -116,6 +115,9 @@ public final class Terminations {
       boolean resultWaitsCount,
       CancelGuardOptions options,
       VisitorState state) {
+    if (!Interrupts.isResolved(call)) {
+      return false;
+    }
     ExpressionTree receiver = getReceiver(call);
     boolean namesTarget =
         target.isNamedBy(receiver) || call.getArguments().stream().anyMatch(target::isNamedBy);
@@ -170,6 +172,9 @@ public final class Terminations {
    */
   public static boolean isTerminationWait(
       MethodInvocationTree call, CancelGuardOptions options, VisitorState state) {
+    if (!Interrupts.isResolved(call)) {
+      return false;
+    }
     if (AWAIT_TERMINATION.matches(call, state)
         || EXECUTOR_CLOSE.matches(call, state)
         || THREAD_JOIN.matches(call, state)
@@ -188,7 +193,7 @@ public final class Terminations {
   public static boolean isStartOf(
       MethodInvocationTree call, CancelTarget target, VisitorState state) {
     ExpressionTree receiver = getReceiver(call);
-    if (!target.isNamedBy(receiver)) {
+    if (!Interrupts.isResolved(call) || !target.isNamedBy(receiver)) {
       return false;
     }
     return switch (target.kind()) {
@@ -208,9 +213,12 @@ public final class Terminations {
     if (stripped instanceof UnaryTree not
         && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
         && Ownership.strip(not.getExpression()) instanceof MethodInvocationTree call) {
-      return IS_TERMINATED.matches(call, state) && target.isNamedBy(getReceiver(call));
+      return Interrupts.isResolved(call)
+          && IS_TERMINATED.matches(call, state)
+          && target.isNamedBy(getReceiver(call));
     }
     return stripped instanceof MethodInvocationTree call
+        && Interrupts.isResolved(call)
         && IS_ALIVE.matches(call, state)
         && target.isNamedBy(getReceiver(call));
   }
@@ -242,6 +250,7 @@ public final class Terminations {
     }
     TreePath parent = skipParensAndCasts(thread.getParentPath());
     if (parent.getLeaf() instanceof MethodInvocationTree call
+        && Interrupts.isResolved(call)
         && ADD_SHUTDOWN_HOOK.matches(call, state)) {
       return true;
     }
@@ -252,7 +261,8 @@ public final class Terminations {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           registered[0] |=
-              ADD_SHUTDOWN_HOOK.matches(call, state)
+              Interrupts.isResolved(call)
+                  && ADD_SHUTDOWN_HOOK.matches(call, state)
                   && call.getArguments().stream()
                       .anyMatch(a -> holder.equals(Ownership.variableOf(a)));
           return super.visitMethodInvocation(call, null);
@@ -305,13 +315,5 @@ public final class Terminations {
       current = current.getParentPath();
     }
     return current;
-  }
-
-  /** True if the method reference or call names a method that terminates executors. */
-  public static boolean isTerminatingReference(MemberReferenceTree reference) {
-    Symbol method = getSymbol(reference);
-    return method != null
-        && ImmutableSet.of("shutdown", "shutdownNow", "close", "awaitTermination")
-            .contains(method.getSimpleName().toString());
   }
 }

@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis;
 
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
@@ -24,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -160,7 +160,7 @@ public final class WaitFixes {
   /**
    * Inserts {@code statement} right after the statement at {@code path}, on a line of its own with
    * the same indentation (so that "Did you mean" shows it); a statement that is the whole body of
-   * an if or loop is put in braces with the new one.
+   * an if, a loop or a case rule is put in braces with the new one.
    */
   public static @Nullable SuggestedFix insertAfter(
       TreePath path, String statement, VisitorState state) {
@@ -168,27 +168,28 @@ public final class WaitFixes {
       return null;
     }
     Tree parent = path.getParentPath().getLeaf();
-    CharSequence source = state.getSourceCode();
-    int start = getStartPosition(current);
-    int end = state.getEndPosition(current);
-    if (source == null || start < 0 || end < 0) {
-      return null;
-    }
-    boolean inStatementList =
-        parent instanceof BlockTree
-            || parent instanceof CaseTree caseTree
-                && caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT;
-    if (!inStatementList) {
+    List<? extends StatementTree> siblings =
+        switch (parent) {
+          case BlockTree block -> block.getStatements();
+          case CaseTree caseTree when caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT ->
+              caseTree.getStatements();
+          default -> null;
+        };
+    if (siblings == null) {
       return SuggestedFix.replace(
           current, "{ " + state.getSourceForNode(current) + " " + statement + " }");
     }
-    String indent = indentation(source, start);
-    int lineEnd = indexOf(source, '\n', end);
-    String rest = lineEnd < 0 ? "" : source.subSequence(end, lineEnd).toString().strip();
-    if (indent == null || lineEnd < 0 || !(rest.isEmpty() || rest.startsWith("//"))) {
-      return SuggestedFix.postfixWith(current, " " + statement);
+    int index = siblings.indexOf(current);
+    if (index < 0) {
+      return null;
     }
-    return SuggestedFix.replace(lineEnd + 1, lineEnd + 1, indent + statement + "\n");
+    if (index + 1 < siblings.size()) {
+      return SourceEdits.insertBefore(siblings.get(index + 1), statement, state);
+    }
+    if (parent instanceof BlockTree block) {
+      return SourceEdits.insertLast(block, statement, state);
+    }
+    return SuggestedFix.postfixWith(current, " " + statement);
   }
 
   /** The whitespace before {@code position} on its line, or null if code precedes it there. */
@@ -199,15 +200,6 @@ public final class WaitFixes {
     }
     String before = source.subSequence(lineStart, position).toString();
     return before.isBlank() ? before : null;
-  }
-
-  private static int indexOf(CharSequence source, char c, int from) {
-    for (int i = from; i < source.length(); i++) {
-      if (source.charAt(i) == c) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /**

@@ -45,6 +45,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.CancelTarget;
 import dev.cancelguard.analysis.CancelTarget.Kind;
 import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.Ownership;
 import dev.cancelguard.analysis.TaskUses;
 import dev.cancelguard.analysis.Tasks;
@@ -89,8 +90,8 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
-    // Cheap test first: almost no call cancels anything.
-    if (!CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+    // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
+    if (!Interrupts.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
       return NO_MATCH;
     }
     boolean timedWait = Terminations.AWAIT_TERMINATION.matches(call, state);
@@ -385,9 +386,10 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
               case EXECUTOR ->
                   " Wait for termination first: "
                       + receiver
-                      + ".awaitTermination(..), or "
-                      + receiver
-                      + ".close() on JDK 19+.";
+                      + ".awaitTermination(..)"
+                      + (WaitFixes.executorCloseAvailable(state)
+                          ? ", or " + receiver + ".close()."
+                          : ".");
               case THREAD -> " Wait for it first: " + receiver + ".join().";
               case FUTURE ->
                   " Wait for the task to finish first: shut its executor down and await"
