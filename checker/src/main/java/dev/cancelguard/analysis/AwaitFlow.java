@@ -140,6 +140,9 @@ public final class AwaitFlow {
   private final Map<Symbol, Symbol> substitution;
   private final int depth;
 
+  /** Helper declarations already looked up in this walk (null: not in this file). */
+  private final Map<MethodSymbol, java.util.Optional<MethodTree>> helpers;
+
   private final List<Use> found = new ArrayList<>();
   private final Set<Tree> foundTrees = new HashSet<>();
   private final Map<Tree, State> breakStates = new HashMap<>();
@@ -158,7 +161,8 @@ public final class AwaitFlow {
       boolean exitIsUse,
       TaskUses uses,
       Map<Symbol, Symbol> substitution,
-      int depth) {
+      int depth,
+      Map<MethodSymbol, java.util.Optional<MethodTree>> helpers) {
     this.state = state;
     this.options = options;
     this.target = target;
@@ -167,6 +171,7 @@ public final class AwaitFlow {
     this.uses = uses;
     this.substitution = substitution;
     this.depth = depth;
+    this.helpers = helpers;
   }
 
   /**
@@ -185,7 +190,8 @@ public final class AwaitFlow {
             question.exitIsUse(),
             question.uses(),
             Map.of(),
-            0);
+            0,
+            new HashMap<>());
     flow.walkBody(body, question.startsIdle() ? State.IDLE : State.BUSY);
     return flow.found.stream()
         .sorted(Comparator.comparingInt((Use u) -> position(u, state)).thenComparing(Use::kind))
@@ -658,7 +664,14 @@ public final class AwaitFlow {
           || !isOwnCall(call, helper)) {
         return;
       }
-      MethodTree declared = TaskUses.findMethod(state.getPath().getCompilationUnit(), helper);
+      MethodTree declared =
+          helpers
+              .computeIfAbsent(
+                  helper,
+                  h ->
+                      java.util.Optional.ofNullable(
+                          TaskUses.findMethod(state.getPath().getCompilationUnit(), h)))
+              .orElse(null);
       if (declared == null || declared.getBody() == null) {
         return;
       }
@@ -682,7 +695,15 @@ public final class AwaitFlow {
       }
       AwaitFlow inner =
           new AwaitFlow(
-              state, options, helperTarget, null, false, uses, helperSubstitution, depth + 1);
+              state,
+              options,
+              helperTarget,
+              null,
+              false,
+              uses,
+              helperSubstitution,
+              depth + 1,
+              helpers);
       inner.walkBody(declared.getBody(), current);
       for (Use use : inner.found) {
         record(use.kind(), call, use.symbol());

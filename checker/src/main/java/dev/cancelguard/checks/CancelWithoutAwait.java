@@ -118,6 +118,7 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
     Tree body = bodyOf(codeUnit);
+    // A field initializer, or a method without a body: no statements to walk.
     if (codeUnit == null || body == null) {
       return NO_MATCH;
     }

@@ -1389,6 +1389,25 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_cancelInAFieldInitializer() {
+    helper
+        .addSourceLines(
+            "Holder.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Holder {
+              private static final ExecutorService SPARE = Executors.newSingleThreadExecutor();
+              private static final List<Runnable> NEVER_RUN = SPARE.shutdownNow();
+              private final Thread helper = new Thread(() -> {});
+              private final Runnable stopper = () -> helper.interrupt();
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_oddCode_noBodiesAndInterfaces() {
     helper
         .addSourceLines(
