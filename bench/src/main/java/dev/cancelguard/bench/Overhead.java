@@ -24,12 +24,19 @@ import javax.tools.ToolProvider;
 /**
  * Compile-time overhead of CancelGuard: each corpus library compiled by javac alone, by javac with
  * Error Prone (its default checks), and by javac with Error Prone and CancelGuard, in interleaved
- * rounds in this one JVM (warm, as in a build daemon); medians and ratios as a Markdown table. With
- * {@code --per-check}, each CancelGuard check alone against Error Prone with every check off.
+ * rounds in this one JVM; medians and ratios as a Markdown table. With {@code --per-check}, each
+ * CancelGuard check alone against Error Prone with every check off.
  *
- * <p>Usage: {@code Overhead --errorprone-path CP --plugin JAR [--rounds N] [--warmup N]
- * [--per-check A,B] LIBRARY_DIR...}; a library folder holds {@code src/} and {@code classpath.txt}
- * (as {@code bench/run-corpus} leaves them).
+ * <p>Two modes. {@code --mode cold} (the default): Error Prone and the plugin are javac's processor
+ * path, loaded afresh by every compilation, as a Maven build loads them for each module; the
+ * harness's own classpath must not hold them (javac's processor class loader delegates to it).
+ * {@code --mode warm}: Error Prone and the plugin are on the harness's classpath, loaded once and
+ * JIT-compiled, as in a Gradle daemon or a Bazel worker; "Error Prone alone" turns every
+ * CancelGuard check off with {@code -Xep:<check>:OFF}.
+ *
+ * <p>Usage: {@code Overhead [--mode cold|warm] [--errorprone-path CP --plugin JAR] --checks A,B
+ * [--rounds N] [--warmup N] [--per-check] LIBRARY_DIR...}; a library folder holds {@code src/} and
+ * {@code classpath.txt} (as {@code bench/run-corpus} leaves them).
  */
 public final class Overhead {
   private static final List<String> JAVAC =
@@ -45,49 +52,79 @@ public final class Overhead {
   private Overhead() {}
 
   public static void main(String[] args) throws Exception {
+    String mode = "cold";
     String errorPronePath = null;
     String plugin = null;
     int rounds = 5;
     int warmup = 1;
-    List<String> perCheck = List.of();
+    boolean perCheck = false;
+    List<String> checks = List.of();
     List<Path> libraries = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--mode" -> mode = args[++i];
         case "--errorprone-path" -> errorPronePath = args[++i];
         case "--plugin" -> plugin = args[++i];
         case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-        case "--per-check" -> perCheck = Arrays.asList(args[++i].split(","));
+        case "--checks" -> checks = Arrays.asList(args[++i].split(","));
+        case "--per-check" -> perCheck = true;
         default -> libraries.add(Path.of(args[i]));
       }
     }
-    if (errorPronePath == null || plugin == null || libraries.isEmpty()) {
+    boolean cold = mode.equals("cold");
+    if (!List.of("cold", "warm").contains(mode)
+        || (cold && (errorPronePath == null || plugin == null))
+        || checks.isEmpty()
+        || libraries.isEmpty()) {
       System.err.println(
-          "usage: Overhead --errorprone-path CP --plugin JAR [--rounds N] [--warmup N]"
-              + " [--per-check A,B] LIBRARY_DIR...");
+          "usage: Overhead [--mode cold|warm] [--errorprone-path CP --plugin JAR] --checks A,B"
+              + " [--rounds N] [--warmup N] [--per-check] LIBRARY_DIR...");
       System.exit(2);
     }
-    System.out.print(run(errorPronePath, plugin, rounds, warmup, perCheck, libraries));
+    System.out.print(
+        run(cold ? errorPronePath : null, plugin, checks, rounds, warmup, perCheck, libraries));
   }
 
+  /**
+   * Measures and returns the report.
+   *
+   * @param errorPronePath Error Prone's classpath for cold mode; null for warm mode (Error Prone
+   *     and the plugin on this JVM's classpath)
+   */
   static String run(
       String errorPronePath,
       String plugin,
+      List<String> checks,
       int rounds,
       int warmup,
-      List<String> perCheck,
+      boolean perCheck,
       List<Path> libraryDirs)
       throws IOException {
-    String withPlugin = errorPronePath + java.io.File.pathSeparator + plugin;
+    boolean cold = errorPronePath != null;
+    // Warm: an empty processor path, so that Error Prone looks for plugins at all and finds them
+    // through its parent, this JVM's class loader.
+    String withPlugin =
+        cold
+            ? errorPronePath + java.io.File.pathSeparator + plugin
+            : Files.createTempDirectory("empty-processor-path").toString();
+    StringBuilder checksOff = new StringBuilder();
+    if (!cold) {
+      checks.forEach(c -> checksOff.append(" -Xep:").append(c).append(":OFF"));
+    }
     List<Config> configs =
         List.of(
             new Config("javac", List.of()),
-            new Config("errorprone", errorProne(errorPronePath, "")),
+            new Config(
+                "errorprone",
+                cold
+                    ? errorProne(errorPronePath, "")
+                    : errorProne(withPlugin, checksOff.toString())),
             new Config("cancelguard", errorProne(withPlugin, "")));
     List<Config> checkConfigs = new ArrayList<>();
-    if (!perCheck.isEmpty()) {
+    if (perCheck) {
       checkConfigs.add(new Config("none", errorProne(withPlugin, " -XepDisableAllChecks")));
-      for (String check : perCheck) {
+      for (String check : checks) {
         checkConfigs.add(
             new Config(
                 check, errorProne(withPlugin, " -XepDisableAllChecks -Xep:" + check + ":WARN")));
@@ -141,14 +178,16 @@ public final class Overhead {
         String.format(
             Locale.ROOT,
             "%nMedians of %d rounds after %d warm-up round(s), configurations interleaved, one JVM"
-                + " (%s %s).%n",
+                + " (%s mode; %s %s).%n",
             rounds,
             warmup,
+            cold ? "cold" : "warm",
             System.getProperty("java.vm.name"),
             System.getProperty("java.version")));
     return out.toString();
   }
 
+  /** Error Prone's javac options; a null processor path leaves Error Prone to this JVM's loader. */
   private static List<String> errorProne(String processorPath, String extra) {
     return List.of(
         "-XDcompilePolicy=simple",

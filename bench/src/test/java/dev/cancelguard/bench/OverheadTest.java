@@ -88,8 +88,9 @@ class OverheadTest {
             "1",
             "--warmup",
             "0",
-            "--per-check",
+            "--checks",
             "SwallowedInterrupt",
+            "--per-check",
             library.toString()));
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -101,5 +102,6 @@ class OverheadTest {
     assertTrue(out.contains("| **all** |"), out);
     assertTrue(out.contains("| SwallowedInterrupt | "), out);
     assertTrue(out.contains("Medians of 1 rounds after 0 warm-up round(s)"), out);
+    assertTrue(out.contains("(cold mode;"), out);
   }
 }
