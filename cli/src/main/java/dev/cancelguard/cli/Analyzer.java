@@ -83,7 +83,8 @@ final class Analyzer {
   Result run(
       List<Path> files, String classpath, Function<Path, String> displayPath, boolean applyFixes)
       throws UsageException {
-    Scanner scanner = scanner();
+    ScannerSupplier supplier = scannerSupplier();
+    Scanner scanner = scanner(supplier);
     JavacTool javac = JavacTool.create();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, UTF_8)) {
@@ -154,7 +155,7 @@ final class Analyzer {
           if (filesWithErrors.contains(unit.getSourceFile().toUri())) {
             // javac could not attribute all of this file: analyse what it could, member by
             // member, and skip the members whose broken code a check could not handle.
-            scanMembers(unit, transformer, context, descriptions);
+            scanCheckByCheck(unit, supplier, context, descriptions);
           } else {
             crashes.add(displayPath.apply(file) + ": " + rootCause(e));
           }
@@ -172,6 +173,30 @@ final class Analyzer {
       return new Result(findings, units.size(), compileErrors(diagnostics), crashes, filesFixed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * For a file javac could not fully attribute: each check on its own over the whole file, and a
+   * check that cannot handle the broken code member by member, so one check's trouble with one
+   * broken member hides nothing else.
+   */
+  private static void scanCheckByCheck(
+      CompilationUnitTree unit,
+      ScannerSupplier supplier,
+      Context context,
+      List<Description> descriptions) {
+    for (BugCheckerInfo check : supplier.getEnabledChecks()) {
+      CodeTransformer single =
+          ErrorProneScannerTransformer.create(
+              supplier.filter(c -> c.canonicalName().equals(check.canonicalName())).get());
+      List<Description> found = new ArrayList<>();
+      try {
+        single.apply(new TreePath(unit), context, found::add);
+        descriptions.addAll(found);
+      } catch (RuntimeException | Error e) {
+        scanMembers(unit, single, context, descriptions);
+      }
     }
   }
 
@@ -198,9 +223,17 @@ final class Analyzer {
     }
   }
 
-  private Scanner scanner() throws UsageException {
+  private ScannerSupplier scannerSupplier() throws UsageException {
     try {
-      return ScannerSupplier.fromBugCheckerInfos(checks).applyOverrides(errorProneOptions()).get();
+      return ScannerSupplier.fromBugCheckerInfos(checks).applyOverrides(errorProneOptions());
+    } catch (InvalidCommandLineOptionException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private Scanner scanner(ScannerSupplier supplier) throws UsageException {
+    try {
+      return supplier.get();
     } catch (InvalidCommandLineOptionException e) {
       throw new UsageException(e.getMessage());
     } catch (RuntimeException e) {

@@ -1,0 +1,479 @@
+package dev.cancelguard.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.AwaitFlow;
+import dev.cancelguard.analysis.AwaitFlow.Use;
+import dev.cancelguard.analysis.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.CancelTarget;
+import dev.cancelguard.analysis.CancelTarget.Kind;
+import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Ownership;
+import dev.cancelguard.analysis.TaskUses;
+import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.Terminations;
+import dev.cancelguard.analysis.WaitFixes;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/** Work that is cancelled and then treated as stopped without anyone waiting for it to finish. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "Work is cancelled (shutdown, shutdownNow, interrupt, cancel) and then treated as stopped"
+            + " without waiting for it to finish",
+    severity = WARNING,
+    tags = StandardTags.CONCURRENCY,
+    linkType = CUSTOM,
+    link = DocLinks.BASE + "CancelWithoutAwait.md")
+public final class CancelWithoutAwait extends BugChecker implements MethodInvocationTreeMatcher {
+  private static final Matcher<ExpressionTree> CANCEL_OR_TIMED_WAIT =
+      anyOf(
+          Terminations.EXECUTOR_SHUTDOWN,
+          Terminations.THREAD_INTERRUPT,
+          Terminations.FUTURE_CANCEL,
+          Terminations.AWAIT_TERMINATION);
+
+  private final CancelGuardOptions options;
+
+  /** The constructor Error Prone uses when no flags are in play. */
+  public CancelWithoutAwait() {
+    this(CancelGuardOptions.defaults());
+  }
+
+  @Inject
+  CancelWithoutAwait(ErrorProneFlags flags) {
+    this(CancelGuardOptions.fromFlags(flags));
+  }
+
+  private CancelWithoutAwait(CancelGuardOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
+    // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
+    if (!Interrupts.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+      return NO_MATCH;
+    }
+    boolean timedWait = Terminations.AWAIT_TERMINATION.matches(call, state);
+    // A timed wait whose result is used (if, loop, assignment, return) was checked by its author.
+    if (timedWait
+        && !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+      return NO_MATCH;
+    }
+    Kind kind =
+        Terminations.THREAD_INTERRUPT.matches(call, state)
+            ? Kind.THREAD
+            : Terminations.FUTURE_CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    // Only a variable can be followed: `Thread.currentThread()`, `this`, a method's result could be
+    // anything.
+    CancelTarget target = CancelTarget.of(kind, getReceiver(call), unit);
+    if (target == null) {
+      return NO_MATCH;
+    }
+    // A thread this file did not make (a caller's, `Thread.currentThread()` remembered in a field)
+    // is joined by whoever owns it.
+    if (kind == Kind.THREAD && !Ownership.isOwnedThread(target, unit, state)) {
+      return NO_MATCH;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    Tree body = bodyOf(codeUnit);
+    // A field initializer, or a method without a body: no statements to walk.
+    if (codeUnit == null || body == null) {
+      return NO_MATCH;
+    }
+    boolean exitIsUse =
+        !timedWait && kind != Kind.FUTURE && exitMeansStopped(codeUnit, target, call, state);
+    TaskUses uses = TaskUses.of(target, state);
+    boolean startsIdle =
+        kind == Kind.EXECUTOR && isLocalExecutorOfThisCode(target.variable(), body, state);
+    ImmutableList<Use> found =
+        AwaitFlow.usesBeforeWait(
+            body,
+            new AwaitFlow.Question(target, call, startsIdle, exitIsUse, uses),
+            state,
+            options);
+    // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
+    if (found.isEmpty()) {
+      return NO_MATCH;
+    }
+    Use first = found.getFirst();
+    Description.Builder description =
+        buildDescription(call).setMessage(message(call, kind, timedWait, first, codeUnit, state));
+    boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != UseKind.RETURNS);
+    SuggestedFix fix =
+        timedWait ? checkResultFix(call, state) : waitFix(call, kind, releasesOrReads, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  private static @Nullable Tree bodyOf(@Nullable TreePath codeUnit) {
+    if (codeUnit == null) {
+      return null;
+    }
+    return switch (codeUnit.getLeaf()) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> null;
+    };
+  }
+
+  /**
+   * True if leaving this code means "the work has stopped": a close/stop/shutdown-like method or a
+   * shutdown hook, cancelling work that is not the caller's to wait for.
+   */
+  private boolean exitMeansStopped(
+      TreePath codeUnit, CancelTarget target, MethodInvocationTree call, VisitorState state) {
+    boolean stopLike =
+        codeUnit.getLeaf() instanceof MethodTree method && Terminations.isStopLike(method);
+    if (!stopLike && !Terminations.isShutdownHook(codeUnit, state)) {
+      return false;
+    }
+    // A parameter: the caller passed it in and may wait for it after this returns.
+    if (Ownership.isParameter(target.variable())) {
+      return false;
+    }
+    // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
+    if (returnsDrainedTasks(call, codeUnit, state)) {
+      return false;
+    }
+    ClassTree enclosingClass = enclosingClass(codeUnit);
+    if (enclosingClass == null) {
+      return true;
+    }
+    // A wrapper that is itself an executor: its own awaitTermination is the wait.
+    Type self = getType(enclosingClass);
+    Type executorService = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    if (self != null && executorService != null && isSubtype(self, executorService, state)) {
+      return false;
+    }
+    // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
+    return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, state);
+  }
+
+  private static @Nullable ClassTree enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        return classTree;
+      }
+    }
+    return null;
+  }
+
+  private static boolean returnsDrainedTasks(
+      MethodInvocationTree call, TreePath codeUnit, VisitorState state) {
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    if (parent instanceof ReturnTree) {
+      return true;
+    }
+    if (!(parent instanceof VariableTree variable)
+        || !(getSymbol(variable) instanceof VarSymbol drained)) {
+      return false;
+    }
+    boolean[] returned = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        returned[0] |= drained.equals(Ownership.variableOf(tree.getExpression()));
+        return super.visitReturn(tree, null);
+      }
+    }.scan(codeUnit.getLeaf(), null);
+    return returned[0];
+  }
+
+  private boolean otherMethodWaits(
+      ClassTree enclosingClass, Tree codeUnit, CancelTarget target, VisitorState state) {
+    if (!Ownership.isField(target.variable())) {
+      return false;
+    }
+    boolean[] waits = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree method, Void unused) {
+        return method == codeUnit ? null : super.visitMethod(method, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return lambda == codeUnit ? null : super.visitLambdaExpression(lambda, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        waits[0] |= Terminations.isWaitFor(tree, target, TaskUses.none(), false, options, state);
+        return super.visitMethodInvocation(tree, null);
+      }
+    }.scan(enclosingClass, null);
+    return waits[0];
+  }
+
+  /**
+   * A local executor created in this code and used only here (not from lambdas or classes in it):
+   * nothing runs on it until this code submits work.
+   */
+  private static boolean isLocalExecutorOfThisCode(
+      VarSymbol variable, Tree body, VisitorState state) {
+    if (!Ownership.isLocal(variable)) {
+      return false;
+    }
+    boolean[] created = new boolean[1];
+    boolean[] usedFromNestedCode = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      private int nested;
+
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (variable.equals(getSymbol(tree))) {
+          created[0] = Ownership.isExecutorCreation(tree.getInitializer(), state);
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        nested++;
+        super.visitLambdaExpression(tree, null);
+        nested--;
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        nested++;
+        super.visitClass(tree, null);
+        nested--;
+        return null;
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        usedFromNestedCode[0] |= nested > 0 && variable.equals(getSymbol(tree));
+        return null;
+      }
+    }.scan(body, null);
+    return created[0] && !usedFromNestedCode[0];
+  }
+
+  // ------------------------------------------------------------------ message
+
+  private static String message(
+      MethodInvocationTree call,
+      Kind kind,
+      boolean timedWait,
+      Use use,
+      TreePath codeUnit,
+      VisitorState state) {
+    String receiver = state.getSourceForNode(getReceiver(call));
+    String method = getSymbol(call).getSimpleName().toString();
+    String asked;
+    if (timedWait) {
+      asked =
+          "The result of "
+              + receiver
+              + ".awaitTermination(..) is ignored: when it returns false the wait timed out and the"
+              + " tasks are still running";
+    } else {
+      asked =
+          switch (kind) {
+            case EXECUTOR ->
+                method.equals("shutdown")
+                    ? receiver + ".shutdown() only stops new tasks; the running ones go on"
+                    : receiver
+                        + ".shutdownNow() only interrupts the tasks; each stops when it next"
+                        + " notices";
+            case THREAD ->
+                receiver
+                    + ".interrupt() only asks the thread to stop; it stops when it next notices";
+            case FUTURE ->
+                receiver + ".cancel(..) only asks the task to stop; it may still be running";
+          };
+    }
+    String who =
+        kind == Kind.THREAD ? "the thread" : kind == Kind.FUTURE ? "the task" : "the tasks";
+    boolean plural = kind == Kind.EXECUTOR;
+    String they = plural ? "they" : "it";
+    long line =
+        state
+            .getPath()
+            .getCompilationUnit()
+            .getLineMap()
+            .getLineNumber(AwaitFlow.position(use, state));
+    String then =
+        switch (use.kind()) {
+          case RELEASES ->
+              ", yet "
+                  + releaseText(use, line, state)
+                  + " while "
+                  + who
+                  + " may still use it: "
+                  + they
+                  + (plural ? " fail" : " fails")
+                  + " on a closed resource or corrupt"
+                  + (plural ? "" : "s")
+                  + " it";
+          case READS ->
+              ", yet the code then reads "
+                  + use.symbol().getSimpleName()
+                  + " (line "
+                  + line
+                  + "), which "
+                  + who
+                  + (plural ? " write" : " writes")
+                  + ": it may be incomplete or change while being read";
+          case RETURNS ->
+              codeUnit.getLeaf() instanceof MethodTree m
+                      && !Terminations.isShutdownHook(codeUnit, state)
+                  ? ", yet "
+                      + m.getName()
+                      + "() returns (line "
+                      + line
+                      + ") as if "
+                      + who
+                      + " had stopped: the caller goes on while "
+                      + they
+                      + (plural ? " still run" : " still runs")
+                  : ", yet the shutdown hook returns (line "
+                      + line
+                      + ") without waiting: the JVM halts and kills "
+                      + who
+                      + " mid-work";
+        };
+    String remedy =
+        timedWait
+            ? " Check the result, and do not release what running tasks use when the wait times out."
+            : switch (kind) {
+              case EXECUTOR ->
+                  " Wait for termination first: "
+                      + receiver
+                      + ".awaitTermination(..)"
+                      + (WaitFixes.executorCloseAvailable(state)
+                          ? ", or " + receiver + ".close()."
+                          : ".");
+              case THREAD -> " Wait for it first: " + receiver + ".join().";
+              case FUTURE ->
+                  " Wait for the task to finish first: shut its executor down and await"
+                      + " termination, or have the task count down a latch in finally and await it.";
+            };
+    return asked + then + "." + remedy;
+  }
+
+  private static String releaseText(Use use, long line, VisitorState state) {
+    String name = use.symbol() == null ? "a resource" : use.symbol().getSimpleName().toString();
+    return switch (use.tree()) {
+      case MethodInvocationTree call -> {
+        String source = state.getSourceForNode(call);
+        yield "the code then calls "
+            + (source != null && source.length() <= 60 ? source : name + "..")
+            + " (line "
+            + line
+            + "), releasing "
+            + name;
+      }
+      case AssignmentTree assignment ->
+          "the code then sets " + name + " to null (line " + line + ")";
+      default ->
+          "the try-with-resources of line " + line + " closes " + name + " when its block ends";
+    };
+  }
+
+  // ------------------------------------------------------------------ fixes
+
+  /** Inserts the wait right after the statement that cancels. */
+  private static @Nullable SuggestedFix waitFix(
+      MethodInvocationTree call, Kind kind, boolean checkResult, VisitorState state) {
+    if (kind == Kind.FUTURE) {
+      return null; // a cancelled future cannot be waited for; the executor's owner must do it
+    }
+    TreePath parentPath = state.getPath().getParentPath();
+    ExpressionTree receiver = getReceiver(call);
+    String receiverSource = state.getSourceForNode(receiver);
+    if (receiverSource == null) {
+      return null;
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    if (parentPath.getLeaf() instanceof LambdaExpressionTree) {
+      // () -> pool.shutdownNow(): the body becomes a block that also waits.
+      String wait =
+          WaitFixes.waitStatement(
+              kind, receiverSource, receiver, state.getPath(), checkResult, fix, state);
+      return fix.replace(call, "{ " + state.getSourceForNode(call) + "; " + wait + " }").build();
+    }
+    Tree statement = parentPath.getLeaf();
+    if (!(statement instanceof ExpressionStatementTree) && !(statement instanceof VariableTree)) {
+      return null;
+    }
+    String wait =
+        WaitFixes.waitStatement(
+            kind, receiverSource, receiver, parentPath, checkResult, fix, state);
+    SuggestedFix insertion = WaitFixes.insertAfter(parentPath, wait, state);
+    if (insertion == null) {
+      return null;
+    }
+    return fix.merge(insertion).build();
+  }
+
+  /** Turns {@code pool.awaitTermination(t, u);} into a check that fails when time runs out. */
+  private static @Nullable SuggestedFix checkResultFix(
+      MethodInvocationTree call, VisitorState state) {
+    String source = state.getSourceForNode(call);
+    String receiver = state.getSourceForNode(getReceiver(call));
+    if (source == null || receiver == null) {
+      return null;
+    }
+    TreePath statementPath = state.getPath().getParentPath();
+    String check =
+        "if (!"
+            + source
+            + ") { throw new IllegalStateException(\""
+            + receiver.replace("\\", "\\\\").replace("\"", "\\\"")
+            + " did not terminate in time\"); }";
+    // `case X -> pool.awaitTermination(..);` takes a block, not an if.
+    boolean inBlock =
+        statementPath.getParentPath().getLeaf() instanceof BlockTree
+            || statementPath.getParentPath().getLeaf() instanceof CaseTree caseTree
+                && caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT;
+    return SuggestedFix.replace(statementPath.getLeaf(), inBlock ? check : "{ " + check + " }");
+  }
+}

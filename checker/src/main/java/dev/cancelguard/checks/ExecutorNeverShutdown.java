@@ -1,0 +1,294 @@
+package dev.cancelguard.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelTarget;
+import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.Ownership;
+import dev.cancelguard.analysis.TaskUses;
+import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.WaitFixes;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** An executor created in a method, kept there, and never shut down or closed. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "An executor created here never leaves this method and is never shut down or closed: its"
+            + " threads outlive the method",
+    severity = WARNING,
+    tags = StandardTags.CONCURRENCY,
+    linkType = CUSTOM,
+    link = DocLinks.BASE + "ExecutorNeverShutdown.md")
+public final class ExecutorNeverShutdown extends BugChecker
+    implements VariableTreeMatcher, MethodInvocationTreeMatcher {
+  private static final String CONSEQUENCE =
+      " Its threads keep running after the method returns (pool threads are not daemons: the JVM"
+          + " cannot exit) and nobody waits for its tasks.";
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    // Cheap test first: only a variable initialized with a new pool.
+    if (!Ownership.isExecutorCreation(tree.getInitializer(), state)) {
+      return NO_MATCH;
+    }
+    // Fields are shut down by the class's own lifecycle; only locals are judged here.
+    if (!(getSymbol(tree) instanceof VarSymbol local) || !Ownership.isLocal(local)) {
+      return NO_MATCH;
+    }
+    TreePath parent = state.getPath().getParentPath();
+    // A resource of try-with-resources is closed by it.
+    if (parent.getLeaf() instanceof TryTree) {
+      return NO_MATCH;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    TreePath scope = codeUnit != null ? codeUnit : parent;
+    // Shut down, closed, or handed on (returned, stored, passed): not this method's leak.
+    if (Ownership.fateOfLocalExecutor(local, scope, state) != Ownership.Fate.STAYS) {
+      return NO_MATCH;
+    }
+    boolean closeAvailable = WaitFixes.executorCloseAvailable(state);
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                local.getSimpleName()
+                    + " is created here, never leaves this method, and is never shut down or"
+                    + " closed."
+                    + CONSEQUENCE
+                    + (closeAvailable
+                        ? " Use try-with-resources (an ExecutorService is AutoCloseable since JDK"
+                            + " 19), or shut it down and await termination in a finally block."
+                        : " Shut it down and await termination in a finally block."));
+    SuggestedFix fix = fix(tree, local, parent, closeAvailable, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree receiver = Ownership.strip(getReceiver(tree));
+    // `Executors.newSingleThreadExecutor().submit(..)`: the pool is never stored, so nobody can
+    // shut it down.
+    if (receiver == null
+        || !Ownership.isExecutorCreation(receiver, state)
+        || !Tasks.isTaskSubmission(tree, state)) {
+      return NO_MATCH;
+    }
+    return buildDescription(receiver)
+        .setMessage(
+            "This executor is created, given work, and dropped: nothing can ever shut it down."
+                + CONSEQUENCE
+                + " Keep it in a variable and close it (try-with-resources on JDK 19+), or shut it"
+                + " down and await termination in a finally block.")
+        .build();
+  }
+
+  // ------------------------------------------------------------------ fix
+
+  /**
+   * Wraps the declaration and the statements that use the pool: in try-with-resources where {@code
+   * close()} exists, otherwise in try/finally with shutdown and awaitTermination.
+   */
+  private static @Nullable SuggestedFix fix(
+      VariableTree declaration,
+      VarSymbol local,
+      TreePath parent,
+      boolean closeAvailable,
+      VisitorState state) {
+    if (!(parent.getLeaf() instanceof BlockTree block)) {
+      return null; // a case of an old-style switch, a lambda body: no block to wrap
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(declaration);
+    if (index < 0) {
+      return null;
+    }
+    int last = lastStatementToWrap(statements, index, local);
+    CharSequence source = state.getSourceCode();
+    int declarationStart = getStartPosition(declaration);
+    int declarationEnd = state.getEndPosition(declaration);
+    String indent = WaitFixes.indentation(source, declarationStart);
+    if (indent == null || declarationEnd < 0) {
+      return null;
+    }
+    Type type = getType(declaration);
+    Type autoCloseable = state.getSymtab().autoCloseableType;
+    Type executorService = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    if (closeAvailable && type != null && isSubtype(type, autoCloseable, state)) {
+      String header = source.subSequence(declarationStart, declarationEnd).toString().strip();
+      if (header.endsWith(";")) {
+        header = header.substring(0, header.length() - 1).strip();
+      }
+      int end = last > index ? state.getEndPosition(statements.get(last)) : declarationEnd;
+      String body = shift(source.subSequence(declarationEnd, end).toString(), false);
+      return SuggestedFix.replace(
+          declarationStart, end, "try (" + header + ") {" + body + "\n" + indent + "}");
+    }
+    if (type == null
+        || executorService == null
+        || !isSubtype(type, executorService, state)
+        || last == index) {
+      return null;
+    }
+    int firstStart = getStartPosition(statements.get(index + 1));
+    int lineStart = firstStart;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    if (lineStart <= declarationStart) {
+      return null; // the next statement shares the declaration's line
+    }
+    int end = state.getEndPosition(statements.get(last));
+    String name = local.getSimpleName().toString();
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    boolean checkResult = readsTaskResultsAfter(statements, last, local, state);
+    String wait =
+        WaitFixes.waitStatement(
+            CancelTarget.Kind.EXECUTOR,
+            name,
+            declaration,
+            state.getPath(),
+            checkResult,
+            fix,
+            state);
+    String wrapped =
+        indent
+            + "try {\n"
+            + shift(source.subSequence(lineStart, end).toString(), true)
+            + "\n"
+            + indent
+            + "} finally {\n"
+            + indent
+            + "  "
+            + name
+            + ".shutdown();\n"
+            + indent
+            + "  "
+            + wait
+            + "\n"
+            + indent
+            + "}";
+    return fix.replace(lineStart, end, wrapped).build();
+  }
+
+  /**
+   * The last statement that uses the pool, extended so that no variable or class declared inside
+   * the wrapped statements is used after them.
+   */
+  private static int lastStatementToWrap(
+      List<? extends StatementTree> statements, int index, VarSymbol local) {
+    int last = index;
+    for (int i = index + 1; i < statements.size(); i++) {
+      if (mentions(statements.get(i), Set.of(local))) {
+        last = i;
+      }
+    }
+    boolean grown = true;
+    while (grown) {
+      grown = false;
+      Set<Symbol> declared = new HashSet<>();
+      for (int i = index + 1; i <= last; i++) {
+        Symbol symbol = getSymbol(statements.get(i));
+        if (statements.get(i) instanceof VariableTree || statements.get(i) instanceof ClassTree) {
+          if (symbol != null) {
+            declared.add(symbol);
+          }
+        }
+      }
+      for (int i = statements.size() - 1; i > last; i--) {
+        if (mentions(statements.get(i), declared)) {
+          last = i;
+          grown = true;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+
+  private static boolean mentions(Tree tree, Set<? extends Symbol> symbols) {
+    if (symbols.isEmpty()) {
+      return false;
+    }
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        found[0] |= symbols.contains(getSymbol(identifier));
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /** True if a statement after the wrapped ones reads something the pool's tasks write. */
+  private static boolean readsTaskResultsAfter(
+      List<? extends StatementTree> statements, int last, VarSymbol local, VisitorState state) {
+    CancelTarget target =
+        CancelTarget.ofVariable(
+            CancelTarget.Kind.EXECUTOR, local, state.getPath().getCompilationUnit());
+    TaskUses uses = TaskUses.of(target, state);
+    boolean[] found = new boolean[1];
+    for (int i = last + 1; i < statements.size(); i++) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+          found[0] |= uses.writes(getSymbol(identifier)) || uses.uses(getSymbol(identifier));
+          return null;
+        }
+      }.scan(statements.get(i), null);
+    }
+    return found[0];
+  }
+
+  /** Indents lines by two more spaces (blank lines stay blank; the first only if asked). */
+  private static String shift(String text, boolean first) {
+    String[] lines = text.split("\n", -1);
+    StringBuilder shifted = new StringBuilder();
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        shifted.append('\n');
+      }
+      if ((i > 0 || first) && !lines[i].isBlank()) {
+        shifted.append("  ");
+      }
+      shifted.append(lines[i]);
+    }
+    return shifted.toString();
+  }
+}

@@ -1,0 +1,49 @@
+// Scenario: 002-executor-outlives-main (correct)
+// Resources are closed last first: the pool is declared after the archive, so leaving the try
+// closes the pool first — which waits for every compressor — and only then the archive.
+package samples.s002_executor_outlives_main;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/** Compresses log files into one archive, closing it only after every entry is written. */
+public final class LogArchiver {
+  private LogArchiver() {}
+
+  static void archive(List<String> logNames, Path target) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target));
+        ExecutorService compressors = Executors.newFixedThreadPool(4)) {
+      for (String name : logNames) {
+        compressors.execute(() -> addEntry(zip, name));
+      }
+    }
+  }
+
+  private static void addEntry(ZipOutputStream zip, String name) {
+    byte[] content = ("log lines of " + name + "\n").getBytes(StandardCharsets.UTF_8);
+    synchronized (zip) {
+      try {
+        zip.putNextEntry(new ZipEntry(name));
+        OutputStream entry = zip;
+        entry.write(content);
+        zip.closeEntry();
+      } catch (IOException e) {
+        System.err.println("could not archive " + name + ": " + e);
+      }
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path target = Files.createTempFile("logs", ".zip");
+    archive(List.of("app.log", "gc.log", "access.log"), target);
+    System.out.println("archived into " + target);
+  }
+}
