@@ -80,6 +80,36 @@ public final class CancellationPoints {
   }
 
   /**
+   * True if the call declares {@link java.io.IOException} (or a subclass): stream, socket or file
+   * I/O. A thread blocked in it is not woken by an interrupt (unless the channel is interruptible)
+   * but by closing what it reads or writes, which ends the call with an exception. A loop around
+   * such calls is stopped that way, not by cancellation.
+   */
+  public static boolean isIoCall(ExpressionTree tree, VisitorState state) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    Type methodType = getType(call.getMethodSelect());
+    Type ioException = state.getTypeFromString("java.io.IOException");
+    return methodType != null
+        && ioException != null
+        && methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, ioException, state));
+  }
+
+  /** True if the tree (not counting lambdas and classes in it) makes an {@link #isIoCall}. */
+  public static boolean containsIoCall(Tree tree, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new Loops.LocalTreeScanner() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= isIoCall(call, state);
+        return found[0] ? null : super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
    * True if the call notices cancellation in any way: {@link #isCancellationPoint}, a {@code
    * Future.isCancelled()} check, or a blocking call on an interruptible channel.
    */

@@ -6,6 +6,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
@@ -142,6 +143,37 @@ public final class Polls {
           "java.time.Duration",
           "java.time.Instant");
 
+  /** Objects whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
+  private static final ImmutableList<String> CURSOR_TYPES =
+      ImmutableList.of(
+          "java.nio.Buffer",
+          "java.io.InputStream",
+          "java.io.Reader",
+          "java.io.DataInput",
+          "java.util.Iterator",
+          "java.util.Enumeration",
+          "java.util.Scanner",
+          "java.util.Spliterator");
+
+  /** Objects other threads change, whose queries a waiting loop polls. */
+  private static final ImmutableList<String> SHARED_STATE_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CountDownLatch",
+          "java.util.concurrent.Semaphore",
+          "java.util.concurrent.Phaser",
+          "java.util.concurrent.CyclicBarrier",
+          "java.util.concurrent.ExecutorService",
+          "java.util.concurrent.locks.ReentrantLock",
+          "java.util.concurrent.locks.ReentrantReadWriteLock",
+          "java.lang.Thread",
+          "java.lang.Process",
+          "java.lang.ref.Reference",
+          "java.util.Collection",
+          "java.util.Map");
+
+  private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic";
+
   private static final String IMMUTABLE_VALUE_PACKAGE = "java.time";
 
   private static final Set<String> IMMUTABLE_VALUE_TYPES =
@@ -159,6 +191,9 @@ public final class Polls {
   private final Set<Source> sources = EnumSet.noneOf(Source.class);
   private final List<Pause> pauses = new ArrayList<>();
   private @Nullable MethodInvocationTree isDoneCall;
+
+  /** A query on an object of unknown kind: it might move a cursor, like a parser's get(). */
+  private boolean unknownQuery;
 
   private Polls(TreePath loopPath, VisitorState state) {
     this.loopPath = loopPath;
@@ -188,6 +223,11 @@ public final class Polls {
     if (condition != null && !polls.pure(condition, polls.sources)) {
       return null;
     }
+    // A loop that waits pauses, or has an empty body and polls known shared state. Anything else
+    // (a parser skipping bytes: `if (b.get() == ';') break;`) is a scan, not a wait.
+    if (polls.pauses.isEmpty() && (!isEmpty(Loops.body(loop)) || polls.unknownQuery)) {
+      return null;
+    }
     return new PollingLoop(
         polls.sources.contains(Source.CLOCK),
         polls.sources.contains(Source.SHARED),
@@ -209,6 +249,14 @@ public final class Polls {
       return PauseKind.PARK;
     }
     return null;
+  }
+
+  private static boolean isEmpty(StatementTree body) {
+    return switch (body) {
+      case EmptyStatementTree empty -> true;
+      case BlockTree block -> block.getStatements().stream().allMatch(Polls::isEmpty);
+      default -> false;
+    };
   }
 
   private boolean pollingStatement(@Nullable StatementTree statement) {
@@ -346,16 +394,48 @@ public final class Polls {
       return false;
     }
     ExpressionTree receiver = getReceiver(call);
-    if (receiver != null && !pure(receiver, into)) {
+    if (receiver != null && (!pure(receiver, into) || isCursor(getType(receiver)))) {
       return false;
     }
     if (isDoneCall == null && FUTURE_IS_DONE.matches(call, state)) {
       isDoneCall = call;
     }
-    if (receiver == null || !isImmutableValue(getType(receiver))) {
+    Type receiverType = receiver == null ? null : getType(receiver);
+    if (receiver == null || !isImmutableValue(receiverType)) {
       into.add(Source.SHARED);
+      unknownQuery |= !flagCheck && !isSharedState(receiverType);
     }
     return true;
+  }
+
+  private boolean isSharedState(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.tsym.packge() != null
+        && type.tsym.packge().getQualifiedName().contentEquals(ATOMIC_PACKAGE)) {
+      return true;
+    }
+    for (String name : SHARED_STATE_TYPES) {
+      Type shared = state.getTypeFromString(name);
+      if (shared != null && isSubtype(type, shared, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isCursor(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    for (String name : CURSOR_TYPES) {
+      Type cursor = state.getTypeFromString(name);
+      if (cursor != null && isSubtype(type, cursor, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isImmutableValue(@Nullable Type type) {

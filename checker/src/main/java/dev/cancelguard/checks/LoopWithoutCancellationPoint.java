@@ -64,7 +64,9 @@ import dev.cancelguard.analysis.Polls;
 import dev.cancelguard.analysis.Polls.Pause;
 import dev.cancelguard.analysis.Polls.PauseKind;
 import dev.cancelguard.analysis.Polls.PollingLoop;
+import dev.cancelguard.analysis.SameFile;
 import dev.cancelguard.analysis.Tasks;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
@@ -147,13 +149,28 @@ public final class LoopWithoutCancellationPoint extends BugChecker
     if (codeUnit == null || !Tasks.runsAsTask(codeUnit, state)) {
       return NO_MATCH;
     }
-    if (isUnbounded(loop, loopPath)) {
-      return matchTaskLoop(loop, loopPath, codeUnit, state);
+    Set<Symbol> stopFlags = unboundedStopFlags(loop, loopPath);
+    boolean unbounded = stopFlags != null;
+    if (!unbounded && !isMainCpuLoop(loop, loopPath, codeUnit, state)) {
+      return NO_MATCH;
     }
-    if (isMainCpuLoop(loop, loopPath, codeUnit, state)) {
-      return matchCpuLoop(loop, loopPath, codeUnit, state);
+    // A class that runs its own loop and has a stop method clearing the flag has a stop protocol
+    // of its own. Code handed to an executor is stopped the executor's way: by an interrupt.
+    if (unbounded
+        && !stopFlags.isEmpty()
+        && !Tasks.isSubmittedToExecutor(codeUnit, state)
+        && SameFile.writesAny(
+            state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())) {
+      return NO_MATCH;
     }
-    return NO_MATCH;
+    // A loop doing stream or socket I/O is stopped by closing what it reads or writes: an
+    // interrupt would not wake it, and the loop ends with the IOException.
+    if (CancellationPoints.containsIoCall(loop, state)) {
+      return NO_MATCH;
+    }
+    return unbounded
+        ? matchTaskLoop(loop, loopPath, state)
+        : matchCpuLoop(loop, loopPath, codeUnit, state);
   }
 
   // ------------------------------------------------------------------ busy-waits and timeouts
@@ -232,57 +249,71 @@ public final class LoopWithoutCancellationPoint extends BugChecker
   // ------------------------------------------------------------------ task loops
 
   /**
-   * A loop its own code cannot end: no condition ({@code while (true)}, {@code for (;;)}) or a stop
-   * flag the loop never writes, and no break or return other than in a catch block or behind that
-   * stop flag.
+   * The stop flags of a loop its own code cannot end — no condition ({@code while (true)}, {@code
+   * for (;;)}) or a stop flag the loop never writes, and no break or return other than in a catch
+   * block or behind a stop flag — or null if the loop can end by itself. The set is empty for a
+   * loop with no flag at all.
    */
-  private static boolean isUnbounded(StatementTree loop, TreePath loopPath) {
+  private static @Nullable Set<Symbol> unboundedStopFlags(StatementTree loop, TreePath loopPath) {
     if (loop instanceof EnhancedForLoopTree) {
-      return false; // it ends with its collection
+      return null; // it ends with its collection
     }
     Set<Symbol> written = Loops.writtenVariables(loop);
-    if (!Loops.hasNoExitCondition(loop) && !isStopFlag(Loops.condition(loop), written)) {
-      return false;
+    Set<Symbol> flags = new HashSet<>();
+    if (!Loops.hasNoExitCondition(loop) && !isStopFlag(Loops.condition(loop), written, flags)) {
+      return null;
     }
-    return Loops.exits(loopPath).stream()
-        .allMatch(exit -> onlyBehindStopFlags(exit, loopPath, written));
+    for (TreePath exit : Loops.exits(loopPath)) {
+      if (!onlyBehindStopFlags(exit, loopPath, written, flags)) {
+        return null;
+      }
+    }
+    return flags;
   }
 
   /**
    * A condition made of boolean variables the loop does not write (and {@code get()} of such an
    * AtomicBoolean), combined with {@code !}, {@code &&} and {@code ||}: only another thread can
-   * change it.
+   * change it. The variables go into {@code flags}.
    */
-  private static boolean isStopFlag(@Nullable ExpressionTree tree, Set<Symbol> written) {
+  private static boolean isStopFlag(
+      @Nullable ExpressionTree tree, Set<Symbol> written, Set<Symbol> flags) {
     if (tree == null) {
       return false;
     }
     ExpressionTree expression = stripParentheses(tree);
     return switch (expression) {
       case UnaryTree not when not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT ->
-          isStopFlag(not.getExpression(), written);
+          isStopFlag(not.getExpression(), written, flags);
       case BinaryTree binary
           when binary.getKind() == Tree.Kind.CONDITIONAL_AND
               || binary.getKind() == Tree.Kind.CONDITIONAL_OR ->
-          isStopFlag(binary.getLeftOperand(), written)
-              && isStopFlag(binary.getRightOperand(), written);
-      case IdentifierTree identifier -> isUnwrittenBoolean(getSymbol(identifier), written);
-      case MemberSelectTree select -> isUnwrittenBoolean(getSymbol(select), written);
-      case MethodInvocationTree call -> isAtomicBooleanGet(call, written);
+          isStopFlag(binary.getLeftOperand(), written, flags)
+              && isStopFlag(binary.getRightOperand(), written, flags);
+      case IdentifierTree identifier -> isUnwrittenBoolean(getSymbol(identifier), written, flags);
+      case MemberSelectTree select -> isUnwrittenBoolean(getSymbol(select), written, flags);
+      case MethodInvocationTree call -> isAtomicBooleanGet(call, written, flags);
       default -> false;
     };
   }
 
-  private static boolean isUnwrittenBoolean(@Nullable Symbol symbol, Set<Symbol> written) {
+  private static boolean isUnwrittenBoolean(
+      @Nullable Symbol symbol, Set<Symbol> written, Set<Symbol> flags) {
     if (!(symbol instanceof VarSymbol variable) || written.contains(variable)) {
       return false;
     }
     Type type = variable.type;
-    return type.getTag() == TypeTag.BOOLEAN
-        || type.tsym.getQualifiedName().contentEquals("java.lang.Boolean");
+    boolean isBoolean =
+        type.getTag() == TypeTag.BOOLEAN
+            || type.tsym.getQualifiedName().contentEquals("java.lang.Boolean");
+    if (isBoolean) {
+      flags.add(variable);
+    }
+    return isBoolean;
   }
 
-  private static boolean isAtomicBooleanGet(MethodInvocationTree call, Set<Symbol> written) {
+  private static boolean isAtomicBooleanGet(
+      MethodInvocationTree call, Set<Symbol> written, Set<Symbol> flags) {
     Symbol method = getSymbol(call);
     ExpressionTree receiver = getReceiver(call);
     if (method == null
@@ -293,15 +324,22 @@ public final class LoopWithoutCancellationPoint extends BugChecker
     }
     Type type = getType(receiver);
     Symbol flag = getSymbol(stripParentheses(receiver));
-    return type != null
-        && type.tsym.getQualifiedName().contentEquals("java.util.concurrent.atomic.AtomicBoolean")
-        && flag instanceof VarSymbol
-        && !written.contains(flag);
+    boolean isFlag =
+        type != null
+            && type.tsym
+                .getQualifiedName()
+                .contentEquals("java.util.concurrent.atomic.AtomicBoolean")
+            && flag instanceof VarSymbol
+            && !written.contains(flag);
+    if (isFlag) {
+      flags.add(flag);
+    }
+    return isFlag;
   }
 
   /** True if the exit is reached only through {@code if}s testing a stop flag. */
   private static boolean onlyBehindStopFlags(
-      TreePath exit, TreePath loopPath, Set<Symbol> written) {
+      TreePath exit, TreePath loopPath, Set<Symbol> written, Set<Symbol> flags) {
     boolean behindFlag = false;
     Tree child = exit.getLeaf();
     for (TreePath p = exit.getParentPath();
@@ -309,7 +347,7 @@ public final class LoopWithoutCancellationPoint extends BugChecker
         p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof IfTree ifTree && child != ifTree.getCondition()) {
-        if (!isStopFlag(ifTree.getCondition(), written)) {
+        if (!isStopFlag(ifTree.getCondition(), written, flags)) {
           return false;
         }
         behindFlag = true;
@@ -324,8 +362,7 @@ public final class LoopWithoutCancellationPoint extends BugChecker
     return behindFlag;
   }
 
-  private Description matchTaskLoop(
-      StatementTree loop, TreePath loopPath, TreePath codeUnit, VisitorState state) {
+  private Description matchTaskLoop(StatementTree loop, TreePath loopPath, VisitorState state) {
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);
     if (reaction.stops()) {
       return NO_MATCH;

@@ -71,23 +71,90 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
-  void positive_volatileStopFlag() {
+  void positive_volatileStopFlagInSubmittedTask() {
     helper
         .addSourceLines(
             "Test.java",
             """
-            class Sweeper implements Runnable {
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            class Sweeper {
+              private final Map<String, Long> sessions = new ConcurrentHashMap<>();
               private volatile boolean running = true;
-              private final java.util.Map<String, Long> sessions = new java.util.HashMap<>();
+              void start(ExecutorService pool) {
+                pool.submit(() -> {
+                  // BUG: Diagnostic contains: stops only when `running` turns false
+                  while (running) {
+                    sessions.values().removeIf(t -> t < System.currentTimeMillis());
+                  }
+                });
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stopFlagNothingEverClears() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Pump extends Thread {
+              private volatile boolean running;
+              long pumped;
+              Pump() {
+                running = true;
+              }
               @Override
               public void run() {
-                // BUG: Diagnostic contains: stops only when `running` turns false
+                running = true;
+                // BUG: Diagnostic contains: stops only when `running`
                 while (running) {
-                  sessions.values().removeIf(t -> t < System.currentTimeMillis());
+                  pumped++;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_classWithItsOwnStopMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Sweeper implements Runnable {
+              private volatile boolean running = true;
+              long swept;
+              @Override
+              public void run() {
+                while (running) {
+                  swept++;
                 }
               }
               void stop() {
                 running = false;
+              }
+            }
+            class Listener extends Thread {
+              private final AtomicBoolean running = new AtomicBoolean();
+              long heard;
+              @Override
+              public void run() {
+                running.set(true);
+                while (running.get()) {
+                  heard++;
+                }
+              }
+              void shutdown() {
+                running.set(false);
               }
             }
             """)
@@ -293,38 +360,6 @@ class LoopWithoutCancellationPointTest {
                     frames++;
                   }
                 });
-              }
-            }
-            """)
-        .doTest();
-  }
-
-  @Test
-  void positive_blockingSocketAcceptIsNotACancellationPoint() {
-    helper
-        .addSourceLines(
-            "Test.java",
-            """
-            import java.io.IOException;
-            import java.net.ServerSocket;
-            import java.net.Socket;
-            class Acceptor implements Runnable {
-              private final ServerSocket server;
-              private volatile boolean open = true;
-              Acceptor(ServerSocket server) {
-                this.server = server;
-              }
-              @Override
-              public void run() {
-                try {
-                  // BUG: Diagnostic contains: stops only when `open`
-                  while (open) {
-                    Socket client = server.accept();
-                    client.close();
-                  }
-                } catch (IOException e) {
-                  System.err.println("acceptor stopped: " + e);
-                }
               }
             }
             """)
@@ -1102,6 +1137,67 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
+  void negative_ioLoopsEndWhenTheirSocketIsClosed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.DataInputStream;
+            import java.io.IOException;
+            import java.net.DatagramPacket;
+            import java.net.DatagramSocket;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            class Acceptor implements Runnable {
+              private final ServerSocket server;
+              private volatile boolean open = true;
+              Acceptor(ServerSocket server) {
+                this.server = server;
+              }
+              @Override
+              public void run() {
+                while (open) {
+                  try {
+                    Socket client = server.accept();
+                    client.close();
+                  } catch (IOException e) {
+                    System.err.println("accept failed: " + e);
+                  }
+                }
+              }
+            }
+            class Responder extends Thread {
+              private final DatagramSocket socket;
+              private final DataInputStream in;
+              volatile boolean running = true;
+              Responder(DatagramSocket socket, DataInputStream in) {
+                this.socket = socket;
+                this.in = in;
+              }
+              @Override
+              public void run() {
+                try {
+                  while (running) {
+                    DatagramPacket packet = new DatagramPacket(new byte[36], 36);
+                    socket.receive(packet);
+                    socket.send(packet);
+                  }
+                  while (true) {
+                    readRecord();
+                  }
+                } catch (IOException e) {
+                  System.err.println("responder stopped: " + e);
+                }
+              }
+              private void readRecord() throws IOException {
+                System.out.println(in.readLong());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_drainLoopEndsWhenQueueIsEmpty() {
     helper
         .addSourceLines(
@@ -1613,12 +1709,73 @@ class LoopWithoutCancellationPointTest {
                 } while (!counter.compareAndSet(old, old + 1));
                 return old;
               }
-              void skip(InputStream in, Matcher m) throws IOException {
+              void skip(InputStream in, Matcher m, java.nio.ByteBuffer b) throws IOException {
                 while (in.read() != -1) {}
                 while (m.find()) {}
+                while (b.get() != 0) {}
+                while (b.getInt() != 0) {
+                  // skip to the terminator
+                }
               }
               void acquire(Lock lock) {
                 while (!lock.tryLock()) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_scanningLoopsWithoutPauseAreNotWaits() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Cookie {
+              static final class ByteBuffer {
+                private final byte[] bytes;
+                private int position;
+                ByteBuffer(byte[] bytes) {
+                  this.bytes = bytes;
+                }
+                boolean hasRemaining() {
+                  return position < bytes.length;
+                }
+                byte get() {
+                  return bytes[position++];
+                }
+              }
+              static void skipUntilSemicolon(ByteBuffer bb) {
+                while (bb.hasRemaining()) {
+                  if (bb.get() == ';') {
+                    break;
+                  }
+                }
+              }
+              static void skipZeros(ByteBuffer bb) {
+                while (bb.get() == 0) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_pollingOwnQueryWithAPause() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Server {
+              private volatile int state;
+              boolean isStarted() {
+                return state == 2;
+              }
+              void awaitStarted() {
+                // BUG: Diagnostic contains: busy-waits on `!isStarted()`
+                while (!isStarted()) {
+                  Thread.yield();
+                }
               }
             }
             """)
