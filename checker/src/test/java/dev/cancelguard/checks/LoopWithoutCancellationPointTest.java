@@ -2385,6 +2385,166 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
+  void fix_taskLoopThatSwallowsRestoresAndChecks() {
+    String fixed =
+        """
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.ExecutorService;
+        class Test {
+          void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+            pool.execute(() -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  jobs.take().run();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  System.err.println("interrupted");
+                }
+              }
+            });
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+                pool.execute(() -> {
+                  while (true) {
+                    try {
+                      jobs.take().run();
+                    } catch (InterruptedException e) {
+                      System.err.println("interrupted");
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines("Test.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Test.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_doWhileTrueInAVoidTask() {
+    refactoring
+        .addInputLines(
+            "Ticker.java",
+            """
+            class Ticker extends Thread {
+              long ticks;
+              @Override
+              public void run() {
+                do {
+                  ticks++;
+                } while (true);
+              }
+            }
+            """)
+        .addOutputLines(
+            "Ticker.java",
+            """
+            class Ticker extends Thread {
+              long ticks;
+              @Override
+              public void run() {
+                do {
+                  ticks++;
+                } while (!Thread.currentThread().isInterrupted());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_forWithACounterAndNoConditionGetsACheckInTheBody() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long last;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  for (long i = 0; ; i++) {
+                    last = i;
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long last;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  for (long i = 0; ; i++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                      return;
+                    }
+                    last = i;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_cpuLoopWithoutBracesGetsABlock() {
+    String fixed =
+        """
+        import java.util.List;
+        class Invert implements Runnable {
+          private final List<int[]> rows;
+          Invert(List<int[]> rows) {
+            this.rows = rows;
+          }
+          @Override
+          public void run() {
+            for (int[] row : rows) {
+              if (Thread.currentThread().isInterrupted()) {
+                return;
+              }
+              for (int i = 0; i < row.length; i++) row[i] = ~row[i];
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Invert.java",
+            """
+            import java.util.List;
+            class Invert implements Runnable {
+              private final List<int[]> rows;
+              Invert(List<int[]> rows) {
+                this.rows = rows;
+              }
+              @Override
+              public void run() {
+                for (int[] row : rows)
+                  for (int i = 0; i < row.length; i++) row[i] = ~row[i];
+              }
+            }
+            """)
+        .addOutputLines("Invert.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Invert.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
   void fix_noneForAHandMadeTimeout() {
     refactoring
         .addInputLines(
