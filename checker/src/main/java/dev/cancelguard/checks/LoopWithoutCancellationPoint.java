@@ -517,7 +517,7 @@ public final class LoopWithoutCancellationPoint extends BugChecker
       if (restore == null) {
         return null;
       }
-      fix.merge(insertFirst(catchTree.getBlock(), restore));
+      fix.merge(insertFirst(catchTree.getBlock(), restore, state));
     }
     return fix.build();
   }
@@ -580,18 +580,34 @@ public final class LoopWithoutCancellationPoint extends BugChecker
     }
     StatementTree body = Loops.body(loop);
     if (body instanceof BlockTree block) {
-      fix.merge(insertFirst(block, check));
+      fix.merge(insertFirst(block, check, state));
     } else {
       fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
     }
     return fix.build();
   }
 
-  private static SuggestedFix insertFirst(BlockTree block, String statement) {
+  /** Inserts a statement on its own line before the block's first one, at the same indentation. */
+  private static SuggestedFix insertFirst(BlockTree block, String statement, VisitorState state) {
     if (block.getStatements().isEmpty()) {
       return SuggestedFix.replace(block, "{\n" + statement + "\n}");
     }
-    return SuggestedFix.prefixWith(block.getStatements().getFirst(), statement + "\n");
+    StatementTree first = block.getStatements().getFirst();
+    return SuggestedFix.prefixWith(first, statement + "\n" + indentation(first, state));
+  }
+
+  private static String indentation(Tree tree, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = getStartPosition(tree);
+    if (source == null || start < 0) {
+      return "";
+    }
+    int lineStart = start;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    String before = source.subSequence(lineStart, start).toString();
+    return before.isBlank() ? before : "";
   }
 
   /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */
