@@ -124,6 +124,27 @@ public final class Tasks {
   }
 
   /**
+   * True if the code unit is a lambda, or a method of an anonymous class, handed to an executor, a
+   * pool, {@code runAsync}/{@code supplyAsync} or a structured scope — not to a new thread. Such a
+   * task is cancelled the executor's way: by {@code cancel(true)} or {@code shutdownNow()}, that is
+   * by interrupting it.
+   */
+  public static boolean isSubmittedToExecutor(TreePath codeUnit, VisitorState state) {
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      return isArgumentOf(codeUnit, state, TASK_SUBMISSION::matches);
+    }
+    TreePath classPath = codeUnit.getParentPath();
+    return leaf instanceof MethodTree
+        && classPath != null
+        && classPath.getLeaf() instanceof ClassTree
+        && classPath.getParentPath() != null
+        && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
+        && newClass.getClassBody() == classPath.getLeaf()
+        && isArgumentOf(classPath.getParentPath(), state, TASK_SUBMISSION::matches);
+  }
+
+  /**
    * True if the code unit is the whole of a thread's work, so that when it ends the thread ends and
    * nobody is left to read the interrupt flag: {@code run()} of a {@link Thread} subclass, a
    * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder or a

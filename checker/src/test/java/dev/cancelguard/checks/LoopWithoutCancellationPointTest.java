@@ -1,0 +1,2566 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.scanner.ScannerSupplier;
+import org.junit.jupiter.api.Test;
+
+class LoopWithoutCancellationPointTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass());
+
+  /** This check and SwallowedInterrupt together: a fixed program must pass both. */
+  private CompilationTestHelper bothChecks() {
+    return CompilationTestHelper.newInstance(
+        ScannerSupplier.fromBugCheckerClasses(
+            LoopWithoutCancellationPoint.class, SwallowedInterrupt.class),
+        getClass());
+  }
+
+  // ---------------------------------------------------------------- must flag: task loops
+
+  @Test
+  void positive_whileTrueInExecutorLambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long hashes;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: This task loop has no cancellation point
+                  while (true) {
+                    hashes = hashes * 31 + 7;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_forEverInRunnableRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Miner implements Runnable {
+              private long nonce;
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: cancel(true) and shutdownNow() cannot stop it
+                for (;;) {
+                  nonce++;
+                  publishIfLucky(nonce);
+                }
+              }
+              private void publishIfLucky(long n) {
+                if (Long.numberOfTrailingZeros(n) > 20) {
+                  System.out.println(n);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_volatileStopFlagInSubmittedTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            class Sweeper {
+              private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+              private volatile boolean running = true;
+              void start(ExecutorService pool) {
+                pool.submit(() -> {
+                  // BUG: Diagnostic contains: stops only when `running` turns false
+                  while (running) {
+                    sessions.values().removeIf(t -> t < System.currentTimeMillis());
+                  }
+                });
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stopFlagNothingEverClears() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Pump extends Thread {
+              private volatile boolean running;
+              long pumped;
+              Pump() {
+                running = true;
+              }
+              @Override
+              public void run() {
+                running = true;
+                // BUG: Diagnostic contains: stops only when `running`
+                while (running) {
+                  pumped++;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_classWithItsOwnStopMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Sweeper implements Runnable {
+              private volatile boolean running = true;
+              long swept;
+              @Override
+              public void run() {
+                while (running) {
+                  swept++;
+                }
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            class Listener extends Thread {
+              private final AtomicBoolean running = new AtomicBoolean();
+              long heard;
+              @Override
+              public void run() {
+                running.set(true);
+                while (running.get()) {
+                  heard++;
+                }
+              }
+              void shutdown() {
+                running.set(false);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_atomicBooleanStopFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              final AtomicBoolean stopped = new AtomicBoolean();
+              void start(ExecutorService pool, StringBuilder log) {
+                pool.submit(() -> {
+                  // BUG: Diagnostic contains: stops only when `!stopped.get()`
+                  while (!stopped.get()) {
+                    log.append('.');
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_doWhileTrueInCallable() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            class Search implements Callable<Long> {
+              long best;
+              @Override
+              public Long call() {
+                long candidate = 1;
+                // BUG: Diagnostic contains: no cancellation point
+                do {
+                  candidate = candidate * 6364136223846793005L + 1;
+                  best = Math.max(best, candidate);
+                } while (true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_anonymousThreadSubclass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              int ticks;
+              Thread ticker() {
+                return new Thread() {
+                  @Override
+                  public void run() {
+                    // BUG: Diagnostic contains: LoopWithoutCancellationPoint
+                    while (true) {
+                      ticks++;
+                    }
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_exitOnlyBehindStopFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              volatile boolean stopped;
+              long work;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    if (stopped) {
+                      break;
+                    }
+                    work++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptCaughtInsideLoopAndLoopGoesOn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: catches the InterruptedException of take() (line 10)
+                  while (true) {
+                    try {
+                      jobs.take().run();
+                    } catch (InterruptedException e) {
+                      System.err.println("interrupted, waiting for the next job");
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreThenGoRoundAgain() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Worker implements Runnable {
+              private final BlockingQueue<String> inbox;
+              private volatile boolean running = true;
+              Worker(BlockingQueue<String> inbox) {
+                this.inbox = inbox;
+              }
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: catches the InterruptedException of poll()
+                while (running) {
+                  try {
+                    String message = inbox.poll(1, TimeUnit.SECONDS);
+                    System.out.println(message);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptCheckEndsOnlyTheInnerLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, List<String> feeds) {
+                pool.submit(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    for (String feed : feeds) {
+                      if (Thread.currentThread().isInterrupted()) {
+                        break;
+                      }
+                      System.out.println(feed);
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptCheckThatDoesNotLeave() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              int frames;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    if (Thread.currentThread().isInterrupted()) {
+                      System.err.println("interrupted, rendering anyway");
+                    }
+                    frames++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_runAsyncAndVirtualThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              volatile long a;
+              volatile long b;
+              void start() {
+                CompletableFuture.runAsync(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    a++;
+                  }
+                });
+                Thread.ofVirtual().start(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  for (;;) {
+                    b++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskInsideTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long count;
+              void start(ExecutorService pool) {
+                pool.submit(() -> {
+                  pool.execute(() -> {
+                    // BUG: Diagnostic contains: no cancellation point
+                    while (true) {
+                      count++;
+                    }
+                  });
+                  return "started";
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_labeledContinueStaysInTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Scanner implements Runnable {
+              private final List<String> hosts = List.of("a", "b");
+              @Override
+              public void run() {
+                outer:
+                // BUG: Diagnostic contains: no cancellation point
+                while (true) {
+                  for (String host : hosts) {
+                    if (host.isEmpty()) {
+                      continue outer;
+                    }
+                    System.out.println(host);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_switchExpressionAndVarInTaskLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              sealed interface Event permits Tick, Tock {}
+              record Tick(int n) implements Event {}
+              record Tock(String s) implements Event {}
+              void start(ExecutorService pool, java.util.function.Supplier<Event> events) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    var event = events.get();
+                    int weight = switch (event) {
+                      case Tick t -> t.n();
+                      case Tock(String s) -> s.length();
+                    };
+                    System.out.println(weight);
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must flag: CPU loops
+
+  @Test
+  void positive_cpuLoopOverImagesInTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              Future<?> blurAll(ExecutorService pool, List<int[][]> images) {
+                return pool.submit(() -> {
+                  // BUG: Diagnostic contains: This loop is the task's main work
+                  for (int[][] image : images) {
+                    for (int y = 1; y < image.length - 1; y++) {
+                      for (int x = 1; x < image[y].length - 1; x++) {
+                        image[y][x] = (image[y - 1][x] + image[y + 1][x]) / 2;
+                      }
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_countedCpuLoopInCallable() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            class Histogram implements Callable<long[]> {
+              private final int[][] pixels;
+              Histogram(int[][] pixels) {
+                this.pixels = pixels;
+              }
+              @Override
+              public long[] call() {
+                long[] counts = new long[256];
+                // BUG: Diagnostic contains: nested loops over every element with no interrupt check
+                for (int y = 0; y < pixels.length; y++) {
+                  for (int x = 0; x < pixels[y].length; x++) {
+                    counts[pixels[y][x] & 0xff]++;
+                  }
+                }
+                return counts;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must flag: busy-waits
+
+  @Test
+  void positive_busyWaitOnVolatileFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() {
+                // BUG: Diagnostic contains: This loop busy-waits on `!open`
+                while (!open) {
+                  Thread.onSpinWait();
+                }
+              }
+              void open() {
+                open = true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitEmptyBodyOnFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Test {
+              String await(Future<String> reply) throws InterruptedException, ExecutionException {
+                // BUG: Diagnostic contains: busy-waits on `!reply.isDone()`
+                while (!reply.isDone()) {}
+                return reply.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitWithYield() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Queue;
+            class Test {
+              String next(Queue<String> inbox) {
+                // BUG: Diagnostic contains: keeps a CPU core busy
+                while (inbox.isEmpty()) Thread.yield();
+                return inbox.remove();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitWithSwallowedSleep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Launcher {
+              private volatile boolean started;
+              void awaitStarted() {
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                while (!started) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitWhileTrueWithBreak() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              void await(CountDownLatch ready) {
+                // BUG: Diagnostic contains: This loop busy-waits
+                while (true) {
+                  if (ready.getCount() == 0) {
+                    break;
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_parkLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Waiter {
+              private volatile boolean done;
+              void await() {
+                // BUG: Diagnostic contains: LockSupport.park, which returns at once
+                while (!done) {
+                  LockSupport.parkNanos(1_000);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitInRecord() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicInteger;
+            record Barrier(AtomicInteger arrived, int parties) {
+              void await() {
+                // BUG: Diagnostic contains: busy-waits
+                while (arrived.get() < parties) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must flag: hand-made timeouts
+
+  @Test
+  void positive_handMadeTimeout() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              boolean finishedInTime(Future<?> job, long timeoutMillis) throws InterruptedException {
+                long deadline = System.currentTimeMillis() + timeoutMillis;
+                // BUG: Diagnostic contains: hand-made timeout: it polls job.isDone() against the clock
+                while (!job.isDone() && System.currentTimeMillis() < deadline) {
+                  Thread.sleep(50);
+                }
+                if (!job.isDone()) {
+                  job.cancel(true);
+                  return false;
+                }
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_handMadeTimeoutClockInBody() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              String fetch(Future<String> quote, long timeoutNanos)
+                  throws InterruptedException, ExecutionException, TimeoutException {
+                long start = System.nanoTime();
+                // BUG: Diagnostic contains: Use quote.get(timeout, unit)
+                while (!quote.isDone()) {
+                  if (System.nanoTime() - start > timeoutNanos) {
+                    quote.cancel(true);
+                    throw new TimeoutException();
+                  }
+                  Thread.sleep(10);
+                }
+                return quote.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_handMadeTimeoutWithInstant() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.time.Duration;
+            import java.time.Instant;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              Integer poll(CompletableFuture<Integer> price, Duration timeout) {
+                Instant deadline = Instant.now().plus(timeout);
+                // BUG: Diagnostic contains: hand-made timeout
+                while (Instant.now().isBefore(deadline)) {
+                  if (price.isDone()) {
+                    return price.join();
+                  }
+                  Thread.onSpinWait();
+                }
+                price.cancel(true);
+                return null;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag: task loops
+
+  @Test
+  void negative_interruptCheckInCondition() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long hashes;
+              volatile boolean running = true;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    hashes++;
+                  }
+                });
+                pool.execute(() -> {
+                  while (running && !Thread.interrupted()) {
+                    hashes--;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_blockingTakePropagates() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Consumer implements Runnable {
+              private final BlockingQueue<Runnable> jobs;
+              Consumer(BlockingQueue<Runnable> jobs) {
+                this.jobs = jobs;
+              }
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    jobs.take().run();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_pollWithTimeoutAndCatchThatLeaves() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              volatile boolean running = true;
+              void start(ExecutorService pool, BlockingQueue<String> inbox) {
+                pool.execute(() -> {
+                  while (running) {
+                    try {
+                      String message = inbox.poll(1, TimeUnit.SECONDS);
+                      System.out.println(message);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      break;
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sleepAndAwaitPropagate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.Lock;
+            class Poller implements Callable<Void> {
+              private final Lock lock;
+              private final Condition changed;
+              private volatile boolean running = true;
+              Poller(Lock lock) {
+                this.lock = lock;
+                this.changed = lock.newCondition();
+              }
+              @Override
+              public Void call() throws Exception {
+                while (running) {
+                  Thread.sleep(100);
+                }
+                lock.lock();
+                try {
+                  while (true) {
+                    changed.await();
+                  }
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchAllThatLeavesOnInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+                pool.execute(() -> {
+                  while (true) {
+                    try {
+                      jobs.take().run();
+                    } catch (Exception e) {
+                      if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                        return;
+                      }
+                      System.err.println("job failed: " + e);
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptCheckThatThrows() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.submit(() -> {
+                  while (true) {
+                    if (Thread.interrupted()) {
+                      throw new InterruptedException();
+                    }
+                    work++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_isCancelledOfOwnFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.FutureTask;
+            class Job extends FutureTask<Void> {
+              Job(Runnable body) {
+                super(body, null);
+              }
+              @Override
+              public void run() {
+                while (!isCancelled()) {
+                  super.runAndReset();
+                }
+              }
+            }
+            class Test {
+              final CompletableFuture<Void> self = new CompletableFuture<>();
+              long n;
+              void start() {
+                new Thread(() -> {
+                  while (true) {
+                    if (self.isCancelled()) {
+                      return;
+                    }
+                    n++;
+                  }
+                }).start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptibleChannelAndSelector() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.Selector;
+            import java.nio.channels.ServerSocketChannel;
+            import java.nio.channels.SocketChannel;
+            class Test {
+              void start(ServerSocketChannel server, Selector selector) {
+                new Thread(() -> {
+                  try {
+                    while (true) {
+                      SocketChannel client = server.accept();
+                      client.close();
+                    }
+                  } catch (IOException e) {
+                    System.err.println("closed: " + e);
+                  }
+                }).start();
+                new Thread(() -> {
+                  try {
+                    while (true) {
+                      selector.select();
+                      selector.selectedKeys().clear();
+                    }
+                  } catch (IOException e) {
+                    System.err.println("closed: " + e);
+                  }
+                }).start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_configuredCancellationPoint() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            """
+            package com.acme;
+            public final class Jobs {
+              public static native void checkpoint();
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.Jobs;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (true) {
+                    Jobs.checkpoint();
+                    work++;
+                  }
+                });
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:CancellationPoints=com.acme.Jobs#checkpoint")
+        .doTest();
+  }
+
+  @Test
+  void positive_unconfiguredCancellationPointNotTrusted() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            """
+            package com.acme;
+            public final class Jobs {
+              public static native void checkpoint();
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.Jobs;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    Jobs.checkpoint();
+                    work++;
+                  }
+                });
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:CancellationPoints=com.acme.Other#checkpoint")
+        .doTest();
+  }
+
+  @Test
+  void negative_configuredPointInACpuLoop() {
+    helper
+        .addSourceLines(
+            "Jobs.java",
+            """
+            package com.acme;
+            public final class Jobs {
+              public static native boolean stillWanted();
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.Jobs;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, List<int[]> rows) {
+                pool.execute(() -> {
+                  for (int[] row : rows) {
+                    if (!Jobs.stillWanted()) {
+                      return;
+                    }
+                    for (int i = 0; i < row.length; i++) {
+                      row[i] *= 2;
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:CancellationPoints=com.acme.Jobs#stillWanted")
+        .doTest();
+  }
+
+  @Test
+  void negative_readerLoopEndsAtEndOfStream() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.BufferedReader;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void tail(ExecutorService pool, BufferedReader reader) {
+                pool.submit(() -> {
+                  while (true) {
+                    String line = reader.readLine();
+                    if (line == null) {
+                      break;
+                    }
+                    System.out.println(line);
+                  }
+                  return null;
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_ioLoopsEndWhenTheirSocketIsClosed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.DataInputStream;
+            import java.io.IOException;
+            import java.net.DatagramPacket;
+            import java.net.DatagramSocket;
+            import java.net.ServerSocket;
+            import java.net.Socket;
+            class Acceptor implements Runnable {
+              private final ServerSocket server;
+              private volatile boolean open = true;
+              Acceptor(ServerSocket server) {
+                this.server = server;
+              }
+              @Override
+              public void run() {
+                while (open) {
+                  try {
+                    Socket client = server.accept();
+                    client.close();
+                  } catch (IOException e) {
+                    System.err.println("accept failed: " + e);
+                  }
+                }
+              }
+            }
+            class Responder extends Thread {
+              private final DatagramSocket socket;
+              private final DataInputStream in;
+              volatile boolean running = true;
+              Responder(DatagramSocket socket, DataInputStream in) {
+                this.socket = socket;
+                this.in = in;
+              }
+              @Override
+              public void run() {
+                try {
+                  while (running) {
+                    DatagramPacket packet = new DatagramPacket(new byte[36], 36);
+                    socket.receive(packet);
+                    socket.send(packet);
+                  }
+                  while (true) {
+                    readRecord();
+                  }
+                } catch (IOException e) {
+                  System.err.println("responder stopped: " + e);
+                }
+              }
+              private void readRecord() throws IOException {
+                System.out.println(in.readLong());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_drainLoopEndsWhenQueueIsEmpty() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.Executor;
+            class Test {
+              void drain(Executor executor, Queue<Runnable> pending) {
+                executor.execute(() -> {
+                  for (;;) {
+                    Runnable job = pending.poll();
+                    if (job == null) {
+                      return;
+                    }
+                    job.run();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_stopFlagWrittenInTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              int steps;
+              boolean step() {
+                return ++steps > 100;
+              }
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  boolean done = false;
+                  while (!done) {
+                    done = step();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_loopOutsideAnyTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              long work;
+              void serveForever() {
+                while (true) {
+                  work++;
+                }
+              }
+              void stored() {
+                Runnable notSubmitted = () -> {
+                  while (true) {
+                    work--;
+                  }
+                };
+                notSubmitted.run();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sameFileHelperChecksTheFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CancellationException;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              private static void checkCancelled() {
+                if (Thread.currentThread().isInterrupted()) {
+                  throw new CancellationException("interrupted");
+                }
+              }
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (true) {
+                    checkCancelled();
+                    work++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_oddCodeInTaskLoopWithBlockingCall() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              sealed interface Msg permits Data, Stop {}
+              record Data(String body) implements Msg {}
+              record Stop() implements Msg {}
+              <T extends Msg> void start(ExecutorService pool, BlockingQueue<T> inbox) {
+                pool.submit(() -> {
+                  while (true) {
+                    var msg = inbox.take();
+                    String text = switch (msg) {
+                      case Data d when d.body().isEmpty() -> "empty";
+                      case Data(String body) -> body;
+                      case Stop s -> { yield "stop"; }
+                    };
+                    if (msg instanceof Stop) {
+                      return text;
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_oddCodeDoesNotCrash() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.function.Supplier;
+            interface Source<T> {
+              T next();
+              default int drain(List<T> into) {
+                int n = 0;
+                for (T item = next(); item != null; item = next()) {
+                  into.add(item);
+                  n++;
+                }
+                return n;
+              }
+            }
+            record Range(int from, int to) {
+              Range {
+                while (from > to) {
+                  from--;
+                }
+              }
+            }
+            abstract class Base implements Runnable {
+              abstract void step();
+            }
+            class Test {
+              <T> void start(ExecutorService pool, BlockingQueue<T> queue, int mode) {
+                pool.submit(() -> {
+                  int size = switch (mode) {
+                    case 0 -> {
+                      int taken = 0;
+                      while (true) {
+                        if (queue.take() == null) {
+                          yield taken;
+                        }
+                        taken++;
+                      }
+                    }
+                    default -> 0;
+                  };
+                  Supplier<Runnable> later = () -> () -> {
+                    while (true) {
+                      size();
+                    }
+                  };
+                  class Local {
+                    void spinOnce() {
+                      for (var s : List.of("x")) {
+                        System.out.println(s);
+                      }
+                    }
+                  }
+                  new Local().spinOnce();
+                  block: {
+                    if (size > 1) {
+                      break block;
+                    }
+                  }
+                  return size + later.hashCode();
+                });
+              }
+              static int size() {
+                return 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_busyWaitInStaticInitializerAndDefaultMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicBoolean;
+            interface Ready {
+              AtomicBoolean READY = new AtomicBoolean();
+              default void await() {
+                // BUG: Diagnostic contains: busy-waits on `!READY.get()`
+                while (!READY.get()) {}
+              }
+            }
+            class Test {
+              static final AtomicBoolean LOADED = new AtomicBoolean();
+              static {
+                // BUG: Diagnostic contains: busy-waits
+                do {
+                  Thread.onSpinWait();
+                } while (!LOADED.get());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag: CPU loops
+
+  @Test
+  void negative_boundedLoopsOutsideTasks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            class Test {
+              long sum(List<int[]> rows, int n) {
+                long sum = 0;
+                for (int[] row : rows) {
+                  for (int v : row) {
+                    sum += v;
+                  }
+                }
+                for (int i = 0; i < n; i++) {
+                  for (int j = 0; j < i; j++) {
+                    sum += j;
+                  }
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_flatForEachInTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void invalidate(ExecutorService pool, Map<String, String> cache, List<String> ids) {
+                pool.execute(() -> {
+                  for (String id : ids) {
+                    cache.remove(id);
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_fixedSizeCpuLoopsInTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              enum Channel { RED, GREEN, BLUE }
+              static final int[] KERNEL = {1, 2, 1};
+              void start(ExecutorService pool, int[][] image) {
+                pool.execute(() -> {
+                  for (Channel c : Channel.values()) {
+                    for (int[] row : image) {
+                      row[c.ordinal()] = 0;
+                    }
+                  }
+                });
+                pool.execute(() -> {
+                  for (int pass = 0; pass < 3; pass++) {
+                    for (int[] row : image) {
+                      row[pass] = 1;
+                    }
+                  }
+                });
+                pool.execute(() -> {
+                  for (String name : List.of("a", "b")) {
+                    for (int[] row : image) {
+                      row[0] = name.length();
+                    }
+                  }
+                  for (int k : KERNEL) {
+                    for (int[] row : image) {
+                      row[1] = k;
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_cpuLoopWithCheckInTheInnerLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, List<int[]> rows) {
+                pool.execute(() -> {
+                  for (int[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                      if (Thread.currentThread().isInterrupted()) {
+                        return;
+                      }
+                      row[i] = row[i] * 3 + 1;
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_forkJoinCompute() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.RecursiveTask;
+            class Sum extends RecursiveTask<Long> {
+              private final int[][] rows;
+              Sum(int[][] rows) {
+                this.rows = rows;
+              }
+              @Override
+              protected Long compute() {
+                long sum = 0;
+                for (int[] row : rows) {
+                  for (int v : row) {
+                    sum += v;
+                  }
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag: polling
+
+  @Test
+  void negative_spinThenParkBoundedByCount() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Handoff {
+              private static final int SPINS = 100;
+              private volatile boolean ready;
+              private final CountDownLatch latch = new CountDownLatch(1);
+              void await() throws InterruptedException {
+                for (int i = 0; i < SPINS && !ready; i++) {
+                  Thread.onSpinWait();
+                }
+                int spins = 0;
+                while (!ready && spins++ < SPINS) {
+                  Thread.onSpinWait();
+                }
+                if (!ready) {
+                  latch.await();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_spinWithInterruptCheckpoint() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() throws InterruptedException {
+                while (!open) {
+                  if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+              void awaitOpenOrReturn() {
+                while (!open && !Thread.currentThread().isInterrupted()) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_deadlinePollingWithInterruptibleSleep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.TimeoutException;
+            class Launcher {
+              private volatile boolean started;
+              void awaitStarted(long timeoutNanos) throws InterruptedException, TimeoutException {
+                long deadline = System.nanoTime() + timeoutNanos;
+                while (!started) {
+                  if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("not started");
+                  }
+                  Thread.sleep(10);
+                }
+              }
+              void awaitStartedOrGiveUp() {
+                while (!started) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_timedSpinOnTheClockAlone() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void pause(long nanos) {
+                long end = System.nanoTime() + nanos;
+                while (System.nanoTime() < end) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_loopsThatWorkInTheCondition() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.util.concurrent.atomic.AtomicLong;
+            import java.util.concurrent.locks.Lock;
+            import java.util.regex.Matcher;
+            class Test {
+              long update(AtomicLong counter) {
+                long old;
+                do {
+                  old = counter.get();
+                } while (!counter.compareAndSet(old, old + 1));
+                return old;
+              }
+              void skip(InputStream in, Matcher m, java.nio.ByteBuffer b) throws IOException {
+                while (in.read() != -1) {}
+                while (m.find()) {}
+                while (b.get() != 0) {}
+                while (b.getInt() != 0) {
+                  // skip to the terminator
+                }
+              }
+              void acquire(Lock lock) {
+                while (!lock.tryLock()) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_scanningLoopsWithoutPauseAreNotWaits() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Cookie {
+              static final class ByteBuffer {
+                private final byte[] bytes;
+                private int position;
+                ByteBuffer(byte[] bytes) {
+                  this.bytes = bytes;
+                }
+                boolean hasRemaining() {
+                  return position < bytes.length;
+                }
+                byte get() {
+                  return bytes[position++];
+                }
+              }
+              static void skipUntilSemicolon(ByteBuffer bb) {
+                while (bb.hasRemaining()) {
+                  if (bb.get() == ';') {
+                    break;
+                  }
+                }
+              }
+              static void skipZeros(ByteBuffer bb) {
+                while (bb.get() == 0) {}
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_pollingOwnQueryWithAPause() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Server {
+              private volatile int state;
+              boolean isStarted() {
+                return state == 2;
+              }
+              void awaitStarted() {
+                // BUG: Diagnostic contains: busy-waits on `!isStarted()`
+                while (!isStarted()) {
+                  Thread.yield();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_guardedWaitAndBlockingGet() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Mailbox {
+              private final Object lock = new Object();
+              private String message;
+              String take() throws InterruptedException {
+                synchronized (lock) {
+                  while (message == null) {
+                    lock.wait();
+                  }
+                  return message;
+                }
+              }
+              String first(Future<String> a) throws InterruptedException, ExecutionException {
+                while (!a.isDone()) {
+                  Thread.sleep(5);
+                }
+                return a.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sleepLoopThatIsAHeartbeat() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ScheduledExecutorService;
+            class Test {
+              void start(ScheduledExecutorService pool) {
+                pool.execute(() -> {
+                  try {
+                    while (true) {
+                      System.out.println("alive");
+                      Thread.sleep(1000);
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_anonymousClassInsideTheLoopIsNotEntered() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+                pool.execute(() -> {
+                  try {
+                    while (true) {
+                      Runnable job = jobs.take();
+                      Runnable wrapped = new Runnable() {
+                        @Override
+                        public void run() {
+                          job.run();
+                        }
+                      };
+                      wrapped.run();
+                    }
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppression() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              volatile boolean open;
+              long work;
+              @SuppressWarnings("LoopWithoutCancellationPoint")
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (true) {
+                    work++;
+                  }
+                });
+              }
+              @SuppressWarnings("LoopWithoutCancellationPoint")
+              void spin() {
+                while (!open) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void badCancellationPointsFlagFailsWithOneLine() {
+    var thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                dev.cancelguard.analysis.CancelGuardOptions.fromFlags(
+                    com.google.errorprone.ErrorProneFlags.builder()
+                        .parseFlag("-XepOpt:CancelGuard:CancellationPoints=checkpoint")
+                        .build()));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "-XepOpt:CancelGuard:CancellationPoints: 'checkpoint' is not of the form"
+            + " fully.qualified.Class#method (see "
+            + dev.cancelguard.analysis.DocLinks.CONFIGURATION
+            + ")",
+        thrown.getMessage());
+  }
+
+  // ---------------------------------------------------------------- fixes
+
+  @Test
+  void fix_whileTrueGetsTheInterruptCheck() {
+    String fixed =
+        """
+        class Miner implements Runnable {
+          long nonce;
+          @Override
+          public void run() {
+            while (!Thread.currentThread().isInterrupted()) {
+              nonce++;
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Miner.java",
+            """
+            class Miner implements Runnable {
+              long nonce;
+              @Override
+              public void run() {
+                while (true) {
+                  nonce++;
+                }
+              }
+            }
+            """)
+        .addOutputLines("Miner.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Miner.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_forEverBecomesWhile() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long n;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  for (;;) {
+                    n++;
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long n;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    n++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_stopFlagGetsTheInterruptCheck() {
+    String fixed =
+        """
+        class Sweeper implements Runnable {
+          private volatile boolean running = true;
+          private volatile boolean paused;
+          long swept;
+          @Override
+          public void run() {
+            while (running && !Thread.currentThread().isInterrupted()) {
+              swept++;
+            }
+            while ((running || paused) && !Thread.currentThread().isInterrupted()) {
+              swept--;
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Sweeper.java",
+            """
+            class Sweeper implements Runnable {
+              private volatile boolean running = true;
+              private volatile boolean paused;
+              long swept;
+              @Override
+              public void run() {
+                while (running) {
+                  swept++;
+                }
+                while (running || paused) {
+                  swept--;
+                }
+              }
+            }
+            """)
+        .addOutputLines("Sweeper.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Sweeper.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_busyWaitGetsTheInterruptCheck() {
+    refactoring
+        .addInputLines(
+            "Gate.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() {
+                while (!open) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Gate.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() {
+                while (!open && !Thread.currentThread().isInterrupted()) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_swallowedSleepRestoresTheFlagAndChecksIt() {
+    String fixed =
+        """
+        class Launcher {
+          private volatile boolean started;
+          void awaitStarted() {
+            while (!started && !Thread.currentThread().isInterrupted()) {
+              try {
+                Thread.sleep(10);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Launcher.java",
+            """
+            class Launcher {
+              private volatile boolean started;
+              void awaitStarted() {
+                while (!started) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines("Launcher.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Launcher.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_callableThatNeverReturnsThrowsInterruptedException() {
+    String fixed =
+        """
+        import java.util.concurrent.Callable;
+        class Search implements Callable<Long> {
+          long best;
+          @Override
+          public Long call() throws Exception {
+            while (true) {
+              if (Thread.interrupted()) {
+                throw new InterruptedException();
+              }
+              best++;
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Search.java",
+            """
+            import java.util.concurrent.Callable;
+            class Search implements Callable<Long> {
+              long best;
+              @Override
+              public Long call() throws Exception {
+                while (true) {
+                  best++;
+                }
+              }
+            }
+            """)
+        .addOutputLines("Search.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Search.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_valueLambdaThatCannotThrowGetsCancellationException() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              long n;
+              CompletableFuture<Long> start() {
+                return CompletableFuture.supplyAsync(() -> {
+                  while (true) {
+                    n++;
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CancellationException;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              long n;
+              CompletableFuture<Long> start() {
+                return CompletableFuture.supplyAsync(() -> {
+                  while (true) {
+                    if (Thread.currentThread().isInterrupted()) {
+                      throw new CancellationException("interrupted");
+                    }
+                    n++;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_cpuLoopThrowsWhenTheTaskMay() {
+    String fixed =
+        """
+        import java.util.List;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        class Test {
+          Future<Integer> blur(ExecutorService pool, List<int[]> rows) {
+            return pool.submit(() -> {
+              int done = 0;
+              for (int[] row : rows) {
+                if (Thread.interrupted()) {
+                  throw new InterruptedException();
+                }
+                for (int i = 1; i < row.length; i++) {
+                  row[i] = (row[i - 1] + row[i]) / 2;
+                }
+                done++;
+              }
+              return done;
+            });
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              Future<Integer> blur(ExecutorService pool, List<int[]> rows) {
+                return pool.submit(() -> {
+                  int done = 0;
+                  for (int[] row : rows) {
+                    for (int i = 1; i < row.length; i++) {
+                      row[i] = (row[i - 1] + row[i]) / 2;
+                    }
+                    done++;
+                  }
+                  return done;
+                });
+              }
+            }
+            """)
+        .addOutputLines("Test.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Test.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_cpuLoopReturnsFromAVoidTask() {
+    String fixed =
+        """
+        import java.util.List;
+        class Blur implements Runnable {
+          private final List<int[]> rows;
+          Blur(List<int[]> rows) {
+            this.rows = rows;
+          }
+          @Override
+          public void run() {
+            for (int[] row : rows) {
+              if (Thread.currentThread().isInterrupted()) {
+                return;
+              }
+              for (int i = 1; i < row.length; i++) {
+                row[i] = (row[i - 1] + row[i]) / 2;
+              }
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Blur.java",
+            """
+            import java.util.List;
+            class Blur implements Runnable {
+              private final List<int[]> rows;
+              Blur(List<int[]> rows) {
+                this.rows = rows;
+              }
+              @Override
+              public void run() {
+                for (int[] row : rows) {
+                  for (int i = 1; i < row.length; i++) {
+                    row[i] = (row[i - 1] + row[i]) / 2;
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines("Blur.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Blur.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_cpuLoopBreaksInAValueTaskThatCannotThrow() {
+    String fixed =
+        """
+        import java.util.List;
+        import java.util.concurrent.CompletableFuture;
+        class Test {
+          CompletableFuture<Long> sum(List<int[]> rows) {
+            return CompletableFuture.supplyAsync(() -> {
+              long sum = 0;
+              for (int[] row : rows) {
+                if (Thread.currentThread().isInterrupted()) {
+                  break;
+                }
+                for (int v : row) {
+                  sum += v;
+                }
+              }
+              return sum;
+            });
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              CompletableFuture<Long> sum(List<int[]> rows) {
+                return CompletableFuture.supplyAsync(() -> {
+                  long sum = 0;
+                  for (int[] row : rows) {
+                    for (int v : row) {
+                      sum += v;
+                    }
+                  }
+                  return sum;
+                });
+              }
+            }
+            """)
+        .addOutputLines("Test.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Test.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_cpuLoopInsideACatchAllDoesNotThrow() {
+    String fixed =
+        """
+        import java.util.List;
+        import java.util.concurrent.Callable;
+        class Render implements Callable<String> {
+          private final List<int[]> rows;
+          Render(List<int[]> rows) {
+            this.rows = rows;
+          }
+          @Override
+          public String call() throws Exception {
+            try {
+              for (int[] row : rows) {
+                if (Thread.currentThread().isInterrupted()) {
+                  break;
+                }
+                for (int i = 0; i < row.length; i++) {
+                  row[i] = -row[i];
+                }
+              }
+              return "ok";
+            } catch (RuntimeException e) {
+              return "failed";
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Render.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            class Render implements Callable<String> {
+              private final List<int[]> rows;
+              Render(List<int[]> rows) {
+                this.rows = rows;
+              }
+              @Override
+              public String call() throws Exception {
+                try {
+                  for (int[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                      row[i] = -row[i];
+                    }
+                  }
+                  return "ok";
+                } catch (RuntimeException e) {
+                  return "failed";
+                }
+              }
+            }
+            """)
+        .addOutputLines("Render.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Render.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_taskLoopThatSwallowsRestoresAndChecks() {
+    String fixed =
+        """
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.ExecutorService;
+        class Test {
+          void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+            pool.execute(() -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  jobs.take().run();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  System.err.println("interrupted");
+                }
+              }
+            });
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> jobs) {
+                pool.execute(() -> {
+                  while (true) {
+                    try {
+                      jobs.take().run();
+                    } catch (InterruptedException e) {
+                      System.err.println("interrupted");
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines("Test.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Test.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_doWhileTrueInAVoidTask() {
+    refactoring
+        .addInputLines(
+            "Ticker.java",
+            """
+            class Ticker extends Thread {
+              long ticks;
+              @Override
+              public void run() {
+                do {
+                  ticks++;
+                } while (true);
+              }
+            }
+            """)
+        .addOutputLines(
+            "Ticker.java",
+            """
+            class Ticker extends Thread {
+              long ticks;
+              @Override
+              public void run() {
+                do {
+                  ticks++;
+                } while (!Thread.currentThread().isInterrupted());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_forWithACounterAndNoConditionGetsACheckInTheBody() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long last;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  for (long i = 0; ; i++) {
+                    last = i;
+                  }
+                });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              long last;
+              void start(Executor executor) {
+                executor.execute(() -> {
+                  for (long i = 0; ; i++) {
+                    if (Thread.currentThread().isInterrupted()) {
+                      return;
+                    }
+                    last = i;
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_cpuLoopWithoutBracesGetsABlock() {
+    String fixed =
+        """
+        import java.util.List;
+        class Invert implements Runnable {
+          private final List<int[]> rows;
+          Invert(List<int[]> rows) {
+            this.rows = rows;
+          }
+          @Override
+          public void run() {
+            for (int[] row : rows) {
+              if (Thread.currentThread().isInterrupted()) {
+                return;
+              }
+              for (int i = 0; i < row.length; i++) row[i] = ~row[i];
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Invert.java",
+            """
+            import java.util.List;
+            class Invert implements Runnable {
+              private final List<int[]> rows;
+              Invert(List<int[]> rows) {
+                this.rows = rows;
+              }
+              @Override
+              public void run() {
+                for (int[] row : rows)
+                  for (int i = 0; i < row.length; i++) row[i] = ~row[i];
+              }
+            }
+            """)
+        .addOutputLines("Invert.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Invert.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void fix_noneForAHandMadeTimeout() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              void await(Future<?> job, long deadline) throws InterruptedException {
+                while (!job.isDone() && System.currentTimeMillis() < deadline) {
+                  Thread.sleep(50);
+                }
+                job.cancel(true);
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+}
