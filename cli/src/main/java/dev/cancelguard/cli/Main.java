@@ -49,7 +49,7 @@ public final class Main {
   }
 
   /** Runs the command; returns the exit code. */
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     try {
       return execute(Options.parse(Arrays.asList(args)), out, err);
     } catch (UsageException e) {
