@@ -14,6 +14,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -31,7 +32,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
@@ -81,18 +81,18 @@ public final class FutureOwnership {
   private static final Matcher<ExpressionTree> CANCEL =
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
 
+  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+
   /** A CompletableFuture nobody computes: it is completed by hand. */
   private static final Matcher<ExpressionTree> PROMISE =
       anyOf(
-          constructor().forClass("java.util.concurrent.CompletableFuture"),
+          constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
           staticMethod()
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
           instanceMethod()
               .onDescendantOf("java.util.concurrent.CompletableFuture")
               .named("newIncompleteFuture"));
-
-  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
   private FutureOwnership() {}
 
@@ -352,52 +352,67 @@ public final class FutureOwnership {
   }
 
   /**
-   * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
-   * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
-   * behind it; for a variable, every value assigned to it in this file must be one.
+   * The expressions {@code tree} may evaluate to, as far as this file tells: for a local variable
+   * or a field declared in this file, every value assigned to it (through {@code c ? a : b});
+   * otherwise the expression itself. Empty when a variable's values are unknown (declared
+   * elsewhere, or never assigned here).
    */
-  public static boolean isPromise(ExpressionTree tree, VisitorState state) {
+  public static ImmutableList<ExpressionTree> possibleValues(
+      ExpressionTree tree, VisitorState state) {
     ExpressionTree stripped = stripParentheses(tree);
-    if (PROMISE.matches(stripped, state)) {
-      return true;
+    List<ExpressionTree> branches = new ArrayList<>();
+    if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        && getSymbol(stripped) instanceof VarSymbol variable) {
+      if (variable.getKind() != ElementKind.LOCAL_VARIABLE
+          && variable.getKind() != ElementKind.FIELD) {
+        return ImmutableList.of(); // a parameter, a resource, a catch or pattern variable
+      }
+      for (ExpressionTree value : assignedValuesInFile(variable, state)) {
+        collectBranches(value, branches);
+      }
+    } else {
+      collectBranches(stripped, branches);
     }
-    Symbol symbol = getSymbol(stripped);
-    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-        || !(symbol instanceof VarSymbol variable)
-        || (variable.getKind() != ElementKind.LOCAL_VARIABLE
-            && variable.getKind() != ElementKind.FIELD)) {
-      return false;
-    }
-    List<ExpressionTree> values = assignedValuesInFile(variable, state);
-    return !values.isEmpty()
-        && values.stream().allMatch(v -> allBranches(v, b -> PROMISE.matches(b, state)));
+    return ImmutableList.copyOf(branches);
   }
 
   /**
-   * True if {@code tree} evaluates to a {@code CompletableFuture}: its static type is one, or it is
-   * a local variable or field (of a wider type such as {@code Future}) every value of which, in
-   * this file, is one.
+   * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
+   * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
+   * behind it: every {@link #possibleValues possible value} is one.
    */
-  public static boolean holdsCompletableFuture(ExpressionTree tree, VisitorState state) {
-    ExpressionTree stripped = stripParentheses(tree);
-    if (isSubtypeOf(getType(stripped), COMPLETABLE_FUTURE, state)) {
-      return true;
-    }
-    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-        || !(getSymbol(stripped) instanceof VarSymbol variable)
-        || (variable.getKind() != ElementKind.LOCAL_VARIABLE
-            && variable.getKind() != ElementKind.FIELD)) {
-      return false;
-    }
-    List<ExpressionTree> values = assignedValuesInFile(variable, state);
-    return !values.isEmpty()
-        && values.stream()
-            .allMatch(v -> allBranches(v, b -> isSubtypeOf(getType(b), COMPLETABLE_FUTURE, state)));
+  public static boolean isPromise(ExpressionTree tree, VisitorState state) {
+    ImmutableList<ExpressionTree> values = possibleValues(tree, state);
+    return !values.isEmpty() && values.stream().allMatch(v -> PROMISE.matches(v, state));
   }
 
-  /** The task a {@link #startsTask} call runs: its lambda, method reference or object argument. */
-  public static @Nullable ExpressionTree taskOf(MethodInvocationTree start) {
-    for (ExpressionTree argument : start.getArguments()) {
+  /**
+   * True if {@code tree} evaluates to a {@code CompletableFuture}: its static type is one, or every
+   * {@link #possibleValues possible value} of it (a variable of a wider type such as {@code
+   * Future}) has one.
+   */
+  public static boolean holdsCompletableFuture(ExpressionTree tree, VisitorState state) {
+    if (isSubtypeOf(getType(stripParentheses(tree)), COMPLETABLE_FUTURE, state)) {
+      return true;
+    }
+    ImmutableList<ExpressionTree> values = possibleValues(tree, state);
+    return !values.isEmpty()
+        && values.stream().allMatch(v -> isSubtypeOf(getType(v), COMPLETABLE_FUTURE, state));
+  }
+
+  /**
+   * The task a task-starting call or constructor runs ({@link #startsTask}, {@code new Thread(..)},
+   * a thread builder's {@code start(..)}): its lambda, method reference or object argument; null
+   * when it has no argument.
+   */
+  public static @Nullable ExpressionTree taskOf(ExpressionTree start) {
+    List<? extends ExpressionTree> arguments =
+        switch (stripParentheses(start)) {
+          case MethodInvocationTree call -> call.getArguments();
+          case NewClassTree newClass -> newClass.getArguments();
+          default -> List.of();
+        };
+    for (ExpressionTree argument : arguments) {
       ExpressionTree stripped = stripParentheses(argument);
       if (stripped instanceof LambdaExpressionTree
           || stripped.getKind() == Tree.Kind.MEMBER_REFERENCE
@@ -405,7 +420,7 @@ public final class FutureOwnership {
         return stripped;
       }
     }
-    return start.getArguments().isEmpty() ? null : start.getArguments().getFirst();
+    return arguments.isEmpty() ? null : arguments.getFirst();
   }
 
   private static @Nullable VarSymbol localVariable(ExpressionTree tree) {
