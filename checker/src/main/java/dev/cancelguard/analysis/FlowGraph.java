@@ -99,8 +99,9 @@ public final class FlowGraph {
               /* assumeAssertionsEnabled= */ false,
               /* assumeAssertionsDisabled= */ false,
               JavacProcessingEnvironment.instance(state.context)));
-    } catch (RuntimeException e) {
-      // The graph builder does not know every construct of every JDK; no graph, no finding.
+    } catch (RuntimeException | AssertionError e) {
+      // The graph builder does not know every construct of every JDK (and asserts on some when
+      // javac runs with -ea): no graph, no finding, never a crash.
       return null;
     }
   }

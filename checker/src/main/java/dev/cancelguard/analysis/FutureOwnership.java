@@ -32,6 +32,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
@@ -82,6 +83,18 @@ public final class FutureOwnership {
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
 
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+
+  /** Completing a CompletableFuture by hand. */
+  private static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
+      instanceMethod()
+          .onDescendantOf(COMPLETABLE_FUTURE)
+          .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException");
+
+  /** Reading the value held by an AtomicReference. */
+  private static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
+          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
 
   /** A CompletableFuture nobody computes: it is completed by hand. */
   private static final Matcher<ExpressionTree> PROMISE =
@@ -384,6 +397,60 @@ public final class FutureOwnership {
   public static boolean isPromise(ExpressionTree tree, VisitorState state) {
     ImmutableList<ExpressionTree> values = possibleValues(tree, state);
     return !values.isEmpty() && values.stream().allMatch(v -> PROMISE.matches(v, state));
+  }
+
+  /**
+   * True if this file completes the future {@code tree} holds by hand — {@code complete(..)},
+   * {@code completeExceptionally(..)}, {@code obtrudeValue(..)} or {@code obtrudeException(..)} on
+   * the same local, field, or {@code AtomicReference} it is read from — so that it is a promise
+   * whatever the declared type of where it comes from.
+   */
+  public static boolean isCompletedByHand(ExpressionTree tree, VisitorState state) {
+    Symbol origin = originOf(tree, state, 0);
+    if (origin == null) {
+      return false;
+    }
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0]
+            && COMPLETE_BY_HAND.matches(call, state)
+            && getReceiver(call) != null
+            && origin.equals(originOf(getReceiver(call), state, 0))) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return found[0];
+  }
+
+  /**
+   * The variable a future is read from: a field, a local (followed to the variable of its only
+   * value), or the {@code AtomicReference} it is taken out of.
+   */
+  private static @Nullable Symbol originOf(ExpressionTree tree, VisitorState state, int depth) {
+    ExpressionTree stripped = stripParentheses(tree);
+    if (stripped instanceof MethodInvocationTree call
+        && ATOMIC_REFERENCE_READ.matches(call, state)
+        && getReceiver(call) != null) {
+      return originOf(getReceiver(call), state, depth);
+    }
+    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        || !(getSymbol(stripped) instanceof VarSymbol variable)) {
+      return null;
+    }
+    if (variable.getKind() == ElementKind.LOCAL_VARIABLE && depth < MAX_DEPTH) {
+      ImmutableList<ExpressionTree> values = possibleValues(stripped, state);
+      if (values.size() == 1) {
+        Symbol inner = originOf(values.getFirst(), state, depth + 1);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return variable;
   }
 
   /**

@@ -7,8 +7,11 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.predicates.TypePredicate;
+import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -82,6 +85,18 @@ public final class RemoteCalls {
           instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
           instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
           instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout"));
+
+  /** The types whose values carry a timeout: a variable of one is followed to its values. */
+  private static final TypePredicate CONFIGURABLE =
+      TypePredicates.isDescendantOfAny(
+          ImmutableList.of(
+              "java.net.http.HttpRequest",
+              "java.net.http.HttpRequest.Builder",
+              "java.net.Socket",
+              "java.net.DatagramSocket",
+              "java.net.URLConnection",
+              "java.sql.Statement",
+              "java.sql.Connection"));
 
   /** Same-file helpers are followed at most this deep. */
   private static final int MAX_DEPTH = 2;
@@ -161,6 +176,7 @@ public final class RemoteCalls {
       note(call);
       if (depth < MAX_DEPTH
           && getSymbol(call) instanceof MethodSymbol method
+          && isInThisFile(method, state)
           && followed.add(method)) {
         MethodTree helper = findMethod(state.getPath().getCompilationUnit(), method);
         if (helper != null && helper.getBody() != null) {
@@ -195,10 +211,14 @@ public final class RemoteCalls {
       timeoutSet |= isTimeoutSetting(call, state);
     }
 
-    /** A variable read by the task: was it built with a timeout ({@code .timeout(..)})? */
+    /**
+     * A request, socket, connection or statement read by the task: was it built with a timeout
+     * ({@code .timeout(..)}, {@code setSoTimeout(..)})?
+     */
     private void noteValuesOf(ExpressionTree reference) {
       if (timeoutSet
           || !(getSymbol(reference) instanceof VarSymbol variable)
+          || !CONFIGURABLE.apply(variable.type, state)
           || !followed.add(variable)) {
         return;
       }
@@ -212,6 +232,17 @@ public final class RemoteCalls {
         }.scan(value, null);
       }
     }
+  }
+
+  /** True if the method is declared in the compilation unit being checked. */
+  private static boolean isInThisFile(MethodSymbol method, VisitorState state) {
+    ClassSymbol owner = method.enclClass();
+    return owner != null
+        && owner.outermostClass().sourcefile != null
+        && owner
+            .outermostClass()
+            .sourcefile
+            .equals(state.getPath().getCompilationUnit().getSourceFile());
   }
 
   private static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {

@@ -74,8 +74,14 @@ public final class CompletableFutureCancelNoInterrupt extends BugChecker
     if (FutureOwnership.isPromise(receiver, state)) {
       return NO_MATCH;
     }
-    // HttpClient.sendAsync's future does abort the exchange.
+    // Completed by hand in this file (through the same variable, field or AtomicReference), and
+    // not known to come from a task: a promise too.
     ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    if (FutureOwnership.isCompletedByHand(receiver, state)
+        && values.stream().noneMatch(v -> FutureOwnership.startsTask(v, state))) {
+      return NO_MATCH;
+    }
+    // HttpClient.sendAsync's future does abort the exchange.
     if (!values.isEmpty() && values.stream().allMatch(v -> HTTP_SEND_ASYNC.matches(v, state))) {
       return NO_MATCH;
     }

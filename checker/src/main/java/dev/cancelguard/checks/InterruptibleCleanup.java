@@ -87,30 +87,40 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
     if (where == null) {
       return NO_MATCH;
     }
-    List<MethodInvocationTree> restores = restoresIn(regions, state);
     // Nothing restores the flag in the cleanup: the call only fails when a new interrupt comes.
-    if (restores.isEmpty()) {
+    if (regions.stream().allMatch(region -> restoresIn(region, state).isEmpty())) {
       return NO_MATCH;
     }
     FlowGraph graph = FlowGraph.of(codeUnit, state);
     if (graph == null) {
       return NO_MATCH;
     }
-    for (MethodInvocationTree restore : restores) {
-      // Another failing call first (it takes the interrupt) or Thread.interrupted() (it clears
-      // the flag) ends the path.
-      if (graph.reaches(
-          restore,
-          tree,
-          node ->
-              node != tree
-                  && node instanceof MethodInvocationTree other
-                  && (BlockingCalls.clearsInterrupt(other, state)
-                      || BlockingCalls.failsWhenInterrupted(other, state, options)))) {
-        return describe(tree, restore, where, state);
+    for (Tree region : regions) {
+      for (MethodInvocationTree restore : restoresIn(region, state)) {
+        // The path stays in this run of the cleanup (leaving it, say to retry a loop, is another
+        // run); another failing call first (it takes the interrupt) or Thread.interrupted() (it
+        // clears the flag) ends it.
+        if (graph.reaches(
+            restore,
+            tree,
+            node ->
+                isOutside(node, region, state)
+                    || (node != tree
+                        && node instanceof MethodInvocationTree other
+                        && (BlockingCalls.clearsInterrupt(other, state)
+                            || BlockingCalls.failsWhenInterrupted(other, state, options))))) {
+          return describe(tree, restore, where, state);
+        }
       }
     }
     return NO_MATCH;
+  }
+
+  private static boolean isOutside(Tree node, Tree region, VisitorState state) {
+    // Trees the graph builder makes up (the iterator of a for-each, a switch's selector copy)
+    // have no position of their own: they belong to the statement around them.
+    int start = getStartPosition(node);
+    return start > 0 && (start < getStartPosition(region) || start >= state.getEndPosition(region));
   }
 
   private Description describe(
@@ -162,30 +172,28 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
     return where;
   }
 
-  /** The calls that restore the flag in the regions, in source order, outside nested code. */
-  private List<MethodInvocationTree> restoresIn(List<Tree> regions, VisitorState state) {
+  /** The calls that restore the flag in a region, in source order, outside nested code. */
+  private List<MethodInvocationTree> restoresIn(Tree region, VisitorState state) {
     List<MethodInvocationTree> restores = new ArrayList<>();
-    for (Tree region : regions) {
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (Interrupts.isRestoringCall(call, state, options) && !restores.contains(call)) {
-            restores.add(call);
-          }
-          return super.visitMethodInvocation(call, null);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Interrupts.isRestoringCall(call, state, options)) {
+          restores.add(call);
         }
+        return super.visitMethodInvocation(call, null);
+      }
 
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null; // runs later, on another thread
-        }
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs later, on another thread
+      }
 
-        @Override
-        public Void visitClass(ClassTree classTree, Void unused) {
-          return null;
-        }
-      }.scan(region, null);
-    }
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(region, null);
     restores.sort((a, b) -> Integer.compare(getStartPosition(a), getStartPosition(b)));
     return restores;
   }

@@ -32,6 +32,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -181,10 +182,13 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
                     + " ExecutorService to be able to interrupt it."
                 : "");
     Description.Builder description = buildDescription(tree).setMessage(message);
+    // The cancel goes where the future's variable is in scope: into the catch, else into a new
+    // catch that cancels and rethrows.
+    Tree scope = declarationScope(future, codeUnit);
     Optional<SuggestedFix> fix =
-        handler != null
+        handler != null && encloses(scope, handler, state)
             ? Optional.of(LineEdits.insertFirst(handler.getBlock(), cancel, state))
-            : rethrowingCatchFix(state.getPath(), codeUnit, name, cancel, state);
+            : rethrowingCatchFix(state.getPath(), codeUnit, handler, scope, name, cancel, state);
     fix.ifPresent(description::addFix);
     return description.build();
   }
@@ -313,11 +317,17 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
 
   /**
    * Adds {@code catch (TimeoutException t) { future.cancel(true); throw t; }}: to the innermost try
-   * whose block holds the call, or, when there is none, around the call's statement and the rest of
-   * its block.
+   * whose block holds the call, when it has no catch of its own for the exception and the future is
+   * in scope in its catches; otherwise around the call's statement and the rest of its block.
    */
   private static Optional<SuggestedFix> rethrowingCatchFix(
-      TreePath path, TreePath codeUnit, String futureName, String cancel, VisitorState state) {
+      TreePath path,
+      TreePath codeUnit,
+      @Nullable CatchTree handler,
+      @Nullable Tree scope,
+      String futureName,
+      String cancel,
+      VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = SuggestedFixes.qualifyType(state, fix, TIMEOUT_EXCEPTION);
     String parameter = freshName(codeUnit.getLeaf(), futureName);
@@ -326,16 +336,19 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
     StatementTree statementInBlock = null;
     for (TreePath p = path.getParentPath(); p != null && p != codeUnit; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
-      if (leaf instanceof TryTree tryTree && tryTree.getBlock() == child) {
-        String indent = LineEdits.indentationOf(tryTree, state);
-        fix.postfixWith(tryTree.getBlock(), catchClause(type, parameter, cancel, indent));
-        return Optional.of(fix.build());
-      }
       if (innermostBlock == null
           && leaf instanceof BlockTree block
           && child instanceof StatementTree statement) {
         innermostBlock = block;
         statementInBlock = statement;
+      }
+      if (leaf instanceof TryTree tryTree && tryTree.getBlock() == child) {
+        if (!tryTree.getCatches().contains(handler) && encloses(scope, tryTree, state)) {
+          String indent = LineEdits.indentationOf(tryTree, state);
+          fix.postfixWith(tryTree.getBlock(), catchClause(type, parameter, cancel, indent));
+          return Optional.of(fix.build());
+        }
+        break;
       }
       child = leaf;
     }
@@ -348,6 +361,27 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
         innermostBlock.getStatements().getLast(),
         "\n" + indent + "}" + catchClause(type, parameter, cancel, indent));
     return Optional.of(fix.build());
+  }
+
+  /** The tree holding the declaration of a local: the block (or loop, or case) it is scoped to. */
+  private static @Nullable Tree declarationScope(VarSymbol variable, TreePath codeUnit) {
+    Tree[] scope = new Tree[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (scope[0] == null && variable.equals(getSymbol(tree))) {
+          scope[0] = getCurrentPath().getParentPath().getLeaf();
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(codeUnit, null);
+    return scope[0];
+  }
+
+  private static boolean encloses(@Nullable Tree outer, Tree inner, VisitorState state) {
+    return outer != null
+        && getStartPosition(outer) <= getStartPosition(inner)
+        && state.getEndPosition(inner) <= state.getEndPosition(outer);
   }
 
   private static String catchClause(String type, String parameter, String cancel, String indent) {

@@ -418,6 +418,62 @@ class CompletableFutureCancelNoInterruptTest {
   }
 
   @Test
+  void negative_promiseHeldInAnAtomicReferenceAndCompletedByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.concurrent.atomic.AtomicReference;
+            class Test {
+              private final AtomicReference<CompletableFuture<Void>> done = new AtomicReference<>();
+              CompletableFuture<Void> shutdown(Supplier<CompletableFuture<Void>> factory) {
+                done.compareAndSet(null, factory.get());
+                return done.get();
+              }
+              void check() {
+                CompletableFuture<Void> d = done.get();
+                if (d != null) {
+                  d.complete(null);
+                }
+              }
+              void cancel() {
+                CompletableFuture<Void> d = done.get();
+                if (d != null && !d.isDone()) {
+                  d.cancel(true);
+                }
+              }
+              interface Supplier<T> {
+                T get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskFutureAlsoCompletedByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> quote;
+              void start(Executor pool) {
+                quote = CompletableFuture.supplyAsync(() -> "42", pool);
+              }
+              void giveUp() {
+                quote.complete("n/a");
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                quote.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_completedFuture() {
     helper
         .addSourceLines(

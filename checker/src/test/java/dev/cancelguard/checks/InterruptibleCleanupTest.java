@@ -452,6 +452,45 @@ class InterruptibleCleanupTest {
         .doTest();
   }
 
+  @Test
+  void positive_recordPatternsYieldAndNestedLambdasAroundTheCleanup() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            class Test {
+              sealed interface Shape permits Circle, Square {}
+              record Circle(double r) implements Shape {}
+              record Square(double side) implements Shape {}
+              double area(Shape shape, Thread painter) throws InterruptedException {
+                Supplier<Supplier<String>> label = () -> () -> "shape";
+                double area =
+                    switch (shape) {
+                      case Circle(double r) -> Math.PI * r * r;
+                      case Square s -> {
+                        double side = s.side();
+                        yield side * side;
+                      }
+                    };
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  if (shape instanceof Circle(var r) && r > 0) {
+                    // BUG: Diagnostic contains: InterruptibleCleanup
+                    painter.join();
+                  }
+                }
+                return area + label.get().get().length();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
@@ -845,6 +884,37 @@ class InterruptibleCleanupTest {
   }
 
   @Test
+  void negative_retryLoopPauseAfterAnEarlierRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.sql.*;
+            class Test {
+              void lock(Connection db) throws SQLException {
+                int attempt = 0;
+                while (true) {
+                  try {
+                    db.createStatement().execute("select 1 for update");
+                    return;
+                  } catch (SQLException e) {
+                    if (++attempt > 3) {
+                      throw e;
+                    }
+                    try {
+                      Thread.sleep(100); // the pause of a later retry, not cleanup of this one
+                    } catch (InterruptedException ignore) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(
@@ -885,20 +955,7 @@ class InterruptibleCleanupTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            class Test {
-              void poll() throws InterruptedException {
-                try {
-                  Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                  Thread.sleep(50);
-                  Thread.currentThread().interrupt();
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", RESTORE_MOVES_BELOW_THE_BLOCKING_CALL_FIXED)
         .doTest();
   }
 
@@ -920,33 +977,14 @@ class InterruptibleCleanupTest {
                     pool.awaitTermination(5, TimeUnit.SECONDS);
                   } catch (InterruptedException again) {
                     pool.shutdownNow();
+                    Thread.currentThread().interrupt();
                   }
                   System.out.println("stopped");
                 }
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.*;
-            class Test {
-              void stop(ExecutorService pool) {
-                try {
-                  Thread.sleep(1000);
-                } catch (InterruptedException e) {
-                  pool.shutdown();
-                  try {
-                    pool.awaitTermination(5, TimeUnit.SECONDS);
-                  } catch (InterruptedException again) {
-                    pool.shutdownNow();
-                  }
-                  Thread.currentThread().interrupt();
-                  System.out.println("stopped");
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", RESTORE_MOVES_BELOW_SEVERAL_STATEMENTS_FIXED)
         .doTest();
   }
 
@@ -996,4 +1034,56 @@ class InterruptibleCleanupTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  void fix_restoreMovesBelowTheBlockingCall_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", RESTORE_MOVES_BELOW_THE_BLOCKING_CALL_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_restoreMovesBelowSeveralStatements_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", RESTORE_MOVES_BELOW_SEVERAL_STATEMENTS_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  private static final String RESTORE_MOVES_BELOW_THE_BLOCKING_CALL_FIXED =
+      """
+      class Test {
+        void poll() throws InterruptedException {
+          try {
+            Thread.sleep(1000);
+          } catch (InterruptedException e) {
+            Thread.sleep(50);
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      """;
+
+  private static final String RESTORE_MOVES_BELOW_SEVERAL_STATEMENTS_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        void stop(ExecutorService pool) {
+          try {
+            Thread.sleep(1000);
+          } catch (InterruptedException e) {
+            pool.shutdown();
+            try {
+              pool.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+              pool.shutdownNow();
+              Thread.currentThread().interrupt();
+            }
+            Thread.currentThread().interrupt();
+            System.out.println("stopped");
+          }
+        }
+      }
+      """;
 }

@@ -441,6 +441,45 @@ class TimeoutWithoutCancelTest {
         .doTest();
   }
 
+  @Test
+  void positive_patternSwitchAndNestedLambdasAroundTheWait() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            class Test {
+              sealed interface Job permits Fetch, Render {}
+              record Fetch(String url) implements Job {}
+              record Render(int pages) implements Job {}
+              Object run(Job job, ExecutorService pool) throws Exception {
+                Supplier<Supplier<Object>> fallback = () -> () -> "none";
+                Future<Object> result =
+                    pool.submit(
+                        () ->
+                            switch (job) {
+                              case Fetch(String url) -> url;
+                              case Render r -> {
+                                int pages = r.pages();
+                                yield pages;
+                              }
+                            });
+                try {
+                  // BUG: Diagnostic contains: TimeoutWithoutCancel
+                  return result.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  if (job instanceof Fetch(var url) && url.isEmpty()) {
+                    result.cancel(true);
+                  }
+                  return fallback.get().get();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
@@ -946,23 +985,7 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.*;
-            class Test {
-              String fetch(ExecutorService pool) throws Exception {
-                Future<String> page = pool.submit(() -> "page");
-                try {
-                  return page.get(5, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                  page.cancel(true);
-                  System.err.println("slow");
-                  return null;
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", CANCEL_FIRST_IN_THE_CATCH_FIXED)
         .doTest();
   }
 
@@ -983,22 +1006,7 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.*;
-            class Test {
-              String result;
-              void refresh(ExecutorService pool) throws Exception {
-                Future<String> job = pool.submit(() -> "fresh");
-                try {
-                  result = job.get(2, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                  job.cancel(true);
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", CANCEL_IN_AN_EMPTY_CATCH_FIXED)
         .doTest();
   }
 
@@ -1022,27 +1030,7 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.ExecutorService;
-            import java.util.concurrent.Future;
-            import java.util.concurrent.TimeUnit;
-            import java.util.concurrent.TimeoutException;
-            class Test {
-              int compute(ExecutorService pool) throws Exception {
-                Future<Integer> sum = pool.submit(() -> 1 + 1);
-                try {
-                  return sum.get(100, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException timeout) {
-                  sum.cancel(true);
-                  throw timeout;
-                } finally {
-                  System.out.println("done waiting");
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", ADDS_A_CATCH_THAT_CANCELS_AND_RETHROWS_TO_THE_TRY_FIXED)
         .doTest();
   }
 
@@ -1062,24 +1050,7 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.*;
-            class Test {
-              int compute(ExecutorService pool) throws Exception {
-                Future<Integer> sum = pool.submit(() -> 1 + 1);
-                try {
-                  int value = sum.get(100, TimeUnit.MILLISECONDS);
-                  System.out.println(value);
-                  return value * 2;
-                } catch (TimeoutException timeout) {
-                  sum.cancel(true);
-                  throw timeout;
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", WRAPS_THE_REST_OF_THE_BLOCK_WHEN_NO_TRY_HOLDS_THE_WAIT_FIXED)
         .doTest();
   }
 
@@ -1101,24 +1072,7 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
-            "Test.java",
-            """
-            import java.util.concurrent.*;
-            class Test {
-              int compute(ExecutorService pool, long timeout) throws Exception {
-                Future<Integer> sum = pool.submit(() -> 1 + 1);
-                try {
-                  return sum.get(timeout, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException timedOut) {
-                  sum.cancel(true);
-                  throw timedOut;
-                } catch (ExecutionException e) {
-                  return -1;
-                }
-              }
-            }
-            """)
+        .addOutputLines("Test.java", FRESH_NAME_WHEN_TIMEOUT_IS_TAKEN_FIXED)
         .doTest();
   }
 
@@ -1140,22 +1094,37 @@ class TimeoutWithoutCancelTest {
               }
             }
             """)
-        .addOutputLines(
+        .addOutputLines("Test.java", COMPLETABLE_FUTURE_CANCELS_WITHOUT_THE_INTERRUPT_FLAG_FIXED)
+        .doTest();
+  }
+
+  @Test
+  void fix_futureDeclaredInTheTryGetsItsOwnCatch() {
+    refactoring
+        .addInputLines(
             "Test.java",
             """
             import java.util.concurrent.*;
             class Test {
-              String fetch(Executor pool) throws Exception {
-                CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+              String fetch(ExecutorService pool) throws Exception {
                 try {
+                  Future<String> page = pool.submit(() -> "page");
                   return page.get(5, TimeUnit.SECONDS);
                 } catch (TimeoutException e) {
-                  page.cancel(false);
                   return null;
                 }
               }
             }
             """)
+        .addOutputLines("Test.java", FUTURE_DECLARED_IN_THE_TRY_GETS_ITS_OWN_CATCH_FIXED)
+        .doTest();
+  }
+
+  @Test
+  void fix_futureDeclaredInTheTryGetsItsOwnCatch_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", FUTURE_DECLARED_IN_THE_TRY_GETS_ITS_OWN_CATCH_FIXED)
+        .expectNoDiagnostics()
         .doTest();
   }
 
@@ -1179,4 +1148,178 @@ class TimeoutWithoutCancelTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  void fix_cancelFirstInTheCatch_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", CANCEL_FIRST_IN_THE_CATCH_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_cancelInAnEmptyCatch_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", CANCEL_IN_AN_EMPTY_CATCH_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_addsACatchThatCancelsAndRethrowsToTheTry_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", ADDS_A_CATCH_THAT_CANCELS_AND_RETHROWS_TO_THE_TRY_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_wrapsTheRestOfTheBlockWhenNoTryHoldsTheWait_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", WRAPS_THE_REST_OF_THE_BLOCK_WHEN_NO_TRY_HOLDS_THE_WAIT_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_freshNameWhenTimeoutIsTaken_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", FRESH_NAME_WHEN_TIMEOUT_IS_TAKEN_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_completableFutureCancelsWithoutTheInterruptFlag_leavesNoFindingForAnyCheck() {
+    EveryCheck.helper(getClass())
+        .addSourceLines("Test.java", COMPLETABLE_FUTURE_CANCELS_WITHOUT_THE_INTERRUPT_FLAG_FIXED)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  private static final String CANCEL_FIRST_IN_THE_CATCH_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        String fetch(ExecutorService pool) throws Exception {
+          Future<String> page = pool.submit(() -> "page");
+          try {
+            return page.get(5, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            page.cancel(true);
+            System.err.println("slow");
+            return null;
+          }
+        }
+      }
+      """;
+
+  private static final String CANCEL_IN_AN_EMPTY_CATCH_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        String result;
+        void refresh(ExecutorService pool) throws Exception {
+          Future<String> job = pool.submit(() -> "fresh");
+          try {
+            result = job.get(2, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            job.cancel(true);
+          }
+        }
+      }
+      """;
+
+  private static final String ADDS_A_CATCH_THAT_CANCELS_AND_RETHROWS_TO_THE_TRY_FIXED =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.TimeoutException;
+      class Test {
+        int compute(ExecutorService pool) throws Exception {
+          Future<Integer> sum = pool.submit(() -> 1 + 1);
+          try {
+            return sum.get(100, TimeUnit.MILLISECONDS);
+          } catch (TimeoutException timeout) {
+            sum.cancel(true);
+            throw timeout;
+          } finally {
+            System.out.println("done waiting");
+          }
+        }
+      }
+      """;
+
+  private static final String WRAPS_THE_REST_OF_THE_BLOCK_WHEN_NO_TRY_HOLDS_THE_WAIT_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        int compute(ExecutorService pool) throws Exception {
+          Future<Integer> sum = pool.submit(() -> 1 + 1);
+          try {
+            int value = sum.get(100, TimeUnit.MILLISECONDS);
+            System.out.println(value);
+            return value * 2;
+          } catch (TimeoutException timeout) {
+            sum.cancel(true);
+            throw timeout;
+          }
+        }
+      }
+      """;
+
+  private static final String FRESH_NAME_WHEN_TIMEOUT_IS_TAKEN_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        int compute(ExecutorService pool, long timeout) throws Exception {
+          Future<Integer> sum = pool.submit(() -> 1 + 1);
+          try {
+            return sum.get(timeout, TimeUnit.MILLISECONDS);
+          } catch (TimeoutException timedOut) {
+            sum.cancel(true);
+            throw timedOut;
+          } catch (ExecutionException e) {
+            return -1;
+          }
+        }
+      }
+      """;
+
+  private static final String COMPLETABLE_FUTURE_CANCELS_WITHOUT_THE_INTERRUPT_FLAG_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        String fetch(Executor pool) throws Exception {
+          CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+          try {
+            return page.get(5, TimeUnit.SECONDS);
+          } catch (TimeoutException e) {
+            page.cancel(false);
+            return null;
+          }
+        }
+      }
+      """;
+
+  private static final String FUTURE_DECLARED_IN_THE_TRY_GETS_ITS_OWN_CATCH_FIXED =
+      """
+      import java.util.concurrent.*;
+      class Test {
+        String fetch(ExecutorService pool) throws Exception {
+          try {
+            Future<String> page = pool.submit(() -> "page");
+            try {
+              return page.get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException timeout) {
+              page.cancel(true);
+              throw timeout;
+            }
+          } catch (TimeoutException e) {
+            return null;
+          }
+        }
+      }
+      """;
 }
