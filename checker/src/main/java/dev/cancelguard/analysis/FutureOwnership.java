@@ -84,6 +84,10 @@ public final class FutureOwnership {
 
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
+  /** Calls on a stage that return another stage of the same chain. */
+  private static final Matcher<ExpressionTree> CHAINED_STAGE =
+      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
+
   /** Completing a CompletableFuture by hand. */
   private static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
       instanceMethod()
@@ -362,6 +366,20 @@ public final class FutureOwnership {
   public static boolean isOn(MethodInvocationTree call, VarSymbol variable) {
     ExpressionTree receiver = getReceiver(call);
     return receiver != null && variable.equals(getSymbol(stripParentheses(receiver)));
+  }
+
+  /**
+   * The expression a chain of stages starts from: {@code supplyAsync(..)} in {@code
+   * supplyAsync(..).thenApply(..).copy()}, {@code f} in {@code f.thenApply(..)}.
+   */
+  public static ExpressionTree chainRoot(ExpressionTree expression, VisitorState state) {
+    ExpressionTree current = stripParentheses(expression);
+    while (current instanceof MethodInvocationTree call
+        && CHAINED_STAGE.matches(call, state)
+        && getReceiver(call) != null) {
+      current = stripParentheses(getReceiver(call));
+    }
+    return current;
   }
 
   /**

@@ -132,6 +132,7 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
             : BlockingCalls.isInterruptibleChannelIo(call, state)
                 ? "fails with ClosedByInterruptException and closes the channel"
                 : "gives up at once";
+    Optional<SuggestedFix> fix = reorderFix(restore, call, state);
     Description.Builder description =
         buildDescription(call)
             .setMessage(
@@ -146,8 +147,13 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
                     + failure
                     + " and the cleanup is lost. Do the blocking cleanup first and restore the"
                     + " flag last, or clear the flag (Thread.interrupted()) around the cleanup and"
-                    + " restore it afterwards.");
-    reorderFix(restore, call, state).ifPresent(description::addFix);
+                    + " restore it afterwards."
+                    + (fix.isPresent()
+                        ? " The suggested fix moves the restore from line "
+                            + line(restore, state)
+                            + " to just after this cleanup."
+                        : ""));
+    fix.ifPresent(description::addFix);
     return description.build();
   }
 

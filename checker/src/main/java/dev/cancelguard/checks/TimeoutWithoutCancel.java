@@ -73,10 +73,6 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
           .onDescendantOf("java.util.concurrent.CompletableFuture")
           .namedAnyOf("orTimeout", "completeOnTimeout");
 
-  /** Calls on a CompletableFuture that return another stage of the same chain. */
-  private static final Matcher<ExpressionTree> CHAINED_STAGE =
-      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
-
   private static final Matcher<ExpressionTree> IS_DONE =
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
 
@@ -202,7 +198,7 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
     if (receiver == null) {
       return NO_MATCH;
     }
-    ExpressionTree root = chainRoot(receiver, state);
+    ExpressionTree root = FutureOwnership.chainRoot(receiver, state);
     if (FutureOwnership.startsTask(root, state)) {
       // supplyAsync(..)...orTimeout(..): where does the chain's value go?
       if (FutureOwnership.chainLeaves(state.getPath(), codeUnit, state)) {
@@ -417,17 +413,6 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
       n++;
     }
     return "timeout" + n;
-  }
-
-  /** Through {@code cf.thenApply(..).copy()...}: the expression the chain starts from. */
-  private static ExpressionTree chainRoot(ExpressionTree expression, VisitorState state) {
-    ExpressionTree current = stripParentheses(expression);
-    while (current instanceof MethodInvocationTree call
-        && CHAINED_STAGE.matches(call, state)
-        && getReceiver(call) != null) {
-      current = stripParentheses(getReceiver(call));
-    }
-    return current;
   }
 
   private static long line(Tree tree, VisitorState state) {

@@ -58,10 +58,6 @@ public final class UnboundedWait extends BugChecker implements MethodInvocationT
   private static final Matcher<ExpressionTree> COUNT_DOWN =
       instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("countDown");
 
-  /** Calls on a future that return another stage of its chain. */
-  private static final Matcher<ExpressionTree> CHAINED_STAGE =
-      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
-
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     // Cheap test first: only get(), join(), await() with no deadline.
@@ -126,13 +122,7 @@ public final class UnboundedWait extends BugChecker implements MethodInvocationT
       List<Tree> work,
       List<Tree> remoteFutures,
       VisitorState state) {
-    ExpressionTree root = stripParentheses(receiver);
-    while (root instanceof MethodInvocationTree call
-        && CHAINED_STAGE.matches(call, state)
-        && getReceiver(call) != null
-        && !RemoteCalls.isRemoteCall(call, state)) {
-      root = stripParentheses(getReceiver(call));
-    }
+    ExpressionTree root = FutureOwnership.chainRoot(receiver, state);
     List<ExpressionTree> values = FutureOwnership.possibleValues(root, state);
     if (!values.isEmpty() && values.stream().allMatch(v -> RemoteCalls.isRemoteCall(v, state))) {
       remoteFutures.addAll(values);

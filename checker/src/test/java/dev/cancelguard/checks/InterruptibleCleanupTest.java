@@ -25,7 +25,7 @@ class InterruptibleCleanupTest {
                   Thread.sleep(1000);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
-                  // BUG: Diagnostic contains: restored the interrupt flag before this sleep(..)
+                  // BUG: Diagnostic contains: The suggested fix moves the restore from line 6 to
                   Thread.sleep(50);
                 }
               }
@@ -906,6 +906,31 @@ class InterruptibleCleanupTest {
                     } catch (InterruptedException ignore) {
                       Thread.currentThread().interrupt();
                     }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_initializerBlocksAreNotAnalysed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException again) {
+                    Thread.currentThread().interrupt();
                   }
                 }
               }

@@ -943,6 +943,64 @@ class TimeoutWithoutCancelTest {
   }
 
   @Test
+  void negative_initializerBlocksAreNotAnalysed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static final ExecutorService POOL = Executors.newCachedThreadPool();
+              static String warm;
+              static {
+                Future<String> loading = POOL.submit(() -> "x");
+                try {
+                  warm = loading.get(1, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  warm = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_orTimeoutOfAFutureSubclassOnItself() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test<T> extends CompletableFuture<T> {
+              Test<T> bounded() {
+                orTimeout(1, TimeUnit.SECONDS);
+                return this;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_orTimeoutOnAnOwnedFutureThatIsReturned() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              CompletableFuture<String> render(Executor pool) {
+                CompletableFuture<String> report = CompletableFuture.supplyAsync(() -> "r", pool);
+                report.orTimeout(2, TimeUnit.SECONDS);
+                return report;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(
