@@ -1,0 +1,139 @@
+package dev.cancelguard.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.FutureOwnership;
+import org.jspecify.annotations.Nullable;
+
+/** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "cancel(true) on a CompletableFuture does not interrupt the computation: the flag is"
+            + " ignored",
+    severity = WARNING,
+    tags = StandardTags.CONCURRENCY,
+    linkType = CUSTOM,
+    link = DocLinks.BASE + "CompletableFutureCancelNoInterrupt.md")
+public final class CompletableFutureCancelNoInterrupt extends BugChecker
+    implements MethodInvocationTreeMatcher {
+  private static final Matcher<ExpressionTree> CANCEL =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.Future")
+          .named("cancel")
+          .withParameters("boolean");
+
+  /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
+  private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
+      instanceMethod().onDescendantOf("java.net.http.HttpClient").named("sendAsync");
+
+  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (!CANCEL.matches(tree, state)) {
+      return NO_MATCH;
+    }
+    // cancel(false), or a flag computed at run time: no claim to interrupt anything.
+    if (!Boolean.TRUE.equals(constValue(tree.getArguments().getFirst()))) {
+      return NO_MATCH;
+    }
+    ExpressionTree receiver = getReceiver(tree);
+    // A future subclass cancelling itself: it knows what its cancel does.
+    if (receiver == null) {
+      return NO_MATCH;
+    }
+    if (!isCompletableFutureCancel(tree, receiver, state)) {
+      return NO_MATCH;
+    }
+    // A promise completed by hand: there is no computation to interrupt, and cancel only
+    // completes it (and its dependents) with a CancellationException.
+    if (FutureOwnership.isPromise(receiver, state)) {
+      return NO_MATCH;
+    }
+    // Completed by hand in this file (through the same variable, field or AtomicReference), and
+    // not known to come from a task: a promise too.
+    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    if (FutureOwnership.isCompletedByHand(receiver, state)
+        && values.stream().noneMatch(v -> FutureOwnership.startsTask(v, state))) {
+      return NO_MATCH;
+    }
+    // HttpClient.sendAsync's future does abort the exchange.
+    if (!values.isEmpty() && values.stream().allMatch(v -> HTTP_SEND_ASYNC.matches(v, state))) {
+      return NO_MATCH;
+    }
+    return buildDescription(tree)
+        .setMessage(
+            "cancel(true) on a CompletableFuture interrupts nothing: the flag is ignored, the"
+                + " future is only completed with a CancellationException, and the computation"
+                + " behind it (a supplyAsync/runAsync task, or whoever completes it) keeps"
+                + " running. To stop the work, run it on an ExecutorService and cancel(true) that"
+                + " Future, have the task check a cancellation token, or use"
+                + " StructuredTaskScope; write cancel(false) where completing the future is all"
+                + " that is meant.")
+        .build();
+  }
+
+  /**
+   * True if the call runs {@code CompletableFuture.cancel} itself: the receiver's static type is a
+   * CompletableFuture that does not override it, or the receiver is a variable (of a wider type)
+   * every value of which is such a CompletableFuture.
+   */
+  private static boolean isCompletableFutureCancel(
+      MethodInvocationTree tree, ExpressionTree receiver, VisitorState state) {
+    Symbol method = getSymbol(tree);
+    if (method != null && method.owner.getQualifiedName().contentEquals(COMPLETABLE_FUTURE)) {
+      return true;
+    }
+    Type completable = state.getTypeFromString(COMPLETABLE_FUTURE);
+    if (completable == null || !FutureOwnership.holdsCompletableFuture(receiver, state)) {
+      return false;
+    }
+    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    return !values.isEmpty()
+        && values.stream().noneMatch(v -> overridesCancel(getType(v), completable, state));
+  }
+
+  /** True if a subclass of CompletableFuture between {@code type} and it overrides cancel. */
+  private static boolean overridesCancel(
+      @Nullable Type type, Type completable, VisitorState state) {
+    Types types = state.getTypes();
+    Type erased = types.erasure(completable);
+    for (Type t = type;
+        t != null && t.tsym != null && !types.isSameType(types.erasure(t), erased);
+        t = types.supertype(t)) {
+      if (!types.isSubtype(types.erasure(t), erased)) {
+        return true; // not a CompletableFuture at all: unknown cancel
+      }
+      for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("cancel"))) {
+        if (member instanceof MethodSymbol m && m.getParameters().size() == 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,298 @@
+package dev.cancelguard.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import dev.cancelguard.analysis.BlockingCalls;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.FlowGraph;
+import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.LineEdits;
+import dev.cancelguard.analysis.Tasks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
+
+/** A blocking call in cleanup code that runs after the interrupt flag was restored. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A blocking call in a catch or finally runs after the interrupt flag was restored: it"
+            + " fails at once and the cleanup is lost",
+    severity = WARNING,
+    tags = StandardTags.CONCURRENCY,
+    linkType = CUSTOM,
+    link = DocLinks.BASE + "InterruptibleCleanup.md")
+public final class InterruptibleCleanup extends BugChecker implements MethodInvocationTreeMatcher {
+  private final CancelGuardOptions options;
+
+  /** The constructor Error Prone uses when no flags are in play. */
+  public InterruptibleCleanup() {
+    this(CancelGuardOptions.defaults());
+  }
+
+  @Inject
+  InterruptibleCleanup(ErrorProneFlags flags) {
+    this(CancelGuardOptions.fromFlags(flags));
+  }
+
+  private InterruptibleCleanup(CancelGuardOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    // Cheap test first: most calls do not care about the flag.
+    if (!BlockingCalls.failsWhenInterrupted(tree, state, options)) {
+      return NO_MATCH;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit == null) {
+      return NO_MATCH;
+    }
+    // Only cleanup code: a catch block, or a finally block, around the call in this code unit.
+    List<Tree> regions = new ArrayList<>();
+    String where = cleanupRegions(state.getPath(), codeUnit, regions);
+    if (where == null) {
+      return NO_MATCH;
+    }
+    // Nothing restores the flag in the cleanup: the call only fails when a new interrupt comes.
+    if (regions.stream().allMatch(region -> restoresIn(region, state).isEmpty())) {
+      return NO_MATCH;
+    }
+    FlowGraph graph = FlowGraph.of(codeUnit, state);
+    if (graph == null) {
+      return NO_MATCH;
+    }
+    for (Tree region : regions) {
+      for (MethodInvocationTree restore : restoresIn(region, state)) {
+        // The path stays in this run of the cleanup (leaving it, say to retry a loop, is another
+        // run); another failing call first (it takes the interrupt) or Thread.interrupted() (it
+        // clears the flag) ends it.
+        if (graph.reaches(
+            restore,
+            tree,
+            node ->
+                isOutside(node, region, state)
+                    || (node != tree
+                        && node instanceof MethodInvocationTree other
+                        && (BlockingCalls.clearsInterrupt(other, state)
+                            || BlockingCalls.failsWhenInterrupted(other, state, options))))) {
+          return describe(tree, restore, where, state);
+        }
+      }
+    }
+    return NO_MATCH;
+  }
+
+  private static boolean isOutside(Tree node, Tree region, VisitorState state) {
+    // Trees the graph builder makes up (the iterator of a for-each, a switch's selector copy)
+    // have no position of their own: they belong to the statement around them.
+    int start = getStartPosition(node);
+    return start > 0 && (start < getStartPosition(region) || start >= state.getEndPosition(region));
+  }
+
+  private Description describe(
+      MethodInvocationTree call, MethodInvocationTree restore, String where, VisitorState state) {
+    String name = getSymbol(call).getSimpleName() + "(..)";
+    String failure =
+        Interrupts.throwsInterruptedException(call, state)
+            ? "throws InterruptedException as soon as it has to wait"
+            : BlockingCalls.isInterruptibleChannelIo(call, state)
+                ? "fails with ClosedByInterruptException and closes the channel"
+                : "gives up at once";
+    Optional<SuggestedFix> fix = reorderFix(restore, call, state);
+    Description.Builder description =
+        buildDescription(call)
+            .setMessage(
+                state.getSourceForNode(restore)
+                    + " (line "
+                    + line(restore, state)
+                    + ") restored the interrupt flag before this "
+                    + name
+                    + " in the "
+                    + where
+                    + ", so it "
+                    + failure
+                    + " and the cleanup is lost. Do the blocking cleanup first and restore the"
+                    + " flag last, or clear the flag (Thread.interrupted()) around the cleanup and"
+                    + " restore it afterwards."
+                    + (fix.isPresent()
+                        ? " The suggested fix moves the restore from line "
+                            + line(restore, state)
+                            + " to just after this cleanup."
+                        : ""));
+    fix.ifPresent(description::addFix);
+    return description.build();
+  }
+
+  /**
+   * Collects the code whose restores count ({@code regions}): each catch block around the call, and
+   * each whole try statement whose finally block is around it. Returns where the call is ("catch"
+   * or "finally", the innermost), or null when it is in neither.
+   */
+  private static @Nullable String cleanupRegions(
+      TreePath path, TreePath codeUnit, List<Tree> regions) {
+    String where = null;
+    for (TreePath p = path; p.getParentPath() != null && p != codeUnit; p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent instanceof CatchTree catchTree && p.getLeaf() == catchTree.getBlock()) {
+        regions.add(catchTree.getBlock());
+        where = where == null ? "catch" : where;
+      } else if (parent instanceof TryTree tryTree && p.getLeaf() == tryTree.getFinallyBlock()) {
+        regions.add(tryTree);
+        where = where == null ? "finally" : where;
+      }
+    }
+    return where;
+  }
+
+  /** The calls that restore the flag in a region, in source order, outside nested code. */
+  private List<MethodInvocationTree> restoresIn(Tree region, VisitorState state) {
+    List<MethodInvocationTree> restores = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Interrupts.isRestoringCall(call, state, options)) {
+          restores.add(call);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // runs later, on another thread
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(region, null);
+    restores.sort((a, b) -> Integer.compare(getStartPosition(a), getStartPosition(b)));
+    return restores;
+  }
+
+  /**
+   * Moves the restore below the statement holding the blocking call, when both are statements of
+   * the same block and nothing in between can leave the block early (the restore would be skipped).
+   */
+  private static Optional<SuggestedFix> reorderFix(
+      MethodInvocationTree restore, MethodInvocationTree call, VisitorState state) {
+    TreePath restorePath = TreePath.getPath(state.getPath().getCompilationUnit(), restore);
+    if (restorePath == null
+        || !(restorePath.getParentPath().getLeaf() instanceof ExpressionStatementTree statement)
+        || !(restorePath.getParentPath().getParentPath().getLeaf() instanceof BlockTree block)) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int from = statements.indexOf(statement);
+    int to = -1;
+    for (TreePath p = state.getPath(); p.getParentPath() != null; p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() == block) {
+        to = statements.indexOf((StatementTree) p.getLeaf());
+        break;
+      }
+    }
+    if (from < 0 || to <= from) {
+      return Optional.empty();
+    }
+    List<? extends StatementTree> moved = statements.subList(from + 1, to + 1);
+    if (moved.stream().anyMatch(InterruptibleCleanup::mayLeaveEarly)) {
+      return Optional.empty();
+    }
+    CharSequence source = state.getSourceCode();
+    int start = getStartPosition(statement);
+    int restoreEnd = state.getEndPosition(statement);
+    int end = state.getEndPosition(statements.get(to));
+    if (source == null || start < 0 || restoreEnd < 0 || end < 0) {
+      return Optional.empty();
+    }
+    String restoreText = source.subSequence(start, restoreEnd).toString();
+    String rest = source.subSequence(restoreEnd, end).toString().stripLeading();
+    String indent = LineEdits.indentationOf(statement, state);
+    return Optional.of(SuggestedFix.replace(start, end, rest + "\n" + indent + restoreText));
+  }
+
+  /** A jump or throw, outside nested code, that would skip a restore placed after it. */
+  private static boolean mayLeaveEarly(StatementTree statement) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitYield(YieldTree tree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  private static long line(Tree tree, VisitorState state) {
+    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
+  }
+}

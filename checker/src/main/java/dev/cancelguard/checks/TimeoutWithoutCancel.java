@@ -1,0 +1,421 @@
+package dev.cancelguard.checks;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+import static com.google.errorprone.matchers.Description.NO_MATCH;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.FlowGraph;
+import dev.cancelguard.analysis.FutureOwnership;
+import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.LineEdits;
+import dev.cancelguard.analysis.Tasks;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A wait with a deadline on a task the method owns, left on timeout without cancelling the task.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A timed wait on a task this method started gives up without cancelling the task, which"
+            + " runs on as a zombie",
+    severity = WARNING,
+    tags = StandardTags.CONCURRENCY,
+    linkType = CUSTOM,
+    link = DocLinks.BASE + "TimeoutWithoutCancel.md")
+public final class TimeoutWithoutCancel extends BugChecker implements MethodInvocationTreeMatcher {
+  private static final Matcher<ExpressionTree> TIMED_GET =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.Future")
+          .named("get")
+          .withParameters("long", "java.util.concurrent.TimeUnit");
+
+  private static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.CompletableFuture")
+          .namedAnyOf("orTimeout", "completeOnTimeout");
+
+  private static final Matcher<ExpressionTree> IS_DONE =
+      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
+
+  /** What stops an executor's tasks, or waits for them: the futures it ran end with it. */
+  private static final Matcher<ExpressionTree> EXECUTOR_ENDS_TASKS =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .namedAnyOf("shutdownNow", "close");
+
+  private static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
+
+  private static final String ZOMBIE =
+      " Future.get(timeout) only stops waiting: the task keeps running as a zombie, holding its"
+          + " thread and whatever it uses, and its late result is lost.";
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    if (TIMED_GET.matches(tree, state)) {
+      return matchTimedGet(tree, state);
+    }
+    if (COMPLETE_ON_EXPIRY.matches(tree, state)) {
+      return matchExpiry(tree, state);
+    }
+    return NO_MATCH;
+  }
+
+  private Description matchTimedGet(MethodInvocationTree tree, VisitorState state) {
+    ExpressionTree receiver = getReceiver(tree);
+    // get(..) called inside a Future implementation on itself: nothing to own.
+    if (receiver == null) {
+      return NO_MATCH;
+    }
+    if (FutureOwnership.startsTask(receiver, state)) {
+      return buildDescription(tree)
+          .setMessage(
+              "This get(timeout) waits for a task started in the same expression, whose future is"
+                  + " not kept: when the wait times out nothing can cancel the task."
+                  + ZOMBIE
+                  + " Keep the future in a variable and call cancel(true) on it when get(timeout)"
+                  + " throws TimeoutException.")
+          .build();
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit == null) {
+      return NO_MATCH;
+    }
+    // A future handed in by the caller, or of unknown origin: whoever started it owns it.
+    VarSymbol future = FutureOwnership.ownedLocal(receiver, codeUnit, state);
+    if (future == null) {
+      return NO_MATCH;
+    }
+    // Returned, stored, passed on or captured: its ownership leaves with it.
+    if (FutureOwnership.escape(future, codeUnit, state) != null) {
+      return NO_MATCH;
+    }
+    ImmutableList<MethodInvocationTree> starts = FutureOwnership.startsOf(future, codeUnit, state);
+    Symbol executor = commonExecutor(starts);
+    // try (var pool = ...) { ... }: closing the executor waits for the task on every way out.
+    if (executor != null && isResourceAround(executor, state.getPath(), codeUnit)) {
+      return NO_MATCH;
+    }
+    FlowGraph graph = FlowGraph.of(codeUnit, state);
+    if (graph == null) {
+      return NO_MATCH;
+    }
+    Type timeout = state.getTypeFromString(TIMEOUT_EXCEPTION);
+    if (timeout == null) {
+      return NO_MATCH;
+    }
+    FlowGraph.Exit exit =
+        graph.exitAfterThrow(
+            tree,
+            timeout,
+            node -> settles(node, future, executor, state),
+            (condition, branch) -> isDoneBranch(condition, branch, future, state),
+            state);
+    // Every path from the timeout cancels the task, waits for it again, or never leaves.
+    if (exit == null) {
+      return NO_MATCH;
+    }
+    CatchTree handler = receivingCatch(state.getPath(), codeUnit, timeout, state);
+    boolean completable = FutureOwnership.holdsCompletableFuture(receiver, state);
+    String name = future.getSimpleName().toString();
+    String cancel = name + ".cancel(" + !completable + ");";
+    String where =
+        handler != null
+            ? "the TimeoutException is caught (line "
+                + line(handler, state)
+                + ") and the method "
+                + (exit == FlowGraph.Exit.RETURNS ? "goes on and returns" : "throws")
+            : "the TimeoutException propagates out of the method";
+    String message =
+        "This get(timeout) waits for a task this method started; when the wait times out, "
+            + where
+            + " without cancelling the task."
+            + ZOMBIE
+            + " Call "
+            + cancel.substring(0, cancel.length() - 1)
+            + " when the wait times out (or keep waiting for the task if it must finish)."
+            + (completable
+                ? " A CompletableFuture cannot interrupt its computation: cancel(false) keeps it"
+                    + " from starting but stops nothing already running; submit the work to an"
+                    + " ExecutorService to be able to interrupt it."
+                : "");
+    Description.Builder description = buildDescription(tree).setMessage(message);
+    // The cancel goes where the future's variable is in scope: into the catch, else into a new
+    // catch that cancels and rethrows.
+    Tree scope = declarationScope(future, codeUnit);
+    Optional<SuggestedFix> fix =
+        handler != null && encloses(scope, handler, state)
+            ? Optional.of(LineEdits.insertFirst(handler.getBlock(), cancel, state))
+            : rethrowingCatchFix(state.getPath(), codeUnit, handler, scope, name, cancel, state);
+    fix.ifPresent(description::addFix);
+    return description.build();
+  }
+
+  private Description matchExpiry(MethodInvocationTree tree, VisitorState state) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit == null) {
+      return NO_MATCH;
+    }
+    ExpressionTree receiver = getReceiver(tree);
+    if (receiver == null) {
+      return NO_MATCH;
+    }
+    ExpressionTree root = FutureOwnership.chainRoot(receiver, state);
+    if (FutureOwnership.startsTask(root, state)) {
+      // supplyAsync(..)...orTimeout(..): where does the chain's value go?
+      if (FutureOwnership.chainLeaves(state.getPath(), codeUnit, state)) {
+        return NO_MATCH;
+      }
+    } else {
+      VarSymbol future = FutureOwnership.ownedLocal(root, codeUnit, state);
+      // Not started here: whoever started it owns its computation.
+      if (future == null) {
+        return NO_MATCH;
+      }
+      // Handed on (or a later stage of it is): the receiver decides.
+      if (FutureOwnership.escape(future, codeUnit, state) != null) {
+        return NO_MATCH;
+      }
+      // A deadline on a later stage (price.copy().completeOnTimeout(..)) while the original is
+      // still awaited: stop waiting for the answer, keep the work (the shield idiom).
+      if (stripParentheses(receiver) != root
+          && FutureOwnership.isWaitedOn(future, codeUnit, state)) {
+        return NO_MATCH;
+      }
+    }
+    String method = getSymbol(tree).getSimpleName().toString();
+    return buildDescription(tree)
+        .setMessage(
+            method
+                + "(..) completes this future when time is up but does not stop the computation"
+                + " this method started behind it: that keeps running as a zombie, and nothing"
+                + " else can stop it. Submit the work to an ExecutorService, wait with"
+                + " get(timeout, unit) and cancel(true) the Future on TimeoutException, or have the"
+                + " task check a cancellation signal that the timeout path sets.")
+        .build();
+  }
+
+  /** Cancelling the future, waiting for it again, or ending the executor that runs it. */
+  private static boolean settles(
+      Tree node, VarSymbol future, @Nullable Symbol executor, VisitorState state) {
+    if (FutureOwnership.isCancelOf(node, future, state)
+        || FutureOwnership.isWaitOn(node, future, state)) {
+      return true;
+    }
+    return executor != null
+        && node instanceof MethodInvocationTree call
+        && EXECUTOR_ENDS_TASKS.matches(call, state)
+        && getReceiver(call) != null
+        && executor.equals(getSymbol(stripParentheses(getReceiver(call))));
+  }
+
+  /** The branch where the task is already done has no zombie: {@code if (!f.isDone()) ...}. */
+  private static boolean isDoneBranch(
+      Tree condition, boolean branch, VarSymbol future, VisitorState state) {
+    if (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return isDoneBranch(stripParentheses(not.getExpression()), !branch, future, state);
+    }
+    return branch
+        && condition instanceof MethodInvocationTree call
+        && IS_DONE.matches(call, state)
+        && FutureOwnership.isOn(call, future);
+  }
+
+  /** The executor variable every start of the future was submitted to, if one. */
+  private static @Nullable Symbol commonExecutor(List<MethodInvocationTree> starts) {
+    Symbol executor = null;
+    for (MethodInvocationTree start : starts) {
+      ExpressionTree receiver = getReceiver(start);
+      Symbol symbol = receiver == null ? null : getSymbol(stripParentheses(receiver));
+      if (!(symbol instanceof VarSymbol) || (executor != null && !executor.equals(symbol))) {
+        return null;
+      }
+      executor = symbol;
+    }
+    return executor;
+  }
+
+  private static boolean isResourceAround(Symbol executor, TreePath path, TreePath codeUnit) {
+    for (TreePath p = path; p != null && p != codeUnit; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree) {
+        for (Tree resource : tryTree.getResources()) {
+          Symbol symbol =
+              resource instanceof VariableTree variable
+                  ? getSymbol(variable)
+                  : getSymbol((ExpressionTree) resource);
+          if (executor.equals(symbol)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The catch that receives a TimeoutException thrown at {@code path}: the first catch, of the
+   * innermost try whose block holds the call, whose type takes it.
+   */
+  private static @Nullable CatchTree receivingCatch(
+      TreePath path, TreePath codeUnit, Type timeout, VisitorState state) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null && p != codeUnit; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree && tryTree.getBlock() == child) {
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          if (Interrupts.caughtTypes(catchTree).stream()
+              .anyMatch(t -> isSubtype(timeout, t, state))) {
+            return catchTree;
+          }
+        }
+      }
+      child = p.getLeaf();
+    }
+    return null;
+  }
+
+  /**
+   * Adds {@code catch (TimeoutException t) { future.cancel(true); throw t; }}: to the innermost try
+   * whose block holds the call, when it has no catch of its own for the exception and the future is
+   * in scope in its catches; otherwise around the call's statement and the rest of its block.
+   */
+  private static Optional<SuggestedFix> rethrowingCatchFix(
+      TreePath path,
+      TreePath codeUnit,
+      @Nullable CatchTree handler,
+      @Nullable Tree scope,
+      String futureName,
+      String cancel,
+      VisitorState state) {
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String type = SuggestedFixes.qualifyType(state, fix, TIMEOUT_EXCEPTION);
+    String parameter = freshName(codeUnit.getLeaf(), futureName);
+    Tree child = path.getLeaf();
+    BlockTree innermostBlock = null;
+    StatementTree statementInBlock = null;
+    for (TreePath p = path.getParentPath(); p != null && p != codeUnit; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (innermostBlock == null
+          && leaf instanceof BlockTree block
+          && child instanceof StatementTree statement) {
+        innermostBlock = block;
+        statementInBlock = statement;
+      }
+      if (leaf instanceof TryTree tryTree && tryTree.getBlock() == child) {
+        if (!tryTree.getCatches().contains(handler) && encloses(scope, tryTree, state)) {
+          String indent = LineEdits.indentationOf(tryTree, state);
+          fix.postfixWith(tryTree.getBlock(), catchClause(type, parameter, cancel, indent));
+          return Optional.of(fix.build());
+        }
+        break;
+      }
+      child = leaf;
+    }
+    if (innermostBlock == null) {
+      return Optional.empty(); // e.g. an expression lambda: no statement to wrap
+    }
+    String indent = LineEdits.indentationOf(statementInBlock, state);
+    fix.prefixWith(statementInBlock, "try { ");
+    fix.postfixWith(
+        innermostBlock.getStatements().getLast(),
+        "\n" + indent + "}" + catchClause(type, parameter, cancel, indent));
+    return Optional.of(fix.build());
+  }
+
+  /** The tree holding the declaration of a local: the block (or loop, or case) it is scoped to. */
+  private static @Nullable Tree declarationScope(VarSymbol variable, TreePath codeUnit) {
+    Tree[] scope = new Tree[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (scope[0] == null && variable.equals(getSymbol(tree))) {
+          scope[0] = getCurrentPath().getParentPath().getLeaf();
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(codeUnit, null);
+    return scope[0];
+  }
+
+  private static boolean encloses(@Nullable Tree outer, Tree inner, VisitorState state) {
+    return outer != null
+        && getStartPosition(outer) <= getStartPosition(inner)
+        && state.getEndPosition(inner) <= state.getEndPosition(outer);
+  }
+
+  private static String catchClause(String type, String parameter, String cancel, String indent) {
+    String body = indent + "  ";
+    return " catch (%s %s) {\n%s%s\n%sthrow %s;\n%s}"
+        .formatted(type, parameter, body, cancel, body, parameter, indent);
+  }
+
+  /** A catch parameter name not used anywhere in the code unit. */
+  private static String freshName(Tree codeUnit, String futureName) {
+    Set<String> names = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        names.add(tree.getName().toString());
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        names.add(tree.getName().toString());
+        return null;
+      }
+    }.scan(codeUnit, null);
+    names.add(futureName);
+    for (String candidate : List.of("timeout", "timedOut", "expired")) {
+      if (!names.contains(candidate)) {
+        return candidate;
+      }
+    }
+    int n = 2;
+    while (names.contains("timeout" + n)) {
+      n++;
+    }
+    return "timeout" + n;
+  }
+
+  private static long line(Tree tree, VisitorState state) {
+    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
+  }
+}

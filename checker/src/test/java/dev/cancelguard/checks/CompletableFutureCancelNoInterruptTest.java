@@ -1,0 +1,709 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+class CompletableFutureCancelNoInterruptTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(CompletableFutureCancelNoInterrupt.class, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(
+          CompletableFutureCancelNoInterrupt.class, getClass());
+
+  // ---------------------------------------------------------------- must flag
+
+  @Test
+  void positive_supplyAsyncLocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+                // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
+                page.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_runAsyncLocalWithVar() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f() {
+                var refresh = CompletableFuture.runAsync(() -> {});
+                // BUG: Diagnostic contains: keeps running
+                refresh.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_parameterOfTypeCompletableFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void stop(CompletableFuture<?> download) {
+                // BUG: Diagnostic contains: run it on an ExecutorService
+                download.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_fieldOfTypeCompletableFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<Void> indexing;
+              void start(Executor pool) {
+                indexing = CompletableFuture.runAsync(() -> {}, pool);
+              }
+              void stop() {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                indexing.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_futureTypedLocalKnownToHoldOne() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                Future<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                page.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_futureTypedFieldKnownToHoldOne() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final Future<?> warmUp = CompletableFuture.runAsync(() -> {});
+              void close() {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                warmUp.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_dependentStage() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                CompletableFuture<Integer> size =
+                    CompletableFuture.supplyAsync(() -> "page", pool).thenApply(String::length);
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                size.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_allOfDoesNotReachItsParts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(CompletableFuture<?> a, CompletableFuture<?> b) {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                CompletableFuture.allOf(a, b).cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_directlyOnTheStartingCall() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              boolean f() {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                return CompletableFuture.supplyAsync(() -> 1).cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_returnedByAnotherMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              interface Loader {
+                CompletableFuture<byte[]> load(String key);
+              }
+              void f(Loader loader) {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                loader.load("k").cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_onTimeoutInACatch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              String f(Executor pool) throws Exception {
+                CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+                try {
+                  return page.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                  page.cancel(true);
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_inLambdaAndAnonymousClass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              Runnable lambda(CompletableFuture<?> job) {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                return () -> job.cancel(true);
+              }
+              Runnable anonymous(CompletableFuture<?> job) {
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                    job.cancel(true);
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordComponentAndGenericMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            record Job<T>(CompletableFuture<T> result) {
+              void stop() {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                result.cancel(true);
+              }
+              static <T> void stopAll(Iterable<CompletableFuture<T>> jobs) {
+                for (CompletableFuture<T> job : jobs) {
+                  // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                  job.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_constantTrueFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private static final boolean MAY_INTERRUPT = true;
+              void f(CompletableFuture<?> job) {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                job.cancel(MAY_INTERRUPT);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_subclassThatKeepsTheInheritedCancel() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static class Download extends CompletableFuture<byte[]> {
+                final String url;
+                Download(String url) {
+                  this.url = url;
+                }
+              }
+              void f(Download download) {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                download.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_conditionalOfTwoComputations() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(boolean fast, Executor pool) {
+                Future<?> job =
+                    fast ? CompletableFuture.runAsync(() -> {}) : CompletableFuture.runAsync(() -> {}, pool);
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                job.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag
+
+  @Test
+  void negative_cancelFalse() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> "page", pool);
+                page.cancel(false);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_executorFutureIsInterrupted() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(ExecutorService pool) {
+                Future<String> page = pool.submit(() -> "page");
+                page.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_futureParameterOfUnknownKind() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void stop(Future<?> job) {
+                job.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseLocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              CompletableFuture<String> reply = new CompletableFuture<>();
+              void f() {
+                CompletableFuture<String> ready = new CompletableFuture<>();
+                ready.thenAccept(System.out::println);
+                ready.cancel(true); // completes the dependents; nothing runs behind it
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseField() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final CompletableFuture<Void> closed = new CompletableFuture<>();
+              void onShutdown() {
+                closed.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseHeldInAnAtomicReferenceAndCompletedByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.concurrent.atomic.AtomicReference;
+            class Test {
+              private final AtomicReference<CompletableFuture<Void>> done = new AtomicReference<>();
+              CompletableFuture<Void> shutdown(Supplier<CompletableFuture<Void>> factory) {
+                done.compareAndSet(null, factory.get());
+                return done.get();
+              }
+              void check() {
+                CompletableFuture<Void> d = done.get();
+                if (d != null) {
+                  d.complete(null);
+                }
+              }
+              void cancel() {
+                CompletableFuture<Void> d = done.get();
+                if (d != null && !d.isDone()) {
+                  d.cancel(true);
+                }
+              }
+              interface Supplier<T> {
+                T get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskFutureAlsoCompletedByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> quote;
+              void start(Executor pool) {
+                quote = CompletableFuture.supplyAsync(() -> "42", pool);
+              }
+              void giveUp() {
+                quote.complete("n/a");
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                quote.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_completedFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(boolean cached) {
+                CompletableFuture<String> value =
+                    cached ? CompletableFuture.completedFuture("x") : new CompletableFuture<>();
+                value.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseOfASubclass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static class Reply extends CompletableFuture<String> {}
+              void f() {
+                Reply reply = new Reply();
+                reply.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_computedFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(CompletableFuture<?> job, boolean mayInterrupt) {
+                job.cancel(mayInterrupt);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_subclassOverridingCancel() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static class Interruptible<T> extends CompletableFuture<T> {
+                volatile Thread runner;
+                @Override
+                public boolean cancel(boolean mayInterruptIfRunning) {
+                  if (mayInterruptIfRunning && runner != null) {
+                    runner.interrupt();
+                  }
+                  return super.cancel(mayInterruptIfRunning);
+                }
+              }
+              void f(Interruptible<String> job) {
+                job.cancel(true);
+              }
+              void g() {
+                Future<String> job = new Interruptible<>();
+                job.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_httpClientSendAsync() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.net.URI;
+            import java.net.http.*;
+            import java.util.concurrent.*;
+            class Test {
+              void f(HttpClient client) {
+                CompletableFuture<HttpResponse<String>> response =
+                    client.sendAsync(
+                        HttpRequest.newBuilder(URI.create("https://example.com")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                response.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_futureTypedLocalOfMixedOrigin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(boolean async, ExecutorService pool) {
+                Future<?> job = async ? CompletableFuture.runAsync(() -> {}) : pool.submit(() -> {});
+                job.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_futureTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                FutureTask<String> task = new FutureTask<>(() -> "x");
+                pool.execute(task);
+                task.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_subclassCancellingItself() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test extends CompletableFuture<String> {
+              void abandon() {
+                cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_parameterOfFutureTypeEvenIfACallerPassesACompletableFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void stop(Future<?> job) {
+                job.cancel(true);
+              }
+              void caller() {
+                stop(CompletableFuture.runAsync(() -> {}));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_switchExpressionAndPatternsWithoutCancelTrue() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              sealed interface Handle permits Async, Pooled {}
+              record Async(CompletableFuture<?> future) implements Handle {}
+              record Pooled(Future<?> future) implements Handle {}
+              boolean stop(Handle handle) {
+                return switch (handle) {
+                  case Async(CompletableFuture<?> f) -> f.cancel(false);
+                  case Pooled(Future<?> f) -> f.cancel(true);
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppression() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              @SuppressWarnings("CompletableFutureCancelNoInterrupt")
+              void stop(CompletableFuture<?> download) {
+                download.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- fixes
+
+  @Test
+  void fix_noneOffered() {
+    // The work behind the future has to move to something that can be interrupted: no
+    // mechanical fix, and flipping the flag to false would only hide the finding.
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void stop(CompletableFuture<?> download) {
+                download.cancel(true);
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+}
