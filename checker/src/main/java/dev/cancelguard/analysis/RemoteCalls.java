@@ -236,13 +236,7 @@ public final class RemoteCalls {
 
   /** True if the method is declared in the compilation unit being checked. */
   private static boolean isInThisFile(MethodSymbol method, VisitorState state) {
-    ClassSymbol owner = method.enclClass();
-    return owner != null
-        && owner.outermostClass().sourcefile != null
-        && owner
-            .outermostClass()
-            .sourcefile
-            .equals(state.getPath().getCompilationUnit().getSourceFile());
+    return TaskUses.isDeclaredIn(method, state.getPath().getCompilationUnit());
   }
 
   private static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {

@@ -30,6 +30,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
@@ -619,10 +620,20 @@ public final class TaskUses {
 
   /** True if the symbol belongs to a class declared in this compilation unit. */
   public static boolean isDeclaredIn(Symbol symbol, CompilationUnitTree unit) {
-    ClassSymbol owner = symbol.enclClass();
-    return owner != null
-        && owner.outermostClass().sourcefile != null
-        && owner.outermostClass().sourcefile.equals(unit.getSourceFile());
+    // Walk the owners by hand: javac's outermostClass() fails on the synthetic array class (the
+    // owner of `array.length`), whose owner is not a package.
+    ClassSymbol outermost = null;
+    for (Symbol s = symbol.enclClass(); s != null && !(s instanceof PackageSymbol); s = s.owner) {
+      if (s instanceof ClassSymbol c) {
+        outermost = c;
+      }
+      if (s.owner == s) {
+        break;
+      }
+    }
+    return outermost != null
+        && outermost.sourcefile != null
+        && outermost.sourcefile.equals(unit.getSourceFile());
   }
 
   /** The declaration of a method of this file, or null. */

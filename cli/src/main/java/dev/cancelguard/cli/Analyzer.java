@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugCheckerInfo;
 import com.google.errorprone.CodeTransformer;
+import com.google.errorprone.ErrorProneError;
 import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.InvalidCommandLineOptionException;
 import com.google.errorprone.SubContext;
@@ -157,7 +158,14 @@ final class Analyzer {
             // member, and skip the members whose broken code a check could not handle.
             scanCheckByCheck(unit, supplier, context, descriptions);
           } else {
-            crashes.add(displayPath.apply(file) + ": " + rootCause(e));
+            crashes.add(
+                displayPath.apply(file)
+                    + (e instanceof ErrorProneError error ? " (" + error.checkName() + ")" : "")
+                    + ": "
+                    + rootCause(e));
+            if (System.getenv("CANCELGUARD_STACK_TRACES") != null) {
+              e.printStackTrace();
+            }
           }
         }
         String source = unit.getSourceFile().getCharContent(true).toString();
