@@ -660,7 +660,7 @@ public final class AwaitFlow {
 
     private void followHelper(MethodInvocationTree call, MethodSymbol helper) {
       if (depth >= MAX_HELPER_DEPTH
-          || !TaskUses.isDeclaredIn(helper, state.getPath().getCompilationUnit())
+          || !SameFile.isDeclaredIn(helper, state.getPath().getCompilationUnit())
           || !isOwnCall(call, helper)) {
         return;
       }
@@ -670,7 +670,7 @@ public final class AwaitFlow {
                   helper,
                   h ->
                       java.util.Optional.ofNullable(
-                          TaskUses.findMethod(state.getPath().getCompilationUnit(), h)))
+                          SameFile.findMethod(state.getPath().getCompilationUnit(), h)))
               .orElse(null);
       if (declared == null || declared.getBody() == null) {
         return;

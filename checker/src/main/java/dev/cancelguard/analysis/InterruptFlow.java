@@ -13,7 +13,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -399,26 +398,12 @@ public final class InterruptFlow {
         || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }
-    MethodTree helper = findMethod(state.getPath().getCompilationUnit(), method);
+    MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
     if (helper == null || helper.getBody() == null) {
       return false;
     }
     InterruptFlow flow = new InterruptFlow(state, options, null, helper, helperDepth + 1);
     return flow.walk(helper.getBody(), State.UNHANDLED) != State.UNHANDLED && flow.leaks.isEmpty();
-  }
-
-  private static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {
-    MethodTree[] found = new MethodTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree tree, Void unused) {
-        if (found[0] == null && method.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitMethod(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
   }
 
   /**

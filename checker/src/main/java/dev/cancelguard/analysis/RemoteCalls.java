@@ -147,7 +147,9 @@ public final class RemoteCalls {
     return switch (task) {
       case LambdaExpressionTree lambda -> lambda.getBody();
       case MemberReferenceTree reference ->
-          getSymbol(reference) instanceof MethodSymbol method ? findMethod(unit, method) : null;
+          getSymbol(reference) instanceof MethodSymbol method
+              ? SameFile.findMethod(unit, method)
+              : null;
       case NewClassTree newClass when newClass.getClassBody() != null -> newClass.getClassBody();
       case NewClassTree newClass ->
           getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type
@@ -178,7 +180,7 @@ public final class RemoteCalls {
           && getSymbol(call) instanceof MethodSymbol method
           && isInThisFile(method, state)
           && followed.add(method)) {
-        MethodTree helper = findMethod(state.getPath().getCompilationUnit(), method);
+        MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
         if (helper != null && helper.getBody() != null) {
           scan(helper.getBody(), depth + 1);
         }
@@ -236,21 +238,7 @@ public final class RemoteCalls {
 
   /** True if the method is declared in the compilation unit being checked. */
   private static boolean isInThisFile(MethodSymbol method, VisitorState state) {
-    return TaskUses.isDeclaredIn(method, state.getPath().getCompilationUnit());
-  }
-
-  private static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {
-    MethodTree[] found = new MethodTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree tree, Void unused) {
-        if (found[0] == null && method.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitMethod(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
+    return SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit());
   }
 
   private static @Nullable ClassTree findClass(CompilationUnitTree unit, ClassSymbol type) {

@@ -18,7 +18,9 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -115,5 +117,23 @@ public final class SameFile {
       }
     }.scan(unit, null);
     return found[0];
+  }
+
+  /** True if the symbol belongs to a class declared in this compilation unit. */
+  public static boolean isDeclaredIn(Symbol symbol, CompilationUnitTree unit) {
+    // Walk the owners by hand: javac's outermostClass() fails on the synthetic array class (the
+    // owner of `array.length`), whose owner is not a package.
+    ClassSymbol outermost = null;
+    for (Symbol s = symbol.enclClass(); s != null && !(s instanceof PackageSymbol); s = s.owner) {
+      if (s instanceof ClassSymbol c) {
+        outermost = c;
+      }
+      if (s.owner == s) {
+        break;
+      }
+    }
+    return outermost != null
+        && outermost.sourcefile != null
+        && outermost.sourcefile.equals(unit.getSourceFile());
   }
 }

@@ -5,7 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
 
 /**
  * Fix edits shaped for people: an inserted statement gets a line of its own with the indentation of
@@ -15,10 +15,20 @@ import com.sun.source.tree.StatementTree;
 public final class SourceEdits {
   private SourceEdits() {}
 
-  /** Inserts {@code code} on its own line just before {@code statement}. */
-  public static SuggestedFix insertBefore(
-      StatementTree statement, String code, VisitorState state) {
-    return SuggestedFix.prefixWith(statement, code + "\n" + indentationOf(statement, state));
+  /** Inserts {@code code} on its own line just before {@code tree}, at its indentation. */
+  public static SuggestedFix insertBefore(Tree tree, String code, VisitorState state) {
+    return SuggestedFix.prefixWith(tree, code + "\n" + indentationOf(tree, state));
+  }
+
+  /**
+   * Inserts {@code code} as the first statement of {@code block}; an empty block becomes {@code {
+   * code }}.
+   */
+  public static SuggestedFix insertFirst(BlockTree block, String code, VisitorState state) {
+    if (block.getStatements().isEmpty()) {
+      return SuggestedFix.replace(block, "{ " + code + " }");
+    }
+    return insertBefore(block.getStatements().getFirst(), code, state);
   }
 
   /**
@@ -44,10 +54,13 @@ public final class SourceEdits {
     return SuggestedFix.replace(lineStart, lineStart, indent + code + "\n");
   }
 
-  /** The whitespace between the start of the statement's line and the statement. */
-  public static String indentationOf(StatementTree statement, VisitorState state) {
+  /**
+   * The whitespace before {@code tree} on its line when {@code tree} starts the line, else the
+   * empty string.
+   */
+  public static String indentationOf(Tree tree, VisitorState state) {
     CharSequence source = state.getSourceCode();
-    int start = getStartPosition(statement);
+    int start = getStartPosition(tree);
     if (source == null || start < 0) {
       return "";
     }

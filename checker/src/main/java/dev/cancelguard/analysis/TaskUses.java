@@ -30,7 +30,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
@@ -446,7 +445,7 @@ public final class TaskUses {
             directlyUsed.add(qualifier);
           }
           if (getSymbol(reference) instanceof MethodSymbol method) {
-            MethodTree declared = findMethod(unit, method);
+            MethodTree declared = SameFile.findMethod(unit, method);
             if (declared != null) {
               bodies.add(declared);
             }
@@ -566,9 +565,9 @@ public final class TaskUses {
       }
       if (method instanceof MethodSymbol helper
           && depth < MAX_HELPER_DEPTH
-          && isDeclaredIn(helper, unit)
+          && SameFile.isDeclaredIn(helper, unit)
           && followed.add(helper)) {
-        MethodTree declaredHelper = findMethod(unit, helper);
+        MethodTree declaredHelper = SameFile.findMethod(unit, helper);
         if (declaredHelper != null && declaredHelper.getBody() != null) {
           Collector inner = new Collector(state, unit, depth + 1, followed);
           inner.scan(declaredHelper, null);
@@ -614,41 +613,8 @@ public final class TaskUses {
       if (!Ownership.isField(symbol)) {
         return true;
       }
-      return isDeclaredIn(symbol, unit);
+      return SameFile.isDeclaredIn(symbol, unit);
     }
-  }
-
-  /** True if the symbol belongs to a class declared in this compilation unit. */
-  public static boolean isDeclaredIn(Symbol symbol, CompilationUnitTree unit) {
-    // Walk the owners by hand: javac's outermostClass() fails on the synthetic array class (the
-    // owner of `array.length`), whose owner is not a package.
-    ClassSymbol outermost = null;
-    for (Symbol s = symbol.enclClass(); s != null && !(s instanceof PackageSymbol); s = s.owner) {
-      if (s instanceof ClassSymbol c) {
-        outermost = c;
-      }
-      if (s.owner == s) {
-        break;
-      }
-    }
-    return outermost != null
-        && outermost.sourcefile != null
-        && outermost.sourcefile.equals(unit.getSourceFile());
-  }
-
-  /** The declaration of a method of this file, or null. */
-  public static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {
-    MethodTree[] found = new MethodTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree tree, Void unused) {
-        if (found[0] == null && method.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitMethod(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
   }
 
   /** The declaration of a class of this file, or null. */

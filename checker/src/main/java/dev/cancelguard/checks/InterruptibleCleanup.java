@@ -36,7 +36,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.LineEdits;
+import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,7 +241,7 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
     }
     String restoreText = source.subSequence(start, restoreEnd).toString();
     String rest = source.subSequence(restoreEnd, end).toString().stripLeading();
-    String indent = LineEdits.indentationOf(statement, state);
+    String indent = SourceEdits.indentationOf(statement, state);
     return Optional.of(SuggestedFix.replace(start, end, rest + "\n" + indent + restoreText));
   }
 

@@ -65,6 +65,7 @@ import dev.cancelguard.analysis.Polls.Pause;
 import dev.cancelguard.analysis.Polls.PauseKind;
 import dev.cancelguard.analysis.Polls.PollingLoop;
 import dev.cancelguard.analysis.SameFile;
+import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.HashSet;
 import java.util.List;
@@ -592,22 +593,7 @@ public final class LoopWithoutCancellationPoint extends BugChecker
     if (block.getStatements().isEmpty()) {
       return SuggestedFix.replace(block, "{\n" + statement + "\n}");
     }
-    StatementTree first = block.getStatements().getFirst();
-    return SuggestedFix.prefixWith(first, statement + "\n" + indentation(first, state));
-  }
-
-  private static String indentation(Tree tree, VisitorState state) {
-    CharSequence source = state.getSourceCode();
-    int start = getStartPosition(tree);
-    if (source == null || start < 0) {
-      return "";
-    }
-    int lineStart = start;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    String before = source.subSequence(lineStart, start).toString();
-    return before.isBlank() ? before : "";
+    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
   }
 
   /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */

@@ -41,7 +41,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.FutureOwnership;
 import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.LineEdits;
+import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.HashSet;
 import java.util.List;
@@ -183,7 +183,7 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
     Tree scope = declarationScope(future, codeUnit);
     Optional<SuggestedFix> fix =
         handler != null && encloses(scope, handler, state)
-            ? Optional.of(LineEdits.insertFirst(handler.getBlock(), cancel, state))
+            ? Optional.of(SourceEdits.insertFirst(handler.getBlock(), cancel, state))
             : rethrowingCatchFix(state.getPath(), codeUnit, handler, scope, name, cancel, state);
     fix.ifPresent(description::addFix);
     return description.build();
@@ -340,7 +340,7 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
       }
       if (leaf instanceof TryTree tryTree && tryTree.getBlock() == child) {
         if (!tryTree.getCatches().contains(handler) && encloses(scope, tryTree, state)) {
-          String indent = LineEdits.indentationOf(tryTree, state);
+          String indent = SourceEdits.indentationOf(tryTree, state);
           fix.postfixWith(tryTree.getBlock(), catchClause(type, parameter, cancel, indent));
           return Optional.of(fix.build());
         }
@@ -351,7 +351,7 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
     if (innermostBlock == null) {
       return Optional.empty(); // e.g. an expression lambda: no statement to wrap
     }
-    String indent = LineEdits.indentationOf(statementInBlock, state);
+    String indent = SourceEdits.indentationOf(statementInBlock, state);
     fix.prefixWith(statementInBlock, "try { ");
     fix.postfixWith(
         innermostBlock.getStatements().getLast(),

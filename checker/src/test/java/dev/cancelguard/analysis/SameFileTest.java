@@ -11,15 +11,15 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.tools.javac.code.Symbol;
 import org.junit.jupiter.api.Test;
 
-/** {@link TaskUses#isDeclaredIn}, seen through a reporting checker. */
-class TaskUsesTest {
+/** {@link SameFile#isDeclaredIn}, seen through a reporting checker. */
+class SameFileTest {
   /** Reports every member select whose symbol is declared in the file being compiled. */
   @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
   public static final class DeclaredHere extends BugChecker implements MemberSelectTreeMatcher {
     @Override
     public Description matchMemberSelect(MemberSelectTree tree, VisitorState state) {
       Symbol symbol = ASTHelpers.getSymbol(tree);
-      return symbol != null && TaskUses.isDeclaredIn(symbol, state.getPath().getCompilationUnit())
+      return symbol != null && SameFile.isDeclaredIn(symbol, state.getPath().getCompilationUnit())
           ? buildDescription(tree).setMessage("declared here").build()
           : Description.NO_MATCH;
     }
