@@ -92,6 +92,14 @@ public final class FactFlow {
     }
 
     /**
+     * Facts known not to hold on the branch taken when the condition is {@code value} (a null test
+     * on a resource: on its null branch nothing is held).
+     */
+    default long killedOnBranch(ExpressionTree condition, boolean value) {
+      return 0;
+    }
+
+    /**
      * Facts removed by a whole statement, which is then not walked into (a loop that cancels every
      * element of a list); 0 to walk the statement as usual.
      */
@@ -318,9 +326,12 @@ public final class FactFlow {
       return null;
     }
     long added = spec.addedOnTrueBranch(ifTree.getCondition());
-    State thenIn = afterCondition.plus(added, ifTree.getCondition());
-    return join(
-        walk(ifTree.getThenStatement(), thenIn), walk(ifTree.getElseStatement(), afterCondition));
+    State thenIn =
+        afterCondition
+            .plus(added, ifTree.getCondition())
+            .minus(spec.killedOnBranch(ifTree.getCondition(), true));
+    State elseIn = afterCondition.minus(spec.killedOnBranch(ifTree.getCondition(), false));
+    return join(walk(ifTree.getThenStatement(), thenIn), walk(ifTree.getElseStatement(), elseIn));
   }
 
   private @Nullable State walkThrow(ThrowTree throwTree, State in) {

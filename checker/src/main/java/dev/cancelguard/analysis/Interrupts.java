@@ -11,12 +11,19 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -107,6 +114,98 @@ public final class Interrupts {
     scanner.scanResources(tryTree);
     scanner.scan(tryTree.getBlock(), null);
     return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  private static final Matcher<ExpressionTree> FUTURE_GET =
+      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get");
+
+  private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
+      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
+
+  /**
+   * True if every call in the try block (at {@code tryPath}) that can throw {@link
+   * InterruptedException} is {@code f.get()} on a future known to be done — inside {@code if
+   * (f.isDone() && ...)}: such a get neither waits nor reads the flag, so the catch only handles
+   * the task's failure.
+   */
+  public static boolean onlyInterruptibleCallsGetDoneFutures(TreePath tryPath, VisitorState state) {
+    TryTree tryTree = (TryTree) tryPath.getLeaf();
+    boolean[] sawCall = new boolean[1];
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (isResolved(call) && throwsInterruptedException(call, state)) {
+          sawCall[0] = true;
+          other[0] |= !isGetOfDoneFuture(call, getCurrentPath(), state);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        other[0] |= isResolved(newClass) && throwsAnInterruptedException(newClass, state);
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(new TreePath(tryPath, tryTree.getBlock()), null);
+    return sawCall[0] && !other[0] && tryTree.getResources().isEmpty();
+  }
+
+  private static boolean throwsAnInterruptedException(NewClassTree newClass, VisitorState state) {
+    Symbol constructor = getSymbol(newClass);
+    Type interrupted = interruptedExceptionType(state);
+    return constructor != null
+        && constructor.type.getThrownTypes().stream()
+            .anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  private static boolean isGetOfDoneFuture(
+      MethodInvocationTree call, TreePath callPath, VisitorState state) {
+    if (!FUTURE_GET.matches(call, state)) {
+      return false;
+    }
+    Symbol future = getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(call));
+    if (future == null) {
+      return false;
+    }
+    Tree child = call;
+    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree ifTree
+          && child == ifTree.getThenStatement()
+          && conditionChecksDone(ifTree.getCondition(), future, state)) {
+        return true;
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
+  /** True if the condition is, or is a conjunction containing, {@code future.isDone()}. */
+  private static boolean conditionChecksDone(
+      ExpressionTree condition, Symbol future, VisitorState state) {
+    ExpressionTree c = stripParentheses(condition);
+    if (c instanceof BinaryTree and && and.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return conditionChecksDone(and.getLeftOperand(), future, state)
+          || conditionChecksDone(and.getRightOperand(), future, state);
+    }
+    return c instanceof MethodInvocationTree isDone
+        && isResolved(isDone)
+        && FUTURE_IS_DONE.matches(isDone, state)
+        && future.equals(getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(isDone)));
   }
 
   /** True if the method declares {@link InterruptedException} or a supertype in its throws. */

@@ -5,6 +5,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
@@ -177,20 +178,54 @@ public final class Tasks {
         && newClass.getClassBody() == classPath.getLeaf()) {
       return isArgumentOf(classPath.getParentPath(), state, THREAD_BODY::matches);
     }
-    return false;
+    // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
+    // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
+    return isHandedToThreadInThisFile(symbol.enclClass(), state);
+  }
+
+  private static boolean isHandedToThreadInThisFile(ClassSymbol runnable, VisitorState state) {
+    if (runnable == null || runnable.isAnonymous()) {
+      return false;
+    }
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        check(newClass, newClass.getArguments());
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        check(call, call.getArguments());
+        return super.visitMethodInvocation(call, null);
+      }
+
+      private void check(ExpressionTree call, List<? extends ExpressionTree> arguments) {
+        if (found[0] || !Interrupts.isResolved(call)) {
+          return;
+        }
+        for (ExpressionTree argument : arguments) {
+          Type type = getType(argument);
+          if (type != null && type.tsym == runnable && THREAD_BODY.matches(call, state)) {
+            found[0] = true;
+          }
+        }
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return found[0];
   }
 
   /**
    * True if the code is an executor's own worker machinery: a private method, or a member of a
-   * nested class, inside a class that implements {@link java.util.concurrent.Executor}. A thread
-   * pool owns its worker threads' interruption policy (it wakes them with interrupts and checks its
-   * own state), unlike the tasks it runs.
+   * nested class, inside a class that implements {@link java.util.concurrent.Executor} or is named
+   * {@code *ThreadPool} (pools with an interface of their own). A thread pool owns its worker
+   * threads' interruption policy (it wakes them with interrupts and checks its own state), unlike
+   * the tasks it runs.
    */
   public static boolean isExecutorInternals(TreePath path, VisitorState state) {
+    // Null when this compilation never mentions Executor: then only the name can tell.
     Type executor = state.getTypeFromString("java.util.concurrent.Executor");
-    if (executor == null) {
-      return false;
-    }
     boolean privateOrNested = false;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -199,7 +234,9 @@ public final class Tasks {
         privateOrNested = true;
       }
       if (leaf instanceof ClassTree classTree && getSymbol(classTree) instanceof ClassSymbol c) {
-        if (privateOrNested && isSubtype(c.type, executor, state)) {
+        if (privateOrNested
+            && ((executor != null && isSubtype(c.type, executor, state))
+                || c.getSimpleName().toString().endsWith("ThreadPool"))) {
           return true;
         }
         privateOrNested = true; // code in a nested class of what encloses it
@@ -262,7 +299,7 @@ public final class Tasks {
   }
 
   /** The statements after {@code leaf} in the block have no cancellation point. */
-  private static boolean onlyFinishingStatementsAfter(
+  static boolean onlyFinishingStatementsAfter(
       BlockTree block, Tree leaf, VisitorState state, CancelGuardOptions options) {
     List<? extends StatementTree> statements = block.getStatements();
     int index = statements.indexOf(leaf);

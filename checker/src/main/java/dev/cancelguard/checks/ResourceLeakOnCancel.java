@@ -20,6 +20,7 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -464,6 +465,35 @@ public final class ResourceLeakOnCancel extends BugChecker
                   || Interrupts.IS_INTERRUPTED.matches(call, state))
           ? held(getStartPosition(call))
           : 0;
+    }
+
+    /** {@code if (r != null) r.close();}: on the branch where r is null, r is not held. */
+    @Override
+    public long killedOnBranch(ExpressionTree condition, boolean value) {
+      if (!(stripParentheses(condition) instanceof BinaryTree test)) {
+        return 0;
+      }
+      boolean nullOnTrue;
+      if (test.getKind() == Tree.Kind.EQUAL_TO) {
+        nullOnTrue = true;
+      } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+        nullOnTrue = false;
+      } else {
+        return 0;
+      }
+      if (value != nullOnTrue) {
+        return 0;
+      }
+      ExpressionTree other;
+      if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+        other = test.getRightOperand();
+      } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+        other = test.getLeftOperand();
+      } else {
+        return 0;
+      }
+      Resource resource = resources.get(getSymbol(stripParentheses(other)));
+      return resource == null ? 0 : resource.mask();
     }
 
     @Override

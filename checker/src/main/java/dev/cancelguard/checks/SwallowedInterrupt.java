@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.WakeUps;
 import java.util.List;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
@@ -110,6 +111,10 @@ public final class SwallowedInterrupt extends BugChecker
     if (Tasks.isExecutorInternals(state.getPath(), state)) {
       return NO_MATCH;
     }
+    // `if (f.isDone()) { f.get(); }` cannot be interrupted: the catch only logs the failure.
+    if (Interrupts.onlyInterruptibleCallsGetDoneFutures(state.getPath(), state)) {
+      return NO_MATCH;
+    }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
@@ -118,6 +123,13 @@ public final class SwallowedInterrupt extends BugChecker
             .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty() || restoredByEnclosingFinally(catchPath, codeUnit, method, state)) {
+      return NO_MATCH;
+    }
+    // The interrupt is this file's own doorbell: it set the loop's stop flag, then interrupted
+    // the thread to wake it; the catch goes straight back to the flag test.
+    if (leaks.stream()
+            .allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH || l.kind() == LeakKind.CONTINUES)
+        && WakeUps.isWakeUpOfStopFlagLoop(tailOf(catchPath), state, options)) {
       return NO_MATCH;
     }
     // `Thread.interrupted()` written where `Thread.currentThread().interrupt()` was meant: that
@@ -170,7 +182,8 @@ public final class SwallowedInterrupt extends BugChecker
               && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state);
       // A class that clears the flag here and restores it in another method masks it on purpose
       // (clear, do blocking cleanup, restore).
-      if (!inInterruptCatch && classRestoresElsewhere(state)) {
+      if (!inInterruptCatch
+          && (classRestoresElsewhere(state) || Tasks.isExecutorInternals(state.getPath(), state))) {
         return NO_MATCH;
       }
       return describeBareInterrupted(tree, statement, inInterruptCatch, state);

@@ -912,6 +912,74 @@ class ResourceLeakOnCancelTest {
   }
 
   @Test
+  void negative_closedInFinallyBehindANullCheck() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.io.ObjectOutputStream;
+            import java.io.OutputStream;
+            import java.util.concurrent.BlockingQueue;
+            class Sender {
+              void send(BlockingQueue<String> queue, OutputStream out)
+                  throws IOException, InterruptedException {
+                ObjectOutputStream oos = null;
+                try {
+                  oos = new ObjectOutputStream(out);
+                  oos.writeObject(queue.take());
+                } finally {
+                  if (oos != null) {
+                    oos.close();
+                  }
+                }
+              }
+
+              void sendReversed(BlockingQueue<String> queue, OutputStream out)
+                  throws IOException, InterruptedException {
+                ObjectOutputStream oos = null;
+                try {
+                  oos = new ObjectOutputStream(out);
+                  oos.writeObject(queue.take());
+                } finally {
+                  if (null == oos) {
+                    System.err.println("never opened");
+                  } else {
+                    oos.close();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_nullCheckOnAnotherVariableDoesNotRelease() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.io.ObjectOutputStream;
+            import java.io.OutputStream;
+            import java.util.concurrent.BlockingQueue;
+            class Sender {
+              void send(BlockingQueue<String> queue, OutputStream out, Object audit)
+                  throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: ResourceLeakOnCancel
+                ObjectOutputStream oos = new ObjectOutputStream(out);
+                oos.writeObject(queue.take());
+                if (audit != null) {
+                  oos.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(

@@ -1468,6 +1468,233 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_getOfAFutureKnownToBeDone() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Monitor {
+              Future<?> monitorFuture;
+
+              void check() {
+                if (monitorFuture != null && monitorFuture.isDone()) {
+                  try {
+                    monitorFuture.get();
+                  } catch (InterruptedException | ExecutionException e) {
+                    System.err.println("monitor failed: " + e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_getOfAFutureNotKnownToBeDone() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Monitor {
+              Future<?> monitorFuture;
+              Future<?> other;
+
+              void check() {
+                if (other.isDone() || monitorFuture != null) {
+                  try {
+                    monitorFuture.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException | ExecutionException e) {
+                    System.err.println("monitor failed: " + e);
+                  }
+                }
+                if (other.isDone()) {
+                  try {
+                    monitorFuture.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException | ExecutionException e) {
+                    System.err.println("monitor failed: " + e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_namedRunnableHandedToANewThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Watcher implements Runnable {
+              BlockingQueue<String> queue;
+              Thread thread;
+
+              void start() {
+                thread = new Thread(this, "watcher");
+                thread.start();
+              }
+
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    System.out.println(queue.take());
+                  }
+                } catch (InterruptedException exit) {
+                  // the watcher thread ends here
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_namedRunnableNeverHandedToAThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Watcher implements Runnable {
+              BlockingQueue<String> queue;
+
+              void start(ExecutorService pool) {
+                pool.execute(this);
+              }
+
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    System.out.println(queue.take());
+                  }
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException exit) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptIsTheDoorbellOfAStopFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Sender implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<String> queue;
+
+              void finish() {
+                running = false;
+                worker.interrupt();
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    String next = queue.poll(1, TimeUnit.SECONDS);
+                    System.out.println(next);
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stopFlagSetButNobodyInterrupts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Sender implements Runnable {
+              private volatile boolean running = true;
+              BlockingQueue<String> queue;
+
+              void finish() {
+                running = false;
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    System.out.println(queue.poll(1, TimeUnit.SECONDS));
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_doorbellButTheCatchBlocksAgainBeforeTheTest() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Sender implements Runnable {
+              private volatile boolean running = true;
+              private Thread worker;
+              BlockingQueue<String> queue;
+
+              void finish() {
+                running = false;
+                worker.interrupt();
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  try {
+                    System.out.println(queue.poll(1, TimeUnit.SECONDS));
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_threadPoolWorkerMachinery() {
     helper
         .addSourceLines(
@@ -1479,6 +1706,14 @@ class SwallowedInterruptTest {
             abstract class Pool extends AbstractExecutorService {
               BlockingQueue<Runnable> workQueue;
               volatile boolean stopped;
+
+              private void runJob(Runnable job) {
+                try {
+                  job.run();
+                } finally {
+                  Thread.interrupted(); // a finished job's leftover interrupt
+                }
+              }
 
               private Runnable getTask() {
                 while (!stopped) {
@@ -1497,6 +1732,35 @@ class SwallowedInterruptTest {
                   try {
                     Thread.sleep(1);
                   } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_poolWithItsOwnInterface() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class SimpleThreadPool {
+              volatile boolean run = true;
+              final Object lock = new Object();
+
+              class WorkerThread extends Thread {
+                @Override
+                public void run() {
+                  while (SimpleThreadPool.this.run) {
+                    try {
+                      synchronized (lock) {
+                        lock.wait(500);
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("worker woken");
+                    }
                   }
                 }
               }
