@@ -15,13 +15,33 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /** A websocket-like server: one accept thread, and a pool that serves each client's frames. */
 public final class BrokenWebSocketServer {
+  /** Reads a client's next websocket frame from its socket; blocks until one arrives. */
+  public interface FrameReader {
+    String read(String client) throws InterruptedException;
+  }
+
   private final BlockingQueue<String> handshakes = new LinkedBlockingQueue<>();
   private final List<String> sessions = new CopyOnWriteArrayList<>();
   private final ExecutorService handlers = Executors.newFixedThreadPool(4);
   private final Thread acceptThread = new Thread(this::acceptLoop, "ws-accept");
+  private final FrameReader frames;
+
+  public BrokenWebSocketServer(FrameReader frames) {
+    this.frames = frames;
+  }
 
   public void start() {
     acceptThread.start();
+  }
+
+  /** A client's handshake arrives; the accept loop opens its session. */
+  public void handshake(String client) throws InterruptedException {
+    handshakes.put(client);
+  }
+
+  /** The clients whose sessions are still being served. */
+  public List<String> openSessions() {
+    return List.copyOf(sessions);
   }
 
   /** Takes handshakes until interrupted; every client gets a handler task. */
@@ -41,7 +61,7 @@ public final class BrokenWebSocketServer {
   private void serveFrames(String client) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        String frame = nextFrame(client);
+        String frame = frames.read(client);
         System.out.println(client + " <- " + frame);
       }
     } catch (InterruptedException e) {
@@ -52,7 +72,7 @@ public final class BrokenWebSocketServer {
   }
 
   /** Stands in for a blocking read of the next websocket frame. */
-  private static String nextFrame(String client) throws InterruptedException {
+  static String simulatedRead(String client) throws InterruptedException {
     Thread.sleep(50);
     return "ping for " + client;
   }
@@ -66,12 +86,12 @@ public final class BrokenWebSocketServer {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    BrokenWebSocketServer server = new BrokenWebSocketServer();
+    BrokenWebSocketServer server = new BrokenWebSocketServer(BrokenWebSocketServer::simulatedRead);
     server.start();
-    server.handshakes.put("alice");
-    server.handshakes.put("bob");
+    server.handshake("alice");
+    server.handshake("bob");
     Thread.sleep(200);
     server.stop();
-    System.out.println("sessions still open after stop(): " + server.sessions);
+    System.out.println("sessions still open after stop(): " + server.openSessions());
   }
 }

@@ -14,13 +14,33 @@ import java.util.concurrent.TimeUnit;
 
 /** A websocket-like server whose stop() returns only once the server has stopped. */
 public final class WebSocketServer {
+  /** Reads a client's next websocket frame from its socket; blocks until one arrives. */
+  public interface FrameReader {
+    String read(String client) throws InterruptedException;
+  }
+
   private final BlockingQueue<String> handshakes = new LinkedBlockingQueue<>();
   private final List<String> sessions = new CopyOnWriteArrayList<>();
   private final ExecutorService handlers = Executors.newFixedThreadPool(4);
   private final Thread acceptThread = new Thread(this::acceptLoop, "ws-accept");
+  private final FrameReader frames;
+
+  public WebSocketServer(FrameReader frames) {
+    this.frames = frames;
+  }
 
   public void start() {
     acceptThread.start();
+  }
+
+  /** A client's handshake arrives; the accept loop opens its session. */
+  public void handshake(String client) throws InterruptedException {
+    handshakes.put(client);
+  }
+
+  /** The clients whose sessions are still being served. */
+  public List<String> openSessions() {
+    return List.copyOf(sessions);
   }
 
   private void acceptLoop() {
@@ -39,7 +59,7 @@ public final class WebSocketServer {
   private void serveFrames(String client) {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        String frame = nextFrame(client);
+        String frame = frames.read(client);
         System.out.println(client + " <- " + frame);
       }
     } catch (InterruptedException e) {
@@ -49,7 +69,8 @@ public final class WebSocketServer {
     }
   }
 
-  private static String nextFrame(String client) throws InterruptedException {
+  /** Stands in for a blocking read of the next websocket frame. */
+  static String simulatedRead(String client) throws InterruptedException {
     Thread.sleep(50);
     return "ping for " + client;
   }
@@ -66,10 +87,10 @@ public final class WebSocketServer {
   }
 
   public static void main(String[] args) throws InterruptedException {
-    WebSocketServer server = new WebSocketServer();
+    WebSocketServer server = new WebSocketServer(WebSocketServer::simulatedRead);
     server.start();
-    server.handshakes.put("alice");
-    server.handshakes.put("bob");
+    server.handshake("alice");
+    server.handshake("bob");
     Thread.sleep(200);
     server.stop();
   }

@@ -33,6 +33,11 @@ public final class BrokenLobbyServer {
     acceptor.execute(this::acceptLoop);
   }
 
+  /** A client connects; the acceptor registers it and gives it a handler. */
+  public void connect(String name) throws InterruptedException {
+    arrivals.put(name);
+  }
+
   private void acceptLoop() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
@@ -48,6 +53,7 @@ public final class BrokenLobbyServer {
 
   private void serve(String name, BlockingQueue<String> outbox) {
     try {
+      chatLog.write(name + " joined\n");
       while (!Thread.currentThread().isInterrupted()) {
         String message = outbox.take();
         chatLog.write(name + " <- " + message + "\n");
@@ -81,8 +87,8 @@ public final class BrokenLobbyServer {
   public static void main(String[] args) throws Exception {
     BrokenLobbyServer lobby = new BrokenLobbyServer(new PrintWriter(System.out, true));
     lobby.start();
-    lobby.arrivals.put("alice");
-    lobby.arrivals.put("bob");
+    lobby.connect("alice");
+    lobby.connect("bob");
     Thread.sleep(100);
     lobby.stop();
   }

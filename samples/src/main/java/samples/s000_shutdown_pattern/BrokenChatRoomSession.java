@@ -4,8 +4,11 @@
 // message when the transcript is closed under it, and the last lines are lost or fail.
 package samples.s000_shutdown_pattern;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.util.List;
+import java.io.Writer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -17,28 +20,29 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class BrokenChatRoomSession {
   private final ExecutorService serverExecutor = Executors.newSingleThreadExecutor();
   private final BlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-  private final PrintWriter transcript;
+  private final Writer transcript;
 
-  public BrokenChatRoomSession(PrintWriter transcript) {
+  public BrokenChatRoomSession(Writer transcript) {
     this.transcript = transcript;
   }
 
-  private Void relay() throws InterruptedException {
+  private Void relay() throws InterruptedException, IOException {
     while (true) {
       String message = inbox.take();
-      transcript.println(message);
+      transcript.write(message + "\n");
       System.out.println("relayed: " + message);
     }
   }
 
-  public void run(List<String> script) throws InterruptedException {
+  /** Relays what the user types until they hang up (the end of the input). */
+  public void run(BufferedReader userInput) throws IOException, InterruptedException {
     Callable<Void> relayTask = this::relay;
     Future<Void> server = serverExecutor.submit(relayTask);
     try {
-      for (String line : script) {
+      String line;
+      while ((line = userInput.readLine()) != null) {
         inbox.put(line);
       }
-      Thread.sleep(100);
     } finally {
       // BUG: CancelWithoutAwait
       server.cancel(true);
@@ -47,8 +51,8 @@ public final class BrokenChatRoomSession {
     }
   }
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     new BrokenChatRoomSession(new PrintWriter(System.out, true))
-        .run(List.of("hi", "how are you?", "bye"));
+        .run(new BufferedReader(new InputStreamReader(System.in)));
   }
 }

@@ -1,7 +1,9 @@
 // Scenario: 001-base-exception (incorrect)
 // asyncio's CancelledError is a BaseException, so `except Exception` lets it through.
 // Java's InterruptedException is an ordinary Exception: the generic catch below, meant for
-// gateway failures, also swallows the interrupt of the blocking Future.get().
+// gateway failures, also swallows the interrupt of the blocking Future.get(): commit() reports
+// the payment as failed, its caller never learns it was interrupted, and the charge it started
+// still goes through.
 package samples.s001_base_exception;
 
 import java.util.concurrent.ExecutorService;
@@ -9,14 +11,21 @@ import java.util.concurrent.Future;
 
 /** Commits payments through a gateway call that runs on a worker pool. */
 public final class BrokenPaymentCommitter {
-  private final ExecutorService gatewayPool;
+  /** The payment provider's API: charges a payment, over the network. */
+  public interface PaymentGateway {
+    boolean charge(String paymentId) throws Exception;
+  }
 
-  public BrokenPaymentCommitter(ExecutorService gatewayPool) {
+  private final ExecutorService gatewayPool;
+  private final PaymentGateway gateway;
+
+  public BrokenPaymentCommitter(ExecutorService gatewayPool, PaymentGateway gateway) {
     this.gatewayPool = gatewayPool;
+    this.gateway = gateway;
   }
 
   public boolean commit(String paymentId) {
-    Future<Boolean> reply = gatewayPool.submit(() -> sendToGateway(paymentId));
+    Future<Boolean> reply = gatewayPool.submit(() -> gateway.charge(paymentId));
     try {
       return reply.get();
       // BUG: SwallowedInterrupt
@@ -24,9 +33,5 @@ public final class BrokenPaymentCommitter {
       System.err.println("payment " + paymentId + " failed: " + e);
       return false;
     }
-  }
-
-  private static boolean sendToGateway(String paymentId) {
-    return !paymentId.isEmpty();
   }
 }

@@ -8,14 +8,21 @@ import java.util.concurrent.Future;
 
 /** Commits payments through a gateway call that runs on a worker pool. */
 public final class PaymentCommitter {
-  private final ExecutorService gatewayPool;
+  /** The payment provider's API: charges a payment, over the network. */
+  public interface PaymentGateway {
+    boolean charge(String paymentId) throws Exception;
+  }
 
-  public PaymentCommitter(ExecutorService gatewayPool) {
+  private final ExecutorService gatewayPool;
+  private final PaymentGateway gateway;
+
+  public PaymentCommitter(ExecutorService gatewayPool, PaymentGateway gateway) {
     this.gatewayPool = gatewayPool;
+    this.gateway = gateway;
   }
 
   public boolean commit(String paymentId) throws InterruptedException {
-    Future<Boolean> reply = gatewayPool.submit(() -> sendToGateway(paymentId));
+    Future<Boolean> reply = gatewayPool.submit(() -> gateway.charge(paymentId));
     try {
       return reply.get();
     } catch (InterruptedException e) {
@@ -25,9 +32,5 @@ public final class PaymentCommitter {
       System.err.println("payment " + paymentId + " failed: " + e.getCause());
       return false;
     }
-  }
-
-  private static boolean sendToGateway(String paymentId) {
-    return !paymentId.isEmpty();
   }
 }

@@ -8,23 +8,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /** Searches for nonces whose block hash starts with enough zero bits, until interrupted. */
 public final class BlockMiner implements Runnable {
   private final byte[] header;
   private final int difficulty;
   private final MessageDigest sha256;
-  private final List<Long> solutions = new CopyOnWriteArrayList<>();
+  private final LongConsumer onSolution;
 
-  public BlockMiner(String header, int difficulty) throws NoSuchAlgorithmException {
+  /** Reports every nonce that meets the difficulty to {@code onSolution}, as it is found. */
+  public BlockMiner(String header, int difficulty, LongConsumer onSolution)
+      throws NoSuchAlgorithmException {
     this.header = header.getBytes(StandardCharsets.UTF_8);
     this.difficulty = difficulty;
     this.sha256 = MessageDigest.getInstance("SHA-256");
+    this.onSolution = onSolution;
   }
 
   @Override
@@ -32,14 +34,10 @@ public final class BlockMiner implements Runnable {
     long nonce = 0;
     while (!Thread.currentThread().isInterrupted()) {
       if (leadingZeroBits(hash(nonce)) >= difficulty) {
-        solutions.add(nonce);
+        onSolution.accept(nonce);
       }
       nonce++;
     }
-  }
-
-  public List<Long> solutions() {
-    return List.copyOf(solutions);
   }
 
   private byte[] hash(long nonce) {
@@ -59,7 +57,8 @@ public final class BlockMiner implements Runnable {
   }
 
   public static void main(String[] args) throws Exception {
-    BlockMiner miner = new BlockMiner("block-42", 16);
+    BlockMiner miner =
+        new BlockMiner("block-42", 16, nonce -> System.out.println("solution: " + nonce));
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       pool.execute(miner);
@@ -70,6 +69,5 @@ public final class BlockMiner implements Runnable {
         System.err.println("the miner is still running");
       }
     }
-    System.out.println("solutions: " + miner.solutions());
   }
 }

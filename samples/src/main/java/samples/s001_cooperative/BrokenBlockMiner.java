@@ -10,23 +10,25 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /** Searches for nonces whose block hash starts with enough zero bits. */
 public final class BrokenBlockMiner implements Runnable {
   private final byte[] header;
   private final int difficulty;
   private final MessageDigest sha256;
-  private final List<Long> solutions = new CopyOnWriteArrayList<>();
+  private final LongConsumer onSolution;
 
-  public BrokenBlockMiner(String header, int difficulty) throws NoSuchAlgorithmException {
+  /** Reports every nonce that meets the difficulty to {@code onSolution}, as it is found. */
+  public BrokenBlockMiner(String header, int difficulty, LongConsumer onSolution)
+      throws NoSuchAlgorithmException {
     this.header = header.getBytes(StandardCharsets.UTF_8);
     this.difficulty = difficulty;
     this.sha256 = MessageDigest.getInstance("SHA-256");
+    this.onSolution = onSolution;
   }
 
   @Override
@@ -35,14 +37,10 @@ public final class BrokenBlockMiner implements Runnable {
     // BUG: LoopWithoutCancellationPoint
     while (true) {
       if (leadingZeroBits(hash(nonce)) >= difficulty) {
-        solutions.add(nonce);
+        onSolution.accept(nonce);
       }
       nonce++;
     }
-  }
-
-  public List<Long> solutions() {
-    return List.copyOf(solutions);
   }
 
   private byte[] hash(long nonce) {
@@ -62,7 +60,8 @@ public final class BrokenBlockMiner implements Runnable {
   }
 
   public static void main(String[] args) throws Exception {
-    BrokenBlockMiner miner = new BrokenBlockMiner("block-42", 16);
+    BrokenBlockMiner miner =
+        new BrokenBlockMiner("block-42", 16, nonce -> System.out.println("solution: " + nonce));
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
       pool.execute(miner);
@@ -73,6 +72,5 @@ public final class BrokenBlockMiner implements Runnable {
         System.err.println("the miner ignored shutdownNow() and is still running");
       }
     }
-    System.out.println("solutions: " + miner.solutions());
   }
 }

@@ -19,9 +19,10 @@ import java.util.zip.ZipOutputStream;
 public final class BrokenLogArchiver {
   private BrokenLogArchiver() {}
 
-  static void archive(List<String> logNames, Path target) throws IOException {
+  /** Writes one zip entry per log into {@code target}, and closes it. */
+  public static void archive(List<String> logNames, OutputStream target) throws IOException {
     ExecutorService compressors = Executors.newFixedThreadPool(4);
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target))) {
+    try (ZipOutputStream zip = new ZipOutputStream(target)) {
       for (String name : logNames) {
         compressors.execute(() -> addEntry(zip, name));
       }
@@ -46,7 +47,7 @@ public final class BrokenLogArchiver {
 
   public static void main(String[] args) throws IOException {
     Path target = Files.createTempFile("logs", ".zip");
-    archive(List.of("app.log", "gc.log", "access.log"), target);
+    archive(List.of("app.log", "gc.log", "access.log"), Files.newOutputStream(target));
     System.out.println("archived into " + target);
   }
 }

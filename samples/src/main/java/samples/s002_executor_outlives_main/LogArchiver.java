@@ -18,8 +18,9 @@ import java.util.zip.ZipOutputStream;
 public final class LogArchiver {
   private LogArchiver() {}
 
-  static void archive(List<String> logNames, Path target) throws IOException {
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(target));
+  /** Writes one zip entry per log into {@code target}, and closes it. */
+  public static void archive(List<String> logNames, OutputStream target) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(target);
         ExecutorService compressors = Executors.newFixedThreadPool(4)) {
       for (String name : logNames) {
         compressors.execute(() -> addEntry(zip, name));
@@ -43,7 +44,7 @@ public final class LogArchiver {
 
   public static void main(String[] args) throws IOException {
     Path target = Files.createTempFile("logs", ".zip");
-    archive(List.of("app.log", "gc.log", "access.log"), target);
+    archive(List.of("app.log", "gc.log", "access.log"), Files.newOutputStream(target));
     System.out.println("archived into " + target);
   }
 }

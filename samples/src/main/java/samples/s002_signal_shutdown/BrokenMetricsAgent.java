@@ -29,16 +29,15 @@ public final class BrokenMetricsAgent {
   public void start() {
     sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     uploader.execute(this::uploadLoop);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  // BUG: CancelWithoutAwait
-                  sampler.shutdownNow();
-                  // BUG: CancelWithoutAwait
-                  uploader.shutdownNow();
-                  closeSpool();
-                }));
+  }
+
+  /** Runs as the JVM's shutdown hook (SIGINT, SIGTERM). */
+  public void stop() {
+    // BUG: CancelWithoutAwait
+    sampler.shutdownNow();
+    // BUG: CancelWithoutAwait
+    uploader.shutdownNow();
+    closeSpool();
   }
 
   private void sample() {
@@ -68,6 +67,8 @@ public final class BrokenMetricsAgent {
   }
 
   public static void main(String[] args) {
-    new BrokenMetricsAgent(new PrintWriter(System.out, true)).start();
+    BrokenMetricsAgent agent = new BrokenMetricsAgent(new PrintWriter(System.out, true));
+    agent.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "metrics-shutdown"));
   }
 }

@@ -28,10 +28,10 @@ public final class MetricsAgent {
   public void start() {
     sampler.scheduleAtFixedRate(this::sample, 0, 1, TimeUnit.SECONDS);
     uploader.execute(this::uploadLoop);
-    Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnSignal, "metrics-shutdown"));
   }
 
-  private void stopOnSignal() {
+  /** Runs as the JVM's shutdown hook (SIGINT, SIGTERM). */
+  public void stop() {
     sampler.shutdownNow();
     uploader.shutdownNow();
     try {
@@ -75,6 +75,8 @@ public final class MetricsAgent {
   }
 
   public static void main(String[] args) {
-    new MetricsAgent(new PrintWriter(System.out, true)).start();
+    MetricsAgent agent = new MetricsAgent(new PrintWriter(System.out, true));
+    agent.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(agent::stop, "metrics-shutdown"));
   }
 }

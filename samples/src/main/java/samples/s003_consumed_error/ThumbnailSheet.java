@@ -12,16 +12,27 @@ import java.util.concurrent.Future;
 
 /** Builds a contact sheet of thumbnails rendered in parallel. */
 public final class ThumbnailSheet {
+  /** Renders one photo's thumbnail (an image codec in production); throws on a bad photo. */
+  public interface Renderer {
+    String render(String photoId) throws Exception;
+  }
+
   private final ExecutorService renderers;
+  private final Renderer renderer;
 
   public ThumbnailSheet(ExecutorService renderers) {
+    this(renderers, ThumbnailSheet::render);
+  }
+
+  public ThumbnailSheet(ExecutorService renderers, Renderer renderer) {
     this.renderers = renderers;
+    this.renderer = renderer;
   }
 
   public List<String> build(List<String> photoIds) throws InterruptedException {
     List<Future<String>> renders = new ArrayList<>();
     for (String photoId : photoIds) {
-      renders.add(renderers.submit(() -> render(photoId)));
+      renders.add(renderers.submit(() -> renderer.render(photoId)));
     }
     List<String> sheet = new ArrayList<>();
     try {

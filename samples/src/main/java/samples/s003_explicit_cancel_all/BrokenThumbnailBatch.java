@@ -34,9 +34,27 @@ public final class BrokenThumbnailBatch {
     }
   }
 
+  /** Decodes a photo and scales it down: slow, and an image codec may not answer interrupts. */
+  public interface Renderer {
+    byte[] render(String photo) throws InterruptedException;
+  }
+
   private final ExecutorService renderers = Executors.newFixedThreadPool(4);
   private final List<Future<?>> renders = new ArrayList<>();
   private final ThumbnailCache cache = new ThumbnailCache();
+  private final Renderer renderer;
+
+  public BrokenThumbnailBatch() {
+    this(
+        photo -> {
+          Thread.sleep(30);
+          return new byte[] {1, 2, 3};
+        });
+  }
+
+  public BrokenThumbnailBatch(Renderer renderer) {
+    this.renderer = renderer;
+  }
 
   public void start(List<String> photos) {
     for (String photo : photos) {
@@ -44,9 +62,8 @@ public final class BrokenThumbnailBatch {
     }
   }
 
-  private static Void render(String photo, ThumbnailCache cache) throws InterruptedException {
-    Thread.sleep(30);
-    cache.put(photo, new byte[] {1, 2, 3});
+  private Void render(String photo, ThumbnailCache cache) throws InterruptedException {
+    cache.put(photo, renderer.render(photo));
     return null;
   }
 

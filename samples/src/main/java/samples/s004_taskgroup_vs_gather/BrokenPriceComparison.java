@@ -1,7 +1,8 @@
 // Scenario: 004-taskgroup-vs-gather (incorrect)
-// asyncio.gather propagates the first error and lets the other awaitables run on.
-// CompletableFuture.allOf(..).join() is Java's gather: one shop failing makes join() throw,
-// and the quotes still being computed for the other shops are nobody's business any more.
+// asyncio.gather propagates the first error and lets the other awaitables run on. Java's gather,
+// CompletableFuture.allOf(..).join(), cancels none of them either, and does not even fail fast:
+// when one shop fails, join() waits until every other shop has computed its quote — for a
+// comparison that has already failed — and only then throws.
 package samples.s004_taskgroup_vs_gather;
 
 import java.util.ArrayList;
