@@ -8,7 +8,11 @@ package samples.s000_cleanup_reraise;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /** A chat server whose accept loop swallows the cancellation it receives. */
 public final class BrokenChatServer implements Runnable {
@@ -37,10 +41,12 @@ public final class BrokenChatServer implements Runnable {
     openConnections.clear();
   }
 
+  /** Runs the server as a pool task and cancels it, as a hosting application would. */
   public static void main(String[] args) throws Exception {
-    Thread server = Thread.ofPlatform().unstarted(new BrokenChatServer());
-    server.start();
-    server.interrupt();
-    server.join();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Future<?> server = pool.submit(new BrokenChatServer());
+    server.cancel(true);
+    pool.shutdown();
+    System.out.println("server task ended: " + pool.awaitTermination(1, TimeUnit.SECONDS));
   }
 }
