@@ -224,6 +224,13 @@ public final class TaskUses {
     if (variable == null) {
       return null;
     }
+    // Clearing a concurrent collection corrupts nothing: a task still running sees it empty.
+    if (name.equals("clear")
+        && variable.type != null
+        && variable.type.tsym != null
+        && variable.type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent")) {
+      return null;
+    }
     Type semaphore = state.getTypeFromString("java.util.concurrent.Semaphore");
     if (name.equals("release") && semaphore != null && isSubtype(variable.type, semaphore, state)) {
       return null; // handing back a permit releases nothing the tasks hold

@@ -28,6 +28,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -36,6 +37,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.AwaitFlow;
@@ -98,6 +100,10 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     // A timed wait whose result is used (if, loop, assignment, return) was checked by its author.
     if (timedWait
         && !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
+      return NO_MATCH;
+    }
+    // `pool.awaitTermination(..); if (pool.isTerminated()) ...`: checked, through the pool itself.
+    if (timedWait && nextStatementTestsTermination(call, state)) {
       return NO_MATCH;
     }
     Kind kind =
@@ -193,6 +199,37 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, state);
   }
 
+  private static boolean nextStatementTestsTermination(
+      MethodInvocationTree await, VisitorState state) {
+    TreePath statement = state.getPath().getParentPath();
+    if (!(statement.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    int index = block.getStatements().indexOf(statement.getLeaf());
+    if (index < 0 || index + 1 >= block.getStatements().size()) {
+      return false;
+    }
+    Symbol pool = getSymbol(getReceiver(await));
+    boolean[] tested = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        String name = getSymbol(call) == null ? "" : getSymbol(call).getSimpleName().toString();
+        tested[0] |=
+            (name.equals("isTerminated") || name.equals("isTerminating"))
+                && pool != null
+                && getReceiver(call) != null
+                && pool.equals(getSymbol(getReceiver(call)));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(
+        block.getStatements().get(index + 1) instanceof IfTree ifTree
+            ? ifTree.getCondition()
+            : null,
+        null);
+    return tested[0];
+  }
+
   private static @Nullable ClassTree enclosingClass(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof ClassTree classTree) {
@@ -225,7 +262,9 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
 
   private boolean otherMethodWaits(
       ClassTree enclosingClass, Tree codeUnit, CancelTarget target, VisitorState state) {
-    if (!Ownership.isField(target.variable())) {
+    // A field, or a loop over a field's executors (`for (ExecutorService w : workers) ...`).
+    if (!Ownership.isField(target.variable())
+        && (target.collection() == null || !Ownership.isField(target.collection()))) {
       return false;
     }
     boolean[] waits = new boolean[1];

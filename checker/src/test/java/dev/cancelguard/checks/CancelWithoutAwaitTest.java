@@ -1537,6 +1537,129 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_timedWaitCheckedThroughIsTerminated() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Endpoint {
+              private ThreadPoolExecutor pool;
+              private final java.io.Writer log = new java.io.StringWriter();
+
+              void start() {
+                pool.execute(
+                    () -> {
+                      try {
+                        log.write("request");
+                      } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                    });
+              }
+
+              void stop() throws Exception {
+                pool.shutdownNow();
+                pool.awaitTermination(5, TimeUnit.SECONDS);
+                if (pool.isTerminating()) {
+                  System.err.println("pool did not stop");
+                }
+                log.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_stopOverALoopWithTheWaitOfferedByAnotherMethod() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class WorkerService {
+              private final List<ExecutorService> workers = new ArrayList<>();
+
+              void start() {
+                workers.add(Executors.newSingleThreadExecutor());
+              }
+
+              void stop() {
+                for (ExecutorService worker : workers) {
+                  worker.shutdown();
+                }
+              }
+
+              void join(long millis) throws InterruptedException {
+                for (ExecutorService worker : workers) {
+                  worker.awaitTermination(millis, TimeUnit.MILLISECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_clearingAConcurrentCollectionTheTasksWrite() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Listeners {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final ConcurrentHashMap<String, Runnable> listeners = new ConcurrentHashMap<>();
+
+              void fire(String key) {
+                pool.execute(() -> listeners.remove(key));
+              }
+
+              void evictAll() {
+                pool.shutdownNow();
+                listeners.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearingAPlainCollectionTheTasksWrite() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Listeners {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final HashMap<String, Runnable> listeners = new HashMap<>();
+
+              void fire(String key) {
+                pool.execute(() -> listeners.remove(key));
+              }
+
+              void evictAll() {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                listeners.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void suppression() {
     helper
         .addSourceLines(
