@@ -2,6 +2,7 @@ package samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,13 +13,20 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -395,6 +403,107 @@ final class DemoFakes {
 
     List<Thread> made() {
       return List.copyOf(made);
+    }
+  }
+
+  /**
+   * A pool that has a thread free for every task: {@code execute} returns once the task has reached
+   * its slow call (the gate), so a deadline that passes at once passes with the task in progress.
+   * For one task per gate.
+   */
+  static final class StartsAtOnce extends AbstractExecutorService {
+    private final ExecutorService pool;
+    private final Gate slowCall;
+
+    StartsAtOnce(ExecutorService pool, Gate slowCall) {
+      this.pool = pool;
+      this.slowCall = slowCall;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      pool.execute(task);
+      try {
+        slowCall.awaitEntered();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RejectedExecutionException("interrupted before the task got under way", e);
+      }
+    }
+
+    @Override
+    public void shutdown() {
+      pool.shutdown();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return pool.shutdownNow();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return pool.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return pool.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+      return pool.awaitTermination(timeout, unit);
+    }
+  }
+
+  /**
+   * An inventory service on the loopback interface that accepts each stock request and then stalls:
+   * it answers only once its gate is opened. It counts the requests it has received.
+   */
+  static final class StalledInventory implements AutoCloseable {
+    private final HttpServer server;
+    private final Gate stall;
+    private final Semaphore received = new Semaphore(0);
+
+    StalledInventory(Gate stall, ExecutorService handlers) throws IOException {
+      this.stall = stall;
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(handlers);
+      server.createContext(
+          "/stock/",
+          exchange -> {
+            received.release();
+            stall.passIgnoringInterrupts();
+            byte[] body = "7".getBytes(StandardCharsets.UTF_8);
+            try (exchange) {
+              exchange.sendResponseHeaders(200, body.length);
+              exchange.getResponseBody().write(body);
+            }
+          });
+      server.start();
+    }
+
+    URI uri() {
+      InetSocketAddress address = server.getAddress();
+      return URI.create("http://" + address.getHostString() + ":" + address.getPort() + "/");
+    }
+
+    Gate stall() {
+      return stall;
+    }
+
+    /** Waits until {@code count} requests have reached the service. */
+    void awaitRequests(int count) throws InterruptedException {
+      assertTrue(
+          received.tryAcquire(count, DemoSupport.PATIENCE.toMillis(), TimeUnit.MILLISECONDS),
+          "the requests never arrived");
+    }
+
+    @Override
+    public void close() {
+      stall.open();
+      server.stop(0);
     }
   }
 }

@@ -15,11 +15,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -46,6 +52,8 @@ import samples.DemoFakes.FanOut;
 import samples.DemoFakes.GatedOutputStream;
 import samples.DemoFakes.GatedWriter;
 import samples.DemoFakes.RecordingThreads;
+import samples.DemoFakes.StalledInventory;
+import samples.DemoFakes.StartsAtOnce;
 import samples.DemoFakes.TrackedImage;
 import samples.DemoFakes.WatchedQueue;
 import samples.DemoSupport.DemoPool;
@@ -68,6 +76,10 @@ import samples.s001_cooperative.BrokenSearchIndexer;
 import samples.s001_cooperative.SearchIndexer;
 import samples.s001_no_swallow.BrokenReportDownloader;
 import samples.s001_no_swallow.ReportDownloader;
+import samples.s001_shield.BrokenPaymentCommit;
+import samples.s001_shield.PaymentCommit;
+import samples.s001_timeout_is_cancel.BrokenReleaseDownloader;
+import samples.s001_timeout_is_cancel.ReleaseDownloader;
 import samples.s002_any_await.BrokenOrderWriter;
 import samples.s002_any_await.OrderWriter;
 import samples.s002_executor_outlives_main.BrokenLogArchiver;
@@ -92,10 +104,14 @@ import samples.s003_manual_propagation.AlbumExporter;
 import samples.s003_manual_propagation.BrokenAlbumExporter;
 import samples.s003_unstructured.BrokenPageRenderTask;
 import samples.s003_unstructured.PageRenderTask;
+import samples.s004_await_in_finally.BrokenChunkUploader;
+import samples.s004_await_in_finally.ChunkUploader;
 import samples.s004_cpu_loop.BrokenPhotoBlurrer;
 import samples.s004_cpu_loop.PhotoBlurrer;
 import samples.s004_finally_cleanup.BrokenChunkDownloader;
 import samples.s004_finally_cleanup.ChunkDownloader;
+import samples.s004_network_timeouts.BrokenInventoryClient;
+import samples.s004_network_timeouts.InventoryClient;
 import samples.s004_taskgroup_vs_gather.BrokenPriceComparison;
 import samples.s004_taskgroup_vs_gather.PriceComparison;
 
@@ -333,6 +349,74 @@ class RuntimeDemoTest {
     Outcome<Integer> correct =
         onInterruptedThread(() -> new ReportDownloader(reports, rateLimit).downloadAll());
     assertInstanceOf(InterruptedException.class, correct.thrown(), "stops at the first pause");
+  }
+
+  /**
+   * 001-shield: the commit outlives the deadline, as it must, but nobody waits for it: the client
+   * is told "pending" and the receipt of the charge is lost.
+   */
+  @Test
+  void s001_shield() throws Exception {
+    FanOut brokenBank = new FanOut(demo.gate(), null, "pay-7"); // the bank is slow to answer
+    ExecutorService brokenCommits = new StartsAtOnce(demo.pool(1), brokenBank.slow());
+    BrokenPaymentCommit broken =
+        new BrokenPaymentCommit(
+            brokenCommits, (id, cents) -> "receipt-" + brokenBank.run(id), Duration.ZERO);
+    assertEquals(
+        new BrokenPaymentCommit.Status("pay-7", "pending", null),
+        broken.commit("pay-7", 4_200),
+        "the deadline passed: \"pending\"");
+    assertFalse(brokenBank.slow().wasInterrupted(), "the commit goes on, shielded");
+    brokenBank.slow().open(); // the bank answers
+    brokenCommits.shutdown();
+    awaitTermination(brokenCommits);
+    assertEquals(
+        List.of("pay-7"), brokenBank.completed(), "charged, and the receipt went to nobody");
+
+    FanOut bank = new FanOut(demo.gate(), null, "pay-7");
+    ExecutorService commits = new StartsAtOnce(demo.pool(1), bank.slow());
+    PaymentCommit correct =
+        new PaymentCommit(commits, (id, cents) -> "receipt-" + bank.run(id), Duration.ZERO);
+    // The bank answers at some point after the deadline has passed: any point will do.
+    DemoThread answering = demo.start("bank", bank.slow()::open);
+    assertEquals("receipt-pay-7", correct.commit("pay-7", 4_200), "the outcome is learned");
+    demo.join(answering);
+    assertFalse(bank.slow().wasInterrupted(), "the commit was not torn down half-way");
+    assertEquals(List.of("pay-7"), bank.completed());
+  }
+
+  /**
+   * 001-timeout-is-cancel: the deadline passes and download() reports "no release", while the
+   * download goes on to the end for nobody; the correct version interrupts it.
+   */
+  @Test
+  void s001_timeout_is_cancel() throws Exception {
+    URI release = URI.create("https://mirror.example/release-2.1.tar.gz");
+    // The mirror is slow: the fetch is held at the gate; its read ends on an interrupt.
+    FanOut brokenMirror = new FanOut(demo.gate(), null, release.toString());
+    ExecutorService brokenDownloads = new StartsAtOnce(demo.pool(1), brokenMirror.slow());
+    BrokenReleaseDownloader broken =
+        new BrokenReleaseDownloader(
+            brokenDownloads, 0, archive -> brokenMirror.run(archive.toString()).getBytes());
+    assertEquals(Optional.empty(), broken.download(release), "the deadline passed");
+    assertFalse(brokenMirror.slow().wasInterrupted(), "the download was not stopped");
+    brokenMirror.slow().open(); // the mirror goes on sending
+    brokenDownloads.shutdown();
+    awaitTermination(brokenDownloads);
+    assertEquals(
+        List.of(release.toString()),
+        brokenMirror.completed(),
+        "downloaded in full after download() had given up on it");
+
+    FanOut mirror = new FanOut(demo.gate(), null, release.toString());
+    ExecutorService downloads = new StartsAtOnce(demo.pool(1), mirror.slow());
+    ReleaseDownloader correct =
+        new ReleaseDownloader(downloads, 0, archive -> mirror.run(archive.toString()).getBytes());
+    assertEquals(Optional.empty(), correct.download(release));
+    mirror.slow().awaitInterrupted(); // cancel(true) reached the read
+    downloads.shutdown();
+    awaitTermination(downloads);
+    assertEquals(List.of(), mirror.completed(), "the download was stopped at the deadline");
   }
 
   /** 002-any-await: stopped while waiting for orders, the writer keeps its connection for good. */
@@ -702,6 +786,61 @@ class RuntimeDemoTest {
     assertEquals(List.of(), disk.completed(), "the prefetch was cancelled with the render");
   }
 
+  /**
+   * 004-await-in-finally: the interrupt flag, restored in the catch, makes the cleanup in finally
+   * fail at once: the end-of-upload marker is never queued and the sender waits for it forever.
+   */
+  @Test
+  void s004_await_in_finally() throws Exception {
+    List<String> brokenWire = new CopyOnWriteArrayList<>();
+    CountDownLatch brokenSent = new CountDownLatch(2);
+    RecordingThreads brokenSenders = new RecordingThreads("broken-chunk-sender", false);
+    demo.atEnd(() -> brokenSenders.made().forEach(Thread::interrupt));
+    new BrokenChunkUploader(chunk -> send(brokenWire, brokenSent, chunk), brokenSenders)
+        .upload(chunksCancelledAfter(2));
+    assertTrue(Thread.interrupted(), "upload() returns with the flag set");
+    await(brokenSent, "the two queued chunks are sent");
+    Thread brokenSender = brokenSenders.made().getFirst();
+    assertTrue(brokenSender.isAlive(), "the sender still waits for the end of the upload");
+    brokenSender.interrupt(); // nothing else can stop it
+    brokenSender.join(DemoSupport.PATIENCE.toMillis());
+    assertEquals(List.of("chunk 1", "chunk 2"), brokenWire, "the upload is never closed");
+
+    List<String> wire = new CopyOnWriteArrayList<>();
+    RecordingThreads senders = new RecordingThreads("chunk-sender", false);
+    new ChunkUploader(chunk -> send(wire, new CountDownLatch(0), chunk), senders)
+        .upload(chunksCancelledAfter(2));
+    assertTrue(Thread.interrupted(), "the caller still learns of the interrupt");
+    assertEquals(List.of("chunk 1", "chunk 2", "end of upload"), wire, "flushed and closed");
+    assertFalse(senders.made().getFirst().isAlive(), "the sender has ended");
+  }
+
+  private static void send(List<String> wire, CountDownLatch sent, byte[] chunk) {
+    wire.add(chunk.length == 0 ? "end of upload" : new String(chunk, StandardCharsets.UTF_8));
+    sent.countDown();
+  }
+
+  /** Chunks of a file; the user cancels the upload (interrupts its thread) after {@code count}. */
+  private static Iterator<byte[]> chunksCancelledAfter(int count) {
+    return new Iterator<>() {
+      private int read;
+
+      @Override
+      public boolean hasNext() {
+        if (read == count) {
+          Thread.currentThread().interrupt();
+        }
+        return true;
+      }
+
+      @Override
+      public byte[] next() {
+        read++;
+        return ("chunk " + read).getBytes(StandardCharsets.UTF_8);
+      }
+    };
+  }
+
   /** 004-cpu-loop: after cancel(true) the broken job blurs the rest of the batch anyway. */
   @Test
   void s004_cpu_loop() throws Exception {
@@ -764,6 +903,35 @@ class RuntimeDemoTest {
     awaitTermination(pool);
     assertFalse(Files.exists(downloads.resolve("fine.iso.part")), "closed and removed");
     assertFalse(Files.exists(target));
+  }
+
+  /**
+   * 004-network-timeouts: against a service that accepts the request and stalls, the lookup with a
+   * timeout fails after it; the one without a timeout is still waiting, and only the service's
+   * answer would end its wait. A real HTTP client against a stand-in service on the loopback.
+   */
+  @Test
+  void s004_network_timeouts() throws Exception {
+    StalledInventory inventory = new StalledInventory(demo.gate(), demo.pool(2));
+    demo.atEnd(inventory::close);
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(demo.pool(2)).build();
+    demo.atEnd(http::shutdownNow);
+
+    AtomicInteger brokenStock = new AtomicInteger(-1);
+    BrokenInventoryClient broken = new BrokenInventoryClient(http, inventory.uri());
+    DemoThread brokenCheckout =
+        demo.start("broken-checkout", () -> brokenStock.set(broken.stockLevel("kettle")));
+    inventory.awaitRequests(1);
+
+    InventoryClient correct = new InventoryClient(http, inventory.uri(), Duration.ofMillis(100));
+    assertEquals(OptionalInt.empty(), correct.stockLevel("kettle"), "\"stock unknown\"");
+    inventory.awaitRequests(1); // the correct lookup did reach the stalled service
+    assertTrue(brokenCheckout.isAlive(), "the lookup without a timeout is still waiting");
+
+    inventory.stall().open(); // only an answer from the service ends that wait
+    demo.join(brokenCheckout);
+    assertEquals(7, brokenStock.get());
   }
 
   /**

@@ -5,6 +5,7 @@
 // the payment went through, or failed, is never learned; the client is told "pending" forever.
 package samples.s001_shield;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -21,19 +22,29 @@ public final class BrokenPaymentCommit {
   /** What the client is told. */
   public record Status(String paymentId, String state, String receipt) {}
 
+  private static final Duration QUICK_ANSWER = Duration.ofSeconds(2);
+
   private final ExecutorService commits;
   private final Gateway gateway;
+  private final Duration quickAnswer;
 
   public BrokenPaymentCommit(ExecutorService commits, Gateway gateway) {
+    this(commits, gateway, QUICK_ANSWER);
+  }
+
+  /** {@code quickAnswer}: how long the client may be kept waiting for the receipt. */
+  public BrokenPaymentCommit(ExecutorService commits, Gateway gateway, Duration quickAnswer) {
     this.commits = commits;
     this.gateway = gateway;
+    this.quickAnswer = quickAnswer;
   }
 
   public Status commit(String paymentId, long cents) throws InterruptedException {
     Future<String> receipt = commits.submit(() -> gateway.commit(paymentId, cents));
     try {
       // BUG: TimeoutWithoutCancel
-      return new Status(paymentId, "committed", receipt.get(2, TimeUnit.SECONDS));
+      String receiptId = receipt.get(quickAnswer.toMillis(), TimeUnit.MILLISECONDS);
+      return new Status(paymentId, "committed", receiptId);
     } catch (TimeoutException e) {
       // Not cancelled, so it is "shielded" - and abandoned: its outcome is lost.
       return new Status(paymentId, "pending", null);

@@ -5,6 +5,7 @@
 // letting an interrupt cut the wait short, and restores the interrupt flag once it has it.
 package samples.s001_shield;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -18,14 +19,21 @@ public final class PaymentCommit {
     String commit(String paymentId, long cents) throws Exception;
   }
 
-  private static final long QUICK_ANSWER_SECONDS = 2;
+  private static final Duration QUICK_ANSWER = Duration.ofSeconds(2);
 
   private final ExecutorService commits;
   private final Gateway gateway;
+  private final Duration quickAnswer;
 
   public PaymentCommit(ExecutorService commits, Gateway gateway) {
+    this(commits, gateway, QUICK_ANSWER);
+  }
+
+  /** {@code quickAnswer}: how long the client may be kept waiting for the receipt. */
+  public PaymentCommit(ExecutorService commits, Gateway gateway, Duration quickAnswer) {
     this.commits = commits;
     this.gateway = gateway;
+    this.quickAnswer = quickAnswer;
   }
 
   /** Returns the receipt; throws if the gateway refused the payment. */
@@ -34,7 +42,7 @@ public final class PaymentCommit {
     boolean interrupted = false;
     try {
       try {
-        return receipt.get(QUICK_ANSWER_SECONDS, TimeUnit.SECONDS);
+        return receipt.get(quickAnswer.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException slow) {
         System.err.println("commit of " + paymentId + " is slow; waiting for its outcome");
       } catch (InterruptedException e) {

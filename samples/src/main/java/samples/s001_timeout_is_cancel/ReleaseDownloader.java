@@ -16,16 +16,27 @@ import java.util.concurrent.TimeoutException;
 
 /** Downloads a release archive from a mirror, giving up when the mirror misses the deadline. */
 public final class ReleaseDownloader {
+  /** Where the bytes come from: a mirror's web server, by default. */
+  public interface Mirror {
+    byte[] fetch(URI archive) throws IOException;
+  }
+
   private final ExecutorService downloads;
   private final long deadlineSeconds;
+  private final Mirror mirror;
 
   public ReleaseDownloader(ExecutorService downloads, long deadlineSeconds) {
+    this(downloads, deadlineSeconds, ReleaseDownloader::fetch);
+  }
+
+  public ReleaseDownloader(ExecutorService downloads, long deadlineSeconds, Mirror mirror) {
     this.downloads = downloads;
     this.deadlineSeconds = deadlineSeconds;
+    this.mirror = mirror;
   }
 
   public Optional<byte[]> download(URI archive) throws IOException, InterruptedException {
-    Future<byte[]> bytes = downloads.submit(() -> fetch(archive));
+    Future<byte[]> bytes = downloads.submit(() -> mirror.fetch(archive));
     try {
       return Optional.of(bytes.get(deadlineSeconds, TimeUnit.SECONDS));
     } catch (TimeoutException e) {

@@ -10,6 +10,7 @@ package samples.s004_await_in_finally;
 import java.util.Iterator;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /** Uploads a file in chunks: this thread reads, a sender thread writes them to the wire. */
@@ -19,13 +20,20 @@ public final class BrokenChunkUploader {
 
   private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(16);
   private final Consumer<byte[]> wire;
+  private final ThreadFactory senders;
 
   public BrokenChunkUploader(Consumer<byte[]> wire) {
+    this(wire, Thread.ofPlatform().name("chunk-sender").factory());
+  }
+
+  public BrokenChunkUploader(Consumer<byte[]> wire, ThreadFactory senders) {
     this.wire = wire;
+    this.senders = senders;
   }
 
   public void upload(Iterator<byte[]> chunks) {
-    Thread sender = Thread.ofPlatform().name("chunk-sender").start(this::send);
+    Thread sender = senders.newThread(this::send);
+    sender.start();
     try {
       while (chunks.hasNext()) {
         outbox.put(chunks.next());

@@ -20,16 +20,22 @@ public final class InventoryClient {
 
   private final HttpClient http;
   private final URI service;
+  private final Duration lookupTimeout;
 
   public InventoryClient(HttpClient http, URI service) {
+    this(http, service, LOOKUP_TIMEOUT);
+  }
+
+  public InventoryClient(HttpClient http, URI service, Duration lookupTimeout) {
     this.http = http;
     this.service = service;
+    this.lookupTimeout = lookupTimeout;
   }
 
   public OptionalInt stockLevel(String sku) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(service.resolve("/stock/" + sku))
-            .timeout(LOOKUP_TIMEOUT)
+            .timeout(lookupTimeout)
             .GET()
             .build();
     CompletableFuture<HttpResponse<String>> reply =
