@@ -164,7 +164,8 @@ public final class Overhead {
     }
     if (!checkTotals.isEmpty()) {
       long none = checkTotals.get("none");
-      out.append("\n| check | added to Error Prone with all checks off (ms, whole corpus) |\n");
+      out.append(
+          "\n| check | added to Error Prone with all checks off (ms, the libraries above together) |\n");
       out.append("|---|---:|\n");
       checkTotals.forEach(
           (check, ms) -> {

@@ -26,7 +26,12 @@ public final class SourceEdits {
    */
   public static SuggestedFix insertFirst(BlockTree block, String code, VisitorState state) {
     if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{ " + code + " }");
+      // Right after the brace: comments in the block (`// ignored: ...`) stay.
+      int afterBrace = getStartPosition(block) + 1;
+      CharSequence source = state.getSourceCode();
+      boolean closesAtOnce =
+          source != null && afterBrace < source.length() && source.charAt(afterBrace) == '}';
+      return SuggestedFix.replace(afterBrace, afterBrace, " " + code + (closesAtOnce ? " " : ""));
     }
     return insertBefore(block.getStatements().getFirst(), code, state);
   }

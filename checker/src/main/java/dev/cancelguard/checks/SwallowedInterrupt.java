@@ -494,10 +494,7 @@ public final class SwallowedInterrupt extends BugChecker
   }
 
   private static SuggestedFix insertFirst(BlockTree block, String statement, VisitorState state) {
-    if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{ " + statement + " }");
-    }
-    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
+    return SourceEdits.insertFirst(block, statement, state);
   }
 
   private static SuggestedFix insertLast(BlockTree block, String statement, VisitorState state) {

@@ -1964,6 +1964,39 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void fix_restoreKeepsTheCommentsOfAnEmptyCatch() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  // Swallow: the API cannot propagate it
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  // Swallow: the API cannot propagate it
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fix_restoreBeforeWrapping() {
     refactoring
         .addInputLines(
