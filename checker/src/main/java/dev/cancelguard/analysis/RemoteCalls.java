@@ -12,7 +12,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.predicates.TypePredicate;
 import com.google.errorprone.predicates.TypePredicates;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -153,7 +152,7 @@ public final class RemoteCalls {
       case NewClassTree newClass when newClass.getClassBody() != null -> newClass.getClassBody();
       case NewClassTree newClass ->
           getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type
-              ? findClass(unit, type)
+              ? SameFile.findClass(unit, type)
               : null;
       default -> null;
     };
@@ -239,19 +238,5 @@ public final class RemoteCalls {
   /** True if the method is declared in the compilation unit being checked. */
   private static boolean isInThisFile(MethodSymbol method, VisitorState state) {
     return SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit());
-  }
-
-  private static @Nullable ClassTree findClass(CompilationUnitTree unit, ClassSymbol type) {
-    ClassTree[] found = new ClassTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        if (found[0] == null && type.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitClass(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
   }
 }

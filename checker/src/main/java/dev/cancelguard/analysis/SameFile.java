@@ -136,4 +136,19 @@ public final class SameFile {
         && outermost.sourcefile != null
         && outermost.sourcefile.equals(unit.getSourceFile());
   }
+
+  /** The declaration of a class of this file, or null. */
+  public static @Nullable ClassTree findClass(CompilationUnitTree unit, ClassSymbol type) {
+    ClassTree[] found = new ClassTree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        if (found[0] == null && type.equals(getSymbol(tree))) {
+          found[0] = tree;
+        }
+        return found[0] == null ? super.visitClass(tree, null) : null;
+      }
+    }.scan(unit, null);
+    return found[0];
+  }
 }

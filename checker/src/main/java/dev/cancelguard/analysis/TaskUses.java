@@ -426,7 +426,7 @@ public final class TaskUses {
      * parameters (what an executor or thread calls), or the whole class when it has none.
      */
     private void addTaskMethodsOf(ClassSymbol type) {
-      ClassTree declared = findClass(unit, type);
+      ClassTree declared = SameFile.findClass(unit, type);
       if (declared == null) {
         return;
       }
@@ -622,20 +622,5 @@ public final class TaskUses {
       }
       return SameFile.isDeclaredIn(symbol, unit);
     }
-  }
-
-  /** The declaration of a class of this file, or null. */
-  public static @Nullable ClassTree findClass(CompilationUnitTree unit, ClassSymbol type) {
-    ClassTree[] found = new ClassTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        if (found[0] == null && type.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitClass(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
   }
 }
