@@ -21,6 +21,13 @@ public final class CancelGuardOptions {
   /** Methods that wait for an executor or thread to terminate. */
   public static final String TERMINATION_AWAITERS = "CancelGuard:TerminationAwaiters";
 
+  /**
+   * Library helpers known to restore the flag (for an {@link InterruptedException} argument), so
+   * that no project has to configure them.
+   */
+  private static final ImmutableSet<MethodRef> KNOWN_RESTORERS =
+      ImmutableSet.of(new MethodRef("org.apache.curator.utils.ThreadUtils", "checkInterrupted"));
+
   private static final CancelGuardOptions DEFAULTS =
       new CancelGuardOptions(ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of());
 
@@ -55,7 +62,7 @@ public final class CancelGuardOptions {
   }
 
   public boolean isInterruptRestorer(Symbol symbol) {
-    return matchesAny(interruptRestorers, symbol);
+    return matchesAny(interruptRestorers, symbol) || matchesAny(KNOWN_RESTORERS, symbol);
   }
 
   public boolean isCancellationPoint(Symbol symbol) {

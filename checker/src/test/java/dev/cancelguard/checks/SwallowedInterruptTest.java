@@ -1272,6 +1272,35 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_knownLibraryRestorer() {
+    helper
+        .addSourceLines(
+            "ThreadUtils.java",
+            """
+            package org.apache.curator.utils;
+            public final class ThreadUtils {
+              public static native boolean checkInterrupted(Throwable e);
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import org.apache.curator.utils.ThreadUtils;
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (Throwable e) {
+                  ThreadUtils.checkInterrupted(e);
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_unconfiguredRestorerNotTrusted() {
     helper
         .addSourceLines(
