@@ -53,6 +53,10 @@ class DocsTest {
     int start = readme.indexOf("```xml", section) + "```xml".length();
     String fromReadme = readme.substring(start, readme.indexOf("```", start));
     assertEquals(normalize(fromPom), normalize(fromReadme));
+    String guide = Files.readString(REPO.resolve("docs/getting-started.md"), UTF_8);
+    int guideStart = guide.indexOf("```xml") + "```xml".length();
+    String fromGuide = guide.substring(guideStart, guide.indexOf("```", guideStart));
+    assertEquals(normalize(fromPom), normalize(fromGuide), "docs/getting-started.md");
   }
 
   @Test
