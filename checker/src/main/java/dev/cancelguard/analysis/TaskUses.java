@@ -27,6 +27,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -231,11 +232,51 @@ public final class TaskUses {
         && variable.type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent")) {
       return null;
     }
+    // Nor does clearing a `Collections.synchronizedSet/List/Map(..)` wrapper held in a final field.
+    if (name.equals("clear") && isSynchronizedWrapperField(variable, state)) {
+      return null;
+    }
     Type semaphore = state.getTypeFromString("java.util.concurrent.Semaphore");
     if (name.equals("release") && semaphore != null && isSubtype(variable.type, semaphore, state)) {
       return null; // handing back a permit releases nothing the tasks hold
     }
     return variable;
+  }
+
+  private static final Matcher<ExpressionTree> SYNCHRONIZED_WRAPPER =
+      staticMethod()
+          .onClass("java.util.Collections")
+          .namedAnyOf(
+              "synchronizedCollection",
+              "synchronizedSet",
+              "synchronizedSortedSet",
+              "synchronizedNavigableSet",
+              "synchronizedList",
+              "synchronizedMap",
+              "synchronizedSortedMap",
+              "synchronizedNavigableMap");
+
+  /**
+   * True for a final field of this file initialised with {@code Collections.synchronizedX(..)}:
+   * every call on it, {@code clear()} included, is atomic.
+   */
+  private static boolean isSynchronizedWrapperField(VarSymbol variable, VisitorState state) {
+    if (!Ownership.isField(variable)
+        || (variable.flags() & Flags.FINAL) == 0
+        || !(variable.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    ClassTree declaring = SameFile.findClass(state.getPath().getCompilationUnit(), owner);
+    if (declaring == null) {
+      return false;
+    }
+    for (Tree member : declaring.getMembers()) {
+      if (member instanceof VariableTree field && variable.equals(getSymbol(field))) {
+        return field.getInitializer() != null
+            && SYNCHRONIZED_WRAPPER.matches(field.getInitializer(), state);
+      }
+    }
+    return false;
   }
 
   /** Finds the code that runs as the target's tasks. */

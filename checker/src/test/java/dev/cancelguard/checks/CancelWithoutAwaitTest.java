@@ -1633,6 +1633,68 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_clearingASynchronizedWrapperTheTasksWrite() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Collections;
+            import java.util.HashSet;
+            import java.util.Set;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connections {
+              private final ExecutorService pool = Executors.newCachedThreadPool();
+              private final Set<Long> inProgress = Collections.synchronizedSet(new HashSet<>());
+
+              void connect(long sid) {
+                pool.execute(() -> inProgress.remove(sid));
+              }
+
+              void halt() {
+                pool.shutdownNow();
+                inProgress.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearingAPlainSetAssignedToASynchronizedWrapperLater() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Collections;
+            import java.util.HashSet;
+            import java.util.Set;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connections {
+              private final ExecutorService pool = Executors.newCachedThreadPool();
+              // Not final: it may hold a plain set when cleared.
+              private Set<Long> inProgress = Collections.synchronizedSet(new HashSet<>());
+
+              void connect(long sid) {
+                pool.execute(() -> inProgress.remove(sid));
+              }
+
+              void reset() {
+                inProgress = new HashSet<>();
+              }
+
+              void halt() {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                inProgress.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(
