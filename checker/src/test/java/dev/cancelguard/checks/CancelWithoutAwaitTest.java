@@ -1695,6 +1695,98 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_waitSkippedOnlyWhenTheConfiguredTimeoutIsNotPositive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Endpoint {
+              private final ThreadPoolExecutor workers =
+                  new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+              private final long terminationTimeoutMillis;
+
+              Endpoint(long terminationTimeoutMillis) {
+                this.terminationTimeoutMillis = terminationTimeoutMillis;
+              }
+
+              void stop() {
+                workers.shutdownNow();
+                long timeout = terminationTimeoutMillis;
+                if (timeout > 0) {
+                  try {
+                    workers.awaitTermination(timeout, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (workers.isTerminating()) {
+                    System.err.println("workers still running");
+                  }
+                }
+              }
+
+              void stopWorker(long joinMillis) throws InterruptedException {
+                Thread own = new Thread(() -> {});
+                own.start();
+                own.interrupt();
+                if (0 < joinMillis) {
+                  own.join(joinMillis);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_waitSkippedWhenAnotherSettingIsNotPositive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Endpoint {
+              private final ExecutorService workers = Executors.newFixedThreadPool(4);
+              private final long terminationTimeoutMillis = 1000;
+              private final int retries = 0;
+
+              void stop() throws InterruptedException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                workers.shutdownNow();
+                if (retries > 0) {
+                  workers.awaitTermination(terminationTimeoutMillis, TimeUnit.MILLISECONDS);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Other.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Other {
+              private final ExecutorService workers = Executors.newFixedThreadPool(4);
+              private final long terminationTimeoutMillis = 1000;
+
+              void close() throws InterruptedException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                workers.shutdownNow();
+                long timeout = terminationTimeoutMillis;
+                if (timeout > 100) {
+                  workers.awaitTermination(timeout, TimeUnit.MILLISECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(
