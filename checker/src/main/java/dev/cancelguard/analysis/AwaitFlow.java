@@ -44,6 +44,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -59,6 +60,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,6 +152,10 @@ public final class AwaitFlow {
   private final Map<Tree, Integer> framesAtTarget = new HashMap<>();
   private final Set<Tree> walkedStatements = new HashSet<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
+
+  /** Final flags that are true wherever the site runs: {@code if (f) { pool.shutdown(); }}. */
+  private final Set<Symbol> siteGuards = new HashSet<>();
+
   private final Deque<State[]> exceptionCollectors = new ArrayDeque<>();
   private State exitState = State.UNREACHABLE;
 
@@ -248,11 +254,20 @@ public final class AwaitFlow {
       case VariableTree variable -> events(variable.getInitializer(), in);
       case IfTree ifTree -> {
         State afterCondition = events(ifTree.getCondition(), in);
+        VarSymbol guard = finalFlag(ifTree.getCondition());
+        if (guard != null && site != null && contains(ifTree.getThenStatement(), site)) {
+          siteGuards.add(guard);
+        }
         State thenOut = walk(ifTree.getThenStatement(), afterCondition);
         // `if (timeout > 0) { pool.awaitTermination(timeout, ..); }`: the other branch is the
         // configured choice not to wait.
         State elseIn =
             skipsOnlyANonPositiveTimeout(ifTree) ? afterCondition.waited() : afterCondition;
+        // `if (f) pool.shutdown(); ..; if (f) { wait }` on a final `f`: a path that cancelled
+        // took `f` true, so it cannot take the second test's false branch.
+        if (afterCondition == State.PENDING && guard != null && siteGuards.contains(guard)) {
+          elseIn = State.UNREACHABLE;
+        }
         State elseOut =
             ifTree.getElseStatement() == null ? elseIn : walk(ifTree.getElseStatement(), elseIn);
         yield thenOut.join(elseOut);
@@ -287,6 +302,25 @@ public final class AwaitFlow {
       case TryTree tryTree -> walkTry(tryTree, in);
       default -> in; // empty statements, assert, local classes
     };
+  }
+
+  /** The variable of a condition that is a bare final (or effectively final) variable. */
+  private static @Nullable VarSymbol finalFlag(ExpressionTree condition) {
+    VarSymbol variable = Ownership.variableOf(condition);
+    if (variable == null
+        || (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || variable.type == null
+        || variable.type.getKind() != TypeKind.BOOLEAN) {
+      return null;
+    }
+    return variable;
+  }
+
+  private boolean contains(Tree outer, Tree inner) {
+    int start = getStartPosition(outer);
+    int end = state.getEndPosition(outer);
+    int at = getStartPosition(inner);
+    return start >= 0 && end >= 0 && at >= start && at < end;
   }
 
   /**

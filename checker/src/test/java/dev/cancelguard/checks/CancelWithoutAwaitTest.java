@@ -1787,6 +1787,108 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_cancelAndWaitGuardedByTheSameFinalFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Reporter {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private final boolean shutdownExecutorOnStop;
+
+              Reporter(boolean shutdownExecutorOnStop) {
+                this.shutdownExecutorOnStop = shutdownExecutorOnStop;
+              }
+
+              void report() {}
+
+              public void stop() {
+                if (shutdownExecutorOnStop) {
+                  executor.shutdown();
+                }
+                try {
+                  report();
+                } catch (RuntimeException e) {
+                  System.err.println("last report failed");
+                }
+                if (shutdownExecutorOnStop) {
+                  try {
+                    if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                      executor.shutdownNow();
+                    }
+                  } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelAndWaitGuardedByDifferentOrMutableFlags() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Reporter {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private final boolean shutdownOnStop;
+              private final boolean waitOnStop;
+
+              Reporter(boolean shutdownOnStop, boolean waitOnStop) {
+                this.shutdownOnStop = shutdownOnStop;
+                this.waitOnStop = waitOnStop;
+              }
+
+              void report() {}
+
+              public void stop() throws InterruptedException {
+                if (shutdownOnStop) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  executor.shutdown();
+                }
+                report();
+                if (waitOnStop) {
+                  executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Other.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Other {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private boolean mutable = true;
+
+              public void close() throws InterruptedException {
+                if (mutable) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  executor.shutdown();
+                }
+                mutable = false;
+                if (mutable) {
+                  executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(
