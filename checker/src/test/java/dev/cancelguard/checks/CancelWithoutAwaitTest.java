@@ -1889,6 +1889,135 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_cancelAndTaskUsesSynchronizedOnTheSameInstance() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class TempClient {
+              private ScheduledExecutorService cleanup;
+              private Closeable client;
+              private long lastAccess;
+
+              synchronized void open(Closeable fresh) {
+                client = fresh;
+                cleanup = Executors.newScheduledThreadPool(1);
+                cleanup.scheduleAtFixedRate(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        checkInactive();
+                      }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+              }
+
+              private synchronized void checkInactive() {
+                if (System.currentTimeMillis() - lastAccess > 1000 && client != null) {
+                  closeClient();
+                }
+              }
+
+              private synchronized void closeClient() {
+                if (cleanup != null) {
+                  cleanup.shutdownNow();
+                  cleanup = null;
+                }
+                if (client != null) {
+                  try {
+                    client.close();
+                  } catch (IOException e) {
+                    // best effort
+                  }
+                  client = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskUsesTheResourceWithoutTheLock() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class TempClient {
+              private ScheduledExecutorService cleanup;
+              private Closeable client;
+
+              synchronized void open(Closeable fresh) {
+                client = fresh;
+                cleanup = Executors.newScheduledThreadPool(1);
+                cleanup.scheduleAtFixedRate(
+                    new Runnable() {
+                      @Override
+                      public synchronized void run() {
+                        // Locks the Runnable, not the TempClient.
+                        client = null;
+                      }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+              }
+
+              private synchronized void closeClient() throws IOException {
+                if (cleanup != null) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  cleanup.shutdownNow();
+                  cleanup = null;
+                }
+                if (client != null) {
+                  client.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Unlocked.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Unlocked {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private Closeable client;
+
+              synchronized void touch() {
+                pool.execute(this::use);
+              }
+
+              private synchronized void use() {
+                client = null;
+              }
+
+              // Not synchronized: runs alongside use().
+              void close() throws IOException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                client.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(
