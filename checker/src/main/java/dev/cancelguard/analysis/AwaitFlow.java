@@ -44,6 +44,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -59,6 +60,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -150,6 +152,10 @@ public final class AwaitFlow {
   private final Map<Tree, Integer> framesAtTarget = new HashMap<>();
   private final Set<Tree> walkedStatements = new HashSet<>();
   private final Deque<Frame> frames = new ArrayDeque<>();
+
+  /** Final flags that are true wherever the site runs: {@code if (f) { pool.shutdown(); }}. */
+  private final Set<Symbol> siteGuards = new HashSet<>();
+
   private final Deque<State[]> exceptionCollectors = new ArrayDeque<>();
   private State exitState = State.UNREACHABLE;
 
@@ -248,11 +254,22 @@ public final class AwaitFlow {
       case VariableTree variable -> events(variable.getInitializer(), in);
       case IfTree ifTree -> {
         State afterCondition = events(ifTree.getCondition(), in);
+        VarSymbol guard = finalFlag(ifTree.getCondition());
+        if (guard != null && site != null && contains(ifTree.getThenStatement(), site)) {
+          siteGuards.add(guard);
+        }
         State thenOut = walk(ifTree.getThenStatement(), afterCondition);
+        // `if (timeout > 0) { pool.awaitTermination(timeout, ..); }`: the other branch is the
+        // configured choice not to wait.
+        State elseIn =
+            skipsOnlyANonPositiveTimeout(ifTree) ? afterCondition.waited() : afterCondition;
+        // `if (f) pool.shutdown(); ..; if (f) { wait }` on a final `f`: a path that cancelled
+        // took `f` true, so it cannot take the second test's false branch.
+        if (afterCondition == State.PENDING && guard != null && siteGuards.contains(guard)) {
+          elseIn = State.UNREACHABLE;
+        }
         State elseOut =
-            ifTree.getElseStatement() == null
-                ? afterCondition
-                : walk(ifTree.getElseStatement(), afterCondition);
+            ifTree.getElseStatement() == null ? elseIn : walk(ifTree.getElseStatement(), elseIn);
         yield thenOut.join(elseOut);
       }
       case ReturnTree returnTree -> {
@@ -285,6 +302,94 @@ public final class AwaitFlow {
       case TryTree tryTree -> walkTry(tryTree, in);
       default -> in; // empty statements, assert, local classes
     };
+  }
+
+  /** The variable of a condition that is a bare final (or effectively final) variable. */
+  private static @Nullable VarSymbol finalFlag(ExpressionTree condition) {
+    VarSymbol variable = Ownership.variableOf(condition);
+    if (variable == null
+        || (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || variable.type == null
+        || variable.type.getKind() != TypeKind.BOOLEAN) {
+      return null;
+    }
+    return variable;
+  }
+
+  private boolean contains(Tree outer, Tree inner) {
+    int start = getStartPosition(outer);
+    int end = state.getEndPosition(outer);
+    int at = getStartPosition(inner);
+    return start >= 0 && end >= 0 && at >= start && at < end;
+  }
+
+  /**
+   * True for {@code if (t > 0)} (or {@code t >= 1}, {@code t != 0}, {@code 0 < t}) whose then
+   * branch waits for the target with {@code t} as the timeout: the condition only tests whether a
+   * wait was configured at all.
+   */
+  private boolean skipsOnlyANonPositiveTimeout(IfTree ifTree) {
+    if (!(Ownership.strip(ifTree.getCondition()) instanceof BinaryTree test)) {
+      return false;
+    }
+    Symbol timeout = timeoutTested(test);
+    if (timeout == null) {
+      return false;
+    }
+    boolean[] waits = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // runs later, if at all
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        waits[0] |=
+            !call.getArguments().isEmpty()
+                && timeout.equals(Ownership.variableOf(call.getArguments().getFirst()))
+                && Terminations.isWaitFor(call, target, uses, false, options, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(ifTree.getThenStatement(), null);
+    return waits[0];
+  }
+
+  /** The variable {@code v} of {@code v > 0}, {@code v >= 1}, {@code v != 0} or their mirrors. */
+  private static @Nullable Symbol timeoutTested(BinaryTree test) {
+    ExpressionTree left = Ownership.strip(test.getLeftOperand());
+    ExpressionTree right = Ownership.strip(test.getRightOperand());
+    Tree.Kind kind = test.getKind();
+    ExpressionTree variable;
+    Object bound;
+    if (Ownership.variableOf(left) != null && constValue(right) instanceof Number number) {
+      variable = left;
+      bound = number;
+    } else if (Ownership.variableOf(right) != null && constValue(left) instanceof Number number) {
+      variable = right;
+      bound = number;
+      kind =
+          switch (kind) {
+            case LESS_THAN -> Tree.Kind.GREATER_THAN;
+            case LESS_THAN_EQUAL -> Tree.Kind.GREATER_THAN_EQUAL;
+            default -> kind;
+          };
+    } else {
+      return null;
+    }
+    long value = ((Number) bound).longValue();
+    boolean positive =
+        switch (kind) {
+          case GREATER_THAN, NOT_EQUAL_TO -> value == 0;
+          case GREATER_THAN_EQUAL -> value == 1;
+          default -> false;
+        };
+    return positive ? Ownership.variableOf(variable) : null;
   }
 
   private State walkAll(List<? extends StatementTree> statements, State in) {

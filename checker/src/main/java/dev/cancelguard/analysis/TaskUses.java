@@ -8,7 +8,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
+import com.google.common.collect.HashMultimap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
+import com.google.common.collect.SetMultimap;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
@@ -27,6 +30,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -36,6 +40,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -137,18 +142,34 @@ public final class TaskUses {
       ImmutableSet.of("run", "call", "compute", "get");
 
   private static final TaskUses NONE =
-      new TaskUses(ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of());
+      new TaskUses(
+          ImmutableSet.of(),
+          ImmutableSet.of(),
+          ImmutableSet.of(),
+          ImmutableSet.of(),
+          ImmutableSet.of(),
+          ImmutableSetMultimap.of());
 
   private final ImmutableSet<Symbol> used;
   private final ImmutableSet<Symbol> written;
   private final ImmutableSet<Symbol> signalled;
   private final ImmutableSet<Symbol> executors;
 
+  /** Variables the tasks use somewhere without holding an instance lock. */
+  private final ImmutableSet<Symbol> usedUnlocked;
+
+  /** For each variable, the classes whose instance lock the tasks hold where they use it. */
+  private final ImmutableSetMultimap<Symbol, Symbol> monitors;
+
   private TaskUses(
       ImmutableSet<Symbol> used,
       ImmutableSet<Symbol> written,
       ImmutableSet<Symbol> signalled,
-      ImmutableSet<Symbol> executors) {
+      ImmutableSet<Symbol> executors,
+      ImmutableSet<Symbol> usedUnlocked,
+      ImmutableSetMultimap<Symbol, Symbol> monitors) {
+    this.usedUnlocked = usedUnlocked;
+    this.monitors = monitors;
     this.used = used;
     this.written = written;
     this.signalled = signalled;
@@ -165,7 +186,7 @@ public final class TaskUses {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     Finder finder = new Finder(target, state, unit);
     finder.find();
-    Collector collector = new Collector(state, unit, 0, new HashSet<>());
+    Collector collector = new Collector(state, unit, 0, new HashSet<>(), null);
     for (Tree body : finder.bodies) {
       collector.scan(body, null);
     }
@@ -174,11 +195,38 @@ public final class TaskUses {
     Set<Symbol> written = new HashSet<>(collector.written);
     used.removeIf(target::isNameOrCollection);
     written.removeIf(target::isNameOrCollection);
+    Set<Symbol> unlocked = new HashSet<>(collector.usedUnlocked);
+    unlocked.addAll(finder.directlyUsed);
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
         ImmutableSet.copyOf(collector.signalled),
-        ImmutableSet.copyOf(finder.executors));
+        ImmutableSet.copyOf(finder.executors),
+        ImmutableSet.copyOf(unlocked),
+        ImmutableSetMultimap.copyOf(collector.monitors));
+  }
+
+  /**
+   * True if every use the tasks make of the variable is inside a synchronized instance method of
+   * {@code monitor} (or code such a method calls): code holding that instance's lock never runs
+   * alongside them.
+   */
+  public boolean usedOnlyHolding(@Nullable Symbol symbol, ClassSymbol monitor) {
+    return symbol != null && usesOnlyHolding(symbol, monitor);
+  }
+
+  /**
+   * True if the tasks use variables, and every one only while holding {@code monitor}'s instance
+   * lock: whatever they do after a synchronized method of it returns waits for its next turn.
+   */
+  public boolean everyUseHolding(ClassSymbol monitor) {
+    return !used.isEmpty() && used.stream().allMatch(s -> usesOnlyHolding(s, monitor));
+  }
+
+  private boolean usesOnlyHolding(Symbol symbol, ClassSymbol monitor) {
+    return used.contains(symbol)
+        && !usedUnlocked.contains(symbol)
+        && monitors.get(symbol).equals(ImmutableSet.of(monitor));
   }
 
   /** True if the tasks read, write or call the variable. */
@@ -231,11 +279,51 @@ public final class TaskUses {
         && variable.type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent")) {
       return null;
     }
+    // Nor does clearing a `Collections.synchronizedSet/List/Map(..)` wrapper held in a final field.
+    if (name.equals("clear") && isSynchronizedWrapperField(variable, state)) {
+      return null;
+    }
     Type semaphore = state.getTypeFromString("java.util.concurrent.Semaphore");
     if (name.equals("release") && semaphore != null && isSubtype(variable.type, semaphore, state)) {
       return null; // handing back a permit releases nothing the tasks hold
     }
     return variable;
+  }
+
+  private static final Matcher<ExpressionTree> SYNCHRONIZED_WRAPPER =
+      staticMethod()
+          .onClass("java.util.Collections")
+          .namedAnyOf(
+              "synchronizedCollection",
+              "synchronizedSet",
+              "synchronizedSortedSet",
+              "synchronizedNavigableSet",
+              "synchronizedList",
+              "synchronizedMap",
+              "synchronizedSortedMap",
+              "synchronizedNavigableMap");
+
+  /**
+   * True for a final field of this file initialised with {@code Collections.synchronizedX(..)}:
+   * every call on it, {@code clear()} included, is atomic.
+   */
+  private static boolean isSynchronizedWrapperField(VarSymbol variable, VisitorState state) {
+    if (!Ownership.isField(variable)
+        || (variable.flags() & Flags.FINAL) == 0
+        || !(variable.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    ClassTree declaring = SameFile.findClass(state.getPath().getCompilationUnit(), owner);
+    if (declaring == null) {
+      return false;
+    }
+    for (Tree member : declaring.getMembers()) {
+      if (member instanceof VariableTree field && variable.equals(getSymbol(field))) {
+        return field.getInitializer() != null
+            && SYNCHRONIZED_WRAPPER.matches(field.getInitializer(), state);
+      }
+    }
+    return false;
   }
 
   /** Finds the code that runs as the target's tasks. */
@@ -501,13 +589,22 @@ public final class TaskUses {
     private final VisitorState state;
     private final CompilationUnitTree unit;
     private final int depth;
-    private final Set<MethodSymbol> followed;
+    private final Set<Object> followed;
+    private @Nullable Symbol monitor;
+    private final Set<Symbol> usedUnlocked = new HashSet<>();
+    private final SetMultimap<Symbol, Symbol> monitors = HashMultimap.create();
     private final Set<Symbol> declared = new HashSet<>();
     private final Set<Symbol> used = new HashSet<>();
     private final Set<Symbol> written = new HashSet<>();
     private final Set<Symbol> signalled = new HashSet<>();
 
-    Collector(VisitorState state, CompilationUnitTree unit, int depth, Set<MethodSymbol> followed) {
+    Collector(
+        VisitorState state,
+        CompilationUnitTree unit,
+        int depth,
+        Set<Object> followed,
+        @Nullable Symbol monitor) {
+      this.monitor = monitor;
       this.state = state;
       this.unit = unit;
       this.depth = depth;
@@ -521,6 +618,40 @@ public final class TaskUses {
         declared.add(symbol);
       }
       return super.visitVariable(tree, null);
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+      // May run later, on another thread, without the lock.
+      Symbol outer = monitor;
+      monitor = null;
+      super.visitLambdaExpression(tree, null);
+      monitor = outer;
+      return null;
+    }
+
+    @Override
+    public Void visitClass(ClassTree tree, Void unused) {
+      Symbol outer = monitor;
+      monitor = null;
+      super.visitClass(tree, null);
+      monitor = outer;
+      return null;
+    }
+
+    @Override
+    public Void visitMethod(MethodTree tree, Void unused) {
+      Symbol outer = monitor;
+      Symbol method = getSymbol(tree);
+      if (monitor == null
+          && method != null
+          && !method.isStatic()
+          && tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+        monitor = method.owner;
+      }
+      super.visitMethod(tree, null);
+      monitor = outer;
+      return null;
     }
 
     @Override
@@ -573,12 +704,14 @@ public final class TaskUses {
       if (method instanceof MethodSymbol helper
           && depth < MAX_HELPER_DEPTH
           && SameFile.isDeclaredIn(helper, unit)
-          && followed.add(helper)) {
+          && followed.add(monitor == null ? helper : List.of(helper, monitor))) {
         MethodTree declaredHelper = SameFile.findMethod(unit, helper);
         if (declaredHelper != null && declaredHelper.getBody() != null) {
-          Collector inner = new Collector(state, unit, depth + 1, followed);
+          Collector inner = new Collector(state, unit, depth + 1, followed, monitor);
           inner.scan(declaredHelper, null);
           used.addAll(inner.used);
+          usedUnlocked.addAll(inner.usedUnlocked);
+          monitors.putAll(inner.monitors);
           written.addAll(inner.written);
           signalled.addAll(inner.signalled);
           // A parameter the helper writes is the caller's argument.
@@ -611,6 +744,11 @@ public final class TaskUses {
         into.add(symbol);
         if (into != used) {
           used.add(symbol);
+        }
+        if (monitor == null) {
+          usedUnlocked.add(symbol);
+        } else {
+          monitors.put(symbol, monitor);
         }
       }
     }

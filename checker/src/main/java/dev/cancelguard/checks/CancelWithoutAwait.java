@@ -38,6 +38,8 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.AwaitFlow;
@@ -54,6 +56,7 @@ import dev.cancelguard.analysis.Tasks;
 import dev.cancelguard.analysis.Terminations;
 import dev.cancelguard.analysis.WaitFixes;
 import javax.inject.Inject;
+import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /** Work that is cancelled and then treated as stopped without anyone waiting for it to finish. */
@@ -139,6 +142,21 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
             new AwaitFlow.Question(target, call, startsIdle, exitIsUse, uses),
             state,
             options);
+    // A synchronized method releasing or reading what the tasks touch only in synchronized
+    // methods of the same instance: the two never run at the same time. If the tasks touch
+    // nothing else, returning is safe too: what they do next waits for the lock.
+    ClassSymbol monitor = monitorHeldBy(codeUnit);
+    if (monitor != null) {
+      boolean serialized = uses.everyUseHolding(monitor);
+      found =
+          found.stream()
+              .filter(
+                  u ->
+                      u.kind() == UseKind.RETURNS
+                          ? !serialized
+                          : !uses.usedOnlyHolding(u.symbol(), monitor))
+              .collect(ImmutableList.toImmutableList());
+    }
     // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
     if (found.isEmpty()) {
       return NO_MATCH;
@@ -153,6 +171,17 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  /** The class whose instance lock a synchronized instance method holds; null otherwise. */
+  private static @Nullable ClassSymbol monitorHeldBy(TreePath codeUnit) {
+    return codeUnit.getLeaf() instanceof MethodTree method
+            && method.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)
+            && getSymbol(method) instanceof MethodSymbol symbol
+            && !symbol.isStatic()
+            && symbol.owner instanceof ClassSymbol owner
+        ? owner
+        : null;
   }
 
   private static @Nullable Tree bodyOf(@Nullable TreePath codeUnit) {

@@ -1633,6 +1633,391 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_clearingASynchronizedWrapperTheTasksWrite() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Collections;
+            import java.util.HashSet;
+            import java.util.Set;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connections {
+              private final ExecutorService pool = Executors.newCachedThreadPool();
+              private final Set<Long> inProgress = Collections.synchronizedSet(new HashSet<>());
+
+              void connect(long sid) {
+                pool.execute(() -> inProgress.remove(sid));
+              }
+
+              void halt() {
+                pool.shutdownNow();
+                inProgress.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearingAPlainSetAssignedToASynchronizedWrapperLater() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Collections;
+            import java.util.HashSet;
+            import java.util.Set;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connections {
+              private final ExecutorService pool = Executors.newCachedThreadPool();
+              // Not final: it may hold a plain set when cleared.
+              private Set<Long> inProgress = Collections.synchronizedSet(new HashSet<>());
+
+              void connect(long sid) {
+                pool.execute(() -> inProgress.remove(sid));
+              }
+
+              void reset() {
+                inProgress = new HashSet<>();
+              }
+
+              void halt() {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                inProgress.clear();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_waitSkippedOnlyWhenTheConfiguredTimeoutIsNotPositive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Endpoint {
+              private final ThreadPoolExecutor workers =
+                  new ThreadPoolExecutor(4, 4, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+              private final long terminationTimeoutMillis;
+
+              Endpoint(long terminationTimeoutMillis) {
+                this.terminationTimeoutMillis = terminationTimeoutMillis;
+              }
+
+              void stop() {
+                workers.shutdownNow();
+                long timeout = terminationTimeoutMillis;
+                if (timeout > 0) {
+                  try {
+                    workers.awaitTermination(timeout, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  if (workers.isTerminating()) {
+                    System.err.println("workers still running");
+                  }
+                }
+              }
+
+              void stopWorker(long joinMillis) throws InterruptedException {
+                Thread own = new Thread(() -> {});
+                own.start();
+                own.interrupt();
+                if (0 < joinMillis) {
+                  own.join(joinMillis);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_waitSkippedWhenAnotherSettingIsNotPositive() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Endpoint {
+              private final ExecutorService workers = Executors.newFixedThreadPool(4);
+              private final long terminationTimeoutMillis = 1000;
+              private final int retries = 0;
+
+              void stop() throws InterruptedException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                workers.shutdownNow();
+                if (retries > 0) {
+                  workers.awaitTermination(terminationTimeoutMillis, TimeUnit.MILLISECONDS);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Other.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Other {
+              private final ExecutorService workers = Executors.newFixedThreadPool(4);
+              private final long terminationTimeoutMillis = 1000;
+
+              void close() throws InterruptedException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                workers.shutdownNow();
+                long timeout = terminationTimeoutMillis;
+                if (timeout > 100) {
+                  workers.awaitTermination(timeout, TimeUnit.MILLISECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_cancelAndWaitGuardedByTheSameFinalFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Reporter {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private final boolean shutdownExecutorOnStop;
+
+              Reporter(boolean shutdownExecutorOnStop) {
+                this.shutdownExecutorOnStop = shutdownExecutorOnStop;
+              }
+
+              void report() {}
+
+              public void stop() {
+                if (shutdownExecutorOnStop) {
+                  executor.shutdown();
+                }
+                try {
+                  report();
+                } catch (RuntimeException e) {
+                  System.err.println("last report failed");
+                }
+                if (shutdownExecutorOnStop) {
+                  try {
+                    if (!executor.awaitTermination(1, TimeUnit.SECONDS)) {
+                      executor.shutdownNow();
+                    }
+                  } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelAndWaitGuardedByDifferentOrMutableFlags() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Reporter {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private final boolean shutdownOnStop;
+              private final boolean waitOnStop;
+
+              Reporter(boolean shutdownOnStop, boolean waitOnStop) {
+                this.shutdownOnStop = shutdownOnStop;
+                this.waitOnStop = waitOnStop;
+              }
+
+              void report() {}
+
+              public void stop() throws InterruptedException {
+                if (shutdownOnStop) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  executor.shutdown();
+                }
+                report();
+                if (waitOnStop) {
+                  executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Other.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Other {
+              private final ExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+              private boolean mutable = true;
+
+              public void close() throws InterruptedException {
+                if (mutable) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  executor.shutdown();
+                }
+                mutable = false;
+                if (mutable) {
+                  executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_cancelAndTaskUsesSynchronizedOnTheSameInstance() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class TempClient {
+              private ScheduledExecutorService cleanup;
+              private Closeable client;
+              private long lastAccess;
+
+              synchronized void open(Closeable fresh) {
+                client = fresh;
+                cleanup = Executors.newScheduledThreadPool(1);
+                cleanup.scheduleAtFixedRate(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        checkInactive();
+                      }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+              }
+
+              private synchronized void checkInactive() {
+                if (System.currentTimeMillis() - lastAccess > 1000 && client != null) {
+                  closeClient();
+                }
+              }
+
+              private synchronized void closeClient() {
+                if (cleanup != null) {
+                  cleanup.shutdownNow();
+                  cleanup = null;
+                }
+                if (client != null) {
+                  try {
+                    client.close();
+                  } catch (IOException e) {
+                    // best effort
+                  }
+                  client = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskUsesTheResourceWithoutTheLock() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class TempClient {
+              private ScheduledExecutorService cleanup;
+              private Closeable client;
+
+              synchronized void open(Closeable fresh) {
+                client = fresh;
+                cleanup = Executors.newScheduledThreadPool(1);
+                cleanup.scheduleAtFixedRate(
+                    new Runnable() {
+                      @Override
+                      public synchronized void run() {
+                        // Locks the Runnable, not the TempClient.
+                        client = null;
+                      }
+                    },
+                    1,
+                    1,
+                    TimeUnit.SECONDS);
+              }
+
+              private synchronized void closeClient() throws IOException {
+                if (cleanup != null) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  cleanup.shutdownNow();
+                  cleanup = null;
+                }
+                if (client != null) {
+                  client.close();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Unlocked.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Unlocked {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private Closeable client;
+
+              synchronized void touch() {
+                pool.execute(this::use);
+              }
+
+              private synchronized void use() {
+                client = null;
+              }
+
+              // Not synchronized: runs alongside use().
+              void close() throws IOException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                client.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(
