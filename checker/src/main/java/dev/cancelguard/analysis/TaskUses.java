@@ -197,6 +197,8 @@ public final class TaskUses {
     written.removeIf(target::isNameOrCollection);
     Set<Symbol> unlocked = new HashSet<>(collector.usedUnlocked);
     unlocked.addAll(finder.directlyUsed);
+    // A local holding the task object is how it was handed over, not something it runs with.
+    unlocked.removeIf(s -> finder.taskHolders.contains(s) && Ownership.isLocal(s));
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
@@ -220,7 +222,9 @@ public final class TaskUses {
    * lock: whatever they do after a synchronized method of it returns waits for its next turn.
    */
   public boolean everyUseHolding(ClassSymbol monitor) {
-    return !used.isEmpty() && used.stream().allMatch(s -> usesOnlyHolding(s, monitor));
+    return usedUnlocked.isEmpty()
+        && !monitors.isEmpty()
+        && monitors.values().stream().allMatch(monitor::equals);
   }
 
   private boolean usesOnlyHolding(Symbol symbol, ClassSymbol monitor) {
@@ -333,6 +337,10 @@ public final class TaskUses {
     private final CompilationUnitTree unit;
     private final List<Tree> bodies = new ArrayList<>();
     private final Set<Symbol> directlyUsed = new HashSet<>();
+
+    /** Variables that hold a task object handed to the executor ({@code pool.execute(task)}). */
+    private final Set<Symbol> taskHolders = new HashSet<>();
+
     private final Set<Symbol> executors = new HashSet<>();
     private final Set<Symbol> completionServices = new HashSet<>();
 
@@ -572,6 +580,7 @@ public final class TaskUses {
           VarSymbol variable = Ownership.variableOf(task);
           if (variable != null) {
             directlyUsed.add(variable);
+            taskHolders.add(variable);
             ExpressionTree initializer = initializerOf(variable);
             if (initializer != null) {
               addTask(initializer);

@@ -1907,16 +1907,14 @@ class CancelWithoutAwaitTest {
               synchronized void open(Closeable fresh) {
                 client = fresh;
                 cleanup = Executors.newScheduledThreadPool(1);
-                cleanup.scheduleAtFixedRate(
+                Runnable command =
                     new Runnable() {
                       @Override
                       public void run() {
                         checkInactive();
                       }
-                    },
-                    1,
-                    1,
-                    TimeUnit.SECONDS);
+                    };
+                cleanup.scheduleAtFixedRate(command, 1, 1, TimeUnit.SECONDS);
               }
 
               private synchronized void checkInactive() {
