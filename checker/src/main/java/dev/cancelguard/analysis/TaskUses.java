@@ -148,7 +148,8 @@ public final class TaskUses {
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of(),
-          ImmutableSetMultimap.of());
+          ImmutableSetMultimap.of(),
+          false);
 
   private final ImmutableSet<Symbol> used;
   private final ImmutableSet<Symbol> written;
@@ -161,13 +162,18 @@ public final class TaskUses {
   /** For each variable, the classes whose instance lock the tasks hold where they use it. */
   private final ImmutableSetMultimap<Symbol, Symbol> monitors;
 
+  /** True if some task code uses a variable without holding an instance lock. */
+  private final boolean codeRunsUnlocked;
+
   private TaskUses(
       ImmutableSet<Symbol> used,
       ImmutableSet<Symbol> written,
       ImmutableSet<Symbol> signalled,
       ImmutableSet<Symbol> executors,
       ImmutableSet<Symbol> usedUnlocked,
-      ImmutableSetMultimap<Symbol, Symbol> monitors) {
+      ImmutableSetMultimap<Symbol, Symbol> monitors,
+      boolean codeRunsUnlocked) {
+    this.codeRunsUnlocked = codeRunsUnlocked;
     this.usedUnlocked = usedUnlocked;
     this.monitors = monitors;
     this.used = used;
@@ -205,7 +211,8 @@ public final class TaskUses {
         ImmutableSet.copyOf(collector.signalled),
         ImmutableSet.copyOf(finder.executors),
         ImmutableSet.copyOf(unlocked),
-        ImmutableSetMultimap.copyOf(collector.monitors));
+        ImmutableSetMultimap.copyOf(collector.monitors),
+        !collector.usedUnlocked.isEmpty());
   }
 
   /**
@@ -222,7 +229,7 @@ public final class TaskUses {
    * lock: whatever they do after a synchronized method of it returns waits for its next turn.
    */
   public boolean everyUseHolding(ClassSymbol monitor) {
-    return usedUnlocked.isEmpty()
+    return !codeRunsUnlocked
         && !monitors.isEmpty()
         && monitors.values().stream().allMatch(monitor::equals);
   }

@@ -1903,6 +1903,7 @@ class CancelWithoutAwaitTest {
               private ScheduledExecutorService cleanup;
               private Closeable client;
               private long lastAccess;
+              private final long thresholdMs = 1000;
 
               synchronized void open(Closeable fresh) {
                 client = fresh;
@@ -1914,11 +1915,11 @@ class CancelWithoutAwaitTest {
                         checkInactive();
                       }
                     };
-                cleanup.scheduleAtFixedRate(command, 1, 1, TimeUnit.SECONDS);
+                cleanup.scheduleAtFixedRate(command, thresholdMs, thresholdMs, TimeUnit.MILLISECONDS);
               }
 
               private synchronized void checkInactive() {
-                if (System.currentTimeMillis() - lastAccess > 1000 && client != null) {
+                if (System.currentTimeMillis() - lastAccess > thresholdMs && client != null) {
                   closeClient();
                 }
               }
