@@ -148,7 +148,8 @@ public final class TaskUses {
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSet.of(),
-          ImmutableSetMultimap.of());
+          ImmutableSetMultimap.of(),
+          false);
 
   private final ImmutableSet<Symbol> used;
   private final ImmutableSet<Symbol> written;
@@ -161,13 +162,18 @@ public final class TaskUses {
   /** For each variable, the classes whose instance lock the tasks hold where they use it. */
   private final ImmutableSetMultimap<Symbol, Symbol> monitors;
 
+  /** True if some task code uses a variable without holding an instance lock. */
+  private final boolean codeRunsUnlocked;
+
   private TaskUses(
       ImmutableSet<Symbol> used,
       ImmutableSet<Symbol> written,
       ImmutableSet<Symbol> signalled,
       ImmutableSet<Symbol> executors,
       ImmutableSet<Symbol> usedUnlocked,
-      ImmutableSetMultimap<Symbol, Symbol> monitors) {
+      ImmutableSetMultimap<Symbol, Symbol> monitors,
+      boolean codeRunsUnlocked) {
+    this.codeRunsUnlocked = codeRunsUnlocked;
     this.usedUnlocked = usedUnlocked;
     this.monitors = monitors;
     this.used = used;
@@ -197,13 +203,16 @@ public final class TaskUses {
     written.removeIf(target::isNameOrCollection);
     Set<Symbol> unlocked = new HashSet<>(collector.usedUnlocked);
     unlocked.addAll(finder.directlyUsed);
+    // A local holding the task object is how it was handed over, not something it runs with.
+    unlocked.removeIf(s -> finder.taskHolders.contains(s) && Ownership.isLocal(s));
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
         ImmutableSet.copyOf(collector.signalled),
         ImmutableSet.copyOf(finder.executors),
         ImmutableSet.copyOf(unlocked),
-        ImmutableSetMultimap.copyOf(collector.monitors));
+        ImmutableSetMultimap.copyOf(collector.monitors),
+        !collector.usedUnlocked.isEmpty());
   }
 
   /**
@@ -220,7 +229,9 @@ public final class TaskUses {
    * lock: whatever they do after a synchronized method of it returns waits for its next turn.
    */
   public boolean everyUseHolding(ClassSymbol monitor) {
-    return !used.isEmpty() && used.stream().allMatch(s -> usesOnlyHolding(s, monitor));
+    return !codeRunsUnlocked
+        && !monitors.isEmpty()
+        && monitors.values().stream().allMatch(monitor::equals);
   }
 
   private boolean usesOnlyHolding(Symbol symbol, ClassSymbol monitor) {
@@ -333,6 +344,10 @@ public final class TaskUses {
     private final CompilationUnitTree unit;
     private final List<Tree> bodies = new ArrayList<>();
     private final Set<Symbol> directlyUsed = new HashSet<>();
+
+    /** Variables that hold a task object handed to the executor ({@code pool.execute(task)}). */
+    private final Set<Symbol> taskHolders = new HashSet<>();
+
     private final Set<Symbol> executors = new HashSet<>();
     private final Set<Symbol> completionServices = new HashSet<>();
 
@@ -572,6 +587,7 @@ public final class TaskUses {
           VarSymbol variable = Ownership.variableOf(task);
           if (variable != null) {
             directlyUsed.add(variable);
+            taskHolders.add(variable);
             ExpressionTree initializer = initializerOf(variable);
             if (initializer != null) {
               addTask(initializer);

@@ -1903,24 +1903,23 @@ class CancelWithoutAwaitTest {
               private ScheduledExecutorService cleanup;
               private Closeable client;
               private long lastAccess;
+              private final long thresholdMs = 1000;
 
               synchronized void open(Closeable fresh) {
                 client = fresh;
                 cleanup = Executors.newScheduledThreadPool(1);
-                cleanup.scheduleAtFixedRate(
+                Runnable command =
                     new Runnable() {
                       @Override
                       public void run() {
                         checkInactive();
                       }
-                    },
-                    1,
-                    1,
-                    TimeUnit.SECONDS);
+                    };
+                cleanup.scheduleAtFixedRate(command, thresholdMs, thresholdMs, TimeUnit.MILLISECONDS);
               }
 
               private synchronized void checkInactive() {
-                if (System.currentTimeMillis() - lastAccess > 1000 && client != null) {
+                if (System.currentTimeMillis() - lastAccess > thresholdMs && client != null) {
                   closeClient();
                 }
               }
