@@ -202,6 +202,10 @@ public final class ResourceLeakOnCancel extends BugChecker
     if (!anyPointInRange) {
       return;
     }
+    dropConsumedCheckouts(body, resources, state);
+    if (resources.isEmpty()) {
+      return;
+    }
     FactFlow.Result result =
         FactFlow.walk(body, new HeldSpec(resources, state, options), state, 0, false, Set.of());
     for (Resource resource : resources.values()) {
@@ -470,29 +474,8 @@ public final class ResourceLeakOnCancel extends BugChecker
     /** {@code if (r != null) r.close();}: on the branch where r is null, r is not held. */
     @Override
     public long killedOnBranch(ExpressionTree condition, boolean value) {
-      if (!(stripParentheses(condition) instanceof BinaryTree test)) {
-        return 0;
-      }
-      boolean nullOnTrue;
-      if (test.getKind() == Tree.Kind.EQUAL_TO) {
-        nullOnTrue = true;
-      } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
-        nullOnTrue = false;
-      } else {
-        return 0;
-      }
-      if (value != nullOnTrue) {
-        return 0;
-      }
-      ExpressionTree other;
-      if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-        other = test.getRightOperand();
-      } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-        other = test.getLeftOperand();
-      } else {
-        return 0;
-      }
-      Resource resource = resources.get(getSymbol(stripParentheses(other)));
+      Symbol tested = nullTested(condition, value);
+      Resource resource = tested == null ? null : resources.get(tested);
       return resource == null ? 0 : resource.mask();
     }
 
@@ -522,6 +505,108 @@ public final class ResourceLeakOnCancel extends BugChecker
       }
       return acquired;
     }
+  }
+
+  /**
+   * Drops the objects taken out of a queue that the normal path itself does not always give back: a
+   * message consumed, and only sometimes put back for another round, is not borrowed from a pool,
+   * and "released only on the normal path" would not be true of it.
+   */
+  private static void dropConsumedCheckouts(
+      Tree body, Map<Symbol, Resource> resources, VisitorState state) {
+    if (resources.values().stream().noneMatch(r -> r.kind == Kind.CHECKOUT)) {
+      return;
+    }
+    FactFlow.Result normal =
+        FactFlow.walk(body, new NormalPathSpec(resources), state, 0, false, Set.of());
+    long keptOnTheNormalPath = 0;
+    for (Exit exit : normal.exits()) {
+      if (exit.kind() == FactFlow.ExitKind.RETURNS
+          || exit.kind() == FactFlow.ExitKind.FALLS_OFF
+          || exit.kind() == FactFlow.ExitKind.REACQUIRES) {
+        keptOnTheNormalPath |= exit.facts();
+      }
+    }
+    long consumed = keptOnTheNormalPath;
+    resources.values().removeIf(r -> r.kind == Kind.CHECKOUT && (consumed & r.mask()) != 0);
+  }
+
+  /** The facts: one per checked-out object, "taken and not given back", on normal paths only. */
+  private static final class NormalPathSpec implements FactFlow.Spec {
+    private final Map<Symbol, Resource> resources;
+
+    NormalPathSpec(Map<Symbol, Resource> resources) {
+      this.resources = resources;
+    }
+
+    private long masks(ExpressionTree tree, boolean acquisitions) {
+      long found = 0;
+      for (Resource resource : resources.values()) {
+        if (resource.kind == Kind.CHECKOUT
+            && (acquisitions ? resource.acquisitions : resource.releases).contains(tree)) {
+          found |= resource.mask();
+        }
+      }
+      return found;
+    }
+
+    @Override
+    public long addedBy(ExpressionTree tree) {
+      return masks(tree, true);
+    }
+
+    @Override
+    public long acquiredBy(ExpressionTree tree) {
+      return masks(tree, true);
+    }
+
+    @Override
+    public long killedBy(ExpressionTree tree) {
+      return masks(tree, false);
+    }
+
+    /** {@code if (taken == null) ...}: a poll that timed out took nothing. */
+    @Override
+    public long killedOnBranch(ExpressionTree condition, boolean value) {
+      Symbol tested = nullTested(condition, value);
+      Resource resource = tested == null ? null : resources.get(tested);
+      return resource == null ? 0 : resource.mask();
+    }
+
+    @Override
+    public boolean carriesFacts(ExpressionTree call, Type thrown) {
+      return false;
+    }
+  }
+
+  /**
+   * The variable a condition compares with null, if it is null on the branch where the condition is
+   * {@code value}.
+   */
+  private static @Nullable Symbol nullTested(ExpressionTree condition, boolean value) {
+    if (!(stripParentheses(condition) instanceof BinaryTree test)) {
+      return null;
+    }
+    boolean nullOnTrue;
+    if (test.getKind() == Tree.Kind.EQUAL_TO) {
+      nullOnTrue = true;
+    } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      nullOnTrue = false;
+    } else {
+      return null;
+    }
+    if (value != nullOnTrue) {
+      return null;
+    }
+    ExpressionTree other;
+    if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getRightOperand();
+    } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getLeftOperand();
+    } else {
+      return null;
+    }
+    return getSymbol(stripParentheses(other));
   }
 
   // ---------------------------------------------------------------- message

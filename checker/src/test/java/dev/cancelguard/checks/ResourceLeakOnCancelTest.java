@@ -800,6 +800,78 @@ class ResourceLeakOnCancelTest {
   }
 
   @Test
+  void negative_messageQueueConsumerThatPutsSomeMessagesBack() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              record Vote(long epoch) {}
+
+              long elect(BlockingQueue<Vote> inbox, long current) throws InterruptedException {
+                while (true) {
+                  Vote vote = inbox.poll(100, TimeUnit.MILLISECONDS);
+                  if (vote == null) {
+                    continue;
+                  }
+                  current = Math.max(current, vote.epoch());
+                  while ((vote = inbox.poll(10, TimeUnit.MILLISECONDS)) != null) {
+                    if (vote.epoch() > current) {
+                      inbox.put(vote);
+                      break;
+                    }
+                  }
+                  if (vote == null) {
+                    return current;
+                  }
+                }
+              }
+
+              void relay(BlockingQueue<String> inbox, StringBuilder log) throws InterruptedException {
+                String message = inbox.take();
+                Thread.sleep(5);
+                if (message.isEmpty()) {
+                  return;
+                }
+                log.append(message);
+                inbox.put(message);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_checkoutGivenBackOnEveryNormalPathOfALoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              void sendAll(BlockingQueue<StringBuilder> buffers, List<String> messages)
+                  throws InterruptedException {
+                for (String message : messages) {
+                  // BUG: Diagnostic contains: it never goes back to `buffers`
+                  StringBuilder buffer = buffers.take();
+                  if (message.isEmpty()) {
+                    buffers.put(buffer);
+                    continue;
+                  }
+                  Thread.sleep(5);
+                  buffer.append(message);
+                  buffers.put(buffer);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_neverReleasedHereIsNotThisCheck() {
     helper
         .addSourceLines(
