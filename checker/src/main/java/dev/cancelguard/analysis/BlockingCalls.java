@@ -42,20 +42,24 @@ public final class BlockingCalls {
 
   /** Waits that end only when the other side is done: no deadline. */
   private static final Matcher<ExpressionTree> UNBOUNDED_WAIT =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .named("get")
-              .withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .named("join")
-              .withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CountDownLatch")
-              .named("await")
-              .withNoParameters(),
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters());
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.Future")
+                  .named("get")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CompletableFuture")
+                  .named("join")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CountDownLatch")
+                  .named("await")
+                  .withNoParameters(),
+              instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters()),
+          "get",
+          "join",
+          "await");
 
   private BlockingCalls() {}
 

@@ -55,7 +55,9 @@ public final class Subtasks {
           instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
 
   private static final Matcher<ExpressionTree> THREAD_START =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
+          "start");
 
   private static final Matcher<ExpressionTree> FUTURE_WAIT =
       anyOf(

@@ -8,6 +8,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
@@ -41,38 +42,94 @@ import org.jspecify.annotations.Nullable;
  * thread's own top level (it owns the thread's interruption policy).
  */
 public final class Tasks {
+  /** Every name {@link #TASK_SUBMISSION} matches. */
+  private static final ImmutableSet<String> SUBMISSION_NAMES =
+      ImmutableSet.of(
+          "execute",
+          "submit",
+          "invokeAll",
+          "invokeAny",
+          "schedule",
+          "scheduleAtFixedRate",
+          "scheduleWithFixedDelay",
+          "invoke",
+          "runAsync",
+          "supplyAsync",
+          "fork");
+
+  /** Every name {@link #THREAD_BODY} matches. */
+  private static final ImmutableSet<String> THREAD_BODY_NAMES =
+      ImmutableSet.of(
+          CallNames.CONSTRUCTOR, "startVirtualThread", "start", "unstarted", "newThread");
+
   /** Calls that take a Runnable/Callable/Supplier and run it as a task. */
   private static final Matcher<ExpressionTree> TASK_SUBMISSION =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ExecutorService")
-              .namedAnyOf("submit", "invokeAll", "invokeAny"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
-              .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.ForkJoinPool")
-              .namedAnyOf("invoke", "execute", "submit"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CompletionService").named("submit"),
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("runAsync", "supplyAsync"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.StructuredTaskScope")
-              .named("fork"));
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ExecutorService")
+                  .namedAnyOf("submit", "invokeAll", "invokeAny"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+                  .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ForkJoinPool")
+                  .namedAnyOf("invoke", "execute", "submit"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CompletionService")
+                  .named("submit"),
+              staticMethod()
+                  .onClass("java.util.concurrent.CompletableFuture")
+                  .namedAnyOf("runAsync", "supplyAsync"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.StructuredTaskScope")
+                  .named("fork")),
+          SUBMISSION_NAMES);
 
   /** Calls that take a Runnable and make it the whole body of a new thread. */
   private static final Matcher<ExpressionTree> THREAD_BODY =
-      anyOf(
-          constructor().forClass("java.lang.Thread"),
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod()
-              .onDescendantOf("java.lang.Thread.Builder")
-              .namedAnyOf("start", "unstarted"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+      CallNames.namedFirst(
+          anyOf(
+              constructor().forClass("java.lang.Thread"),
+              staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+              instanceMethod()
+                  .onDescendantOf("java.lang.Thread.Builder")
+                  .namedAnyOf("start", "unstarted"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .named("newThread")),
+          THREAD_BODY_NAMES);
 
   private Tasks() {}
+
+  /**
+   * False if no method call under the tree can start a task or a thread ({@link #isTaskSubmission},
+   * {@code thread.start()}), judged by the names alone, without attribution: a cheap test before a
+   * walk that looks for the starts. Constructor calls are not counted.
+   */
+  public static boolean mayCallTaskStarts(Tree tree) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return found[0] ? null : super.scan(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        String name = CallNames.of(call);
+        if (name != null
+            && (SUBMISSION_NAMES.contains(name)
+                || (!name.equals(CallNames.CONSTRUCTOR) && THREAD_BODY_NAMES.contains(name)))) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
 
   /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
   public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {

@@ -37,37 +37,53 @@ public final class Terminations {
 
   /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
   public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow"),
+          "shutdown",
+          "shutdownNow");
 
   /** {@code thread.interrupt()}. */
   public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters(),
+          "interrupt");
 
   /** {@code future.cancel(..)}. */
   public static final Matcher<ExpressionTree> FUTURE_CANCEL =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"), "cancel");
 
   /** {@code executor.awaitTermination(timeout, unit)}. */
   public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination"),
+          "awaitTermination");
 
   private static final Matcher<ExpressionTree> EXECUTOR_CLOSE =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters(),
+          "close");
 
   private static final Matcher<ExpressionTree> THREAD_JOIN =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("join");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"), "join");
 
   private static final Matcher<ExpressionTree> THREAD_START =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
+          "start");
 
   private static final Matcher<ExpressionTree> IS_TERMINATED =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated"), "isTerminated");
 
   private static final Matcher<ExpressionTree> IS_ALIVE =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive"), "isAlive");
 
   private static final Matcher<ExpressionTree> INVOKE_ALL =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
 
   /** Library helpers that wait for the executor or thread passed to them. */
   private static final Matcher<ExpressionTree> LIBRARY_AWAITERS =
@@ -87,7 +103,9 @@ public final class Terminations {
           INVOKE_ALL);
 
   private static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
-      instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook"),
+          "addShutdownHook");
 
   /** Blocking calls that wait for a signal (a latch counted down by the task, ...). */
   private static final ImmutableSet<String> SIGNAL_WAITS =

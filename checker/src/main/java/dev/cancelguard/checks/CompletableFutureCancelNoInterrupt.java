@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import dev.cancelguard.analysis.CallNames;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FutureOwnership;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +42,12 @@ import org.jspecify.annotations.Nullable;
 public final class CompletableFutureCancelNoInterrupt extends BugChecker
     implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> CANCEL =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.Future")
-          .named("cancel")
-          .withParameters("boolean");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Future")
+              .named("cancel")
+              .withParameters("boolean"),
+          "cancel");
 
   /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
   private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =

@@ -199,6 +199,10 @@ public final class OrphanedSubtasks extends BugChecker
   }
 
   private Description analyze(TreePath unitPath, BlockTree body, VisitorState state) {
+    // Cheap exit: most code units call nothing named like a task start.
+    if (!Tasks.mayCallTaskStarts(body)) {
+      return NO_MATCH;
+    }
     Unit unit = new Unit(unitPath, body, state);
     collectStarts(unit);
     // Cheap exit: most code units start no sub-task at all.

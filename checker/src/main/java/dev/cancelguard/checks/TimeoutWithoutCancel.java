@@ -37,6 +37,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CallNames;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.FutureOwnership;
@@ -63,15 +64,20 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "TimeoutWithoutCancel.md")
 public final class TimeoutWithoutCancel extends BugChecker implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> TIMED_GET =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.Future")
-          .named("get")
-          .withParameters("long", "java.util.concurrent.TimeUnit");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Future")
+              .named("get")
+              .withParameters("long", "java.util.concurrent.TimeUnit"),
+          "get");
 
   private static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.CompletableFuture")
-          .namedAnyOf("orTimeout", "completeOnTimeout");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("orTimeout", "completeOnTimeout"),
+          "orTimeout",
+          "completeOnTimeout");
 
   private static final Matcher<ExpressionTree> IS_DONE =
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
