@@ -9,6 +9,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
@@ -226,35 +227,59 @@ public final class InterruptFlow {
 
   private State walkIf(IfTree ifTree, State in) {
     ExpressionTree condition = stripParentheses(ifTree.getCondition());
-    State thenIn = in;
-    State elseIn = in;
     // The branch where the caught exception is known not to be an InterruptedException has
     // nothing to restore.
-    if (isInstanceOfInterrupted(condition)) {
-      elseIn = State.HANDLED;
-    } else if (condition instanceof UnaryTree not
-        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
-        && isInstanceOfInterrupted(stripParentheses(not.getExpression()))) {
-      thenIn = State.HANDLED;
-    }
+    State thenIn = excludesInterrupt(condition, true) ? State.HANDLED : in;
+    State elseIn = excludesInterrupt(condition, false) ? State.HANDLED : in;
     State thenOut = walk(ifTree.getThenStatement(), thenIn);
     State elseOut =
         ifTree.getElseStatement() == null ? elseIn : walk(ifTree.getElseStatement(), elseIn);
     return thenOut.join(elseOut);
   }
 
-  private boolean isInstanceOfInterrupted(ExpressionTree condition) {
-    if (!(condition instanceof InstanceOfTree instanceOf) || caughtVariable == null) {
-      return false;
+  /**
+   * True if, where the condition has the given value, the caught exception cannot be an
+   * InterruptedException: {@code e instanceof InterruptedException} is false, or {@code e
+   * instanceof KeeperException} (a class unrelated to it) is true; through {@code !}, {@code &&}
+   * and {@code ||}.
+   */
+  private boolean excludesInterrupt(ExpressionTree condition, boolean value) {
+    ExpressionTree stripped = stripParentheses(condition);
+    return switch (stripped.getKind()) {
+      case LOGICAL_COMPLEMENT -> excludesInterrupt(((UnaryTree) stripped).getExpression(), !value);
+      case CONDITIONAL_AND, CONDITIONAL_OR -> {
+        BinaryTree binary = (BinaryTree) stripped;
+        boolean left = excludesInterrupt(binary.getLeftOperand(), value);
+        boolean right = excludesInterrupt(binary.getRightOperand(), value);
+        // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
+        yield (stripped.getKind() == Tree.Kind.CONDITIONAL_AND) == value
+            ? left || right
+            : left && right;
+      }
+      case INSTANCE_OF -> {
+        Type tested = testedType((InstanceOfTree) stripped);
+        if (tested == null) {
+          yield false;
+        }
+        Type interrupted = Interrupts.interruptedExceptionType(state);
+        boolean coversInterrupt =
+            isSubtype(tested, interrupted, state) || isSubtype(interrupted, tested, state);
+        // An interface could be implemented by a subclass of InterruptedException.
+        yield value ? !coversInterrupt && !tested.isInterface() : coversInterrupt;
+      }
+      default -> false;
+    };
+  }
+
+  /** The type an {@code instanceof} on the caught variable tests, or null for another test. */
+  private @Nullable Type testedType(InstanceOfTree instanceOf) {
+    if (caughtVariable == null
+        || !caughtVariable.equals(getSymbol(stripParentheses(instanceOf.getExpression())))) {
+      return null;
     }
-    Symbol tested = getSymbol(stripParentheses(instanceOf.getExpression()));
-    Type type =
-        instanceOf.getPattern() != null
-            ? getType(instanceOf.getPattern())
-            : getType(instanceOf.getType());
-    return caughtVariable.equals(tested)
-        && type != null
-        && isSubtype(type, Interrupts.interruptedExceptionType(state), state);
+    return instanceOf.getPattern() != null
+        ? getType(instanceOf.getPattern())
+        : getType(instanceOf.getType());
   }
 
   private State walkThrow(ThrowTree throwTree, State in) {

@@ -15,10 +15,12 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -28,11 +30,13 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -238,6 +242,51 @@ public final class Tasks {
     // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
     // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
     return isHandedToThreadInThisFile(symbol.enclClass(), state);
+  }
+
+  /**
+   * True if the code unit is a private method that every caller calls as the last thing a thread's
+   * top level ({@link #isThreadTopLevel}) does: {@code run() { try { runLoop(); } finally { .. }
+   * }}. When it ends, its thread ends, as when the top level itself ends.
+   */
+  public static boolean endsWithItsThread(
+      TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !method.getModifiers().getFlags().contains(Modifier.PRIVATE)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    List<TreePath> calls = new ArrayList<>();
+    boolean[] referenced = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (symbol.equals(getSymbol(call))) {
+          calls.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        referenced[0] |= symbol.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    if (calls.isEmpty() || referenced[0]) {
+      return false;
+    }
+    for (TreePath call : calls) {
+      TreePath statement = call.getParentPath();
+      TreePath caller = enclosingCodeUnit(call);
+      if (!(statement.getLeaf() instanceof ExpressionStatementTree)
+          || caller == null
+          || !isThreadTopLevel(caller, state)
+          || !isInTailPosition(statement, caller, state, options)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isHandedToThreadInThisFile(ClassSymbol runnable, VisitorState state) {

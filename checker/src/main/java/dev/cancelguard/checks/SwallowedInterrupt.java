@@ -278,7 +278,9 @@ public final class SwallowedInterrupt extends BugChecker
    */
   private boolean endsThreadTopLevel(
       Leak leak, TreePath statementPath, @Nullable TreePath codeUnit, VisitorState state) {
-    if (codeUnit == null || !Tasks.isThreadTopLevel(codeUnit, state)) {
+    if (codeUnit == null
+        || !(Tasks.isThreadTopLevel(codeUnit, state)
+            || Tasks.endsWithItsThread(codeUnit, state, options))) {
       return false;
     }
     return switch (leak.kind()) {

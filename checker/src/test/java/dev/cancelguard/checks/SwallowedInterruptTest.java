@@ -880,6 +880,88 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_branchWhereTheExceptionIsAnUnrelatedClass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static class NotFoundException extends Exception {}
+
+              void remove(boolean quietly) throws Exception {
+                try {
+                  Thread.sleep(10);
+                  lookUp();
+                } catch (Exception e) {
+                  if (e instanceof NotFoundException && quietly) {
+                    // nothing to remove
+                  } else {
+                    throw e;
+                  }
+                }
+              }
+
+              void removeAll(boolean quietly) throws Exception {
+                try {
+                  Thread.sleep(10);
+                  lookUp();
+                } catch (Exception e) {
+                  if (!(e instanceof NotFoundException) || !quietly) {
+                    throw e;
+                  }
+                }
+              }
+
+              void lookUp() throws NotFoundException {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_branchWhereTheExceptionMayStillBeTheInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static class NotFoundException extends Exception {}
+
+              interface Quiet {}
+
+              void removeEither(boolean quietly) throws Exception {
+                try {
+                  Thread.sleep(10);
+                  lookUp();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (Exception e) {
+                  if (e instanceof NotFoundException || quietly) {
+                    // ignored
+                  } else {
+                    throw e;
+                  }
+                }
+              }
+
+              void removeQuiet() throws Exception {
+                try {
+                  Thread.sleep(10);
+                  lookUp();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (Exception e) {
+                  if (!(e instanceof Quiet)) {
+                    throw e;
+                  }
+                }
+              }
+
+              void lookUp() throws NotFoundException {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_exceptionCatchWithInstanceofGuard() {
     helper
         .addSourceLines(
@@ -1025,6 +1107,87 @@ class SwallowedInterruptTest {
                   }
                 } catch (InterruptedException e) {
                   System.out.println("ticker stopped");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_privateLoopCalledOnlyAtTheEndOfRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Watcher extends Thread {
+              final BlockingQueue<String> events;
+
+              Watcher(BlockingQueue<String> events) {
+                this.events = events;
+              }
+
+              @Override
+              public void run() {
+                try {
+                  System.out.println("started");
+                  runLoop();
+                } finally {
+                  System.out.println("stopped");
+                }
+              }
+
+              private void runLoop() {
+                while (true) {
+                  String event;
+                  try {
+                    event = events.take();
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                  System.out.println(event);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privateLoopAlsoCalledWhereMoreWorkFollows() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Watcher extends Thread {
+              final BlockingQueue<String> events;
+
+              Watcher(BlockingQueue<String> events) {
+                this.events = events;
+              }
+
+              @Override
+              public void run() {
+                drain();
+              }
+
+              void restart() throws InterruptedException {
+                drain();
+                Thread.sleep(100);
+              }
+
+              private void drain() {
+                while (true) {
+                  String event;
+                  try {
+                    event = events.take();
+                    // BUG: Diagnostic contains: breaks out
+                  } catch (InterruptedException e) {
+                    break;
+                  }
+                  System.out.println(event);
                 }
               }
             }
