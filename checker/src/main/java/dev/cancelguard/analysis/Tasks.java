@@ -36,6 +36,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -261,7 +262,7 @@ public final class Tasks {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (symbol.equals(getSymbol(call))) {
+        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
           calls.add(getCurrentPath());
         }
         return super.visitMethodInvocation(call, null);
@@ -269,7 +270,8 @@ public final class Tasks {
 
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        referenced[0] |= symbol.equals(getSymbol(reference));
+        // The symbol field, not getSymbol: a reference javac could not resolve has none.
+        referenced[0] |= symbol.equals(((JCMemberReference) reference).sym);
         return super.visitMemberReference(reference, null);
       }
     }.scan(state.getPath().getCompilationUnit(), null);

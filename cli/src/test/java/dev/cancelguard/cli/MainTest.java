@@ -250,6 +250,36 @@ class MainTest {
   }
 
   @Test
+  void aBrokenCallElsewhereInTheFileDoesNotHideAFinding() throws Exception {
+    // SwallowedInterrupt looks for the callers of a private method across the file: an
+    // unresolved call among them must not make it give up on the member it reports.
+    write(
+        "src/demo/Poller.java",
+        """
+        package demo;
+
+        public class Poller {
+          private void pause() {
+            try {
+              Thread.sleep(100);
+            } catch (InterruptedException e) {
+              return;
+            }
+            System.out.println("slept");
+          }
+
+          public void poll() {
+            pause();
+            com.missing.Metrics.count("polled");
+          }
+        }
+        """);
+    Run run = run("-q", dir.resolve("src").toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("Poller.java:7:7: warning: [SwallowedInterrupt]"), run.out());
+  }
+
+  @Test
   void checksAndDisableSelectChecks() throws Exception {
     write("src/demo/Poller.java", SWALLOWING);
     Run disabled =
