@@ -36,7 +36,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -408,12 +410,63 @@ public final class FutureOwnership {
   }
 
   /**
+   * The expressions {@code tree} may evaluate to, as {@link #possibleValues} tells, where a value
+   * that is itself a local or a field of this file is replaced by that variable's own values, at
+   * most four steps deep: for {@code f} in {@code CompletableFuture<?> f = this.current;}, with
+   * {@code this.current = future;} and {@code future = new CompletableFuture<>();} elsewhere, the
+   * constructor call. A variable whose values are unknown (a parameter, declared elsewhere), or one
+   * past the last step, stays as it is; a variable met again (a cycle of assignments) adds nothing
+   * new. Empty when the values of {@code tree} are unknown.
+   */
+  public static ImmutableList<ExpressionTree> followedValues(
+      ExpressionTree tree, VisitorState state) {
+    Set<Symbol> seen = new HashSet<>();
+    if (getSymbol(stripParentheses(tree)) instanceof VarSymbol variable) {
+      seen.add(variable);
+    }
+    List<ExpressionTree> out = new ArrayList<>();
+    for (ExpressionTree value : possibleValues(tree, state)) {
+      follow(value, state, 1, seen, out);
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  private static void follow(
+      ExpressionTree value,
+      VisitorState state,
+      int depth,
+      Set<Symbol> seen,
+      List<ExpressionTree> out) {
+    if (!(value instanceof IdentifierTree || value instanceof MemberSelectTree)
+        || !(getSymbol(value) instanceof VarSymbol variable)
+        || depth > MAX_FOLLOW) {
+      out.add(value);
+      return;
+    }
+    if (!seen.add(variable)) {
+      return; // its values are already followed
+    }
+    ImmutableList<ExpressionTree> values = possibleValues(value, state);
+    if (values.isEmpty()) {
+      out.add(value); // unknown: the variable itself is all that can be told
+      return;
+    }
+    for (ExpressionTree next : values) {
+      follow(next, state, depth + 1, seen, out);
+    }
+  }
+
+  /** Plain assignments from one variable to another are followed at most this many steps. */
+  private static final int MAX_FOLLOW = 4;
+
+  /**
    * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
    * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
-   * behind it: every {@link #possibleValues possible value} is one.
+   * behind it: every {@link #followedValues followed value} is one (a promise kept in a local,
+   * stored in a field and read back into a local is still a promise).
    */
   public static boolean isPromise(ExpressionTree tree, VisitorState state) {
-    ImmutableList<ExpressionTree> values = possibleValues(tree, state);
+    ImmutableList<ExpressionTree> values = followedValues(tree, state);
     return !values.isEmpty() && values.stream().allMatch(v -> PROMISE.matches(v, state));
   }
 
@@ -445,8 +498,9 @@ public final class FutureOwnership {
   }
 
   /**
-   * The variable a future is read from: a field, a local (followed to the variable of its only
-   * value), or the {@code AtomicReference} it is taken out of.
+   * The variable a future is read from: a field or a local (followed to the variable of its only
+   * value, at most four steps: {@code f = this.current} and {@code this.current = future} lead to
+   * {@code future}), or the {@code AtomicReference} it is taken out of.
    */
   private static @Nullable Symbol originOf(ExpressionTree tree, VisitorState state, int depth) {
     ExpressionTree stripped = stripParentheses(tree);
@@ -459,7 +513,9 @@ public final class FutureOwnership {
         || !(getSymbol(stripped) instanceof VarSymbol variable)) {
       return null;
     }
-    if (variable.getKind() == ElementKind.LOCAL_VARIABLE && depth < MAX_DEPTH) {
+    if ((variable.getKind() == ElementKind.LOCAL_VARIABLE
+            || variable.getKind() == ElementKind.FIELD)
+        && depth < MAX_FOLLOW) {
       ImmutableList<ExpressionTree> values = possibleValues(stripped, state);
       if (values.size() == 1) {
         Symbol inner = originOf(values.getFirst(), state, depth + 1);

@@ -4,6 +4,8 @@ import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
@@ -36,6 +38,17 @@ import org.jspecify.annotations.Nullable;
  * with a timeout, and what a task's code does, followed into the same file's helpers.
  */
 public final class RemoteCalls {
+  /** Socket channel I/O: it waits on the peer unless the channel is in non-blocking mode. */
+  private static final Matcher<ExpressionTree> CHANNEL_IO =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.SocketChannel")
+          .namedAnyOf("connect", "finishConnect", "read", "write");
+
+  private static final Matcher<ExpressionTree> CONFIGURE_BLOCKING =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.SelectableChannel")
+          .named("configureBlocking");
+
   /** Calls that wait on a remote peer: connect, request, read a socket, run a query. */
   private static final Matcher<ExpressionTree> REMOTE_CALL =
       anyOf(
@@ -54,9 +67,7 @@ public final class RemoteCalls {
           instanceMethod()
               .onDescendantOf("java.net.http.HttpClient")
               .namedAnyOf("send", "sendAsync"),
-          instanceMethod()
-              .onDescendantOf("java.nio.channels.SocketChannel")
-              .namedAnyOf("connect", "finishConnect", "read", "write"),
+          CHANNEL_IO,
           instanceMethod().onDescendantOf("java.net.DatagramSocket").namedAnyOf("receive", "send"),
           staticMethod().onClass("java.net.InetAddress").namedAnyOf("getByName", "getAllByName"),
           staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
@@ -115,7 +126,42 @@ public final class RemoteCalls {
     if (tree instanceof NewClassTree newClass) {
       return CONNECTING_SOCKET.matches(newClass, state) && !newClass.getArguments().isEmpty();
     }
-    return tree instanceof MethodInvocationTree call && REMOTE_CALL.matches(call, state);
+    return tree instanceof MethodInvocationTree call
+        && REMOTE_CALL.matches(call, state)
+        && !(CHANNEL_IO.matches(call, state) && isOnNonBlockingChannel(call, state));
+  }
+
+  /**
+   * True if the call's receiver is a variable (a local or field) that this file puts in
+   * non-blocking mode with {@code configureBlocking(false)} and never with anything else: its reads
+   * and writes return at once when the peer is silent, and its connect only starts.
+   */
+  private static boolean isOnNonBlockingChannel(MethodInvocationTree call, VisitorState state) {
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver == null || !(getSymbol(stripParentheses(receiver)) instanceof VarSymbol channel)) {
+      return false;
+    }
+    boolean[] nonBlocking = new boolean[1];
+    boolean[] otherwise = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        ExpressionTree target = getReceiver(node);
+        if (target != null
+            && node.getArguments().size() == 1
+            && channel.equals(getSymbol(stripParentheses(target)))
+            && Interrupts.isResolved(node)
+            && CONFIGURE_BLOCKING.matches(node, state)) {
+          if (Boolean.FALSE.equals(constValue(node.getArguments().getFirst()))) {
+            nonBlocking[0] = true;
+          } else {
+            otherwise[0] = true; // blocking again, or a mode known only at run time
+          }
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return nonBlocking[0] && !otherwise[0];
   }
 
   /** True if the call bounds a remote call with a timeout. */

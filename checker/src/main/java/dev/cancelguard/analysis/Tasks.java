@@ -29,16 +29,19 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -161,13 +164,15 @@ public final class Tasks {
 
   /**
    * True if the code unit (a method or lambda path from {@link #enclosingCodeUnit}) runs as a task:
-   * a lambda or anonymous class passed to an executor, a thread, {@code runAsync}, {@code fork};
-   * {@code run()}/{@code call()}/{@code compute()} of a Runnable, Callable, Thread or ForkJoinTask.
+   * a lambda or anonymous class passed to an executor, a thread, {@code runAsync}, {@code fork}
+   * (inline, or through a local used for nothing else); {@code run()}/{@code call()}/{@code
+   * compute()} of a Runnable, Callable, Thread or ForkJoinTask.
    */
   public static boolean runsAsTask(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, Tasks::isTaskSubmission);
+      return isArgumentOf(codeUnit, state, Tasks::isTaskSubmission)
+          || isLocalOnlyHandedTo(codeUnit, state, Tasks::isTaskSubmission);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -188,14 +193,15 @@ public final class Tasks {
 
   /**
    * True if the code unit is a lambda, or a method of an anonymous class, handed to an executor, a
-   * pool, {@code runAsync}/{@code supplyAsync} or a structured scope — not to a new thread. Such a
-   * task is cancelled the executor's way: by {@code cancel(true)} or {@code shutdownNow()}, that is
-   * by interrupting it.
+   * pool, {@code runAsync}/{@code supplyAsync} or a structured scope (inline, or through a local
+   * used for nothing else) — not to a new thread. Such a task is cancelled the executor's way: by
+   * {@code cancel(true)} or {@code shutdownNow()}, that is by interrupting it.
    */
   public static boolean isSubmittedToExecutor(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, TASK_SUBMISSION::matches);
+      return isArgumentOf(codeUnit, state, TASK_SUBMISSION::matches)
+          || isLocalOnlyHandedTo(codeUnit, state, TASK_SUBMISSION::matches);
     }
     TreePath classPath = codeUnit.getParentPath();
     return leaf instanceof MethodTree
@@ -204,19 +210,21 @@ public final class Tasks {
         && classPath.getParentPath() != null
         && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
         && newClass.getClassBody() == classPath.getLeaf()
-        && isArgumentOf(classPath.getParentPath(), state, TASK_SUBMISSION::matches);
+        && (isArgumentOf(classPath.getParentPath(), state, TASK_SUBMISSION::matches)
+            || isLocalOnlyHandedTo(classPath.getParentPath(), state, TASK_SUBMISSION::matches));
   }
 
   /**
    * True if the code unit is the whole of a thread's work, so that when it ends the thread ends and
    * nobody is left to read the interrupt flag: {@code run()} of a {@link Thread} subclass, a
    * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder or a
-   * ThreadFactory, and {@code main}.
+   * ThreadFactory (inline, or through a local used for nothing else), and {@code main}.
    */
   public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, THREAD_BODY::matches);
+      return isArgumentOf(codeUnit, state, THREAD_BODY::matches)
+          || isLocalOnlyHandedTo(codeUnit, state, THREAD_BODY::matches);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -231,14 +239,16 @@ public final class Tasks {
     if (isSubtypeOf(symbol.enclClass(), "java.lang.Thread", state)) {
       return true;
     }
-    // run() of an anonymous Runnable passed to a Thread constructor or builder.
+    // run() of an anonymous Runnable passed to a Thread constructor or builder, directly or
+    // through a local that is used for nothing else.
     TreePath classPath = codeUnit.getParentPath();
     if (classPath != null
         && classPath.getLeaf() instanceof ClassTree
         && classPath.getParentPath() != null
         && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
         && newClass.getClassBody() == classPath.getLeaf()) {
-      return isArgumentOf(classPath.getParentPath(), state, THREAD_BODY::matches);
+      return isArgumentOf(classPath.getParentPath(), state, THREAD_BODY::matches)
+          || isLocalOnlyHandedTo(classPath.getParentPath(), state, THREAD_BODY::matches);
     }
     // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
     // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
@@ -437,6 +447,35 @@ public final class Tasks {
       scanner.scan(statement, null);
     }
     return !noticesInterrupt[0];
+  }
+
+  /**
+   * True if the lambda or anonymous class at {@code valuePath} initializes a local variable whose
+   * every use is as an argument of a call of {@code callKind}: {@code Runnable r = () -> ..; new
+   * Thread(null, r, name, 0)}. The local then only carries the code to that call, as if it were
+   * written inline. A local that is reassigned, run directly ({@code r.run()}) or handed to any
+   * other call does not count.
+   */
+  private static boolean isLocalOnlyHandedTo(
+      TreePath valuePath,
+      VisitorState state,
+      java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {
+    TreePath declarationPath = LocalUses.parent(valuePath);
+    if (declarationPath == null
+        || !(declarationPath.getLeaf() instanceof VariableTree declaration)
+        || declaration.getInitializer() == null
+        || !containsOrIs(declaration.getInitializer(), valuePath.getLeaf())
+        || !(getSymbol(declaration) instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return false;
+    }
+    // A local's uses all lie in the code unit that declares it (captures included).
+    TreePath scope = enclosingCodeUnit(declarationPath);
+    if (scope == null) {
+      return false; // declared in an initializer block: not followed
+    }
+    List<TreePath> uses = LocalUses.references(scope, local);
+    return !uses.isEmpty() && uses.stream().allMatch(use -> isArgumentOf(use, state, callKind));
   }
 
   private static boolean isArgumentOf(

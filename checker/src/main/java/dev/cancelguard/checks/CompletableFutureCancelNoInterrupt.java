@@ -78,12 +78,13 @@ public final class CompletableFutureCancelNoInterrupt extends BugChecker
       return NO_MATCH;
     }
     // Completed by hand in this file (through the same variable, field or AtomicReference), and
-    // not known to come from a task: a promise too.
-    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    // not known to come from a task, even through the variables it is copied from: a promise too.
     if (FutureOwnership.isCompletedByHand(receiver, state)
-        && values.stream().noneMatch(v -> FutureOwnership.startsTask(v, state))) {
+        && FutureOwnership.followedValues(receiver, state).stream()
+            .noneMatch(v -> FutureOwnership.startsTask(v, state))) {
       return NO_MATCH;
     }
+    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
     // HttpClient.sendAsync's future does abort the exchange.
     if (!values.isEmpty() && values.stream().allMatch(v -> HTTP_SEND_ASYNC.matches(v, state))) {
       return NO_MATCH;

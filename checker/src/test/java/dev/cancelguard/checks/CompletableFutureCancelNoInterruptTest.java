@@ -474,6 +474,218 @@ class CompletableFutureCancelNoInterruptTest {
   }
 
   @Test
+  void negative_promiseThroughALocalIntoAFieldAndOutIntoALocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Reconnector {
+              private volatile CompletableFuture<String> currentFuture;
+              CompletableFuture<String> reconnect(Executor events) {
+                CompletableFuture<String> future = new CompletableFuture<>();
+                events.execute(() -> {
+                  if (!future.isCancelled()) {
+                    future.complete("channel");
+                  }
+                });
+                this.currentFuture = future;
+                return future;
+              }
+              void prepareClose() {
+                CompletableFuture<?> currentFuture = this.currentFuture;
+                if (currentFuture != null && !currentFuture.isDone()) {
+                  currentFuture.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseFieldAssignedFromALocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> pending;
+              CompletableFuture<String> open() {
+                CompletableFuture<String> answer = new CompletableFuture<>();
+                pending = answer;
+                return answer;
+              }
+              void close() {
+                if (pending != null) {
+                  pending.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseFieldReadIntoALocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> pending = new CompletableFuture<>();
+              void close() {
+                var p = pending;
+                p.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_futureOfUnknownOriginCompletedByHandThroughAFieldAndALocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            import java.util.function.Supplier;
+            class Test {
+              private CompletableFuture<String> current;
+              void open(Supplier<CompletableFuture<String>> promises) {
+                CompletableFuture<String> future = promises.get();
+                current = future;
+                try {
+                  future.complete(connect());
+                } catch (RuntimeException e) {
+                  future.completeExceptionally(e);
+                }
+              }
+              void close() {
+                CompletableFuture<String> f = current;
+                if (f != null) {
+                  f.cancel(true);
+                }
+              }
+              String connect() {
+                return "ok";
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskFutureThroughALocalIntoAFieldAndOutIntoALocal() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Reconnector {
+              private volatile CompletableFuture<String> currentFuture;
+              CompletableFuture<String> reconnect(Executor pool) {
+                CompletableFuture<String> future = CompletableFuture.supplyAsync(() -> "channel", pool);
+                this.currentFuture = future;
+                return future;
+              }
+              void prepareClose() {
+                CompletableFuture<?> currentFuture = this.currentFuture;
+                if (currentFuture != null && !currentFuture.isDone()) {
+                  // BUG: Diagnostic contains: interrupts nothing
+                  currentFuture.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskFutureThroughAFieldAlsoCompletedByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> quote;
+              void start(Executor pool) {
+                CompletableFuture<String> q = CompletableFuture.supplyAsync(() -> "42", pool);
+                quote = q;
+              }
+              void giveUp() {
+                CompletableFuture<String> q = quote;
+                q.complete("n/a");
+                // BUG: Diagnostic contains: interrupts nothing
+                q.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_fieldsAssignedInACycleStillSeeTheTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> front = new CompletableFuture<>();
+              private CompletableFuture<String> back;
+              void refill(Executor pool) {
+                back = CompletableFuture.supplyAsync(() -> "next", pool);
+              }
+              void swap() {
+                CompletableFuture<String> t = front;
+                front = back;
+                back = t;
+              }
+              void drop() {
+                // BUG: Diagnostic contains: interrupts nothing
+                front.cancel(true);
+              }
+              void dropBoth() {
+                CompletableFuture<String> a = front;
+                CompletableFuture<String> b = a;
+                a = b;
+                // BUG: Diagnostic contains: interrupts nothing
+                b.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_promiseFieldsAssignedInACycle() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private CompletableFuture<String> front = new CompletableFuture<>();
+              private CompletableFuture<String> back = new CompletableFuture<>();
+              void swap() {
+                CompletableFuture<String> t = front;
+                front = back;
+                back = t;
+              }
+              void drop() {
+                front.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_completedFuture() {
     helper
         .addSourceLines(

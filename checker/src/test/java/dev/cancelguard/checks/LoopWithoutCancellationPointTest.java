@@ -1274,6 +1274,69 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
+  void positive_taskLoopInALocalLambdaHandedToAnExecutor() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.concurrent.ExecutorService;
+            class Sweeper {
+              private final Map<String, Long> sessions = new ConcurrentHashMap<>();
+              private volatile boolean running = true;
+              long hashes;
+              void start(ExecutorService pool) {
+                Runnable spin = () -> {
+                  // BUG: Diagnostic contains: This task loop has no cancellation point
+                  while (true) {
+                    hashes = hashes * 31 + 7;
+                  }
+                };
+                pool.execute(spin);
+                Runnable sweep = () -> {
+                  // BUG: Diagnostic contains: stops only when `running` turns false
+                  while (running) {
+                    sessions.values().removeIf(t -> t < System.currentTimeMillis());
+                  }
+                };
+                pool.submit(sweep);
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_localLambdaAlsoRunDirectlyIsNotOnlyATask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long hashes;
+              void start(ExecutorService pool, boolean inline) {
+                Runnable spin = () -> {
+                  while (true) {
+                    hashes = hashes * 31 + 7;
+                  }
+                };
+                if (inline) {
+                  spin.run();
+                } else {
+                  pool.execute(spin);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_sameFileHelperChecksTheFlag() {
     helper
         .addSourceLines(

@@ -1781,6 +1781,173 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_anonymousRunnableInALocalHandedToANewThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              BlockingQueue<String> queue;
+              volatile boolean stopped;
+              Thread handler;
+
+              void start() {
+                Runnable run = new Runnable() {
+                  @Override
+                  public void run() {
+                    try {
+                      while (!stopped) {
+                        String s = queue.poll(1, TimeUnit.SECONDS);
+                        System.out.println(s);
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("handler interrupted - stopping");
+                    }
+                  }
+                };
+                handler = new Thread(null, run, "handler", 0);
+                handler.setDaemon(true);
+                handler.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_lambdaInALocalHandedToANewThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              BlockingQueue<String> queue;
+
+              Thread start() {
+                Runnable drain = () -> {
+                  try {
+                    while (true) {
+                      System.out.println(queue.take());
+                    }
+                  } catch (InterruptedException e) {
+                    System.err.println("drain stopped");
+                  }
+                };
+                Thread t = Thread.ofPlatform().name("drain").unstarted(drain);
+                t.start();
+                return t;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableInALocalAlsoRunDirectly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              BlockingQueue<String> queue;
+              volatile boolean stopped;
+
+              void start(boolean inline) {
+                Runnable run = new Runnable() {
+                  @Override
+                  public void run() {
+                    try {
+                      while (!stopped) {
+                        System.out.println(queue.poll(1, TimeUnit.SECONDS));
+                      }
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("interrupted");
+                    }
+                  }
+                };
+                if (inline) {
+                  run.run();
+                } else {
+                  new Thread(null, run, "handler", 0).start();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_lambdaInALocalHandedToAnExecutor() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              BlockingQueue<String> queue;
+
+              void start(ExecutorService pool) {
+                Runnable drain = () -> {
+                  try {
+                    while (true) {
+                      System.out.println(queue.take());
+                    }
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("drain stopped");
+                  }
+                };
+                pool.execute(drain);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableLocalReassignedOrCapturedIsNotTheThreadsWholeWork() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              BlockingQueue<String> queue;
+
+              void start(Runnable fallback, boolean useFallback) {
+                Runnable first = () -> {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                  }
+                };
+                if (useFallback) {
+                  first = fallback;
+                }
+                new Thread(first).start();
+                var second = (Runnable) () -> {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                  }
+                };
+                new Thread(() -> { second.run(); second.run(); }).start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_interruptIsTheDoorbellOfAStopFlag() {
     helper
         .addSourceLines(

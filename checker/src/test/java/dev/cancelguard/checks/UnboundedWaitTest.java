@@ -691,6 +691,172 @@ class UnboundedWaitTest {
   }
 
   @Test
+  void negative_readOnAChannelSetNonBlocking() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.*;
+            class Transport {
+              private SocketChannel channel;
+              private final ByteBuffer input = ByteBuffer.allocate(1024);
+              private final CountDownLatch initialized = new CountDownLatch(1);
+
+              void initializeStreams(Socket socket) throws IOException {
+                channel = socket.getChannel();
+                channel.configureBlocking(false);
+              }
+
+              void onSelect(Executor executor) throws InterruptedException {
+                executor.execute(() -> {
+                  serviceRead();
+                  initialized.countDown();
+                });
+                initialized.await();
+              }
+
+              void serviceRead() {
+                try {
+                  secureRead();
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+              }
+
+              private synchronized int secureRead() throws IOException {
+                return channel.read(input);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_localChannelSetNonBlocking() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.net.InetSocketAddress;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.*;
+            class Test {
+              int poll(ExecutorService pool, InetSocketAddress peer) throws Exception {
+                SocketChannel ch = SocketChannel.open();
+                ch.configureBlocking(false);
+                Future<Boolean> connected = pool.submit(() -> ch.connect(peer));
+                connected.get();
+                Future<Integer> n = pool.submit(() -> ch.read(ByteBuffer.allocate(64)));
+                return n.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_readOnAChannelNeverSetNonBlocking() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.net.Socket;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.*;
+            class Transport {
+              private SocketChannel channel;
+              private SocketChannel other;
+              private final ByteBuffer input = ByteBuffer.allocate(1024);
+              private final CountDownLatch initialized = new CountDownLatch(1);
+
+              void initializeStreams(Socket socket) throws IOException {
+                channel = socket.getChannel();
+                other.configureBlocking(false);
+              }
+
+              void onSelect(Executor executor) throws InterruptedException {
+                executor.execute(() -> {
+                  serviceRead();
+                  initialized.countDown();
+                });
+                // BUG: Diagnostic contains: SocketChannel.read
+                initialized.await();
+              }
+
+              void serviceRead() {
+                try {
+                  channel.read(input);
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_channelSetBackToBlocking() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.*;
+            class Transport {
+              private SocketChannel channel;
+              private final ByteBuffer input = ByteBuffer.allocate(1024);
+
+              void select() throws IOException {
+                channel.configureBlocking(false);
+              }
+
+              void handOff() throws IOException {
+                channel.configureBlocking(true);
+              }
+
+              int read(ExecutorService pool) throws Exception {
+                Future<Integer> n = pool.submit(() -> channel.read(input));
+                // BUG: Diagnostic contains: SocketChannel.read
+                return n.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_channelBlockingModeComputed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.nio.ByteBuffer;
+            import java.nio.channels.SocketChannel;
+            import java.util.concurrent.*;
+            class Test {
+              int read(ExecutorService pool, SocketChannel ch, boolean async) throws Exception {
+                ch.configureBlocking(false);
+                ch.configureBlocking(async);
+                Future<Integer> n = pool.submit(() -> ch.read(ByteBuffer.allocate(64)));
+                // BUG: Diagnostic contains: SocketChannel.read
+                return n.get();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_latchHandedIn() {
     helper
         .addSourceLines(
