@@ -3,6 +3,7 @@ package dev.cancelguard.analysis;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isConsideredFinal;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
@@ -14,6 +15,8 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -25,16 +28,20 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -111,6 +118,7 @@ public final class InterruptFlow {
   private final Map<Tree, State> continueStates = new HashMap<>();
   private final Set<Tree> walkedStatements = new java.util.HashSet<>();
   private final Deque<List<Type>> enclosingCatchTypes = new ArrayDeque<>();
+  private final Set<Symbol> caughtAliases = new java.util.HashSet<>();
   private @Nullable Set<Symbol> deferredRestoreFlags;
 
   private InterruptFlow(
@@ -178,8 +186,11 @@ public final class InterruptFlow {
     return switch (tree) {
       case BlockTree block -> walkAll(block.getStatements(), in);
       case ExpressionStatementTree statement -> walkExpression(statement.getExpression(), in);
+      case VariableTree variable -> walkVariable(variable, in);
       case IfTree ifTree -> walkIf(ifTree, in);
-      case ReturnTree returnTree -> leave(returnTree, LeakKind.RETURNS, in, null);
+      case ReturnTree returnTree ->
+          leave(
+              returnTree, LeakKind.RETURNS, afterEvaluating(returnTree.getExpression(), in), null);
       case ThrowTree throwTree -> walkThrow(throwTree, in);
       case BreakTree breakTree ->
           jump(breakTree, ((JCBreak) breakTree).target, LeakKind.BREAKS, in);
@@ -216,21 +227,117 @@ public final class InterruptFlow {
     if (Interrupts.isProcessExit(expression, state)) {
       return State.UNREACHABLE;
     }
-    if (Interrupts.isRestoringCall(expression, state, options) || isRestoringHelper(expression)) {
-      return State.HANDLED;
-    }
     if (isDeferredRestore(expression)) {
       return State.HANDLED;
     }
-    return in;
+    return afterEvaluating(expression, in);
+  }
+
+  private State walkVariable(VariableTree variable, State in) {
+    ExpressionTree initializer = variable.getInitializer();
+    if (initializer != null && isCaughtValue(initializer)) {
+      Symbol local = getSymbol(variable);
+      if (local != null && isConsideredFinal(local)) {
+        caughtAliases.add(local); // `Throwable cause = e;`: tests of `cause` are tests of `e`
+      }
+    }
+    return afterEvaluating(initializer, in);
+  }
+
+  /**
+   * The state once the expression is evaluated: handled if a call evaluated every time, before the
+   * expression completes, restores the flag ({@code throw wrap(e)} with {@code wrap} restoring
+   * first, {@code throw new IOException(restoring(e))}). Lambda and class bodies run later; the
+   * arms of {@code ?:} and the right side of {@code &&}/{@code ||} may not run at all.
+   */
+  private State afterEvaluating(@Nullable ExpressionTree expression, State in) {
+    if (expression == null || in != State.UNHANDLED) {
+      return in;
+    }
+    boolean[] restores = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return restores[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Interrupts.isRestoringCall(call, state, options) || isRestoringHelper(call)) {
+          restores[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        scan(newClass.getEnclosingExpression(), null);
+        return scan(newClass.getArguments(), null); // not the anonymous class body
+      }
+
+      @Override
+      public Void visitConditionalExpression(ConditionalExpressionTree conditional, Void unused) {
+        return scan(conditional.getCondition(), null);
+      }
+
+      @Override
+      public Void visitBinary(BinaryTree binary, Void unused) {
+        return binary.getKind() == Tree.Kind.CONDITIONAL_AND
+                || binary.getKind() == Tree.Kind.CONDITIONAL_OR
+            ? scan(binary.getLeftOperand(), null)
+            : super.visitBinary(binary, null);
+      }
+
+      @Override
+      public Void visitSwitchExpression(SwitchExpressionTree switchExpression, Void unused) {
+        return scan(switchExpression.getExpression(), null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(expression, null);
+    return restores[0] ? State.HANDLED : in;
+  }
+
+  /**
+   * True if the expression is the caught exception whenever that is an InterruptedException: the
+   * caught variable, a final local holding it, or {@code e instanceof CompletionException ?
+   * e.getCause() : e} (the arm taken when the test excludes an interrupt).
+   */
+  private boolean isCaughtValue(ExpressionTree expression) {
+    ExpressionTree stripped = stripParentheses(expression);
+    if (stripped instanceof ConditionalExpressionTree conditional) {
+      if (excludesInterrupt(conditional.getCondition(), true)) {
+        return isCaughtValue(conditional.getFalseExpression());
+      }
+      if (excludesInterrupt(conditional.getCondition(), false)) {
+        return isCaughtValue(conditional.getTrueExpression());
+      }
+      return isCaughtValue(conditional.getTrueExpression())
+          && isCaughtValue(conditional.getFalseExpression());
+    }
+    if (!(stripped instanceof IdentifierTree)) {
+      return false;
+    }
+    Symbol symbol = getSymbol(stripped);
+    return symbol != null && (symbol.equals(caughtVariable) || caughtAliases.contains(symbol));
   }
 
   private State walkIf(IfTree ifTree, State in) {
     ExpressionTree condition = stripParentheses(ifTree.getCondition());
+    State afterCondition = afterEvaluating(condition, in);
     // The branch where the caught exception is known not to be an InterruptedException has
     // nothing to restore.
-    State thenIn = excludesInterrupt(condition, true) ? State.HANDLED : in;
-    State elseIn = excludesInterrupt(condition, false) ? State.HANDLED : in;
+    State thenIn = excludesInterrupt(condition, true) ? State.HANDLED : afterCondition;
+    State elseIn = excludesInterrupt(condition, false) ? State.HANDLED : afterCondition;
     State thenOut = walk(ifTree.getThenStatement(), thenIn);
     State elseOut =
         ifTree.getElseStatement() == null ? elseIn : walk(ifTree.getElseStatement(), elseIn);
@@ -273,8 +380,7 @@ public final class InterruptFlow {
 
   /** The type an {@code instanceof} on the caught variable tests, or null for another test. */
   private @Nullable Type testedType(InstanceOfTree instanceOf) {
-    if (caughtVariable == null
-        || !caughtVariable.equals(getSymbol(stripParentheses(instanceOf.getExpression())))) {
+    if (caughtVariable == null || !isCaughtValue(instanceOf.getExpression())) {
       return null;
     }
     return instanceOf.getPattern() != null
@@ -292,7 +398,7 @@ public final class InterruptFlow {
     if (rethrowsCaught || Interrupts.isInterruptedExceptionValue(thrown, state)) {
       return State.UNREACHABLE; // the interrupt propagates
     }
-    return leave(throwTree, LeakKind.WRAPS, in, thrownType);
+    return leave(throwTree, LeakKind.WRAPS, afterEvaluating(thrown, in), thrownType);
   }
 
   private boolean isCaughtLocally(Type thrownType) {
@@ -415,20 +521,42 @@ public final class InterruptFlow {
     return condition != null && Boolean.TRUE.equals(constValue(stripParentheses(condition)));
   }
 
-  /** A method of this compilation unit that restores the flag on every path out of its body. */
-  private boolean isRestoringHelper(ExpressionTree expression) {
+  /**
+   * A method of this compilation unit that restores the flag on every path out of its body. When
+   * the caught exception is passed to it, the parameter it binds stands for the caught exception
+   * there: {@code if (t instanceof InterruptedException) { restore; return ..; } return ..;}
+   * restores on every path where there is an interrupt to restore.
+   */
+  private boolean isRestoringHelper(MethodInvocationTree call) {
     if (helperDepth >= MAX_HELPER_DEPTH
-        || !(stripParentheses(expression) instanceof MethodInvocationTree call)
         || !Interrupts.isResolved(call)
-        || !(getSymbol(call) instanceof MethodSymbol method)) {
+        || !(getSymbol(call) instanceof MethodSymbol method)
+        || !SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
       return false;
     }
     MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
     if (helper == null || helper.getBody() == null) {
       return false;
     }
-    InterruptFlow flow = new InterruptFlow(state, options, null, helper, helperDepth + 1);
+    InterruptFlow flow =
+        new InterruptFlow(state, options, parameterOfCaught(call, helper), helper, helperDepth + 1);
     return flow.walk(helper.getBody(), State.UNHANDLED) != State.UNHANDLED && flow.leaks.isEmpty();
+  }
+
+  /** The helper's parameter that receives the caught exception, or null. */
+  private @Nullable Symbol parameterOfCaught(MethodInvocationTree call, MethodTree helper) {
+    if (caughtVariable == null) {
+      return null;
+    }
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    List<? extends VariableTree> parameters = helper.getParameters();
+    for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+      boolean varargs = i == parameters.size() - 1 && getSymbol(helper).isVarArgs();
+      if (!varargs && isCaughtValue(arguments.get(i))) {
+        return getSymbol(parameters.get(i));
+      }
+    }
+    return null;
   }
 
   /**

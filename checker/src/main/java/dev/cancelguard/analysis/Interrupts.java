@@ -11,7 +11,10 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,12 +23,17 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
 import com.sun.tools.javac.tree.JCTree;
@@ -120,13 +128,27 @@ public final class Interrupts {
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get");
 
   private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
+      com.google.errorprone.matchers.Matchers.anyOf(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Future")
+              .namedAnyOf("isDone", "isCancelled"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletableFuture")
+              .named("isCompletedExceptionally"));
+
+  private static final Matcher<ExpressionTree> FUTURE_STATE =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.Future")
+          .named("state")
+          .withNoParameters();
 
   /**
    * True if every call in the try block (at {@code tryPath}) that can throw {@link
    * InterruptedException} is {@code f.get()} on a future known to be done — inside {@code if
-   * (f.isDone() && ...)}: such a get neither waits nor reads the flag, so the catch only handles
-   * the task's failure.
+   * (f.isDone() && ...)}, the else of {@code if (!f.isDone())}, or after {@code if (!f.isDone())
+   * return;} (also {@code isCancelled()}, {@code isCompletedExceptionally()}, {@code f.state() !=
+   * RUNNING}): such a get neither waits nor reads the flag, so the catch only handles the task's
+   * failure.
    */
   public static boolean onlyInterruptibleCallsGetDoneFutures(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -185,8 +207,13 @@ public final class Interrupts {
         return false;
       }
       if (leaf instanceof IfTree ifTree
-          && child == ifTree.getThenStatement()
-          && conditionChecksDone(ifTree.getCondition(), future, state)) {
+          && ((child == ifTree.getThenStatement()
+                  && impliesDone(ifTree.getCondition(), true, future, state))
+              || (child == ifTree.getElseStatement()
+                  && impliesDone(ifTree.getCondition(), false, future, state)))) {
+        return true;
+      }
+      if (leaf instanceof BlockTree block && followsExitUnlessDone(block, child, future, state)) {
         return true;
       }
       child = leaf;
@@ -194,18 +221,100 @@ public final class Interrupts {
     return false;
   }
 
-  /** True if the condition is, or is a conjunction containing, {@code future.isDone()}. */
-  private static boolean conditionChecksDone(
-      ExpressionTree condition, Symbol future, VisitorState state) {
-    ExpressionTree c = stripParentheses(condition);
-    if (c instanceof BinaryTree and && and.getKind() == Tree.Kind.CONDITIONAL_AND) {
-      return conditionChecksDone(and.getLeftOperand(), future, state)
-          || conditionChecksDone(and.getRightOperand(), future, state);
+  /**
+   * True if, in the block, the statement is preceded by {@code if (!f.isDone()) return;} (a branch
+   * that cannot complete normally, taken whenever the future may not be done) and the future
+   * variable is not assigned in between.
+   */
+  private static boolean followsExitUnlessDone(
+      BlockTree block, Tree statement, Symbol future, VisitorState state) {
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(statement);
+    for (int i = index - 1; i >= 0; i--) {
+      StatementTree earlier = statements.get(i);
+      if (earlier instanceof IfTree guard
+          && !Reachability.canCompleteNormally(guard.getThenStatement())
+          && impliesDone(guard.getCondition(), false, future, state)) {
+        return true;
+      }
+      if (assigns(earlier, future)) {
+        return false;
+      }
     }
-    return c instanceof MethodInvocationTree isDone
-        && isResolved(isDone)
-        && FUTURE_IS_DONE.matches(isDone, state)
-        && future.equals(getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(isDone)));
+    return false;
+  }
+
+  private static boolean assigns(Tree tree, Symbol variable) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        found[0] |= variable.equals(getSymbol(assignment.getVariable()));
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * True if the condition having {@code value} means the future is done: {@code f.isDone()}, {@code
+   * f.isCancelled()}, {@code f.isCompletedExceptionally()} true, {@code f.state()} compared with a
+   * {@code Future.State} constant; through {@code !}, {@code &&} and {@code ||}.
+   */
+  private static boolean impliesDone(
+      ExpressionTree condition, boolean value, Symbol future, VisitorState state) {
+    ExpressionTree c = stripParentheses(condition);
+    return switch (c.getKind()) {
+      case LOGICAL_COMPLEMENT ->
+          impliesDone(((UnaryTree) c).getExpression(), !value, future, state);
+      case CONDITIONAL_AND, CONDITIONAL_OR -> {
+        BinaryTree binary = (BinaryTree) c;
+        boolean left = impliesDone(binary.getLeftOperand(), value, future, state);
+        boolean right = impliesDone(binary.getRightOperand(), value, future, state);
+        // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
+        yield (c.getKind() == Tree.Kind.CONDITIONAL_AND) == value ? left || right : left && right;
+      }
+      case METHOD_INVOCATION ->
+          value
+              && isResolved(c)
+              && FUTURE_IS_DONE.matches(c, state)
+              && isCallOn((MethodInvocationTree) c, future);
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        BinaryTree comparison = (BinaryTree) c;
+        String constant = futureStateConstant(comparison.getRightOperand());
+        ExpressionTree other = comparison.getLeftOperand();
+        if (constant == null) {
+          constant = futureStateConstant(comparison.getLeftOperand());
+          other = comparison.getRightOperand();
+        }
+        if (constant == null
+            || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
+            || !isResolved(stateCall)
+            || !FUTURE_STATE.matches(stateCall, state)
+            || !isCallOn(stateCall, future)) {
+          yield false;
+        }
+        // `state() == SUCCESS` true, or `state() == RUNNING` false: the state is not RUNNING.
+        boolean equal = (c.getKind() == Tree.Kind.EQUAL_TO) == value;
+        yield equal != constant.equals("RUNNING");
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isCallOn(MethodInvocationTree call, Symbol receiver) {
+    ExpressionTree actual = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return actual != null && receiver.equals(getSymbol(actual));
+  }
+
+  /** The name of the {@code Future.State} constant the expression names, or null. */
+  private static @Nullable String futureStateConstant(ExpressionTree expression) {
+    Symbol symbol = getSymbol(stripParentheses(expression));
+    return symbol instanceof VarSymbol constant
+            && (constant.flags() & Flags.ENUM) != 0
+            && constant.owner.getQualifiedName().contentEquals("java.util.concurrent.Future.State")
+        ? constant.getSimpleName().toString()
+        : null;
   }
 
   /** True if the method declares {@link InterruptedException} or a supertype in its throws. */

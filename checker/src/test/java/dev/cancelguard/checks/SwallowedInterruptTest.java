@@ -2290,6 +2290,616 @@ class SwallowedInterruptTest {
         thrown.getMessage());
   }
 
+  // ------------------------------------------- restores inside a thrown or returned expression
+
+  @Test
+  void negative_sameFileHelperRestoresInsideThrowExpression() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.io.InterruptedIOException;
+            import java.util.concurrent.BlockingQueue;
+            class FutureResponse {
+              BlockingQueue<String> slot;
+
+              String getResult() throws IOException {
+                try {
+                  return slot.take();
+                } catch (InterruptedException e) {
+                  throw dealWithInterrupt(e);
+                }
+              }
+
+              String getResultPlain() throws IOException {
+                try {
+                  return slot.take();
+                } catch (InterruptedException e) {
+                  throw new IOException("interrupted", plainRestore(e));
+                }
+              }
+
+              private InterruptedIOException dealWithInterrupt(InterruptedException e) {
+                InterruptedIOException x = new InterruptedIOException(e.getMessage());
+                try {
+                  onException(x);
+                } finally {
+                  Thread.currentThread().interrupt();
+                }
+                return x;
+              }
+
+              private static InterruptedException plainRestore(InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return e;
+              }
+
+              void onException(IOException x) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_configuredRestorerInsideThrowOrReturnExpression() {
+    helper
+        .addSourceLines(
+            "Exceptions.java",
+            """
+            package com.acme;
+            public final class Exceptions {
+              public static native RuntimeException bubble(Throwable t);
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.Exceptions;
+            import java.util.concurrent.Future;
+            class Test {
+              Object get(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  throw Exceptions.bubble(e);
+                }
+              }
+
+              Throwable failureOf(Future<Object> f) {
+                try {
+                  f.get();
+                } catch (Exception e) {
+                  return Exceptions.bubble(e);
+                }
+                return null;
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Exceptions#bubble")
+        .doTest();
+  }
+
+  @Test
+  void positive_unconfiguredHelperInsideThrowExpression() {
+    helper
+        .addSourceLines(
+            "Exceptions.java",
+            """
+            package com.acme;
+            public final class Exceptions {
+              public static native RuntimeException bubble(Throwable t);
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.Exceptions;
+            import java.util.concurrent.Future;
+            class Test {
+              Object get(Future<Object> f) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw Exceptions.bubble(e);
+                }
+              }
+            }
+            """)
+        .setArgs("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Other#bubble")
+        .doTest();
+  }
+
+  @Test
+  void positive_throwExpressionThatDoesNotRestoreBeforeTheThrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              static class Failure extends RuntimeException {
+                Failure(String message, Runnable onRetry) {
+                  super(message);
+                }
+              }
+
+              BlockingQueue<String> slot;
+              boolean retry;
+
+              String clearsInstead() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws IllegalStateException
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException("interrupted: " + Thread.interrupted());
+                }
+              }
+
+              String restoresLaterInALambda() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws Failure
+                } catch (InterruptedException e) {
+                  throw new Failure("interrupted", () -> Thread.currentThread().interrupt());
+                }
+              }
+
+              String restoresOnOneArmOnly() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (InterruptedException e) {
+                  throw retry ? restoring(e) : new RuntimeException(e);
+                }
+              }
+
+              String restoresOnlyIfTheLeftSideHolds() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws IllegalStateException
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException("interrupted, retry: " + (retry && marks(e)));
+                }
+              }
+
+              String helperThatDoesNotRestore() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (InterruptedException e) {
+                  throw describe(e);
+                }
+              }
+
+              String restoresInOneSwitchArm(int attempt) {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (InterruptedException e) {
+                  throw switch (attempt) {
+                    case 0 -> restoring(e);
+                    default -> new RuntimeException(e);
+                  };
+                }
+              }
+
+              String restoresInAnAnonymousClass() {
+                try {
+                  return slot.take();
+                  // BUG: Diagnostic contains: throws Failure
+                } catch (InterruptedException e) {
+                  throw new Failure(
+                      "interrupted",
+                      new Runnable() {
+                        @Override
+                        public void run() {
+                          Thread.currentThread().interrupt();
+                        }
+                      });
+                }
+              }
+
+              private static RuntimeException restoring(InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new RuntimeException(e);
+              }
+
+              private static boolean marks(InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+              }
+
+              private static RuntimeException describe(InterruptedException e) {
+                System.err.println("interrupted");
+                return new RuntimeException(e);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ----------------------------- helpers that restore when their argument is the interrupt
+
+  @Test
+  void negative_sameFileHelperRestoresWhenItsArgumentIsAnInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletionException;
+            import java.util.concurrent.Future;
+            class Test {
+              static class MyInterrupted extends RuntimeException {
+                MyInterrupted(Throwable cause) {
+                  super(cause);
+                }
+              }
+
+              Object get(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  throw bubble(e);
+                }
+              }
+
+              void await(Future<Object> f) {
+                try {
+                  f.get();
+                } catch (Exception e) {
+                  restore(e);
+                  System.err.println("failed: " + e);
+                }
+              }
+
+              Object getUnwrapping(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  throw unwrapAndBubble(e);
+                }
+              }
+
+              Object getPassingOn(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  throw passOn("get failed", e);
+                }
+              }
+
+              Object getThroughALocal(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  RuntimeException failure = bubble(e);
+                  System.err.println("failed: " + failure);
+                  throw failure;
+                }
+              }
+
+              Object getTestingInTheCondition(Future<Object> f) {
+                try {
+                  return f.get();
+                } catch (Exception e) {
+                  if (!restoredIfInterrupted(e)) {
+                    System.err.println("failed: " + e);
+                  }
+                  return null;
+                }
+              }
+
+              static boolean restoredIfInterrupted(Throwable t) {
+                if (t instanceof InterruptedException interrupted) {
+                  Thread.currentThread().interrupt();
+                  return true;
+                }
+                return false;
+              }
+
+              static RuntimeException bubble(Throwable t) {
+                if (t instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                  return new MyInterrupted(t);
+                }
+                return new RuntimeException(t);
+              }
+
+              static void restore(Throwable t) {
+                if (t instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              static RuntimeException unwrapAndBubble(Throwable t) {
+                Throwable cause = t instanceof CompletionException ? t.getCause() : t;
+                if (cause instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                  return new MyInterrupted(cause);
+                }
+                return new RuntimeException(cause);
+              }
+
+              static RuntimeException passOn(String message, Throwable t) {
+                System.err.println(message);
+                return bubble(t);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sameFileHelperDoesNotRestoreForTheCaughtException() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Object otherArgument(Future<Object> f) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw bubble(new RuntimeException("get failed"));
+                }
+              }
+
+              Object otherParameter(Future<Object> f, Throwable previous) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw bubbleFirst(previous, e);
+                }
+              }
+
+              Object otherClass(Future<Object> f) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw restoreOnTimeout(e);
+                }
+              }
+
+              Object passedAsVarargs(Future<Object> f) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw bubbleAll("get failed", e, new RuntimeException("earlier"));
+                }
+              }
+
+              static RuntimeException bubbleAll(String message, Throwable... failures) {
+                RuntimeException all = new RuntimeException(message);
+                for (Throwable t : failures) {
+                  all.addSuppressed(t);
+                }
+                return all;
+              }
+
+              Object onlyWhenWrapped(Future<Object> f) {
+                try {
+                  return f.get();
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (Exception e) {
+                  throw restoreCause(e);
+                }
+              }
+
+              static RuntimeException bubble(Throwable t) {
+                if (t instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                }
+                return new RuntimeException(t);
+              }
+
+              static RuntimeException bubbleFirst(Throwable first, Throwable second) {
+                if (first instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                }
+                return new RuntimeException(second);
+              }
+
+              static RuntimeException restoreOnTimeout(Throwable t) {
+                if (t instanceof TimeoutException) {
+                  Thread.currentThread().interrupt();
+                }
+                return new RuntimeException(t);
+              }
+
+              static RuntimeException restoreCause(Throwable t) {
+                Throwable cause = t.getCause();
+                if (cause instanceof InterruptedException) {
+                  Thread.currentThread().interrupt();
+                }
+                return new RuntimeException(t);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // --------------------------------------------- futures known to be done, other spellings
+
+  @Test
+  void negative_getOfAFutureKnownToBeDoneOtherSpellings() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              void elseOfNotDone(List<Future<Object>> tasks) {
+                for (Future<Object> task : tasks) {
+                  if (!task.isDone()) {
+                    System.err.println("task should be done " + task);
+                  } else {
+                    try {
+                      task.get(1, TimeUnit.MILLISECONDS);
+                    } catch (Exception e) {
+                      System.err.println("task failed: " + e);
+                    }
+                  }
+                }
+              }
+
+              void earlyExit(List<Future<Object>> tasks) {
+                for (Future<Object> task : tasks) {
+                  if (!task.isDone()) {
+                    continue;
+                  }
+                  System.err.println("collecting " + task);
+                  try {
+                    task.get();
+                  } catch (Exception e) {
+                    System.err.println("task failed: " + e);
+                  }
+                }
+              }
+
+              void completedExceptionally(List<CompletableFuture<?>> futures, RuntimeException error) {
+                futures.forEach(
+                    cf -> {
+                      if (cf.isCompletedExceptionally()) {
+                        try {
+                          cf.get();
+                        } catch (Exception x) {
+                          error.addSuppressed(x);
+                        }
+                      }
+                    });
+              }
+
+              void cancelled(Future<?> f) {
+                if (f.isCancelled()) {
+                  try {
+                    f.get();
+                  } catch (Exception e) {
+                    System.err.println("cancelled: " + e);
+                  }
+                }
+              }
+
+              void stateNotRunning(Future<?> f) {
+                if (f.state() != Future.State.RUNNING) {
+                  try {
+                    f.get();
+                  } catch (Exception e) {
+                    System.err.println("finished: " + e);
+                  }
+                }
+              }
+
+              void notDoneOrOther(Future<?> f, boolean skip) {
+                if (!f.isDone() || skip) {
+                  return;
+                }
+                try {
+                  f.get();
+                } catch (Exception e) {
+                  System.err.println("failed: " + e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_getOfAFutureNotKnownToBeDoneOtherSpellings() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Future;
+            class Test {
+              void thenOfNotDone(Future<?> f) {
+                if (!f.isDone()) {
+                  try {
+                    f.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (Exception e) {
+                    System.err.println("failed: " + e);
+                  }
+                }
+              }
+
+              void elseOfAnotherFuture(Future<?> f, Future<?> other) {
+                if (!other.isDone()) {
+                  System.err.println("still running");
+                } else {
+                  try {
+                    f.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (Exception e) {
+                    System.err.println("failed: " + e);
+                  }
+                }
+              }
+
+              void elseOfADisjunction(Future<?> f, boolean skip) {
+                if (f.isDone() || skip) {
+                  System.err.println("done or skipped");
+                } else {
+                  try {
+                    f.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (Exception e) {
+                    System.err.println("failed: " + e);
+                  }
+                }
+              }
+
+              void guardThatDoesNotLeave(Future<?> f) {
+                if (!f.isDone()) {
+                  System.err.println("not done yet");
+                }
+                try {
+                  f.get();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (Exception e) {
+                  System.err.println("failed: " + e);
+                }
+              }
+
+              void stateRunning(Future<?> f) {
+                if (f.state() == Future.State.RUNNING) {
+                  try {
+                    f.get();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (Exception e) {
+                    System.err.println("failed: " + e);
+                  }
+                }
+              }
+
+              void reassignedAfterTheGuard(Future<?> f, Future<?> next) {
+                if (!f.isDone()) {
+                  return;
+                }
+                f = next;
+                try {
+                  f.get();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (Exception e) {
+                  System.err.println("failed: " + e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
