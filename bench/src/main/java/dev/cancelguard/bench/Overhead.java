@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -24,8 +26,10 @@ import javax.tools.ToolProvider;
 /**
  * Compile-time overhead of CancelGuard: each corpus library compiled by javac alone, by javac with
  * Error Prone (its default checks), and by javac with Error Prone and CancelGuard, in interleaved
- * rounds in this one JVM; medians and ratios as a Markdown table. With {@code --per-check}, each
- * CancelGuard check alone against Error Prone with every check off.
+ * rounds in this one JVM; medians and ratios as a Markdown table. With {@code --per-check} (warm
+ * mode), the time spent in each check as Error Prone's own per-check timer measures it in the
+ * CancelGuard configuration: a difference of whole compile times is too noisy to show a check that
+ * costs a few tens of milliseconds.
  *
  * <p>Two modes. {@code --mode cold} (the default): Error Prone and the plugin are javac's processor
  * path, loaded afresh by every compilation, as a Maven build loads them for each module; the
@@ -75,11 +79,12 @@ public final class Overhead {
     boolean cold = mode.equals("cold");
     if (!List.of("cold", "warm").contains(mode)
         || (cold && (errorPronePath == null || plugin == null))
+        || (cold && perCheck)
         || checks.isEmpty()
         || libraries.isEmpty()) {
       System.err.println(
           "usage: Overhead [--mode cold|warm] [--errorprone-path CP --plugin JAR] --checks A,B"
-              + " [--rounds N] [--warmup N] [--per-check] LIBRARY_DIR...");
+              + " [--rounds N] [--warmup N] [--per-check (warm mode)] LIBRARY_DIR...");
       System.exit(2);
     }
     System.out.print(
@@ -121,15 +126,6 @@ public final class Overhead {
                     ? errorProne(errorPronePath, "")
                     : errorProne(withPlugin, checksOff.toString())),
             new Config("cancelguard", errorProne(withPlugin, "")));
-    List<Config> checkConfigs = new ArrayList<>();
-    if (perCheck) {
-      checkConfigs.add(new Config("none", errorProne(withPlugin, " -XepDisableAllChecks")));
-      for (String check : checks) {
-        checkConfigs.add(
-            new Config(
-                check, errorProne(withPlugin, " -XepDisableAllChecks -Xep:" + check + ":WARN")));
-      }
-    }
     StringBuilder out = new StringBuilder();
     out.append(
         "| library | files | javac (ms) | + Error Prone (ms) | + CancelGuard (ms) | Error Prone /"
@@ -144,13 +140,12 @@ public final class Overhead {
         skipped.add(library.name());
         continue;
       }
-      Map<String, Long> median = measure(library, configs, rounds, warmup);
+      Map<String, List<Long>> checkTimes = new LinkedHashMap<>();
+      Map<String, Long> median =
+          measure(library, configs, rounds, warmup, perCheck ? checkTimes : null);
       median.forEach((k, v) -> totals.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
       out.append(row(library.name(), library.files().size(), median));
-      if (!checkConfigs.isEmpty()) {
-        measure(library, checkConfigs, rounds, warmup)
-            .forEach((k, v) -> checkTotals.merge(k, v, Long::sum));
-      }
+      checkTimes.forEach((check, times) -> checkTotals.merge(check, median(times), Long::sum));
     }
     Map<String, Long> sum = new LinkedHashMap<>();
     totals.forEach((k, v) -> sum.put(k, v.stream().mapToLong(Long::longValue).sum()));
@@ -162,18 +157,8 @@ public final class Overhead {
           .append(String.join(", ", skipped))
           .append('\n');
     }
-    if (!checkTotals.isEmpty()) {
-      long none = checkTotals.get("none");
-      out.append(
-          "\n| check | added to Error Prone with all checks off (ms, the libraries above together) |\n");
-      out.append("|---|---:|\n");
-      checkTotals.forEach(
-          (check, ms) -> {
-            if (!check.equals("none")) {
-              out.append("| ").append(check).append(" | ").append(ms - none).append(" |\n");
-            }
-          });
-      out.append("| (Error Prone, all checks off) | ").append(none).append(" |\n");
+    if (perCheck) {
+      out.append(checkTable(checks, checkTotals));
     }
     out.append(
         String.format(
@@ -215,14 +200,29 @@ public final class Overhead {
         100.0 * (cancelGuard - errorProne) / errorProne);
   }
 
+  /**
+   * Median compile time per configuration; unless {@code checkTimes} is null, also the time of each
+   * check in the CancelGuard configuration's measured rounds, by Error Prone's timer.
+   */
   private static Map<String, Long> measure(
-      Library library, List<Config> configs, int rounds, int warmup) throws IOException {
+      Library library,
+      List<Config> configs,
+      int rounds,
+      int warmup,
+      Map<String, List<Long>> checkTimes)
+      throws IOException {
     Map<String, List<Long>> times = new LinkedHashMap<>();
     for (int round = 0; round < warmup + rounds; round++) {
       for (int i = 0; i < configs.size(); i++) {
         // Rotate the order each round so no configuration always runs first.
         Config config = configs.get((i + round) % configs.size());
-        long ms = compile(library, config.options());
+        boolean timed =
+            checkTimes != null && round >= warmup && config.name().equals("cancelguard");
+        long ms =
+            compile(
+                library,
+                config.options(),
+                timed ? context -> addCheckTimes(context, checkTimes) : null);
         System.err.printf("%s %s round %d: %d ms%n", library.name(), config.name(), round + 1, ms);
         if (round >= warmup) {
           times.computeIfAbsent(config.name(), k -> new ArrayList<>()).add(ms);
@@ -231,23 +231,86 @@ public final class Overhead {
     }
     Map<String, Long> median = new LinkedHashMap<>();
     for (Config config : configs) {
-      List<Long> sorted = times.get(config.name()).stream().sorted().toList();
-      median.put(config.name(), sorted.get(sorted.size() / 2));
+      median.put(config.name(), median(times.get(config.name())));
     }
     return median;
   }
 
+  private static long median(List<Long> values) {
+    List<Long> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  /**
+   * Adds the time each check took in a finished compilation, read from Error Prone's per-check
+   * timer of that compilation's javac context ({@code ErrorProneTimings}), which runs around every
+   * matcher call.
+   */
+  private static void addCheckTimes(Object context, Map<String, List<Long>> checkTimes) {
+    try {
+      Class<?> contextClass = Class.forName("com.sun.tools.javac.util.Context");
+      Class<?> timingsClass = Class.forName("com.google.errorprone.ErrorProneTimings");
+      Object timings = timingsClass.getMethod("instance", contextClass).invoke(null, context);
+      Map<?, ?> byCheck = (Map<?, ?>) timingsClass.getMethod("timings").invoke(timings);
+      byCheck.forEach(
+          (check, duration) ->
+              checkTimes
+                  .computeIfAbsent(check.toString(), k -> new ArrayList<>())
+                  .add(((Duration) duration).toMillis()));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read Error Prone's per-check timings", e);
+    }
+  }
+
+  private static Object javacContext(JavaCompiler.CompilationTask task) {
+    try {
+      return task.getClass().getMethod("getContext").invoke(task);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read the compilation's javac context", e);
+    }
+  }
+
+  /** Each CancelGuard check's time, then all of them and all of Error Prone's own checks. */
+  private static String checkTable(List<String> checks, Map<String, Long> checkTotals) {
+    long ours = 0;
+    long theirs = 0;
+    for (Map.Entry<String, Long> entry : checkTotals.entrySet()) {
+      if (checks.contains(entry.getKey())) {
+        ours += entry.getValue();
+      } else {
+        theirs += entry.getValue();
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "\n| check | time in the check (ms, Error Prone's per-check timer, the libraries above"
+            + " together) |\n");
+    out.append("|---|---:|\n");
+    for (String check : checks) {
+      out.append("| ")
+          .append(check)
+          .append(" | ")
+          .append(checkTotals.getOrDefault(check, 0L))
+          .append(" |\n");
+    }
+    out.append("| **all CancelGuard checks** | ").append(ours).append(" |\n");
+    out.append("| (all of Error Prone's own checks that ran) | ").append(theirs).append(" |\n");
+    return out.toString();
+  }
+
   private static boolean compiles(Library library) throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    boolean ok = compile(library, List.of(), diagnostics) >= 0;
+    boolean ok = compile(library, List.of(), diagnostics, null) >= 0;
     return ok
         && diagnostics.getDiagnostics().stream()
             .noneMatch(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR);
   }
 
-  private static long compile(Library library, List<String> extra) throws IOException {
+  /** {@code afterCall}, when not null, receives the compilation's javac context once it is done. */
+  private static long compile(Library library, List<String> extra, Consumer<Object> afterCall)
+      throws IOException {
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    long ms = compile(library, extra, diagnostics);
+    long ms = compile(library, extra, diagnostics, afterCall);
     if (ms < 0) {
       throw new IllegalStateException(
           library.name() + " did not compile with " + extra + ": " + diagnostics.getDiagnostics());
@@ -257,7 +320,10 @@ public final class Overhead {
 
   /** Milliseconds to compile, or -1 when javac failed. */
   private static long compile(
-      Library library, List<String> extra, DiagnosticCollector<JavaFileObject> diagnostics)
+      Library library,
+      List<String> extra,
+      DiagnosticCollector<JavaFileObject> diagnostics,
+      Consumer<Object> afterCall)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path out = Files.createTempDirectory("overhead");
@@ -268,18 +334,22 @@ public final class Overhead {
         options.addAll(List.of("-classpath", library.classpath()));
       }
       options.addAll(extra);
+      JavaCompiler.CompilationTask task =
+          javac.getTask(
+              new StringWriter(),
+              files,
+              diagnostics,
+              options,
+              null,
+              files.getJavaFileObjectsFromPaths(library.files()));
+      // The task lets go of its context when it is done: take it first.
+      Object context = afterCall == null ? null : javacContext(task);
       long start = System.nanoTime();
-      boolean ok =
-          javac
-              .getTask(
-                  new StringWriter(),
-                  files,
-                  diagnostics,
-                  options,
-                  null,
-                  files.getJavaFileObjectsFromPaths(library.files()))
-              .call();
+      boolean ok = task.call();
       long ms = (System.nanoTime() - start) / 1_000_000;
+      if (afterCall != null) {
+        afterCall.accept(context);
+      }
       return ok ? ms : -1;
     } finally {
       delete(out);
