@@ -36,6 +36,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
@@ -138,7 +139,7 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
             .setMessage(
                 state.getSourceForNode(restore)
                     + " (line "
-                    + line(restore, state)
+                    + Lines.of(restore, state)
                     + ") restored the interrupt flag before this "
                     + name
                     + " in the "
@@ -150,7 +151,7 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
                     + " restore it afterwards."
                     + (fix.isPresent()
                         ? " The suggested fix moves the restore from line "
-                            + line(restore, state)
+                            + Lines.of(restore, state)
                             + " to just after this cleanup."
                         : ""));
     fix.ifPresent(description::addFix);
@@ -290,9 +291,5 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
       }
     }.scan(statement, null);
     return found[0];
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }

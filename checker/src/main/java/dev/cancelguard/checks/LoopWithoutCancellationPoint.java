@@ -59,6 +59,7 @@ import dev.cancelguard.analysis.CancellationPoints;
 import dev.cancelguard.analysis.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.Loops;
 import dev.cancelguard.analysis.Polls;
 import dev.cancelguard.analysis.Polls.Pause;
@@ -375,7 +376,7 @@ public final class LoopWithoutCancellationPoint extends BugChecker
           "This task loop catches the InterruptedException of "
               + callName(reaction.swallowedCall())
               + " (line "
-              + line(reaction.swallowingCatch().getLeaf(), state)
+              + Lines.of(reaction.swallowingCatch().getLeaf(), state)
               + ") and goes round again, so "
               + CANNOT_STOP
               + ": the task keeps its thread forever. Leave the loop in that catch (restore the"
@@ -685,9 +686,5 @@ public final class LoopWithoutCancellationPoint extends BugChecker
   private static String callName(MethodInvocationTree call) {
     Symbol symbol = getSymbol(call);
     return symbol == null ? "a blocking call" : symbol.getSimpleName() + "()";
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }

@@ -52,6 +52,7 @@ import dev.cancelguard.analysis.FactFlow.Exit;
 import dev.cancelguard.analysis.FactFlow.ExitKind;
 import dev.cancelguard.analysis.FactFlow.Raise;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.LocalUses;
 import dev.cancelguard.analysis.Subtasks;
 import dev.cancelguard.analysis.Tasks;
@@ -949,7 +950,7 @@ public final class OrphanedSubtasks extends BugChecker
           + "`"
           + child.name()
           + "` (started on line "
-          + line(child.starts.getFirst(), state)
+          + Lines.of(child.starts.getFirst(), state)
           + "): a nested task does not inherit its parent's interrupt and runs on, unowned. "
           + (child.thread ? "Interrupt" : "Cancel")
           + " it before leaving ("
@@ -970,14 +971,14 @@ public final class OrphanedSubtasks extends BugChecker
 
   private static String describeExit(Exit exit, VisitorState state) {
     return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + line(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + line(exit.tree(), state) + ")";
+      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
+      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
       case PROPAGATES ->
           exit.tree() == exit.origin()
               ? "lets the exception propagate"
-              : "lets the exception of line " + line(exit.tree(), state) + " propagate";
+              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
       case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "starts new sub-tasks (line " + line(exit.tree(), state) + ")";
+      case REACQUIRES -> "starts new sub-tasks (line " + Lines.of(exit.tree(), state) + ")";
     };
   }
 
@@ -996,10 +997,6 @@ public final class OrphanedSubtasks extends BugChecker
       parts.add(String.join(", ", singles));
     }
     return String.join(" and ", parts);
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 
   // ---------------------------------------------------------------- fix

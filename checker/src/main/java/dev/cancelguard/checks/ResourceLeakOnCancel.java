@@ -47,6 +47,7 @@ import dev.cancelguard.analysis.FactFlow;
 import dev.cancelguard.analysis.FactFlow.Exit;
 import dev.cancelguard.analysis.FactFlow.Raise;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.LocalUses;
 import dev.cancelguard.analysis.Resources;
 import dev.cancelguard.analysis.Subtasks;
@@ -636,7 +637,7 @@ public final class ResourceLeakOnCancel extends BugChecker
         };
     return what
         + " is released only on the normal path (line "
-        + line(lastRelease, state)
+        + Lines.of(lastRelease, state)
         + "); if the thread is interrupted at "
         + describeOrigin(exit.origin(), state)
         + ", the method "
@@ -659,24 +660,20 @@ public final class ResourceLeakOnCancel extends BugChecker
           case ThrowTree throwTree -> "`throw new InterruptedException()`";
           case null, default -> "the interrupt check";
         };
-    return origin == null ? what : what + " (line " + line(origin, state) + ")";
+    return origin == null ? what : what + " (line " + Lines.of(origin, state) + ")";
   }
 
   private static String describeExit(Exit exit, VisitorState state) {
     return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + line(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + line(exit.tree(), state) + ")";
+      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
+      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
       case PROPAGATES ->
           exit.tree() == exit.origin()
               ? "lets the exception propagate"
-              : "lets the exception of line " + line(exit.tree(), state) + " propagate";
+              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
       case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "acquires it again (line " + line(exit.tree(), state) + ")";
+      case REACQUIRES -> "acquires it again (line " + Lines.of(exit.tree(), state) + ")";
     };
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 
   /** The statement that acquires the resource: its declaration, or the acquiring statement. */

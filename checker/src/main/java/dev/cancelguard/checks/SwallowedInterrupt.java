@@ -3,7 +3,6 @@ package dev.cancelguard.checks;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
@@ -39,6 +38,7 @@ import dev.cancelguard.analysis.InterruptFlow;
 import dev.cancelguard.analysis.InterruptFlow.Leak;
 import dev.cancelguard.analysis.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import dev.cancelguard.analysis.WakeUps;
@@ -390,7 +390,7 @@ public final class SwallowedInterrupt extends BugChecker
   }
 
   private static String describe(Leak leak, Tree block, VisitorState state) {
-    String where = " (line " + line(leak.tree(), state) + ")";
+    String where = " (line " + Lines.of(leak.tree(), state) + ")";
     return switch (leak.kind()) {
       case FALLS_THROUGH -> "swallows it: the block ends without restoring the interrupt flag";
       case RETURNS -> "returns" + where + " without restoring the interrupt flag";
@@ -406,10 +406,6 @@ public final class SwallowedInterrupt extends BugChecker
 
   private static String simpleName(Type type) {
     return type.tsym.getSimpleName().toString();
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 
   /** Restores the flag as the catch's first statement; guarded unless the catch is IE only. */

@@ -34,6 +34,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.ExecutorShutdowns;
 import dev.cancelguard.analysis.FactFlow;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.Subtasks;
 import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
                 + "` was shut down"
                 + (hook ? " in this shutdown hook" : "")
                 + " on every path before this (line "
-                + line(last, state)
+                + Lines.of(last, state)
                 + "): it rejects the task with RejectedExecutionException, so the work is lost."
                 + " Start it before the shutdown, or do it here without a task.")
         .build();
@@ -243,9 +244,5 @@ public final class TaskStartedDuringCancellation extends BugChecker
     Symbol method = getSymbol(call);
     String name = method == null ? "a task" : method.getSimpleName().toString();
     return name.equals("start") ? "Thread.start" : name;
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }

@@ -42,6 +42,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.FutureOwnership;
 import dev.cancelguard.analysis.Interrupts;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.HashSet;
@@ -166,7 +167,7 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
     String where =
         handler != null
             ? "the TimeoutException is caught (line "
-                + line(handler, state)
+                + Lines.of(handler, state)
                 + ") and the method "
                 + (exit == FlowGraph.Exit.RETURNS ? "goes on and returns" : "throws")
             : "the TimeoutException propagates out of the method";
@@ -419,9 +420,5 @@ public final class TimeoutWithoutCancel extends BugChecker implements MethodInvo
       n++;
     }
     return "timeout" + n;
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }

@@ -5,7 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
@@ -33,6 +32,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.BlockingCalls;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.FutureOwnership;
+import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.RemoteCalls;
 import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class UnboundedWait extends BugChecker implements MethodInvocationT
                 + " waits with no timeout for work that does remote I/O ("
                 + describeCall(remote)
                 + " at line "
-                + line(remote, state)
+                + Lines.of(remote, state)
                 + ") with no timeout of its own: if the other side stalls, this thread hangs"
                 + " with it and nothing ends the wait. Wait with a deadline (get(timeout, unit),"
                 + " join(millis), await(timeout, unit)) and stop the work when it passes, or give"
@@ -200,9 +200,5 @@ public final class UnboundedWait extends BugChecker implements MethodInvocationT
     return symbol.isConstructor()
         ? "new " + symbol.owner.getSimpleName()
         : symbol.owner.getSimpleName() + "." + symbol.getSimpleName();
-  }
-
-  private static long line(Tree tree, VisitorState state) {
-    return state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(tree));
   }
 }
