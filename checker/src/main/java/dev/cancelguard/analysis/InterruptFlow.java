@@ -15,7 +15,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
@@ -28,7 +27,6 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -255,7 +253,8 @@ public final class InterruptFlow {
       return in;
     }
     boolean[] restores = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    // Lambda and anonymous class bodies do not run here.
+    new Subtasks.NestedCodeSkipper() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return restores[0] ? null : super.scan(tree, null);
@@ -292,16 +291,6 @@ public final class InterruptFlow {
       @Override
       public Void visitSwitchExpression(SwitchExpressionTree switchExpression, Void unused) {
         return scan(switchExpression.getExpression(), null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(expression, null);
     return restores[0] ? State.HANDLED : in;

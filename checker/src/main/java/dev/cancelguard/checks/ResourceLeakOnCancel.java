@@ -475,9 +475,7 @@ public final class ResourceLeakOnCancel extends BugChecker
     /** {@code if (r != null) r.close();}: on the branch where r is null, r is not held. */
     @Override
     public long killedOnBranch(ExpressionTree condition, boolean value) {
-      Symbol tested = nullTested(condition, value);
-      Resource resource = tested == null ? null : resources.get(tested);
-      return resource == null ? 0 : resource.mask();
+      return nullOnBranch(condition, value, resources);
     }
 
     @Override
@@ -569,15 +567,21 @@ public final class ResourceLeakOnCancel extends BugChecker
     /** {@code if (taken == null) ...}: a poll that timed out took nothing. */
     @Override
     public long killedOnBranch(ExpressionTree condition, boolean value) {
-      Symbol tested = nullTested(condition, value);
-      Resource resource = tested == null ? null : resources.get(tested);
-      return resource == null ? 0 : resource.mask();
+      return nullOnBranch(condition, value, resources);
     }
 
     @Override
     public boolean carriesFacts(ExpressionTree call, Type thrown) {
       return false;
     }
+  }
+
+  /** The resource a condition compares with null, as a mask, on the branch where it is null. */
+  private static long nullOnBranch(
+      ExpressionTree condition, boolean value, Map<Symbol, Resource> resources) {
+    Symbol tested = nullTested(condition, value);
+    Resource resource = tested == null ? null : resources.get(tested);
+    return resource == null ? 0 : resource.mask();
   }
 
   /**
