@@ -14,7 +14,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
@@ -26,7 +25,6 @@ import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -43,7 +41,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -337,16 +334,7 @@ public final class AwaitFlow {
       return false;
     }
     boolean[] waits = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null; // runs later, if at all
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
+    new Subtasks.NestedCodeSkipper() {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
@@ -609,7 +597,7 @@ public final class AwaitFlow {
   }
 
   /** Applies the effect of each call and variable read, in evaluation order. */
-  private final class EventScanner extends TreeScanner<Void, Void> {
+  private final class EventScanner extends Subtasks.NestedCodeSkipper {
     private State current;
 
     /** Above zero inside code that runs only on some paths (&&, ||, ?:, switch expressions). */
@@ -617,16 +605,6 @@ public final class AwaitFlow {
 
     EventScanner(State in) {
       this.current = in;
-    }
-
-    @Override
-    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-      return null; // runs later
-    }
-
-    @Override
-    public Void visitClass(ClassTree tree, Void unused) {
-      return null; // runs later
     }
 
     @Override

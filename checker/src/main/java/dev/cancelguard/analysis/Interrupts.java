@@ -16,7 +16,6 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -28,7 +27,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -154,7 +152,7 @@ public final class Interrupts {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] sawCall = new boolean[1];
     boolean[] other = new boolean[1];
-    new TreePathScanner<Void, Void>() {
+    new Subtasks.NestedCodePathSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (isResolved(call) && throwsInterruptedException(call, state)) {
@@ -168,16 +166,6 @@ public final class Interrupts {
       public Void visitNewClass(NewClassTree newClass, Void unused) {
         other[0] |= isResolved(newClass) && throwsAnInterruptedException(newClass, state);
         return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(new TreePath(tryPath, tryTree.getBlock()), null);
     return sawCall[0] && !other[0] && tryTree.getResources().isEmpty();

@@ -68,18 +68,23 @@ public final class Ownership {
               .namedAnyOf("start", "unstarted"),
           instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
 
-  /**
-   * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
-   * does not hand over its ownership.
-   */
-  private static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
+  /** CompletableFuture calls that run their other arguments on an executor argument. */
+  public static final Matcher<ExpressionTree> ASYNC_ON_EXECUTOR =
       anyOf(
           staticMethod()
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("runAsync", "supplyAsync"),
           instanceMethod()
               .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .withNameMatching(java.util.regex.Pattern.compile(".*Async")),
+              .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
+
+  /**
+   * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
+   * does not hand over its ownership.
+   */
+  private static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
+      anyOf(
+          ASYNC_ON_EXECUTOR,
           constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
 
   private static final Matcher<ExpressionTree> TERMINATES_EXECUTOR =

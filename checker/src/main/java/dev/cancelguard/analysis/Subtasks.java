@@ -23,6 +23,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -291,6 +292,19 @@ public final class Subtasks {
 
   /** A scanner that does not enter lambda bodies or class bodies: that code runs elsewhere. */
   public abstract static class NestedCodeSkipper extends TreeScanner<Void, Void> {
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+      return null;
+    }
+
+    @Override
+    public Void visitClass(ClassTree classTree, Void unused) {
+      return null;
+    }
+  }
+
+  /** {@link NestedCodeSkipper} for scans that need the path of what they visit. */
+  public abstract static class NestedCodePathSkipper extends TreePathScanner<Void, Void> {
     @Override
     public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
       return null;

@@ -1,7 +1,5 @@
 package dev.cancelguard.analysis;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -124,16 +122,6 @@ public final class TaskUses {
   private static final ImmutableSet<String> STATIC_RELEASES =
       ImmutableSet.of(
           "closeQuietly", "close", "delete", "deleteIfExists", "deleteRecursively", "closeAll");
-
-  /** Calls that run their other arguments on an executor argument. */
-  private static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR_ARGUMENT =
-      anyOf(
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("runAsync", "supplyAsync"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
 
   private static final int MAX_HELPER_DEPTH = 2;
 
@@ -386,7 +374,7 @@ public final class TaskUses {
                   || completionServices.contains(Ownership.variableOf(receiver)))) {
             call.getArguments().forEach(Finder.this::addTask);
           } else if (Interrupts.isResolved(call)
-              && RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)
+              && Ownership.ASYNC_ON_EXECUTOR.matches(call, state)
               && call.getArguments().stream().anyMatch(target::isNamedBy)) {
             call.getArguments().stream()
                 .filter(a -> !target.isNamedBy(a))
@@ -433,7 +421,7 @@ public final class TaskUses {
             while (origin instanceof MethodInvocationTree call
                 && Interrupts.isResolved(call)
                 && !Tasks.isTaskSubmission(call, state)
-                && !RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)
+                && !Ownership.ASYNC_ON_EXECUTOR.matches(call, state)
                 && getReceiver(call) != null) {
               origin = Ownership.strip(getReceiver(call));
             }
@@ -446,7 +434,7 @@ public final class TaskUses {
                 executors.add(executor);
               }
               call.getArguments().forEach(this::addTask);
-            } else if (RUNS_ON_EXECUTOR_ARGUMENT.matches(call, state)) {
+            } else if (Ownership.ASYNC_ON_EXECUTOR.matches(call, state)) {
               for (ExpressionTree argument : call.getArguments()) {
                 Type type = getType(argument);
                 Type executorType = state.getTypeFromString("java.util.concurrent.Executor");

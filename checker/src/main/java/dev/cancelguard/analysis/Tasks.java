@@ -426,21 +426,11 @@ public final class Tasks {
     }
     boolean[] noticesInterrupt = new boolean[1];
     TreeScanner<Void, Void> scanner =
-        new TreeScanner<>() {
+        new Subtasks.NestedCodeSkipper() {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
             noticesInterrupt[0] |= CancellationPoints.isCancellationPoint(call, state, options);
             return super.visitMethodInvocation(call, null);
-          }
-
-          @Override
-          public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-            return null; // runs later, if at all
-          }
-
-          @Override
-          public Void visitClass(ClassTree classTree, Void unused) {
-            return null;
           }
         };
     for (StatementTree statement : statements.subList(index + 1, statements.size())) {

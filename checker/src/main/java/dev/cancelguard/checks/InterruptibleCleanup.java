@@ -18,10 +18,8 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -30,7 +28,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import dev.cancelguard.analysis.BlockingCalls;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
@@ -38,6 +35,7 @@ import dev.cancelguard.analysis.FlowGraph;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.SourceEdits;
+import dev.cancelguard.analysis.Subtasks;
 import dev.cancelguard.analysis.Tasks;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,23 +180,13 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
   /** The calls that restore the flag in a region, in source order, outside nested code. */
   private List<MethodInvocationTree> restoresIn(Tree region, VisitorState state) {
     List<MethodInvocationTree> restores = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
+    new Subtasks.NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Interrupts.isRestoringCall(call, state, options)) {
           restores.add(call);
         }
         return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null; // runs later, on another thread
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(region, null);
     restores.sort((a, b) -> Integer.compare(getStartPosition(a), getStartPosition(b)));
@@ -249,7 +237,7 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
   /** A jump or throw, outside nested code, that would skip a restore placed after it. */
   private static boolean mayLeaveEarly(StatementTree statement) {
     boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new Subtasks.NestedCodeSkipper() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         found[0] = true;
@@ -277,16 +265,6 @@ public final class InterruptibleCleanup extends BugChecker implements MethodInvo
       @Override
       public Void visitYield(YieldTree tree, Void unused) {
         found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
         return null;
       }
     }.scan(statement, null);

@@ -22,7 +22,6 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -36,7 +35,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -264,7 +262,7 @@ public final class ResourceLeakOnCancel extends BugChecker
     Map<Symbol, Resource> resources = new LinkedHashMap<>();
     Set<Symbol> locals = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
-    new TreePathScanner<Void, Void>() {
+    new Subtasks.NestedCodePathSkipper() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         Symbol symbol = getSymbol(variable);
@@ -335,16 +333,6 @@ public final class ResourceLeakOnCancel extends BugChecker
           }
         }
         return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(bodyPath, null);
     // Handed on (returned, stored, wrapped, captured): someone else releases it.
