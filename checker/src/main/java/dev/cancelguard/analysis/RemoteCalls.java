@@ -146,11 +146,14 @@ public final class RemoteCalls {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        // Resolved first: getSymbol of a call javac could not resolve throws.
         ExpressionTree target = getReceiver(node);
         if (target != null
             && node.getArguments().size() == 1
-            && channel.equals(getSymbol(stripParentheses(target)))
             && Interrupts.isResolved(node)
+            && (!(stripParentheses(target) instanceof MethodInvocationTree receiverCall)
+                || Interrupts.isResolved(receiverCall))
+            && channel.equals(getSymbol(stripParentheses(target)))
             && CONFIGURE_BLOCKING.matches(node, state)) {
           if (Boolean.FALSE.equals(constValue(node.getArguments().getFirst()))) {
             nonBlocking[0] = true;

@@ -280,6 +280,35 @@ class MainTest {
   }
 
   @Test
+  void aBrokenChannelCallDoesNotHideAnUnboundedWait() throws Exception {
+    // UnboundedWait looks across the file for configureBlocking(false) on the channel a task
+    // reads: a configureBlocking call javac could not resolve must not make it give up.
+    write(
+        "src/demo/Reader.java",
+        """
+        package demo;
+
+        import java.nio.ByteBuffer;
+        import java.nio.channels.SocketChannel;
+        import java.util.concurrent.*;
+
+        public class Reader {
+          public int read(ExecutorService pool, SocketChannel channel) throws Exception {
+            Future<Integer> n = pool.submit(() -> channel.read(ByteBuffer.allocate(64)));
+            return n.get();
+          }
+
+          void reset() throws Exception {
+            com.missing.Channels.open().configureBlocking(false);
+          }
+        }
+        """);
+    Run run = run("-q", dir.resolve("src").toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("Reader.java:10:17: warning: [UnboundedWait]"), run.out());
+  }
+
+  @Test
   void checksAndDisableSelectChecks() throws Exception {
     write("src/demo/Poller.java", SWALLOWING);
     Run disabled =
