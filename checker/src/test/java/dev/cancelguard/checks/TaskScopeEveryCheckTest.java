@@ -5,11 +5,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An {@code InterruptedException} from {@code StructuredTaskScope.join()} that is swallowed is
- * SwallowedInterrupt's finding and no other check's; correct scope code has no finding from any
- * check. Every CancelGuard check is on, so a line without a marker must stay clean of all of them.
+ * Scope code with every CancelGuard check on, so a line without a marker must stay clean of all of
+ * them: each finding has one owner. An {@code InterruptedException} from {@code
+ * StructuredTaskScope.join()} that is swallowed is SwallowedInterrupt's; a scope closed only on the
+ * happy path is TaskScopeNotClosed's (not ResourceLeakOnCancel's); correct scope code has none.
  */
-class TaskScopeInterruptTest {
+class TaskScopeEveryCheckTest {
   private final CompilationTestHelper everyCheck =
       EveryCheck.helper(getClass()).setArgs(PreviewApi.args());
 
@@ -119,6 +120,27 @@ class TaskScopeInterruptTest {
                   scope.join();
                   return user.get() + ":" + orders.get();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_scopeClosedOnTheHappyPathIsOneFinding() {
+    everyCheck
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              String f() throws InterruptedException {
+                // BUG: Diagnostic contains: [TaskScopeNotClosed]
+                var scope = StructuredTaskScope.open();
+                var user = scope.fork(() -> "alice");
+                scope.join();
+                scope.close();
+                return user.get();
               }
             }
             """)
