@@ -22,7 +22,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -59,9 +58,6 @@ public final class TaskScopes {
   /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
   private static final Matcher<ExpressionTree> SUBTASK_READ =
       instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception");
-
-  /** At most this many scopes per code unit are followed: two facts each in a 64-bit set. */
-  private static final int MAX_SCOPES = 32;
 
   private TaskScopes() {}
 
@@ -139,22 +135,6 @@ public final class TaskScopes {
     return new Scope(variable, declaration);
   }
 
-  /** Every scope the code unit owns (see {@link #ownedScope}), in declaration order. */
-  public static List<Scope> ownedScopes(TreePath unit, VisitorState state) {
-    List<Scope> scopes = new ArrayList<>();
-    new Subtasks.NestedCodePathSkipper() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        Scope scope = ownedScope(getSymbol(variable), unit, state);
-        if (scope != null && scopes.size() < MAX_SCOPES) {
-          scopes.add(scope);
-        }
-        return super.visitVariable(variable, null);
-      }
-    }.scan(new TreePath(unit, body(unit)), null);
-    return scopes;
-  }
-
   /**
    * The scope a subtask read's receiver was forked in: the receiver is {@code scope.fork(..)}
    * itself, or a local of the unit initialized with it and never assigned again. Null when the
@@ -210,7 +190,9 @@ public final class TaskScopes {
    * the owner try to join before closing.
    */
   public static FactFlow.Result walkJoinOrder(
-      Tree body, List<Scope> scopes, VisitorState state, Set<? extends Tree> observe) {
+      Tree body, List<Scope> allScopes, VisitorState state, Set<? extends Tree> observe) {
+    // Two facts per scope in a 64-bit set: the first 32 scopes are followed.
+    List<Scope> scopes = allScopes.subList(0, Math.min(allScopes.size(), 32));
     FactFlow.Spec spec =
         new FactFlow.Spec() {
           @Override

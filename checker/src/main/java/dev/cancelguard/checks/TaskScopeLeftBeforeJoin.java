@@ -50,7 +50,10 @@ public final class TaskScopeLeftBeforeJoin extends BugChecker implements TryTree
     // Cheap test first: a resource of a scope type.
     if (tree.getResources().stream()
         .noneMatch(
-            r -> r instanceof VariableTree v && TaskScopes.isScopeType(getSymbol(v).type, state))) {
+            r ->
+                r instanceof VariableTree v
+                    && getSymbol(v) != null
+                    && TaskScopes.isScopeType(getSymbol(v).type, state))) {
       return NO_MATCH;
     }
     TreePath unit = Tasks.enclosingCodeUnit(state.getPath());

@@ -118,8 +118,10 @@ public final class TaskScopeNotClosed extends BugChecker implements VariableTree
       TreePath unit, Symbol variable, VisitorState state) {
     List<MethodInvocationTree> found = new ArrayList<>();
     for (TreePath reference : LocalUses.references(unit, variable)) {
-      TreePath call = reference.getParentPath().getParentPath();
-      if (call.getLeaf() instanceof MethodInvocationTree invocation
+      TreePath select = reference.getParentPath();
+      TreePath call = select == null ? null : select.getParentPath();
+      if (call != null
+          && call.getLeaf() instanceof MethodInvocationTree invocation
           && TaskScopes.isClose(invocation, state)) {
         found.add(invocation);
       }

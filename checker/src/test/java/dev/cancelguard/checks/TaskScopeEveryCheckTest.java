@@ -146,4 +146,45 @@ class TaskScopeEveryCheckTest {
             """)
         .doTest();
   }
+
+  @Test
+  void negative_unusualCodeYieldsNoFindingAndNoCrash() {
+    everyCheck
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.function.Supplier;
+            class Test {
+              record Pair(String a, String b) {}
+
+              Callable<Pair> both =
+                  () -> {
+                    try (var scope = StructuredTaskScope.open()) {
+                      var a = scope.fork(() -> "a");
+                      var b = scope.fork(() -> "b");
+                      scope.join();
+                      return new Pair(a.get(), b.get());
+                    }
+                  };
+
+              Object kind(Object o) throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var task = scope.fork(() -> o);
+                  scope.join();
+                  return switch (task.state()) {
+                    case SUCCESS -> task.get();
+                    case FAILED -> task.exception();
+                    default -> {
+                      Supplier<Object> later = task::get;
+                      yield later;
+                    }
+                  };
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
