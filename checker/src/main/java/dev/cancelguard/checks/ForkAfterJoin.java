@@ -30,7 +30,7 @@ import java.util.Set;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "ForkAfterJoin.md")
-public final class ForkAfterJoin extends BugChecker implements MethodInvocationTreeMatcher {
+public final class ForkAfterJoin extends CancelGuardChecker implements MethodInvocationTreeMatcher {
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {

@@ -33,7 +33,8 @@ import java.util.Set;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "SubtaskReadBeforeJoin.md")
-public final class SubtaskReadBeforeJoin extends BugChecker implements MethodInvocationTreeMatcher {
+public final class SubtaskReadBeforeJoin extends CancelGuardChecker
+    implements MethodInvocationTreeMatcher {
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {

@@ -43,7 +43,7 @@ import java.util.Set;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "TaskScopeLeftBeforeJoin.md")
-public final class TaskScopeLeftBeforeJoin extends BugChecker implements TryTreeMatcher {
+public final class TaskScopeLeftBeforeJoin extends CancelGuardChecker implements TryTreeMatcher {
 
   @Override
   public Description matchTry(TryTree tree, VisitorState state) {

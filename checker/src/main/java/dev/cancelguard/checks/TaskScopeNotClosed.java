@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "TaskScopeNotClosed.md")
-public final class TaskScopeNotClosed extends BugChecker implements VariableTreeMatcher {
+public final class TaskScopeNotClosed extends CancelGuardChecker implements VariableTreeMatcher {
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
