@@ -12,10 +12,6 @@ import com.google.errorprone.SubContext;
 import com.google.errorprone.apply.DescriptionBasedDiff;
 import com.google.errorprone.apply.ImportOrganizer;
 import com.google.errorprone.apply.SourceFile;
-import com.google.errorprone.fixes.ErrorProneEndPosTable;
-import com.google.errorprone.fixes.Fix;
-import com.google.errorprone.fixes.Replacement;
-import com.google.errorprone.fixes.Replacements;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ErrorProneScannerTransformer;
 import com.google.errorprone.scanner.Scanner;
@@ -63,8 +59,7 @@ final class Analyzer {
       int files,
       List<String> compileErrors,
       List<String> crashes,
-      int filesFixed,
-      List<String> fixesDropped) {}
+      int filesFixed) {}
 
   private final List<BugCheckerInfo> checks;
   private final List<String> errorProneFlags;
@@ -150,7 +145,6 @@ final class Analyzer {
       List<Finding> findings = new ArrayList<>();
       List<String> crashes = new ArrayList<>();
       int filesFixed = 0;
-      List<String> fixesDropped = new ArrayList<>();
       progress.start("analysing", units.size());
       for (CompilationUnitTree unit : units) {
         Path file = Path.of(unit.getSourceFile().toUri());
@@ -178,24 +172,13 @@ final class Analyzer {
         for (Description description : descriptions) {
           findings.add(toFinding(description, unit, file, source, displayPath, trees));
         }
-        if (applyFixes) {
-          for (Description dropped : overlappingFixes(unit, descriptions)) {
-            fixesDropped.add(
-                String.format(
-                    "%s:%d: [%s]",
-                    displayPath.apply(file),
-                    unit.getLineMap().getLineNumber(dropped.position.getPreferredPosition()),
-                    dropped.checkName));
-          }
-          if (writeFixes(unit, file, source, descriptions)) {
-            filesFixed++;
-          }
+        if (applyFixes && writeFixes(unit, file, source, descriptions)) {
+          filesFixed++;
         }
         progress.step(file.toString());
       }
       progress.done();
-      return new Result(
-          findings, units.size(), compileErrors(diagnostics), crashes, filesFixed, fixesDropped);
+      return new Result(findings, units.size(), compileErrors(diagnostics), crashes, filesFixed);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -348,31 +331,6 @@ final class Analyzer {
   private static int lineEnd(String text, int from) {
     int end = text.indexOf('\n', Math.max(from, 0));
     return end < 0 ? text.length() : end;
-  }
-
-  /**
-   * The descriptions whose first fix {@link #writeFixes} leaves out, wholly or in part, because it
-   * overlaps a fix before it in the same file (Error Prone's patching drops such edits silently).
-   */
-  private static List<Description> overlappingFixes(
-      CompilationUnitTree unit, List<Description> descriptions) {
-    ErrorProneEndPosTable endPositions = ErrorProneEndPosTable.create(unit);
-    Replacements taken = new Replacements();
-    List<Description> overlapping = new ArrayList<>();
-    for (Description description : descriptions) {
-      if (description.fixes.isEmpty()) {
-        continue;
-      }
-      Fix fix = description.fixes.getFirst();
-      try {
-        for (Replacement replacement : fix.getReplacements(endPositions)) {
-          taken.add(replacement, fix.getCoalescePolicy());
-        }
-      } catch (IllegalArgumentException overlap) {
-        overlapping.add(description);
-      }
-    }
-    return overlapping;
   }
 
   private static boolean writeFixes(

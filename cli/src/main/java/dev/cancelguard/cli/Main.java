@@ -81,13 +81,6 @@ public final class Main {
     Analyzer analyzer = new Analyzer(checks, options.errorProneFlags, javacOptions, progress);
     Analyzer.Result result =
         analyzer.run(sources.files(), sources.classpath(), display, options.fix);
-    if (options.fix && !result.fixesDropped().isEmpty()) {
-      err.printf(
-          "cancelguard: %d fix%s not applied: each overlaps an earlier fix in its file (run --fix"
-              + " again once this one is in):%n",
-          result.fixesDropped().size(), result.fixesDropped().size() == 1 ? "" : "es");
-      result.fixesDropped().forEach(d -> err.println("  " + d));
-    }
     if (options.fix && result.filesFixed() > 0) {
       err.printf(
           "cancelguard: applied fixes to %d file%s; checking again%n",
