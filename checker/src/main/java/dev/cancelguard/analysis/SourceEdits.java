@@ -1,11 +1,16 @@
 package dev.cancelguard.analysis;
 
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fix edits shaped for people: an inserted statement gets a line of its own with the indentation of
@@ -13,6 +18,8 @@ import com.sun.source.tree.Tree;
  * inserted statement itself.
  */
 public final class SourceEdits {
+  private static final String RESTORE = "Thread.currentThread().interrupt();";
+
   private SourceEdits() {}
 
   /** Inserts {@code code} on its own line just before {@code tree}, at its indentation. */
@@ -34,6 +41,32 @@ public final class SourceEdits {
       return SuggestedFix.replace(afterBrace, afterBrace, " " + code + (closesAtOnce ? " " : ""));
     }
     return insertBefore(block.getStatements().getFirst(), code, state);
+  }
+
+  /**
+   * The edit that restores the interrupt flag first thing in a catch: {@code
+   * Thread.currentThread().interrupt();}, guarded by {@code instanceof InterruptedException} where
+   * the catch also takes other exceptions; null for an unnamed parameter that cannot be tested.
+   *
+   * <p>Every check that restores in a catch uses this edit, so that two checks fixing the same
+   * catch make the same insertion at the same place, which Error Prone applies once, instead of
+   * overlapping edits that make it drop the file's patch.
+   */
+  public static @Nullable SuggestedFix restoreFirstInCatch(
+      CatchTree catchTree, VisitorState state) {
+    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && isSubtype(caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    String name = catchTree.getParameter().getName().toString();
+    if (!onlyInterrupted && (name.isEmpty() || name.equals("_"))) {
+      return null;
+    }
+    String restore =
+        onlyInterrupted
+            ? RESTORE
+            : "if (" + name + " instanceof InterruptedException) { " + RESTORE + " }";
+    return insertFirst(catchTree.getBlock(), restore, state);
   }
 
   /**

@@ -36,6 +36,7 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -167,7 +168,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         buildDescription(call).setMessage(message(call, kind, timedWait, first, codeUnit, state));
     boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != UseKind.RETURNS);
     SuggestedFix fix =
-        timedWait ? checkResultFix(call, state) : waitFix(call, kind, releasesOrReads, state);
+        timedWait
+            ? checkResultFix(call, state)
+            : waitFix(call, kind, releasesOrReads, codeUnit, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -489,12 +492,28 @@ public final class CancelWithoutAwait extends CancelGuardChecker
 
   // ------------------------------------------------------------------ fixes
 
-  /** Inserts the wait right after the statement that cancels. */
+  /**
+   * Inserts the wait right after the statement that cancels, keeping the method's own deadline
+   * ({@code stop(long timeout, TimeUnit unit)}) where it has one. None where the code may run on a
+   * thread of the work it would wait for.
+   */
   private static @Nullable SuggestedFix waitFix(
-      MethodInvocationTree call, Kind kind, boolean checkResult, VisitorState state) {
+      MethodInvocationTree call,
+      Kind kind,
+      boolean checkResult,
+      TreePath codeUnit,
+      VisitorState state) {
     if (kind == Kind.FUTURE) {
       return null; // a cancelled future cannot be waited for; the executor's owner must do it
     }
+    // A task, a thread's body, a pool's own machinery, or a method they call: it may be the very
+    // thread the wait waits for, which then never ends.
+    if (mayRunOnWorkerThread(codeUnit, state)
+        || calledFromWorkerThreadCode(codeUnit, state)
+        || Tasks.isExecutorInternals(state.getPath(), state)) {
+      return null;
+    }
+    WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
     TreePath parentPath = state.getPath().getParentPath();
     ExpressionTree receiver = getReceiver(call);
     String receiverSource = state.getSourceForNode(receiver);
@@ -506,7 +525,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       // () -> pool.shutdownNow(): the body becomes a block that also waits.
       String wait =
           WaitFixes.waitStatement(
-              kind, receiverSource, receiver, state.getPath(), checkResult, fix, state);
+              kind, receiverSource, receiver, state.getPath(), checkResult, deadline, fix, state);
       return fix.replace(call, "{ " + state.getSourceForNode(call) + "; " + wait + " }").build();
     }
     Tree statement = parentPath.getLeaf();
@@ -515,12 +534,46 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     String wait =
         WaitFixes.waitStatement(
-            kind, receiverSource, receiver, parentPath, checkResult, fix, state);
+            kind, receiverSource, receiver, parentPath, checkResult, deadline, fix, state);
     SuggestedFix insertion = WaitFixes.insertAfter(parentPath, wait, state);
     if (insertion == null) {
       return null;
     }
     return fix.merge(insertion).build();
+  }
+
+  /**
+   * True if the code runs as a task, as the whole of a thread's work or as an event callback: on a
+   * thread that may be one of those it would wait for. A shutdown hook's thread and {@code main}
+   * are nobody's workers.
+   */
+  private static boolean mayRunOnWorkerThread(TreePath codeUnit, VisitorState state) {
+    if (Terminations.isShutdownHook(codeUnit, state) || Tasks.isMainMethod(codeUnit)) {
+      return false;
+    }
+    return Tasks.runsAsTask(codeUnit, state)
+        || Tasks.isThreadTopLevel(codeUnit, state)
+        || Terminations.isEventCallback(codeUnit, state);
+  }
+
+  /** True if a call in this file to the method runs in code {@link #mayRunOnWorkerThread}. */
+  private static boolean calledFromWorkerThreadCode(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    boolean[] called = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+        if (!called[0] && symbol.equals(getSymbol(invocation))) {
+          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
+          called[0] = caller != null && mayRunOnWorkerThread(caller, state);
+        }
+        return super.visitMethodInvocation(invocation, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return called[0];
   }
 
   /** Turns {@code pool.awaitTermination(t, u);} into a check that fails when time runs out. */

@@ -69,7 +69,6 @@ import dev.cancelguard.analysis.SameFile;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
@@ -514,12 +513,13 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     }
     fix.merge(check);
     if (reaction.swallowingCatch() != null) {
-      CatchTree catchTree = (CatchTree) reaction.swallowingCatch().getLeaf();
-      String restore = restoreStatement(catchTree, state);
+      // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
+      SuggestedFix restore =
+          SourceEdits.restoreFirstInCatch((CatchTree) reaction.swallowingCatch().getLeaf(), state);
       if (restore == null) {
         return null;
       }
-      fix.merge(insertFirst(catchTree.getBlock(), restore, state));
+      fix.merge(restore);
     }
     return fix.build();
   }
@@ -591,25 +591,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
 
   /** Inserts a statement on its own line before the block's first one, at the same indentation. */
   private static SuggestedFix insertFirst(BlockTree block, String statement, VisitorState state) {
-    if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{\n" + statement + "\n}");
-    }
-    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
-  }
-
-  /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */
-  private static @Nullable String restoreStatement(CatchTree catchTree, VisitorState state) {
-    String restore = "Thread.currentThread().interrupt();";
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
-    Type interrupted = Interrupts.interruptedExceptionType(state);
-    if (caught.size() == 1 && isSubtype(caught.getFirst(), interrupted, state)) {
-      return restore;
-    }
-    String name = catchTree.getParameter().getName().toString();
-    if (name.isEmpty() || name.equals("_")) {
-      return null;
-    }
-    return "if (" + name + " instanceof InterruptedException) { " + restore + " }";
+    return SourceEdits.insertFirst(block, statement, state);
   }
 
   private static boolean returnsVoid(TreePath codeUnit, VisitorState state) {

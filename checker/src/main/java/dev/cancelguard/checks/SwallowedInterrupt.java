@@ -411,20 +411,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
   /** Restores the flag as the catch's first statement; guarded unless the catch is IE only. */
   private static java.util.Optional<SuggestedFix> restoreFix(
       CatchTree catchTree, VisitorState state) {
-    String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
-    boolean onlyInterrupted =
-        caught.size() == 1
-            && ASTHelpers.isSubtype(
-                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
-    if (!onlyInterrupted && (name.equals("_") || name.isEmpty())) {
-      return java.util.Optional.empty(); // an unnamed variable can't be tested
-    }
-    String restore =
-        onlyInterrupted
-            ? RESTORE
-            : "if (" + name + " instanceof InterruptedException) { " + RESTORE + " }";
-    return java.util.Optional.of(insertFirst(catchTree.getBlock(), restore, state));
+    // The same edit LoopWithoutCancellationPoint makes in a catch it fixes: applied once.
+    return java.util.Optional.ofNullable(SourceEdits.restoreFirstInCatch(catchTree, state));
   }
 
   /**
