@@ -281,13 +281,19 @@ public final class Terminations {
 
   /**
    * True if the method ends a component's life by its name ({@code close}, {@code stop*}, {@code
-   * shutdown*}, {@code terminate}, {@code destroy}, {@code dispose}) or is annotated
-   * {@code @PreDestroy}.
+   * shutdown*}, {@code terminate}, {@code destroy}, {@code dispose}: the verb, alone or followed by
+   * a word, as in {@code closeAll}; not {@code closed}, {@code stopped}, {@code terminated}, which
+   * name events) or is annotated {@code @PreDestroy}.
    */
   public static boolean isStopLike(MethodTree method) {
-    String name = method.getName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (STOP_PREFIXES.stream().anyMatch(name::startsWith)) {
-      return true;
+    String name = method.getName().toString();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String prefix : STOP_PREFIXES) {
+      if (lower.startsWith(prefix)
+          && (name.length() == prefix.length()
+              || !Character.isLowerCase(name.charAt(prefix.length())))) {
+        return true;
+      }
     }
     return method.getModifiers().getAnnotations().stream()
         .map(AnnotationTree::getAnnotationType)

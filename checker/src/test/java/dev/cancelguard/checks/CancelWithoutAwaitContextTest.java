@@ -180,6 +180,227 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  // ---------------------------------------------------------------- callbacks, chosen modes,
+  // delegates
+
+  @Test
+  void negative_poolTerminatedHook() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Pool extends ThreadPoolExecutor {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Pool() {
+                super(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                reporter.execute(() -> System.out.println("reporting"));
+              }
+              @Override
+              protected void terminated() {
+                reporter.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_eventNamesAreNotStopMethods() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Session {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Session(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              void onClose() throws IOException {
+                pool.shutdownNow();
+                db.close();
+              }
+              void closed() {
+                pool.shutdownNow();
+              }
+              void connectionClosed() throws IOException {
+                pool.shutdownNow();
+                db.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_listenerOverrideAndLambdaListener() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.UncheckedIOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Client {
+              interface Db extends Closeable { void insert(String row); }
+              interface ConnectionListener {
+                void connectionLost(String reason);
+              }
+              interface Connection {
+                void addCloseListener(Runnable listener);
+              }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Client(Db database, Connection connection) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+                connection.addCloseListener(
+                    () -> {
+                      pool.shutdownNow();
+                      try {
+                        db.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
+              }
+              final ConnectionListener listener =
+                  new ConnectionListener() {
+                    @Override
+                    public void connectionLost(String reason) {
+                      pool.shutdownNow();
+                      try {
+                        db.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }
+                  };
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_immediateModeChosenByAParameter() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              enum CloseMode { GRACEFUL, IMMEDIATE }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(boolean immediately) {
+                if (immediately) {
+                  pool.shutdownNow();
+                } else {
+                  pool.close();
+                }
+              }
+              void close(CloseMode mode) {
+                switch (mode) {
+                  case IMMEDIATE -> pool.shutdownNow();
+                  case GRACEFUL -> pool.close();
+                }
+              }
+              void stop(boolean force) {
+                if (force) {
+                  pool.shutdownNow();
+                }
+              }
+              void shutdown(boolean graceful) {
+                if (!graceful) {
+                  pool.shutdownNow();
+                  return;
+                }
+                pool.shutdown();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_choiceNotTheCallersOrNotAboutStopping() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private volatile boolean abort;
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(boolean immediately) {
+                if (immediately) {
+                  pool.shutdownNow();
+                } else {
+                  // BUG: Diagnostic contains: close() returns
+                  pool.shutdown();
+                }
+              }
+              void stop() {
+                if (abort) {
+                  // BUG: Diagnostic contains: stop() returns
+                  pool.shutdownNow();
+                }
+              }
+              void shutdown(boolean verbose) {
+                if (verbose) {
+                  // BUG: Diagnostic contains: shutdown() returns
+                  pool.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_executorThatOnlyDelegates() {
+    helper
+        .addSourceLines(
+            "Serial.java",
+            """
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Serial implements Executor {
+              private final ExecutorService delegate = Executors.newSingleThreadExecutor();
+              @Override
+              public void execute(Runnable task) {
+                delegate.execute(task);
+              }
+              void shutdown() {
+                delegate.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   private static final String TASK_CLOSES_THE_POOL =
@@ -276,7 +497,7 @@ class CancelWithoutAwaitContextTest {
       }
       """;
 
-  private static final String CLOSED_CALLBACK_SHUTS_DOWN =
+  private static final String CLOSE_CALLED_FROM_A_CALLBACK =
       """
       import java.util.concurrent.ExecutorService;
       import java.util.concurrent.Executors;
@@ -286,18 +507,21 @@ class CancelWithoutAwaitContextTest {
           reporter.execute(() -> System.out.println("reporting"));
         }
         /** Called by the transport, on its own thread, once the connection is gone. */
-        void closed() {
-          // BUG: Diagnostic contains: closed() returns
+        void onDisconnect() {
+          close();
+        }
+        void close() {
+          // BUG: Diagnostic contains: close() returns
           reporter.shutdownNow();
         }
       }
       """;
 
   @Test
-  void fix_noWaitInACallback() {
-    helper.addSourceLines("Channel.java", CLOSED_CALLBACK_SHUTS_DOWN).doTest();
+  void fix_noWaitInAMethodACallbackCalls() {
+    helper.addSourceLines("Channel.java", CLOSE_CALLED_FROM_A_CALLBACK).doTest();
     refactoring
-        .addInputLines("Channel.java", CLOSED_CALLBACK_SHUTS_DOWN)
+        .addInputLines("Channel.java", CLOSE_CALLED_FROM_A_CALLBACK)
         .expectUnchanged()
         .doTest();
   }
