@@ -159,6 +159,33 @@ public final class FlowGraph {
     return search.run(target) != null;
   }
 
+  /**
+   * Follows the paths that go on normally from just after {@code from} and returns how the first
+   * one found leaves the code unit without passing a node whose tree {@code settles} accepts; null
+   * when every such path is settled or never leaves. Edges are followed as in {@link
+   * #exitAfterThrow}; {@code infeasible} prunes branches the same way.
+   */
+  public @Nullable Exit exitAfter(
+      Tree from, Predicate<Tree> settles, BiPredicate<Tree, Boolean> infeasible) {
+    Search search = new Search(settles, infeasible, /* allExceptionEdges= */ false);
+    boolean started = false;
+    for (Node node : nodesOf(from)) {
+      Block block = node.getBlock();
+      if (block == null) {
+        continue;
+      }
+      started = true;
+      int index = block.getNodes().indexOf(node);
+      if (index < block.getNodes().size() - 1) {
+        search.push(block, index + 1, node);
+      } else if (block instanceof SingleSuccessorBlock single) {
+        search.push(single.getSuccessor(), 0, node);
+      }
+    }
+    // A point the graph does not hold: no answer, so nothing is taken as settled.
+    return started ? search.run(null) : Exit.RETURNS;
+  }
+
   private Set<Node> nodesOf(Tree tree) {
     // The nodes of the tree itself, not of a boxing or unboxing conversion applied to its value.
     Set<Node> nodes = cfg.getTreeLookup().get(tree);

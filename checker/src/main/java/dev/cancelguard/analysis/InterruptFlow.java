@@ -9,7 +9,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
@@ -41,6 +40,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -117,7 +117,6 @@ public final class InterruptFlow {
   private final Set<Tree> walkedStatements = new java.util.HashSet<>();
   private final Deque<List<Type>> enclosingCatchTypes = new ArrayDeque<>();
   private final Set<Symbol> caughtAliases = new java.util.HashSet<>();
-  private @Nullable Set<Symbol> deferredRestoreFlags;
 
   private InterruptFlow(
       VisitorState state,
@@ -549,43 +548,18 @@ public final class InterruptFlow {
   }
 
   /**
-   * {@code interrupted = true;} where the method later does {@code if (interrupted) {
-   * Thread.currentThread().interrupt(); }} (the "uninterruptibly" idiom: wait on, restore at the
-   * end).
+   * {@code interrupted = true;}, {@code saved = e;} or a state set to a constant, where every path
+   * out of the code unit afterwards restores the flag or rethrows ({@link InterruptRecords}).
    */
   private boolean isDeferredRestore(ExpressionTree expression) {
-    if (!(stripParentheses(expression) instanceof AssignmentTree assignment)
-        || !Boolean.TRUE.equals(constValue(assignment.getExpression()))
-        || enclosingMethod == null) {
+    InterruptRecords.Record record = InterruptRecords.recordOf(expression, this::isCaughtValue);
+    if (record == null) {
       return false;
     }
-    Symbol flag = getSymbol(assignment.getVariable());
-    return flag != null && deferredRestoreFlags().contains(flag);
-  }
-
-  private Set<Symbol> deferredRestoreFlags() {
-    if (deferredRestoreFlags == null) {
-      Set<Symbol> flags = new java.util.HashSet<>();
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitIf(IfTree tree, Void unused) {
-          if (stripParentheses(tree.getCondition()) instanceof IdentifierTree flag
-              && containsRestore(tree.getThenStatement())) {
-            Symbol symbol = getSymbol(flag);
-            if (symbol != null) {
-              flags.add(symbol);
-            }
-          }
-          return super.visitIf(tree, null);
-        }
-      }.scan(enclosingMethod, null);
-      deferredRestoreFlags = flags;
-    }
-    return deferredRestoreFlags;
-  }
-
-  private boolean containsRestore(StatementTree statement) {
-    return containsRestore(statement, state, options);
+    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), expression);
+    TreePath codeUnit = path == null ? null : Tasks.enclosingCodeUnit(path);
+    return codeUnit != null
+        && InterruptRecords.redeemedOnEveryPath(record, codeUnit, state, options);
   }
 
   /** True if the statement restores the flag somewhere (on some path; lambdas included). */

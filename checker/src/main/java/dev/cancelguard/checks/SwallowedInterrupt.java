@@ -30,6 +30,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
@@ -37,6 +38,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.InterruptFlow;
 import dev.cancelguard.analysis.InterruptFlow.Leak;
 import dev.cancelguard.analysis.InterruptFlow.LeakKind;
+import dev.cancelguard.analysis.InterruptRecords;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.SourceEdits;
@@ -149,11 +151,13 @@ public final class SwallowedInterrupt extends BugChecker
             : "This catch receives InterruptedException (thrown in the try block) through "
                 + state.getSourceForNode(catchTree.getParameter().getType())
                 + " and ";
+    Symbol caught = getSymbol(catchTree.getParameter());
     Description.Builder description =
         buildDescription(catchTree)
             .setMessage(
                 received
                     + describe(leaks.getFirst(), catchTree, state)
+                    + recordNote(catchTree.getBlock(), caught)
                     + "."
                     + CONSEQUENCE
                     + " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow"
@@ -218,6 +222,7 @@ public final class SwallowedInterrupt extends BugChecker
         .setMessage(
             "Thread.interrupted() clears the interrupt flag; when it returns true this branch "
                 + describe(leaks.getFirst(), branchPath.getLeaf(), state)
+                + recordNote(trueBranch, null)
                 + "."
                 + CONSEQUENCE
                 + " Throw InterruptedException, or call Thread.currentThread().interrupt() before"
@@ -225,6 +230,22 @@ public final class SwallowedInterrupt extends BugChecker
                 + " Thread.currentThread().isInterrupted().")
         .addFix(SuggestedFix.replace(tree, "Thread.currentThread().isInterrupted()"))
         .build();
+  }
+
+  /**
+   * For a block that records the interrupt ({@code interrupted = true}) without every later path
+   * turning the record into a restore: says so.
+   */
+  private static String recordNote(Tree block, @Nullable Symbol caught) {
+    InterruptRecords.Record record =
+        InterruptRecords.firstRecordIn(
+            block, value -> caught != null && caught.equals(getSymbol(stripParentheses(value))));
+    return record == null
+        ? ""
+        : " (it records the interrupt in "
+            + record.variable().getSimpleName()
+            + ", but some path out of the method afterwards neither restores the flag nor"
+            + " rethrows)";
   }
 
   private boolean classRestoresElsewhere(VisitorState state) {

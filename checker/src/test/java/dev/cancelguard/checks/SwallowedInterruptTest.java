@@ -2900,6 +2900,273 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ---------------------------------------------------- interrupts recorded, restored later
+
+  @Test
+  void negative_recordedFlagRestoredAfterTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String takeUninterruptibly(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item;
+                while (true) {
+                  try {
+                    item = queue.take();
+                    break;
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagButOneReturnLeavesBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String takeUninterruptibly(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item;
+                while (true) {
+                  try {
+                    item = queue.take();
+                    // BUG: Diagnostic contains: records the interrupt in interrupted
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                  }
+                  if (item.isEmpty()) {
+                    return null;
+                  }
+                  break;
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagNeverRestored() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean interrupted;
+
+              void pause() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagClearedBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String take(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item = null;
+                try {
+                  item = queue.take();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+                interrupted = false;
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_savedExceptionRethrownInFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              void awaitAll(CountDownLatch first, CountDownLatch second) throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  try {
+                    first.await();
+                  } catch (InterruptedException e) {
+                    saved = e;
+                  }
+                  try {
+                    second.await();
+                  } catch (InterruptedException e) {
+                    saved = e;
+                  }
+                } finally {
+                  if (saved != null) {
+                    throw saved;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_stateSetToInterruptedThenTurnedIntoARethrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            class Test {
+              enum Outcome { DONE, INTERRUPTED }
+
+              Outcome outcome = Outcome.DONE;
+
+              void awaitSignal(Condition condition, java.util.function.BooleanSupplier ready)
+                  throws InterruptedException {
+                while (!ready.getAsBoolean()) {
+                  try {
+                    condition.await();
+                  } catch (InterruptedException e) {
+                    outcome = Outcome.INTERRUPTED;
+                  }
+                }
+                if (outcome == Outcome.INTERRUPTED) {
+                  throw new InterruptedException();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stateSetToInterruptedButTheTestLooksForAnotherState() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            class Test {
+              enum Outcome { DONE, INTERRUPTED, FAILED }
+
+              Outcome outcome = Outcome.DONE;
+
+              void awaitSignal(Condition condition, java.util.function.BooleanSupplier ready)
+                  throws InterruptedException {
+                while (!ready.getAsBoolean()) {
+                  try {
+                    condition.await();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    outcome = Outcome.INTERRUPTED;
+                  }
+                }
+                if (outcome == Outcome.FAILED) {
+                  throw new InterruptedException();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedBranchRecordsForTheRestoreAfterAParkLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Test {
+              volatile boolean done;
+
+              void parkUntilDone() {
+                boolean interrupted = false;
+                while (!done) {
+                  LockSupport.park(this);
+                  if (Thread.interrupted()) {
+                    interrupted = true;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedBranchRecordsButAnEarlyReturnForgetsIt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Test {
+              volatile boolean done;
+              volatile boolean abandoned;
+
+              void parkUntilDone() {
+                boolean interrupted = false;
+                while (!done) {
+                  LockSupport.park(this);
+                  // BUG: Diagnostic contains: clears the interrupt flag
+                  if (Thread.interrupted()) {
+                    interrupted = true;
+                  }
+                  if (abandoned) {
+                    return;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
