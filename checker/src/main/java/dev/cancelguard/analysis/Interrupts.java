@@ -16,13 +16,16 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
@@ -141,14 +144,14 @@ public final class Interrupts {
           .withNoParameters();
 
   /**
-   * True if every call in the try block (at {@code tryPath}) that can throw {@link
-   * InterruptedException} is {@code f.get()} on a future known to be done — inside {@code if
-   * (f.isDone() && ...)}, the else of {@code if (!f.isDone())}, or after {@code if (!f.isDone())
-   * return;} (also {@code isCancelled()}, {@code isCompletedExceptionally()}, {@code f.state() !=
-   * RUNNING}): such a get neither waits nor reads the flag, so the catch only handles the task's
-   * failure.
+   * True if no interrupt can reach a catch of the try block (at {@code tryPath}) for real: every
+   * call in it that is declared to throw {@link InterruptedException} either is {@code f.get()} on
+   * a future known to be done — inside {@code if (f.isDone() && ...)}, the else of {@code if
+   * (!f.isDone())}, or after {@code if (!f.isDone()) return;} (also {@code isCancelled()}, {@code
+   * isCompletedExceptionally()}, {@code f.state() != RUNNING}), which neither waits nor reads the
+   * flag — or never throws it ({@link #neverThrowsInterrupt}); and nothing throws one by hand.
    */
-  public static boolean onlyInterruptibleCallsGetDoneFutures(TreePath tryPath, VisitorState state) {
+  public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] sawCall = new boolean[1];
     boolean[] other = new boolean[1];
@@ -157,7 +160,9 @@ public final class Interrupts {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (isResolved(call) && throwsInterruptedException(call, state)) {
           sawCall[0] = true;
-          other[0] |= !isGetOfDoneFuture(call, getCurrentPath(), state);
+          other[0] |=
+              !isGetOfDoneFuture(call, getCurrentPath(), state)
+                  && !neverThrowsInterrupt(call, state);
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -167,8 +172,102 @@ public final class Interrupts {
         other[0] |= isResolved(newClass) && throwsAnInterruptedException(newClass, state);
         return super.visitNewClass(newClass, null);
       }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        Type thrown = getType(throwTree.getExpression());
+        other[0] |=
+            thrown == null
+                || isSubtype(interruptedExceptionType(state), thrown, state)
+                || isSubtype(thrown, interruptedExceptionType(state), state);
+        return super.visitThrow(throwTree, null);
+      }
     }.scan(new TreePath(tryPath, tryTree.getBlock()), null);
     return sawCall[0] && !other[0] && tryTree.getResources().isEmpty();
+  }
+
+  /**
+   * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
+   * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
+   * constructor, or a member of a final class) and whose body throws none; or an interface or
+   * abstract method declared in this file whose implementations in this file (at least one, no
+   * lambda or method reference among them) all declare none.
+   */
+  public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
+    if (!(getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (!SameFile.isDeclaredIn(method, unit)) {
+      return false;
+    }
+    if ((method.flags() & Flags.ABSTRACT) == 0) {
+      MethodTree declaration = SameFile.findMethod(unit, method);
+      return declaration != null
+          && declaration.getBody() != null
+          && cannotBeOverridden(method)
+          && !bodyThrowsInterrupt(declaration.getBody(), state);
+    }
+    return everyImplementationInTheFileDeclaresNone(method, unit, state);
+  }
+
+  private static boolean cannotBeOverridden(MethodSymbol method) {
+    Symbol owner = method.owner;
+    return method.isPrivate()
+        || method.isStatic()
+        || method.isConstructor()
+        || (method.flags() & Flags.FINAL) != 0
+        || (owner.flags() & (Flags.FINAL | Flags.ENUM | Flags.RECORD)) != 0
+        || (owner instanceof Symbol.ClassSymbol c && c.isAnonymous());
+  }
+
+  private static boolean bodyThrowsInterrupt(Tree body, VisitorState state) {
+    ScanThrownTypes scanner = new ScanThrownTypes(state);
+    scanner.scan(body, null);
+    Type interrupted = interruptedExceptionType(state);
+    return scanner.getThrownTypes().stream()
+        .anyMatch(t -> isSubtype(t, interrupted, state) || isSubtype(interrupted, t, state));
+  }
+
+  private static boolean everyImplementationInTheFileDeclaresNone(
+      MethodSymbol method, CompilationUnitTree unit, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    int[] implementations = new int[1];
+    boolean[] throwing = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        MethodSymbol symbol = getSymbol(tree);
+        if (symbol != null
+            && symbol != method
+            && symbol.overrides(method, symbol.enclClass(), state.getTypes(), true)) {
+          implementations[0]++;
+          throwing[0] |=
+              symbol.getThrownTypes().stream().anyMatch(t -> isSubtype(interrupted, t, state));
+        }
+        return super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        throwing[0] |= implementsMethod(lambda, method, state);
+        return super.visitLambdaExpression(lambda, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        throwing[0] |= implementsMethod(reference, method, state);
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(unit, null);
+    return implementations[0] > 0 && !throwing[0];
+  }
+
+  /** A lambda or method reference of the functional interface that {@code method} belongs to. */
+  private static boolean implementsMethod(
+      Tree functional, MethodSymbol method, VisitorState state) {
+    Type type = getType(functional);
+    return type != null && isSubtype(type, method.owner.type, state);
   }
 
   private static boolean throwsAnInterruptedException(NewClassTree newClass, VisitorState state) {

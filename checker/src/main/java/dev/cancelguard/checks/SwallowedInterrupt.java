@@ -113,8 +113,9 @@ public final class SwallowedInterrupt extends BugChecker
     if (Tasks.isExecutorInternals(state.getPath(), state)) {
       return NO_MATCH;
     }
-    // `if (f.isDone()) { f.get(); }` cannot be interrupted: the catch only logs the failure.
-    if (Interrupts.onlyInterruptibleCallsGetDoneFutures(state.getPath(), state)) {
+    // `if (f.isDone()) { f.get(); }`, or a same-file callee that declares InterruptedException
+    // but never throws it: the catch cannot receive an interrupt.
+    if (Interrupts.noInterruptReachesTheCatches(state.getPath(), state)) {
       return NO_MATCH;
     }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
@@ -125,6 +126,12 @@ public final class SwallowedInterrupt extends BugChecker
             .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty() || restoredByEnclosingFinally(catchPath, codeUnit, method, state)) {
+      return NO_MATCH;
+    }
+    // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
+    // thread dies of it rather than carrying on.
+    if (leaks.stream()
+        .allMatch(l -> l.kind() == LeakKind.WRAPS && isError(l.thrownType(), state))) {
       return NO_MATCH;
     }
     // The interrupt is this file's own doorbell: it set the loop's stop flag, then interrupted
@@ -423,6 +430,10 @@ public final class SwallowedInterrupt extends BugChecker
               + where
               + " without restoring the interrupt flag first";
     };
+  }
+
+  private static boolean isError(@Nullable Type type, VisitorState state) {
+    return type != null && ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
   }
 
   private static String simpleName(Type type) {

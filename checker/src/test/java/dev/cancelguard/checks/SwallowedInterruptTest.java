@@ -3167,6 +3167,287 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ---------------------------------------------------------------- catches that cannot run
+
+  @Test
+  void negative_sameFileCalleeDeclaresButNeverThrows() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {
+                System.out.println("flushed");
+              }
+
+              void close() {
+                try {
+                  flush();
+                } catch (InterruptedException e) {
+                  System.err.println("cannot happen");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sameFileCalleeThatSleeps() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {
+                Thread.sleep(10);
+              }
+
+              void close() {
+                try {
+                  flush();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_overridableCalleeMayThrowInASubclass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              protected void flush() throws InterruptedException {
+                System.out.println("flushed");
+              }
+
+              void close() {
+                try {
+                  flush();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interfaceWhoseImplementationsInTheFileDeclareNothing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                volatile boolean woken;
+
+                @Override
+                public void wakeup() {
+                  woken = true;
+                }
+              }
+
+              static final class NotifyingWaker implements Waker {
+                @Override
+                public synchronized void wakeup() {
+                  notifyAll();
+                }
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                } catch (InterruptedException e) {
+                  System.err.println("cannot happen");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceWithOneImplementationThatBlocks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              static final class SleepyWaker implements Waker {
+                @Override
+                public void wakeup() throws InterruptedException {
+                  Thread.sleep(10);
+                }
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceAlsoImplementedByALambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              Waker sleepy = () -> Thread.sleep(10);
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceDeclaredInAnotherFile() {
+    helper
+        .addSourceLines(
+            "Waker.java",
+            """
+            interface Waker {
+              void wakeup() throws InterruptedException;
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchThatOnlyThrowsAnAssertionError() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new AssertionError("cannot happen", e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchThatThrowsAnAssertionErrorOnlyOnOneBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              boolean strict;
+
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: throws AssertionError
+                } catch (InterruptedException e) {
+                  if (strict) {
+                    throw new AssertionError("cannot happen", e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchThatNeverRunsButTheTryAlsoThrowsByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {}
+
+              void close(boolean stop) {
+                try {
+                  flush();
+                  if (stop) {
+                    throw new InterruptedException();
+                  }
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
