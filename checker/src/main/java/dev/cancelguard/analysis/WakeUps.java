@@ -10,21 +10,28 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import java.util.HashSet;
 import java.util.Set;
@@ -137,7 +144,7 @@ public final class WakeUps {
       @Override
       public Void visitMethod(MethodTree method, Void unused) {
         if (method.getBody() != null
-            && setsFlag(method.getBody(), flags, state)
+            && setsFlag(method.getBody(), flags, state, /* followSetters= */ true)
             && interruptsAnotherThread(method.getBody(), state)) {
           found[0] = true;
         }
@@ -147,7 +154,8 @@ public final class WakeUps {
     return found[0];
   }
 
-  private static boolean setsFlag(Tree body, Set<Symbol> flags, VisitorState state) {
+  private static boolean setsFlag(
+      Tree body, Set<Symbol> flags, VisitorState state, boolean followSetters) {
     boolean[] sets = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
@@ -168,10 +176,47 @@ public final class WakeUps {
           ExpressionTree receiver = getReceiver(call);
           sets[0] |= receiver != null && flags.contains(getSymbol(stripParentheses(receiver)));
         }
+        // `stopper.shutdown(); stopper.interrupt();`: a same-file setter sets the flag.
+        if (followSetters
+            && !sets[0]
+            && Interrupts.isResolved(call)
+            && getSymbol(call) instanceof MethodSymbol method
+            && SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+          MethodTree setter = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+          sets[0] |=
+              setter != null
+                  && setter.getBody() != null
+                  && setsFlag(setter.getBody(), flags, state, /* followSetters= */ false);
+        }
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);
     return sets[0];
+  }
+
+  /**
+   * True if the catch tests a stop flag of this file's wake-up protocol (a field set where a thread
+   * is interrupted) and leaves — returns, breaks or throws — when it is set: {@code if (closed) {
+   * return; }}. The interrupt that comes with the flag ends the loop; the catch owns the rest.
+   */
+  public static boolean testsStopFlagAndLeaves(CatchTree catchTree, VisitorState state) {
+    for (StatementTree statement : catchTree.getBlock().getStatements()) {
+      if (statement instanceof IfTree ifTree && leaves(ifTree.getThenStatement())) {
+        Set<Symbol> flags = fieldsReadBy(ifTree.getCondition());
+        if (!flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean leaves(StatementTree statement) {
+    StatementTree last = statement;
+    while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
+      last = block.getStatements().getLast();
+    }
+    return last instanceof ReturnTree || last instanceof BreakTree || last instanceof ThrowTree;
   }
 
   private static boolean interruptsAnotherThread(Tree body, VisitorState state) {

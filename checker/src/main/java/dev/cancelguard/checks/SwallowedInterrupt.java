@@ -141,6 +141,10 @@ public final class SwallowedInterrupt extends BugChecker
         && WakeUps.isWakeUpOfStopFlagLoop(tailOf(catchPath), state, options)) {
       return NO_MATCH;
     }
+    // ... or the catch itself tests the stop flag and leaves when it is set.
+    if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
+      return NO_MATCH;
+    }
     // `Thread.interrupted()` written where `Thread.currentThread().interrupt()` was meant: that
     // call is reported on its own, with the fix.
     if (containsBareInterrupted(catchTree.getBlock(), state)) {

@@ -3448,6 +3448,155 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ---------------------------------------------------------------- stop-flag doorbells
+
+  @Test
+  void negative_doorbellThroughASetter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Stopper extends Thread {
+                private volatile boolean stopped;
+
+                void shutdown() {
+                  stopped = true;
+                }
+
+                @Override
+                public void run() {
+                  while (!stopped) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              private final Stopper stopper = new Stopper();
+
+              void close() {
+                stopper.shutdown();
+                stopper.interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_setterCalledButNobodyInterrupts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Stopper extends Thread {
+                private volatile boolean stopped;
+
+                void shutdown() {
+                  stopped = true;
+                }
+
+                @Override
+                public void run() {
+                  while (!stopped) {
+                    try {
+                      Thread.sleep(1000);
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              private final Stopper stopper = new Stopper();
+
+              void close() {
+                stopper.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchTestsTheStopFlagAndLeaves() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              private volatile boolean closed;
+              private Thread worker;
+              BlockingQueue<Runnable> queue;
+
+              void close() {
+                closed = true;
+                worker.interrupt();
+              }
+
+              @Override
+              public void run() {
+                while (true) {
+                  Runnable next;
+                  try {
+                    next = queue.take();
+                  } catch (InterruptedException e) {
+                    if (closed) {
+                      return;
+                    }
+                    continue;
+                  }
+                  next.run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchTestsAFlagNobodySetsWhereTheyInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              private volatile boolean closed;
+              BlockingQueue<Runnable> queue;
+
+              void close() {
+                closed = true;
+              }
+
+              @Override
+              public void run() {
+                while (true) {
+                  Runnable next;
+                  try {
+                    next = queue.take();
+                    // BUG: Diagnostic contains: without restoring
+                  } catch (InterruptedException e) {
+                    if (closed) {
+                      return;
+                    }
+                    continue;
+                  }
+                  next.run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
