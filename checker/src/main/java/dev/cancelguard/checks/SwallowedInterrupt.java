@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.InterruptRecords;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.Lines;
+import dev.cancelguard.analysis.OwnThreads;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import dev.cancelguard.analysis.WakeUps;
@@ -120,6 +121,11 @@ public final class SwallowedInterrupt extends BugChecker
     }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
+    // An event loop's or executor's own worker code: the class owns its thread's interruption
+    // policy.
+    if (codeUnit != null && OwnThreads.runsOnlyOnOwnThread(codeUnit, state)) {
+      return NO_MATCH;
+    }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     ImmutableList<Leak> leaks =
         InterruptFlow.leaksOfCatch(catchTree, method, state, options).stream()
@@ -220,6 +226,9 @@ public final class SwallowedInterrupt extends BugChecker
     }
     TreePath ifPath = ancestor(state.getPath(), ifTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit != null && OwnThreads.runsOnlyOnOwnThread(codeUnit, state)) {
+      return NO_MATCH;
+    }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     TreePath branchPath = new TreePath(ifPath, trueBranch);
     ImmutableList<Leak> leaks =

@@ -3597,6 +3597,178 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ------------------------------------------------ code on a thread the class owns
+
+  @Test
+  void negative_eventLoopMethodGuardedByAnOwnThreadAssertion() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private Thread thread;
+              BlockingQueue<Runnable> tasks;
+
+              boolean inEventLoop() {
+                return Thread.currentThread() == thread;
+              }
+
+              public void runTasks() {
+                assert inEventLoop();
+                while (!tasks.isEmpty()) {
+                  try {
+                    tasks.take().run();
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_workerMethodGuardedByAThrowingOwnThreadCheck() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread owner;
+
+              void pause() {
+                if (Thread.currentThread() != owner) {
+                  throw new IllegalStateException("not on the loop thread");
+                }
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_guardTestsAnotherThreadsIdentity() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread owner;
+
+              void pause(Thread caller) {
+                assert caller != null;
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_methodCalledOnlyFromTheOwnThreadsRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                while (running) {
+                  processOne();
+                }
+              }
+
+              public void processOne() {
+                try {
+                  tasks.take().run();
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodAlsoCalledFromOutsideRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                while (running) {
+                  processOne();
+                }
+              }
+
+              public void drain() {
+                processOne();
+              }
+
+              public void processOne() {
+                try {
+                  tasks.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodCalledOnlyFromRunOfARunnableNobodyGivesAThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                processOne();
+              }
+
+              void processOne() {
+                try {
+                  tasks.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
