@@ -42,6 +42,7 @@ import dev.cancelguard.analysis.InterruptRecords;
 import dev.cancelguard.analysis.Interrupts;
 import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.OwnThreads;
+import dev.cancelguard.analysis.RestorePlacement;
 import dev.cancelguard.analysis.SourceEdits;
 import dev.cancelguard.analysis.Tasks;
 import dev.cancelguard.analysis.WakeUps;
@@ -168,6 +169,13 @@ public final class SwallowedInterrupt extends BugChecker
             : "This catch receives InterruptedException (thrown in the try block) through "
                 + state.getSourceForNode(catchTree.getParameter().getType())
                 + " and ";
+    boolean goesOn =
+        leaks.stream()
+            .anyMatch(l -> l.kind() == LeakKind.FALLS_THROUGH || l.kind() == LeakKind.CONTINUES);
+    RestorePlacement.Placement placement =
+        codeUnit == null
+            ? new RestorePlacement.Placement(RestorePlacement.Shape.RESTORE, null, null)
+            : RestorePlacement.of(catchPath, codeUnit, goesOn, state, options);
     Symbol caught = getSymbol(catchTree.getParameter());
     Description.Builder description =
         buildDescription(catchTree)
@@ -177,9 +185,26 @@ public final class SwallowedInterrupt extends BugChecker
                     + recordNote(catchTree.getBlock(), caught)
                     + "."
                     + CONSEQUENCE
-                    + " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow"
-                    + " the exception.");
-    restoreFix(catchTree, state).ifPresent(description::addFix);
+                    + advice(placement, state));
+    String guard = interruptGuard(catchTree, state);
+    switch (placement.shape()) {
+      case RESTORE -> {
+        boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
+        restoreFix(catchTree, fallsThroughOnly, state).ifPresent(description::addFix);
+      }
+      case RECORD_AND_RESTORE_AFTER -> {
+        if (!"".equals(guard)) {
+          description.addFix(
+              RestorePlacement.recordAndRestoreAfter(placement, catchTree, guard, codeUnit, state));
+        }
+      }
+      case LEAVE_THE_LOOP -> {
+        if (!"".equals(guard)) {
+          description.addFix(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
+        }
+      }
+      case NONE -> {}
+    }
     if (method != null && leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH)) {
       rethrowFix(catchTree, method, state).ifPresent(description::addFix);
     }
@@ -453,9 +478,61 @@ public final class SwallowedInterrupt extends BugChecker
     return type.tsym.getSimpleName().toString();
   }
 
-  /** Restores the flag as the catch's first statement; guarded unless the catch is IE only. */
-  private static java.util.Optional<SuggestedFix> restoreFix(
-      CatchTree catchTree, VisitorState state) {
+  /**
+   * What to do, for the placement: restore at once, or (where that would make a wait in the loop or
+   * in a finally throw at once) record and restore later, or leave the loop.
+   */
+  private static String advice(RestorePlacement.Placement placement, VisitorState state) {
+    Tree blocking = placement.blockingCall();
+    return switch (placement.shape()) {
+      case RESTORE ->
+          " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow the"
+              + " exception.";
+      case RECORD_AND_RESTORE_AFTER, LEAVE_THE_LOOP ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin: record the interrupt in a local flag and"
+              + " restore it once the loop is over, leave the loop, or rethrow the exception.";
+      case NONE ->
+          placement.loop() != null
+              ? " Restoring the flag at the top of this catch would make the next blocking call of"
+                  + " the loop (line "
+                  + Lines.of(blocking, state)
+                  + ") throw at once and the loop spin: record the interrupt in a local flag and"
+                  + " restore it once the loop is over, or rethrow the exception."
+              : " Restoring the flag at the top of this catch would make the blocking cleanup in"
+                  + " the finally block (line "
+                  + Lines.of(blocking, state)
+                  + ") throw at once and be skipped: restore the flag once that cleanup is done,"
+                  + " or rethrow the exception.";
+    };
+  }
+
+  /**
+   * The test that the caught exception is an interrupt ({@code e instanceof InterruptedException}),
+   * null when the catch takes interrupts only, "" when it cannot be written (an unnamed parameter).
+   */
+  private static @Nullable String interruptGuard(CatchTree catchTree, VisitorState state) {
+    String name = catchTree.getParameter().getName().toString();
+    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && ASTHelpers.isSubtype(
+                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    if (onlyInterrupted) {
+      return null;
+    }
+    return name.equals("_") || name.isEmpty() ? "" : name + " instanceof InterruptedException";
+  }
+
+  /**
+   * Restores the flag as the catch's first statement — or its last, when the catch itself blocks
+   * (cleanup that a restore at the top would make throw at once) and always falls through; guarded
+   * unless the catch is IE only.
+   */
+  private java.util.Optional<SuggestedFix> restoreFix(
+      CatchTree catchTree, boolean fallsThroughOnly, VisitorState state) {
     String name = catchTree.getParameter().getName().toString();
     List<Type> caught = Interrupts.caughtTypes(catchTree);
     boolean onlyInterrupted =
@@ -469,6 +546,11 @@ public final class SwallowedInterrupt extends BugChecker
         onlyInterrupted
             ? RESTORE
             : "if (" + name + " instanceof InterruptedException) { " + RESTORE + " }";
+    if (RestorePlacement.blocksWhenInterrupted(catchTree.getBlock(), state, options)) {
+      return fallsThroughOnly
+          ? java.util.Optional.of(insertLast(catchTree.getBlock(), restore, state))
+          : java.util.Optional.empty();
+    }
     return java.util.Optional.of(insertFirst(catchTree.getBlock(), restore, state));
   }
 
