@@ -280,6 +280,38 @@ public final class RestorePlacement {
     return null;
   }
 
+  /**
+   * True if a test of {@code Thread.interrupted()} (the {@code if} at {@code ifPath}) must keep
+   * clearing the flag: its true branch records the interrupt for a later restore, or it sits in a
+   * loop that parks ({@code LockSupport.park} returns at once while the flag is set, so a test that
+   * leaves the flag set would make the loop spin).
+   */
+  public static boolean mustKeepClearing(
+      TreePath ifPath, StatementTree trueBranch, TreePath codeUnit) {
+    if (InterruptRecords.firstRecordIn(trueBranch, value -> false) != null) {
+      return true;
+    }
+    TreePath loop = Loops.enclosingLoop(ifPath, codeUnit);
+    if (loop == null) {
+      return false;
+    }
+    boolean[] parks = new boolean[1];
+    new Subtasks.NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        parks[0] |=
+            getSymbol(call) instanceof MethodSymbol method
+                && method.getSimpleName().toString().startsWith("park")
+                && method
+                    .owner
+                    .getQualifiedName()
+                    .contentEquals("java.util.concurrent.locks.LockSupport");
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(loop.getLeaf(), null);
+    return parks[0];
+  }
+
   /** True if code under {@code tree} (not in nested code) fails at once when interrupted. */
   public static boolean blocksWhenInterrupted(
       Tree tree, VisitorState state, CancelGuardOptions options) {

@@ -263,7 +263,12 @@ public final class SwallowedInterrupt extends BugChecker
     if (leaks.isEmpty()) {
       return NO_MATCH;
     }
-    return buildDescription(tree)
+    Description.Builder description = buildDescription(tree);
+    // Where the flag must stay cleared (a record-then-park wait), isInterrupted() would spin.
+    if (codeUnit == null || !RestorePlacement.mustKeepClearing(ifPath, trueBranch, codeUnit)) {
+      description.addFix(SuggestedFix.replace(tree, "Thread.currentThread().isInterrupted()"));
+    }
+    return description
         .setMessage(
             "Thread.interrupted() clears the interrupt flag; when it returns true this branch "
                 + describe(leaks.getFirst(), branchPath.getLeaf(), state)
@@ -273,7 +278,6 @@ public final class SwallowedInterrupt extends BugChecker
                 + " Throw InterruptedException, or call Thread.currentThread().interrupt() before"
                 + " leaving; to test the flag without clearing it, use"
                 + " Thread.currentThread().isInterrupted().")
-        .addFix(SuggestedFix.replace(tree, "Thread.currentThread().isInterrupted()"))
         .build();
   }
 
