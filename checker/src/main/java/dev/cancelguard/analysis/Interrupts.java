@@ -194,7 +194,7 @@ public final class Interrupts {
    * lambda or method reference among them) all declare none.
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
-    if (!(getSymbol(call) instanceof MethodSymbol method)) {
+    if (!isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();

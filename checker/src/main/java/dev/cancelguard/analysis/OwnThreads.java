@@ -103,6 +103,7 @@ public final class OwnThreads {
       case ExpressionStatementTree expression
           when stripParentheses(expression.getExpression()) instanceof MethodInvocationTree call
               && !call.getArguments().isEmpty()
+              && Interrupts.isResolved(call)
               && getSymbol(call) instanceof MethodSymbol checker
               && checker.getReturnType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN -> {
         // checkState(inEventLoop(), "..."): a precondition helper asserting its first argument.
@@ -200,7 +201,7 @@ public final class OwnThreads {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (method.equals(getSymbol(call))) {
+        if (Interrupts.isResolved(call) && method.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           if (unit == null) {
             referenced[0] = true;

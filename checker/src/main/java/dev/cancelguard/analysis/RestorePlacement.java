@@ -300,7 +300,8 @@ public final class RestorePlacement {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         parks[0] |=
-            getSymbol(call) instanceof MethodSymbol method
+            Interrupts.isResolved(call)
+                && getSymbol(call) instanceof MethodSymbol method
                 && method.getSimpleName().toString().startsWith("park")
                 && method
                     .owner
