@@ -16,10 +16,12 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
@@ -72,6 +74,111 @@ public final class OwnThreads {
     }
     return calledOnlyFromOwnRun(
         symbol, state.getPath().getCompilationUnit(), state, new HashSet<>(), MAX_CALLER_DEPTH);
+  }
+
+  /**
+   * True if the catch (or statement) at {@code path} lies in the body of a daemon thread this class
+   * creates and never hands out — {@code worker = new Thread(() -> ..); worker.setDaemon(true);},
+   * the thread kept in a private field or a local that is only ever the receiver of calls — in a
+   * loop that ends by its own protocol (a condition that can turn false), or in no loop at all.
+   * Nobody outside the class can interrupt such a thread; the class's own interrupts are its
+   * protocol.
+   */
+  public static boolean isPrivateDaemonLoop(TreePath path, TreePath codeUnit, VisitorState state) {
+    Tree body = codeUnit.getLeaf();
+    TreePath bodyPath = codeUnit;
+    if (body instanceof MethodTree
+        && codeUnit.getParentPath() != null
+        && codeUnit.getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree
+        && codeUnit.getParentPath().getParentPath() != null
+        && codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree) {
+      bodyPath = codeUnit.getParentPath().getParentPath(); // an anonymous Runnable's run()
+    } else if (!(body instanceof LambdaExpressionTree)) {
+      return false;
+    }
+    TreePath creation = LocalUses.parent(bodyPath);
+    if (creation == null
+        || !(creation.getLeaf() instanceof NewClassTree newThread)
+        || !newThread.getArguments().contains(bodyPath.getLeaf())
+        || !Ownership.isThreadCreation(newThread, state)) {
+      return false;
+    }
+    Symbol holder = holderOf(creation);
+    if (!(holder instanceof VarSymbol variable)
+        || (Ownership.isField(variable) && !variable.isPrivate())) {
+      return false;
+    }
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf())) {
+      return false;
+    }
+    return isDaemonNeverHandedOut(variable, state);
+  }
+
+  private static @Nullable Symbol holderOf(TreePath creation) {
+    TreePath parent = LocalUses.parent(creation);
+    if (parent == null) {
+      return null;
+    }
+    return switch (parent.getLeaf()) {
+      case com.sun.source.tree.VariableTree variable -> getSymbol(variable);
+      case com.sun.source.tree.AssignmentTree assignment ->
+          assignment.getExpression() == creation.getLeaf()
+              ? getSymbol(assignment.getVariable())
+              : null;
+      default -> null;
+    };
+  }
+
+  /** Some use calls {@code setDaemon(true)} on it, and every use is a call's receiver. */
+  private static boolean isDaemonNeverHandedOut(VarSymbol thread, VisitorState state) {
+    boolean[] daemon = new boolean[1];
+    boolean[] handedOut = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        check(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (thread.equals(getSymbol(select))) {
+          check(select);
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (!thread.equals(getSymbol(reference))) {
+          return;
+        }
+        TreePath parent = LocalUses.parent(getCurrentPath());
+        Tree leaf = parent == null ? null : parent.getLeaf();
+        if (leaf instanceof MemberSelectTree select
+            && LocalUses.parent(parent) != null
+            && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
+            && call.getMethodSelect() == select) {
+          daemon[0] |=
+              select.getIdentifier().contentEquals("setDaemon")
+                  && call.getArguments().size() == 1
+                  && Boolean.TRUE.equals(
+                      com.google.errorprone.util.ASTHelpers.constValue(
+                          call.getArguments().getFirst()));
+          return;
+        }
+        boolean harmless =
+            (leaf instanceof com.sun.source.tree.AssignmentTree assignment
+                    && assignment.getVariable() == getCurrentPath().getLeaf())
+                || leaf instanceof com.sun.source.tree.VariableTree
+                || (leaf instanceof BinaryTree binary
+                    && (binary.getKind() == Tree.Kind.EQUAL_TO
+                        || binary.getKind() == Tree.Kind.NOT_EQUAL_TO));
+        handedOut[0] |= !harmless;
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    return daemon[0] && !handedOut[0];
   }
 
   /** The first statements (up to the first that is not a guard) include an own-thread guard. */

@@ -124,7 +124,9 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
     // An event loop's or executor's own worker code: the class owns its thread's interruption
     // policy.
-    if (codeUnit != null && OwnThreads.runsOnlyOnOwnThread(codeUnit, state)) {
+    if (codeUnit != null
+        && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
+            || OwnThreads.isPrivateDaemonLoop(catchPath, codeUnit, state))) {
       return NO_MATCH;
     }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
@@ -251,7 +253,9 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     TreePath ifPath = ancestor(state.getPath(), ifTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
-    if (codeUnit != null && OwnThreads.runsOnlyOnOwnThread(codeUnit, state)) {
+    if (codeUnit != null
+        && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
+            || OwnThreads.isPrivateDaemonLoop(state.getPath(), codeUnit, state))) {
       return NO_MATCH;
     }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;

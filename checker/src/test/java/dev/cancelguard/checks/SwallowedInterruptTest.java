@@ -3448,6 +3448,139 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  @Test
+  void negative_privateDaemonThreadWhoseLoopEndsByItsOwnProtocol() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_daemonThreadHandedOut() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+
+              Thread flusher() {
+                return flusher;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privateThreadThatIsNotADaemon() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privateDaemonThreadWhoseLoopNeverEnds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (true) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- stop-flag doorbells
 
   @Test
