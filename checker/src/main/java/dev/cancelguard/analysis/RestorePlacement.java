@@ -93,7 +93,10 @@ public final class RestorePlacement {
     if (leave != null) {
       return new Placement(Shape.LEAVE_THE_LOOP, loop, blockingInLoop, leave);
     }
-    return wrappable(loop) != null
+    // A loop that can never end would never reach the restore after it: the record would lose
+    // the interrupt for good.
+    boolean endless = Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty();
+    return wrappable(loop) != null && !endless
         ? new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop)
         : new Placement(Shape.NONE, loop, blockingInLoop);
   }

@@ -467,6 +467,30 @@ class SwallowedInterruptFixesTest {
   }
 
   // --------------------------------------------------------------------- no safe fix
+  @Test
+  void noFix_forALoopThatNeverEndsOutsideATask() {
+    // A restore after a loop that never ends would never run; a restore inside it would spin.
+    refactoring
+        .addInputLines(
+            "Relay.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+
+            class Relay {
+              void relay(BlockingQueue<String> in, BlockingQueue<String> out) {
+                while (true) {
+                  try {
+                    out.put(in.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted");
+                  }
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
 
   @Test
   void noFix_whenAFinallyAroundTheCatchBlocks() {
