@@ -40,12 +40,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * The stop-flag wake-up protocol: a class stops its own thread by setting a field that the thread's
  * loop tests, then interrupting the thread only to wake it from a sleep or wait ({@code running =
- * false; worker.interrupt();}). For the thread, the interrupt is a doorbell: it goes straight back
- * to the loop's test and leaves.
+ * false; worker.interrupt();}, or {@code pool.shutdownNow()} / {@code future.cancel(true)} for a
+ * loop that runs as a task). For the thread, the interrupt is a doorbell: it goes straight back to
+ * the loop's test and leaves.
  */
 public final class WakeUps {
   private static final Matcher<ExpressionTree> INTERRUPT =
       instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
+
+  /** Other ways to interrupt the threads of a class's own pool or task. */
+  private static final Matcher<ExpressionTree> POOL_INTERRUPT =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdownNow")
+          .withNoParameters();
+
+  private static final Matcher<ExpressionTree> FUTURE_CANCEL =
+      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
 
   private static final Matcher<ExpressionTree> CURRENT_THREAD =
       staticMethod().onClass("java.lang.Thread").named("currentThread");
@@ -224,6 +235,15 @@ public final class WakeUps {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        // shutdownNow() interrupts the pool's threads; cancel(true) the task's.
+        interrupts[0] |=
+            Interrupts.isResolved(call)
+                && (POOL_INTERRUPT.matches(call, state)
+                    || (FUTURE_CANCEL.matches(call, state)
+                        && call.getArguments().size() == 1
+                        && Boolean.TRUE.equals(
+                            com.google.errorprone.util.ASTHelpers.constValue(
+                                call.getArguments().getFirst()))));
         if (Interrupts.isResolved(call) && INTERRUPT.matches(call, state)) {
           ExpressionTree receiver = getReceiver(call);
           interrupts[0] |=

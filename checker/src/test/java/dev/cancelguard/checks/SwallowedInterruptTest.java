@@ -3658,6 +3658,89 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_doorbellOfATaskLoopIsTheOwnPoolsShutdownNow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              private final AtomicBoolean started = new AtomicBoolean();
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              BlockingQueue<Runnable> operations;
+
+              void start() {
+                started.set(true);
+                pool.execute(this::loop);
+              }
+
+              private boolean markClosed() {
+                return started.compareAndSet(true, false);
+              }
+
+              void close() {
+                if (markClosed()) {
+                  pool.shutdownNow();
+                }
+              }
+
+              private void loop() {
+                while (started.get()) {
+                  try {
+                    operations.take().run();
+                  } catch (InterruptedException e) {
+                    // the while test sees the closed state
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_poolShutdownNowWithoutTheStopFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              private final AtomicBoolean started = new AtomicBoolean();
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              BlockingQueue<Runnable> operations;
+
+              void start() {
+                started.set(true);
+                pool.execute(this::loop);
+              }
+
+              void close() {
+                pool.shutdownNow();
+              }
+
+              private void loop() {
+                while (started.get()) {
+                  try {
+                    operations.take().run();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    // the while test sees the closed state
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_catchTestsTheStopFlagAndLeaves() {
     helper
         .addSourceLines(
