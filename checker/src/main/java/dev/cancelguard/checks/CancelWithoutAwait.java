@@ -42,19 +42,19 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.AwaitFlow;
-import dev.cancelguard.analysis.AwaitFlow.Use;
-import dev.cancelguard.analysis.AwaitFlow.UseKind;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancelTarget;
-import dev.cancelguard.analysis.CancelTarget.Kind;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Ownership;
-import dev.cancelguard.analysis.TaskUses;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.Terminations;
-import dev.cancelguard.analysis.WaitFixes;
+import dev.cancelguard.analysis.flow.AwaitFlow;
+import dev.cancelguard.analysis.flow.AwaitFlow.Use;
+import dev.cancelguard.analysis.flow.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.tasks.CancelTarget;
+import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
+import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.TaskUses;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.Terminations;
+import dev.cancelguard.analysis.tasks.WaitFixes;
+import dev.cancelguard.analysis.trees.Expressions;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +96,7 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
-    if (!Interrupts.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+    if (!Expressions.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
       return NO_MATCH;
     }
     boolean timedWait = Terminations.AWAIT_TERMINATION.matches(call, state);
@@ -282,7 +282,7 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        returned[0] |= drained.equals(Ownership.variableOf(tree.getExpression()));
+        returned[0] |= drained.equals(Expressions.variableOf(tree.getExpression()));
         return super.visitReturn(tree, null);
       }
     }.scan(codeUnit.getLeaf(), null);

@@ -24,9 +24,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
-import dev.cancelguard.analysis.CallNames;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.trees.CallNames;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */

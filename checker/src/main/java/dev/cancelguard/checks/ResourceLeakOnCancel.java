@@ -39,17 +39,19 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancellationPoints;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.FactFlow.Raise;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.LocalUses;
-import dev.cancelguard.analysis.Resources;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.flow.FactFlow.Raise;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.resources.Resources;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -232,7 +234,7 @@ public final class ResourceLeakOnCancel extends BugChecker
   /** Calls that notice an interrupt, and {@code throw new InterruptedException()}. */
   private List<Tree> cancellationPoints(TreePath bodyPath, VisitorState state) {
     List<Tree> found = new ArrayList<>();
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (CancellationPoints.isCancellationPoint(call, state, options)) {
@@ -262,7 +264,7 @@ public final class ResourceLeakOnCancel extends BugChecker
     Map<Symbol, Resource> resources = new LinkedHashMap<>();
     Set<Symbol> locals = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
-    new Subtasks.NestedCodePathSkipper() {
+    new NestedCodePathSkipper() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         Symbol symbol = getSymbol(variable);
@@ -296,7 +298,7 @@ public final class ResourceLeakOnCancel extends BugChecker
         if (acquiring != null && Resources.isMustBeClosed(acquiring)) {
           return;
         }
-        Symbol pool = Subtasks.receiverSymbol(value);
+        Symbol pool = Expressions.receiverSymbol(value);
         boolean closeable = Resources.isCloseableResource(symbol.type, state);
         boolean checkout =
             isVariable(pool)
@@ -319,7 +321,7 @@ public final class ResourceLeakOnCancel extends BugChecker
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        Symbol receiver = Subtasks.receiverSymbol(call);
+        Symbol receiver = Expressions.receiverSymbol(call);
         if (isVariable(receiver)) {
           Kind kind =
               Resources.isPermitAcquire(call, state)
@@ -351,7 +353,7 @@ public final class ResourceLeakOnCancel extends BugChecker
 
   private static void findReleases(
       TreePath bodyPath, Map<Symbol, Resource> resources, VisitorState state) {
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         for (Resource resource : resources.values()) {
@@ -366,7 +368,7 @@ public final class ResourceLeakOnCancel extends BugChecker
 
   private static boolean releases(
       Resource resource, MethodInvocationTree call, VisitorState state) {
-    Symbol receiver = Subtasks.receiverSymbol(call);
+    Symbol receiver = Expressions.receiverSymbol(call);
     return switch (resource.kind) {
       case CLOSEABLE, CHECKOUT ->
           (Resources.isClose(call, state) && resource.symbol.equals(receiver))

@@ -31,12 +31,13 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.ExecutorShutdowns;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.tasks.Subtasks;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -157,7 +158,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
     if (executorType == null) {
       return null;
     }
-    Symbol receiver = Subtasks.receiverSymbol(call);
+    Symbol receiver = Expressions.receiverSymbol(call);
     if (isVariable(receiver) && isSubtype(receiver.type, executorType, state)) {
       return receiver;
     }
@@ -189,7 +190,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         if (getStartPosition(invocation) < position
             && ExecutorShutdowns.isShutdown(invocation, state)
-            && executor.equals(Subtasks.receiverSymbol(invocation))) {
+            && executor.equals(Expressions.receiverSymbol(invocation))) {
           found.add(invocation);
         }
         return super.visitMethodInvocation(invocation, null);
@@ -223,7 +224,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
           @Override
           public long killedBy(ExpressionTree tree) {
             return ExecutorShutdowns.isShutdown(tree, state)
-                    && executor.equals(Subtasks.receiverSymbol(tree))
+                    && executor.equals(Expressions.receiverSymbol(tree))
                 ? 1
                 : 0;
           }

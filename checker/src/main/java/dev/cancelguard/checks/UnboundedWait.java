@@ -29,12 +29,12 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.BlockingCalls;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FutureOwnership;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.RemoteCalls;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.RemoteCalls;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
 

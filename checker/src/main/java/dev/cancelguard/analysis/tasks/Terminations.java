@@ -1,0 +1,341 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Expressions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What cancels work, what waits for it to terminate, and where the code is expected to have waited:
+ * a close/stop/shutdown-like method, a shutdown hook.
+ */
+public final class Terminations {
+  private static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
+
+  /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
+  public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow"),
+          "shutdown",
+          "shutdownNow");
+
+  /** {@code thread.interrupt()}. */
+  public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters(),
+          "interrupt");
+
+  /** {@code future.cancel(..)}. */
+  public static final Matcher<ExpressionTree> FUTURE_CANCEL =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"), "cancel");
+
+  /** {@code executor.awaitTermination(timeout, unit)}. */
+  public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination"),
+          "awaitTermination");
+
+  private static final Matcher<ExpressionTree> EXECUTOR_CLOSE =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters(),
+          "close");
+
+  private static final Matcher<ExpressionTree> THREAD_JOIN =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"), "join");
+
+  private static final Matcher<ExpressionTree> THREAD_START =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
+          "start");
+
+  private static final Matcher<ExpressionTree> IS_TERMINATED =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated"), "isTerminated");
+
+  private static final Matcher<ExpressionTree> IS_ALIVE =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive"), "isAlive");
+
+  private static final Matcher<ExpressionTree> INVOKE_ALL =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
+
+  /** Library helpers that wait for the executor or thread passed to them. */
+  private static final Matcher<ExpressionTree> LIBRARY_AWAITERS =
+      anyOf(
+          staticMethod()
+              .onClass("com.google.common.util.concurrent.MoreExecutors")
+              .named("shutdownAndAwaitTermination"),
+          staticMethod()
+              .onClass("com.google.common.util.concurrent.Uninterruptibles")
+              .namedAnyOf("awaitTerminationUninterruptibly", "joinUninterruptibly"));
+
+  /** Waiting for a task's result: the task has finished when it returns. */
+  private static final Matcher<ExpressionTree> RESULT_WAIT =
+      anyOf(
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get"),
+          instanceMethod().onDescendantOf("java.util.concurrent.CompletableFuture").named("join"),
+          INVOKE_ALL);
+
+  private static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook"),
+          "addShutdownHook");
+
+  /** Blocking calls that wait for a signal (a latch counted down by the task, ...). */
+  private static final ImmutableSet<String> SIGNAL_WAITS =
+      ImmutableSet.of(
+          "await",
+          "acquire",
+          "acquireUninterruptibly",
+          "awaitAdvance",
+          "awaitAdvanceInterruptibly",
+          "awaitUninterruptibly",
+          "get",
+          "join");
+
+  /** Names of methods that end a component's life: returning from one means "it is gone". */
+  private static final ImmutableSet<String> STOP_PREFIXES =
+      ImmutableSet.of("close", "stop", "shutdown", "terminate", "destroy", "dispose");
+
+  private Terminations() {}
+
+  /** True if the call waits until the target's work has finished. */
+  public static boolean isWaitFor(
+      MethodInvocationTree call,
+      CancelTarget target,
+      TaskUses uses,
+      boolean resultWaitsCount,
+      CancelGuardOptions options,
+      VisitorState state) {
+    if (!Expressions.isResolved(call)) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    boolean namesTarget =
+        target.isNamedBy(receiver) || call.getArguments().stream().anyMatch(target::isNamedBy);
+    boolean namesExecutor =
+        target.kind() == CancelTarget.Kind.FUTURE
+            && (uses.executors().contains(Expressions.variableOf(receiver))
+                || call.getArguments().stream()
+                    .anyMatch(a -> uses.executors().contains(Expressions.variableOf(a))));
+    switch (target.kind()) {
+      case EXECUTOR -> {
+        if ((AWAIT_TERMINATION.matches(call, state) || EXECUTOR_CLOSE.matches(call, state))
+            && target.isNamedBy(receiver)) {
+          return true;
+        }
+      }
+      case THREAD -> {
+        if (THREAD_JOIN.matches(call, state) && target.isNamedBy(receiver)) {
+          return true;
+        }
+      }
+      case FUTURE -> {
+        if ((AWAIT_TERMINATION.matches(call, state) || EXECUTOR_CLOSE.matches(call, state))
+            && uses.executors().contains(Expressions.variableOf(receiver))) {
+          return true;
+        }
+      }
+    }
+    if (LIBRARY_AWAITERS.matches(call, state) && (namesTarget || namesExecutor)) {
+      return true;
+    }
+    Symbol method = getSymbol(call);
+    if (method != null && options.isTerminationAwaiter(method)) {
+      boolean namesNothingElse =
+          call.getArguments().isEmpty()
+              && (receiver == null || isThis(receiver) || getSymbol(receiver) == method.owner);
+      if (namesTarget || namesExecutor || namesNothingElse) {
+        return true;
+      }
+    }
+    if (method != null
+        && SIGNAL_WAITS.contains(method.getSimpleName().toString())
+        && uses.signals(Expressions.variableOf(receiver))) {
+      return true;
+    }
+    return resultWaitsCount && RESULT_WAIT.matches(call, state);
+  }
+
+  /**
+   * True if the call waits for some executor or thread to terminate (whichever): {@code
+   * awaitTermination}, {@code close()} of an executor, {@code join}, a library or configured
+   * awaiter.
+   */
+  public static boolean isTerminationWait(
+      MethodInvocationTree call, CancelGuardOptions options, VisitorState state) {
+    if (!Expressions.isResolved(call)) {
+      return false;
+    }
+    if (AWAIT_TERMINATION.matches(call, state)
+        || EXECUTOR_CLOSE.matches(call, state)
+        || THREAD_JOIN.matches(call, state)
+        || LIBRARY_AWAITERS.matches(call, state)) {
+      return true;
+    }
+    Symbol method = getSymbol(call);
+    return method != null && options.isTerminationAwaiter(method);
+  }
+
+  private static boolean isThis(ExpressionTree tree) {
+    return Expressions.strip(tree) instanceof IdentifierTree id
+        && id.getName().contentEquals("this");
+  }
+
+  /** True if the call starts more work on the target (a submission, {@code thread.start()}). */
+  public static boolean isStartOf(
+      MethodInvocationTree call, CancelTarget target, VisitorState state) {
+    ExpressionTree receiver = getReceiver(call);
+    if (!Expressions.isResolved(call) || !target.isNamedBy(receiver)) {
+      return false;
+    }
+    return switch (target.kind()) {
+      case EXECUTOR -> Tasks.isTaskSubmission(call, state) && !INVOKE_ALL.matches(call, state);
+      case THREAD -> THREAD_START.matches(call, state);
+      case FUTURE -> false;
+    };
+  }
+
+  /**
+   * True if a loop with this condition can only be left when the target has terminated: {@code
+   * while (!pool.isTerminated())}, {@code while (thread.isAlive())}.
+   */
+  public static boolean exitMeansTerminated(
+      @Nullable ExpressionTree condition, CancelTarget target, VisitorState state) {
+    ExpressionTree stripped = Expressions.strip(condition);
+    if (stripped instanceof UnaryTree not
+        && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+        && Expressions.strip(not.getExpression()) instanceof MethodInvocationTree call) {
+      return Expressions.isResolved(call)
+          && IS_TERMINATED.matches(call, state)
+          && target.isNamedBy(getReceiver(call));
+    }
+    return stripped instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && IS_ALIVE.matches(call, state)
+        && target.isNamedBy(getReceiver(call));
+  }
+
+  /**
+   * True if the method ends a component's life by its name ({@code close}, {@code stop*}, {@code
+   * shutdown*}, {@code terminate}, {@code destroy}, {@code dispose}) or is annotated
+   * {@code @PreDestroy}.
+   */
+  public static boolean isStopLike(MethodTree method) {
+    String name = method.getName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (STOP_PREFIXES.stream().anyMatch(name::startsWith)) {
+      return true;
+    }
+    return method.getModifiers().getAnnotations().stream()
+        .map(AnnotationTree::getAnnotationType)
+        .map(Object::toString)
+        .anyMatch(n -> n.equals("PreDestroy") || n.endsWith(".PreDestroy"));
+  }
+
+  /**
+   * True if the code unit (a lambda or a {@code run()} method) is the body of a thread registered
+   * with {@code Runtime.addShutdownHook}: directly, or through a variable holding the thread.
+   */
+  public static boolean isShutdownHook(TreePath codeUnit, VisitorState state) {
+    TreePath thread = hookThread(codeUnit, state);
+    if (thread == null) {
+      return false;
+    }
+    TreePath parent = skipParensAndCasts(thread.getParentPath());
+    if (parent.getLeaf() instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && ADD_SHUTDOWN_HOOK.matches(call, state)) {
+      return true;
+    }
+    if (parent.getLeaf() instanceof VariableTree variable
+        && getSymbol(variable) instanceof VarSymbol holder) {
+      boolean[] registered = new boolean[1];
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          registered[0] |=
+              Expressions.isResolved(call)
+                  && ADD_SHUTDOWN_HOOK.matches(call, state)
+                  && call.getArguments().stream()
+                      .anyMatch(a -> holder.equals(Expressions.variableOf(a)));
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(codeUnit.getCompilationUnit(), null);
+      return registered[0];
+    }
+    return false;
+  }
+
+  /** The thread-making expression whose body the code unit is, or null. */
+  private static @Nullable TreePath hookThread(TreePath codeUnit, VisitorState state) {
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      TreePath parent = skipParensAndCasts(codeUnit.getParentPath());
+      return Ownership.isThreadCreation((ExpressionTree) asExpression(parent.getLeaf()), state)
+          ? parent
+          : null;
+    }
+    if (!(leaf instanceof MethodTree method)
+        || !method.getName().contentEquals("run")
+        || !method.getParameters().isEmpty()) {
+      return null;
+    }
+    TreePath classPath = codeUnit.getParentPath();
+    if (classPath == null
+        || !(classPath.getLeaf() instanceof ClassTree)
+        || classPath.getParentPath() == null
+        || !(classPath.getParentPath().getLeaf() instanceof NewClassTree newClass)) {
+      return null;
+    }
+    TreePath newClassPath = classPath.getParentPath();
+    if (Ownership.isThreadCreation(newClass, state)) {
+      return newClassPath; // new Thread() { public void run() { .. } }
+    }
+    TreePath parent = skipParensAndCasts(newClassPath.getParentPath());
+    return Ownership.isThreadCreation((ExpressionTree) asExpression(parent.getLeaf()), state)
+        ? parent
+        : null;
+  }
+
+  private static @Nullable Tree asExpression(Tree tree) {
+    return tree instanceof ExpressionTree ? tree : null;
+  }
+
+  private static TreePath skipParensAndCasts(TreePath path) {
+    TreePath current = path;
+    while (current.getLeaf() instanceof ParenthesizedTree
+        || current.getLeaf() instanceof TypeCastTree) {
+      current = current.getParentPath();
+    }
+    return current;
+  }
+}
