@@ -47,6 +47,9 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.AwaitFlow;
 import dev.cancelguard.analysis.flow.AwaitFlow.Use;
 import dev.cancelguard.analysis.flow.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.Ownership;
@@ -72,10 +75,10 @@ import org.jspecify.annotations.Nullable;
 public final class CancelWithoutAwait extends BugChecker implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> CANCEL_OR_TIMED_WAIT =
       anyOf(
-          Terminations.EXECUTOR_SHUTDOWN,
-          Terminations.THREAD_INTERRUPT,
-          Terminations.FUTURE_CANCEL,
-          Terminations.AWAIT_TERMINATION);
+          ExecutorCalls.SHUTDOWN,
+          ThreadCalls.INTERRUPT,
+          FutureCalls.CANCEL,
+          ExecutorCalls.AWAIT_TERMINATION);
 
   private final CancelGuardOptions options;
 
@@ -99,7 +102,7 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
     if (!Expressions.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
       return NO_MATCH;
     }
-    boolean timedWait = Terminations.AWAIT_TERMINATION.matches(call, state);
+    boolean timedWait = ExecutorCalls.AWAIT_TERMINATION.matches(call, state);
     // A timed wait whose result is used (if, loop, assignment, return) was checked by its author.
     if (timedWait
         && !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
@@ -110,9 +113,9 @@ public final class CancelWithoutAwait extends BugChecker implements MethodInvoca
       return NO_MATCH;
     }
     Kind kind =
-        Terminations.THREAD_INTERRUPT.matches(call, state)
+        ThreadCalls.INTERRUPT.matches(call, state)
             ? Kind.THREAD
-            : Terminations.FUTURE_CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
+            : FutureCalls.CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     // Only a variable can be followed: `Thread.currentThread()`, `this`, a method's result could be
     // anything.

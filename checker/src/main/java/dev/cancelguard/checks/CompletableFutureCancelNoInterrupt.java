@@ -25,8 +25,8 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
-import dev.cancelguard.analysis.trees.CallNames;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
@@ -41,14 +41,6 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "CompletableFutureCancelNoInterrupt.md")
 public final class CompletableFutureCancelNoInterrupt extends BugChecker
     implements MethodInvocationTreeMatcher {
-  private static final Matcher<ExpressionTree> CANCEL =
-      CallNames.namedFirst(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .named("cancel")
-              .withParameters("boolean"),
-          "cancel");
-
   /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
   private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
       instanceMethod().onDescendantOf("java.net.http.HttpClient").named("sendAsync");
@@ -57,7 +49,7 @@ public final class CompletableFutureCancelNoInterrupt extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!CANCEL.matches(tree, state)) {
+    if (!FutureCalls.CANCEL.matches(tree, state)) {
       return NO_MATCH;
     }
     // cancel(false), or a flag computed at run time: no claim to interrupt anything.

@@ -45,6 +45,7 @@ import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.flow.FactFlow.Raise;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.resources.Resources;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -430,8 +431,8 @@ public final class ResourceLeakOnCancel extends BugChecker
       if (Interrupts.throwsInterruptedException(call, state)) {
         return List.of(new Raise(Interrupts.interruptedExceptionType(state), held));
       }
-      if (Interrupts.THREAD_INTERRUPTED.matches(call, state)
-          || Interrupts.IS_INTERRUPTED.matches(call, state)) {
+      if (ThreadCalls.INTERRUPTED.matches(call, state)
+          || ThreadCalls.IS_INTERRUPTED.matches(call, state)) {
         return List.of(); // a flag test: its true branch is followed instead
       }
       // A configured cancellation point: it throws what it declares, or something unchecked.
@@ -456,8 +457,8 @@ public final class ResourceLeakOnCancel extends BugChecker
     public long addedOnTrueBranch(ExpressionTree condition) {
       ExpressionTree stripped = stripParentheses(condition);
       return stripped instanceof MethodInvocationTree call
-              && (Interrupts.THREAD_INTERRUPTED.matches(call, state)
-                  || Interrupts.IS_INTERRUPTED.matches(call, state))
+              && (ThreadCalls.INTERRUPTED.matches(call, state)
+                  || ThreadCalls.IS_INTERRUPTED.matches(call, state))
           ? held(getStartPosition(call))
           : 0;
     }
@@ -645,9 +646,9 @@ public final class ResourceLeakOnCancel extends BugChecker
     Tree origin = tree instanceof ExpressionTree expression ? stripParentheses(expression) : tree;
     String what =
         switch (origin) {
-          case MethodInvocationTree call when Interrupts.THREAD_INTERRUPTED.matches(call, state) ->
+          case MethodInvocationTree call when ThreadCalls.INTERRUPTED.matches(call, state) ->
               "the Thread.interrupted() check";
-          case MethodInvocationTree call when Interrupts.IS_INTERRUPTED.matches(call, state) ->
+          case MethodInvocationTree call when ThreadCalls.IS_INTERRUPTED.matches(call, state) ->
               "the isInterrupted() check";
           case MethodInvocationTree call when getSymbol(call) != null ->
               getSymbol(call).getSimpleName() + "()";

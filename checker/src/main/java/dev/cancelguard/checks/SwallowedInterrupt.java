@@ -38,6 +38,7 @@ import dev.cancelguard.analysis.flow.InterruptFlow;
 import dev.cancelguard.analysis.flow.InterruptFlow.Leak;
 import dev.cancelguard.analysis.flow.InterruptFlow.LeakKind;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -168,7 +169,7 @@ public final class SwallowedInterrupt extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Expressions.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Expressions.isResolved(tree) || !ThreadCalls.INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -323,7 +324,7 @@ public final class SwallowedInterrupt extends BugChecker
         found[0] |=
             statement.getExpression() instanceof MethodInvocationTree call
                 && Expressions.isResolved(call)
-                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
+                && ThreadCalls.INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 

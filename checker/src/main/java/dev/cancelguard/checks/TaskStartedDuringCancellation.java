@@ -33,9 +33,10 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.interrupts.Interrupts;
-import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.tasks.Subtasks;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
       return NO_MATCH;
     }
     MethodInvocationTree last = shutdowns.getLast();
-    boolean hook = ExecutorShutdowns.isShutdownHook(unit, state);
+    boolean hook = Terminations.isShutdownHook(unit, state);
     return buildDescription(tree)
         .setMessage(
             "`"
@@ -189,7 +190,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
       @Override
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         if (getStartPosition(invocation) < position
-            && ExecutorShutdowns.isShutdown(invocation, state)
+            && ExecutorCalls.STOP.matches(invocation, state)
             && executor.equals(Expressions.receiverSymbol(invocation))) {
           found.add(invocation);
         }
@@ -223,7 +224,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
         new FactFlow.Spec() {
           @Override
           public long killedBy(ExpressionTree tree) {
-            return ExecutorShutdowns.isShutdown(tree, state)
+            return ExecutorCalls.STOP.matches(tree, state)
                     && executor.equals(Expressions.receiverSymbol(tree))
                 ? 1
                 : 0;

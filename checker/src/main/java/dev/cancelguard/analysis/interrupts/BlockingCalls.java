@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallNames;
 
 /**
@@ -85,8 +86,8 @@ public final class BlockingCalls {
     Symbol symbol = getSymbol(call);
     return symbol != null
         && options.isCancellationPoint(symbol)
-        && !Interrupts.IS_INTERRUPTED.matches(call, state)
-        && !Interrupts.THREAD_INTERRUPTED.matches(call, state);
+        && !ThreadCalls.IS_INTERRUPTED.matches(call, state)
+        && !ThreadCalls.INTERRUPTED.matches(call, state);
   }
 
   /**
@@ -110,7 +111,7 @@ public final class BlockingCalls {
   /** True if the call clears the interrupt flag: {@code Thread.interrupted()}. */
   public static boolean clearsInterrupt(ExpressionTree tree, VisitorState state) {
     return stripParentheses(tree) instanceof MethodInvocationTree call
-        && Interrupts.THREAD_INTERRUPTED.matches(call, state);
+        && ThreadCalls.INTERRUPTED.matches(call, state);
   }
 
   /**

@@ -25,6 +25,8 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
@@ -39,9 +41,6 @@ import org.jspecify.annotations.Nullable;
  * without one cannot be stopped by {@code cancel(true)} or {@code shutdownNow()}.
  */
 public final class CancellationPoints {
-  private static final Matcher<ExpressionTree> IS_CANCELLED =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isCancelled");
-
   /**
    * Blocking calls on an {@link java.nio.channels.InterruptibleChannel}: an interrupt closes the
    * channel and ends the call with {@code ClosedByInterruptException}. {@code Selector.select()}
@@ -71,13 +70,13 @@ public final class CancellationPoints {
 
   /** {@code Thread.interrupted()} or {@code thread.isInterrupted()}: reads the interrupt flag. */
   public static boolean isInterruptCheck(ExpressionTree tree, VisitorState state) {
-    return Interrupts.THREAD_INTERRUPTED.matches(tree, state)
-        || Interrupts.IS_INTERRUPTED.matches(tree, state);
+    return ThreadCalls.INTERRUPTED.matches(tree, state)
+        || ThreadCalls.IS_INTERRUPTED.matches(tree, state);
   }
 
   /** {@code future.isCancelled()}: a task reading its own cancellation. */
   public static boolean isCancelledCheck(ExpressionTree tree, VisitorState state) {
-    return IS_CANCELLED.matches(tree, state);
+    return FutureCalls.IS_CANCELLED.matches(tree, state);
   }
 
   /** A blocking call on an interruptible NIO channel, or {@code Selector.select()}. */
@@ -303,8 +302,8 @@ public final class CancellationPoints {
       return false;
     }
     if (Interrupts.throwsInterruptedException(call, state)
-        || Interrupts.THREAD_INTERRUPTED.matches(call, state)
-        || Interrupts.IS_INTERRUPTED.matches(call, state)) {
+        || ThreadCalls.INTERRUPTED.matches(call, state)
+        || ThreadCalls.IS_INTERRUPTED.matches(call, state)) {
       return true;
     }
     Symbol symbol = getSymbol(call);

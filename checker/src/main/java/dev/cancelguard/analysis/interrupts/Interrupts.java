@@ -1,7 +1,5 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
@@ -9,7 +7,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
@@ -34,6 +31,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Type.UnionClassType;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import java.util.List;
@@ -41,25 +40,6 @@ import org.jspecify.annotations.Nullable;
 
 /** What throws {@link InterruptedException}, what receives it, and what touches the flag. */
 public final class Interrupts {
-  private static final Matcher<ExpressionTree> CURRENT_THREAD =
-      staticMethod().onClass("java.lang.Thread").named("currentThread");
-
-  private static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
-
-  /** {@code Thread.interrupted()}: tests and clears the flag. */
-  public static final Matcher<ExpressionTree> THREAD_INTERRUPTED =
-      staticMethod().onClass("java.lang.Thread").named("interrupted");
-
-  /** {@code thread.isInterrupted()}: tests the flag without clearing it. */
-  public static final Matcher<ExpressionTree> IS_INTERRUPTED =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted");
-
-  private static final Matcher<ExpressionTree> PROCESS_EXIT =
-      com.google.errorprone.matchers.Matchers.anyOf(
-          staticMethod().onClass("java.lang.System").named("exit"),
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
-
   private Interrupts() {}
 
   public static Type interruptedExceptionType(VisitorState state) {
@@ -121,24 +101,6 @@ public final class Interrupts {
     return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
   }
 
-  private static final Matcher<ExpressionTree> FUTURE_GET =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get");
-
-  private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
-      com.google.errorprone.matchers.Matchers.anyOf(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .namedAnyOf("isDone", "isCancelled"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .named("isCompletedExceptionally"));
-
-  private static final Matcher<ExpressionTree> FUTURE_STATE =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.Future")
-          .named("state")
-          .withNoParameters();
-
   /**
    * True if every call in the try block (at {@code tryPath}) that can throw {@link
    * InterruptedException} is {@code f.get()} on a future known to be done — inside {@code if
@@ -181,7 +143,7 @@ public final class Interrupts {
 
   private static boolean isGetOfDoneFuture(
       MethodInvocationTree call, TreePath callPath, VisitorState state) {
-    if (!FUTURE_GET.matches(call, state)) {
+    if (!FutureCalls.GET.matches(call, state)) {
       return false;
     }
     Symbol future = getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(call));
@@ -265,7 +227,7 @@ public final class Interrupts {
       case METHOD_INVOCATION ->
           value
               && Expressions.isResolved(c)
-              && FUTURE_IS_DONE.matches(c, state)
+              && FutureCalls.FINISHED_TEST.matches(c, state)
               && isCallOn((MethodInvocationTree) c, future);
       case EQUAL_TO, NOT_EQUAL_TO -> {
         BinaryTree comparison = (BinaryTree) c;
@@ -278,7 +240,7 @@ public final class Interrupts {
         if (constant == null
             || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
             || !Expressions.isResolved(stateCall)
-            || !FUTURE_STATE.matches(stateCall, state)
+            || !FutureCalls.STATE.matches(stateCall, state)
             || !isCallOn(stateCall, future)) {
           yield false;
         }
@@ -327,11 +289,12 @@ public final class Interrupts {
   public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
     if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
         || !Expressions.isResolved(call)
-        || !THREAD_INTERRUPT.matches(call, state)) {
+        || !ThreadCalls.INTERRUPT.matches(call, state)) {
       return false;
     }
     @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
-    return receiver != null && CURRENT_THREAD.matches(stripParentheses(receiver), state);
+    return receiver != null
+        && ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state);
   }
 
   /**
@@ -355,7 +318,7 @@ public final class Interrupts {
   public static boolean isProcessExit(ExpressionTree tree, VisitorState state) {
     return stripParentheses(tree) instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
-        && PROCESS_EXIT.matches(call, state);
+        && ThreadCalls.PROCESS_EXIT.matches(call, state);
   }
 
   /** True if the expression's static type is {@link InterruptedException} or a subclass. */

@@ -38,6 +38,8 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Loops;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -98,19 +100,6 @@ public final class Polls {
     SHARED
   }
 
-  private static final Matcher<ExpressionTree> SPIN =
-      staticMethod().onClass("java.lang.Thread").namedAnyOf("onSpinWait", "yield");
-
-  private static final Matcher<ExpressionTree> SLEEP =
-      anyOf(
-          staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"));
-
-  private static final Matcher<ExpressionTree> PARK =
-      staticMethod()
-          .onClass("java.util.concurrent.locks.LockSupport")
-          .namedAnyOf("park", "parkNanos", "parkUntil");
-
   private static final Matcher<ExpressionTree> CLOCK =
       anyOf(
           staticMethod().onClass("java.lang.System").namedAnyOf("currentTimeMillis", "nanoTime"),
@@ -123,9 +112,6 @@ public final class Polls {
                   "java.time.ZonedDateTime")
               .named("now"),
           instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
-
-  private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
 
   /** Instance queries assumed to only read. */
   private static final Pattern QUERY_NAME =
@@ -240,13 +226,13 @@ public final class Polls {
    * True for {@code Thread.onSpinWait()}, {@code yield()}, sleeps and {@code LockSupport.park*}.
    */
   public static @Nullable PauseKind pauseKind(ExpressionTree tree, VisitorState state) {
-    if (SPIN.matches(tree, state)) {
+    if (ThreadCalls.SPIN.matches(tree, state)) {
       return PauseKind.SPIN;
     }
-    if (SLEEP.matches(tree, state)) {
+    if (ThreadCalls.SLEEP.matches(tree, state)) {
       return PauseKind.SLEEP;
     }
-    if (PARK.matches(tree, state)) {
+    if (ThreadCalls.PARK.matches(tree, state)) {
       return PauseKind.PARK;
     }
     return null;
@@ -398,7 +384,7 @@ public final class Polls {
     if (receiver != null && (!pure(receiver, into) || isCursor(getType(receiver)))) {
       return false;
     }
-    if (isDoneCall == null && FUTURE_IS_DONE.matches(call, state)) {
+    if (isDoneCall == null && FutureCalls.IS_DONE.matches(call, state)) {
       isDoneCall = call;
     }
     Type receiverType = receiver == null ? null : getType(receiver);

@@ -13,6 +13,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 
 /**
@@ -22,24 +23,6 @@ import dev.cancelguard.analysis.trees.Expressions;
 public final class Resources {
   private static final Matcher<ExpressionTree> CLOSE =
       instanceMethod().onDescendantOf("java.lang.AutoCloseable").named("close").withNoParameters();
-
-  private static final Matcher<ExpressionTree> SEMAPHORE_ACQUIRE =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.Semaphore")
-          .namedAnyOf("acquire", "acquireUninterruptibly");
-
-  private static final Matcher<ExpressionTree> SEMAPHORE_RELEASE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Semaphore").named("release");
-
-  /**
-   * {@code lockInterruptibly()} only: a plain {@code lock()} not followed by try/finally is Error
-   * Prone's {@code LockNotBeforeTry}.
-   */
-  private static final Matcher<ExpressionTree> LOCK_INTERRUPTIBLY =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("lockInterruptibly");
-
-  private static final Matcher<ExpressionTree> UNLOCK =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("unlock");
 
   /** Names of calls that give an object back to the pool or queue it came from. */
   private static final ImmutableSet<String> CHECK_IN =
@@ -106,22 +89,22 @@ public final class Resources {
 
   /** {@code semaphore.acquire(..)}, {@code acquireUninterruptibly(..)}. */
   public static boolean isPermitAcquire(ExpressionTree call, VisitorState state) {
-    return SEMAPHORE_ACQUIRE.matches(call, state);
+    return SyncCalls.SEMAPHORE_ACQUIRE.matches(call, state);
   }
 
   /** {@code semaphore.release(..)}. */
   public static boolean isPermitRelease(ExpressionTree call, VisitorState state) {
-    return SEMAPHORE_RELEASE.matches(call, state);
+    return SyncCalls.SEMAPHORE_RELEASE.matches(call, state);
   }
 
   /** {@code lock.lockInterruptibly()}. */
   public static boolean isInterruptibleLock(ExpressionTree call, VisitorState state) {
-    return LOCK_INTERRUPTIBLY.matches(call, state);
+    return SyncCalls.LOCK_INTERRUPTIBLY.matches(call, state);
   }
 
   /** {@code lock.unlock()}. */
   public static boolean isUnlock(ExpressionTree call, VisitorState state) {
-    return UNLOCK.matches(call, state);
+    return SyncCalls.UNLOCK.matches(call, state);
   }
 
   /**

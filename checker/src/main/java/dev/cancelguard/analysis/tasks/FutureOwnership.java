@@ -1,9 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -14,7 +11,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -35,6 +31,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.FutureCalls;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,46 +69,13 @@ public final class FutureOwnership {
           "hashCode",
           "equals");
 
-  /** Calls that wait for a future's result (with or without a deadline). */
-  private static final Matcher<ExpressionTree> WAIT_FOR_FUTURE =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CompletableFuture").named("join"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
-              .named("get"));
-
-  private static final Matcher<ExpressionTree> CANCEL =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
-
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-
-  /** Calls on a stage that return another stage of the same chain. */
-  private static final Matcher<ExpressionTree> CHAINED_STAGE =
-      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
-
-  /** Completing a CompletableFuture by hand. */
-  private static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
-      instanceMethod()
-          .onDescendantOf(COMPLETABLE_FUTURE)
-          .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException");
 
   /** Reading the value held by an AtomicReference. */
   private static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
       instanceMethod()
           .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
           .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
-
-  /** A CompletableFuture nobody computes: it is completed by hand. */
-  private static final Matcher<ExpressionTree> PROMISE =
-      anyOf(
-          constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .named("newIncompleteFuture"));
 
   private FutureOwnership() {}
 
@@ -339,14 +303,14 @@ public final class FutureOwnership {
   /** True if {@code call} is a {@code cancel(..)} of the future held by {@code variable}. */
   public static boolean isCancelOf(Tree tree, VarSymbol variable, VisitorState state) {
     return tree instanceof MethodInvocationTree call
-        && CANCEL.matches(call, state)
+        && FutureCalls.CANCEL.matches(call, state)
         && isOn(call, variable);
   }
 
   /** True if {@code call} waits for the future held by {@code variable} (get, join). */
   public static boolean isWaitOn(Tree tree, VarSymbol variable, VisitorState state) {
     return tree instanceof MethodInvocationTree call
-        && WAIT_FOR_FUTURE.matches(call, state)
+        && FutureCalls.WAIT.matches(call, state)
         && isOn(call, variable);
   }
 
@@ -377,7 +341,7 @@ public final class FutureOwnership {
   public static ExpressionTree chainRoot(ExpressionTree expression, VisitorState state) {
     ExpressionTree current = stripParentheses(expression);
     while (current instanceof MethodInvocationTree call
-        && CHAINED_STAGE.matches(call, state)
+        && FutureCalls.CHAINED_STAGE.matches(call, state)
         && getReceiver(call) != null) {
       current = stripParentheses(getReceiver(call));
     }
@@ -467,7 +431,8 @@ public final class FutureOwnership {
    */
   public static boolean isPromise(ExpressionTree tree, VisitorState state) {
     ImmutableList<ExpressionTree> values = followedValues(tree, state);
-    return !values.isEmpty() && values.stream().allMatch(v -> PROMISE.matches(v, state));
+    return !values.isEmpty()
+        && values.stream().allMatch(v -> FutureCalls.PROMISE.matches(v, state));
   }
 
   /**
@@ -486,7 +451,7 @@ public final class FutureOwnership {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (!found[0]
-            && COMPLETE_BY_HAND.matches(call, state)
+            && FutureCalls.COMPLETE_BY_HAND.matches(call, state)
             && getReceiver(call) != null
             && origin.equals(originOf(getReceiver(call), state, 0))) {
           found[0] = true;

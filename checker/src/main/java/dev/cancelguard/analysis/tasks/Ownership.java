@@ -2,8 +2,6 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
@@ -30,6 +28,8 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -39,20 +39,6 @@ import org.jspecify.annotations.Nullable;
  * pool someone else owns), which variable holds it, and whether a local one ever leaves its method.
  */
 public final class Ownership {
-  /** {@code Executors} factories that start a new pool (not the wrapping views). */
-  private static final Matcher<ExpressionTree> EXECUTOR_FACTORY =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .namedAnyOf(
-              "newFixedThreadPool",
-              "newCachedThreadPool",
-              "newSingleThreadExecutor",
-              "newScheduledThreadPool",
-              "newSingleThreadScheduledExecutor",
-              "newWorkStealingPool",
-              "newVirtualThreadPerTaskExecutor",
-              "newThreadPerTaskExecutor");
-
   /** Pool classes whose constructor starts a new pool. */
   private static final ImmutableSet<String> POOL_CLASSES =
       ImmutableSet.of(
@@ -60,38 +46,14 @@ public final class Ownership {
           "java.util.concurrent.ScheduledThreadPoolExecutor",
           "java.util.concurrent.ForkJoinPool");
 
-  /** Calls that make a new thread. */
-  private static final Matcher<ExpressionTree> THREAD_FACTORY_CALL =
-      anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod()
-              .onDescendantOf("java.lang.Thread.Builder")
-              .namedAnyOf("start", "unstarted"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
-
-  /** CompletableFuture calls that run their other arguments on an executor argument. */
-  public static final Matcher<ExpressionTree> ASYNC_ON_EXECUTOR =
-      anyOf(
-          staticMethod()
-              .onClass("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("runAsync", "supplyAsync"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
-
   /**
    * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
    * does not hand over its ownership.
    */
   private static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
       anyOf(
-          ASYNC_ON_EXECUTOR,
+          ExecutorCalls.ASYNC_ON_EXECUTOR,
           constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
-
-  private static final Matcher<ExpressionTree> TERMINATES_EXECUTOR =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .namedAnyOf("shutdown", "shutdownNow", "close");
 
   private Ownership() {}
 
@@ -104,7 +66,7 @@ public final class Ownership {
   public static boolean isExecutorCreation(@Nullable ExpressionTree tree, VisitorState state) {
     ExpressionTree stripped = Expressions.strip(tree);
     if (stripped instanceof MethodInvocationTree call) {
-      return Expressions.isResolved(call) && EXECUTOR_FACTORY.matches(call, state);
+      return Expressions.isResolved(call) && ExecutorCalls.POOL_FACTORY.matches(call, state);
     }
     if (stripped instanceof NewClassTree newClass) {
       Type created = getType(newClass.getIdentifier());
@@ -123,7 +85,7 @@ public final class Ownership {
     }
     return stripped instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
-        && THREAD_FACTORY_CALL.matches(call, state);
+        && ThreadCalls.FACTORY_CALL.matches(call, state);
   }
 
   /**
@@ -251,7 +213,7 @@ public final class Ownership {
         if (leaf instanceof MemberSelectTree select
             && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call
             && call.getMethodSelect() == select) {
-          return Expressions.isResolved(call) && TERMINATES_EXECUTOR.matches(call, state)
+          return Expressions.isResolved(call) && ExecutorCalls.STOP.matches(call, state)
               ? Fate.TERMINATED
               : Fate.STAYS;
         }

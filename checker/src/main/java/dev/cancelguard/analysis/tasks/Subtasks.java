@@ -1,9 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -11,7 +7,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -24,7 +19,9 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 
@@ -35,56 +32,6 @@ import dev.cancelguard.analysis.trees.NestedCodeSkipper;
  * StructuredTaskScope.fork}) are told apart: they cancel or join their sub-tasks themselves.
  */
 public final class Subtasks {
-  /**
-   * {@code StructuredTaskScope.fork}: a preview API since JDK 21; the matcher is inert where the
-   * compiler lacks it.
-   */
-  private static final Matcher<ExpressionTree> STRUCTURED_FORK =
-      instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork");
-
-  private static final Matcher<ExpressionTree> INVOKE_ALL_OR_ANY =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .namedAnyOf("invokeAll", "invokeAny");
-
-  /** Calls that create a thread without starting it. */
-  private static final Matcher<ExpressionTree> THREAD_CREATION_ONLY =
-      anyOf(
-          constructor().forClass("java.lang.Thread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("unstarted"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
-
-  private static final Matcher<ExpressionTree> THREAD_START =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
-          "start");
-
-  private static final Matcher<ExpressionTree> FUTURE_WAIT =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get"),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .named("join")
-              .withNoParameters());
-
-  private static final Matcher<ExpressionTree> THREAD_JOIN =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("join");
-
-  private static final Matcher<ExpressionTree> FUTURE_CANCEL =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel");
-
-  private static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
-
-  private static final Matcher<ExpressionTree> ALL_OF =
-      staticMethod().onClass("java.util.concurrent.CompletableFuture").named("allOf");
-
-  /** Stops every task of an executor: interrupts the running ones, or waits for all of them. */
-  private static final Matcher<ExpressionTree> EXECUTOR_STOPS_ALL =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .namedAnyOf("shutdownNow", "close");
-
   private Subtasks() {}
 
   /**
@@ -94,12 +41,12 @@ public final class Subtasks {
    * StructuredTaskScope.fork}.
    */
   public static boolean isTaskStart(ExpressionTree call, VisitorState state) {
-    if (THREAD_START.matches(call, state)) {
+    if (ThreadCalls.START.matches(call, state)) {
       return true;
     }
     return Tasks.isTaskSubmission(call, state)
-        && !THREAD_CREATION_ONLY.matches(call, state)
-        && !STRUCTURED_FORK.matches(call, state);
+        && !ThreadCalls.CREATE_UNSTARTED.matches(call, state)
+        && !ExecutorCalls.STRUCTURED_FORK.matches(call, state);
   }
 
   /**
@@ -109,9 +56,9 @@ public final class Subtasks {
    */
   public static boolean isHandleStart(ExpressionTree call, VisitorState state) {
     if (!(call instanceof MethodInvocationTree)
-        || THREAD_START.matches(call, state)
+        || ThreadCalls.START.matches(call, state)
         || !isTaskStart(call, state)
-        || INVOKE_ALL_OR_ANY.matches(call, state)) {
+        || ExecutorCalls.INVOKE_ALL_OR_ANY.matches(call, state)) {
       return false;
     }
     Type type = getType(call);
@@ -120,17 +67,17 @@ public final class Subtasks {
 
   /** {@code thread.start()}. */
   public static boolean isThreadStart(ExpressionTree call, VisitorState state) {
-    return THREAD_START.matches(call, state);
+    return ThreadCalls.START.matches(call, state);
   }
 
   /** {@code future.get(..)}, {@code completableFuture.join()}, {@code thread.join(..)}. */
   public static boolean isWait(ExpressionTree call, VisitorState state) {
-    return FUTURE_WAIT.matches(call, state) || THREAD_JOIN.matches(call, state);
+    return FutureCalls.WAIT.matches(call, state) || ThreadCalls.JOIN.matches(call, state);
   }
 
   /** {@code completableFuture.join()}: fails with an unchecked {@code CompletionException}. */
   public static boolean isJoinOfCompletableFuture(ExpressionTree call, VisitorState state) {
-    return FUTURE_WAIT.matches(call, state)
+    return FutureCalls.WAIT.matches(call, state)
         && call instanceof MethodInvocationTree invocation
         && getSymbol(invocation) != null
         && getSymbol(invocation).getSimpleName().contentEquals("join");
@@ -138,19 +85,19 @@ public final class Subtasks {
 
   /** {@code future.cancel(..)} or {@code thread.interrupt()}. */
   public static boolean isCancel(ExpressionTree call, VisitorState state) {
-    return FUTURE_CANCEL.matches(call, state) || THREAD_INTERRUPT.matches(call, state);
+    return FutureCalls.CANCEL.matches(call, state) || ThreadCalls.INTERRUPT.matches(call, state);
   }
 
   /** {@code CompletableFuture.allOf(..)}. */
   public static boolean isAllOf(ExpressionTree call, VisitorState state) {
-    return ALL_OF.matches(call, state);
+    return FutureCalls.ALL_OF.matches(call, state);
   }
 
   /**
    * {@code executor.shutdownNow()} or {@code executor.close()}: no task of it outlives the call.
    */
   public static boolean stopsAllTasksOfExecutor(ExpressionTree call, VisitorState state) {
-    return EXECUTOR_STOPS_ALL.matches(call, state);
+    return ExecutorCalls.END_ALL_TASKS.matches(call, state);
   }
 
   public static boolean isFuture(Type type, VisitorState state) {

@@ -34,6 +34,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayList;
@@ -376,7 +377,7 @@ public final class TaskUses {
                   || completionServices.contains(Expressions.variableOf(receiver)))) {
             call.getArguments().forEach(Finder.this::addTask);
           } else if (Expressions.isResolved(call)
-              && Ownership.ASYNC_ON_EXECUTOR.matches(call, state)
+              && ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
               && call.getArguments().stream().anyMatch(target::isNamedBy)) {
             call.getArguments().stream()
                 .filter(a -> !target.isNamedBy(a))
@@ -423,7 +424,7 @@ public final class TaskUses {
             while (origin instanceof MethodInvocationTree call
                 && Expressions.isResolved(call)
                 && !Tasks.isTaskSubmission(call, state)
-                && !Ownership.ASYNC_ON_EXECUTOR.matches(call, state)
+                && !ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
                 && getReceiver(call) != null) {
               origin = Expressions.strip(getReceiver(call));
             }
@@ -436,7 +437,7 @@ public final class TaskUses {
                 executors.add(executor);
               }
               call.getArguments().forEach(this::addTask);
-            } else if (Ownership.ASYNC_ON_EXECUTOR.matches(call, state)) {
+            } else if (ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)) {
               for (ExpressionTree argument : call.getArguments()) {
                 Type type = getType(argument);
                 Type executorType = state.getTypeFromString("java.util.concurrent.Executor");

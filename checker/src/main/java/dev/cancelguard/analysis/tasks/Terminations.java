@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -27,7 +26,9 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import org.jspecify.annotations.Nullable;
 
@@ -37,56 +38,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Terminations {
   private static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
-
-  /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
-  public static final Matcher<ExpressionTree> EXECUTOR_SHUTDOWN =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow"),
-          "shutdown",
-          "shutdownNow");
-
-  /** {@code thread.interrupt()}. */
-  public static final Matcher<ExpressionTree> THREAD_INTERRUPT =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters(),
-          "interrupt");
-
-  /** {@code future.cancel(..)}. */
-  public static final Matcher<ExpressionTree> FUTURE_CANCEL =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("cancel"), "cancel");
-
-  /** {@code executor.awaitTermination(timeout, unit)}. */
-  public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination"),
-          "awaitTermination");
-
-  private static final Matcher<ExpressionTree> EXECUTOR_CLOSE =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters(),
-          "close");
-
-  private static final Matcher<ExpressionTree> THREAD_JOIN =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"), "join");
-
-  private static final Matcher<ExpressionTree> THREAD_START =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
-          "start");
-
-  private static final Matcher<ExpressionTree> IS_TERMINATED =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated"), "isTerminated");
-
-  private static final Matcher<ExpressionTree> IS_ALIVE =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive"), "isAlive");
-
-  private static final Matcher<ExpressionTree> INVOKE_ALL =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
 
   /** Library helpers that wait for the executor or thread passed to them. */
   private static final Matcher<ExpressionTree> LIBRARY_AWAITERS =
@@ -100,15 +51,7 @@ public final class Terminations {
 
   /** Waiting for a task's result: the task has finished when it returns. */
   private static final Matcher<ExpressionTree> RESULT_WAIT =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get"),
-          instanceMethod().onDescendantOf("java.util.concurrent.CompletableFuture").named("join"),
-          INVOKE_ALL);
-
-  private static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
-      CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook"),
-          "addShutdownHook");
+      anyOf(FutureCalls.WAIT, ExecutorCalls.INVOKE_ALL);
 
   /** Blocking calls that wait for a signal (a latch counted down by the task, ...). */
   private static final ImmutableSet<String> SIGNAL_WAITS =
@@ -149,18 +92,20 @@ public final class Terminations {
                     .anyMatch(a -> uses.executors().contains(Expressions.variableOf(a))));
     switch (target.kind()) {
       case EXECUTOR -> {
-        if ((AWAIT_TERMINATION.matches(call, state) || EXECUTOR_CLOSE.matches(call, state))
+        if ((ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+                || ExecutorCalls.CLOSE.matches(call, state))
             && target.isNamedBy(receiver)) {
           return true;
         }
       }
       case THREAD -> {
-        if (THREAD_JOIN.matches(call, state) && target.isNamedBy(receiver)) {
+        if (ThreadCalls.JOIN.matches(call, state) && target.isNamedBy(receiver)) {
           return true;
         }
       }
       case FUTURE -> {
-        if ((AWAIT_TERMINATION.matches(call, state) || EXECUTOR_CLOSE.matches(call, state))
+        if ((ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+                || ExecutorCalls.CLOSE.matches(call, state))
             && uses.executors().contains(Expressions.variableOf(receiver))) {
           return true;
         }
@@ -196,9 +141,9 @@ public final class Terminations {
     if (!Expressions.isResolved(call)) {
       return false;
     }
-    if (AWAIT_TERMINATION.matches(call, state)
-        || EXECUTOR_CLOSE.matches(call, state)
-        || THREAD_JOIN.matches(call, state)
+    if (ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+        || ExecutorCalls.CLOSE.matches(call, state)
+        || ThreadCalls.JOIN.matches(call, state)
         || LIBRARY_AWAITERS.matches(call, state)) {
       return true;
     }
@@ -219,8 +164,9 @@ public final class Terminations {
       return false;
     }
     return switch (target.kind()) {
-      case EXECUTOR -> Tasks.isTaskSubmission(call, state) && !INVOKE_ALL.matches(call, state);
-      case THREAD -> THREAD_START.matches(call, state);
+      case EXECUTOR ->
+          Tasks.isTaskSubmission(call, state) && !ExecutorCalls.INVOKE_ALL.matches(call, state);
+      case THREAD -> ThreadCalls.START.matches(call, state);
       case FUTURE -> false;
     };
   }
@@ -236,12 +182,12 @@ public final class Terminations {
         && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
         && Expressions.strip(not.getExpression()) instanceof MethodInvocationTree call) {
       return Expressions.isResolved(call)
-          && IS_TERMINATED.matches(call, state)
+          && ExecutorCalls.IS_TERMINATED.matches(call, state)
           && target.isNamedBy(getReceiver(call));
     }
     return stripped instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
-        && IS_ALIVE.matches(call, state)
+        && ThreadCalls.IS_ALIVE.matches(call, state)
         && target.isNamedBy(getReceiver(call));
   }
 
@@ -273,7 +219,7 @@ public final class Terminations {
     TreePath parent = skipParensAndCasts(thread.getParentPath());
     if (parent.getLeaf() instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
-        && ADD_SHUTDOWN_HOOK.matches(call, state)) {
+        && ThreadCalls.ADD_SHUTDOWN_HOOK.matches(call, state)) {
       return true;
     }
     if (parent.getLeaf() instanceof VariableTree variable
@@ -284,7 +230,7 @@ public final class Terminations {
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           registered[0] |=
               Expressions.isResolved(call)
-                  && ADD_SHUTDOWN_HOOK.matches(call, state)
+                  && ThreadCalls.ADD_SHUTDOWN_HOOK.matches(call, state)
                   && call.getArguments().stream()
                       .anyMatch(a -> holder.equals(Expressions.variableOf(a)));
           return super.visitMethodInvocation(call, null);

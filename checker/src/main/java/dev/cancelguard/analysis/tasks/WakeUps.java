@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
@@ -27,6 +26,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,12 +39,6 @@ import org.jspecify.annotations.Nullable;
  * to the loop's test and leaves.
  */
 public final class WakeUps {
-  private static final Matcher<ExpressionTree> INTERRUPT =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters();
-
-  private static final Matcher<ExpressionTree> CURRENT_THREAD =
-      staticMethod().onClass("java.lang.Thread").named("currentThread");
-
   private static final Matcher<ExpressionTree> ATOMIC_SET =
       instanceMethod()
           .onDescendantOfAny(
@@ -181,13 +175,13 @@ public final class WakeUps {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && INTERRUPT.matches(call, state)) {
+        if (Expressions.isResolved(call) && ThreadCalls.INTERRUPT.matches(call, state)) {
           ExpressionTree receiver = getReceiver(call);
           interrupts[0] |=
               receiver == null
                   || !(stripParentheses(receiver) instanceof MethodInvocationTree r
                       && Expressions.isResolved(r)
-                      && CURRENT_THREAD.matches(r, state));
+                      && ThreadCalls.CURRENT_THREAD.matches(r, state));
         }
         return super.visitMethodInvocation(call, null);
       }
