@@ -33,7 +33,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.interrupts.Interrupts;
-import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
 import dev.cancelguard.analysis.tasks.Subtasks;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
@@ -190,7 +190,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
       @Override
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         if (getStartPosition(invocation) < position
-            && ExecutorCalls.STOP.matches(invocation, state)
+            && ExecutorShutdowns.isShutdown(invocation, state)
             && executor.equals(Expressions.receiverSymbol(invocation))) {
           found.add(invocation);
         }
@@ -224,7 +224,7 @@ public final class TaskStartedDuringCancellation extends BugChecker
         new FactFlow.Spec() {
           @Override
           public long killedBy(ExpressionTree tree) {
-            return ExecutorCalls.STOP.matches(tree, state)
+            return ExecutorShutdowns.isShutdown(tree, state)
                     && executor.equals(Expressions.receiverSymbol(tree))
                 ? 1
                 : 0;
