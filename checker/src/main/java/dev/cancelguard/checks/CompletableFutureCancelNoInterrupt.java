@@ -49,7 +49,7 @@ public final class CompletableFutureCancelNoInterrupt extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!FutureCalls.CANCEL.matches(tree, state)) {
+    if (!FutureCalls.CANCEL_WITH_FLAG.matches(tree, state)) {
       return NO_MATCH;
     }
     // cancel(false), or a flag computed at run time: no claim to interrupt anything.

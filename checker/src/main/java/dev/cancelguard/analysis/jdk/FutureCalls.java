@@ -43,9 +43,15 @@ public final class FutureCalls {
               .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
               .named("get"));
 
-  /** {@code future.cancel(mayInterrupt)}. */
+  /** {@code future.cancel(..)}, also a subtype's own overloads. */
   public static final Matcher<ExpressionTree> CANCEL =
       CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("cancel"), "cancel");
+
+  /** {@code Future.cancel(mayInterruptIfRunning)} itself. */
+  public static final Matcher<ExpressionTree> CANCEL_WITH_FLAG =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(FUTURE).named("cancel").withParameters("boolean"),
+          "cancel");
 
   /** {@code future.isDone()}. */
   public static final Matcher<ExpressionTree> IS_DONE =
