@@ -62,7 +62,9 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "TimeoutWithoutCancel.md")
-public final class TimeoutWithoutCancel extends BugChecker implements MethodInvocationTreeMatcher {
+public final class TimeoutWithoutCancel extends CancelGuardChecker
+    implements MethodInvocationTreeMatcher {
+
   private static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
 
   private static final String ZOMBIE =

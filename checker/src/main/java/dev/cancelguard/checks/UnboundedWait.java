@@ -48,7 +48,8 @@ import java.util.List;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "UnboundedWait.md")
-public final class UnboundedWait extends BugChecker implements MethodInvocationTreeMatcher {
+public final class UnboundedWait extends CancelGuardChecker implements MethodInvocationTreeMatcher {
+
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
     // Cheap test first: only get(), join(), await() with no deadline.

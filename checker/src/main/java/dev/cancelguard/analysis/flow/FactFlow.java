@@ -187,7 +187,7 @@ public final class FactFlow {
     THROWS,
     /** An exception raised by a call leaves the code unit. */
     PROPAGATES,
-    /** The end of the body. */
+    /** The end of the walked body or statement. */
     FALLS_OFF,
     /** A {@code break} to a statement around the walked one. */
     BREAKS,
@@ -196,7 +196,12 @@ public final class FactFlow {
     /** A {@code yield} to a switch expression around the walked statement. */
     YIELDS,
     /** A call that overwrites a fact still set (see {@link Spec#acquiredBy}). */
-    REACQUIRES
+    REACQUIRES;
+
+    /** True for the ways out after which execution goes on normally, without an exception. */
+    public boolean isNormal() {
+      return this != THROWS && this != PROPAGATES && this != REACQUIRES;
+    }
   }
 
   /**
@@ -218,7 +223,7 @@ public final class FactFlow {
                 ? "lets the exception propagate"
                 : "lets the exception of line " + Lines.of(tree, state) + " propagate";
         case FALLS_OFF -> "reaches its end";
-        case BREAKS, CONTINUES, YIELDS -> "leaves" + line;
+        case BREAKS, CONTINUES, YIELDS -> "leaves the block" + line;
         case REACQUIRES -> reacquires + line;
       };
     }
