@@ -20,6 +20,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
@@ -118,6 +119,12 @@ public final class InterruptPaths {
         found[0] |= Interrupts.isRestoringCall(tree, state, options);
         return super.visitMethodInvocation(tree, null);
       }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        found[0] |= Interrupts.isRestoringCall(tree, state, options);
+        return super.visitNewClass(tree, null);
+      }
     }.scan(statement, null);
     return found[0];
   }
@@ -193,6 +200,9 @@ public final class InterruptPaths {
     public long killedBy(ExpressionTree tree) {
       return switch (tree) {
         case MethodInvocationTree call when Interrupts.isRestoringCall(call, state, options) ->
+            UNHANDLED;
+        // A constructor that restores: `throw new InterruptException(e)`.
+        case NewClassTree creation when Interrupts.isRestoringCall(creation, state, options) ->
             UNHANDLED;
         case AssignmentTree assignment when isDeferredRestore(assignment) -> UNHANDLED;
         default -> 0;

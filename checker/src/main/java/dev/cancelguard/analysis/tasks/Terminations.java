@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
@@ -26,6 +25,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.LibraryModels;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -39,15 +39,12 @@ import org.jspecify.annotations.Nullable;
 public final class Terminations {
   private static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
 
-  /** Library helpers that wait for the executor or thread passed to them. */
-  private static final Matcher<ExpressionTree> LIBRARY_AWAITERS =
-      anyOf(
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.MoreExecutors")
-              .named("shutdownAndAwaitTermination"),
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.Uninterruptibles")
-              .namedAnyOf("awaitTerminationUninterruptibly", "joinUninterruptibly"));
+  /**
+   * Waiting on a future: on the future {@link LibraryModels#returnsTerminationFuture} returns, a
+   * wait for the executor's termination ({@code group.terminationFuture().sync()}).
+   */
+  private static final ImmutableSet<String> FUTURE_WAITS =
+      ImmutableSet.of("get", "sync", "syncUninterruptibly", "await", "awaitUninterruptibly");
 
   /** Waiting for a task's result: the task has finished when it returns. */
   private static final Matcher<ExpressionTree> RESULT_WAIT =
@@ -111,7 +108,11 @@ public final class Terminations {
         }
       }
     }
-    if (LIBRARY_AWAITERS.matches(call, state) && (namesTarget || namesExecutor)) {
+    ExpressionTree terminated = terminationFutureOwner(call);
+    if (terminated != null
+        && (target.isNamedBy(terminated)
+            || (target.kind() == CancelTarget.Kind.FUTURE
+                && uses.executors().contains(Expressions.variableOf(terminated))))) {
       return true;
     }
     Symbol method = getSymbol(call);
@@ -133,8 +134,8 @@ public final class Terminations {
 
   /**
    * True if the call waits for some executor or thread to terminate (whichever): {@code
-   * awaitTermination}, {@code close()} of an executor, {@code join}, a library or configured
-   * awaiter.
+   * awaitTermination}, {@code close()} of an executor, {@code join}, a wait on a termination
+   * future, a library, annotated or configured awaiter.
    */
   public static boolean isTerminationWait(
       MethodInvocationTree call, CancelGuardOptions options, VisitorState state) {
@@ -144,11 +145,27 @@ public final class Terminations {
     if (ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
         || ExecutorCalls.CLOSE.matches(call, state)
         || ThreadCalls.JOIN.matches(call, state)
-        || LIBRARY_AWAITERS.matches(call, state)) {
+        || terminationFutureOwner(call) != null) {
       return true;
     }
     Symbol method = getSymbol(call);
     return method != null && options.isTerminationAwaiter(method);
+  }
+
+  /**
+   * For a wait on a termination future ({@code group.terminationFuture().sync()}, {@code
+   * group.shutdownGracefully().await()}), the object whose termination it waits for; else null.
+   */
+  private static @Nullable ExpressionTree terminationFutureOwner(MethodInvocationTree call) {
+    Symbol method = getSymbol(call);
+    if (method == null
+        || !FUTURE_WAITS.contains(method.getSimpleName().toString())
+        || !(Expressions.strip(getReceiver(call)) instanceof MethodInvocationTree inner)
+        || !Expressions.isResolved(inner)
+        || !LibraryModels.returnsTerminationFuture(getSymbol(inner))) {
+      return null;
+    }
+    return getReceiver(inner);
   }
 
   private static boolean isThis(ExpressionTree tree) {
