@@ -882,6 +882,9 @@ public final class FactFlow {
   }
 
   private static List<Type> declaredThrows(ExpressionTree tree) {
+    if (!Expressions.isResolved(tree)) {
+      return List.of(); // code that does not compile: nothing is known of the call
+    }
     Symbol symbol = getSymbol(tree);
     if (tree instanceof AssignmentTree || symbol == null || symbol.type == null) {
       return List.of();
