@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
@@ -279,7 +280,7 @@ public final class CancellationPoints {
       if (p.getLeaf() instanceof TryTree tryTree
           && (child == tryTree.getBlock() || tryTree.getResources().contains(child))) {
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (Interrupts.caughtTypes(catchTree).stream()
+          if (Catches.caughtTypes(catchTree).stream()
               .anyMatch(t -> isSubtype(interrupted, t, state))) {
             return new TreePath(p, catchTree);
           }
