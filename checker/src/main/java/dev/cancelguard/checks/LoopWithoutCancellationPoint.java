@@ -55,19 +55,20 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancellationPoints;
-import dev.cancelguard.analysis.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.Loops;
-import dev.cancelguard.analysis.Polls;
-import dev.cancelguard.analysis.Polls.Pause;
-import dev.cancelguard.analysis.Polls.PauseKind;
-import dev.cancelguard.analysis.Polls.PollingLoop;
-import dev.cancelguard.analysis.SameFile;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.Polls;
+import dev.cancelguard.analysis.interrupts.Polls.Pause;
+import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
+import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -600,7 +601,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
   /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */
   private static @Nullable String restoreStatement(CatchTree catchTree, VisitorState state) {
     String restore = "Thread.currentThread().interrupt();";
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     Type interrupted = Interrupts.interruptedExceptionType(state);
     if (caught.size() == 1 && isSubtype(caught.getFirst(), interrupted, state)) {
       return restore;

@@ -35,17 +35,20 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.InterruptFlow;
-import dev.cancelguard.analysis.InterruptFlow.Leak;
-import dev.cancelguard.analysis.InterruptFlow.LeakKind;
-import dev.cancelguard.analysis.InterruptRecords;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.OwnThreads;
-import dev.cancelguard.analysis.RestorePlacement;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.WakeUps;
+import dev.cancelguard.analysis.interrupts.InterruptPaths;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.interrupts.InterruptRecords;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.RestorePlacement;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.OwnThreads;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WakeUps;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
@@ -131,7 +134,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfCatch(catchTree, method, state, options).stream()
+        InterruptPaths.leaksOfCatch(catchTree, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty() || restoredByEnclosingFinally(catchPath, codeUnit, method, state)) {
@@ -215,7 +218,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Interrupts.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Expressions.isResolved(tree) || !ThreadCalls.INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -261,7 +264,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     TreePath branchPath = new TreePath(ifPath, trueBranch);
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfStatement(trueBranch, method, state, options).stream()
+        InterruptPaths.leaksOfStatement(trueBranch, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, ifPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty()) {
@@ -312,7 +315,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       if (member instanceof MethodTree method
           && method != here
           && method.getBody() != null
-          && InterruptFlow.containsRestore(method.getBody(), state, options)) {
+          && InterruptPaths.containsRestore(method.getBody(), state, options)) {
         return true;
       }
     }
@@ -381,7 +384,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
           && parent.getLeaf() instanceof TryTree tryTree
           && tryTree.getFinallyBlock() != null
           && p.getLeaf() != tryTree.getFinallyBlock()
-          && InterruptFlow.restoresOnEveryPath(tryTree.getFinallyBlock(), method, state, options)) {
+          && InterruptPaths.restoresOnEveryPath(
+              tryTree.getFinallyBlock(), method, state, options)) {
         return true;
       }
     }
@@ -395,8 +399,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
         found[0] |=
             statement.getExpression() instanceof MethodInvocationTree call
-                && Interrupts.isResolved(call)
-                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
+                && Expressions.isResolved(call)
+                && ThreadCalls.INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 
@@ -459,7 +463,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     return !statements.isEmpty()
         && statements.getLast() instanceof ExpressionStatementTree last
         && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
-        && Interrupts.isResolved(call)
+        && Expressions.isResolved(call)
         && getSymbol(call).getSimpleName().contentEquals("fail");
   }
 
@@ -523,7 +527,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
    */
   private static @Nullable String interruptGuard(CatchTree catchTree, VisitorState state) {
     String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     boolean onlyInterrupted =
         caught.size() == 1
             && ASTHelpers.isSubtype(
@@ -542,7 +546,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
   private java.util.Optional<SuggestedFix> restoreFix(
       CatchTree catchTree, boolean fallsThroughOnly, VisitorState state) {
     String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     boolean onlyInterrupted =
         caught.size() == 1
             && ASTHelpers.isSubtype(
@@ -568,7 +572,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
    */
   private static java.util.Optional<SuggestedFix> rethrowFix(
       CatchTree catchTree, MethodTree method, VisitorState state) {
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     String name = catchTree.getParameter().getName().toString();
     if (caught.size() != 1
         || !ASTHelpers.isSameType(
@@ -604,7 +608,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
+        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           boolean callerTakesIt =
               unit != null

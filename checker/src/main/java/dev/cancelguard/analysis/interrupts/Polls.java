@@ -1,0 +1,442 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.EmptyStatementTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Loops;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Loops whose body does nothing but poll and pause: the shape of a busy-wait and of a hand-made
+ * timeout.
+ *
+ * <p>A <em>poll</em> only reads: variables the loop does not write, the clock, and side-effect free
+ * queries ({@code isDone()}, {@code get()} of an atomic, {@code isEmpty()}, {@code getCount()}, …).
+ * A <em>pause</em> is {@code Thread.onSpinWait()}, {@code Thread.yield()}, a sleep, or {@code
+ * LockSupport.park*}. The body of a polling loop is made of pauses (possibly in a try), local
+ * variables holding polls, {@code continue}, and {@code if (poll)} whose branches leave the loop
+ * (with any content) or are polling statements themselves. A loop that does anything else does work
+ * and is not a polling loop.
+ */
+public final class Polls {
+  /** How a polling loop pauses between polls. */
+  public enum PauseKind {
+    /** {@code Thread.onSpinWait()}, {@code Thread.yield()}: the thread keeps its core. */
+    SPIN,
+    /** {@code Thread.sleep}, {@code TimeUnit.sleep}: throws InterruptedException. */
+    SLEEP,
+    /**
+     * {@code LockSupport.park*}: returns at once, without a word, while the thread is interrupted.
+     */
+    PARK
+  }
+
+  /** One pause statement of a polling loop. */
+  public record Pause(PauseKind kind, TreePath path) {}
+
+  /**
+   * A loop that only polls and pauses.
+   *
+   * @param readsClock it reads the clock ({@code System.nanoTime()}, {@code Instant.now()}, …)
+   * @param readsShared it reads something another thread can change: a non-final field, or a query
+   *     on an object (a future, an atomic, a collection, this)
+   * @param isDoneCall the first {@code Future.isDone()} it polls, if any
+   * @param pauses its pause statements, in source order
+   */
+  public record PollingLoop(
+      boolean readsClock,
+      boolean readsShared,
+      @Nullable MethodInvocationTree isDoneCall,
+      ImmutableList<Pause> pauses) {}
+
+  private enum Source {
+    CLOCK,
+    SHARED
+  }
+
+  private static final Matcher<ExpressionTree> CLOCK =
+      anyOf(
+          staticMethod().onClass("java.lang.System").namedAnyOf("currentTimeMillis", "nanoTime"),
+          staticMethod()
+              .onClassAny(
+                  "java.time.Instant",
+                  "java.time.LocalDateTime",
+                  "java.time.LocalTime",
+                  "java.time.OffsetDateTime",
+                  "java.time.ZonedDateTime")
+              .named("now"),
+          instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
+
+  /** Instance queries assumed to only read. */
+  private static final Pattern QUERY_NAME =
+      Pattern.compile(
+          "(is|has)[A-Z].*|get|get(?!And)[A-Z].*|size|length|peek|contains|containsKey"
+              + "|availablePermits|equals|compareTo|intValue|longValue|booleanValue|state");
+
+  /** Static helpers that compute a value from their arguments. */
+  private static final Set<String> VALUE_CLASSES =
+      Set.of(
+          "java.lang.Math",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Boolean",
+          "java.util.Objects",
+          "java.time.Duration",
+          "java.time.Instant");
+
+  /** Objects whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
+  private static final ImmutableList<String> CURSOR_TYPES =
+      ImmutableList.of(
+          "java.nio.Buffer",
+          "java.io.InputStream",
+          "java.io.Reader",
+          "java.io.DataInput",
+          "java.util.Iterator",
+          "java.util.Enumeration",
+          "java.util.Scanner",
+          "java.util.Spliterator");
+
+  /** Objects other threads change, whose queries a waiting loop polls. */
+  private static final ImmutableList<String> SHARED_STATE_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CountDownLatch",
+          "java.util.concurrent.Semaphore",
+          "java.util.concurrent.Phaser",
+          "java.util.concurrent.CyclicBarrier",
+          "java.util.concurrent.ExecutorService",
+          "java.util.concurrent.locks.ReentrantLock",
+          "java.util.concurrent.locks.ReentrantReadWriteLock",
+          "java.lang.Thread",
+          "java.lang.Process",
+          "java.lang.ref.Reference",
+          "java.util.Collection",
+          "java.util.Map");
+
+  private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic";
+
+  private static final String IMMUTABLE_VALUE_PACKAGE = "java.time";
+
+  private static final Set<String> IMMUTABLE_VALUE_TYPES =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Boolean",
+          "java.util.concurrent.TimeUnit");
+
+  private final TreePath loopPath;
+  private final VisitorState state;
+  private @Nullable Set<Symbol> written;
+  private final Map<Symbol, Set<Source>> loopLocals = new HashMap<>();
+  private final Set<Source> sources = EnumSet.noneOf(Source.class);
+  private final List<Pause> pauses = new ArrayList<>();
+  private @Nullable MethodInvocationTree isDoneCall;
+
+  /** A query on an object of unknown kind: it might move a cursor, like a parser's get(). */
+  private boolean unknownQuery;
+
+  private Polls(TreePath loopPath, VisitorState state) {
+    this.loopPath = loopPath;
+    this.state = state;
+  }
+
+  /** Computed on first use: most loops fail the body test before any variable is read. */
+  private Set<Symbol> written() {
+    if (written == null) {
+      written = Loops.writtenVariables(loopPath.getLeaf());
+    }
+    return written;
+  }
+
+  /** The loop at {@code loopPath} as a polling loop, or null if it does anything but poll. */
+  public static @Nullable PollingLoop pollingLoop(TreePath loopPath, VisitorState state) {
+    Tree loop = loopPath.getLeaf();
+    if (!Loops.isLoop(loop) || loop instanceof EnhancedForLoopTree) {
+      return null; // a for-each walks a collection: it does work
+    }
+    Polls polls = new Polls(loopPath, state);
+    // The body first: a loop that does work usually shows it in its first statement.
+    if (!polls.pollingStatement(Loops.body(loop))) {
+      return null;
+    }
+    ExpressionTree condition = Loops.condition(loop);
+    if (condition != null && !polls.pure(condition, polls.sources)) {
+      return null;
+    }
+    // A loop that waits pauses, or has an empty body and polls known shared state. Anything else
+    // (a parser skipping bytes: `if (b.get() == ';') break;`) is a scan, not a wait.
+    if (polls.pauses.isEmpty() && (!isEmpty(Loops.body(loop)) || polls.unknownQuery)) {
+      return null;
+    }
+    return new PollingLoop(
+        polls.sources.contains(Source.CLOCK),
+        polls.sources.contains(Source.SHARED),
+        polls.isDoneCall,
+        ImmutableList.copyOf(polls.pauses));
+  }
+
+  /**
+   * True for {@code Thread.onSpinWait()}, {@code yield()}, sleeps and {@code LockSupport.park*}.
+   */
+  public static @Nullable PauseKind pauseKind(ExpressionTree tree, VisitorState state) {
+    if (ThreadCalls.SPIN.matches(tree, state)) {
+      return PauseKind.SPIN;
+    }
+    if (ThreadCalls.SLEEP.matches(tree, state)) {
+      return PauseKind.SLEEP;
+    }
+    if (ThreadCalls.PARK.matches(tree, state)) {
+      return PauseKind.PARK;
+    }
+    return null;
+  }
+
+  private static boolean isEmpty(StatementTree body) {
+    return switch (body) {
+      case EmptyStatementTree empty -> true;
+      case BlockTree block -> block.getStatements().stream().allMatch(Polls::isEmpty);
+      default -> false;
+    };
+  }
+
+  private boolean pollingStatement(@Nullable StatementTree statement) {
+    return switch (statement) {
+      case null -> true;
+      case EmptyStatementTree empty -> true;
+      case ContinueTree continueTree -> true;
+      case BlockTree block -> block.getStatements().stream().allMatch(this::pollingStatement);
+      case ExpressionStatementTree expression -> pause(expression.getExpression());
+      case TryTree tryTree ->
+          // Catch blocks only run when something threw; what they do is judged elsewhere.
+          tryTree.getResources().isEmpty()
+              && pollingStatement(tryTree.getBlock())
+              && pollingStatement(tryTree.getFinallyBlock());
+      case IfTree ifTree ->
+          pure(ifTree.getCondition(), sources)
+              && branch(ifTree.getThenStatement())
+              && branch(ifTree.getElseStatement());
+      case VariableTree variable -> declare(variable);
+      default -> false;
+    };
+  }
+
+  private boolean branch(@Nullable StatementTree statement) {
+    return statement == null
+        || Loops.leavesLoop(statement, loopPath)
+        || pollingStatement(statement);
+  }
+
+  private boolean declare(VariableTree variable) {
+    ExpressionTree initializer = variable.getInitializer();
+    if (initializer == null) {
+      return true;
+    }
+    Set<Source> held = EnumSet.noneOf(Source.class);
+    if (!pure(initializer, held)) {
+      return false;
+    }
+    Symbol symbol = getSymbol(variable);
+    if (symbol != null) {
+      loopLocals.put(symbol, held);
+    }
+    return true;
+  }
+
+  private boolean pause(ExpressionTree expression) {
+    PauseKind kind = pauseKind(expression, state);
+    if (kind == null) {
+      return false;
+    }
+    TreePath path = TreePath.getPath(loopPath, expression);
+    if (path != null) {
+      pauses.add(new Pause(kind, path));
+    }
+    return true;
+  }
+
+  /** True if the expression only reads; what it reads goes into {@code into}. */
+  private boolean pure(ExpressionTree tree, Set<Source> into) {
+    ExpressionTree expression = stripParentheses(tree);
+    return switch (expression) {
+      case LiteralTree literal -> true;
+      case IdentifierTree identifier -> variable(getSymbol(identifier), into);
+      case MemberSelectTree select -> select(select, into);
+      case UnaryTree unary ->
+          switch (unary.getKind()) {
+            case LOGICAL_COMPLEMENT, UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT ->
+                pure(unary.getExpression(), into);
+            default -> false; // ++ and -- write
+          };
+      case BinaryTree binary ->
+          pure(binary.getLeftOperand(), into) && pure(binary.getRightOperand(), into);
+      case ConditionalExpressionTree conditional ->
+          pure(conditional.getCondition(), into)
+              && pure(conditional.getTrueExpression(), into)
+              && pure(conditional.getFalseExpression(), into);
+      case InstanceOfTree instanceOf -> pure(instanceOf.getExpression(), into);
+      case TypeCastTree cast -> pure(cast.getExpression(), into);
+      case MethodInvocationTree call -> call(call, into);
+      default -> false;
+    };
+  }
+
+  private boolean select(MemberSelectTree select, Set<Source> into) {
+    Symbol symbol = getSymbol(select);
+    if (!(symbol instanceof VarSymbol)) {
+      return false;
+    }
+    Symbol receiver = getSymbol(select.getExpression());
+    boolean receiverIsTypeOrThis =
+        receiver instanceof ClassSymbol
+            || (receiver instanceof VarSymbol && receiver.getSimpleName().contentEquals("this"));
+    return (receiverIsTypeOrThis || pure(select.getExpression(), into)) && variable(symbol, into);
+  }
+
+  private boolean variable(@Nullable Symbol symbol, Set<Source> into) {
+    if (symbol instanceof ClassSymbol) {
+      return true; // a type name before a static member
+    }
+    if (!(symbol instanceof VarSymbol) || written().contains(symbol)) {
+      return false;
+    }
+    Set<Source> held = loopLocals.get(symbol);
+    if (held != null) {
+      into.addAll(held); // a local of the loop body holds what its initializer read
+      return true;
+    }
+    boolean isField =
+        symbol.getKind() == ElementKind.FIELD || symbol.getKind() == ElementKind.ENUM_CONSTANT;
+    if (isField && !symbol.getModifiers().contains(Modifier.FINAL)) {
+      into.add(Source.SHARED);
+    }
+    return true; // locals, parameters and final fields do not change while the loop runs
+  }
+
+  private boolean call(MethodInvocationTree call, Set<Source> into) {
+    if (CLOCK.matches(call, state)) {
+      into.add(Source.CLOCK);
+      return call.getArguments().stream().allMatch(a -> pure(a, into));
+    }
+    if (!(getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    if (!call.getArguments().stream().allMatch(a -> pure(a, into))) {
+      return false;
+    }
+    if (method.isStatic()) {
+      return VALUE_CLASSES.contains(method.owner.getQualifiedName().toString())
+          && !method.getSimpleName().contentEquals("now");
+    }
+    boolean flagCheck =
+        CancellationPoints.isInterruptCheck(call, state)
+            || CancellationPoints.isCancelledCheck(call, state);
+    if (!flagCheck && !QUERY_NAME.matcher(method.getSimpleName()).matches()) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver != null && (!pure(receiver, into) || isCursor(getType(receiver)))) {
+      return false;
+    }
+    if (isDoneCall == null && FutureCalls.IS_DONE.matches(call, state)) {
+      isDoneCall = call;
+    }
+    Type receiverType = receiver == null ? null : getType(receiver);
+    if (receiver == null || !isImmutableValue(receiverType)) {
+      into.add(Source.SHARED);
+      unknownQuery |= !flagCheck && !isSharedState(receiverType);
+    }
+    return true;
+  }
+
+  private boolean isSharedState(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.tsym.packge() != null
+        && type.tsym.packge().getQualifiedName().contentEquals(ATOMIC_PACKAGE)) {
+      return true;
+    }
+    for (String name : SHARED_STATE_TYPES) {
+      Type shared = state.getTypeFromString(name);
+      if (shared != null && isSubtype(type, shared, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isCursor(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    for (String name : CURSOR_TYPES) {
+      Type cursor = state.getTypeFromString(name);
+      if (cursor != null && isSubtype(type, cursor, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isImmutableValue(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.isPrimitive()) {
+      return true;
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    return IMMUTABLE_VALUE_TYPES.contains(name)
+        || (type.tsym.packge() != null
+            && type.tsym.packge().getQualifiedName().contentEquals(IMMUTABLE_VALUE_PACKAGE)
+            && !name.equals("java.time.Clock")
+            && !name.endsWith("Clock"));
+  }
+}
