@@ -31,7 +31,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
-import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.HashSet;
 import java.util.List;
@@ -337,7 +337,7 @@ public final class InterruptPaths {
         return false;
       }
       TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), assignment);
-      TreePath codeUnit = path == null ? null : Tasks.enclosingCodeUnit(path);
+      TreePath codeUnit = path == null ? null : CodeUnits.enclosing(path);
       return codeUnit != null
           && InterruptRecords.redeemedOnEveryPath(record, codeUnit, state, options);
     }

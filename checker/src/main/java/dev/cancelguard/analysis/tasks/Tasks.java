@@ -42,6 +42,7 @@ import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -156,16 +157,7 @@ public final class Tasks {
    * at class level.
    */
   public static @Nullable TreePath enclosingCodeUnit(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
-        return p;
-      }
-      if (leaf instanceof ClassTree) {
-        return null;
-      }
-    }
-    return null;
+    return CodeUnits.enclosing(path);
   }
 
   /**

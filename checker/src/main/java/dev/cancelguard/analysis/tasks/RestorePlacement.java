@@ -1,4 +1,4 @@
-package dev.cancelguard.analysis.interrupts;
+package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -23,7 +23,8 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
