@@ -3,6 +3,7 @@ package dev.cancelguard.analysis;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -12,8 +13,10 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.EmptyStatementTree;
@@ -33,6 +36,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -41,6 +45,7 @@ import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +65,14 @@ import org.jspecify.annotations.Nullable;
  * variables holding polls, {@code continue}, and {@code if (poll)} whose branches leave the loop
  * (with any content) or are polling statements themselves. A loop that does anything else does work
  * and is not a polling loop.
+ *
+ * <p>Bookkeeping does not count as work: a <em>counter</em> (a local the loop only increments,
+ * decrements or sets to a constant: {@code spins++}, {@code spins = 0}) and logging ({@code
+ * log.debug(..)}, {@code System.out.println(..)}). A loop that spins on shared state while it only
+ * counts and logs still waits for another thread. A counter that ends the loop (read by the loop's
+ * condition, or by an {@code if} with a branch that leaves it) bounds the spin: that loop is not a
+ * polling loop; one that only picks between pauses ({@code if (++spins < 100) onSpinWait(); else
+ * spins = 0;}) bounds nothing.
  */
 public final class Polls {
   /** How a polling loop pauses between polls. */
@@ -195,6 +208,17 @@ public final class Polls {
   /** A query on an object of unknown kind: it might move a cursor, like a parser's get(). */
   private boolean unknownQuery;
 
+  private @Nullable Set<Symbol> counters;
+
+  /** The body counts or logs. */
+  private boolean bookkeeping;
+
+  /** An exit condition (the loop's, or an if's with a branch leaving the loop) is being read. */
+  private boolean readingExitCondition;
+
+  /** A counter is read by an exit condition: the spin is bounded. */
+  private boolean counterEndsLoop;
+
   private Polls(TreePath loopPath, VisitorState state) {
     this.loopPath = loopPath;
     this.state = state;
@@ -220,12 +244,19 @@ public final class Polls {
       return null;
     }
     ExpressionTree condition = Loops.condition(loop);
-    if (condition != null && !polls.pure(condition, polls.sources)) {
+    if (condition != null && !polls.exitCondition(condition)) {
       return null;
     }
-    // A loop that waits pauses, or has an empty body and polls known shared state. Anything else
-    // (a parser skipping bytes: `if (b.get() == ';') break;`) is a scan, not a wait.
-    if (polls.pauses.isEmpty() && (!isEmpty(Loops.body(loop)) || polls.unknownQuery)) {
+    // A counter that ends the loop: a bounded spin (spin-then-give-up), not a wait.
+    if (polls.counterEndsLoop) {
+      return null;
+    }
+    // A loop that waits pauses, or has an empty body (or one that only counts and logs) and polls
+    // known shared state. Anything else (a parser skipping bytes: `if (b.get() == ';') break;`)
+    // is a scan, not a wait.
+    boolean idle =
+        isEmpty(Loops.body(loop)) || (polls.bookkeeping && polls.sources.contains(Source.SHARED));
+    if (polls.pauses.isEmpty() && (!idle || polls.unknownQuery)) {
       return null;
     }
     return new PollingLoop(
@@ -265,19 +296,144 @@ public final class Polls {
       case EmptyStatementTree empty -> true;
       case ContinueTree continueTree -> true;
       case BlockTree block -> block.getStatements().stream().allMatch(this::pollingStatement);
-      case ExpressionStatementTree expression -> pause(expression.getExpression());
+      case ExpressionStatementTree expression ->
+          pause(expression.getExpression()) || bookkeeping(expression.getExpression());
       case TryTree tryTree ->
           // Catch blocks only run when something threw; what they do is judged elsewhere.
           tryTree.getResources().isEmpty()
               && pollingStatement(tryTree.getBlock())
               && pollingStatement(tryTree.getFinallyBlock());
       case IfTree ifTree ->
-          pure(ifTree.getCondition(), sources)
+          (leaves(ifTree.getThenStatement()) || leaves(ifTree.getElseStatement())
+                  ? exitCondition(ifTree.getCondition())
+                  : pure(ifTree.getCondition(), sources))
               && branch(ifTree.getThenStatement())
               && branch(ifTree.getElseStatement());
       case VariableTree variable -> declare(variable);
       default -> false;
     };
+  }
+
+  private boolean leaves(@Nullable StatementTree statement) {
+    return statement != null && Loops.leavesLoop(statement, loopPath);
+  }
+
+  /** A condition that can end the loop: reads as {@link #pure}, noting counters it reads. */
+  private boolean exitCondition(ExpressionTree condition) {
+    readingExitCondition = true;
+    try {
+      return pure(condition, sources);
+    } finally {
+      readingExitCondition = false;
+    }
+  }
+
+  /** A counter update or a logging call, as a statement. */
+  private boolean bookkeeping(ExpressionTree expression) {
+    boolean counts = counterUpdate(expression);
+    boolean logs =
+        !counts
+            && expression instanceof MethodInvocationTree call
+            && isLogging(call)
+            && call.getArguments().stream().allMatch(a -> pure(a, EnumSet.noneOf(Source.class)));
+    bookkeeping |= counts || logs;
+    return counts || logs;
+  }
+
+  /** {@code spins++}, {@code --spins}, {@code spins += 1}, {@code spins = 0} on a counter. */
+  private boolean counterUpdate(ExpressionTree tree) {
+    ExpressionTree expression = stripParentheses(tree);
+    ExpressionTree variable =
+        switch (expression) {
+          case UnaryTree unary
+              when unary.getKind() == Tree.Kind.PREFIX_INCREMENT
+                  || unary.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                  || unary.getKind() == Tree.Kind.PREFIX_DECREMENT
+                  || unary.getKind() == Tree.Kind.POSTFIX_DECREMENT ->
+              unary.getExpression();
+          case CompoundAssignmentTree compound when constValue(compound.getExpression()) != null ->
+              compound.getVariable();
+          case AssignmentTree assignment when constValue(assignment.getExpression()) != null ->
+              assignment.getVariable();
+          default -> null;
+        };
+    return variable != null && counters().contains(getSymbol(stripParentheses(variable)));
+  }
+
+  /**
+   * Locals declared outside the loop that the loop only increments, decrements or sets to a
+   * constant; computed on first use.
+   */
+  private Set<Symbol> counters() {
+    if (counters == null) {
+      Set<Symbol> candidates = new HashSet<>();
+      Set<Symbol> other = new HashSet<>();
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitUnary(UnaryTree tree, Void unused) {
+          switch (tree.getKind()) {
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+                note(tree.getExpression(), candidates);
+            default -> {}
+          }
+          return super.visitUnary(tree, null);
+        }
+
+        @Override
+        public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+          note(tree.getVariable(), constValue(tree.getExpression()) != null ? candidates : other);
+          return super.visitCompoundAssignment(tree, null);
+        }
+
+        @Override
+        public Void visitAssignment(AssignmentTree tree, Void unused) {
+          note(tree.getVariable(), constValue(tree.getExpression()) != null ? candidates : other);
+          return super.visitAssignment(tree, null);
+        }
+
+        @Override
+        public Void visitVariable(VariableTree tree, Void unused) {
+          Symbol declared = getSymbol(tree);
+          if (declared != null) {
+            other.add(declared); // declared in the loop: starts afresh every round
+          }
+          return super.visitVariable(tree, null);
+        }
+
+        private void note(ExpressionTree variable, Set<Symbol> into) {
+          Symbol symbol = getSymbol(stripParentheses(variable));
+          if (symbol != null) {
+            into.add(symbol);
+          }
+        }
+      }.scan(loopPath.getLeaf(), null);
+      candidates.removeAll(other);
+      candidates.removeIf(c -> c.getKind() != ElementKind.LOCAL_VARIABLE || !c.type.isPrimitive());
+      counters = candidates;
+    }
+    return counters;
+  }
+
+  /**
+   * A call on a logger ({@code log.debug(..)}: a receiver whose type is named {@code *Logger} or
+   * {@code *Log}) or on {@code System.out}/{@code System.err}.
+   */
+  private boolean isLogging(MethodInvocationTree call) {
+    ExpressionTree receiver = getReceiver(call);
+    Type type = receiver == null ? null : getType(receiver);
+    if (type == null) {
+      return false;
+    }
+    String name = type.tsym.getSimpleName().toString();
+    if (name.endsWith("Logger") || name.endsWith("Log")) {
+      return true;
+    }
+    Symbol stream = getSymbol(receiver);
+    return stream != null
+        && stream.owner != null
+        && stream.owner.getQualifiedName().contentEquals("java.lang.System")
+        && (stream.getSimpleName().contentEquals("out")
+            || stream.getSimpleName().contentEquals("err"));
   }
 
   private boolean branch(@Nullable StatementTree statement) {
@@ -325,7 +481,8 @@ public final class Polls {
           switch (unary.getKind()) {
             case LOGICAL_COMPLEMENT, UNARY_MINUS, UNARY_PLUS, BITWISE_COMPLEMENT ->
                 pure(unary.getExpression(), into);
-            default -> false; // ++ and -- write
+            // ++ and -- write: only a counter's count is bookkeeping
+            default -> counterUpdate(unary) && variable(getSymbol(unary.getExpression()), into);
           };
       case BinaryTree binary ->
           pure(binary.getLeftOperand(), into) && pure(binary.getRightOperand(), into);
@@ -355,6 +512,10 @@ public final class Polls {
   private boolean variable(@Nullable Symbol symbol, Set<Source> into) {
     if (symbol instanceof ClassSymbol) {
       return true; // a type name before a static member
+    }
+    if (symbol instanceof VarSymbol && counters().contains(symbol)) {
+      counterEndsLoop |= readingExitCondition;
+      return true; // bookkeeping: it says nothing about what the loop waits for
     }
     if (!(symbol instanceof VarSymbol) || written().contains(symbol)) {
       return false;

@@ -2626,4 +2626,177 @@ class LoopWithoutCancellationPointTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ------------------------------------------------ busy-waits that hide behind bookkeeping
+
+  @Test
+  void positive_spinBehindACounterThatNeverEndsTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                // BUG: Diagnostic contains: This loop busy-waits on `!ready`
+                while (!ready) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAFieldWhileCountingAndLogging() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.logging.Logger;
+            class Startup {
+              private static final Logger log = Logger.getLogger("startup");
+              private volatile boolean started;
+              private final java.util.concurrent.atomic.AtomicBoolean open =
+                  new java.util.concurrent.atomic.AtomicBoolean();
+              long awaitStarted() {
+                long rounds = 0;
+                // BUG: Diagnostic contains: This loop busy-waits on `!started`
+                while (!started) {
+                  rounds++;
+                  log.fine("still waiting");
+                }
+                // BUG: Diagnostic contains: busy-waits on `!open.get()`
+                while (!open.get()) {
+                  System.out.println("waiting " + rounds);
+                }
+                return rounds;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_spinThenSleepBlocksAfterNRounds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() throws InterruptedException {
+                int spins = 0;
+                while (!ready) {
+                  if (spins < 100) {
+                    spins++;
+                    Thread.onSpinWait();
+                  } else {
+                    Thread.sleep(1);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_counterThatEndsTheSpin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.TimeoutException;
+            class Handoff {
+              private volatile boolean ready;
+              void await() throws TimeoutException {
+                int spins = 0;
+                while (!ready) {
+                  if (++spins > 1_000_000) {
+                    throw new TimeoutException("not ready");
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_loopThatDoesWorkBesidesLogging() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Queue;
+            import java.util.logging.Logger;
+            class Drain {
+              private static final Logger log = Logger.getLogger("drain");
+              private volatile boolean stopped;
+              int drain(Queue<String> queue, int[] counts) {
+                int rounds = 0;
+                while (!stopped && !queue.isEmpty()) {
+                  rounds++;
+                  log.fine("draining");
+                  queue.remove();
+                }
+                int local = 0;
+                while (local < counts.length) {
+                  local++;
+                  log.fine("counting");
+                }
+                return rounds + local;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_counterSpinGetsTheInterruptCheck() {
+    refactoring
+        .addInputLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                while (!ready) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                while (!ready && !Thread.currentThread().isInterrupted()) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
