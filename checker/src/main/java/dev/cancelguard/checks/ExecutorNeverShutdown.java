@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.ExecutorShutdowns;
 import dev.cancelguard.analysis.FactFlow;
 import dev.cancelguard.analysis.Lines;
 import dev.cancelguard.analysis.Ownership;
+import dev.cancelguard.analysis.PoolShutdownPaths;
 import dev.cancelguard.analysis.TaskUses;
 import dev.cancelguard.analysis.Tasks;
 import dev.cancelguard.analysis.WaitFixes;
@@ -114,7 +115,7 @@ public final class ExecutorNeverShutdown extends BugChecker
    */
   private Description matchShutDownOnSomePaths(
       VariableTree tree, VarSymbol local, TreePath parent, TreePath codeUnit, VisitorState state) {
-    FactFlow.Exit exit = ExecutorShutdowns.exitWithPoolRunning(local, codeUnit, state);
+    FactFlow.Exit exit = PoolShutdownPaths.exitWithPoolRunning(local, codeUnit, state);
     // Shut down on every path out.
     if (exit == null) {
       return NO_MATCH;
