@@ -58,9 +58,6 @@ public final class CancellationPoints {
                   "lock"),
           instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
 
-  /** Same-file helpers are followed this many calls deep. */
-  private static final int MAX_HELPER_DEPTH = 2;
-
   private CancellationPoints() {}
 
   /** {@code Thread.interrupted()} or {@code thread.isInterrupted()}: reads the interrupt flag. */
@@ -122,12 +119,13 @@ public final class CancellationPoints {
 
   /**
    * True if the tree (not counting lambdas and classes in it) calls something that {@linkplain
-   * #noticesCancellation notices cancellation}, directly or through a method of the same file (two
-   * calls deep). Whether the call ends anything is not asked: a lenient test.
+   * #noticesCancellation notices cancellation}, directly or through methods of the same file (at
+   * any depth, see {@link HelperChain}). Whether the call ends anything is not asked: a lenient
+   * test.
    */
   public static boolean containsCancellationPoint(
       Tree tree, VisitorState state, CancelGuardOptions options) {
-    return new HelperScan(state, options).contains(tree, 0);
+    return new HelperScan(state, options).contains(tree, HelperChain.start());
   }
 
   /**
@@ -195,7 +193,8 @@ public final class CancellationPoints {
     if (isInterruptCheck(call, state) || isCancelledCheck(call, state)) {
       return checkEndsLoop(path, loopPath);
     }
-    return symbol instanceof MethodSymbol method && helpers.helperContains(method, 0);
+    return symbol instanceof MethodSymbol method
+        && helpers.helperContains(method, HelperChain.start());
   }
 
   /**
@@ -316,7 +315,7 @@ public final class CancellationPoints {
       this.options = options;
     }
 
-    boolean contains(Tree tree, int depth) {
+    boolean contains(Tree tree, HelperChain chain) {
       boolean[] found = new boolean[1];
       new Loops.LocalTreeScanner() {
         @Override
@@ -326,7 +325,7 @@ public final class CancellationPoints {
           }
           if (noticesCancellation(call, state, options)
               || (getSymbol(call) instanceof MethodSymbol method
-                  && helperContains(method, depth))) {
+                  && helperContains(method, chain))) {
             found[0] = true;
             return null;
           }
@@ -337,12 +336,16 @@ public final class CancellationPoints {
     }
 
     /** A method of this file (not entered before in this scan) with a cancellation point. */
-    boolean helperContains(MethodSymbol method, int depth) {
-      if (depth >= MAX_HELPER_DEPTH || !entered.add(method)) {
+    boolean helperContains(MethodSymbol method, HelperChain chain) {
+      if (!SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+        return false;
+      }
+      HelperChain inner = chain.enter(method);
+      if (inner == null || !entered.add(method)) {
         return false;
       }
       MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
-      return helper != null && helper.getBody() != null && contains(helper.getBody(), depth + 1);
+      return helper != null && helper.getBody() != null && contains(helper.getBody(), inner);
     }
   }
 }

@@ -102,14 +102,11 @@ public final class InterruptFlow {
     }
   }
 
-  /** Helpers followed into at most this deep (a helper calling a helper). */
-  private static final int MAX_HELPER_DEPTH = 2;
-
   private final VisitorState state;
   private final CancelGuardOptions options;
   private final @Nullable Symbol caughtVariable;
   private final @Nullable MethodTree enclosingMethod;
-  private final int helperDepth;
+  private final HelperChain helpers;
 
   private final Map<Tree, Leak> leaks = new LinkedHashMap<>();
   private final Map<Tree, State> jumpStates = new HashMap<>();
@@ -124,12 +121,12 @@ public final class InterruptFlow {
       CancelGuardOptions options,
       @Nullable Symbol caughtVariable,
       @Nullable MethodTree enclosingMethod,
-      int helperDepth) {
+      HelperChain helpers) {
     this.state = state;
     this.options = options;
     this.caughtVariable = caughtVariable;
     this.enclosingMethod = enclosingMethod;
-    this.helperDepth = helperDepth;
+    this.helpers = helpers;
   }
 
   /**
@@ -145,7 +142,11 @@ public final class InterruptFlow {
       CancelGuardOptions options) {
     InterruptFlow flow =
         new InterruptFlow(
-            state, options, getSymbol(catchTree.getParameter()), enclosingMethod, /* depth= */ 0);
+            state,
+            options,
+            getSymbol(catchTree.getParameter()),
+            enclosingMethod,
+            HelperChain.start());
     return flow.leaksOf(catchTree.getBlock());
   }
 
@@ -155,7 +156,8 @@ public final class InterruptFlow {
       @Nullable MethodTree enclosingMethod,
       VisitorState state,
       CancelGuardOptions options) {
-    return new InterruptFlow(state, options, null, enclosingMethod, 0).leaksOf(statement);
+    return new InterruptFlow(state, options, null, enclosingMethod, HelperChain.start())
+        .leaksOf(statement);
   }
 
   /** True if every path through the block that completes normally restores the flag. */
@@ -164,7 +166,8 @@ public final class InterruptFlow {
       @Nullable MethodTree enclosingMethod,
       VisitorState state,
       CancelGuardOptions options) {
-    return new InterruptFlow(state, options, null, enclosingMethod, 0).walk(block, State.UNHANDLED)
+    return new InterruptFlow(state, options, null, enclosingMethod, HelperChain.start())
+            .walk(block, State.UNHANDLED)
         != State.UNHANDLED;
   }
 
@@ -490,7 +493,7 @@ public final class InterruptFlow {
     BlockTree finallyBlock = tryTree.getFinallyBlock();
     if (finallyBlock != null) {
       State finallyFromScratch =
-          new InterruptFlow(state, options, null, enclosingMethod, helperDepth)
+          new InterruptFlow(state, options, null, enclosingMethod, helpers)
               .walk(finallyBlock, State.UNHANDLED);
       if (finallyFromScratch != State.UNHANDLED) {
         // The finally restores on every path, or never completes: whatever left the try block
@@ -517,18 +520,18 @@ public final class InterruptFlow {
    * restores on every path where there is an interrupt to restore.
    */
   private boolean isRestoringHelper(MethodInvocationTree call) {
-    if (helperDepth >= MAX_HELPER_DEPTH
-        || !Interrupts.isResolved(call)
+    if (!Interrupts.isResolved(call)
         || !(getSymbol(call) instanceof MethodSymbol method)
         || !SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
       return false;
     }
     MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
-    if (helper == null || helper.getBody() == null) {
+    HelperChain inner = helpers.enter(method);
+    if (helper == null || helper.getBody() == null || inner == null) {
       return false;
     }
     InterruptFlow flow =
-        new InterruptFlow(state, options, parameterOfCaught(call, helper), helper, helperDepth + 1);
+        new InterruptFlow(state, options, parameterOfCaught(call, helper), helper, inner);
     return flow.walk(helper.getBody(), State.UNHANDLED) != State.UNHANDLED && flow.leaks.isEmpty();
   }
 

@@ -2799,4 +2799,79 @@ class LoopWithoutCancellationPointTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ helpers at any depth
+
+  @Test
+  void negative_flagCheckFourHelpersDeep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CancellationException;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (true) {
+                    step();
+                  }
+                });
+              }
+              private void step() {
+                work++;
+                account();
+              }
+              private void account() {
+                guard();
+              }
+              private void guard() {
+                checkCancelled();
+              }
+              private static void checkCancelled() {
+                if (Thread.currentThread().isInterrupted()) {
+                  throw new CancellationException("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperChainWithNoCheckAndRecursion() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    step();
+                  }
+                });
+              }
+              private void step() {
+                account(3);
+              }
+              private void account(int n) {
+                if (n > 0) {
+                  account(n - 1);
+                } else {
+                  guard();
+                }
+              }
+              private void guard() {
+                work++;
+                step();
+              }
+            }
+            """)
+        .doTest();
+  }
 }
