@@ -57,6 +57,36 @@ class DocsTest {
     int guideStart = guide.indexOf("```xml") + "```xml".length();
     String fromGuide = guide.substring(guideStart, guide.indexOf("```", guideStart));
     assertEquals(normalize(fromPom), normalize(fromGuide), "docs/getting-started.md");
+
+    String inProcessPom = Files.readString(REPO.resolve("it/in-process/pom.xml"), UTF_8);
+    String fromInProcessPom =
+        inProcessPom.substring(
+            inProcessPom.indexOf("<!-- cancelguard-in-process-snippet:start -->")
+                + "<!-- cancelguard-in-process-snippet:start -->".length(),
+            inProcessPom.indexOf("<!-- cancelguard-in-process-snippet:end -->"));
+    int secondStart = guide.indexOf("```xml", guideStart) + "```xml".length();
+    String secondFromGuide = guide.substring(secondStart, guide.indexOf("```", secondStart));
+    assertEquals(normalize(fromInProcessPom), normalize(secondFromGuide), "the in-process variant");
+
+    // What a user copies must work as it is: no property left for them to define, and the
+    // version the build installs.
+    String rootPom = Files.readString(REPO.resolve("pom.xml"), UTF_8);
+    String version =
+        rootPom.substring(rootPom.indexOf("<version>") + 9, rootPom.indexOf("</version>"));
+    for (String snippet : java.util.List.of(fromPom, fromInProcessPom)) {
+      assertTrue(!snippet.contains("${"), "a snippet names a property: " + snippet);
+      assertTrue(
+          snippet.contains("<artifactId>cancelguard</artifactId>\n")
+              && snippet.contains("<version>" + version + "</version>"),
+          "a snippet without the version " + version);
+    }
+    assertTrue(
+        guide.contains("errorprone(\"dev.cancelguard:cancelguard:" + version + "\")")
+            && guide.contains("mavenLocal()"),
+        "the Gradle snippet names " + version + " and mavenLocal()");
+    assertTrue(
+        guide.contains("Could not find artifact dev.cancelguard:cancelguard:jar:" + version),
+        "the guide quotes the missing-artifact message with the version");
   }
 
   @Test

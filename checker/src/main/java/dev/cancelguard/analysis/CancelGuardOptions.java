@@ -4,6 +4,8 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The {@code -XepOpt:CancelGuard:*} flags, read once per check instance.
@@ -20,6 +22,19 @@ public final class CancelGuardOptions {
 
   /** Methods that wait for an executor or thread to terminate. */
   public static final String TERMINATION_AWAITERS = "CancelGuard:TerminationAwaiters";
+
+  /**
+   * The severity of every CancelGuard check at once ({@code ERROR}, {@code WARNING} or {@code
+   * OFF}); a check named in its own {@code -Xep:Name:LEVEL} keeps that level.
+   */
+  public static final String SEVERITY = "CancelGuard:Severity";
+
+  /** What {@link #SEVERITY} asks for. */
+  public enum Severity {
+    ERROR,
+    WARNING,
+    OFF
+  }
 
   /**
    * Library helpers known to restore the flag (for an {@link InterruptedException} argument), so
@@ -55,10 +70,34 @@ public final class CancelGuardOptions {
    * @throws IllegalArgumentException naming the flag and its docs page when a value is malformed
    */
   public static CancelGuardOptions fromFlags(ErrorProneFlags flags) {
+    severity(flags);
     return new CancelGuardOptions(
         parse(flags, INTERRUPT_RESTORERS),
         parse(flags, CANCELLATION_POINTS),
         parse(flags, TERMINATION_AWAITERS));
+  }
+
+  /**
+   * Reads {@link #SEVERITY}: empty when the flag is not given.
+   *
+   * @throws IllegalArgumentException naming the flag and its docs page when the value is not one of
+   *     the levels
+   */
+  public static Optional<Severity> severity(ErrorProneFlags flags) {
+    Optional<String> value = flags.get(SEVERITY);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    return switch (value.get().strip().toUpperCase(Locale.ROOT)) {
+      case "ERROR" -> Optional.of(Severity.ERROR);
+      case "WARNING", "WARN" -> Optional.of(Severity.WARNING);
+      case "OFF" -> Optional.of(Severity.OFF);
+      default ->
+          throw new IllegalArgumentException(
+              String.format(
+                  "-XepOpt:%s: '%s' is not ERROR, WARNING or OFF (see %s)",
+                  SEVERITY, value.get(), DocLinks.CONFIGURATION));
+    };
   }
 
   public boolean isInterruptRestorer(Symbol symbol) {

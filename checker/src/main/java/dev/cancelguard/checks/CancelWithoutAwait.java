@@ -69,7 +69,8 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "CancelWithoutAwait.md")
-public final class CancelWithoutAwait extends BugChecker implements MethodInvocationTreeMatcher {
+public final class CancelWithoutAwait extends CancelGuardChecker
+    implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> CANCEL_OR_TIMED_WAIT =
       anyOf(
           Terminations.EXECUTOR_SHUTDOWN,

@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "CompletableFutureCancelNoInterrupt.md")
-public final class CompletableFutureCancelNoInterrupt extends BugChecker
+public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> CANCEL =
       CallNames.namedFirst(

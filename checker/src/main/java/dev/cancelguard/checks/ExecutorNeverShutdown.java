@@ -58,7 +58,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "ExecutorNeverShutdown.md")
-public final class ExecutorNeverShutdown extends BugChecker
+public final class ExecutorNeverShutdown extends CancelGuardChecker
     implements VariableTreeMatcher, MethodInvocationTreeMatcher {
   private static final String CONSEQUENCE =
       " Its threads keep running after the method returns (pool threads are not daemons: the JVM"

@@ -53,7 +53,8 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "InterruptibleCleanup.md")
-public final class InterruptibleCleanup extends BugChecker implements MethodInvocationTreeMatcher {
+public final class InterruptibleCleanup extends CancelGuardChecker
+    implements MethodInvocationTreeMatcher {
   private final CancelGuardOptions options;
 
   /** The constructor Error Prone uses when no flags are in play. */

@@ -89,7 +89,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "LoopWithoutCancellationPoint.md")
-public final class LoopWithoutCancellationPoint extends BugChecker
+public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     implements WhileLoopTreeMatcher,
         DoWhileLoopTreeMatcher,
         ForLoopTreeMatcher,

@@ -82,7 +82,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "OrphanedSubtasks.md")
-public final class OrphanedSubtasks extends BugChecker
+public final class OrphanedSubtasks extends CancelGuardChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
   /** Calls that put a handle into a collection. */
   private static final ImmutableSet<String> ADDS =

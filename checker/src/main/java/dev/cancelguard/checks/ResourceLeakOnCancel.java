@@ -75,7 +75,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "ResourceLeakOnCancel.md")
-public final class ResourceLeakOnCancel extends BugChecker
+public final class ResourceLeakOnCancel extends CancelGuardChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
   /** Names of calls that take an object out of a pool or queue (not a lookup that leaves it). */
   private static final Pattern CHECK_OUT =

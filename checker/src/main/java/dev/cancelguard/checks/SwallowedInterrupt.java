@@ -60,7 +60,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "SwallowedInterrupt.md")
-public final class SwallowedInterrupt extends BugChecker
+public final class SwallowedInterrupt extends CancelGuardChecker
     implements TryTreeMatcher, MethodInvocationTreeMatcher {
   private static final String CONSEQUENCE =
       " Whoever interrupted this thread (cancel(true), shutdownNow(), interrupt()) never learns it:"

@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "TaskStartedDuringCancellation.md")
-public final class TaskStartedDuringCancellation extends BugChecker
+public final class TaskStartedDuringCancellation extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
 
   @Override

@@ -63,7 +63,8 @@ import org.jspecify.annotations.Nullable;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "TimeoutWithoutCancel.md")
-public final class TimeoutWithoutCancel extends BugChecker implements MethodInvocationTreeMatcher {
+public final class TimeoutWithoutCancel extends CancelGuardChecker
+    implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> TIMED_GET =
       CallNames.namedFirst(
           instanceMethod()

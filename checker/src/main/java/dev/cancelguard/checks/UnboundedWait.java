@@ -48,7 +48,7 @@ import java.util.List;
     tags = StandardTags.CONCURRENCY,
     linkType = CUSTOM,
     link = DocLinks.BASE + "UnboundedWait.md")
-public final class UnboundedWait extends BugChecker implements MethodInvocationTreeMatcher {
+public final class UnboundedWait extends CancelGuardChecker implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> THREAD_JOIN =
       instanceMethod().onDescendantOf("java.lang.Thread").named("join");
 
