@@ -29,6 +29,8 @@ import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -135,6 +137,25 @@ public final class Polls {
                   "java.time.ZonedDateTime")
               .named("now"),
           instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
+
+  /**
+   * Calls that return at once whether or not there is anything: {@code queue.poll()}, {@code
+   * lock.tryLock()}, {@code semaphore.tryAcquire()}, {@code future.isDone()}, {@code
+   * reader.ready()}.
+   */
+  private static final Matcher<ExpressionTree> NON_BLOCKING_POLL =
+      anyOf(
+          instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.locks.Lock")
+              .named("tryLock")
+              .withNoParameters(),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Semaphore")
+              .named("tryAcquire")
+              .withNoParameters(),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
+          instanceMethod().onDescendantOf("java.io.Reader").named("ready"));
 
   private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
@@ -264,6 +285,151 @@ public final class Polls {
         polls.sources.contains(Source.SHARED),
         polls.isDoneCall,
         ImmutableList.copyOf(polls.pauses));
+  }
+
+  /**
+   * The non-blocking poll a working loop turns on when, on the rounds it finds nothing, it does
+   * nothing that waits: the loop spins while idle. The body polls ({@code Job job = queue.poll();},
+   * directly or through a same-file method that returns the poll, at any depth), then tests the
+   * result ({@code if (job != null) { work }}, {@code if (job == null) continue;}, {@code if
+   * (lock.tryLock()) { work }}); on the branch taken when nothing was found there is nothing but
+   * {@code continue}, bookkeeping (counters, logging) or a spin pause. Any other statement on that
+   * path (a sleep, a blocking call, a call this analysis does not know) and the loop is not judged.
+   * Null if the loop does not have that shape.
+   */
+  public static @Nullable MethodInvocationTree idleSpinPoll(TreePath loopPath, VisitorState state) {
+    Tree loop = loopPath.getLeaf();
+    if (!Loops.isLoop(loop) || loop instanceof EnhancedForLoopTree) {
+      return null;
+    }
+    Polls polls = new Polls(loopPath, state);
+    StatementTree body = Loops.body(loop);
+    List<? extends StatementTree> statements =
+        body instanceof BlockTree block ? block.getStatements() : List.of(body);
+    Map<Symbol, MethodInvocationTree> polled = new HashMap<>();
+    MethodInvocationTree found = null;
+    for (StatementTree statement : statements) {
+      if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
+        MethodInvocationTree poll =
+            polls.nonBlockingPoll(variable.getInitializer(), HelperChain.start());
+        Symbol symbol = getSymbol(variable);
+        if (poll == null || symbol == null) {
+          return null;
+        }
+        polled.put(symbol, poll);
+        continue;
+      }
+      if (statement instanceof IfTree ifTree) {
+        IdleTest test = polls.idleTest(ifTree.getCondition(), polled);
+        if (test == null) {
+          return null;
+        }
+        StatementTree idle =
+            test.idleWhen() ? ifTree.getThenStatement() : ifTree.getElseStatement();
+        if (idle != null && !polls.idleStatement(idle)) {
+          return null;
+        }
+        found = found == null ? test.poll() : found;
+        if (idle != null && endsInContinue(idle)) {
+          return found; // the rest of the body runs only when something was found
+        }
+        continue;
+      }
+      if (statement instanceof ExpressionStatementTree expression
+          && polls.bookkeeping(expression.getExpression())) {
+        continue;
+      }
+      return null; // runs on the idle rounds too, and may wait
+    }
+    return found;
+  }
+
+  /** The poll an if tests, and whether the then-branch is the one taken when nothing was found. */
+  private record IdleTest(MethodInvocationTree poll, boolean idleWhen) {}
+
+  private @Nullable IdleTest idleTest(
+      ExpressionTree condition, Map<Symbol, MethodInvocationTree> polled) {
+    ExpressionTree expression = stripParentheses(condition);
+    if (expression instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      IdleTest inner = idleTest(not.getExpression(), polled);
+      return inner == null ? null : new IdleTest(inner.poll(), !inner.idleWhen());
+    }
+    if (expression instanceof BinaryTree binary
+        && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      Symbol tested = LocalUses.nullTested(binary, true);
+      boolean nullWhenTrue = tested != null;
+      if (tested == null) {
+        tested = LocalUses.nullTested(binary, false);
+      }
+      MethodInvocationTree poll = tested == null ? null : polled.get(tested);
+      return poll == null ? null : new IdleTest(poll, nullWhenTrue);
+    }
+    Symbol variable = getSymbol(expression);
+    if (expression instanceof IdentifierTree && polled.containsKey(variable)) {
+      return new IdleTest(polled.get(variable), false);
+    }
+    MethodInvocationTree poll = nonBlockingPoll(expression, HelperChain.start());
+    return poll == null ? null : new IdleTest(poll, false);
+  }
+
+  /**
+   * The non-blocking poll an expression is, directly or as what a same-file method returns ({@code
+   * private Job next() { return queue.poll(); }}), or null.
+   */
+  private @Nullable MethodInvocationTree nonBlockingPoll(ExpressionTree tree, HelperChain chain) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+      return null;
+    }
+    if (NON_BLOCKING_POLL.matches(call, state)) {
+      return call;
+    }
+    if (!(getSymbol(call) instanceof MethodSymbol method)
+        || !SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+      return null;
+    }
+    HelperChain inner = chain.enter(method);
+    MethodTree helper =
+        inner == null ? null : SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+    if (helper == null
+        || helper.getBody() == null
+        || helper.getBody().getStatements().size() != 1
+        || !(helper.getBody().getStatements().getFirst() instanceof ReturnTree returned)
+        || returned.getExpression() == null) {
+      return null;
+    }
+    return nonBlockingPoll(returned.getExpression(), inner);
+  }
+
+  /** What a round that found nothing may do: continue, count, log, spin. */
+  private boolean idleStatement(StatementTree statement) {
+    return switch (statement) {
+      case EmptyStatementTree empty -> true;
+      case ContinueTree continueTree -> continueTree.getLabel() == null;
+      case BlockTree block -> block.getStatements().stream().allMatch(this::idleStatement);
+      case ExpressionStatementTree expression ->
+          bookkeeping(expression.getExpression())
+              || isStatistic(expression.getExpression())
+              || pauseKind(expression.getExpression(), state) == PauseKind.SPIN;
+      default -> false;
+    };
+  }
+
+  /** {@code idleRounds++} on a number, a field too: a statistic the idle round keeps. */
+  private static boolean isStatistic(ExpressionTree expression) {
+    return stripParentheses(expression) instanceof UnaryTree unary
+        && switch (unary.getKind()) {
+          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> true;
+          default -> false;
+        }
+        && getType(unary.getExpression()) != null
+        && getType(unary.getExpression()).isPrimitive();
+  }
+
+  private static boolean endsInContinue(StatementTree statement) {
+    if (statement instanceof BlockTree block) {
+      return !block.getStatements().isEmpty() && endsInContinue(block.getStatements().getLast());
+    }
+    return statement instanceof ContinueTree continueTree && continueTree.getLabel() == null;
   }
 
   /**

@@ -163,7 +163,9 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
         && !Tasks.isSubmittedToExecutor(codeUnit, state)
         && SameFile.writesAny(
             state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())) {
-      return NO_MATCH;
+      // Stoppable, but a worker that polls without blocking still burns a core while idle.
+      MethodInvocationTree poll = Polls.idleSpinPoll(loopPath, state);
+      return poll == null ? NO_MATCH : describeIdleSpin(loop, poll, state);
     }
     // A loop doing stream or socket I/O is stopped by closing what it reads or writes: an
     // interrupt would not wake it, and the loop ends with the IOException.
@@ -228,6 +230,19 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  private Description describeIdleSpin(
+      StatementTree loop, MethodInvocationTree poll, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This worker loop spins while idle: "
+                + state.getSourceForNode(poll)
+                + " returns at once when there is nothing to do, and nothing else in the loop"
+                + " waits, so the thread keeps a CPU core busy between jobs. Block until there is"
+                + " work: take() or poll(timeout, unit) on a BlockingQueue, tryLock(timeout, unit),"
+                + " get(timeout, unit) on a future.")
+        .build();
   }
 
   private Description describeHandMadeTimeout(

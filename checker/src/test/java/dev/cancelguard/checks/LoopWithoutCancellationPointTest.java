@@ -2874,4 +2874,173 @@ class LoopWithoutCancellationPointTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ worker loops that spin while idle
+
+  @Test
+  void positive_workerWithAStopMethodPollsWithoutBlocking() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            class Worker extends Thread {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: spins while idle: jobs.poll() returns at once
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job != null) {
+                    job.run();
+                  }
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_pollHiddenInSameFileHelpersAndTryLock() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Worker implements Runnable {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private final ReentrantLock lock = new ReentrantLock();
+              private volatile boolean running = true;
+              private long idleRounds;
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: jobs.poll() returns at once
+                while (running) {
+                  Runnable job = next();
+                  if (job == null) {
+                    idleRounds++;
+                    continue;
+                  }
+                  job.run();
+                }
+              }
+              void startSpinner() {
+                new Thread(
+                        () -> {
+                          // BUG: Diagnostic contains: lock.tryLock() returns at once
+                          while (running) {
+                            if (lock.tryLock()) {
+                              try {
+                                idleRounds = 0;
+                              } finally {
+                                lock.unlock();
+                              }
+                            }
+                          }
+                        })
+                    .start();
+              }
+              private Runnable next() {
+                return take();
+              }
+              private Runnable take() {
+                return jobs.poll();
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_workerThatBlocksWhileIdle() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Worker extends Thread {
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                while (running) {
+                  Runnable job;
+                  try {
+                    job = jobs.poll(100, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  if (job != null) {
+                    job.run();
+                  }
+                }
+              }
+              void sleepWhenIdle() throws InterruptedException {
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job == null) {
+                    Thread.sleep(10);
+                    continue;
+                  }
+                  job.run();
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_idleRoundsThatDoOtherWork() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            class Worker extends Thread {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job != null) {
+                    job.run();
+                  }
+                  housekeeping();
+                }
+              }
+              private void housekeeping() {
+                synchronized (this) {
+                  try {
+                    wait(100);
+                  } catch (InterruptedException e) {
+                    running = false;
+                  }
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
 }
