@@ -19,6 +19,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EmptyStatementTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -37,6 +38,7 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
@@ -156,6 +158,20 @@ public final class Polls {
               .withNoParameters(),
           instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
           instanceMethod().onDescendantOf("java.io.Reader").named("ready"));
+
+  /** What a sweep over futures may call without waiting. */
+  private static final Matcher<ExpressionTree> SWEEP_CALL =
+      anyOf(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Future")
+              .namedAnyOf("isDone", "isCancelled", "cancel", "state", "resultNow", "exceptionNow"),
+          instanceMethod().onDescendantOf("java.util.Iterator"),
+          instanceMethod().onDescendantOf("java.lang.Iterable").named("iterator"),
+          instanceMethod().onDescendantOf("java.util.Collection"),
+          instanceMethod().onDescendantOf("java.util.Map"));
+
+  private static final Matcher<ExpressionTree> FUTURE_GET =
+      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get");
 
   private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
       instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
@@ -342,6 +358,121 @@ public final class Polls {
       return null; // runs on the idle rounds too, and may wait
     }
     return found;
+  }
+
+  /**
+   * The first {@code isDone()} of a loop that sweeps over futures again and again — a {@code while}
+   * or {@code do} loop with a loop inside it — and does nothing that waits: its calls are {@code
+   * isDone()} and other queries of futures, {@code cancel}, collection and iterator calls, the
+   * clock, counting and logging, {@code Thread.onSpinWait()}, and {@code get()} only where an
+   * {@code isDone()} of the same future was just seen true. Such a loop burns a core until the
+   * slowest future finishes. Null if the loop does not have that shape.
+   */
+  public static @Nullable MethodInvocationTree futureSweepPoll(
+      TreePath loopPath, VisitorState state) {
+    Tree loop = loopPath.getLeaf();
+    if (!(loop instanceof WhileLoopTree || loop instanceof DoWhileLoopTree)) {
+      return null;
+    }
+    Polls polls = new Polls(loopPath, state);
+    MethodInvocationTree[] isDone = {null};
+    boolean[] waitsOrUnknown = {false};
+    boolean[] innerLoop = {false};
+    new Loops.LocalScanner<Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (waitsOrUnknown[0]) {
+          return null;
+        }
+        if (FUTURE_IS_DONE.matches(call, state)) {
+          isDone[0] = isDone[0] == null ? call : isDone[0];
+        } else if (FUTURE_GET.matches(call, state)) {
+          waitsOrUnknown[0] |= !knownDone(getCurrentPath(), loopPath);
+        } else if (Interrupts.throwsInterruptedException(call, state)
+            || !SWEEP_CALL.matches(call, state)
+                && !CLOCK.matches(call, state)
+                && !polls.isLogging(call)
+                && pauseKind(call, state) != PauseKind.SPIN) {
+          waitsOrUnknown[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree newClass, Void unused) {
+        waitsOrUnknown[0] = true; // a constructor may do anything
+        return null;
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree inner, Void unused) {
+        innerLoop[0] = true;
+        return super.visitEnhancedForLoop(inner, null);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree inner, Void unused) {
+        innerLoop[0] |= inner != loop;
+        return super.visitWhileLoop(inner, null);
+      }
+
+      @Override
+      public Void visitForLoop(com.sun.source.tree.ForLoopTree inner, Void unused) {
+        innerLoop[0] = true;
+        return super.visitForLoop(inner, null);
+      }
+    }.scan(loopPath, null);
+    return innerLoop[0] && !waitsOrUnknown[0] ? isDone[0] : null;
+  }
+
+  /**
+   * {@code f.get()} inside {@code if (f.isDone()) { .. }}, or after {@code if (!f.isDone()) {
+   * continue; }} in the same block: the future is done, get() does not wait.
+   */
+  private static boolean knownDone(TreePath getPath, TreePath loopPath) {
+    MethodInvocationTree get = (MethodInvocationTree) getPath.getLeaf();
+    Symbol future = getSymbol(getReceiver(get) == null ? get : getReceiver(get));
+    if (getReceiver(get) == null || future == null) {
+      return false;
+    }
+    Tree child = get;
+    for (TreePath p = getPath.getParentPath();
+        p != null && p.getLeaf() != loopPath.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof IfTree ifTree
+          && child == ifTree.getThenStatement()
+          && testsDone(ifTree.getCondition(), future, true)) {
+        return true;
+      }
+      if (p.getLeaf() instanceof BlockTree block && child instanceof StatementTree statement) {
+        for (StatementTree before : block.getStatements()) {
+          if (before == statement) {
+            break;
+          }
+          if (before instanceof IfTree guard
+              && guard.getElseStatement() == null
+              && endsInContinue(guard.getThenStatement())
+              && testsDone(guard.getCondition(), future, false)) {
+            return true;
+          }
+        }
+      }
+      child = p.getLeaf();
+    }
+    return false;
+  }
+
+  /** {@code f.isDone()} (when {@code value} is true) or {@code !f.isDone()} (when false). */
+  private static boolean testsDone(ExpressionTree condition, Symbol future, boolean value) {
+    ExpressionTree expression = stripParentheses(condition);
+    if (expression instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return testsDone(not.getExpression(), future, !value);
+    }
+    return value
+        && expression instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("isDone")
+        && future.equals(getSymbol(stripParentheses(select.getExpression())));
   }
 
   /** The poll an if tests, and whether the then-branch is the one taken when nothing was found. */

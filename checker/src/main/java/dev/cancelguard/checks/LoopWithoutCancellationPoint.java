@@ -146,6 +146,10 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (polling != null) {
       return matchPollingLoop(loop, loopPath, polling, state);
     }
+    MethodInvocationTree sweep = Polls.futureSweepPoll(loopPath, state);
+    if (sweep != null) {
+      return describeFutureSweep(loop, sweep, state);
+    }
     // Other loops are only reported in code that runs as a task: that is what gets cancelled.
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     if (codeUnit == null || !Tasks.runsAsTask(codeUnit, state)) {
@@ -230,6 +234,19 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  private Description describeFutureSweep(
+      StatementTree loop, MethodInvocationTree isDone, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This loop busy-waits on futures: it sweeps over them re-checking "
+                + state.getSourceForNode(isDone)
+                + " and never blocks, so it keeps a CPU core busy until the slowest one finishes."
+                + " Wait in get(timeout, unit) on each future in turn (with what is left of the"
+                + " caller's deadline, cancelling the rest when it runs out), or use"
+                + " ExecutorService.invokeAll or CompletableFuture.allOf(..).get(timeout, unit).")
+        .build();
   }
 
   private Description describeIdleSpin(

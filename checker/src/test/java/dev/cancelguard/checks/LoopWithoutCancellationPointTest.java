@@ -3043,4 +3043,124 @@ class LoopWithoutCancellationPointTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ sweeps over futures that never block
+
+  @Test
+  void positive_sweepOverFuturesReCheckingIsDone() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.Iterator;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> collect(List<Future<String>> pending) throws ExecutionException, InterruptedException {
+                List<String> results = new ArrayList<>();
+                // BUG: Diagnostic contains: busy-waits on futures: it sweeps over them re-checking f.isDone()
+                while (!pending.isEmpty()) {
+                  Iterator<Future<String>> it = pending.iterator();
+                  while (it.hasNext()) {
+                    Future<String> f = it.next();
+                    if (f.isDone()) {
+                      results.add(f.get());
+                      it.remove();
+                    }
+                  }
+                }
+                return results;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sweepWithADeadlineThatCancelsButNeverBlocks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Future;
+            class Test {
+              boolean awaitAll(List<Future<?>> futures, long deadlineNanos) {
+                boolean allDone;
+                // BUG: Diagnostic contains: busy-waits on futures
+                do {
+                  allDone = true;
+                  for (Future<?> f : futures) {
+                    if (!f.isDone()) {
+                      allDone = false;
+                    }
+                  }
+                  if (System.nanoTime() > deadlineNanos) {
+                    for (Future<?> f : futures) {
+                      f.cancel(true);
+                    }
+                    return false;
+                  }
+                } while (!allDone);
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sweepsThatBlockOrDoOtherWork() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              List<String> blockInGet(List<Future<String>> pending)
+                  throws ExecutionException, InterruptedException, TimeoutException {
+                List<String> results = new ArrayList<>();
+                while (!pending.isEmpty()) {
+                  for (Future<String> f : new ArrayList<>(pending)) {
+                    results.add(f.get(1, TimeUnit.SECONDS));
+                    pending.remove(f);
+                  }
+                }
+                return results;
+              }
+
+              void sleepBetweenSweeps(List<Future<String>> pending) throws InterruptedException {
+                while (!pending.isEmpty()) {
+                  pending.removeIf(Future::isDone);
+                  for (Future<String> f : pending) {
+                    if (f.isCancelled()) {
+                      return;
+                    }
+                  }
+                  Thread.sleep(50);
+                }
+              }
+
+              void takeFromAQueue(List<Future<String>> pending, BlockingQueue<String> done)
+                  throws InterruptedException {
+                while (!pending.isEmpty()) {
+                  for (Future<String> f : pending) {
+                    if (f.isDone()) {
+                      done.take();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
