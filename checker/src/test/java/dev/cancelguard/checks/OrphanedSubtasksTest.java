@@ -2370,4 +2370,76 @@ class OrphanedSubtasksTest {
             """)
         .doTest();
   }
+
+  @Test
+  void fix_mapOfFuturesCancelledThroughItsValues() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws ExecutionException, InterruptedException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                  try {
+                    loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                  } catch (TimeoutException e) {
+                    return loads;
+                  }
+                }
+                return loads;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws ExecutionException, InterruptedException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                try {
+                  for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                    try {
+                      loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                    } catch (TimeoutException e) {
+                      return loads;
+                    }
+                  }
+                  return loads;
+                } finally {
+                  for (Future<?> f : pending.values()) {
+                    f.cancel(true);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
