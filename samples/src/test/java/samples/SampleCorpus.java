@@ -33,6 +33,13 @@ import javax.tools.ToolProvider;
 final class SampleCorpus {
   static final Path ROOT = Path.of("src/main/java");
 
+  /**
+   * Samples written with {@code StructuredTaskScope}, a preview API: kept out of {@code
+   * src/main/java}, which Maven compiles for Java 21, and compiled by the harness with {@code
+   * --enable-preview} on JDK 25 or later.
+   */
+  static final Path PREVIEW_ROOT = Path.of("src/preview/java");
+
   private static final Pattern HEADER =
       Pattern.compile("^// Scenario: (\\d{3}-[a-z0-9-]+) \\((correct|incorrect)\\)$");
   private static final Pattern MARKER = Pattern.compile("^\\s*// BUG: (\\w+)\\s*$");
@@ -43,14 +50,22 @@ final class SampleCorpus {
 
   /** A finding as {@code file:line: Check}, the form both sides are compared in. */
   static String key(Path file, long line, String check) {
-    return ROOT.relativize(file) + ":" + line + ": " + check;
+    return key(ROOT, file, line, check);
+  }
+
+  private static String key(Path root, Path file, long line, String check) {
+    return root.relativize(file) + ":" + line + ": " + check;
   }
 
   static List<Sample> samples() {
-    try (Stream<Path> files = Files.walk(ROOT)) {
+    return samples(ROOT);
+  }
+
+  static List<Sample> samples(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
       List<Sample> samples = new ArrayList<>();
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-        samples.add(read(file));
+        samples.add(read(file, root));
       }
       return samples;
     } catch (IOException e) {
@@ -58,7 +73,7 @@ final class SampleCorpus {
     }
   }
 
-  private static Sample read(Path file) throws IOException {
+  private static Sample read(Path file, Path root) throws IOException {
     List<String> lines = Files.readAllLines(file, UTF_8);
     Matcher header = HEADER.matcher(lines.isEmpty() ? "" : lines.getFirst());
     if (!header.matches()) {
@@ -70,7 +85,7 @@ final class SampleCorpus {
       Matcher marker = MARKER.matcher(lines.get(i));
       if (marker.matches()) {
         // The flagged line is the next one; line numbers are 1-based.
-        expected.add(key(file, i + 2, marker.group(1)));
+        expected.add(key(root, file, i + 2, marker.group(1)));
       }
     }
     return new Sample(file, header.group(1), header.group(2).equals("incorrect"), expected);
@@ -96,6 +111,27 @@ final class SampleCorpus {
     return findings(files, List.of(), files.getFirst().getParent());
   }
 
+  /** The feature release of the running JDK, whose javac compiles the samples. */
+  static final int RUNNING_JDK = Runtime.version().feature();
+
+  /**
+   * True if the files use {@code StructuredTaskScope}, a preview API: they are compiled with {@code
+   * --enable-preview} for the running JDK, and only on JDK 25 or later, whose {@code
+   * StructuredTaskScope.open(..)} form they are written in.
+   */
+  static boolean usesPreviewApi(List<Path> files) {
+    try {
+      for (Path file : files) {
+        if (Files.readString(file, UTF_8).contains("java.util.concurrent.StructuredTaskScope")) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Compiles the files with Error Prone, only the CancelGuard checks on, and returns the findings
    * as sorted {@link #key} strings.
@@ -104,8 +140,9 @@ final class SampleCorpus {
     return findings(files, extraErrorProneFlags, ROOT);
   }
 
-  private static TreeSet<String> findings(
-      List<Path> files, List<String> extraErrorProneFlags, Path root) {
+  /** As {@link #findings(List, List)}, for files under {@code root}, keyed relative to it. */
+  static TreeSet<String> findings(List<Path> files, List<String> extraErrorProneFlags, Path root) {
+
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     StringBuilder plugin = new StringBuilder("-Xplugin:ErrorProne -XepDisableAllChecks");
@@ -116,15 +153,19 @@ final class SampleCorpus {
     try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, UTF_8)) {
       Path out = Files.createTempDirectory("samples");
       List<String> options =
-          List.of(
-              "-XDcompilePolicy=simple",
-              "--should-stop=ifError=FLOW",
-              "-processorpath",
-              System.getProperty("java.class.path"),
-              "-d",
-              out.toString(),
-              "-Xlint:none",
-              plugin.toString());
+          new ArrayList<>(
+              List.of(
+                  "-XDcompilePolicy=simple",
+                  "--should-stop=ifError=FLOW",
+                  "-processorpath",
+                  System.getProperty("java.class.path"),
+                  "-d",
+                  out.toString(),
+                  "-Xlint:none",
+                  plugin.toString()));
+      if (usesPreviewApi(files)) {
+        options.addAll(List.of("--enable-preview", "--release", Integer.toString(RUNNING_JDK)));
+      }
       boolean ok =
           javac
               .getTask(
@@ -142,8 +183,8 @@ final class SampleCorpus {
         Matcher finding = FINDING.matcher(message);
         if (finding.find() && d.getSource() != null) {
           Path file =
-              ROOT.resolve(ROOT.toAbsolutePath().relativize(Path.of(d.getSource().toUri())));
-          findings.add(key(file, d.getLineNumber(), finding.group(1)));
+              root.resolve(root.toAbsolutePath().relativize(Path.of(d.getSource().toUri())));
+          findings.add(key(root, file, d.getLineNumber(), finding.group(1)));
         } else if (d.getKind() == Diagnostic.Kind.ERROR) {
           errors.add(d.toString());
         }

@@ -3,8 +3,10 @@ package samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,23 @@ class SamplesTest {
   }
 
   @Test
+  void previewSamplesAreReportedWhereTheirMarkersSay() {
+    List<Sample> samples = SampleCorpus.samples(SampleCorpus.PREVIEW_ROOT);
+    assertFalse(samples.isEmpty(), "no sample under " + SampleCorpus.PREVIEW_ROOT);
+    assumeTrue(
+        SampleCorpus.RUNNING_JDK >= 25,
+        "the StructuredTaskScope.open form needs JDK 25+, running " + SampleCorpus.RUNNING_JDK);
+    TreeSet<String> expected = new TreeSet<>();
+    samples.forEach(s -> expected.addAll(s.expected()));
+    TreeSet<String> actual =
+        SampleCorpus.findings(
+            samples.stream().map(Sample::path).toList(), List.of(), SampleCorpus.PREVIEW_ROOT);
+    assertEquals(String.join("\n", expected), String.join("\n", actual));
+  }
+
+  @Test
   void incorrectSamplesHaveMarkersAndCorrectOnesNone() {
-    for (Sample sample : SampleCorpus.samples()) {
+    for (Sample sample : allSamples()) {
       if (sample.incorrect()) {
         assertFalse(sample.expected().isEmpty(), sample.path() + ": incorrect but no `// BUG:`");
       } else {
@@ -37,7 +54,7 @@ class SamplesTest {
   void markersNameRegisteredChecks() {
     List<String> checks = SampleCorpus.checkNames();
     assertTrue(checks.contains("SwallowedInterrupt"), "registered: " + checks);
-    for (Sample sample : SampleCorpus.samples()) {
+    for (Sample sample : allSamples()) {
       for (String finding : sample.expected()) {
         String check = finding.substring(finding.lastIndexOf(' ') + 1);
         assertTrue(checks.contains(check), sample.path() + ": unknown check " + check);
@@ -52,5 +69,11 @@ class SamplesTest {
     TreeSet<String> findings = SampleCorpus.findings(List.of(broken), List.of());
     assertEquals(1, findings.size(), findings.toString());
     assertTrue(findings.first().endsWith(": SwallowedInterrupt"), findings.toString());
+  }
+
+  private static List<Sample> allSamples() {
+    List<Sample> samples = new ArrayList<>(SampleCorpus.samples());
+    samples.addAll(SampleCorpus.samples(SampleCorpus.PREVIEW_ROOT));
+    return samples;
   }
 }

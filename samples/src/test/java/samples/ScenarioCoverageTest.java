@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import samples.SampleCorpus.Sample;
 
@@ -31,7 +32,7 @@ class ScenarioCoverageTest {
     }
     assertEquals(new TreeSet<>(), missing, "scenarios without a sample");
     TreeSet<String> unknown = new TreeSet<>();
-    samples.stream()
+    Stream.concat(samples.stream(), SampleCorpus.samples(SampleCorpus.PREVIEW_ROOT).stream())
         .map(Sample::scenario)
         .filter(s -> !scenarios.contains(s))
         .forEach(unknown::add);

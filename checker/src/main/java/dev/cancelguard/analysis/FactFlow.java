@@ -154,7 +154,10 @@ public final class FactFlow {
     THROWS,
     /** An exception raised by a call leaves the code unit. */
     PROPAGATES,
-    /** The end of the body. */
+    /**
+     * The end of the body, or a break or continue to a statement outside it (when the walked code
+     * is a block inside a method).
+     */
     FALLS_OFF,
     /** A call that overwrites a fact still set (see {@link Spec#acquiredBy}). */
     REACQUIRES
@@ -237,7 +240,8 @@ public final class FactFlow {
   /**
    * Walks a code unit's body.
    *
-   * @param body a method body, or a lambda body (block or expression)
+   * @param body a method body, a lambda body (block or expression), or a block inside one walked on
+   *     its own
    * @param initial the facts set on entry
    * @param catchesSeeTryEntry whether a catch is also entered with the facts holding at the start
    *     of its try block (for "may" questions, where any unchecked exception could enter it)
@@ -285,9 +289,9 @@ public final class FactFlow {
       case ReturnTree returnTree ->
           leave(ExitKind.RETURNS, returnTree, scan(returnTree.getExpression(), in));
       case ThrowTree throwTree -> walkThrow(throwTree, in);
-      case BreakTree breakTree -> jump(((JCBreak) breakTree).target, in, breakStates);
+      case BreakTree breakTree -> jump(breakTree, ((JCBreak) breakTree).target, in, breakStates);
       case ContinueTree continueTree ->
-          jump(((JCContinue) continueTree).target, in, continueStates);
+          jump(continueTree, ((JCContinue) continueTree).target, in, continueStates);
       case WhileLoopTree loop ->
           walkLoop(loop, loop.getCondition(), loop.getStatement(), List.of(), in, false);
       case DoWhileLoopTree loop ->
@@ -447,10 +451,12 @@ public final class FactFlow {
     return out;
   }
 
-  private @Nullable State jump(@Nullable Tree target, State in, Map<Tree, State> targetStates) {
+  private @Nullable State jump(
+      Tree jumpTree, @Nullable Tree target, State in, Map<Tree, State> targetStates) {
     Integer depth = target == null ? null : targetDepth.get(target);
     if (depth == null) {
-      return null; // a target outside the walked code: cannot happen in code that compiles
+      // A target outside the walked code (a block walked on its own): the jump leaves it normally.
+      return leave(ExitKind.FALLS_OFF, jumpTree, in);
     }
     State current = in;
     for (int i = frames.size() - 1; i >= depth && current != null; i--) {

@@ -62,7 +62,8 @@ public final class Resources {
 
   /**
    * True if a local of this type is a resource to close: an {@link AutoCloseable}, but not a stream
-   * (Error Prone's {@code StreamResourceLeak}) and not an executor (left to the executor checks).
+   * (Error Prone's {@code StreamResourceLeak}), not an executor (left to the executor checks) and
+   * not a {@code StructuredTaskScope} (left to the scope checks, see {@link TaskScopes}).
    */
   public static boolean isCloseableResource(Type type, VisitorState state) {
     Type autoCloseable = state.getTypeFromString("java.lang.AutoCloseable");
@@ -71,7 +72,8 @@ public final class Resources {
     return autoCloseable != null
         && isSubtype(type, autoCloseable, state)
         && (stream == null || !isSubtype(type, stream, state))
-        && (executor == null || !isSubtype(type, executor, state));
+        && (executor == null || !isSubtype(type, executor, state))
+        && !TaskScopes.isScopeType(type, state);
   }
 
   /**

@@ -6,9 +6,11 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.LabeledStatementTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import java.util.List;
@@ -203,6 +205,83 @@ class FactFlowTest {
                       release();
                       break;
                     }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A block walked on its own (the statement labeled {@code unit:}): one fact, set by {@code
+   * acquire()}, cleared by {@code release()}; a jump out of the block leaves it normally.
+   */
+  @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class ReportBlockExits extends BugChecker
+      implements LabeledStatementTreeMatcher {
+    @Override
+    public Description matchLabeledStatement(LabeledStatementTree tree, VisitorState state) {
+      if (!tree.getLabel().contentEquals("unit")) {
+        return Description.NO_MATCH;
+      }
+      FactFlow.Spec spec =
+          new FactFlow.Spec() {
+            @Override
+            public long addedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "acquire") ? 1 : 0;
+            }
+
+            @Override
+            public long killedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "release") ? 1 : 0;
+            }
+          };
+      for (FactFlow.Exit exit :
+          FactFlow.walk(tree.getStatement(), spec, state, 0, false, Set.of()).exits()) {
+        state.reportMatch(buildDescription(exit.tree()).setMessage(exit.kind().name()).build());
+      }
+      return Description.NO_MATCH;
+    }
+  }
+
+  @Test
+  void jumpsOutOfABlockWalkedOnItsOwnLeaveItNormally() {
+    CompilationTestHelper.newInstance(ReportBlockExits.class, getClass())
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static void acquire() {}
+
+              static void release() {}
+
+              void f(int[] items) {
+                for (int item : items) {
+                  unit:
+                  // BUG: Diagnostic contains: FALLS_OFF
+                  {
+                    acquire();
+                    if (item == 0) {
+                      // BUG: Diagnostic contains: FALLS_OFF
+                      continue;
+                    }
+                    if (item < 0) {
+                      // BUG: Diagnostic contains: FALLS_OFF
+                      break;
+                    }
+                    if (item > 100) {
+                      // BUG: Diagnostic contains: FALLS_OFF
+                      break unit;
+                    }
+                    try {
+                      if (item == 1) {
+                        continue; // the finally releases on the way out
+                      }
+                    } finally {
+                      release();
+                    }
+                    acquire(); // the end of the block: reported at its start
                   }
                 }
               }

@@ -1,7 +1,5 @@
 package dev.cancelguard.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.BugCheckerInfo;
 import com.google.errorprone.CodeTransformer;
@@ -9,9 +7,6 @@ import com.google.errorprone.ErrorProneError;
 import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.InvalidCommandLineOptionException;
 import com.google.errorprone.SubContext;
-import com.google.errorprone.apply.DescriptionBasedDiff;
-import com.google.errorprone.apply.ImportOrganizer;
-import com.google.errorprone.apply.SourceFile;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.scanner.ErrorProneScannerTransformer;
 import com.google.errorprone.scanner.Scanner;
@@ -35,15 +30,18 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import org.jspecify.annotations.Nullable;
 
@@ -59,36 +57,44 @@ final class Analyzer {
       int files,
       List<String> compileErrors,
       List<String> crashes,
-      int filesFixed) {}
+      Map<Path, Fixes.FileFix> fixes) {}
 
   private final List<BugCheckerInfo> checks;
   private final List<String> errorProneFlags;
   private final List<String> javacOptions;
   private final Progress progress;
+  private final Charset encoding;
 
   Analyzer(
       List<BugCheckerInfo> checks,
       List<String> errorProneFlags,
       List<String> javacOptions,
+      Charset encoding,
       Progress progress) {
     this.checks = checks;
     this.errorProneFlags = errorProneFlags;
     this.javacOptions = javacOptions;
+    this.encoding = encoding;
     this.progress = progress;
   }
 
   /**
-   * Analyses the files; with {@code applyFixes}, writes each file's first suggested fixes into it
-   * through Error Prone's own patching ({@link DescriptionBasedDiff}).
+   * Analyses the files, reading those in {@code contents} from there instead of the disk (the text
+   * earlier rounds of --fix produced); with {@code computeFixes}, also works out the text of each
+   * file with its findings' fixes applied ({@link Fixes}), writing nothing.
    */
   Result run(
-      List<Path> files, String classpath, Function<Path, String> displayPath, boolean applyFixes)
+      List<Path> files,
+      String classpath,
+      Function<Path, String> displayPath,
+      Map<Path, String> contents,
+      boolean computeFixes)
       throws UsageException {
     ScannerSupplier supplier = scannerSupplier();
     Scanner scanner = scanner(supplier);
     JavacTool javac = JavacTool.create();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, UTF_8)) {
+    try (StandardJavaFileManager fileManager = javac.getStandardFileManager(null, null, encoding)) {
       List<String> options = new ArrayList<>();
       options.addAll(
           List.of(
@@ -99,7 +105,7 @@ final class Analyzer {
               "-Xmaxerrs",
               "100000",
               "-encoding",
-              "UTF-8",
+              encoding.name(),
               "-XDshould-stop.ifError=FLOW",
               "-XDshould-stop.ifNoError=FLOW",
               "-sourcepath",
@@ -116,7 +122,7 @@ final class Analyzer {
                   diagnostics,
                   options,
                   null,
-                  fileManager.getJavaFileObjectsFromPaths(files));
+                  sources(fileManager, files, contents));
       progress.start("compiling", files.size());
       task.addTaskListener(
           new TaskListener() {
@@ -144,7 +150,7 @@ final class Analyzer {
       Trees trees = Trees.instance(task);
       List<Finding> findings = new ArrayList<>();
       List<String> crashes = new ArrayList<>();
-      int filesFixed = 0;
+      Map<Path, Fixes.FileFix> fixes = new LinkedHashMap<>();
       progress.start("analysing", units.size());
       for (CompilationUnitTree unit : units) {
         Path file = Path.of(unit.getSourceFile().toUri());
@@ -172,16 +178,40 @@ final class Analyzer {
         for (Description description : descriptions) {
           findings.add(toFinding(description, unit, file, source, displayPath, trees));
         }
-        if (applyFixes && writeFixes(unit, file, source, descriptions)) {
-          filesFixed++;
+        if (computeFixes) {
+          Fixes.FileFix fix = Fixes.apply((JCCompilationUnit) unit, file, source, descriptions);
+          if (fix.applied() > 0 || fix.deferred() > 0) {
+            fixes.put(file, fix);
+          }
         }
         progress.step(file.toString());
       }
       progress.done();
-      return new Result(findings, units.size(), compileErrors(diagnostics), crashes, filesFixed);
+      return new Result(findings, units.size(), compileErrors(diagnostics), crashes, fixes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The files as javac reads them: from {@code contents} where given, else from the disk. */
+  private static List<JavaFileObject> sources(
+      StandardJavaFileManager fileManager, List<Path> files, Map<Path, String> contents) {
+    List<JavaFileObject> sources = new ArrayList<>();
+    for (Path file : files) {
+      String text = contents.get(file);
+      if (text == null) {
+        fileManager.getJavaFileObjects(file).forEach(sources::add);
+      } else {
+        sources.add(
+            new SimpleJavaFileObject(file.toUri(), JavaFileObject.Kind.SOURCE) {
+              @Override
+              public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+              }
+            });
+      }
+    }
+    return sources;
   }
 
   /**
@@ -271,11 +301,13 @@ final class Analyzer {
       Trees trees) {
     int position = description.position.getPreferredPosition();
     long line = unit.getLineMap().getLineNumber(position);
-    long column = unit.getLineMap().getColumnNumber(position);
-    String sourceLine = lineAt(source, unit.getLineMap().getStartPosition(line));
+    long lineStart = unit.getLineMap().getStartPosition(line);
+    // In characters, as editors and SARIF count: javac's own column counts a tab as up to 8.
+    long column = position - lineStart + 1;
+    String sourceLine = lineAt(source, lineStart);
     Finding.FixEdit fix = null;
     if (!description.fixes.isEmpty()) {
-      fix = fixEdit(unit, file, source, description);
+      fix = Fixes.edit((JCCompilationUnit) unit, file, source, description);
     }
     return new Finding(
         description.checkName,
@@ -289,67 +321,6 @@ final class Analyzer {
         enclosingMember(unit, position, trees.getSourcePositions()),
         sourceLine,
         fix);
-  }
-
-  private static Finding.@Nullable FixEdit fixEdit(
-      CompilationUnitTree unit, Path file, String source, Description description) {
-    DescriptionBasedDiff diff =
-        DescriptionBasedDiff.create(
-            (JCCompilationUnit) unit, ImportOrganizer.STATIC_FIRST_ORGANIZER);
-    diff.handleFix(description, description.fixes.getFirst());
-    SourceFile fixed = new SourceFile(file.toString(), source);
-    diff.applyDifferences(fixed);
-    String after = fixed.getSourceText();
-    if (after.equals(source)) {
-      return null;
-    }
-    int prefix = 0;
-    int max = Math.min(source.length(), after.length());
-    while (prefix < max && source.charAt(prefix) == after.charAt(prefix)) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < max - prefix
-        && source.charAt(source.length() - 1 - suffix)
-            == after.charAt(after.length() - 1 - suffix)) {
-      suffix++;
-    }
-    int lineStart = source.lastIndexOf('\n', prefix - 1) + 1;
-    int oldEnd = lineEnd(source, source.length() - suffix);
-    int newEnd = lineEnd(after, after.length() - suffix);
-    List<String> removed = source.substring(lineStart, oldEnd).lines().toList();
-    List<String> added = after.substring(lineStart, newEnd).lines().toList();
-    return new Finding.FixEdit(
-        prefix,
-        source.length() - suffix - prefix,
-        after.substring(prefix, after.length() - suffix),
-        unit.getLineMap().getLineNumber(lineStart),
-        removed,
-        added);
-  }
-
-  private static int lineEnd(String text, int from) {
-    int end = text.indexOf('\n', Math.max(from, 0));
-    return end < 0 ? text.length() : end;
-  }
-
-  private static boolean writeFixes(
-      CompilationUnitTree unit, Path file, String source, List<Description> descriptions) {
-    DescriptionBasedDiff diff =
-        DescriptionBasedDiff.createIgnoringOverlaps(
-            (JCCompilationUnit) unit, ImportOrganizer.STATIC_FIRST_ORGANIZER);
-    descriptions.forEach(diff::onDescribed);
-    if (diff.isEmpty()) {
-      return false;
-    }
-    SourceFile fixed = new SourceFile(file.toString(), source);
-    diff.applyDifferences(fixed);
-    try {
-      Files.writeString(file, fixed.getSourceText(), UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return true;
   }
 
   private static String lineAt(String source, long start) {
@@ -407,9 +378,13 @@ final class Analyzer {
     return cause.getClass().getSimpleName() + ": " + cause.getMessage() + where;
   }
 
-  /** Progress on stderr for long runs; silent with -q. */
+  /**
+   * Progress on stderr for long runs; silent with -q. On a terminal one line is redrawn with {@code
+   * \r}; elsewhere (a CI log, a file) a plain line is printed every few seconds.
+   */
   static final class Progress {
     private final @Nullable PrintStream out;
+    private final boolean terminal;
     private final long startNanos = System.nanoTime();
     private String phase = "";
     private int total;
@@ -417,8 +392,9 @@ final class Analyzer {
     private long lastPrint = startNanos;
     private boolean printed;
 
-    Progress(@Nullable PrintStream out) {
+    Progress(@Nullable PrintStream out, boolean terminal) {
       this.out = out;
+      this.terminal = terminal;
     }
 
     void start(String phase, int total) {
@@ -430,10 +406,15 @@ final class Analyzer {
     void step(@Nullable String unused) {
       done++;
       long now = System.nanoTime();
-      if (out != null && now - lastPrint > 1_000_000_000L) {
+      long every = terminal ? 1_000_000_000L : 10_000_000_000L;
+      if (out != null && now - lastPrint > every) {
         lastPrint = now;
-        printed = true;
-        out.printf("\r%s %d/%d files, %.1fs   ", phase, Math.min(done, total), total, seconds());
+        if (terminal) {
+          printed = true;
+          out.printf("\r%s %d/%d files, %.1fs   ", phase, Math.min(done, total), total, seconds());
+        } else {
+          out.printf("%s %d/%d files, %.1fs%n", phase, Math.min(done, total), total, seconds());
+        }
       }
     }
 
@@ -441,6 +422,13 @@ final class Analyzer {
       if (out != null && printed) {
         out.printf("\r%s %d/%d files, %.1fs   %n", phase, total, total, seconds());
         printed = false;
+      }
+    }
+
+    /** A line about what is happening, e.g. Maven resolving an artifact. */
+    void note(String line) {
+      if (out != null) {
+        out.println("cancelguard: " + line);
       }
     }
 

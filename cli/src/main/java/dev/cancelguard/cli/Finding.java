@@ -38,15 +38,17 @@ record Finding(
    * @param offset character offset of the replaced region in the original file
    * @param length length of the replaced region
    * @param replacement the text put in its place
-   * @param firstLine 1-based line number where the change starts
-   * @param removedLines the original lines touched by the change
-   * @param addedLines the same lines after the change
+   * @param hunks the changed lines only, in order
    */
-  record FixEdit(
-      int offset,
-      int length,
-      String replacement,
-      long firstLine,
-      java.util.List<String> removedLines,
-      java.util.List<String> addedLines) {}
+  record FixEdit(int offset, int length, String replacement, java.util.List<Hunk> hunks) {}
+
+  /**
+   * Lines a fix changes at one place.
+   *
+   * @param line 1-based number, in the original file, of the first removed line (or of the line the
+   *     added lines go before)
+   * @param removed the original lines
+   * @param added the lines in their place
+   */
+  record Hunk(long line, java.util.List<String> removed, java.util.List<String> added) {}
 }

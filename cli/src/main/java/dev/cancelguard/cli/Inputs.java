@@ -42,16 +42,24 @@ final class Inputs {
    * A Maven project: the main sources of every module, and their compile classpath resolved by
    * Maven itself ({@code dependency:build-classpath}, run once over the reactor).
    */
-  static SourceSet mavenProject(Path dir, String extraClasspath, boolean offline)
+  static SourceSet mavenProject(Path dir, String extraClasspath, boolean offline, Notes notes)
       throws UsageException {
     Path pom = dir.resolve("pom.xml");
     List<Path> modules = moduleDirs(dir);
-    String outputName = "target/cancelguard.classpath";
+    Path out;
+    try {
+      // Outside the user's tree: one classpath file per module, named by Maven itself.
+      out = Files.createTempDirectory("cancelguard-classpath");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     List<String> command = new ArrayList<>(mvn(offline));
     command.addAll(
         List.of(
             "-f",
             pom.toString(),
+            // Go on past a module whose dependencies do not resolve: the rest is still analysed.
+            "--fail-at-end",
             // The compile phase, with compilation itself skipped, lets Maven resolve a module's
             // dependency on a sibling module of the reactor.
             "compile",
@@ -62,26 +70,44 @@ final class Inputs {
             "-Dcheckstyle.skip=true",
             "-Dspotless.check.skip=true",
             "-Drat.skip=true",
-            "-Dmdep.outputFile=" + outputName,
+            "-Dmdep.outputFile="
+                + out.resolve("${project.groupId}:${project.artifactId}.classpath"),
             "-Dmdep.includeScope=compile"));
-    run(command, "could not resolve the classpath of " + dir + " with Maven");
+    notes.progress("resolving the classpath of " + dir + " with Maven...");
+    MavenRun maven = run(command, null);
+    String output = maven.output();
     Set<String> classpath = new LinkedHashSet<>();
     List<Path> files = new ArrayList<>();
-    for (Path module : modules) {
-      Path cpFile = module.resolve(outputName);
-      try {
-        if (Files.isRegularFile(cpFile)) {
-          for (String entry :
-              Files.readString(cpFile, UTF_8).strip().split(java.io.File.pathSeparator)) {
-            if (!entry.isEmpty() && !isReactorOutput(entry, modules)) {
-              classpath.add(entry);
-            }
+    try (Stream<Path> written = Files.list(out)) {
+      for (Path cpFile : written.sorted().toList()) {
+        for (String entry :
+            Files.readString(cpFile, UTF_8).strip().split(java.io.File.pathSeparator)) {
+          if (!entry.isEmpty() && !isReactorOutput(entry, modules)) {
+            classpath.add(entry);
           }
-          Files.delete(cpFile);
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(out);
+    }
+    List<String> failed =
+        output
+            .lines()
+            .filter(l -> l.startsWith("[ERROR] Failed to execute goal"))
+            .map(l -> l.replace("[ERROR] ", "").strip())
+            .toList();
+    for (String failure : failed) {
+      notes.warn(
+          "a module's classpath did not resolve; its sources are analysed with what did: "
+              + failure.replaceFirst(" -> \\[Help 1\\]$", ""));
+    }
+    if (maven.exit() != 0 && failed.isEmpty()) {
+      throw new UsageException(
+          "could not resolve the classpath of " + dir + " with Maven: " + firstError(output));
+    }
+    for (Path module : modules) {
       Path sources = module.resolve("src/main/java");
       if (Files.isDirectory(sources)) {
         files.addAll(javaFiles(sources, false));
@@ -100,12 +126,22 @@ final class Inputs {
         dir + " (" + modules.size() + " Maven module" + (modules.size() == 1 ? "" : "s") + ")");
   }
 
+  /** Where the command line's one-line notes go. */
+  interface Notes {
+    /** What is going on (on standard error; not with -q). */
+    void progress(String line);
+
+    /** Something the results lack (on standard error, always). */
+    void warn(String line);
+  }
+
   /**
    * A published artifact: its {@code -sources.jar} and its compile classpath, both resolved by
    * Maven from Maven Central into the user's local repository, the sources unpacked into {@code
    * work}.
    */
-  static SourceSet artifact(String coordinates, Path work, boolean offline) throws UsageException {
+  static SourceSet artifact(String coordinates, Path work, boolean offline, Notes notes)
+      throws UsageException {
     if (!COORDINATES.matcher(coordinates).matches()) {
       throw new UsageException("--artifact wants group:name:version, got '" + coordinates + "'");
     }
@@ -154,6 +190,7 @@ final class Inputs {
               "-DoutputDirectory=" + jars,
               "-Dmdep.outputFile=" + work.resolve("dependencies.txt"),
               "-Dmdep.includeScope=compile"));
+      notes.progress("resolving " + coordinates + " and its dependencies with Maven...");
       run(command, "artifact " + coordinates + " did not resolve");
       Path sourcesJar = jars.resolve(gav[1] + "-" + gav[2] + "-sources.jar");
       Path sources = work.resolve("src");
@@ -222,30 +259,44 @@ final class Inputs {
     return command;
   }
 
-  private static void run(List<String> command, String failure) throws UsageException {
+  /**
+   * Runs Maven; returns its output. With a {@code failure} message, a failing run is a usage error
+   * naming Maven's first error; without one, the caller reads the output.
+   */
+  private static MavenRun run(List<String> command, String failure) throws UsageException {
+    String what = failure == null ? "mvn" : failure;
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output;
       try (InputStream in = process.getInputStream()) {
         output = new String(in.readAllBytes(), UTF_8);
       }
-      if (!process.waitFor(30, TimeUnit.MINUTES) || process.exitValue() != 0) {
-        String reason =
-            output
-                .lines()
-                .filter(l -> l.contains("[ERROR]"))
-                .map(l -> l.replace("[ERROR]", "").strip())
-                .filter(l -> !l.isEmpty())
-                .findFirst()
-                .orElse("mvn exited with " + process.exitValue());
-        throw new UsageException(failure + ": " + reason);
+      if (!process.waitFor(30, TimeUnit.MINUTES)) {
+        process.destroyForcibly();
+        throw new UsageException(what + ": Maven did not finish in 30 minutes");
       }
+      if (process.exitValue() != 0 && failure != null) {
+        throw new UsageException(failure + ": " + firstError(output));
+      }
+      return new MavenRun(process.exitValue(), output);
     } catch (IOException e) {
-      throw new UsageException(failure + ": " + e.getMessage());
+      throw new UsageException(what + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new UsageException(failure + ": interrupted");
+      throw new UsageException(what + ": interrupted");
     }
+  }
+
+  private record MavenRun(int exit, String output) {}
+
+  private static String firstError(String output) {
+    return output
+        .lines()
+        .filter(l -> l.contains("[ERROR]"))
+        .map(l -> l.replace("[ERROR]", "").strip())
+        .filter(l -> !l.isEmpty())
+        .findFirst()
+        .orElse("mvn failed");
   }
 
   private static List<Path> moduleDirs(Path dir) throws UsageException {

@@ -6,13 +6,20 @@ import com.google.errorprone.BugCheckerInfo;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
+import javax.lang.model.SourceVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code cancelguard}: runs the CancelGuard checks on a source folder, a Maven project or a
@@ -29,12 +36,14 @@ public final class Main {
         --classpath CP         extra classpath for the sources
         --format text|sarif|json|lines   report format (default text; lines: one per finding)
         -o FILE                write the report to FILE instead of standard output
-        --fix                  apply every suggested fix in place, then report what is left
+        --fix                  apply the suggested fixes, then report what is left: all files are
+                               written at once when every fix applies, or none is (exit 3)
         --checks A,B           run only these checks (Error Prone's own may be named too)
         --disable C,D          skip these checks
         --baseline FILE        report only findings not in FILE (created from this run if missing)
         --update-baseline      rewrite the baseline FILE with this run's findings
-        --release N            compile the sources as Java N
+        --release N            compile the sources as Java N (default: the Maven project's release)
+        --encoding E           the sources' encoding (default: the Maven project's, else UTF-8)
         --work DIR             with --artifact: unpack and keep the sources and classpath in DIR
                                (reused when DIR already holds them)
         --offline              let Maven use only the local repository
@@ -45,13 +54,18 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // The console is there when the tool runs in a terminal (not in CI, not piped to a file).
+    System.exit(run(args, System.out, System.err, System.console() != null));
   }
 
   /** Runs the command; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, false);
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
     try {
-      return execute(Options.parse(Arrays.asList(args)), out, err);
+      return execute(Options.parse(Arrays.asList(args)), out, err, terminal);
     } catch (UsageException e) {
       err.println("cancelguard: " + e.getMessage());
       return 2;
@@ -61,7 +75,10 @@ public final class Main {
     }
   }
 
-  private static int execute(Options options, PrintStream out, PrintStream err)
+  /** How many rounds --fix runs at most: a fix may enable another, but not forever. */
+  private static final int MAX_FIX_ROUNDS = 5;
+
+  private static int execute(Options options, PrintStream out, PrintStream err, boolean terminal)
       throws UsageException, IOException {
     if (options.help) {
       out.println(USAGE);
@@ -71,21 +88,58 @@ public final class Main {
     if (checks.isEmpty()) {
       throw new UsageException("no check left to run");
     }
-    Analyzer.Progress progress = new Analyzer.Progress(options.quiet ? null : err);
-    Inputs.SourceSet sources = sources(options);
+    // What the user must fix is found before the run, not after it.
+    if (options.output != null) {
+      Path parent = options.output.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        throw new UsageException("-o " + options.output + ": no such directory: " + parent);
+      }
+    }
+    if (options.baseline != null && Files.exists(options.baseline) && !options.updateBaseline) {
+      Baseline.check(options.baseline);
+    }
+    Analyzer.Progress progress = new Analyzer.Progress(options.quiet ? null : err, terminal);
+    Inputs.SourceSet sources =
+        sources(
+            options,
+            new Inputs.Notes() {
+              @Override
+              public void progress(String line) {
+                progress.note(line);
+              }
+
+              @Override
+              public void warn(String line) {
+                err.println("cancelguard: " + line);
+              }
+            });
+    ProjectSettings settings =
+        options.paths.size() == 1 && options.artifact == null
+            ? ProjectSettings.read(options.paths.getFirst())
+            : ProjectSettings.NONE;
+    String release = options.release != null ? options.release : settings.release();
+    Charset encoding =
+        options.encoding != null
+            ? options.encoding
+            : settings.encoding() != null ? settings.encoding() : UTF_8;
+    SourceText.check(sources.files(), encoding, file -> relativize(sources.root(), file));
     Function<Path, String> display = file -> relativize(sources.root(), file);
     List<String> javacOptions = new ArrayList<>();
-    if (options.release != null) {
-      javacOptions.addAll(List.of("--release", options.release));
+    if (release != null) {
+      javacOptions.addAll(List.of("--release", release));
     }
-    Analyzer analyzer = new Analyzer(checks, options.errorProneFlags, javacOptions, progress);
-    Analyzer.Result result =
-        analyzer.run(sources.files(), sources.classpath(), display, options.fix);
-    if (options.fix && result.filesFixed() > 0) {
-      err.printf(
-          "cancelguard: applied fixes to %d file%s; checking again%n",
-          result.filesFixed(), result.filesFixed() == 1 ? "" : "s");
-      result = analyzer.run(sources.files(), sources.classpath(), display, false);
+    Analyzer analyzer =
+        new Analyzer(checks, options.errorProneFlags, javacOptions, encoding, progress);
+    Analyzer.Result result;
+    if (options.fix) {
+      FixRun fixed = fix(analyzer, sources, display, encoding, err);
+      if (fixed.failure() != null) {
+        err.println("cancelguard: --fix: " + fixed.failure() + "; no file was changed");
+        return 3;
+      }
+      result = fixed.result();
+    } else {
+      result = analyzer.run(sources.files(), sources.classpath(), display, Map.of(), false);
     }
     List<Finding> findings = new ArrayList<>(result.findings());
     findings.sort(
@@ -121,26 +175,154 @@ public final class Main {
     return findings.isEmpty() ? 0 : 1;
   }
 
-  private static Inputs.SourceSet sources(Options options) throws UsageException, IOException {
+  /** The outcome of --fix: the last round's analysis, or why nothing was written. */
+  private record FixRun(Analyzer.@Nullable Result result, @Nullable String failure) {}
+
+  /**
+   * --fix as one transaction: rounds of analysis over the files' new text, kept in memory, until no
+   * fix changes anything (a fix that overlaps another waits for the next round, which sees the code
+   * the first produced); then every changed file is written at once, each through a temporary file
+   * renamed over it. Any failure writes nothing.
+   */
+  private static FixRun fix(
+      Analyzer analyzer,
+      Inputs.SourceSet sources,
+      Function<Path, String> display,
+      Charset encoding,
+      PrintStream err)
+      throws UsageException {
+    Map<Path, String> contents = new LinkedHashMap<>();
+    Map<Path, Integer> applied = new TreeMap<>();
+    Analyzer.Result result = null;
+    for (int round = 1; ; round++) {
+      result =
+          analyzer.run(
+              sources.files(), sources.classpath(), display, contents, round <= MAX_FIX_ROUNDS);
+      if (!result.crashes().isEmpty()) {
+        return new FixRun(null, "a check crashed on " + result.crashes().getFirst());
+      }
+      if (round > MAX_FIX_ROUNDS) {
+        err.printf(
+            "cancelguard: --fix: fixes still change the code after %d rounds; stopped there%n",
+            MAX_FIX_ROUNDS);
+        break;
+      }
+      boolean changed = false;
+      for (Map.Entry<Path, Fixes.FileFix> entry : result.fixes().entrySet()) {
+        Path file = entry.getKey();
+        Fixes.FileFix fix = entry.getValue();
+        if (fix.failure() != null) {
+          return new FixRun(
+              null,
+              "the fixes for " + display.apply(file) + " cannot be applied: " + fix.failure());
+        }
+        if (fix.deferred() > 0) {
+          err.printf(
+              "cancelguard: --fix: %d fix%s in %s overlap%s another one; left for round %d%n",
+              fix.deferred(),
+              fix.deferred() == 1 ? "" : "es",
+              display.apply(file),
+              fix.deferred() == 1 ? "s" : "",
+              round + 1);
+        }
+        if (fix.applied() > 0) {
+          contents.put(file, fix.text());
+          applied.merge(file, fix.applied(), Integer::sum);
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
+      }
+    }
+    String failure = writeAll(contents, display, encoding);
+    if (failure != null) {
+      return new FixRun(null, failure);
+    }
+    applied.forEach(
+        (file, count) ->
+            err.printf(
+                "cancelguard: fixed %s (%d fix%s)%n",
+                display.apply(file), count, count == 1 ? "" : "es"));
+    return new FixRun(result, null);
+  }
+
+  /**
+   * Writes the new texts: every one to a temporary file next to its target first, then each renamed
+   * over its target, so no file is ever half written. Returns why it could not, having changed
+   * nothing, or null.
+   */
+  static @Nullable String writeAll(
+      Map<Path, String> contents, Function<Path, String> display, Charset encoding) {
+    for (Path file : contents.keySet()) {
+      if (!Files.isWritable(file)) {
+        return display.apply(file) + " is not writable";
+      }
+    }
+    Map<Path, Path> temporary = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<Path, String> entry : contents.entrySet()) {
+        Path file = entry.getKey();
+        Path temp =
+            Files.createTempFile(
+                file.toAbsolutePath().getParent(), "." + file.getFileName(), ".cancelguard");
+        temporary.put(file, temp);
+        Files.writeString(temp, entry.getValue(), encoding);
+        try {
+          Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the temporary file keeps the folder's defaults.
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      temporary.values().forEach(Main::deleteQuietly);
+      return "could not write a temporary file: " + e.getMessage();
+    }
+    for (Map.Entry<Path, Path> entry : temporary.entrySet()) {
+      try {
+        Files.move(
+            entry.getValue(),
+            entry.getKey(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        temporary.values().forEach(Main::deleteQuietly);
+        return "could not replace " + display.apply(entry.getKey()) + ": " + e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A temporary file: nothing more to do.
+    }
+  }
+
+  private static Inputs.SourceSet sources(Options options, Inputs.Notes notes)
+      throws UsageException, IOException {
     if (options.artifact != null) {
       if (!options.paths.isEmpty()) {
         throw new UsageException("give either --artifact or paths, not both");
       }
       if (options.work != null) {
         return Inputs.artifact(
-            options.artifact, options.work.toAbsolutePath().normalize(), options.offline);
+            options.artifact, options.work.toAbsolutePath().normalize(), options.offline, notes);
       }
       Path work = Files.createTempDirectory("cancelguard-artifact");
       // javac reads the sources later: delete them when the JVM exits.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> Inputs.deleteTree(work)));
-      return Inputs.artifact(options.artifact, work, options.offline);
+      return Inputs.artifact(options.artifact, work, options.offline, notes);
     }
     if (options.paths.isEmpty()) {
       throw new UsageException("no input: give a source folder, a Maven project or --artifact");
     }
     if (options.paths.size() == 1
         && Files.isRegularFile(options.paths.getFirst().resolve("pom.xml"))) {
-      return Inputs.mavenProject(options.paths.getFirst(), options.classpath, options.offline);
+      return Inputs.mavenProject(
+          options.paths.getFirst(), options.classpath, options.offline, notes);
     }
     List<Path> files = new ArrayList<>();
     for (Path path : options.paths) {
@@ -211,6 +393,7 @@ public final class Main {
     Path baseline;
     String artifact;
     String release;
+    Charset encoding;
     Path work;
     boolean fix;
     boolean updateBaseline;
@@ -241,7 +424,8 @@ public final class Main {
           case "--disable" -> o.disabled = names(value(args, ++i, arg));
           case "--baseline" -> o.baseline = Path.of(value(args, ++i, arg));
           case "--artifact" -> o.artifact = value(args, ++i, arg);
-          case "--release" -> o.release = value(args, ++i, arg);
+          case "--release" -> o.release = release(value(args, ++i, arg));
+          case "--encoding" -> o.encoding = encoding(value(args, ++i, arg));
           case "--work" -> o.work = Path.of(value(args, ++i, arg));
           default -> {
             if (arg.startsWith("-Xep")) {
@@ -262,6 +446,30 @@ public final class Main {
         throw new UsageException("--update-baseline needs --baseline FILE");
       }
       return o;
+    }
+
+    private static String release(String value) throws UsageException {
+      int latest = SourceVersion.latest().ordinal();
+      int release;
+      try {
+        release = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        release = -1;
+      }
+      // javac's oldest --release is 8.
+      if (release < 8 || release > latest) {
+        throw new UsageException(
+            "--release " + value + ": this JDK compiles for releases 8 to " + latest);
+      }
+      return value;
+    }
+
+    private static Charset encoding(String name) throws UsageException {
+      try {
+        return Charset.forName(name);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--encoding " + name + ": unknown encoding");
+      }
     }
 
     private static String value(List<String> args, int i, String option) throws UsageException {

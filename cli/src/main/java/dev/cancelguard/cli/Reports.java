@@ -29,10 +29,11 @@ final class Reports {
       out.println("    " + f.sourceLine());
       out.println("    " + caretPadding(f.sourceLine(), f.column()) + "^");
       if (f.fix() != null) {
-        Finding.FixEdit fix = f.fix();
-        out.printf("  suggested fix, at line %d:%n", fix.firstLine());
-        fix.removedLines().forEach(l -> out.println("  - " + l));
-        fix.addedLines().forEach(l -> out.println("  + " + l));
+        for (Finding.Hunk hunk : f.fix().hunks()) {
+          out.printf("  suggested fix, at line %d:%n", hunk.line());
+          hunk.removed().forEach(l -> out.println("  - " + l));
+          hunk.added().forEach(l -> out.println("  + " + l));
+        }
       }
       if (f.link() != null) {
         out.println("  see " + f.link());
@@ -157,15 +158,15 @@ final class Reports {
       o.put("message", f.message());
       o.put("link", f.link());
       if (f.fix() != null) {
-        o.put(
-            "fix",
-            Map.of(
-                "line",
-                f.fix().firstLine(),
-                "removed",
-                f.fix().removedLines(),
-                "added",
-                f.fix().addedLines()));
+        List<Object> hunks = new ArrayList<>();
+        for (Finding.Hunk hunk : f.fix().hunks()) {
+          Map<String, Object> h = new LinkedHashMap<>();
+          h.put("line", hunk.line());
+          h.put("removed", hunk.removed());
+          h.put("added", hunk.added());
+          hunks.add(h);
+        }
+        o.put("fix", Map.of("hunks", hunks));
       }
       out.add(o);
     }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +96,84 @@ class InputsTest {
   }
 
   @Test
+  void aModuleWhoseClasspathDoesNotResolveIsAnalysedWithTheRestAndNothingIsWrittenInTheTree()
+      throws Exception {
+    write(
+        "pom.xml",
+        pom("parent", "pom", "<modules><module>broken</module><module>app</module></modules>"));
+    write(
+        "broken/pom.xml",
+        pom(
+            "broken",
+            "jar",
+            """
+            <parent><groupId>demo</groupId><artifactId>parent</artifactId><version>1.0</version></parent>
+            <dependencies>
+              <dependency><groupId>dev.cancelguard.nosuch</groupId><artifactId>nothing</artifactId><version>0.0.1</version></dependency>
+            </dependencies>
+            """));
+    write(
+        "broken/src/main/java/demo/broken/Sleeper.java",
+        """
+        package demo.broken;
+
+        public class Sleeper {
+          public void nap() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+            }
+          }
+        }
+        """);
+    write(
+        "app/pom.xml",
+        pom(
+            "app",
+            "jar",
+            "<parent><groupId>demo</groupId><artifactId>parent</artifactId><version>1.0</version></parent>"));
+    write(
+        "app/src/main/java/demo/app/Ticker.java",
+        """
+        package demo.app;
+
+        public class Ticker {
+          public void run() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              System.out.println("stopped");
+            }
+          }
+        }
+        """);
+    MainTest.Run run = run("-q", "--offline", dir.toString());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.out()
+            .contains("app/src/main/java/demo/app/Ticker.java:7:7: warning: [SwallowedInterrupt]"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "broken/src/main/java/demo/broken/Sleeper.java:7:7: warning: [SwallowedInterrupt]"),
+        run.out());
+    assertTrue(
+        run.err()
+            .startsWith(
+                "cancelguard: a module's classpath did not resolve; its sources are analysed with"
+                    + " what did: Failed to execute goal on project broken: Could not resolve"
+                    + " dependencies for project demo:broken:jar:1.0"),
+        run.err());
+    assertEquals(1, run.err().lines().count(), run.err());
+    try (var files = java.nio.file.Files.walk(dir)) {
+      assertEquals(
+          List.of(),
+          files.filter(f -> f.getFileName().toString().contains("cancelguard")).toList());
+    }
+  }
+
+  @Test
   void publishedArtifactFromItsSourcesJar() {
     MainTest.Run run =
         run("-q", "--artifact", "com.google.auto.service:auto-service-annotations:1.1.1");
@@ -105,14 +184,20 @@ class InputsTest {
   }
 
   @Test
-  void artifactThatDoesNotResolveIsOneLine() {
-    MainTest.Run run = run("-q", "--artifact", "dev.cancelguard.nosuch:nothing:0.0.1");
+  void artifactThatDoesNotResolveIsOneLineAfterTheLineSayingMavenIsResolvingIt() {
+    MainTest.Run run = run("--artifact", "dev.cancelguard.nosuch:nothing:0.0.1");
     assertEquals(2, run.exit(), run.out() + run.err());
+    List<String> lines = run.err().lines().toList();
+    assertEquals(2, lines.size(), run.err());
+    assertEquals(
+        "cancelguard: resolving dev.cancelguard.nosuch:nothing:0.0.1 and its dependencies with"
+            + " Maven...",
+        lines.get(0));
     assertTrue(
-        run.err()
+        lines
+            .get(1)
             .startsWith(
                 "cancelguard: artifact dev.cancelguard.nosuch:nothing:0.0.1 did not resolve: "),
         run.err());
-    assertEquals(1, run.err().lines().count(), run.err());
   }
 }

@@ -166,7 +166,7 @@ class MainTest {
     Path poller = write("src/demo/Poller.java", SWALLOWING);
     Run run = run("-q", "--fix", dir.resolve("src").toString());
     assertEquals(0, run.exit(), run.out() + run.err());
-    assertTrue(run.err().contains("applied fixes to 1 file; checking again"), run.err());
+    assertEquals("cancelguard: fixed demo/Poller.java (1 fix)\n", run.err());
     String fixed = Files.readString(poller, UTF_8);
     assertTrue(
         fixed.contains(
@@ -394,7 +394,11 @@ class MainTest {
             List.of("--update-baseline", src),
             List.of("--classpath"),
             List.of("-XepOpt:CancelGuard:InterruptRestorers=not-a-method", src),
-            List.of("--artifact", "not-coordinates"));
+            List.of("--artifact", "not-coordinates"),
+            List.of("--release", "99", src),
+            List.of("--release", "seventeen", src),
+            List.of("--encoding", "NO-SUCH-CHARSET", src),
+            List.of("-o", dir.resolve("missing/report.sarif").toString(), src));
     List<String> expected =
         List.of(
             "cancelguard: no such directory: no/such/dir",
@@ -406,7 +410,11 @@ class MainTest {
             "cancelguard: --classpath needs a value",
             "cancelguard: IllegalArgumentException: -XepOpt:CancelGuard:InterruptRestorers:"
                 + " 'not-a-method' is not of the form fully.qualified.Class#method",
-            "cancelguard: --artifact wants group:name:version, got 'not-coordinates'");
+            "cancelguard: --artifact wants group:name:version, got 'not-coordinates'",
+            "cancelguard: --release 99: this JDK compiles for releases 8 to ",
+            "cancelguard: --release seventeen: this JDK compiles for releases 8 to ",
+            "cancelguard: --encoding NO-SUCH-CHARSET: unknown encoding",
+            "cancelguard: -o " + dir.resolve("missing/report.sarif") + ": no such directory: ");
     for (int i = 0; i < cases.size(); i++) {
       Run run = run(cases.get(i).toArray(String[]::new));
       assertEquals(2, run.exit(), cases.get(i) + ": " + run.err());
@@ -420,8 +428,193 @@ class MainTest {
     write("src/demo/Poller.java", SWALLOWING);
     Run quiet = run("-q", dir.resolve("src").toString());
     assertEquals("", quiet.err());
+    // Not a terminal: whatever progress is printed comes in whole lines.
+    Run loud = run(dir.resolve("src").toString());
+    assertFalse(loud.err().contains("\r"), loud.err());
     Run help = run("--help");
     assertEquals(0, help.exit());
     assertTrue(help.out().startsWith("usage: cancelguard"), help.out());
+  }
+
+  // ------------------------------------------------------------ bad input, one line each
+
+  @Test
+  void aBinaryJavaFileIsOneLineAndExitTwo() throws Exception {
+    write("src/demo/Poller.java", SWALLOWING);
+    Path junk = dir.resolve("src/demo/Junk.java");
+    Files.write(junk, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, 1, 2});
+    Run run = run("-q", dir.resolve("src").toString());
+    assertEquals(2, run.exit(), run.err());
+    assertEquals(
+        "cancelguard: demo/Junk.java is binary data, not Java source (it holds NUL bytes)\n",
+        run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void aFileInAnotherEncodingNeedsEncoding() throws Exception {
+    String latin1 = SWALLOWING.replace("\"interrupted\"", "\"interrompu à l'arrêt\"");
+    Path file = dir.resolve("src/demo/Poller.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, latin1, java.nio.charset.StandardCharsets.ISO_8859_1);
+    Run utf8 = run("-q", dir.resolve("src").toString());
+    assertEquals(2, utf8.exit(), utf8.err());
+    assertEquals(
+        "cancelguard: demo/Poller.java is not UTF-8 text (give its encoding with --encoding)\n",
+        utf8.err());
+    Run declared = run("-q", "--encoding", "ISO-8859-1", dir.resolve("src").toString());
+    assertEquals(1, declared.exit(), declared.err());
+    assertTrue(declared.out().contains("demo/Poller.java:7:7: warning:"), declared.out());
+  }
+
+  @Test
+  void aBaselineThatIsNotOneIsOneLineAndExitTwoNeverAnEmptyBaseline() throws Exception {
+    write("src/demo/Poller.java", SWALLOWING);
+    Path binary = dir.resolve("binary.baseline");
+    Files.write(binary, new byte[] {(byte) 0xc3, (byte) 0x28, (byte) 0xa0, (byte) 0xa1});
+    Path junk = write("junk.baseline", "hello\nthis is not a baseline\n");
+    Path noTabs =
+        write(
+            "notabs.baseline",
+            "# CancelGuard baseline: check<TAB>enclosing method<TAB>source line; one per finding\n"
+                + "SwallowedInterrupt Poller#pause catch\n");
+    List<String> expected =
+        List.of(
+            "cancelguard: the baseline " + binary + " is not a CancelGuard baseline (not text)\n",
+            "cancelguard: the baseline "
+                + junk
+                + " is not a CancelGuard baseline (its first line is not '# CancelGuard"
+                + " baseline: check<TAB>enclosing method<TAB>source line; one per finding')\n",
+            "cancelguard: the baseline "
+                + noTabs
+                + " is not a CancelGuard baseline (line 2 is not check<TAB>method<TAB>source"
+                + " line)\n");
+    List<Path> baselines = List.of(binary, junk, noTabs);
+    for (int i = 0; i < baselines.size(); i++) {
+      Run run = run("-q", "--baseline", baselines.get(i).toString(), dir.resolve("src").toString());
+      assertEquals(2, run.exit(), run.err());
+      assertEquals(expected.get(i), run.err());
+      assertEquals("", run.out());
+    }
+  }
+
+  // ------------------------------------------------------------------------- columns
+
+  @Test
+  void columnsCountATabAsOneCharacterInEveryFormat() throws Exception {
+    String tabbed = SWALLOWING.replace("    ", "\t\t").replace("  ", "\t");
+    write("src/demo/Poller.java", tabbed);
+    // "\t\t} catch (": the catch keyword javac reports is the 5th character.
+    Run text = run("-q", dir.resolve("src").toString());
+    assertTrue(
+        text.out().contains("demo/Poller.java:7:5: warning: [SwallowedInterrupt]"), text.out());
+    assertTrue(
+        text.out().contains("\n    \t\t} catch (InterruptedException e) {\n    \t\t  ^\n"),
+        text.out());
+    Run json = run("-q", "--format", "json", dir.resolve("src").toString());
+    assertEquals(
+        5, new ObjectMapper().readTree(json.out()).get("findings").get(0).get("column").asInt());
+    Run sarif = run("-q", "--format", "sarif", dir.resolve("src").toString());
+    JsonNode region =
+        new ObjectMapper()
+            .readTree(sarif.out())
+            .at("/runs/0/results/0/locations/0/physicalLocation/region");
+    assertEquals(7, region.get("startLine").asInt());
+    assertEquals(5, region.get("startColumn").asInt());
+  }
+
+  // ------------------------------------------------------------------------------ fixes
+
+  private static final String STOPS_WITHOUT_WAITING =
+      """
+      package demo;
+
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+
+      class Server {
+        private final ExecutorService acceptor = Executors.newSingleThreadExecutor();
+
+        void stop() throws InterruptedException {
+          acceptor.shutdownNow();
+          System.out.println("server stopped");
+        }
+      }
+      """;
+
+  @Test
+  void aFixIsShownAsTheLinesItChangesOnly() throws Exception {
+    write("src/demo/Server.java", STOPS_WITHOUT_WAITING);
+    Run run = run("-q", "--release", "17", dir.resolve("src").toString());
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(
+        run.out()
+            .contains(
+                "  suggested fix, at line 5:\n"
+                    + "  + import java.util.concurrent.TimeUnit;\n"
+                    + "  suggested fix, at line 11:\n"
+                    + "  +     acceptor.awaitTermination(30, TimeUnit.SECONDS);\n"
+                    + "  see "),
+        run.out());
+  }
+
+  @Test
+  void fixesFollowTheReleaseOfTheProjectsPom() throws Exception {
+    Path server = write("src/main/java/demo/Server.java", STOPS_WITHOUT_WAITING);
+    Run newest = run("-q", "--fix", dir.resolve("src/main/java").toString());
+    assertEquals(0, newest.exit(), newest.out() + newest.err());
+    String onNewest = Files.readString(server, UTF_8);
+    // Without a pom the JDK's newest release is assumed: ExecutorService.close() exists there.
+    assertTrue(onNewest.contains("acceptor.close();"), onNewest);
+
+    Files.writeString(server, STOPS_WITHOUT_WAITING, UTF_8);
+    write(
+        "pom.xml",
+        """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>demo</groupId>
+          <artifactId>demo</artifactId>
+          <version>1</version>
+          <properties>
+            <java.version>17</java.version>
+            <maven.compiler.release>${java.version}</maven.compiler.release>
+          </properties>
+        </project>
+        """);
+    Run on17 = run("-q", "--fix", dir.resolve("src/main/java").toString());
+    assertEquals(0, on17.exit(), on17.out() + on17.err());
+    String fixed = Files.readString(server, UTF_8);
+    assertFalse(fixed.contains("close()"), fixed);
+    assertTrue(fixed.contains("acceptor.awaitTermination(30, TimeUnit.SECONDS);"), fixed);
+    int javac =
+        ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                null,
+                null,
+                "--release",
+                "17",
+                "-d",
+                dir.resolve("classes").toString(),
+                server.toString());
+    assertEquals(0, javac);
+  }
+
+  @Test
+  void fixWritesNothingWhenAFileCannotBeWritten() throws Exception {
+    Path poller = write("src/demo/Poller.java", SWALLOWING);
+    Path missing = dir.resolve("gone/Other.java");
+    String failure =
+        Main.writeAll(
+            new java.util.LinkedHashMap<>(
+                java.util.Map.of(poller, "changed", missing, "changed too")),
+            file -> dir.relativize(file).toString(),
+            UTF_8);
+    assertEquals("gone/Other.java is not writable", failure);
+    assertEquals(SWALLOWING, Files.readString(poller, UTF_8));
+    try (var files = Files.list(poller.getParent())) {
+      assertEquals(List.of(poller), files.toList());
+    }
   }
 }

@@ -1,0 +1,313 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SubtaskReadBeforeJoinTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(SubtaskReadBeforeJoin.class, getClass())
+          .setArgs(PreviewApi.args());
+
+  @BeforeAll
+  static void scopeApi() {
+    PreviewApi.assumeScopeApi();
+  }
+
+  // ---------------------------------------------------------------- must flag
+
+  @Test
+  void positive_getBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              String f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  Subtask<String> user = scope.fork(() -> "alice");
+                  // BUG: Diagnostic contains: `user.get()` is called before `scope.join()` on some path
+                  String name = user.get();
+                  scope.join();
+                  return name;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stateBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              boolean f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  // BUG: Diagnostic contains: the answer is a race
+                  boolean done = user.state() == StructuredTaskScope.Subtask.State.SUCCESS;
+                  scope.join();
+                  return done;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_joinOnOneBranchOnly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              String f(boolean wait) throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  if (wait) {
+                    scope.join();
+                  }
+                  // BUG: Diagnostic contains: throws IllegalStateException
+                  return user.get();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_exceptionOfForkedCallBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              Throwable f() {
+                var scope = StructuredTaskScope.open();
+                try {
+                  // BUG: Diagnostic contains: `exception()` is called before `scope.join()`
+                  return scope.fork(() -> "alice").exception();
+                } finally {
+                  scope.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_readInLoopBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.List;
+            class Test {
+              int f(List<String> names) throws InterruptedException {
+                int total = 0;
+                try (var scope = StructuredTaskScope.open()) {
+                  for (String name : names) {
+                    var length = scope.fork(() -> name.length());
+                    // BUG: Diagnostic contains: `length.get()` is called before
+                    total += length.get();
+                  }
+                  scope.join();
+                }
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- must not flag
+
+  @Test
+  void negative_readAfterJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              String f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  var order = scope.fork(() -> 42);
+                  scope.join();
+                  return user.get() + order.get() + user.state();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_readAfterJoinOnEveryBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            import java.time.Instant;
+            class Test {
+              String f(boolean quick) throws Exception {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  if (quick) {
+                    scope.join();
+                  } else {
+                    scope.join();
+                  }
+                  return user.get();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_readAfterFailedJoinInCatch() {
+    // The join was attempted: the read may fail, but not for want of a join.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              Object f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  try {
+                    scope.join();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return user.state();
+                  }
+                  return user.get();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_subtaskFromAParameter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              String f(Subtask<String> user) {
+                return user.state() == Subtask.State.SUCCESS ? user.get() : "none";
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_readInsideAnotherSubtask() {
+    // Runs later, in another thread: not the owner's read.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              void f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  scope.fork(() -> user.state());
+                  scope.join();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_scopeJoinedByAHelper() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              String f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  awaitAll(scope);
+                  return user.get();
+                }
+              }
+              static void awaitAll(StructuredTaskScope<?, ?> scope) throws InterruptedException {
+                scope.join();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_subtaskReassigned() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              String f(Subtask<String> cached) throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  Subtask<String> user = scope.fork(() -> "alice");
+                  user = cached;
+                  String name = user.get();
+                  scope.join();
+                  return name;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void suppression() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.StructuredTaskScope;
+            class Test {
+              @SuppressWarnings("SubtaskReadBeforeJoin")
+              Object f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.open()) {
+                  var user = scope.fork(() -> "alice");
+                  Object state = user.state();
+                  scope.join();
+                  return state;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}
