@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import samples.SampleCorpus.Sample;
 
 /** Every sample is reported exactly where its markers say, and nowhere else. */
@@ -37,6 +40,29 @@ class SamplesTest {
         SampleCorpus.findings(
             samples.stream().map(Sample::path).toList(), List.of(), SampleCorpus.PREVIEW_ROOT);
     assertEquals(String.join("\n", expected), String.join("\n", actual));
+  }
+
+  @Test
+  void previewSampleFixesApplyAndLeaveNoFinding(@TempDir Path copy) throws IOException {
+    assumeTrue(SampleCorpus.RUNNING_JDK >= 25, "running " + SampleCorpus.RUNNING_JDK);
+    List<Path> files = new ArrayList<>();
+    for (Sample sample : SampleCorpus.samples(SampleCorpus.PREVIEW_ROOT)) {
+      Path target = copy.resolve(SampleCorpus.PREVIEW_ROOT.relativize(sample.path()));
+      Files.createDirectories(target.getParent());
+      files.add(Files.copy(sample.path(), target));
+    }
+    // Error Prone's own patching writes every CancelGuard fix into the copies.
+    SampleCorpus.findings(
+        files,
+        List.of(
+            "-XepPatchChecks:" + String.join(",", SampleCorpus.checkNames()),
+            "-XepPatchLocation:IN_PLACE"),
+        copy);
+    Path broken = copy.resolve("samples/s004_taskgroup_vs_gather/BrokenScopedPriceComparison.java");
+    assertTrue(
+        Files.readString(broken).contains("try (var scope = StructuredTaskScope.<Long>open()) {"),
+        Files.readString(broken));
+    assertEquals(new TreeSet<>(), SampleCorpus.findings(files, List.of(), copy));
   }
 
   @Test

@@ -9,14 +9,17 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -54,6 +57,13 @@ public final class TaskScopes {
 
   private static final Matcher<ExpressionTree> CLOSE =
       instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters();
+
+  private static final Matcher<ExpressionTree> LIST_GET =
+      instanceMethod().onDescendantOf("java.util.List").named("get");
+
+  /** Calls on a list of subtasks that only read it. */
+  private static final ImmutableSet<String> LIST_READS =
+      ImmutableSet.of("get", "size", "isEmpty", "iterator", "stream", "getFirst", "getLast");
 
   /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
   private static final Matcher<ExpressionTree> SUBTASK_READ =
@@ -123,7 +133,9 @@ public final class TaskScopes {
         || !isScopeType(variable.type, state)) {
       return null;
     }
-    VariableTree declaration = declarationIn(unit, variable);
+    TreePath declarationPath = declarationPathIn(unit, variable);
+    VariableTree declaration =
+        declarationPath == null ? null : (VariableTree) declarationPath.getLeaf();
     if (declaration == null || !isOpen(declaration.getInitializer(), state)) {
       return null;
     }
@@ -137,8 +149,10 @@ public final class TaskScopes {
 
   /**
    * The scope a subtask read's receiver was forked in: the receiver is {@code scope.fork(..)}
-   * itself, or a local of the unit initialized with it and never assigned again. Null when the
-   * subtask comes from elsewhere (a parameter, a list, a joiner's callback).
+   * itself, a local of the unit initialized with it, or an element of a local list of the unit
+   * filled only with forks of one scope ({@code for (Subtask<T> s : subtasks)}, {@code
+   * subtasks.get(i)}); locals never assigned again. Null when the subtask comes from elsewhere (a
+   * parameter, a list handed in or out, a joiner's callback).
    */
   public static @Nullable Symbol forkingScope(
       MethodInvocationTree read, TreePath unit, VisitorState state) {
@@ -153,24 +167,106 @@ public final class TaskScopes {
       return Subtasks.receiverSymbol(receiver);
     }
     Symbol subtask = getSymbol(receiver);
-    if (subtask == null || subtask.getKind() != ElementKind.LOCAL_VARIABLE) {
+    if (subtask == null
+        || subtask.getKind() != ElementKind.LOCAL_VARIABLE
+        || isAssignedIn(unit, subtask)) {
       return null;
     }
-    VariableTree declaration = declarationIn(unit, subtask);
+    TreePath declarationPath = declarationPathIn(unit, subtask);
+    if (declarationPath == null) {
+      return null;
+    }
+    VariableTree declaration = (VariableTree) declarationPath.getLeaf();
+    ExpressionTree initializer =
+        declaration.getInitializer() == null
+            ? null
+            : stripParentheses(declaration.getInitializer());
+    if (initializer != null && isFork(initializer, state)) {
+      return Subtasks.receiverSymbol(initializer);
+    }
+    Symbol list = null;
+    if (declarationPath.getParentPath().getLeaf() instanceof EnhancedForLoopTree loop
+        && loop.getVariable() == declaration) {
+      list = getSymbol(stripParentheses(loop.getExpression()));
+    } else if (initializer != null && LIST_GET.matches(initializer, state)) {
+      list = Subtasks.receiverSymbol(initializer);
+    }
+    return list == null ? null : scopeOfForkList(list, unit, state);
+  }
+
+  /**
+   * The scope every element of a local list was forked in: the list is created empty in the unit,
+   * filled only by {@code list.add(scope.fork(..))} with one scope, and otherwise only read ({@code
+   * get}, {@code size}, iteration); null if it is handed on, captured, or filled otherwise.
+   */
+  private static @Nullable Symbol scopeOfForkList(Symbol list, TreePath unit, VisitorState state) {
+    if (list.getKind() != ElementKind.LOCAL_VARIABLE || isAssignedIn(unit, list)) {
+      return null;
+    }
+    TreePath declaration = declarationPathIn(unit, list);
     if (declaration == null
-        || declaration.getInitializer() == null
-        || !isFork(stripParentheses(declaration.getInitializer()), state)) {
+        || !(((VariableTree) declaration.getLeaf()).getInitializer()
+            instanceof NewClassTree created)
+        || !created.getArguments().isEmpty()) {
       return null;
     }
-    for (TreePath reference : LocalUses.references(unit, subtask)) {
+    Symbol scope = null;
+    for (TreePath reference : LocalUses.references(unit, list)) {
+      TreePath parent = LocalUses.parent(reference);
+      if (LocalUses.isInNestedCode(reference, unit) || parent == null) {
+        return null;
+      }
+      if (parent.getLeaf() instanceof EnhancedForLoopTree loop
+          && loop.getExpression() == reference.getLeaf()) {
+        continue;
+      }
+      if (!isReceiverOfCall(reference)
+          || !(parent.getParentPath().getLeaf() instanceof MethodInvocationTree call)) {
+        return null;
+      }
+      String name = getSymbol(call) == null ? "" : getSymbol(call).getSimpleName().toString();
+      if (name.equals("add") && call.getArguments().size() == 1) {
+        ExpressionTree added = stripParentheses(call.getArguments().getFirst());
+        Symbol forkedIn = isFork(added, state) ? Subtasks.receiverSymbol(added) : null;
+        if (forkedIn == null || (scope != null && !scope.equals(forkedIn))) {
+          return null;
+        }
+        scope = forkedIn;
+      } else if (!LIST_READS.contains(name)) {
+        return null;
+      }
+    }
+    return scope;
+  }
+
+  private static boolean isAssignedIn(TreePath unit, Symbol variable) {
+    for (TreePath reference : LocalUses.references(unit, variable)) {
       TreePath parent = LocalUses.parent(reference);
       if (parent != null
           && parent.getLeaf() instanceof AssignmentTree assignment
           && assignment.getVariable() == reference.getLeaf()) {
-        return null;
+        return true;
       }
     }
-    return Subtasks.receiverSymbol(stripParentheses(declaration.getInitializer()));
+    return false;
+  }
+
+  private static @Nullable TreePath declarationPathIn(TreePath unit, Symbol variable) {
+    Tree body = body(unit);
+    if (body == null) {
+      return null;
+    }
+    TreePath[] found = {null};
+    new Subtasks.NestedCodePathSkipper() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (variable.equals(getSymbol(tree))) {
+          found[0] = getCurrentPath();
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(new TreePath(unit, body), null);
+    return found[0];
   }
 
   /** The fact "a subtask was forked in scope {@code i} and the scope not joined since". */
@@ -266,19 +362,5 @@ public final class TaskScopes {
     return call != null
         && call.getLeaf() instanceof MethodInvocationTree invocation
         && invocation.getMethodSelect() == member;
-  }
-
-  private static @Nullable VariableTree declarationIn(TreePath unit, Symbol variable) {
-    VariableTree[] found = {null};
-    new Subtasks.NestedCodeSkipper() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (variable.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return super.visitVariable(tree, null);
-      }
-    }.scan(body(unit), null);
-    return found[0];
   }
 }

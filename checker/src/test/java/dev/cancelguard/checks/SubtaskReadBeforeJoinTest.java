@@ -132,7 +132,129 @@ class SubtaskReadBeforeJoinTest {
         .doTest();
   }
 
+  @Test
+  void positive_listOfSubtasksReadBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              long f(List<String> shops) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  long best = Long.MAX_VALUE;
+                  for (Subtask<Long> quote : quotes) {
+                    // BUG: Diagnostic contains: `quote.get()` is called before `scope.join()`
+                    best = Math.min(best, quote.get());
+                  }
+                  Subtask<Long> first = quotes.get(0);
+                  // BUG: Diagnostic contains: `first.state()` is read before `scope.join()`
+                  Object state = first.state();
+                  scope.join();
+                  return best;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
+
+  @Test
+  void negative_listOfSubtasksReadAfterJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              long f(List<String> shops) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  scope.join();
+                  long best = Long.MAX_VALUE;
+                  for (Subtask<Long> quote : quotes) {
+                    best = Math.min(best, quote.get());
+                  }
+                  return best;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_listWithSubtasksFromElsewhere() {
+    // One element was not forked here: its scope, and whether it was joined, are unknown.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              long f(Subtask<Long> earlier) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  quotes.add(earlier);
+                  quotes.add(scope.fork(() -> 1L));
+                  long first = quotes.get(0).get();
+                  for (Subtask<Long> quote : quotes) {
+                    first += quote.state().ordinal();
+                  }
+                  scope.join();
+                  return first;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_listHandedOn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              List<Subtask<Long>> kept = new ArrayList<>();
+              void f() throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  quotes.add(scope.fork(() -> 1L));
+                  kept = quotes;
+                  for (Subtask<Long> quote : quotes) {
+                    quote.state();
+                  }
+                  scope.join();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 
   @Test
   void negative_readAfterJoin() {
