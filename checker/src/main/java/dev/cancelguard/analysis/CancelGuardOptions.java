@@ -11,7 +11,10 @@ import java.util.Optional;
  * The {@code -XepOpt:CancelGuard:*} flags, read once per check instance.
  *
  * <p>Each list flag holds comma-separated {@code fully.qualified.Class#method} entries naming a
- * project's own helpers.
+ * project's own helpers. The three questions asked here ({@link #isInterruptRestorer}, {@link
+ * #isCancellationPoint}, {@link #isTerminationAwaiter}) also answer yes for a method annotated with
+ * the matching annotation of {@code cancelguard-annotations} ({@link HelperAnnotations}) and for
+ * the well-known library helpers of {@link LibraryModels}.
  */
 public final class CancelGuardOptions {
   /** Methods that restore the interrupt flag, e.g. {@code com.acme.Threads#restoreInterrupt}. */
@@ -35,13 +38,6 @@ public final class CancelGuardOptions {
     WARNING,
     OFF
   }
-
-  /**
-   * Library helpers known to restore the flag (for an {@link InterruptedException} argument), so
-   * that no project has to configure them.
-   */
-  private static final ImmutableSet<MethodRef> KNOWN_RESTORERS =
-      ImmutableSet.of(new MethodRef("org.apache.curator.utils.ThreadUtils", "checkInterrupted"));
 
   private static final CancelGuardOptions DEFAULTS =
       new CancelGuardOptions(ImmutableSet.of(), ImmutableSet.of(), ImmutableSet.of());
@@ -100,16 +96,33 @@ public final class CancelGuardOptions {
     };
   }
 
+  /**
+   * True if the method restores the interrupt flag: named by {@code -XepOpt:…InterruptRestorers},
+   * annotated {@code @RestoresInterrupt}, or a library helper known to ({@link LibraryModels}).
+   */
   public boolean isInterruptRestorer(Symbol symbol) {
-    return matchesAny(interruptRestorers, symbol) || matchesAny(KNOWN_RESTORERS, symbol);
+    return matchesAny(interruptRestorers, symbol) || isKnown(symbol, HelperRole.RESTORES_INTERRUPT);
   }
 
+  /**
+   * True if the method notices an interrupt: named by {@code -XepOpt:…CancellationPoints},
+   * annotated {@code @CancellationPoint}, or a library helper known to.
+   */
   public boolean isCancellationPoint(Symbol symbol) {
-    return matchesAny(cancellationPoints, symbol);
+    return matchesAny(cancellationPoints, symbol) || isKnown(symbol, HelperRole.CANCELLATION_POINT);
   }
 
+  /**
+   * True if the method waits for termination: named by {@code -XepOpt:…TerminationAwaiters},
+   * annotated {@code @AwaitsTermination}, or a library helper known to.
+   */
   public boolean isTerminationAwaiter(Symbol symbol) {
-    return matchesAny(terminationAwaiters, symbol);
+    return matchesAny(terminationAwaiters, symbol)
+        || isKnown(symbol, HelperRole.AWAITS_TERMINATION);
+  }
+
+  private static boolean isKnown(Symbol symbol, HelperRole role) {
+    return HelperAnnotations.has(symbol, role) || LibraryModels.has(symbol, role);
   }
 
   private static boolean matchesAny(ImmutableSet<MethodRef> refs, Symbol symbol) {

@@ -274,6 +274,10 @@ public final class InterruptFlow {
 
       @Override
       public Void visitNewClass(NewClassTree newClass, Void unused) {
+        if (Interrupts.isRestoringCall(newClass, state, options)) {
+          restores[0] = true; // a constructor that restores: `throw new InterruptException(e)`
+          return null;
+        }
         scan(newClass.getEnclosingExpression(), null);
         return scan(newClass.getArguments(), null); // not the anonymous class body
       }
@@ -600,6 +604,12 @@ public final class InterruptFlow {
       public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
         found[0] |= Interrupts.isRestoringCall(tree, state, options);
         return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree tree, Void unused) {
+        found[0] |= Interrupts.isRestoringCall(tree, state, options);
+        return super.visitNewClass(tree, null);
       }
     }.scan(statement, null);
     return found[0];

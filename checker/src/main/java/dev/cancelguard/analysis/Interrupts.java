@@ -348,11 +348,16 @@ public final class Interrupts {
   }
 
   /**
-   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()} or a
-   * helper configured with {@code -XepOpt:CancelGuard:InterruptRestorers}.
+   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()}, or a
+   * helper (method or constructor) that {@link CancelGuardOptions#isInterruptRestorer} knows.
    */
   public static boolean isRestoringCall(
       ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    // `new InterruptException(e)` whose constructor restores the flag (models, annotations).
+    if (stripParentheses(tree) instanceof NewClassTree creation) {
+      Symbol constructor = getSymbol(creation);
+      return constructor != null && options.isInterruptRestorer(constructor);
+    }
     if (!(stripParentheses(tree) instanceof MethodInvocationTree call) || !isResolved(call)) {
       return false;
     }

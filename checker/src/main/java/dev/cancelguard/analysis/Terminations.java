@@ -2,7 +2,6 @@ package dev.cancelguard.analysis;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
@@ -85,15 +84,12 @@ public final class Terminations {
       CallNames.namedFirst(
           instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
 
-  /** Library helpers that wait for the executor or thread passed to them. */
-  private static final Matcher<ExpressionTree> LIBRARY_AWAITERS =
-      anyOf(
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.MoreExecutors")
-              .named("shutdownAndAwaitTermination"),
-          staticMethod()
-              .onClass("com.google.common.util.concurrent.Uninterruptibles")
-              .namedAnyOf("awaitTerminationUninterruptibly", "joinUninterruptibly"));
+  /**
+   * Waiting on a future: on the future {@link LibraryModels#returnsTerminationFuture} returns, a
+   * wait for the executor's termination ({@code group.terminationFuture().sync()}).
+   */
+  private static final ImmutableSet<String> FUTURE_WAITS =
+      ImmutableSet.of("get", "sync", "syncUninterruptibly", "await", "awaitUninterruptibly");
 
   /** Waiting for a task's result: the task has finished when it returns. */
   private static final Matcher<ExpressionTree> RESULT_WAIT =
@@ -163,7 +159,11 @@ public final class Terminations {
         }
       }
     }
-    if (LIBRARY_AWAITERS.matches(call, state) && (namesTarget || namesExecutor)) {
+    ExpressionTree terminated = terminationFutureOwner(call);
+    if (terminated != null
+        && (target.isNamedBy(terminated)
+            || (target.kind() == CancelTarget.Kind.FUTURE
+                && uses.executors().contains(Ownership.variableOf(terminated))))) {
       return true;
     }
     Symbol method = getSymbol(call);
@@ -185,8 +185,8 @@ public final class Terminations {
 
   /**
    * True if the call waits for some executor or thread to terminate (whichever): {@code
-   * awaitTermination}, {@code close()} of an executor, {@code join}, a library or configured
-   * awaiter.
+   * awaitTermination}, {@code close()} of an executor, {@code join}, a wait on a termination
+   * future, a library, annotated or configured awaiter.
    */
   public static boolean isTerminationWait(
       MethodInvocationTree call, CancelGuardOptions options, VisitorState state) {
@@ -196,11 +196,27 @@ public final class Terminations {
     if (AWAIT_TERMINATION.matches(call, state)
         || EXECUTOR_CLOSE.matches(call, state)
         || THREAD_JOIN.matches(call, state)
-        || LIBRARY_AWAITERS.matches(call, state)) {
+        || terminationFutureOwner(call) != null) {
       return true;
     }
     Symbol method = getSymbol(call);
     return method != null && options.isTerminationAwaiter(method);
+  }
+
+  /**
+   * For a wait on a termination future ({@code group.terminationFuture().sync()}, {@code
+   * group.shutdownGracefully().await()}), the object whose termination it waits for; else null.
+   */
+  private static @Nullable ExpressionTree terminationFutureOwner(MethodInvocationTree call) {
+    Symbol method = getSymbol(call);
+    if (method == null
+        || !FUTURE_WAITS.contains(method.getSimpleName().toString())
+        || !(Ownership.strip(getReceiver(call)) instanceof MethodInvocationTree inner)
+        || !Interrupts.isResolved(inner)
+        || !LibraryModels.returnsTerminationFuture(getSymbol(inner))) {
+      return null;
+    }
+    return getReceiver(inner);
   }
 
   private static boolean isThis(ExpressionTree tree) {

@@ -194,12 +194,16 @@ public final class Main {
     Map<Path, String> contents = new LinkedHashMap<>();
     Map<Path, Integer> applied = new TreeMap<>();
     Analyzer.Result result = null;
+    List<String> errorsBefore = null;
     for (int round = 1; ; round++) {
       result =
           analyzer.run(
               sources.files(), sources.classpath(), display, contents, round <= MAX_FIX_ROUNDS);
       if (!result.crashes().isEmpty()) {
         return new FixRun(null, "a check crashed on " + result.crashes().getFirst());
+      }
+      if (errorsBefore == null) {
+        errorsBefore = result.compileErrors();
       }
       if (round > MAX_FIX_ROUNDS) {
         err.printf(
@@ -235,6 +239,10 @@ public final class Main {
         break;
       }
     }
+    String broken = newCompileError(errorsBefore, result.compileErrors());
+    if (broken != null) {
+      return new FixRun(null, "the fixed code would not compile (" + broken + ")");
+    }
     String failure = writeAll(contents, display, encoding);
     if (failure != null) {
       return new FixRun(null, failure);
@@ -245,6 +253,27 @@ public final class Main {
                 "cancelguard: fixed %s (%d fix%s)%n",
                 display.apply(file), count, count == 1 ? "" : "es"));
     return new FixRun(result, null);
+  }
+
+  /**
+   * A compile error the fixes brought in, or null: one whose message javac did not give before
+   * (errors are compared by file and message, since fixes move lines).
+   */
+  static @Nullable String newCompileError(List<String> before, List<String> after) {
+    Map<String, Integer> known = new java.util.HashMap<>();
+    before.forEach(e -> known.merge(withoutLine(e), 1, Integer::sum));
+    for (String error : after) {
+      Integer left = known.get(withoutLine(error));
+      if (left == null || left == 0) {
+        return error;
+      }
+      known.put(withoutLine(error), left - 1);
+    }
+    return null;
+  }
+
+  private static String withoutLine(String error) {
+    return error.replaceFirst("^([^:]*):\\d+: ", "$1: ");
   }
 
   /**

@@ -617,4 +617,19 @@ class MainTest {
       assertEquals(List.of(poller), files.toList());
     }
   }
+
+  @Test
+  void fixedCodeWithACompileErrorItDidNotHaveBeforeIsNotWritten() {
+    assertEquals(
+        "Server.java:12: cannot find symbol",
+        Main.newCompileError(
+            List.of("Client.java:3: cannot find symbol"),
+            List.of("Client.java:5: cannot find symbol", "Server.java:12: cannot find symbol")));
+    // The same errors as before, on moved lines: nothing new.
+    assertEquals(
+        null,
+        Main.newCompileError(
+            List.of("Client.java:3: cannot find symbol", "Client.java:9: cannot find symbol"),
+            List.of("Client.java:4: cannot find symbol", "Client.java:10: cannot find symbol")));
+  }
 }

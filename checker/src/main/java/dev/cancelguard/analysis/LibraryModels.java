@@ -1,0 +1,161 @@
+package dev.cancelguard.analysis;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.ImmutableSetMultimap;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What well-known libraries' helpers do for cancellation, known without any flag (as NullAway's
+ * library models are): which restore the interrupt flag, which wait for an executor or thread to
+ * terminate, which notice an interrupt without declaring {@link InterruptedException}, and which
+ * return a future that completes when an executor has terminated.
+ *
+ * <p>Each entry is a documented behaviour of a published API. An entry names the declaring class
+ * and the method ({@code <init>} for a constructor); an instance method matches also where a
+ * subtype overrides it, all overloads of the name match.
+ */
+public final class LibraryModels {
+  /** Methods whose result is a future completed when the object called has terminated. */
+  private static final ImmutableSetMultimap<String, String> TERMINATION_FUTURES =
+      ImmutableSetMultimap.<String, String>builder()
+          // Netty: the group's terminationFuture(), also returned by shutdownGracefully(..).
+          .putAll("io.netty.util.concurrent.EventExecutorGroup", "terminationFuture")
+          .putAll("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully")
+          .build();
+
+  private static final ImmutableSetMultimap<HelperRole, MethodRef> MODELS =
+      ImmutableSetMultimap.<HelperRole, MethodRef>builder()
+          // Curator: restores the flag when the Throwable is an InterruptedException.
+          .put(
+              HelperRole.RESTORES_INTERRUPT,
+              new MethodRef("org.apache.curator.utils.ThreadUtils", "checkInterrupted"))
+          // Kafka: the unchecked wrapper's constructors set the flag.
+          .put(
+              HelperRole.RESTORES_INTERRUPT,
+              new MethodRef("org.apache.kafka.common.errors.InterruptException", "<init>"))
+          // Guava: shut down, wait (restoring the flag if interrupted).
+          .put(
+              HelperRole.AWAITS_TERMINATION,
+              new MethodRef(
+                  "com.google.common.util.concurrent.MoreExecutors", "shutdownAndAwaitTermination"))
+          .put(
+              HelperRole.AWAITS_TERMINATION,
+              new MethodRef(
+                  "com.google.common.util.concurrent.Uninterruptibles",
+                  "awaitTerminationUninterruptibly"))
+          .put(
+              HelperRole.AWAITS_TERMINATION,
+              new MethodRef(
+                  "com.google.common.util.concurrent.Uninterruptibles", "joinUninterruptibly"))
+          // commons-lang3: Thread.join with a Duration.
+          .put(
+              HelperRole.AWAITS_TERMINATION,
+              new MethodRef("org.apache.commons.lang3.ThreadUtils", "join"))
+          // The JDK's own helper for a timed join.
+          .put(
+              HelperRole.AWAITS_TERMINATION,
+              new MethodRef("java.util.concurrent.TimeUnit", "timedJoin"))
+          // Guava: an interrupt while waiting restores the flag and throws the caller's exception.
+          .put(
+              HelperRole.CANCELLATION_POINT,
+              new MethodRef("com.google.common.util.concurrent.Futures", "getChecked"))
+          // commons-lang3: get() restores the flag and throws UncheckedInterruptedException.
+          .put(
+              HelperRole.CANCELLATION_POINT,
+              new MethodRef("org.apache.commons.lang3.concurrent.UncheckedFuture", "get"))
+          .build();
+
+  /** The simple names the models mention, to answer most calls without a look at supertypes. */
+  private static final ImmutableSet<String> MODELLED_NAMES =
+      Stream.concat(
+              MODELS.values().stream().map(MethodRef::name), TERMINATION_FUTURES.values().stream())
+          .collect(ImmutableSet.toImmutableSet());
+
+  private LibraryModels() {}
+
+  /** True if the library models give the method this role. */
+  public static boolean has(Symbol symbol, HelperRole role) {
+    return symbol instanceof MethodSymbol method
+        && MODELLED_NAMES.contains(method.getSimpleName().toString())
+        && matches(MODELS.get(role), method);
+  }
+
+  /**
+   * True if the method returns a future that completes once the object it is called on has
+   * terminated (Netty's {@code group.terminationFuture()}, {@code group.shutdownGracefully()}).
+   */
+  public static boolean returnsTerminationFuture(Symbol symbol) {
+    if (!(symbol instanceof MethodSymbol method)
+        || method.isStatic()
+        || !MODELLED_NAMES.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    for (ClassSymbol owner : selfAndSupertypes(method)) {
+      if (TERMINATION_FUTURES
+          .get(owner.getQualifiedName().toString())
+          .contains(method.getSimpleName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(Set<MethodRef> refs, MethodSymbol method) {
+    String name = method.getSimpleName().toString();
+    if (method.isStatic() || method.isConstructor()) {
+      return refs.contains(new MethodRef(method.owner.getQualifiedName().toString(), name));
+    }
+    for (ClassSymbol owner : selfAndSupertypes(method)) {
+      if (refs.contains(new MethodRef(owner.getQualifiedName().toString(), name))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The method's class and its supertypes (an override keeps the overridden contract); those
+   * missing from the classpath are left out.
+   */
+  private static Set<ClassSymbol> selfAndSupertypes(MethodSymbol method) {
+    Set<ClassSymbol> seen = new HashSet<>();
+    if (!(method.owner instanceof ClassSymbol start)) {
+      return seen;
+    }
+    Deque<ClassSymbol> work = new ArrayDeque<>();
+    work.add(start);
+    while (!work.isEmpty()) {
+      ClassSymbol type = work.poll();
+      if (!seen.add(type)) {
+        continue;
+      }
+      try {
+        addSymbol(work, type.getSuperclass());
+        for (Type supertype : type.getInterfaces()) {
+          addSymbol(work, supertype);
+        }
+      } catch (CompletionFailure e) {
+        // A supertype not on the classpath: it cannot be a modelled library class we can see.
+      }
+    }
+    return seen;
+  }
+
+  private static void addSymbol(Deque<ClassSymbol> work, Type type) {
+    if (type != null && type.tsym instanceof ClassSymbol symbol) {
+      work.add(symbol);
+    }
+  }
+
+  /** A method named by its declaring class (nesting with '.') and simple name. */
+  private record MethodRef(String owner, String name) {}
+}
