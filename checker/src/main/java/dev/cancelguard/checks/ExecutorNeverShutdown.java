@@ -33,16 +33,17 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.CancelTarget;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.ExecutorShutdowns;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.Ownership;
-import dev.cancelguard.analysis.PoolShutdownPaths;
-import dev.cancelguard.analysis.TaskUses;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.WaitFixes;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.tasks.CancelTarget;
+import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.PoolShutdownPaths;
+import dev.cancelguard.analysis.tasks.TaskUses;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WaitFixes;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -167,7 +168,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree receiver = Ownership.strip(getReceiver(tree));
+    ExpressionTree receiver = Expressions.strip(getReceiver(tree));
     // `Executors.newSingleThreadExecutor().submit(..)`: the pool is never stored, so nobody can
     // shut it down.
     if (receiver == null
@@ -355,7 +356,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
     return statement instanceof ExpressionStatementTree expression
             && expression.getExpression() instanceof MethodInvocationTree call
             && getReceiver(call) != null
-            && pool.equals(getSymbol(Ownership.strip(getReceiver(call))))
+            && pool.equals(getSymbol(Expressions.strip(getReceiver(call))))
         ? call
         : null;
   }

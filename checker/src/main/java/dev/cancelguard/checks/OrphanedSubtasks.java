@@ -47,15 +47,16 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.FactFlow.ExitKind;
-import dev.cancelguard.analysis.FactFlow.Raise;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.LocalUses;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
+import dev.cancelguard.analysis.flow.FactFlow.Raise;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.Subtasks;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -285,7 +286,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         if (Subtasks.isHandleStart(call, state)) {
           recordStart(unit, getCurrentPath(), call, false);
         } else if (Subtasks.isThreadStart(call, state)) {
-          Member member = member(unit, Subtasks.receiverSymbol(call), false);
+          Member member = member(unit, Expressions.receiverSymbol(call), false);
           if (member != null) {
             member.thread = true;
             member.starts.add(call);
@@ -350,7 +351,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           case MethodInvocationTree add
               when getSymbol(add) != null
                   && ADDS.contains(getSymbol(add).getSimpleName().toString()) ->
-              member(unit, Subtasks.receiverSymbol(add), true);
+              member(unit, Expressions.receiverSymbol(add), true);
           default -> null;
         };
     if (member == null) {
@@ -372,7 +373,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
 
   /** The executor a start submits to: its receiver, or the executor argument of runAsync. */
   private static @Nullable Symbol executorOf(MethodInvocationTree start, VisitorState state) {
-    Symbol receiver = Subtasks.receiverSymbol(start);
+    Symbol receiver = Expressions.receiverSymbol(start);
     if (isVariable(receiver)) {
       return receiver;
     }
@@ -435,7 +436,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
             && getSymbol(add) != null
             && ADDS.contains(getSymbol(add).getSimpleName().toString())
             && !LocalUses.isInNestedCode(reference, unit.path)) {
-          Member collection = member(unit, Subtasks.receiverSymbol(add), true);
+          Member collection = member(unit, Expressions.receiverSymbol(add), true);
           if (collection == null || collection == local) {
             continue;
           }
@@ -491,7 +492,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           classifyAllOf(unit, member, parent);
       case MethodInvocationTree add
           when getSymbol(add) != null && ADDS.contains(getSymbol(add).getSimpleName().toString()) ->
-          unit.members.containsKey(Subtasks.receiverSymbol(add));
+          unit.members.containsKey(Expressions.receiverSymbol(add));
       default -> false;
     };
   }
@@ -721,7 +722,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         && Subtasks.isJoinOfCompletableFuture(call, state)
         && lambda.getParameters().size() == 1
         && getSymbol(lambda.getParameters().getFirst()) != null
-        && getSymbol(lambda.getParameters().getFirst()).equals(Subtasks.receiverSymbol(call));
+        && getSymbol(lambda.getParameters().getFirst()).equals(Expressions.receiverSymbol(call));
   }
 
   private static boolean isCancelFunction(ExpressionTree argument, VisitorState state) {
@@ -875,7 +876,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         }
       }
       if (Subtasks.stopsAllTasksOfExecutor(tree, state)) {
-        killed |= startedOn(Subtasks.receiverSymbol(tree));
+        killed |= startedOn(Expressions.receiverSymbol(tree));
       }
       return killed;
     }

@@ -34,14 +34,16 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.InterruptFlow;
-import dev.cancelguard.analysis.InterruptFlow.Leak;
-import dev.cancelguard.analysis.InterruptFlow.LeakKind;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.WakeUps;
+import dev.cancelguard.analysis.flow.InterruptFlow;
+import dev.cancelguard.analysis.flow.InterruptFlow.Leak;
+import dev.cancelguard.analysis.flow.InterruptFlow.LeakKind;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WakeUps;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
@@ -167,7 +169,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Interrupts.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Expressions.isResolved(tree) || !ThreadCalls.INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -321,8 +323,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
         found[0] |=
             statement.getExpression() instanceof MethodInvocationTree call
-                && Interrupts.isResolved(call)
-                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
+                && Expressions.isResolved(call)
+                && ThreadCalls.INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 
@@ -385,7 +387,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     return !statements.isEmpty()
         && statements.getLast() instanceof ExpressionStatementTree last
         && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
-        && Interrupts.isResolved(call)
+        && Expressions.isResolved(call)
         && getSymbol(call).getSimpleName().contentEquals("fail");
   }
 
@@ -469,7 +471,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
+        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           boolean callerTakesIt =
               unit != null

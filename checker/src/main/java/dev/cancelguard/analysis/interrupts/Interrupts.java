@@ -1,0 +1,334 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Type.UnionClassType;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What throws {@link InterruptedException}, what receives it, and what touches the flag. */
+public final class Interrupts {
+  private Interrupts() {}
+
+  public static Type interruptedExceptionType(VisitorState state) {
+    return state.getSymtab().interruptedExceptionType;
+  }
+
+  /** The alternatives of a catch parameter's type: one, or several for a multi-catch. */
+  public static ImmutableList<Type> caughtTypes(CatchTree catchTree) {
+    Type type = getType(catchTree.getParameter());
+    if (type == null) {
+      return ImmutableList.of();
+    }
+    if (type.isUnion()) {
+      return ImmutableList.copyOf(((UnionClassType) type).getAlternativeTypes());
+    }
+    return ImmutableList.of(type);
+  }
+
+  /** True if a catch names {@link InterruptedException} (or a subclass) itself. */
+  public static boolean catchesInterruptedExceptionByName(CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /**
+   * True if {@code catchTree}, one of {@code tryTree}'s catches, can receive an {@link
+   * InterruptedException}: it names it, or it names a supertype ({@code Exception}, {@code
+   * Throwable}) while the try block or its resources throw it and no earlier catch takes it. Calls
+   * that only declare {@code throws Exception} are not counted: whether they are interrupted is
+   * unknown, and counting them would flag every generic catch around a {@code Callable}.
+   */
+  public static boolean receivesInterruptedException(
+      TryTree tryTree, CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    for (CatchTree earlier : tryTree.getCatches()) {
+      if (earlier == catchTree) {
+        break;
+      }
+      if (caughtTypes(earlier).stream().anyMatch(t -> isSubtype(interrupted, t, state))) {
+        return false;
+      }
+    }
+    List<Type> caught = caughtTypes(catchTree);
+    if (caught.stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
+      return true;
+    }
+    if (caught.stream().noneMatch(t -> isSubtype(interrupted, t, state))) {
+      return false;
+    }
+    return tryBodyThrowsInterruptedException(tryTree, state);
+  }
+
+  /** True if the try block or its resources can throw {@link InterruptedException}. */
+  public static boolean tryBodyThrowsInterruptedException(TryTree tryTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    ScanThrownTypes scanner = new ScanThrownTypes(state);
+    scanner.scanResources(tryTree);
+    scanner.scan(tryTree.getBlock(), null);
+    return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /**
+   * True if every call in the try block (at {@code tryPath}) that can throw {@link
+   * InterruptedException} is {@code f.get()} on a future known to be done — inside {@code if
+   * (f.isDone() && ...)}, the else of {@code if (!f.isDone())}, or after {@code if (!f.isDone())
+   * return;} (also {@code isCancelled()}, {@code isCompletedExceptionally()}, {@code f.state() !=
+   * RUNNING}): such a get neither waits nor reads the flag, so the catch only handles the task's
+   * failure.
+   */
+  public static boolean onlyInterruptibleCallsGetDoneFutures(TreePath tryPath, VisitorState state) {
+    TryTree tryTree = (TryTree) tryPath.getLeaf();
+    boolean[] sawCall = new boolean[1];
+    boolean[] other = new boolean[1];
+    new NestedCodePathSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && throwsInterruptedException(call, state)) {
+          sawCall[0] = true;
+          other[0] |= !isGetOfDoneFuture(call, getCurrentPath(), state);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        other[0] |=
+            Expressions.isResolved(newClass) && throwsAnInterruptedException(newClass, state);
+        return super.visitNewClass(newClass, null);
+      }
+    }.scan(new TreePath(tryPath, tryTree.getBlock()), null);
+    return sawCall[0] && !other[0] && tryTree.getResources().isEmpty();
+  }
+
+  private static boolean throwsAnInterruptedException(NewClassTree newClass, VisitorState state) {
+    Symbol constructor = getSymbol(newClass);
+    Type interrupted = interruptedExceptionType(state);
+    return constructor != null
+        && constructor.type.getThrownTypes().stream()
+            .anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  private static boolean isGetOfDoneFuture(
+      MethodInvocationTree call, TreePath callPath, VisitorState state) {
+    if (!FutureCalls.GET.matches(call, state)) {
+      return false;
+    }
+    Symbol future = getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(call));
+    if (future == null) {
+      return false;
+    }
+    Tree child = call;
+    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree ifTree
+          && ((child == ifTree.getThenStatement()
+                  && impliesDone(ifTree.getCondition(), true, future, state))
+              || (child == ifTree.getElseStatement()
+                  && impliesDone(ifTree.getCondition(), false, future, state)))) {
+        return true;
+      }
+      if (leaf instanceof BlockTree block && followsExitUnlessDone(block, child, future, state)) {
+        return true;
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
+  /**
+   * True if, in the block, the statement is preceded by {@code if (!f.isDone()) return;} (a branch
+   * that cannot complete normally, taken whenever the future may not be done) and the future
+   * variable is not assigned in between.
+   */
+  private static boolean followsExitUnlessDone(
+      BlockTree block, Tree statement, Symbol future, VisitorState state) {
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(statement);
+    for (int i = index - 1; i >= 0; i--) {
+      StatementTree earlier = statements.get(i);
+      if (earlier instanceof IfTree guard
+          && !Reachability.canCompleteNormally(guard.getThenStatement())
+          && impliesDone(guard.getCondition(), false, future, state)) {
+        return true;
+      }
+      if (assigns(earlier, future)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean assigns(Tree tree, Symbol variable) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        found[0] |= variable.equals(getSymbol(assignment.getVariable()));
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * True if the condition having {@code value} means the future is done: {@code f.isDone()}, {@code
+   * f.isCancelled()}, {@code f.isCompletedExceptionally()} true, {@code f.state()} compared with a
+   * {@code Future.State} constant; through {@code !}, {@code &&} and {@code ||}.
+   */
+  private static boolean impliesDone(
+      ExpressionTree condition, boolean value, Symbol future, VisitorState state) {
+    ExpressionTree c = stripParentheses(condition);
+    return switch (c.getKind()) {
+      case LOGICAL_COMPLEMENT ->
+          impliesDone(((UnaryTree) c).getExpression(), !value, future, state);
+      case CONDITIONAL_AND, CONDITIONAL_OR -> {
+        BinaryTree binary = (BinaryTree) c;
+        boolean left = impliesDone(binary.getLeftOperand(), value, future, state);
+        boolean right = impliesDone(binary.getRightOperand(), value, future, state);
+        // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
+        yield (c.getKind() == Tree.Kind.CONDITIONAL_AND) == value ? left || right : left && right;
+      }
+      case METHOD_INVOCATION ->
+          value
+              && Expressions.isResolved(c)
+              && FutureCalls.FINISHED_TEST.matches(c, state)
+              && isCallOn((MethodInvocationTree) c, future);
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        BinaryTree comparison = (BinaryTree) c;
+        String constant = futureStateConstant(comparison.getRightOperand());
+        ExpressionTree other = comparison.getLeftOperand();
+        if (constant == null) {
+          constant = futureStateConstant(comparison.getLeftOperand());
+          other = comparison.getRightOperand();
+        }
+        if (constant == null
+            || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
+            || !Expressions.isResolved(stateCall)
+            || !FutureCalls.STATE.matches(stateCall, state)
+            || !isCallOn(stateCall, future)) {
+          yield false;
+        }
+        // `state() == SUCCESS` true, or `state() == RUNNING` false: the state is not RUNNING.
+        boolean equal = (c.getKind() == Tree.Kind.EQUAL_TO) == value;
+        yield equal != constant.equals("RUNNING");
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isCallOn(MethodInvocationTree call, Symbol receiver) {
+    ExpressionTree actual = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return actual != null && receiver.equals(getSymbol(actual));
+  }
+
+  /** The name of the {@code Future.State} constant the expression names, or null. */
+  private static @Nullable String futureStateConstant(ExpressionTree expression) {
+    Symbol symbol = getSymbol(stripParentheses(expression));
+    return symbol instanceof VarSymbol constant
+            && (constant.flags() & Flags.ENUM) != 0
+            && constant.owner.getQualifiedName().contentEquals("java.util.concurrent.Future.State")
+        ? constant.getSimpleName().toString()
+        : null;
+  }
+
+  /** True if the method declares {@link InterruptedException} or a supertype in its throws. */
+  public static boolean declaresInterruptedException(MethodTree method, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return method.getThrows().stream()
+        .map(t -> getType(t))
+        .anyMatch(t -> t != null && isSubtype(interrupted, t, state));
+  }
+
+  /** True if a call declares that it throws {@link InterruptedException} (a blocking call). */
+  public static boolean throwsInterruptedException(MethodInvocationTree call, VisitorState state) {
+    Type methodType = getType(call.getMethodSelect());
+    if (methodType == null) {
+      return false;
+    }
+    Type interrupted = interruptedExceptionType(state);
+    return methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /** {@code Thread.currentThread().interrupt()}. */
+  public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !ThreadCalls.INTERRUPT.matches(call, state)) {
+      return false;
+    }
+    @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return receiver != null
+        && ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state);
+  }
+
+  /**
+   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()}, or a
+   * helper (method or constructor) that {@link CancelGuardOptions#isInterruptRestorer} knows.
+   */
+  public static boolean isRestoringCall(
+      ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    // `new InterruptException(e)` whose constructor restores the flag (models, annotations).
+    if (stripParentheses(tree) instanceof NewClassTree creation) {
+      Symbol constructor = getSymbol(creation);
+      return constructor != null && options.isInterruptRestorer(constructor);
+    }
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)) {
+      return false;
+    }
+    if (isCurrentThreadInterrupt(call, state)) {
+      return true;
+    }
+    Symbol symbol = getSymbol(call);
+    return symbol != null && options.isInterruptRestorer(symbol);
+  }
+
+  /** {@code System.exit}, {@code Runtime.halt}: nobody is left to tell. */
+  public static boolean isProcessExit(ExpressionTree tree, VisitorState state) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && ThreadCalls.PROCESS_EXIT.matches(call, state);
+  }
+
+  /** True if the expression's static type is {@link InterruptedException} or a subclass. */
+  public static boolean isInterruptedExceptionValue(ExpressionTree tree, VisitorState state) {
+    Type type = getType(tree);
+    return type != null && isSubtype(type, interruptedExceptionType(state), state);
+  }
+}
