@@ -64,6 +64,7 @@ import dev.cancelguard.analysis.interrupts.Polls.Pause;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
 import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -632,7 +633,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
   /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */
   private static @Nullable String restoreStatement(CatchTree catchTree, VisitorState state) {
     String restore = "Thread.currentThread().interrupt();";
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     Type interrupted = Interrupts.interruptedExceptionType(state);
     if (caught.size() == 1 && isSubtype(caught.getFirst(), interrupted, state)) {
       return restore;

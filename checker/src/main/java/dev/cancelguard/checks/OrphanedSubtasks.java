@@ -951,7 +951,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
             .sorted(
                 Comparator.comparing((Exit e) -> e.kind() == ExitKind.PROPAGATES)
                     .thenComparingInt(e -> getStartPosition(e.tree())))
-            .map(e -> describeExit(e, state))
+            .map(e -> e.describe(state, "starts new sub-tasks"))
             .distinct()
             .limit(2)
             .collect(Collectors.joining(" or "));
@@ -982,19 +982,6 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         + cancelText(left.getFirst(), "f", "Future").strip()
         + "), or use StructuredTaskScope, which cancels the siblings when one fails, or"
         + " ExecutorService.invokeAll, which returns only when all are done.";
-  }
-
-  private static String describeExit(Exit exit, VisitorState state) {
-    return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
-      case PROPAGATES ->
-          exit.tree() == exit.origin()
-              ? "lets the exception propagate"
-              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
-      case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "starts new sub-tasks (line " + Lines.of(exit.tree(), state) + ")";
-    };
   }
 
   private static String describeMembers(List<Member> members) {

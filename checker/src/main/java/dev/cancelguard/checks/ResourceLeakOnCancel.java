@@ -605,7 +605,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
         + "); if the thread is interrupted at "
         + describeOrigin(exit.origin(), state)
         + ", the method "
-        + describeExit(exit, state)
+        + exit.describe(state, "acquires it again")
         + " without releasing it: "
         + consequence
         + ". Release it in a finally block, or use try-with-resources.";
@@ -625,19 +625,6 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
           case null, default -> "the interrupt check";
         };
     return origin == null ? what : what + " (line " + Lines.of(origin, state) + ")";
-  }
-
-  private static String describeExit(Exit exit, VisitorState state) {
-    return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
-      case PROPAGATES ->
-          exit.tree() == exit.origin()
-              ? "lets the exception propagate"
-              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
-      case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "acquires it again (line " + Lines.of(exit.tree(), state) + ")";
-    };
   }
 
   /** The statement that acquires the resource: its declaration, or the acquiring statement. */

@@ -34,13 +34,14 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.flow.InterruptFlow;
-import dev.cancelguard.analysis.flow.InterruptFlow.Leak;
-import dev.cancelguard.analysis.flow.InterruptFlow.LeakKind;
+import dev.cancelguard.analysis.interrupts.InterruptPaths;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.WakeUps;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.SourceEdits;
@@ -121,7 +122,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfCatch(catchTree, method, state, options).stream()
+        InterruptPaths.leaksOfCatch(catchTree, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty() || restoredByEnclosingFinally(catchPath, codeUnit, method, state)) {
@@ -210,7 +211,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     TreePath branchPath = new TreePath(ifPath, trueBranch);
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfStatement(trueBranch, method, state, options).stream()
+        InterruptPaths.leaksOfStatement(trueBranch, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, ifPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty()) {
@@ -240,7 +241,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       if (member instanceof MethodTree method
           && method != here
           && method.getBody() != null
-          && InterruptFlow.containsRestore(method.getBody(), state, options)) {
+          && InterruptPaths.containsRestore(method.getBody(), state, options)) {
         return true;
       }
     }
@@ -309,7 +310,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
           && parent.getLeaf() instanceof TryTree tryTree
           && tryTree.getFinallyBlock() != null
           && p.getLeaf() != tryTree.getFinallyBlock()
-          && InterruptFlow.restoresOnEveryPath(tryTree.getFinallyBlock(), method, state, options)) {
+          && InterruptPaths.restoresOnEveryPath(
+              tryTree.getFinallyBlock(), method, state, options)) {
         return true;
       }
     }
@@ -414,7 +416,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
   private static java.util.Optional<SuggestedFix> restoreFix(
       CatchTree catchTree, VisitorState state) {
     String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     boolean onlyInterrupted =
         caught.size() == 1
             && ASTHelpers.isSubtype(
@@ -435,7 +437,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
    */
   private static java.util.Optional<SuggestedFix> rethrowFix(
       CatchTree catchTree, MethodTree method, VisitorState state) {
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     String name = catchTree.getParameter().getName().toString();
     if (caught.size() != 1
         || !ASTHelpers.isSameType(

@@ -22,7 +22,6 @@ import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
-import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
 import dev.cancelguard.analysis.tasks.Tasks;
@@ -74,8 +73,7 @@ public final class TaskScopeLeftBeforeJoin extends CancelGuardChecker implements
       for (Exit exit : flow.exits()) {
         // Exceptions leaving the block are fine: close() cancels and waits, and the exception it
         // then throws is only added as suppressed to the one already on its way.
-        if ((exit.facts() & TaskScopes.pending(0)) == 0
-            || (exit.kind() != ExitKind.RETURNS && exit.kind() != ExitKind.FALLS_OFF)) {
+        if ((exit.facts() & TaskScopes.pending(0)) == 0 || !exit.kind().isNormal()) {
           continue;
         }
         state.reportMatch(describe(exit, tree, scope, state));

@@ -37,6 +37,7 @@ import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
 import dev.cancelguard.analysis.tasks.Subtasks;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
       Tree leaf = p.getLeaf();
       Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
       if (leaf instanceof BlockTree && parent instanceof CatchTree catchTree) {
-        List<Type> caught = Interrupts.caughtTypes(catchTree);
+        List<Type> caught = Catches.caughtTypes(catchTree);
         if (!caught.isEmpty() && caught.stream().allMatch(t -> isSubtype(t, interrupted, state))) {
           return "handling an InterruptedException";
         }

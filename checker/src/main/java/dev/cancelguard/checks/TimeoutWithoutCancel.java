@@ -37,11 +37,11 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FlowGraph;
-import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
@@ -283,8 +283,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     for (TreePath p = path.getParentPath(); p != null && p != codeUnit; p = p.getParentPath()) {
       if (p.getLeaf() instanceof TryTree tryTree && tryTree.getBlock() == child) {
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (Interrupts.caughtTypes(catchTree).stream()
-              .anyMatch(t -> isSubtype(timeout, t, state))) {
+          if (Catches.caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(timeout, t, state))) {
             return catchTree;
           }
         }

@@ -11,11 +11,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -23,29 +26,44 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
-import dev.cancelguard.analysis.interrupts.Interrupts;
+import com.sun.tools.javac.tree.JCTree.JCYield;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +161,20 @@ public final class FactFlow {
     default long killedByLeaving(TryTree tryTree) {
       return 0;
     }
+
+    /** Facts an explicit {@code throw} discharges (rethrowing the exception a fact stands for). */
+    default long killedByThrow(ThrowTree tree) {
+      return 0;
+    }
+
+    /**
+     * The spec to walk {@code helper}, a method of this file that {@code call} invokes, with; null
+     * (the default) not to follow it. A followed helper's summary — the facts it removes on every
+     * way out of its body when entered with the caller's facts — is removed by the call.
+     */
+    default @Nullable Spec helperSpec(MethodInvocationTree call, MethodTree helper) {
+      return null;
+    }
   }
 
   /** An exception of {@code type} raised with {@code added} facts on top of the path's. */
@@ -155,20 +187,47 @@ public final class FactFlow {
     THROWS,
     /** An exception raised by a call leaves the code unit. */
     PROPAGATES,
-    /**
-     * The end of the body, or a break or continue to a statement outside it (when the walked code
-     * is a block inside a method).
-     */
+    /** The end of the walked body or statement. */
     FALLS_OFF,
+    /** A {@code break} to a statement around the walked one. */
+    BREAKS,
+    /** A {@code continue} of a loop around the walked statement. */
+    CONTINUES,
+    /** A {@code yield} to a switch expression around the walked statement. */
+    YIELDS,
     /** A call that overwrites a fact still set (see {@link Spec#acquiredBy}). */
-    REACQUIRES
+    REACQUIRES;
+
+    /** True for the ways out after which execution goes on normally, without an exception. */
+    public boolean isNormal() {
+      return this != THROWS && this != PROPAGATES && this != REACQUIRES;
+    }
   }
 
   /**
    * A way out reached with {@code facts} set; {@code origin} is the earliest tree that added one of
    * them (a raising call, a throw, a condition), or null when they were set from the start.
    */
-  public record Exit(ExitKind kind, Tree tree, long facts, @Nullable Tree origin) {}
+  public record Exit(ExitKind kind, Tree tree, long facts, @Nullable Tree origin) {
+    /**
+     * How the path leaves, for a message: "returns (line 12)", "reaches its end", ...; {@code
+     * reacquires} names what a {@link ExitKind#REACQUIRES} exit does ("starts new sub-tasks").
+     */
+    public String describe(VisitorState state, String reacquires) {
+      String line = " (line " + Lines.of(tree, state) + ")";
+      return switch (kind) {
+        case RETURNS -> "returns" + line;
+        case THROWS -> "throws" + line;
+        case PROPAGATES ->
+            tree == origin
+                ? "lets the exception propagate"
+                : "lets the exception of line " + Lines.of(tree, state) + " propagate";
+        case FALLS_OFF -> "reaches its end";
+        case BREAKS, CONTINUES, YIELDS -> "leaves the block" + line;
+        case REACQUIRES -> reacquires + line;
+      };
+    }
+  }
 
   /** The ways out with facts set, in the order found, and the facts before each observed tree. */
   public record Result(ImmutableList<Exit> exits, ImmutableMap<Tree, Long> observed) {
@@ -196,6 +255,9 @@ public final class FactFlow {
     }
   }
 
+  /** The states after a condition: where it is true, and where it is false. */
+  private record Branches(@Nullable State whenTrue, @Nullable State whenFalse) {}
+
   private enum Region {
     BLOCK,
     CATCH,
@@ -215,34 +277,54 @@ public final class FactFlow {
 
   private record FinallyKey(Tree block, long facts) {}
 
+  /**
+   * What the walks of one question share: the helpers being walked (a helper reached again while it
+   * is walked is not followed: recursion), and what is left of the budget of helper walks.
+   */
+  private static final class Helpers {
+    final Set<MethodSymbol> inProgress = new HashSet<>();
+    int budget = MAX_HELPER_WALKS;
+  }
+
+  /** Bits are only ever added on the way round, so 65 rounds reach the fixpoint of 64 facts. */
   private static final int MAX_LOOP_ROUNDS = 70;
+
+  /** Helper bodies walked for one question, at most: deep helper chains stay cheap. */
+  private static final int MAX_HELPER_WALKS = 16;
 
   private final VisitorState state;
   private final Spec spec;
   private final boolean catchesSeeTryEntry;
   private final Set<? extends Tree> observe;
+  private final Helpers helpers;
 
   private List<Frame> frames = new ArrayList<>();
   private final Map<Tree, Integer> targetDepth = new HashMap<>();
   private final Map<Tree, State> breakStates = new HashMap<>();
   private final Map<Tree, State> continueStates = new HashMap<>();
+  private final Map<Tree, State> yieldStates = new HashMap<>();
   private final Map<Tree, Exit> exits = new LinkedHashMap<>();
   private final Map<Tree, Long> observed = new LinkedHashMap<>();
   private final Map<FinallyKey, @Nullable Long> finallyMemo = new HashMap<>();
 
   private FactFlow(
-      VisitorState state, Spec spec, boolean catchesSeeTryEntry, Set<? extends Tree> observe) {
+      VisitorState state,
+      Spec spec,
+      boolean catchesSeeTryEntry,
+      Set<? extends Tree> observe,
+      Helpers helpers) {
     this.state = state;
     this.spec = spec;
     this.catchesSeeTryEntry = catchesSeeTryEntry;
     this.observe = observe;
+    this.helpers = helpers;
   }
 
   /**
-   * Walks a code unit's body.
+   * Walks a code unit's body, or one statement of it (a catch block): a {@code break}, {@code
+   * continue} or {@code yield} to a statement around the walked one is then a way out.
    *
-   * @param body a method body, a lambda body (block or expression), or a block inside one walked on
-   *     its own
+   * @param body a method body, a lambda body (block or expression), or a statement
    * @param initial the facts set on entry
    * @param catchesSeeTryEntry whether a catch is also entered with the facts holding at the start
    *     of its try block (for "may" questions, where any unchecked exception could enter it)
@@ -255,7 +337,18 @@ public final class FactFlow {
       long initial,
       boolean catchesSeeTryEntry,
       Set<? extends Tree> observe) {
-    FactFlow flow = new FactFlow(state, spec, catchesSeeTryEntry, observe);
+    return walk(body, spec, state, initial, catchesSeeTryEntry, observe, new Helpers());
+  }
+
+  private static Result walk(
+      Tree body,
+      Spec spec,
+      VisitorState state,
+      long initial,
+      boolean catchesSeeTryEntry,
+      Set<? extends Tree> observe,
+      Helpers helpers) {
+    FactFlow flow = new FactFlow(state, spec, catchesSeeTryEntry, observe, helpers);
     State start = new State(initial, null);
     if (body instanceof StatementTree statement) {
       State out = flow.walk(statement, start);
@@ -290,9 +383,22 @@ public final class FactFlow {
       case ReturnTree returnTree ->
           leave(ExitKind.RETURNS, returnTree, scan(returnTree.getExpression(), in));
       case ThrowTree throwTree -> walkThrow(throwTree, in);
-      case BreakTree breakTree -> jump(breakTree, ((JCBreak) breakTree).target, in, breakStates);
+      case BreakTree breakTree ->
+          jump(breakTree, ((JCBreak) breakTree).target, in, breakStates, ExitKind.BREAKS);
       case ContinueTree continueTree ->
-          jump(continueTree, ((JCContinue) continueTree).target, in, continueStates);
+          jump(
+              continueTree,
+              ((JCContinue) continueTree).target,
+              in,
+              continueStates,
+              ExitKind.CONTINUES);
+      case YieldTree yieldTree ->
+          jump(
+              yieldTree,
+              ((JCYield) yieldTree).target,
+              scan(yieldTree.getValue(), in),
+              yieldStates,
+              ExitKind.YIELDS);
       case WhileLoopTree loop ->
           walkLoop(loop, loop.getCondition(), loop.getStatement(), List.of(), in, false);
       case DoWhileLoopTree loop ->
@@ -311,7 +417,8 @@ public final class FactFlow {
         yield join(walk(labeled.getStatement(), in), breakStates.remove(labeled));
       }
       case SynchronizedTree sync -> walk(sync.getBlock(), scan(sync.getExpression(), in));
-      case SwitchTree switchTree -> walkSwitch(switchTree, in);
+      case SwitchTree switchTree ->
+          walkSwitch(switchTree, switchTree.getExpression(), switchTree.getCases(), in);
       case TryTree tryTree -> walkTry(tryTree, in);
       default -> in; // assert, empty statements, local classes: no effect here
     };
@@ -326,17 +433,10 @@ public final class FactFlow {
   }
 
   private @Nullable State walkIf(IfTree ifTree, State in) {
-    State afterCondition = scan(ifTree.getCondition(), in);
-    if (afterCondition == null) {
-      return null;
-    }
-    long added = spec.addedOnTrueBranch(ifTree.getCondition());
-    State thenIn =
-        afterCondition
-            .plus(added, ifTree.getCondition())
-            .minus(spec.killedOnBranch(ifTree.getCondition(), true));
-    State elseIn = afterCondition.minus(spec.killedOnBranch(ifTree.getCondition(), false));
-    return join(walk(ifTree.getThenStatement(), thenIn), walk(ifTree.getElseStatement(), elseIn));
+    Branches branches = branch(ifTree.getCondition(), in);
+    return join(
+        walk(ifTree.getThenStatement(), branches.whenTrue()),
+        walk(ifTree.getElseStatement(), branches.whenFalse()));
   }
 
   private @Nullable State walkThrow(ThrowTree throwTree, State in) {
@@ -344,7 +444,8 @@ public final class FactFlow {
     if (current == null) {
       return null;
     }
-    current = current.plus(spec.addedByThrow(throwTree), throwTree);
+    current =
+        current.minus(spec.killedByThrow(throwTree)).plus(spec.addedByThrow(throwTree), throwTree);
     Type thrown = getType(throwTree.getExpression());
     raise(thrown, current, throwTree, ExitKind.THROWS);
     return null;
@@ -367,17 +468,22 @@ public final class FactFlow {
             || (condition != null && !Boolean.TRUE.equals(constValue(stripParentheses(condition))));
     State entry = in;
     State conditionOut = null;
-    State back = null;
     for (int round = 0; round < MAX_LOOP_ROUNDS; round++) {
-      State bodyIn = bodyFirst ? entry : scan(condition, entry);
-      conditionOut = bodyFirst ? null : bodyIn;
+      State bodyIn = entry;
+      conditionOut = null;
+      if (!bodyFirst) {
+        Branches tested = branch(condition, entry);
+        bodyIn = tested.whenTrue();
+        conditionOut = tested.whenFalse();
+      }
       State bodyOut = walk(body, bodyIn);
       State roundEnd = walkAll(update, join(bodyOut, continueStates.remove(loop)));
       if (bodyFirst) {
-        roundEnd = scan(condition, roundEnd);
-        conditionOut = roundEnd;
+        Branches tested = branch(condition, roundEnd);
+        roundEnd = tested.whenTrue();
+        conditionOut = tested.whenFalse();
       }
-      back = roundEnd == null ? null : roundEnd.minus(loopKill);
+      State back = roundEnd == null ? null : roundEnd.minus(loopKill);
       State next = join(in, back);
       if (next != null && next.facts() == entry.facts()) {
         break;
@@ -391,16 +497,18 @@ public final class FactFlow {
     return exits;
   }
 
-  private @Nullable State walkSwitch(SwitchTree switchTree, State in) {
+  /** A switch statement or expression: its cases, with fall-through, breaks and yields. */
+  private @Nullable State walkSwitch(
+      Tree switchTree, ExpressionTree selector, List<? extends CaseTree> cases, State in) {
     targetDepth.put(switchTree, frames.size());
-    State selected = scan(switchTree.getExpression(), in);
+    State selected = scan(selector, in);
     if (selected == null) {
       return null;
     }
     State fallThrough = null;
     State out = null;
     boolean hasDefault = false;
-    for (CaseTree caseTree : switchTree.getCases()) {
+    for (CaseTree caseTree : cases) {
       hasDefault |=
           caseTree.getExpressions().isEmpty()
               || caseTree.getLabels().stream().anyMatch(l -> l instanceof DefaultCaseLabelTree);
@@ -418,7 +526,9 @@ public final class FactFlow {
       }
     }
     out = join(join(out, fallThrough), breakStates.remove(switchTree));
-    return hasDefault ? out : join(out, selected);
+    out = join(out, yieldStates.remove(switchTree));
+    // A switch expression is exhaustive; a switch statement without default may match no case.
+    return hasDefault || switchTree instanceof SwitchExpressionTree ? out : join(out, selected);
   }
 
   private @Nullable State walkTry(TryTree tryTree, State in) {
@@ -452,19 +562,30 @@ public final class FactFlow {
     return out;
   }
 
+  /**
+   * A break, continue or yield: through the finally blocks it leaves to its target, or out of the
+   * walked statement when the target is around it.
+   */
   private @Nullable State jump(
-      Tree jumpTree, @Nullable Tree target, State in, Map<Tree, State> targetStates) {
-    Integer depth = target == null ? null : targetDepth.get(target);
-    if (depth == null) {
-      // A target outside the walked code (a block walked on its own): the jump leaves it normally.
-      return leave(ExitKind.FALLS_OFF, jumpTree, in);
+      Tree jump,
+      @Nullable Tree target,
+      @Nullable State in,
+      Map<Tree, State> targetStates,
+      ExitKind kindIfOut) {
+    if (target == null || in == null) {
+      return null; // no target: code that does not compile
     }
+    Integer depth = targetDepth.get(target);
     State current = in;
-    for (int i = frames.size() - 1; i >= depth && current != null; i--) {
+    for (int i = frames.size() - 1; i >= (depth == null ? 0 : depth) && current != null; i--) {
       current = crossFrame(i, current);
     }
     if (current != null) {
-      targetStates.merge(target, current, FactFlow::join);
+      if (depth == null) {
+        record(kindIfOut, jump, current);
+      } else {
+        targetStates.merge(target, current, FactFlow::join);
+      }
     }
     return null;
   }
@@ -541,7 +662,7 @@ public final class FactFlow {
     for (CatchTree catchTree : frame.tree.getCatches()) {
       boolean certain = false;
       boolean possible = false;
-      for (Type caught : Interrupts.caughtTypes(catchTree)) {
+      for (Type caught : Catches.caughtTypes(catchTree)) {
         certain |= isSubtype(type, caught, state);
         possible |= isSubtype(caught, type, state);
       }
@@ -568,42 +689,67 @@ public final class FactFlow {
 
   // ---------------------------------------------------------------- expressions
 
-  /** Follows the calls of an expression in evaluation order (inner calls first). */
+  /**
+   * Follows an expression in evaluation order (operands and arguments before the call): {@code &&},
+   * {@code ||}, {@code ?:} and switch expressions branch and join. Lambda, method reference and
+   * class bodies are not entered: that code runs later, elsewhere.
+   */
   private @Nullable State scan(@Nullable ExpressionTree expression, @Nullable State in) {
     if (expression == null || in == null) {
       return in;
     }
+    return switch (expression) {
+      case IdentifierTree identifier -> in;
+      case LiteralTree literal -> in;
+      case LambdaExpressionTree lambda -> in;
+      case MemberReferenceTree reference -> in;
+      case ParenthesizedTree parens -> scan(parens.getExpression(), in);
+      case MemberSelectTree select -> scan(select.getExpression(), in);
+      case BinaryTree binary
+          when binary.getKind() == Tree.Kind.CONDITIONAL_AND
+              || binary.getKind() == Tree.Kind.CONDITIONAL_OR -> {
+        Branches branches = branch(binary, in);
+        yield join(branches.whenTrue(), branches.whenFalse());
+      }
+      case ConditionalExpressionTree conditional -> {
+        Branches branches = branch(conditional.getCondition(), in);
+        yield join(
+            scan(conditional.getTrueExpression(), branches.whenTrue()),
+            scan(conditional.getFalseExpression(), branches.whenFalse()));
+      }
+      case SwitchExpressionTree switchExpression ->
+          walkSwitch(
+              switchExpression, switchExpression.getExpression(), switchExpression.getCases(), in);
+      case MethodInvocationTree call -> {
+        State current = scan(call.getMethodSelect(), in);
+        for (ExpressionTree argument : call.getArguments()) {
+          current = scan(argument, current);
+        }
+        yield step(call, current);
+      }
+      case NewClassTree newClass -> {
+        State current = scan(newClass.getEnclosingExpression(), in);
+        for (ExpressionTree argument : newClass.getArguments()) {
+          current = scan(argument, current);
+        }
+        yield step(newClass, current); // not the anonymous class body
+      }
+      case AssignmentTree assignment ->
+          step(assignment, scan(assignment.getExpression(), scan(assignment.getVariable(), in)));
+      default -> scanOperands(expression, in);
+    };
+  }
+
+  /** Any other expression: its operands in order. */
+  private @Nullable State scanOperands(ExpressionTree expression, State in) {
     State[] current = {in};
     new TreeScanner<Void, Void>() {
       @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        super.visitMethodInvocation(call, null);
-        step(call, current);
-        return null;
-      }
-
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        scan(newClass.getEnclosingExpression(), null);
-        scan(newClass.getArguments(), null);
-        step(newClass, current);
-        return null;
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        super.visitAssignment(assignment, null);
-        step(assignment, current);
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+      public Void scan(Tree tree, Void unused) {
+        if (tree == expression || !(tree instanceof ExpressionTree operand)) {
+          return super.scan(tree, null);
+        }
+        current[0] = FactFlow.this.scan(operand, current[0]);
         return null;
       }
 
@@ -615,13 +761,62 @@ public final class FactFlow {
     return current[0];
   }
 
-  private void step(ExpressionTree tree, State[] current) {
-    State in = current[0];
+  /**
+   * The states where a condition is true and where it is false: through parentheses, {@code !},
+   * {@code &&} and {@code ||} (whose right operand runs on one branch of the left only); each
+   * condition and sub-condition then adds and removes the facts its spec says for each branch.
+   */
+  private Branches branch(@Nullable ExpressionTree condition, @Nullable State in) {
+    if (condition == null || in == null) {
+      return new Branches(in, in); // none: `for (;;)`, or the end of a for-each loop's elements
+    }
+    Branches branches =
+        switch (condition) {
+          case ParenthesizedTree parens -> branch(parens.getExpression(), in);
+          case UnaryTree not when not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT -> {
+            Branches operand = branch(not.getExpression(), in);
+            yield new Branches(operand.whenFalse(), operand.whenTrue());
+          }
+          case BinaryTree and when and.getKind() == Tree.Kind.CONDITIONAL_AND -> {
+            Branches left = branch(and.getLeftOperand(), in);
+            Branches right = branch(and.getRightOperand(), left.whenTrue());
+            yield new Branches(right.whenTrue(), join(left.whenFalse(), right.whenFalse()));
+          }
+          case BinaryTree or when or.getKind() == Tree.Kind.CONDITIONAL_OR -> {
+            Branches left = branch(or.getLeftOperand(), in);
+            Branches right = branch(or.getRightOperand(), left.whenFalse());
+            yield new Branches(join(left.whenTrue(), right.whenTrue()), right.whenFalse());
+          }
+          default -> {
+            State after = scan(condition, in);
+            yield new Branches(after, after);
+          }
+        };
+    State whenTrue = branches.whenTrue();
+    if (whenTrue != null) {
+      whenTrue =
+          whenTrue
+              .plus(spec.addedOnTrueBranch(condition), condition)
+              .minus(spec.killedOnBranch(condition, true));
+    }
+    State whenFalse = branches.whenFalse();
+    if (whenFalse != null) {
+      whenFalse = whenFalse.minus(spec.killedOnBranch(condition, false));
+    }
+    return new Branches(whenTrue, whenFalse);
+  }
+
+  private @Nullable State step(ExpressionTree tree, @Nullable State in) {
     if (in == null) {
-      return;
+      return null;
     }
     if (observe.contains(tree)) {
       observed.merge(tree, in.facts(), (a, b) -> a | b);
+    }
+    if (tree instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && ThreadCalls.PROCESS_EXIT.matches(call, state)) {
+      return null; // the process ends here: no way out of the code unit follows
     }
     long overwritten = in.facts() & spec.acquiredBy(tree);
     if (overwritten != 0) {
@@ -629,7 +824,7 @@ public final class FactFlow {
     }
     // A call that fails still counts as having done what it kills (a close that throws closed,
     // a wait that failed is over); what it raises may add facts of its own.
-    State attempted = in.minus(spec.killedBy(tree));
+    State attempted = in.minus(spec.killedBy(tree) | killedByHelper(tree, in.facts()));
     List<Raise> extra = spec.raises(tree);
     for (Raise raise : extra) {
       raise(raise.type(), attempted.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
@@ -642,10 +837,54 @@ public final class FactFlow {
         }
       }
     }
-    current[0] = attempted.plus(spec.addedBy(tree), tree);
+    return attempted.plus(spec.addedBy(tree), tree);
+  }
+
+  /**
+   * The facts a call to a helper of this file removes on every way out of its body, walked with the
+   * spec's {@link Spec#helperSpec}: followed to any depth, but not into a helper already being
+   * walked (recursion), and not beyond the question's budget of helper walks.
+   */
+  private long killedByHelper(ExpressionTree tree, long facts) {
+    if (facts == 0
+        || !(tree instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !(getSymbol(call) instanceof MethodSymbol method)
+        || helpers.budget <= 0
+        || helpers.inProgress.contains(method)) {
+      return 0;
+    }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (!SameFile.isDeclaredIn(method, unit)) {
+      return 0;
+    }
+    MethodTree helper = SameFile.findMethod(unit, method);
+    if (helper == null || helper.getBody() == null) {
+      return 0;
+    }
+    Spec helperSpec = spec.helperSpec(call, helper);
+    if (helperSpec == null) {
+      return 0;
+    }
+    helpers.budget--;
+    helpers.inProgress.add(method);
+    try {
+      Result result =
+          walk(helper.getBody(), helperSpec, state, facts, catchesSeeTryEntry, Set.of(), helpers);
+      long left = 0;
+      for (Exit exit : result.exits()) {
+        left |= exit.facts();
+      }
+      return facts & ~left;
+    } finally {
+      helpers.inProgress.remove(method);
+    }
   }
 
   private static List<Type> declaredThrows(ExpressionTree tree) {
+    if (!Expressions.isResolved(tree)) {
+      return List.of(); // code that does not compile: nothing is known of the call
+    }
     Symbol symbol = getSymbol(tree);
     if (tree instanceof AssignmentTree || symbol == null || symbol.type == null) {
       return List.of();

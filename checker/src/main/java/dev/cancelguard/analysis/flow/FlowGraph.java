@@ -10,7 +10,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
-import dev.cancelguard.analysis.tasks.Tasks;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -58,9 +57,9 @@ public final class FlowGraph {
   }
 
   /**
-   * The graph of a method or lambda ({@code codeUnit}, as from {@link Tasks#enclosingCodeUnit});
-   * null when it has no body or the graph cannot be built (the question then has no answer and the
-   * check reports nothing).
+   * The graph of a method or lambda ({@code codeUnit}, as from {@link
+   * dev.cancelguard.analysis.tasks.Tasks#enclosingCodeUnit}); null when it has no body or the graph
+   * cannot be built (the question then has no answer and the check reports nothing).
    */
   public static @Nullable FlowGraph of(TreePath codeUnit, VisitorState state) {
     ClassTree enclosingClass = null;

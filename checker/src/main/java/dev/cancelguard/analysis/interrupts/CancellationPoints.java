@@ -25,10 +25,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.HelperChain;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -279,7 +280,7 @@ public final class CancellationPoints {
       if (p.getLeaf() instanceof TryTree tryTree
           && (child == tryTree.getBlock() || tryTree.getResources().contains(child))) {
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (Interrupts.caughtTypes(catchTree).stream()
+          if (Catches.caughtTypes(catchTree).stream()
               .anyMatch(t -> isSubtype(interrupted, t, state))) {
             return new TreePath(p, catchTree);
           }

@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.google.errorprone.util.Reachability;
@@ -29,10 +28,10 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Type.UnionClassType;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import java.util.List;
@@ -46,22 +45,10 @@ public final class Interrupts {
     return state.getSymtab().interruptedExceptionType;
   }
 
-  /** The alternatives of a catch parameter's type: one, or several for a multi-catch. */
-  public static ImmutableList<Type> caughtTypes(CatchTree catchTree) {
-    Type type = getType(catchTree.getParameter());
-    if (type == null) {
-      return ImmutableList.of();
-    }
-    if (type.isUnion()) {
-      return ImmutableList.copyOf(((UnionClassType) type).getAlternativeTypes());
-    }
-    return ImmutableList.of(type);
-  }
-
   /** True if a catch names {@link InterruptedException} (or a subclass) itself. */
   public static boolean catchesInterruptedExceptionByName(CatchTree catchTree, VisitorState state) {
     Type interrupted = interruptedExceptionType(state);
-    return caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(t, interrupted, state));
+    return Catches.caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(t, interrupted, state));
   }
 
   /**
@@ -78,11 +65,11 @@ public final class Interrupts {
       if (earlier == catchTree) {
         break;
       }
-      if (caughtTypes(earlier).stream().anyMatch(t -> isSubtype(interrupted, t, state))) {
+      if (Catches.caughtTypes(earlier).stream().anyMatch(t -> isSubtype(interrupted, t, state))) {
         return false;
       }
     }
-    List<Type> caught = caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     if (caught.stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
       return true;
     }

@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class WaitFixes {
           && parent.getLeaf() instanceof TryTree tryTree
           && tryTree.getBlock() == leaf
           && tryTree.getCatches().stream()
-              .flatMap(c -> Interrupts.caughtTypes(c).stream())
+              .flatMap(c -> Catches.caughtTypes(c).stream())
               .anyMatch(t -> isSubtype(interrupted, t, state))) {
         return false;
       }

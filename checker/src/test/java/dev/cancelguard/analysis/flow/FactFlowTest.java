@@ -215,7 +215,8 @@ class FactFlowTest {
 
   /**
    * A block walked on its own (the statement labeled {@code unit:}): one fact, set by {@code
-   * acquire()}, cleared by {@code release()}; a jump out of the block leaves it normally.
+   * acquire()}, cleared by {@code release()}; a jump out of the block is a way out of it, of its
+   * own kind.
    */
   @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
   public static final class ReportBlockExits extends BugChecker
@@ -246,7 +247,7 @@ class FactFlowTest {
   }
 
   @Test
-  void jumpsOutOfABlockWalkedOnItsOwnLeaveItNormally() {
+  void jumpsOutOfABlockWalkedOnItsOwnAreWaysOut() {
     CompilationTestHelper.newInstance(ReportBlockExits.class, getClass())
         .addSourceLines(
             "Test.java",
@@ -263,15 +264,15 @@ class FactFlowTest {
                   {
                     acquire();
                     if (item == 0) {
-                      // BUG: Diagnostic contains: FALLS_OFF
+                      // BUG: Diagnostic contains: CONTINUES
                       continue;
                     }
                     if (item < 0) {
-                      // BUG: Diagnostic contains: FALLS_OFF
+                      // BUG: Diagnostic contains: BREAKS
                       break;
                     }
                     if (item > 100) {
-                      // BUG: Diagnostic contains: FALLS_OFF
+                      // BUG: Diagnostic contains: BREAKS
                       break unit;
                     }
                     try {
@@ -283,6 +284,217 @@ class FactFlowTest {
                     }
                     acquire(); // the end of the block: reported at its start
                   }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * One fact, set by {@code acquire()}, cleared by {@code release()}, {@code releases()} and {@code
+   * releasesInt()}; helpers of the file are followed with the same spec. Every way out of a method
+   * with the fact set is reported with its kind.
+   */
+  @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class ReportHeldExits extends BugChecker implements MethodTreeMatcher {
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      if (tree.getBody() == null || !tree.getName().toString().startsWith("case")) {
+        return Description.NO_MATCH;
+      }
+      FactFlow.Spec spec =
+          new FactFlow.Spec() {
+            @Override
+            public long addedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "acquire") ? 1 : 0;
+            }
+
+            @Override
+            public long killedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "release")
+                      || ReportExits.named(tree, "releases")
+                      || ReportExits.named(tree, "releasesInt")
+                  ? 1
+                  : 0;
+            }
+
+            @Override
+            public FactFlow.Spec helperSpec(MethodInvocationTree call, MethodTree helper) {
+              return this;
+            }
+          };
+      for (FactFlow.Exit exit :
+          FactFlow.walk(tree.getBody(), spec, state, 0, false, Set.of()).exits()) {
+        state.reportMatch(buildDescription(exit.tree()).setMessage(exit.kind().name()).build());
+      }
+      return Description.NO_MATCH;
+    }
+  }
+
+  private static final String HELD =
+      """
+        static void acquire() {}
+
+        static void release() {}
+
+        static boolean releases() {
+          return true;
+        }
+
+        static int releasesInt() {
+          return 0;
+        }
+      """;
+
+  @Test
+  void conditionalOperatorsBranch() {
+    CompilationTestHelper.newInstance(ReportHeldExits.class, getClass())
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            HELD,
+            """
+              void caseRightOperandMayNotRun(boolean a) {
+                acquire();
+                if (a && releases()) {}
+                // BUG: Diagnostic contains: RETURNS
+                return;
+              }
+
+              void caseRightOperandRunsOnTheTrueBranch(boolean a) {
+                acquire();
+                if (a && releases()) {
+                  return;
+                }
+                release();
+              }
+
+              void caseOrSkipsItsRightOperand(boolean a) {
+                acquire();
+                boolean b = a || releases();
+                // BUG: Diagnostic contains: RETURNS
+                return;
+              }
+
+              void caseNegatedOrFalseBranchRanBoth(boolean a) {
+                acquire();
+                if (!(a || !releases())) {
+                  return;
+                }
+                release();
+              }
+
+              void caseOneArm(boolean a) {
+                acquire();
+                int x = a ? releasesInt() : 0;
+                // BUG: Diagnostic contains: RETURNS
+                return;
+              }
+
+              void caseBothArms(boolean a) {
+                acquire();
+                int x = a ? releasesInt() : releasesInt();
+                return;
+              }
+
+              int caseYieldFromOneCase(int k) {
+                acquire();
+                int x =
+                    switch (k) {
+                      case 1 -> {
+                        release();
+                        yield 1;
+                      }
+                      default -> 0;
+                    };
+                // BUG: Diagnostic contains: RETURNS
+                return x;
+              }
+
+              int caseYieldFromEveryCase(int k) {
+                acquire();
+                int x =
+                    switch (k) {
+                      case 1 -> {
+                        release();
+                        yield 1;
+                      }
+                      default -> releasesInt();
+                    };
+                return x;
+              }
+
+              void caseProcessExitEndsThePath() {
+                acquire();
+                System.exit(1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void helpersOfTheFileAreFollowed() {
+    CompilationTestHelper.newInstance(ReportHeldExits.class, getClass())
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            HELD,
+            """
+              void caseHelperReleases() {
+                acquire();
+                releaseAll();
+                return;
+              }
+
+              void caseHelperReleasesOnOnePath(boolean a) {
+                acquire();
+                maybeRelease(a);
+                // BUG: Diagnostic contains: RETURNS
+                return;
+              }
+
+              void caseHelperOfAHelperOfAHelper() {
+                acquire();
+                first();
+                return;
+              }
+
+              void caseRecursiveHelperIsNotAssumedToRelease() {
+                acquire();
+                countDown(3);
+                // BUG: Diagnostic contains: RETURNS
+                return;
+              }
+
+              private void releaseAll() {
+                release();
+              }
+
+              private void maybeRelease(boolean a) {
+                if (a) {
+                  release();
+                }
+              }
+
+              private void first() {
+                second();
+              }
+
+              private void second() {
+                third();
+              }
+
+              private void third() {
+                release();
+              }
+
+              private void countDown(int n) {
+                if (n > 0) {
+                  countDown(n - 1);
+                } else {
+                  release();
                 }
               }
             }

@@ -1,4 +1,4 @@
-package dev.cancelguard.analysis.flow;
+package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
@@ -49,11 +49,8 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.HelperChain;
-import dev.cancelguard.analysis.tasks.CancelTarget;
-import dev.cancelguard.analysis.tasks.TaskUses;
-import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package dev.cancelguard.analysis;
+package dev.cancelguard.analysis.trees;
 
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import java.util.HashSet;
