@@ -162,7 +162,8 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       }
       case THROWS -> "the throw" + line;
       case RETURNS -> "the return" + line;
-      case FALLS_OFF, REACQUIRES -> "the end of the method";
+      // A whole method body is walked: no break, continue or yield leaves it.
+      case FALLS_OFF, BREAKS, CONTINUES, YIELDS, REACQUIRES -> "the end of the method";
     };
   }
 
