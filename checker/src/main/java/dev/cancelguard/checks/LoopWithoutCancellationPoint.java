@@ -147,6 +147,10 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (polling != null) {
       return matchPollingLoop(loop, loopPath, polling, state);
     }
+    MethodInvocationTree sweep = Polls.futureSweepPoll(loopPath, state);
+    if (sweep != null) {
+      return describeFutureSweep(loop, sweep, state);
+    }
     // Other loops are only reported in code that runs as a task: that is what gets cancelled.
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     if (codeUnit == null || !Tasks.runsAsTask(codeUnit, state)) {
@@ -164,7 +168,9 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
         && !Tasks.isSubmittedToExecutor(codeUnit, state)
         && SameFile.writesAny(
             state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())) {
-      return NO_MATCH;
+      // Stoppable, but a worker that polls without blocking still burns a core while idle.
+      MethodInvocationTree poll = Polls.idleSpinPoll(loopPath, state);
+      return poll == null ? NO_MATCH : describeIdleSpin(loop, poll, state);
     }
     // A loop doing stream or socket I/O is stopped by closing what it reads or writes: an
     // interrupt would not wake it, and the loop ends with the IOException.
@@ -229,6 +235,32 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  private Description describeFutureSweep(
+      StatementTree loop, MethodInvocationTree isDone, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This loop busy-waits on futures: it sweeps over them re-checking "
+                + state.getSourceForNode(isDone)
+                + " and never blocks, so it keeps a CPU core busy until the slowest one finishes."
+                + " Wait in get(timeout, unit) on each future in turn (with what is left of the"
+                + " caller's deadline, cancelling the rest when it runs out), or use"
+                + " ExecutorService.invokeAll or CompletableFuture.allOf(..).get(timeout, unit).")
+        .build();
+  }
+
+  private Description describeIdleSpin(
+      StatementTree loop, MethodInvocationTree poll, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This worker loop spins while idle: "
+                + state.getSourceForNode(poll)
+                + " returns at once when there is nothing to do, and nothing else in the loop"
+                + " waits, so the thread keeps a CPU core busy between jobs. Block until there is"
+                + " work: take() or poll(timeout, unit) on a BlockingQueue, tryLock(timeout, unit),"
+                + " get(timeout, unit) on a future.")
+        .build();
   }
 
   private Description describeHandMadeTimeout(

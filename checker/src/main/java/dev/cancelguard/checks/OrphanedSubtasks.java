@@ -89,10 +89,6 @@ public final class OrphanedSubtasks extends CancelGuardChecker
   private static final ImmutableSet<String> ADDS =
       ImmutableSet.of("add", "addLast", "addFirst", "offer", "put", "set", "push");
 
-  /** Collection calls that neither hand the elements on nor wait for them. */
-  private static final ImmutableSet<String> COLLECTION_INSPECTIONS =
-      ImmutableSet.of("size", "isEmpty", "contains", "clear");
-
   private static final ImmutableSet<String> FUTURE_INSPECTIONS =
       ImmutableSet.of(
           "isDone",
@@ -565,10 +561,10 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       case MemberSelectTree select -> {
         TreePath callPath = LocalUses.parent(parent);
         if (callPath == null || !(callPath.getLeaf() instanceof MethodInvocationTree call)) {
-          return false;
+          return Subtasks.isCollectionInspection(select, false);
         }
         String name = select.getIdentifier().toString();
-        if (ADDS.contains(name) || COLLECTION_INSPECTIONS.contains(name)) {
+        if (ADDS.contains(name) || Subtasks.isCollectionInspection(select, true)) {
           return true;
         }
         return switch (name) {
@@ -580,7 +576,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
                 && Subtasks.isAllOf(allOf, unit.state)
                 && classifyAllOf(unit, member, user);
           }
-          case "values", "stream", "parallelStream", "forEach" ->
+          case "values", "entrySet", "stream", "parallelStream", "forEach" ->
               classifyView(unit, member, callPath);
           default -> false;
         };
@@ -601,9 +597,13 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     if (Subtasks.cancelsEveryElement(loop, member.symbol, unit.state)) {
       member.otherCancels.add(loop);
     }
+    boolean entries = Subtasks.isEntrySetOf(loop.getExpression(), member.symbol);
     int waitsBefore = member.waits.size();
     for (TreePath use : LocalUses.references(loopPath, element)) {
-      if (LocalUses.isInNestedCode(use, unit.path) || !classifyElementUse(unit, member, use)) {
+      if (LocalUses.isInNestedCode(use, unit.path)
+          || !(entries
+              ? classifyEntryUse(unit, member, use, element)
+              : classifyElementUse(unit, member, use))) {
         return false;
       }
     }
@@ -641,6 +641,20 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       }
     }
     return understood;
+  }
+
+  /** {@code entry.getKey()}, or {@code entry.getValue()} used as an element is. */
+  private static boolean classifyEntryUse(Unit unit, Member member, TreePath use, Symbol entry) {
+    TreePath select = LocalUses.parent(use);
+    TreePath call = select == null ? null : LocalUses.parent(select);
+    if (call == null
+        || !(select.getLeaf() instanceof MemberSelectTree selected)
+        || !(call.getLeaf() instanceof MethodInvocationTree)) {
+      return false;
+    }
+    return selected.getIdentifier().contentEquals("getKey")
+        || (Subtasks.isEntryValue((ExpressionTree) call.getLeaf(), entry)
+            && classifyElement(unit, member, call));
   }
 
   private static boolean classifyElementUse(Unit unit, Member member, TreePath use) {

@@ -20,7 +20,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -570,39 +569,9 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
   /** The resource a condition compares with null, as a mask, on the branch where it is null. */
   private static long nullOnBranch(
       ExpressionTree condition, boolean value, Map<Symbol, Resource> resources) {
-    Symbol tested = nullTested(condition, value);
+    Symbol tested = LocalUses.nullTested(condition, value);
     Resource resource = tested == null ? null : resources.get(tested);
     return resource == null ? 0 : resource.mask();
-  }
-
-  /**
-   * The variable a condition compares with null, if it is null on the branch where the condition is
-   * {@code value}.
-   */
-  private static @Nullable Symbol nullTested(ExpressionTree condition, boolean value) {
-    if (!(stripParentheses(condition) instanceof BinaryTree test)) {
-      return null;
-    }
-    boolean nullOnTrue;
-    if (test.getKind() == Tree.Kind.EQUAL_TO) {
-      nullOnTrue = true;
-    } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
-      nullOnTrue = false;
-    } else {
-      return null;
-    }
-    if (value != nullOnTrue) {
-      return null;
-    }
-    ExpressionTree other;
-    if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-      other = test.getRightOperand();
-    } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-      other = test.getLeftOperand();
-    } else {
-      return null;
-    }
-    return getSymbol(stripParentheses(other));
   }
 
   // ---------------------------------------------------------------- message

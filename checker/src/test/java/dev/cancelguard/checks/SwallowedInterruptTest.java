@@ -4285,4 +4285,74 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ helpers at any depth
+
+  @Test
+  void negative_restoreThreeHelpersDeep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  onInterrupt(e);
+                }
+              }
+
+              private void onInterrupt(InterruptedException e) {
+                System.err.println("interrupted: " + e);
+                cleanUp();
+              }
+
+              private void cleanUp() {
+                System.err.println("cleaning up");
+                markInterrupted();
+              }
+
+              private void markInterrupted() {
+                Thread.currentThread().interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_deepHelperChainThatNeverRestores() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  onInterrupt(e);
+                }
+              }
+
+              private void onInterrupt(InterruptedException e) {
+                cleanUp(e);
+              }
+
+              private void cleanUp(InterruptedException e) {
+                if (e.getMessage() == null) {
+                  onInterrupt(e);
+                }
+                log(e);
+              }
+
+              private void log(InterruptedException e) {
+                System.err.println("interrupted: " + e);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -29,6 +29,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -63,9 +64,6 @@ public final class CancellationPoints {
                   "transferFrom",
                   "lock"),
           instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
-
-  /** Same-file helpers are followed this many calls deep. */
-  private static final int MAX_HELPER_DEPTH = 2;
 
   private CancellationPoints() {}
 
@@ -128,12 +126,13 @@ public final class CancellationPoints {
 
   /**
    * True if the tree (not counting lambdas and classes in it) calls something that {@linkplain
-   * #noticesCancellation notices cancellation}, directly or through a method of the same file (two
-   * calls deep). Whether the call ends anything is not asked: a lenient test.
+   * #noticesCancellation notices cancellation}, directly or through methods of the same file (at
+   * any depth, see {@link HelperChain}). Whether the call ends anything is not asked: a lenient
+   * test.
    */
   public static boolean containsCancellationPoint(
       Tree tree, VisitorState state, CancelGuardOptions options) {
-    return new HelperScan(state, options).contains(tree, 0);
+    return new HelperScan(state, options).contains(tree, HelperChain.start());
   }
 
   /**
@@ -201,7 +200,8 @@ public final class CancellationPoints {
     if (isInterruptCheck(call, state) || isCancelledCheck(call, state)) {
       return checkEndsLoop(path, loopPath);
     }
-    return symbol instanceof MethodSymbol method && helpers.helperContains(method, 0);
+    return symbol instanceof MethodSymbol method
+        && helpers.helperContains(method, HelperChain.start());
   }
 
   /**
@@ -322,7 +322,7 @@ public final class CancellationPoints {
       this.options = options;
     }
 
-    boolean contains(Tree tree, int depth) {
+    boolean contains(Tree tree, HelperChain chain) {
       boolean[] found = new boolean[1];
       new NestedCodeSkipper() {
         @Override
@@ -332,7 +332,7 @@ public final class CancellationPoints {
           }
           if (noticesCancellation(call, state, options)
               || (getSymbol(call) instanceof MethodSymbol method
-                  && helperContains(method, depth))) {
+                  && helperContains(method, chain))) {
             found[0] = true;
             return null;
           }
@@ -343,12 +343,16 @@ public final class CancellationPoints {
     }
 
     /** A method of this file (not entered before in this scan) with a cancellation point. */
-    boolean helperContains(MethodSymbol method, int depth) {
-      if (depth >= MAX_HELPER_DEPTH || !entered.add(method)) {
+    boolean helperContains(MethodSymbol method, HelperChain chain) {
+      if (!SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+        return false;
+      }
+      HelperChain inner = chain.enter(method);
+      if (inner == null || !entered.add(method)) {
         return false;
       }
       MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
-      return helper != null && helper.getBody() != null && contains(helper.getBody(), depth + 1);
+      return helper != null && helper.getBody() != null && contains(helper.getBody(), inner);
     }
   }
 }

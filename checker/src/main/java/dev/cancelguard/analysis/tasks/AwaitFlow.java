@@ -50,6 +50,7 @@ import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayDeque;
@@ -132,8 +133,6 @@ public final class AwaitFlow {
   private record ResourceFrame(Tree tree, @Nullable VarSymbol resource, boolean isTarget)
       implements Frame {}
 
-  private static final int MAX_HELPER_DEPTH = 2;
-
   private final VisitorState state;
   private final CancelGuardOptions options;
   private final CancelTarget target;
@@ -141,7 +140,7 @@ public final class AwaitFlow {
   private final boolean exitIsUse;
   private final TaskUses uses;
   private final Map<Symbol, Symbol> substitution;
-  private final int depth;
+  private final HelperChain chain;
 
   /** Helper declarations already looked up in this walk (null: not in this file). */
   private final Map<MethodSymbol, java.util.Optional<MethodTree>> helpers;
@@ -168,7 +167,7 @@ public final class AwaitFlow {
       boolean exitIsUse,
       TaskUses uses,
       Map<Symbol, Symbol> substitution,
-      int depth,
+      HelperChain chain,
       Map<MethodSymbol, java.util.Optional<MethodTree>> helpers) {
     this.state = state;
     this.options = options;
@@ -177,7 +176,7 @@ public final class AwaitFlow {
     this.exitIsUse = exitIsUse;
     this.uses = uses;
     this.substitution = substitution;
-    this.depth = depth;
+    this.chain = chain;
     this.helpers = helpers;
   }
 
@@ -197,7 +196,7 @@ public final class AwaitFlow {
             question.exitIsUse(),
             question.uses(),
             Map.of(),
-            0,
+            HelperChain.start(),
             new HashMap<>());
     flow.walkBody(body, question.startsIdle() ? State.IDLE : State.BUSY);
     return flow.found.stream()
@@ -746,8 +745,7 @@ public final class AwaitFlow {
     }
 
     private void followHelper(MethodInvocationTree call, MethodSymbol helper) {
-      if (depth >= MAX_HELPER_DEPTH
-          || !SameFile.isDeclaredIn(helper, state.getPath().getCompilationUnit())
+      if (!SameFile.isDeclaredIn(helper, state.getPath().getCompilationUnit())
           || !isOwnCall(call, helper)) {
         return;
       }
@@ -759,7 +757,9 @@ public final class AwaitFlow {
                       java.util.Optional.ofNullable(
                           SameFile.findMethod(state.getPath().getCompilationUnit(), h)))
               .orElse(null);
-      if (declared == null || declared.getBody() == null) {
+      HelperChain inner =
+          declared == null || declared.getBody() == null ? null : chain.enter(helper);
+      if (inner == null) {
         return;
       }
       CancelTarget helperTarget = target;
@@ -780,23 +780,15 @@ public final class AwaitFlow {
           }
         }
       }
-      AwaitFlow inner =
+      AwaitFlow helperFlow =
           new AwaitFlow(
-              state,
-              options,
-              helperTarget,
-              null,
-              false,
-              uses,
-              helperSubstitution,
-              depth + 1,
-              helpers);
-      inner.walkBody(declared.getBody(), current);
-      for (Use use : inner.found) {
+              state, options, helperTarget, null, false, uses, helperSubstitution, inner, helpers);
+      helperFlow.walkBody(declared.getBody(), current);
+      for (Use use : helperFlow.found) {
         record(use.kind(), call, use.symbol());
       }
-      if (inner.exitState != State.UNREACHABLE) {
-        current = conditional > 0 ? current.join(inner.exitState) : inner.exitState;
+      if (helperFlow.exitState != State.UNREACHABLE) {
+        current = conditional > 0 ? current.join(helperFlow.exitState) : helperFlow.exitState;
       }
     }
 

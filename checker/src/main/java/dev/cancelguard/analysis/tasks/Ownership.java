@@ -31,6 +31,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -183,12 +184,22 @@ public final class Ownership {
    * receiver) hands it over.
    */
   public static Fate fateOfLocalExecutor(VarSymbol local, TreePath scope, VisitorState state) {
-    Fate[] fate = {Fate.STAYS};
+    return fatesOfLocalExecutor(local, scope, state).stream()
+        .reduce(Fate.STAYS, Ownership::strongest);
+  }
+
+  /**
+   * Every fate some use in {@code scope} gives the executor in {@code local} (see {@link
+   * #fateOfLocalExecutor}); empty when it is only used to run work.
+   */
+  public static Set<Fate> fatesOfLocalExecutor(
+      VarSymbol local, TreePath scope, VisitorState state) {
+    Set<Fate> fates = java.util.EnumSet.noneOf(Fate.class);
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitIdentifier(IdentifierTree identifier, Void unused) {
         if (local.equals(getSymbol(identifier))) {
-          fate[0] = strongest(fate[0], fateOfUse(getCurrentPath()));
+          fates.add(fateOfUse(getCurrentPath()));
         }
         return null;
       }
@@ -196,7 +207,7 @@ public final class Ownership {
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
         if (local.equals(Expressions.variableOf(assignment.getVariable()))) {
-          fate[0] = strongest(fate[0], Fate.REASSIGNED);
+          fates.add(Fate.REASSIGNED);
           scan(assignment.getExpression(), null);
           return null;
         }
@@ -247,7 +258,8 @@ public final class Ownership {
         return Fate.LEAVES;
       }
     }.scan(scope, null);
-    return fate[0];
+    fates.remove(Fate.STAYS);
+    return fates;
   }
 
   /** The stronger reason not to report: terminated, then leaves, then reassigned. */

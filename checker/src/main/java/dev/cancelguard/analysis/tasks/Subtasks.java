@@ -32,6 +32,9 @@ import dev.cancelguard.analysis.trees.NestedCodeSkipper;
  * StructuredTaskScope.fork}) are told apart: they cancel or join their sub-tasks themselves.
  */
 public final class Subtasks {
+  private static final java.util.Set<String> COLLECTION_INSPECTIONS =
+      java.util.Set.of("size", "isEmpty", "contains", "containsKey", "keySet", "clear");
+
   private Subtasks() {}
 
   /**
@@ -151,7 +154,8 @@ public final class Subtasks {
 
   /**
    * True if the expression is the collection itself, or a view of all its elements: {@code
-   * futures.values()}, {@code futures.stream()}, {@code List.copyOf(futures)}.
+   * futures.values()}, {@code futures.stream()}, {@code futures.entrySet()} (whose entries hold the
+   * handles, see {@link #isEntryValue}).
    */
   public static boolean isCollection(ExpressionTree expression, Symbol collection) {
     ExpressionTree stripped = stripParentheses(expression);
@@ -160,7 +164,10 @@ public final class Subtasks {
     }
     if (stripped instanceof MethodInvocationTree call
         && getSymbol(call) != null
-        && getSymbol(call).getSimpleName().toString().matches("values|stream|parallelStream")
+        && getSymbol(call)
+            .getSimpleName()
+            .toString()
+            .matches("values|entrySet|stream|parallelStream")
         && getReceiver(call) != null) {
       return isCollection(getReceiver(call), collection);
     }
@@ -191,7 +198,10 @@ public final class Subtasks {
     new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= isCancel(call, state) && element.equals(Expressions.receiverSymbol(call));
+        found[0] |=
+            isCancel(call, state)
+                && (element.equals(Expressions.receiverSymbol(call))
+                    || (getReceiver(call) != null && isEntryValue(getReceiver(call), element)));
         return super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
@@ -212,6 +222,41 @@ public final class Subtasks {
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /**
+   * {@code entry.getValue()}: the handle held by an entry of a map of handles ({@code for
+   * (Map.Entry<String, Future<T>> entry : futures.entrySet())}).
+   */
+  public static boolean isEntryValue(ExpressionTree expression, Symbol entry) {
+    return stripParentheses(expression) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("getValue")
+        && entry.equals(getSymbol(stripParentheses(select.getExpression())));
+  }
+
+  /** {@code futures.entrySet()}: the entries of a map of handles. */
+  public static boolean isEntrySetOf(ExpressionTree expression, Symbol map) {
+    return stripParentheses(expression) instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("entrySet")
+        && map.equals(getSymbol(stripParentheses(select.getExpression())));
+  }
+
+  /**
+   * A read of a collection of handles that neither hands a handle on nor waits for one: {@code
+   * size()}, {@code isEmpty()}, {@code contains(..)}, {@code containsKey(..)}, {@code keySet()},
+   * {@code clear()}, and an array's {@code length}.
+   */
+  public static boolean isCollectionInspection(MemberSelectTree select, boolean call) {
+    String name = select.getIdentifier().toString();
+    return call
+        ? COLLECTION_INSPECTIONS.contains(name)
+        : name.equals("length")
+            && getType(select.getExpression()) != null
+            && getType(select.getExpression()).getKind() == javax.lang.model.type.TypeKind.ARRAY;
   }
 
   /** {@code futures.get(i)} or {@code futures[i]}. */

@@ -1,9 +1,12 @@
 package dev.cancelguard.analysis.trees;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.NewClassTree;
@@ -100,5 +103,35 @@ public final class LocalUses {
       }
     }.scan(root, null);
     return names;
+  }
+
+  /**
+   * The variable a condition compares with null, if it is null on the branch where the condition is
+   * {@code value}.
+   */
+  public static @Nullable Symbol nullTested(ExpressionTree condition, boolean value) {
+    if (!(stripParentheses(condition) instanceof BinaryTree test)) {
+      return null;
+    }
+    boolean nullOnTrue;
+    if (test.getKind() == Tree.Kind.EQUAL_TO) {
+      nullOnTrue = true;
+    } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
+      nullOnTrue = false;
+    } else {
+      return null;
+    }
+    if (value != nullOnTrue) {
+      return null;
+    }
+    ExpressionTree other;
+    if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getRightOperand();
+    } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
+      other = test.getLeftOperand();
+    } else {
+      return null;
+    }
+    return getSymbol(stripParentheses(other));
   }
 }
