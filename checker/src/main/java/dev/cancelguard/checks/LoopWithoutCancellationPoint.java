@@ -293,7 +293,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (loop instanceof EnhancedForLoopTree) {
       return null; // it ends with its collection
     }
-    Set<Symbol> written = Loops.writtenVariables(loop);
+    Set<Symbol> written = Loops.writtenVariables(loopPath);
     Set<Symbol> flags = new HashSet<>();
     if (!Loops.hasNoExitCondition(loop) && !isStopFlag(Loops.condition(loop), written, flags)) {
       return null;

@@ -258,7 +258,7 @@ public final class Polls {
   /** Computed on first use: most loops fail the body test before any variable is read. */
   private Set<Symbol> written() {
     if (written == null) {
-      written = Loops.writtenVariables(loopPath.getLeaf());
+      written = Loops.writtenVariables(loopPath);
     }
     return written;
   }

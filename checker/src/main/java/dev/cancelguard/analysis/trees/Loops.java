@@ -7,11 +7,9 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.Reachability;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -21,11 +19,9 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
@@ -110,38 +106,17 @@ public final class Loops {
    * The variables the loop assigns ({@code =}, compound assignment, {@code ++}, {@code --}) in its
    * condition, update or body, including from lambdas inside it.
    */
-  public static ImmutableSet<Symbol> writtenVariables(Tree loop) {
+  public static ImmutableSet<Symbol> writtenVariables(TreePath loopPath) {
     ImmutableSet.Builder<Symbol> written = ImmutableSet.builder();
-    new TreeScanner<Void, Void>() {
+    new WriteScanner() {
       @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        add(tree.getVariable());
-        return super.visitAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        add(tree.getVariable());
-        return super.visitCompoundAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree tree, Void unused) {
-        switch (tree.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              add(tree.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(tree, null);
-      }
-
-      private void add(ExpressionTree variable) {
+      protected void written(ExpressionTree variable) {
         Symbol symbol = getSymbol(stripParentheses(variable));
         if (symbol != null) {
           written.add(symbol);
         }
       }
-    }.scan(loop, null);
+    }.scan(loopPath, null);
     return written.build();
   }
 

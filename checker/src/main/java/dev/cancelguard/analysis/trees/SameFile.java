@@ -4,18 +4,14 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -45,7 +41,7 @@ public final class SameFile {
       return false;
     }
     boolean[] found = new boolean[1];
-    new TreePathScanner<Void, Void>() {
+    new WriteScanner() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return found[0] || (tree != null && tree == except) ? null : super.scan(tree, null);
@@ -64,40 +60,19 @@ public final class SameFile {
       }
 
       @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        check(tree.getVariable());
-        return super.visitAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        check(tree.getVariable());
-        return super.visitCompoundAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree tree, Void unused) {
-        switch (tree.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              check(tree.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(tree, null);
-      }
-
-      @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         ExpressionTree receiver = getReceiver(call);
         Symbol method = getSymbol(call);
         if (receiver != null
             && method != null
             && ATOMIC_SETTER.matcher(method.getSimpleName()).matches()) {
-          check(receiver);
+          written(receiver);
         }
         return super.visitMethodInvocation(call, null);
       }
 
-      private void check(ExpressionTree variable) {
+      @Override
+      protected void written(ExpressionTree variable) {
         found[0] |= variables.contains(getSymbol(stripParentheses(variable)));
       }
     }.scan(new TreePath(unit), null);
