@@ -47,19 +47,22 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.AwaitFlow;
-import dev.cancelguard.analysis.AwaitFlow.Use;
-import dev.cancelguard.analysis.AwaitFlow.UseKind;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancelTarget;
-import dev.cancelguard.analysis.CancelTarget.Kind;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Ownership;
-import dev.cancelguard.analysis.TaskUses;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.Terminations;
-import dev.cancelguard.analysis.WaitFixes;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.AwaitFlow;
+import dev.cancelguard.analysis.tasks.AwaitFlow.Use;
+import dev.cancelguard.analysis.tasks.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.tasks.CancelTarget;
+import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
+import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.TaskUses;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.Terminations;
+import dev.cancelguard.analysis.tasks.WaitFixes;
+import dev.cancelguard.analysis.trees.Expressions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -83,10 +86,10 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
   private static final Matcher<ExpressionTree> CANCEL_OR_TIMED_WAIT =
       anyOf(
-          Terminations.EXECUTOR_SHUTDOWN,
-          Terminations.THREAD_INTERRUPT,
-          Terminations.FUTURE_CANCEL,
-          Terminations.AWAIT_TERMINATION);
+          ExecutorCalls.SHUTDOWN,
+          ThreadCalls.INTERRUPT,
+          FutureCalls.CANCEL,
+          ExecutorCalls.AWAIT_TERMINATION);
 
   /** Words of a parameter or constant that choose a stop without waiting. */
   private static final ImmutableSet<String> IMMEDIATE_WORDS =
@@ -122,10 +125,10 @@ public final class CancelWithoutAwait extends CancelGuardChecker
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
     // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
-    if (!Interrupts.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+    if (!Expressions.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
       return NO_MATCH;
     }
-    boolean timedWait = Terminations.AWAIT_TERMINATION.matches(call, state);
+    boolean timedWait = ExecutorCalls.AWAIT_TERMINATION.matches(call, state);
     // A timed wait whose result is used (if, loop, assignment, return) was checked by its author.
     if (timedWait
         && !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)) {
@@ -136,9 +139,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return NO_MATCH;
     }
     Kind kind =
-        Terminations.THREAD_INTERRUPT.matches(call, state)
+        ThreadCalls.INTERRUPT.matches(call, state)
             ? Kind.THREAD
-            : Terminations.FUTURE_CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
+            : FutureCalls.CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     // Only a variable can be followed: `Thread.currentThread()`, `this`, a method's result could be
     // anything.
@@ -364,7 +367,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
 
   /** {@code !x}, {@code a != b}: the condition holds when what it names does not. */
   private static boolean isNegation(ExpressionTree condition) {
-    ExpressionTree stripped = Ownership.strip(condition);
+    ExpressionTree stripped = Expressions.strip(condition);
     return stripped != null
         && (stripped.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
             || stripped.getKind() == Tree.Kind.NOT_EQUAL_TO);
@@ -485,7 +488,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        returned[0] |= drained.equals(Ownership.variableOf(tree.getExpression()));
+        returned[0] |= drained.equals(Expressions.variableOf(tree.getExpression()));
         return super.visitReturn(tree, null);
       }
     }.scan(codeUnit.getLeaf(), null);

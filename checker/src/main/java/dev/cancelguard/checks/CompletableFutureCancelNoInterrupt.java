@@ -24,9 +24,9 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
-import dev.cancelguard.analysis.CallNames;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FutureOwnership;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.tasks.FutureOwnership;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
@@ -41,14 +41,6 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "CompletableFutureCancelNoInterrupt.md")
 public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
-  private static final Matcher<ExpressionTree> CANCEL =
-      CallNames.namedFirst(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .named("cancel")
-              .withParameters("boolean"),
-          "cancel");
-
   /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
   private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
       instanceMethod().onDescendantOf("java.net.http.HttpClient").named("sendAsync");
@@ -57,7 +49,7 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!CANCEL.matches(tree, state)) {
+    if (!FutureCalls.CANCEL_WITH_FLAG.matches(tree, state)) {
       return NO_MATCH;
     }
     // cancel(false), or a flag computed at run time: no claim to interrupt anything.

@@ -20,6 +20,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -32,12 +33,17 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.CancelTarget;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Ownership;
-import dev.cancelguard.analysis.TaskUses;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.WaitFixes;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.tasks.CancelTarget;
+import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.PoolShutdownPaths;
+import dev.cancelguard.analysis.tasks.TaskUses;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WaitFixes;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,8 +82,13 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
     TreePath scope = codeUnit != null ? codeUnit : parent;
+    Set<Ownership.Fate> fates = Ownership.fatesOfLocalExecutor(local, scope, state);
+    // Shut down here and never handed on: is it shut down on every path?
+    if (fates.equals(Set.of(Ownership.Fate.TERMINATED)) && codeUnit != null) {
+      return matchShutDownOnSomePaths(tree, local, parent, codeUnit, state);
+    }
     // Shut down, closed, or handed on (returned, stored, passed): not this method's leak.
-    if (Ownership.fateOfLocalExecutor(local, scope, state) != Ownership.Fate.STAYS) {
+    if (!fates.isEmpty()) {
       return NO_MATCH;
     }
     boolean closeAvailable = WaitFixes.executorCloseAvailable(state);
@@ -99,9 +110,66 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
     return description.build();
   }
 
+  /**
+   * A pool the method shuts down on the normal path only: an exception, a throw or a return before
+   * the shutdown leaves it running.
+   */
+  private Description matchShutDownOnSomePaths(
+      VariableTree tree, VarSymbol local, TreePath parent, TreePath codeUnit, VisitorState state) {
+    FactFlow.Exit exit = PoolShutdownPaths.exitWithPoolRunning(local, codeUnit, state);
+    // Shut down on every path out.
+    if (exit == null) {
+      return NO_MATCH;
+    }
+    boolean closeAvailable = WaitFixes.executorCloseAvailable(state);
+    Description.Builder description =
+        buildDescription(tree)
+            .setMessage(
+                local.getSimpleName()
+                    + " is not shut down on every path: "
+                    + describeExit(exit, state)
+                    + " leaves the method with the pool running, because the shutdown is on the"
+                    + " normal path only."
+                    + CONSEQUENCE
+                    + (closeAvailable
+                        ? " Use try-with-resources (an ExecutorService is AutoCloseable since JDK"
+                            + " 19), or shut it down in a finally block."
+                        : " Shut it down in a finally block."));
+    SuggestedFix fix =
+        closeAvailable
+            ? fix(tree, local, parent, true, state)
+            : finallyFix(tree, local, parent, state);
+    if (fix != null) {
+      description.addFix(fix);
+    }
+    return description.build();
+  }
+
+  private static String describeExit(FactFlow.Exit exit, VisitorState state) {
+    String line = " (line " + Lines.of(exit.tree(), state) + ")";
+    return switch (exit.kind()) {
+      case PROPAGATES -> {
+        Symbol method = getSymbol(exit.tree());
+        if (method == null) {
+          yield "an exception" + line;
+        }
+        yield "an exception from "
+            + (method.isConstructor()
+                ? "new " + method.owner.getSimpleName()
+                : method.getSimpleName())
+            + "(..)"
+            + line;
+      }
+      case THROWS -> "the throw" + line;
+      case RETURNS -> "the return" + line;
+      // A whole method body is walked: no break, continue or yield leaves it.
+      case FALLS_OFF, BREAKS, CONTINUES, YIELDS, REACQUIRES -> "the end of the method";
+    };
+  }
+
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    ExpressionTree receiver = Ownership.strip(getReceiver(tree));
+    ExpressionTree receiver = Expressions.strip(getReceiver(tree));
     // `Executors.newSingleThreadExecutor().submit(..)`: the pool is never stored, so nobody can
     // shut it down.
     if (receiver == null
@@ -204,6 +272,94 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
             + indent
             + "}";
     return fix.replace(lineStart, end, wrapped).build();
+  }
+
+  /**
+   * Before JDK 19 (no {@code close()}): the statements between the declaration and the shutdown go
+   * into a try block, and the shutdown statements that follow the work (plain calls on the pool:
+   * {@code shutdown()}, {@code awaitTermination(..)}, ...) move into its finally block. No fix when
+   * the shutdown is not such a run of statements in the declaration's block, or when moving them
+   * would take a variable out of scope.
+   */
+  private static @Nullable SuggestedFix finallyFix(
+      VariableTree declaration, VarSymbol local, TreePath parent, VisitorState state) {
+    if (!(parent.getLeaf() instanceof BlockTree block)) {
+      return null;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(declaration);
+    if (index < 0) {
+      return null;
+    }
+    int first = -1;
+    for (int i = index + 1; i < statements.size() && first < 0; i++) {
+      if (callOnPool(statements.get(i), local) instanceof MethodInvocationTree call
+          && ExecutorShutdowns.isShutdown(call, state)) {
+        first = i;
+      }
+    }
+    if (first <= index + 1) {
+      return null;
+    }
+    int last = first;
+    while (last + 1 < statements.size() && callOnPool(statements.get(last + 1), local) != null) {
+      last++;
+    }
+    Set<Symbol> declared = new HashSet<>();
+    for (int i = index + 1; i < first; i++) {
+      if ((statements.get(i) instanceof VariableTree || statements.get(i) instanceof ClassTree)
+          && getSymbol(statements.get(i)) != null) {
+        declared.add(getSymbol(statements.get(i)));
+      }
+    }
+    for (int i = first; i < statements.size(); i++) {
+      if (mentions(statements.get(i), declared)
+          || (i > last && mentions(statements.get(i), Set.of(local)))) {
+        return null; // a variable of the work read later, or the pool used after its shutdown
+      }
+    }
+    CharSequence source = state.getSourceCode();
+    String indent = WaitFixes.indentation(source, getStartPosition(declaration));
+    int lineStart = getStartPosition(statements.get(index + 1));
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    int workEnd = state.getEndPosition(statements.get(first - 1));
+    int end = state.getEndPosition(statements.get(last));
+    if (indent == null
+        || lineStart <= state.getEndPosition(declaration)
+        || workEnd < 0
+        || end < 0) {
+      return null;
+    }
+    StringBuilder wrapped =
+        new StringBuilder(indent)
+            .append("try {\n")
+            .append(shift(source.subSequence(lineStart, workEnd).toString(), true))
+            .append('\n')
+            .append(indent)
+            .append("} finally {\n");
+    for (int i = first; i <= last; i++) {
+      StatementTree cleanup = statements.get(i);
+      wrapped
+          .append(indent)
+          .append("  ")
+          .append(source.subSequence(getStartPosition(cleanup), state.getEndPosition(cleanup)))
+          .append('\n');
+    }
+    wrapped.append(indent).append('}');
+    return SuggestedFix.replace(lineStart, end, wrapped.toString());
+  }
+
+  /** {@code pool.anything(..);} as a statement, or null. */
+  private static @Nullable MethodInvocationTree callOnPool(
+      StatementTree statement, VarSymbol pool) {
+    return statement instanceof ExpressionStatementTree expression
+            && expression.getExpression() instanceof MethodInvocationTree call
+            && getReceiver(call) != null
+            && pool.equals(getSymbol(Expressions.strip(getReceiver(call))))
+        ? call
+        : null;
   }
 
   /**

@@ -15,10 +15,10 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.TaskScopes;
-import dev.cancelguard.analysis.TaskScopes.Scope;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
 import java.util.List;
 import java.util.Set;
 
@@ -43,7 +43,7 @@ public final class ForkAfterJoin extends CancelGuardChecker implements MethodInv
       return NO_MATCH;
     }
     // A scope handed in or handed on: its joins may be elsewhere.
-    Scope scope = TaskScopes.ownedScope(Subtasks.receiverSymbol(tree), unit, state);
+    Scope scope = TaskScopes.ownedScope(Expressions.receiverSymbol(tree), unit, state);
     Tree body = TaskScopes.body(unit);
     if (scope == null || body == null) {
       return NO_MATCH;

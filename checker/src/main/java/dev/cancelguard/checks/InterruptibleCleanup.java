@@ -28,15 +28,15 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
-import dev.cancelguard.analysis.BlockingCalls;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FlowGraph;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -181,7 +181,7 @@ public final class InterruptibleCleanup extends CancelGuardChecker
   /** The calls that restore the flag in a region, in source order, outside nested code. */
   private List<MethodInvocationTree> restoresIn(Tree region, VisitorState state) {
     List<MethodInvocationTree> restores = new ArrayList<>();
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Interrupts.isRestoringCall(call, state, options)) {
@@ -249,7 +249,7 @@ public final class InterruptibleCleanup extends CancelGuardChecker
   /** A jump or throw, outside nested code, that would skip a restore placed after it. */
   private static boolean mayLeaveEarly(StatementTree statement) {
     boolean[] found = new boolean[1];
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         found[0] = true;

@@ -55,19 +55,20 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancellationPoints;
-import dev.cancelguard.analysis.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.Loops;
-import dev.cancelguard.analysis.Polls;
-import dev.cancelguard.analysis.Polls.Pause;
-import dev.cancelguard.analysis.Polls.PauseKind;
-import dev.cancelguard.analysis.Polls.PollingLoop;
-import dev.cancelguard.analysis.SameFile;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.Polls;
+import dev.cancelguard.analysis.interrupts.Polls.Pause;
+import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
+import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
+import dev.cancelguard.analysis.tasks.RestorePlacement;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.Set;
 import javax.inject.Inject;
@@ -145,6 +146,10 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (polling != null) {
       return matchPollingLoop(loop, loopPath, polling, state);
     }
+    MethodInvocationTree sweep = Polls.futureSweepPoll(loopPath, state);
+    if (sweep != null) {
+      return describeFutureSweep(loop, sweep, state);
+    }
     // Other loops are only reported in code that runs as a task: that is what gets cancelled.
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     if (codeUnit == null || !Tasks.runsAsTask(codeUnit, state)) {
@@ -162,7 +167,9 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
         && !Tasks.isSubmittedToExecutor(codeUnit, state)
         && SameFile.writesAny(
             state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())) {
-      return NO_MATCH;
+      // Stoppable, but a worker that polls without blocking still burns a core while idle.
+      MethodInvocationTree poll = Polls.idleSpinPoll(loopPath, state);
+      return poll == null ? NO_MATCH : describeIdleSpin(loop, poll, state);
     }
     // A loop doing stream or socket I/O is stopped by closing what it reads or writes: an
     // interrupt would not wake it, and the loop ends with the IOException.
@@ -222,11 +229,37 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
                   + " Thread.currentThread().isInterrupted() in the loop.";
         };
     Description.Builder description = buildDescription(loop).setMessage(message);
-    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state);
+    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state, options);
     if (fix != null) {
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  private Description describeFutureSweep(
+      StatementTree loop, MethodInvocationTree isDone, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This loop busy-waits on futures: it sweeps over them re-checking "
+                + state.getSourceForNode(isDone)
+                + " and never blocks, so it keeps a CPU core busy until the slowest one finishes."
+                + " Wait in get(timeout, unit) on each future in turn (with what is left of the"
+                + " caller's deadline, cancelling the rest when it runs out), or use"
+                + " ExecutorService.invokeAll or CompletableFuture.allOf(..).get(timeout, unit).")
+        .build();
+  }
+
+  private Description describeIdleSpin(
+      StatementTree loop, MethodInvocationTree poll, VisitorState state) {
+    return buildDescription(loop)
+        .setMessage(
+            "This worker loop spins while idle: "
+                + state.getSourceForNode(poll)
+                + " returns at once when there is nothing to do, and nothing else in the loop"
+                + " waits, so the thread keeps a CPU core busy between jobs. Block until there is"
+                + " work: take() or poll(timeout, unit) on a BlockingQueue, tryLock(timeout, unit),"
+                + " get(timeout, unit) on a future.")
+        .build();
   }
 
   private Description describeHandMadeTimeout(
@@ -259,7 +292,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (loop instanceof EnhancedForLoopTree) {
       return null; // it ends with its collection
     }
-    Set<Symbol> written = Loops.writtenVariables(loop);
+    Set<Symbol> written = Loops.writtenVariables(loopPath);
     Set<Symbol> flags = new HashSet<>();
     if (!Loops.hasNoExitCondition(loop) && !isStopFlag(Loops.condition(loop), written, flags)) {
       return null;
@@ -399,7 +432,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
               + " that throws InterruptedException.";
     }
     Description.Builder description = buildDescription(loop).setMessage(message);
-    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state);
+    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state, options);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -501,7 +534,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
    * catch inside the loop that swallows the interrupt first restores it.
    */
   private static @Nullable SuggestedFix interruptCheckFix(
-      StatementTree loop, TreePath loopPath, LoopReaction reaction, VisitorState state) {
+      StatementTree loop,
+      TreePath loopPath,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     SuggestedFix check = conditionFix(loop, codeUnit, state);
@@ -515,7 +552,8 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (reaction.swallowingCatch() != null) {
       // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
       SuggestedFix restore =
-          SourceEdits.restoreFirstInCatch((CatchTree) reaction.swallowingCatch().getLeaf(), state);
+          RestorePlacement.restoreInCatch(
+              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
       if (restore == null) {
         return null;
       }

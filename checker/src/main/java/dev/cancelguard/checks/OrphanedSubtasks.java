@@ -47,15 +47,16 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.FactFlow.ExitKind;
-import dev.cancelguard.analysis.FactFlow.Raise;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.LocalUses;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
+import dev.cancelguard.analysis.flow.FactFlow.Raise;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.Subtasks;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,10 +88,6 @@ public final class OrphanedSubtasks extends CancelGuardChecker
   /** Calls that put a handle into a collection. */
   private static final ImmutableSet<String> ADDS =
       ImmutableSet.of("add", "addLast", "addFirst", "offer", "put", "set", "push");
-
-  /** Collection calls that neither hand the elements on nor wait for them. */
-  private static final ImmutableSet<String> COLLECTION_INSPECTIONS =
-      ImmutableSet.of("size", "isEmpty", "contains", "clear");
 
   private static final ImmutableSet<String> FUTURE_INSPECTIONS =
       ImmutableSet.of(
@@ -289,7 +286,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         if (Subtasks.isHandleStart(call, state)) {
           recordStart(unit, getCurrentPath(), call, false);
         } else if (Subtasks.isThreadStart(call, state)) {
-          Member member = member(unit, Subtasks.receiverSymbol(call), false);
+          Member member = member(unit, Expressions.receiverSymbol(call), false);
           if (member != null) {
             member.thread = true;
             member.starts.add(call);
@@ -354,7 +351,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           case MethodInvocationTree add
               when getSymbol(add) != null
                   && ADDS.contains(getSymbol(add).getSimpleName().toString()) ->
-              member(unit, Subtasks.receiverSymbol(add), true);
+              member(unit, Expressions.receiverSymbol(add), true);
           default -> null;
         };
     if (member == null) {
@@ -376,7 +373,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
 
   /** The executor a start submits to: its receiver, or the executor argument of runAsync. */
   private static @Nullable Symbol executorOf(MethodInvocationTree start, VisitorState state) {
-    Symbol receiver = Subtasks.receiverSymbol(start);
+    Symbol receiver = Expressions.receiverSymbol(start);
     if (isVariable(receiver)) {
       return receiver;
     }
@@ -439,7 +436,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
             && getSymbol(add) != null
             && ADDS.contains(getSymbol(add).getSimpleName().toString())
             && !LocalUses.isInNestedCode(reference, unit.path)) {
-          Member collection = member(unit, Subtasks.receiverSymbol(add), true);
+          Member collection = member(unit, Expressions.receiverSymbol(add), true);
           if (collection == null || collection == local) {
             continue;
           }
@@ -495,7 +492,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           classifyAllOf(unit, member, parent);
       case MethodInvocationTree add
           when getSymbol(add) != null && ADDS.contains(getSymbol(add).getSimpleName().toString()) ->
-          unit.members.containsKey(Subtasks.receiverSymbol(add));
+          unit.members.containsKey(Expressions.receiverSymbol(add));
       default -> false;
     };
   }
@@ -564,10 +561,10 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       case MemberSelectTree select -> {
         TreePath callPath = LocalUses.parent(parent);
         if (callPath == null || !(callPath.getLeaf() instanceof MethodInvocationTree call)) {
-          return false;
+          return Subtasks.isCollectionInspection(select, false);
         }
         String name = select.getIdentifier().toString();
-        if (ADDS.contains(name) || COLLECTION_INSPECTIONS.contains(name)) {
+        if (ADDS.contains(name) || Subtasks.isCollectionInspection(select, true)) {
           return true;
         }
         return switch (name) {
@@ -579,7 +576,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
                 && Subtasks.isAllOf(allOf, unit.state)
                 && classifyAllOf(unit, member, user);
           }
-          case "values", "stream", "parallelStream", "forEach" ->
+          case "values", "entrySet", "stream", "parallelStream", "forEach" ->
               classifyView(unit, member, callPath);
           default -> false;
         };
@@ -600,9 +597,13 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     if (Subtasks.cancelsEveryElement(loop, member.symbol, unit.state)) {
       member.otherCancels.add(loop);
     }
+    boolean entries = Subtasks.isEntrySetOf(loop.getExpression(), member.symbol);
     int waitsBefore = member.waits.size();
     for (TreePath use : LocalUses.references(loopPath, element)) {
-      if (LocalUses.isInNestedCode(use, unit.path) || !classifyElementUse(unit, member, use)) {
+      if (LocalUses.isInNestedCode(use, unit.path)
+          || !(entries
+              ? classifyEntryUse(unit, member, use, element)
+              : classifyElementUse(unit, member, use))) {
         return false;
       }
     }
@@ -640,6 +641,20 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       }
     }
     return understood;
+  }
+
+  /** {@code entry.getKey()}, or {@code entry.getValue()} used as an element is. */
+  private static boolean classifyEntryUse(Unit unit, Member member, TreePath use, Symbol entry) {
+    TreePath select = LocalUses.parent(use);
+    TreePath call = select == null ? null : LocalUses.parent(select);
+    if (call == null
+        || !(select.getLeaf() instanceof MemberSelectTree selected)
+        || !(call.getLeaf() instanceof MethodInvocationTree)) {
+      return false;
+    }
+    return selected.getIdentifier().contentEquals("getKey")
+        || (Subtasks.isEntryValue((ExpressionTree) call.getLeaf(), entry)
+            && classifyElement(unit, member, call));
   }
 
   private static boolean classifyElementUse(Unit unit, Member member, TreePath use) {
@@ -707,7 +722,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         && Subtasks.isJoinOfCompletableFuture(call, state)
         && lambda.getParameters().size() == 1
         && getSymbol(lambda.getParameters().getFirst()) != null
-        && getSymbol(lambda.getParameters().getFirst()).equals(Subtasks.receiverSymbol(call));
+        && getSymbol(lambda.getParameters().getFirst()).equals(Expressions.receiverSymbol(call));
   }
 
   private static boolean isCancelFunction(ExpressionTree argument, VisitorState state) {
@@ -861,7 +876,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         }
       }
       if (Subtasks.stopsAllTasksOfExecutor(tree, state)) {
-        killed |= startedOn(Subtasks.receiverSymbol(tree));
+        killed |= startedOn(Expressions.receiverSymbol(tree));
       }
       return killed;
     }
@@ -936,7 +951,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
             .sorted(
                 Comparator.comparing((Exit e) -> e.kind() == ExitKind.PROPAGATES)
                     .thenComparingInt(e -> getStartPosition(e.tree())))
-            .map(e -> describeExit(e, state))
+            .map(e -> e.describe(state, "starts new sub-tasks"))
             .distinct()
             .limit(2)
             .collect(Collectors.joining(" or "));
@@ -967,19 +982,6 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         + cancelText(left.getFirst(), "f", "Future").strip()
         + "), or use StructuredTaskScope, which cancels the siblings when one fails, or"
         + " ExecutorService.invokeAll, which returns only when all are done.";
-  }
-
-  private static String describeExit(Exit exit, VisitorState state) {
-    return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
-      case PROPAGATES ->
-          exit.tree() == exit.origin()
-              ? "lets the exception propagate"
-              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
-      case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "starts new sub-tasks (line " + Lines.of(exit.tree(), state) + ")";
-    };
   }
 
   private static String describeMembers(List<Member> members) {

@@ -20,7 +20,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -39,17 +38,20 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.CancellationPoints;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.FactFlow.Raise;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.LocalUses;
-import dev.cancelguard.analysis.Resources;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.flow.FactFlow.Raise;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.resources.Resources;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -232,7 +234,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
   /** Calls that notice an interrupt, and {@code throw new InterruptedException()}. */
   private List<Tree> cancellationPoints(TreePath bodyPath, VisitorState state) {
     List<Tree> found = new ArrayList<>();
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (CancellationPoints.isCancellationPoint(call, state, options)) {
@@ -262,7 +264,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     Map<Symbol, Resource> resources = new LinkedHashMap<>();
     Set<Symbol> locals = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
-    new Subtasks.NestedCodePathSkipper() {
+    new NestedCodePathSkipper() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         Symbol symbol = getSymbol(variable);
@@ -296,7 +298,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
         if (acquiring != null && Resources.isMustBeClosed(acquiring)) {
           return;
         }
-        Symbol pool = Subtasks.receiverSymbol(value);
+        Symbol pool = Expressions.receiverSymbol(value);
         boolean closeable = Resources.isCloseableResource(symbol.type, state);
         boolean checkout =
             isVariable(pool)
@@ -319,7 +321,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        Symbol receiver = Subtasks.receiverSymbol(call);
+        Symbol receiver = Expressions.receiverSymbol(call);
         if (isVariable(receiver)) {
           Kind kind =
               Resources.isPermitAcquire(call, state)
@@ -351,7 +353,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
 
   private static void findReleases(
       TreePath bodyPath, Map<Symbol, Resource> resources, VisitorState state) {
-    new Subtasks.NestedCodeSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         for (Resource resource : resources.values()) {
@@ -366,7 +368,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
 
   private static boolean releases(
       Resource resource, MethodInvocationTree call, VisitorState state) {
-    Symbol receiver = Subtasks.receiverSymbol(call);
+    Symbol receiver = Expressions.receiverSymbol(call);
     return switch (resource.kind) {
       case CLOSEABLE, CHECKOUT ->
           (Resources.isClose(call, state) && resource.symbol.equals(receiver))
@@ -428,8 +430,8 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
       if (Interrupts.throwsInterruptedException(call, state)) {
         return List.of(new Raise(Interrupts.interruptedExceptionType(state), held));
       }
-      if (Interrupts.THREAD_INTERRUPTED.matches(call, state)
-          || Interrupts.IS_INTERRUPTED.matches(call, state)) {
+      if (ThreadCalls.INTERRUPTED.matches(call, state)
+          || ThreadCalls.IS_INTERRUPTED.matches(call, state)) {
         return List.of(); // a flag test: its true branch is followed instead
       }
       // A configured cancellation point: it throws what it declares, or something unchecked.
@@ -454,8 +456,8 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     public long addedOnTrueBranch(ExpressionTree condition) {
       ExpressionTree stripped = stripParentheses(condition);
       return stripped instanceof MethodInvocationTree call
-              && (Interrupts.THREAD_INTERRUPTED.matches(call, state)
-                  || Interrupts.IS_INTERRUPTED.matches(call, state))
+              && (ThreadCalls.INTERRUPTED.matches(call, state)
+                  || ThreadCalls.IS_INTERRUPTED.matches(call, state))
           ? held(getStartPosition(call))
           : 0;
     }
@@ -567,39 +569,9 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
   /** The resource a condition compares with null, as a mask, on the branch where it is null. */
   private static long nullOnBranch(
       ExpressionTree condition, boolean value, Map<Symbol, Resource> resources) {
-    Symbol tested = nullTested(condition, value);
+    Symbol tested = LocalUses.nullTested(condition, value);
     Resource resource = tested == null ? null : resources.get(tested);
     return resource == null ? 0 : resource.mask();
-  }
-
-  /**
-   * The variable a condition compares with null, if it is null on the branch where the condition is
-   * {@code value}.
-   */
-  private static @Nullable Symbol nullTested(ExpressionTree condition, boolean value) {
-    if (!(stripParentheses(condition) instanceof BinaryTree test)) {
-      return null;
-    }
-    boolean nullOnTrue;
-    if (test.getKind() == Tree.Kind.EQUAL_TO) {
-      nullOnTrue = true;
-    } else if (test.getKind() == Tree.Kind.NOT_EQUAL_TO) {
-      nullOnTrue = false;
-    } else {
-      return null;
-    }
-    if (value != nullOnTrue) {
-      return null;
-    }
-    ExpressionTree other;
-    if (test.getLeftOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-      other = test.getRightOperand();
-    } else if (test.getRightOperand().getKind() == Tree.Kind.NULL_LITERAL) {
-      other = test.getLeftOperand();
-    } else {
-      return null;
-    }
-    return getSymbol(stripParentheses(other));
   }
 
   // ---------------------------------------------------------------- message
@@ -633,7 +605,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
         + "); if the thread is interrupted at "
         + describeOrigin(exit.origin(), state)
         + ", the method "
-        + describeExit(exit, state)
+        + exit.describe(state, "acquires it again")
         + " without releasing it: "
         + consequence
         + ". Release it in a finally block, or use try-with-resources.";
@@ -643,9 +615,9 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     Tree origin = tree instanceof ExpressionTree expression ? stripParentheses(expression) : tree;
     String what =
         switch (origin) {
-          case MethodInvocationTree call when Interrupts.THREAD_INTERRUPTED.matches(call, state) ->
+          case MethodInvocationTree call when ThreadCalls.INTERRUPTED.matches(call, state) ->
               "the Thread.interrupted() check";
-          case MethodInvocationTree call when Interrupts.IS_INTERRUPTED.matches(call, state) ->
+          case MethodInvocationTree call when ThreadCalls.IS_INTERRUPTED.matches(call, state) ->
               "the isInterrupted() check";
           case MethodInvocationTree call when getSymbol(call) != null ->
               getSymbol(call).getSimpleName() + "()";
@@ -653,19 +625,6 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
           case null, default -> "the interrupt check";
         };
     return origin == null ? what : what + " (line " + Lines.of(origin, state) + ")";
-  }
-
-  private static String describeExit(Exit exit, VisitorState state) {
-    return switch (exit.kind()) {
-      case RETURNS -> "returns (line " + Lines.of(exit.tree(), state) + ")";
-      case THROWS -> "throws (line " + Lines.of(exit.tree(), state) + ")";
-      case PROPAGATES ->
-          exit.tree() == exit.origin()
-              ? "lets the exception propagate"
-              : "lets the exception of line " + Lines.of(exit.tree(), state) + " propagate";
-      case FALLS_OFF -> "reaches its end";
-      case REACQUIRES -> "acquires it again (line " + Lines.of(exit.tree(), state) + ")";
-    };
   }
 
   /** The statement that acquires the resource: its declaration, or the acquiring statement. */

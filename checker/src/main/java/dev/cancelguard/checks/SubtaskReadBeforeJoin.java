@@ -19,9 +19,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.TaskScopes;
-import dev.cancelguard.analysis.TaskScopes.Scope;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
+import dev.cancelguard.analysis.tasks.Tasks;
 import java.util.List;
 import java.util.Set;
 

@@ -30,18 +30,25 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.InterruptFlow;
-import dev.cancelguard.analysis.InterruptFlow.Leak;
-import dev.cancelguard.analysis.InterruptFlow.LeakKind;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
-import dev.cancelguard.analysis.WakeUps;
+import dev.cancelguard.analysis.interrupts.InterruptPaths;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.interrupts.InterruptRecords;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.OwnThreads;
+import dev.cancelguard.analysis.tasks.RestorePlacement;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WakeUps;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
@@ -111,18 +118,32 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (Tasks.isExecutorInternals(state.getPath(), state)) {
       return NO_MATCH;
     }
-    // `if (f.isDone()) { f.get(); }` cannot be interrupted: the catch only logs the failure.
-    if (Interrupts.onlyInterruptibleCallsGetDoneFutures(state.getPath(), state)) {
+    // `if (f.isDone()) { f.get(); }`, or a same-file callee that declares InterruptedException
+    // but never throws it: the catch cannot receive an interrupt.
+    if (Interrupts.noInterruptReachesTheCatches(state.getPath(), state)) {
       return NO_MATCH;
     }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
+    // An event loop's or executor's own worker code: the class owns its thread's interruption
+    // policy.
+    if (codeUnit != null
+        && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
+            || OwnThreads.isPrivateDaemonLoop(catchPath, codeUnit, state))) {
+      return NO_MATCH;
+    }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfCatch(catchTree, method, state, options).stream()
+        InterruptPaths.leaksOfCatch(catchTree, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty() || restoredByEnclosingFinally(catchPath, codeUnit, method, state)) {
+      return NO_MATCH;
+    }
+    // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
+    // thread dies of it rather than carrying on.
+    if (leaks.stream()
+        .allMatch(l -> l.kind() == LeakKind.WRAPS && isError(l.thrownType(), state))) {
       return NO_MATCH;
     }
     // The interrupt is this file's own doorbell: it set the loop's stop flag, then interrupted
@@ -130,6 +151,10 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (leaks.stream()
             .allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH || l.kind() == LeakKind.CONTINUES)
         && WakeUps.isWakeUpOfStopFlagLoop(tailOf(catchPath), state, options)) {
+      return NO_MATCH;
+    }
+    // ... or the catch itself tests the stop flag and leaves when it is set.
+    if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
       return NO_MATCH;
     }
     // `Thread.interrupted()` written where `Thread.currentThread().interrupt()` was meant: that
@@ -149,16 +174,42 @@ public final class SwallowedInterrupt extends CancelGuardChecker
             : "This catch receives InterruptedException (thrown in the try block) through "
                 + state.getSourceForNode(catchTree.getParameter().getType())
                 + " and ";
+    boolean goesOn =
+        leaks.stream()
+            .anyMatch(l -> l.kind() == LeakKind.FALLS_THROUGH || l.kind() == LeakKind.CONTINUES);
+    RestorePlacement.Placement placement =
+        codeUnit == null
+            ? new RestorePlacement.Placement(RestorePlacement.Shape.RESTORE, null, null)
+            : RestorePlacement.of(catchPath, codeUnit, goesOn, state, options);
+    Symbol caught = getSymbol(catchTree.getParameter());
     Description.Builder description =
         buildDescription(catchTree)
             .setMessage(
                 received
                     + describe(leaks.getFirst(), catchTree, state)
+                    + recordNote(catchTree.getBlock(), caught)
                     + "."
                     + CONSEQUENCE
-                    + " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow"
-                    + " the exception.");
-    restoreFix(catchTree, state).ifPresent(description::addFix);
+                    + advice(placement, state));
+    String guard = interruptGuard(catchTree, state);
+    switch (placement.shape()) {
+      case RESTORE -> {
+        boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
+        restoreFix(catchTree, fallsThroughOnly, state).ifPresent(description::addFix);
+      }
+      case RECORD_AND_RESTORE_AFTER -> {
+        if (!"".equals(guard)) {
+          description.addFix(
+              RestorePlacement.recordAndRestoreAfter(placement, catchTree, guard, codeUnit, state));
+        }
+      }
+      case LEAVE_THE_LOOP -> {
+        if (!"".equals(guard)) {
+          description.addFix(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
+        }
+      }
+      case NONE -> {}
+    }
     if (method != null && leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH)) {
       rethrowFix(catchTree, method, state).ifPresent(description::addFix);
     }
@@ -167,7 +218,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (!Interrupts.isResolved(tree) || !Interrupts.THREAD_INTERRUPTED.matches(tree, state)) {
+    if (!Expressions.isResolved(tree) || !ThreadCalls.INTERRUPTED.matches(tree, state)) {
       return NO_MATCH;
     }
     TreePath parentPath = state.getPath().getParentPath();
@@ -205,26 +256,52 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     TreePath ifPath = ancestor(state.getPath(), ifTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit != null
+        && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
+            || OwnThreads.isPrivateDaemonLoop(state.getPath(), codeUnit, state))) {
+      return NO_MATCH;
+    }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
     TreePath branchPath = new TreePath(ifPath, trueBranch);
     ImmutableList<Leak> leaks =
-        InterruptFlow.leaksOfStatement(trueBranch, method, state, options).stream()
+        InterruptPaths.leaksOfStatement(trueBranch, method, state, options).stream()
             .filter(leak -> !endsThreadTopLevel(leak, ifPath, codeUnit, state))
             .collect(ImmutableList.toImmutableList());
     if (leaks.isEmpty()) {
       return NO_MATCH;
     }
-    return buildDescription(tree)
+    Description.Builder description = buildDescription(tree);
+    // Where the flag must stay cleared (a record-then-park wait), isInterrupted() would spin.
+    if (codeUnit == null || !RestorePlacement.mustKeepClearing(ifPath, trueBranch, codeUnit)) {
+      description.addFix(SuggestedFix.replace(tree, "Thread.currentThread().isInterrupted()"));
+    }
+    return description
         .setMessage(
             "Thread.interrupted() clears the interrupt flag; when it returns true this branch "
                 + describe(leaks.getFirst(), branchPath.getLeaf(), state)
+                + recordNote(trueBranch, null)
                 + "."
                 + CONSEQUENCE
                 + " Throw InterruptedException, or call Thread.currentThread().interrupt() before"
                 + " leaving; to test the flag without clearing it, use"
                 + " Thread.currentThread().isInterrupted().")
-        .addFix(SuggestedFix.replace(tree, "Thread.currentThread().isInterrupted()"))
         .build();
+  }
+
+  /**
+   * For a block that records the interrupt ({@code interrupted = true}) without every later path
+   * turning the record into a restore: says so.
+   */
+  private static String recordNote(Tree block, @Nullable Symbol caught) {
+    InterruptRecords.Record record =
+        InterruptRecords.firstRecordIn(
+            block, value -> caught != null && caught.equals(getSymbol(stripParentheses(value))));
+    return record == null
+        ? ""
+        : " (it records the interrupt in "
+            + record.variable().getSimpleName()
+            + ", but some path out of the method afterwards neither restores the flag nor"
+            + " rethrows)";
   }
 
   private boolean classRestoresElsewhere(VisitorState state) {
@@ -238,7 +315,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       if (member instanceof MethodTree method
           && method != here
           && method.getBody() != null
-          && InterruptFlow.containsRestore(method.getBody(), state, options)) {
+          && InterruptPaths.containsRestore(method.getBody(), state, options)) {
         return true;
       }
     }
@@ -307,7 +384,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
           && parent.getLeaf() instanceof TryTree tryTree
           && tryTree.getFinallyBlock() != null
           && p.getLeaf() != tryTree.getFinallyBlock()
-          && InterruptFlow.restoresOnEveryPath(tryTree.getFinallyBlock(), method, state, options)) {
+          && InterruptPaths.restoresOnEveryPath(
+              tryTree.getFinallyBlock(), method, state, options)) {
         return true;
       }
     }
@@ -321,8 +399,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
         found[0] |=
             statement.getExpression() instanceof MethodInvocationTree call
-                && Interrupts.isResolved(call)
-                && Interrupts.THREAD_INTERRUPTED.matches(call, state);
+                && Expressions.isResolved(call)
+                && ThreadCalls.INTERRUPTED.matches(call, state);
         return super.visitExpressionStatement(statement, null);
       }
 
@@ -385,7 +463,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     return !statements.isEmpty()
         && statements.getLast() instanceof ExpressionStatementTree last
         && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
-        && Interrupts.isResolved(call)
+        && Expressions.isResolved(call)
         && getSymbol(call).getSimpleName().contentEquals("fail");
   }
 
@@ -404,15 +482,70 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     };
   }
 
+  private static boolean isError(@Nullable Type type, VisitorState state) {
+    return type != null && ASTHelpers.isSubtype(type, state.getSymtab().errorType, state);
+  }
+
   private static String simpleName(Type type) {
     return type.tsym.getSimpleName().toString();
   }
 
-  /** Restores the flag as the catch's first statement; guarded unless the catch is IE only. */
-  private static java.util.Optional<SuggestedFix> restoreFix(
-      CatchTree catchTree, VisitorState state) {
-    // The same edit LoopWithoutCancellationPoint makes in a catch it fixes: applied once.
-    return java.util.Optional.ofNullable(SourceEdits.restoreFirstInCatch(catchTree, state));
+  /**
+   * What to do, for the placement: restore at once, or (where that would make a wait in the loop or
+   * in a finally throw at once) record and restore later, or leave the loop.
+   */
+  private static String advice(RestorePlacement.Placement placement, VisitorState state) {
+    Tree blocking = placement.blockingCall();
+    return switch (placement.shape()) {
+      case RESTORE ->
+          " Call Thread.currentThread().interrupt() before leaving the catch, or rethrow the"
+              + " exception.";
+      case RECORD_AND_RESTORE_AFTER, LEAVE_THE_LOOP ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin: record the interrupt in a local flag and"
+              + " restore it once the loop is over, leave the loop, or rethrow the exception.";
+      case NONE ->
+          placement.loop() != null
+              ? " Restoring the flag at the top of this catch would make the next blocking call of"
+                  + " the loop (line "
+                  + Lines.of(blocking, state)
+                  + ") throw at once and the loop spin: record the interrupt in a local flag and"
+                  + " restore it once the loop is over, or rethrow the exception."
+              : " Restoring the flag at the top of this catch would make the blocking cleanup in"
+                  + " the finally block (line "
+                  + Lines.of(blocking, state)
+                  + ") throw at once and be skipped: restore the flag once that cleanup is done,"
+                  + " or rethrow the exception.";
+    };
+  }
+
+  /**
+   * The test that the caught exception is an interrupt ({@code e instanceof InterruptedException}),
+   * null when the catch takes interrupts only, "" when it cannot be written (an unnamed parameter).
+   */
+  private static @Nullable String interruptGuard(CatchTree catchTree, VisitorState state) {
+    String name = catchTree.getParameter().getName().toString();
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && ASTHelpers.isSubtype(
+                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    if (onlyInterrupted) {
+      return null;
+    }
+    return name.equals("_") || name.isEmpty() ? "" : name + " instanceof InterruptedException";
+  }
+
+  /**
+   * Restores the flag in the catch: the same edit LoopWithoutCancellationPoint makes in a catch it
+   * fixes, so that both together apply it once.
+   */
+  private java.util.Optional<SuggestedFix> restoreFix(
+      CatchTree catchTree, boolean fallsThroughOnly, VisitorState state) {
+    return java.util.Optional.ofNullable(
+        RestorePlacement.restoreInCatch(catchTree, fallsThroughOnly, state, options));
   }
 
   /**
@@ -421,7 +554,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
    */
   private static java.util.Optional<SuggestedFix> rethrowFix(
       CatchTree catchTree, MethodTree method, VisitorState state) {
-    List<Type> caught = Interrupts.caughtTypes(catchTree);
+    List<Type> caught = Catches.caughtTypes(catchTree);
     String name = catchTree.getParameter().getName().toString();
     if (caught.size() != 1
         || !ASTHelpers.isSameType(
@@ -457,7 +590,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     new com.sun.source.util.TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Interrupts.isResolved(call) && symbol.equals(getSymbol(call))) {
+        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
           boolean callerTakesIt =
               unit != null

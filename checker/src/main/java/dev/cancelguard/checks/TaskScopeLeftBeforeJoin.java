@@ -20,13 +20,12 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.FactFlow.ExitKind;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.TaskScopes;
-import dev.cancelguard.analysis.TaskScopes.Scope;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.List;
 import java.util.Set;
 
@@ -74,8 +73,7 @@ public final class TaskScopeLeftBeforeJoin extends CancelGuardChecker implements
       for (Exit exit : flow.exits()) {
         // Exceptions leaving the block are fine: close() cancels and waits, and the exception it
         // then throws is only added as suppressed to the one already on its way.
-        if ((exit.facts() & TaskScopes.pending(0)) == 0
-            || (exit.kind() != ExitKind.RETURNS && exit.kind() != ExitKind.FALLS_OFF)) {
+        if ((exit.facts() & TaskScopes.pending(0)) == 0 || !exit.kind().isNormal()) {
           continue;
         }
         state.reportMatch(describe(exit, tree, scope, state));

@@ -14,8 +14,6 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -26,12 +24,11 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FactFlow.Exit;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.LocalUses;
-import dev.cancelguard.analysis.TaskScopes;
-import dev.cancelguard.analysis.TaskScopes.Scope;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow.Exit;
+import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -81,7 +78,8 @@ public final class TaskScopeNotClosed extends CancelGuardChecker implements Vari
     String when =
         closes.isEmpty()
             ? "is never closed"
-            : "is not closed when the method " + describeExit(unclosed.getFirst(), state);
+            : "is not closed when the method "
+                + unclosed.getFirst().describe(state, "opens it again");
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -97,20 +95,6 @@ public final class TaskScopeNotClosed extends CancelGuardChecker implements Vari
       description.addFix(fix);
     }
     return description.build();
-  }
-
-  private static String describeExit(Exit exit, VisitorState state) {
-    String line = " (line " + Lines.of(exit.tree(), state) + ")";
-    return switch (exit.kind()) {
-      case RETURNS -> "returns" + line;
-      case THROWS -> "throws" + line;
-      case PROPAGATES -> "lets the exception of line " + Lines.of(exit.tree(), state) + " out";
-      case FALLS_OFF ->
-          exit.tree() instanceof BreakTree || exit.tree() instanceof ContinueTree
-              ? "leaves the block" + line
-              : "reaches its end";
-      case REACQUIRES -> "opens it again" + line;
-    };
   }
 
   /** The {@code close()} calls on the scope in the code unit. */

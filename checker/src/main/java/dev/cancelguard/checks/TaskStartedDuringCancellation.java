@@ -31,12 +31,15 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.ExecutorShutdowns;
-import dev.cancelguard.analysis.FactFlow;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.Subtasks;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.tasks.Subtasks;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.Terminations;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,7 +102,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
       return NO_MATCH;
     }
     MethodInvocationTree last = shutdowns.getLast();
-    boolean hook = ExecutorShutdowns.isShutdownHook(unit, state);
+    boolean hook = Terminations.isShutdownHook(unit, state);
     return buildDescription(tree)
         .setMessage(
             "`"
@@ -126,7 +129,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
       Tree leaf = p.getLeaf();
       Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
       if (leaf instanceof BlockTree && parent instanceof CatchTree catchTree) {
-        List<Type> caught = Interrupts.caughtTypes(catchTree);
+        List<Type> caught = Catches.caughtTypes(catchTree);
         if (!caught.isEmpty() && caught.stream().allMatch(t -> isSubtype(t, interrupted, state))) {
           return "handling an InterruptedException";
         }
@@ -157,7 +160,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
     if (executorType == null) {
       return null;
     }
-    Symbol receiver = Subtasks.receiverSymbol(call);
+    Symbol receiver = Expressions.receiverSymbol(call);
     if (isVariable(receiver) && isSubtype(receiver.type, executorType, state)) {
       return receiver;
     }
@@ -189,7 +192,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         if (getStartPosition(invocation) < position
             && ExecutorShutdowns.isShutdown(invocation, state)
-            && executor.equals(Subtasks.receiverSymbol(invocation))) {
+            && executor.equals(Expressions.receiverSymbol(invocation))) {
           found.add(invocation);
         }
         return super.visitMethodInvocation(invocation, null);
@@ -223,7 +226,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
           @Override
           public long killedBy(ExpressionTree tree) {
             return ExecutorShutdowns.isShutdown(tree, state)
-                    && executor.equals(Subtasks.receiverSymbol(tree))
+                    && executor.equals(Expressions.receiverSymbol(tree))
                 ? 1
                 : 0;
           }

@@ -3,7 +3,6 @@ package dev.cancelguard.checks;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -20,7 +19,6 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
@@ -37,14 +35,15 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.CallNames;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FlowGraph;
-import dev.cancelguard.analysis.FutureOwnership;
-import dev.cancelguard.analysis.Interrupts;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.SourceEdits;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -65,30 +64,6 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "TimeoutWithoutCancel.md")
 public final class TimeoutWithoutCancel extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
-  private static final Matcher<ExpressionTree> TIMED_GET =
-      CallNames.namedFirst(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .named("get")
-              .withParameters("long", "java.util.concurrent.TimeUnit"),
-          "get");
-
-  private static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
-      CallNames.namedFirst(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
-              .namedAnyOf("orTimeout", "completeOnTimeout"),
-          "orTimeout",
-          "completeOnTimeout");
-
-  private static final Matcher<ExpressionTree> IS_DONE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
-
-  /** What stops an executor's tasks, or waits for them: the futures it ran end with it. */
-  private static final Matcher<ExpressionTree> EXECUTOR_ENDS_TASKS =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .namedAnyOf("shutdownNow", "close");
 
   private static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
 
@@ -98,10 +73,10 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    if (TIMED_GET.matches(tree, state)) {
+    if (FutureCalls.TIMED_GET.matches(tree, state)) {
       return matchTimedGet(tree, state);
     }
-    if (COMPLETE_ON_EXPIRY.matches(tree, state)) {
+    if (FutureCalls.COMPLETE_ON_EXPIRY.matches(tree, state)) {
       return matchExpiry(tree, state);
     }
     return NO_MATCH;
@@ -250,7 +225,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     }
     return executor != null
         && node instanceof MethodInvocationTree call
-        && EXECUTOR_ENDS_TASKS.matches(call, state)
+        && ExecutorCalls.END_ALL_TASKS.matches(call, state)
         && getReceiver(call) != null
         && executor.equals(getSymbol(stripParentheses(getReceiver(call))));
   }
@@ -263,7 +238,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     }
     return branch
         && condition instanceof MethodInvocationTree call
-        && IS_DONE.matches(call, state)
+        && FutureCalls.IS_DONE.matches(call, state)
         && FutureOwnership.isOn(call, future);
   }
 
@@ -308,8 +283,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     for (TreePath p = path.getParentPath(); p != null && p != codeUnit; p = p.getParentPath()) {
       if (p.getLeaf() instanceof TryTree tryTree && tryTree.getBlock() == child) {
         for (CatchTree catchTree : tryTree.getCatches()) {
-          if (Interrupts.caughtTypes(catchTree).stream()
-              .anyMatch(t -> isSubtype(timeout, t, state))) {
+          if (Catches.caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(timeout, t, state))) {
             return catchTree;
           }
         }

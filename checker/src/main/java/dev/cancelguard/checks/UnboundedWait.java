@@ -3,7 +3,6 @@ package dev.cancelguard.checks;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -17,7 +16,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -29,12 +27,14 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import dev.cancelguard.analysis.BlockingCalls;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.FutureOwnership;
-import dev.cancelguard.analysis.Lines;
-import dev.cancelguard.analysis.RemoteCalls;
-import dev.cancelguard.analysis.Tasks;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.RemoteCalls;
+import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,14 +49,6 @@ import java.util.List;
     linkType = CUSTOM,
     link = DocLinks.BASE + "UnboundedWait.md")
 public final class UnboundedWait extends CancelGuardChecker implements MethodInvocationTreeMatcher {
-  private static final Matcher<ExpressionTree> THREAD_JOIN =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("join");
-
-  private static final Matcher<ExpressionTree> LATCH_AWAIT =
-      instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await");
-
-  private static final Matcher<ExpressionTree> COUNT_DOWN =
-      instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("countDown");
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -72,9 +64,9 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
     }
     List<Tree> tasks = new ArrayList<>();
     List<Tree> code = new ArrayList<>();
-    if (LATCH_AWAIT.matches(tree, state)) {
+    if (SyncCalls.LATCH_AWAIT.matches(tree, state)) {
       code.addAll(countingDownCode(receiver, state));
-    } else if (THREAD_JOIN.matches(tree, state)) {
+    } else if (ThreadCalls.JOIN.matches(tree, state)) {
       for (ExpressionTree value : FutureOwnership.possibleValues(receiver, state)) {
         addThreadWork(value, tasks, state);
       }
@@ -170,7 +162,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (COUNT_DOWN.matches(call, state)
+        if (SyncCalls.COUNT_DOWN.matches(call, state)
             && getReceiver(call) != null
             && symbol.equals(getSymbol(stripParentheses(getReceiver(call))))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());

@@ -2598,4 +2598,87 @@ class CancelWithoutAwaitTest {
         .expectNoDiagnostics()
         .doTest();
   }
+
+  // ------------------------------------------------ helpers at any depth
+
+  @Test
+  void negative_awaitThreeHelpersDeep() {
+    helper
+        .addSourceLines(
+            "Service.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Service {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Closeable store;
+              Service(Closeable store) {
+                this.store = store;
+                pool.submit(() -> System.out.println(store));
+              }
+              void stop() throws IOException {
+                pool.shutdown();
+                drain();
+                store.close();
+              }
+              private void drain() {
+                awaitPool();
+              }
+              private void awaitPool() {
+                awaitQuietly(pool);
+              }
+              private static void awaitQuietly(ExecutorService executor) {
+                try {
+                  while (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                    System.err.println("still draining");
+                  }
+                } catch (InterruptedException e) {
+                  executor.shutdownNow();
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_deepHelperChainThatNeverWaits() {
+    helper
+        .addSourceLines(
+            "Service.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Service {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Closeable store;
+              Service(Closeable store) {
+                this.store = store;
+                pool.submit(() -> System.out.println(store));
+              }
+              void stop() throws IOException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdown();
+                drain();
+                store.close();
+              }
+              private void drain() {
+                report();
+              }
+              private void report() {
+                log(pool);
+              }
+              private static void log(ExecutorService executor) {
+                System.err.println("stopping " + executor);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -32,6 +32,31 @@ class CompletableFutureCancelNoInterruptTest {
         .doTest();
   }
 
+  /** A subtype's own {@code cancel()} without the flag is not {@code Future.cancel(boolean)}. */
+  @Test
+  void negative_ownCancelWithoutArguments() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static class Request<T> extends CompletableFuture<T> {
+                boolean cancel() {
+                  return cancel(false);
+                }
+              }
+
+              void f(Request<String> request) {
+                request.cancel();
+                // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
+                request.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_runAsyncLocalWithVar() {
     helper

@@ -1437,4 +1437,408 @@ class ExecutorNeverShutdownTest {
         .expectNoDiagnostics()
         .doTest();
   }
+
+  // ------------------------------------------------ shut down on the normal path only
+
+  @Test
+  void positive_shutdownAfterWorkWhoseFailurePropagates() {
+    helper
+        .addSourceLines(
+            "Report.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            class Report {
+              int total(List<String> files) throws Exception {
+                // BUG: Diagnostic contains: pool is not shut down on every path: an exception from get(..) (line 16)
+                ExecutorService pool = Executors.newFixedThreadPool(4);
+                List<Future<Integer>> sizes = new ArrayList<>();
+                for (String file : files) {
+                  sizes.add(pool.submit(() -> file.length()));
+                }
+                int total = 0;
+                for (Future<Integer> size : sizes) {
+                  total += size.get();
+                }
+                pool.shutdown();
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_earlyReturnBeforeTheShutdown() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              void run(Runnable first, List<Runnable> rest) {
+                // BUG: Diagnostic contains: not shut down on every path: the return (line 10)
+                ExecutorService pool = Executors.newCachedThreadPool();
+                pool.execute(first);
+                if (rest.isEmpty()) {
+                  return;
+                }
+                rest.forEach(pool::execute);
+                pool.shutdown();
+              }
+
+              void idleUntilTheReturn(List<Runnable> jobs) {
+                ExecutorService pool = Executors.newCachedThreadPool();
+                if (jobs.isEmpty()) {
+                  return;
+                }
+                jobs.forEach(pool::execute);
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedWhileWaitingBeforeTheShutdown() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                // BUG: Diagnostic contains: an exception from invokeAll(..)
+                ExecutorService pool =
+                    new ThreadPoolExecutor(2, 2, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                pool.invokeAll(jobs);
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_throwBeforeTheShutdownInALambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              Runnable job(int n) {
+                return () -> {
+                  // BUG: Diagnostic contains: the throw
+                  ExecutorService pool = Executors.newSingleThreadExecutor();
+                  pool.execute(() -> System.out.println(n));
+                  if (n < 0) {
+                    throw new IllegalArgumentException("negative");
+                  }
+                  pool.shutdown();
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_shutdownInFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                  pool.invokeAll(jobs);
+                } finally {
+                  pool.shutdown();
+                  pool.awaitTermination(1, TimeUnit.MINUTES);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchShutsDownBeforeRethrowing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                  pool.invokeAll(jobs);
+                } catch (InterruptedException e) {
+                  pool.shutdownNow();
+                  throw e;
+                }
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_workThatThrowsNoCheckedException() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              void runAll(List<Runnable> jobs) {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                for (Runnable job : jobs) {
+                  pool.execute(job);
+                }
+                System.out.println("queued " + jobs.size());
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_shutDownByAHookOrHandedOn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              void hook(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                Runtime.getRuntime().addShutdownHook(new Thread(pool::shutdownNow));
+                pool.invokeAll(jobs);
+                pool.shutdown();
+              }
+
+              void handedOn(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                register(pool);
+                pool.invokeAll(jobs);
+                pool.shutdown();
+              }
+
+              void register(ExecutorService pool) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_nullCheckedShutdownInFinallyAndTryWithResources() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Test {
+              void checked(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try {
+                  pool.invokeAll(jobs);
+                } finally {
+                  if (pool != null) {
+                    pool.shutdownNow();
+                  }
+                }
+              }
+
+              void resource(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                try (pool) {
+                  pool.invokeAll(jobs);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_shutdownOnTheNormalPathBecomesTryWithResources() {
+    refactoring
+        .addInputLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Report {
+              int runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                int done = pool.invokeAll(jobs).size();
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+                return done;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Report {
+              int runAll(List<Callable<String>> jobs) throws InterruptedException {
+                try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+                  int done = pool.invokeAll(jobs).size();
+                  pool.shutdown();
+                  pool.awaitTermination(1, TimeUnit.MINUTES);
+                  return done;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_shutdownMovesIntoFinallyOnRelease17() {
+    refactoring
+        .addInputLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Report {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                // every job, then wait
+                pool.invokeAll(jobs);
+                System.out.println("done");
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.MINUTES);
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .addOutputLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Report {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                // every job, then wait
+                try {
+                  pool.invokeAll(jobs);
+                  System.out.println("done");
+                } finally {
+                  pool.shutdown();
+                  pool.awaitTermination(1, TimeUnit.MINUTES);
+                }
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
+  void fix_noneOnRelease17WhenTheWorkDeclaresWhatIsReadAfterTheShutdown() {
+    refactoring
+        .addInputLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Report {
+              int runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                int done = pool.invokeAll(jobs).size();
+                pool.shutdown();
+                return done;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
+  void fixedCode_shutdownInFinallyIsClean() {
+    helper
+        .addSourceLines(
+            "Report.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Report {
+              void runAll(List<Callable<String>> jobs) throws InterruptedException {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                // every job, then wait
+                try {
+                  pool.invokeAll(jobs);
+                  System.out.println("done");
+                } finally {
+                  pool.shutdown();
+                  pool.awaitTermination(1, TimeUnit.MINUTES);
+                }
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .setArgs("--release", "17")
+        .doTest();
+  }
 }

@@ -48,16 +48,26 @@ class FixesTogetherTest {
               }
             }
             """);
-    // LoopWithoutCancellationPoint and SwallowedInterrupt both restore in the catch: once.
+    // LoopWithoutCancellationPoint leaves the loop through its condition and restores in the
+    // catch; SwallowedInterrupt, in a method that is no task, records the interrupt and restores it
+    // once the loop is over. The two insertions at the top of the catch do not overlap, and
+    // together the loop stops at the next test with the flag set.
     assertEquals(
         """
         class Poller {
           volatile boolean ready;
           void awaitReady() {
+            boolean interrupted = false;
+            try {
             while (!ready && !Thread.currentThread().isInterrupted()) {
               try {
                 Thread.sleep(10);
-              } catch (InterruptedException e) { Thread.currentThread().interrupt();
+              } catch (InterruptedException e) { Thread.currentThread().interrupt(); interrupted = true;
+              }
+            }
+            } finally {
+              if (interrupted) {
+                Thread.currentThread().interrupt();
               }
             }
           }
@@ -90,7 +100,8 @@ class FixesTogetherTest {
               }
             }
             """);
-    // The same restore from both checks, before the catch's first statement: once.
+    // The same restore from both checks, before the catch's first statement: once; in a task,
+    // SwallowedInterrupt also leaves the loop at the end of the catch.
     assertEquals(
         """
         import java.util.concurrent.BlockingQueue;
@@ -105,6 +116,7 @@ class FixesTogetherTest {
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                       System.err.println(e);
+                      break;
                     }
                   }
                 });

@@ -2626,4 +2626,541 @@ class LoopWithoutCancellationPointTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ------------------------------------------------ busy-waits that hide behind bookkeeping
+
+  @Test
+  void positive_spinBehindACounterThatNeverEndsTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                // BUG: Diagnostic contains: This loop busy-waits on `!ready`
+                while (!ready) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAFieldWhileCountingAndLogging() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.logging.Logger;
+            class Startup {
+              private static final Logger log = Logger.getLogger("startup");
+              private volatile boolean started;
+              private final java.util.concurrent.atomic.AtomicBoolean open =
+                  new java.util.concurrent.atomic.AtomicBoolean();
+              long awaitStarted() {
+                long rounds = 0;
+                // BUG: Diagnostic contains: This loop busy-waits on `!started`
+                while (!started) {
+                  rounds++;
+                  log.fine("still waiting");
+                }
+                // BUG: Diagnostic contains: busy-waits on `!open.get()`
+                while (!open.get()) {
+                  System.out.println("waiting " + rounds);
+                }
+                return rounds;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_spinThenSleepBlocksAfterNRounds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() throws InterruptedException {
+                int spins = 0;
+                while (!ready) {
+                  if (spins < 100) {
+                    spins++;
+                    Thread.onSpinWait();
+                  } else {
+                    Thread.sleep(1);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_counterThatEndsTheSpin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.TimeoutException;
+            class Handoff {
+              private volatile boolean ready;
+              void await() throws TimeoutException {
+                int spins = 0;
+                while (!ready) {
+                  if (++spins > 1_000_000) {
+                    throw new TimeoutException("not ready");
+                  }
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_loopThatDoesWorkBesidesLogging() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.Queue;
+            import java.util.logging.Logger;
+            class Drain {
+              private static final Logger log = Logger.getLogger("drain");
+              private volatile boolean stopped;
+              int drain(Queue<String> queue, int[] counts) {
+                int rounds = 0;
+                while (!stopped && !queue.isEmpty()) {
+                  rounds++;
+                  log.fine("draining");
+                  queue.remove();
+                }
+                int local = 0;
+                while (local < counts.length) {
+                  local++;
+                  log.fine("counting");
+                }
+                return rounds + local;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_counterSpinGetsTheInterruptCheck() {
+    refactoring
+        .addInputLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                while (!ready) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              private volatile boolean ready;
+              void await() {
+                int spins = 0;
+                while (!ready && !Thread.currentThread().isInterrupted()) {
+                  if (++spins < 100) {
+                    Thread.onSpinWait();
+                  } else {
+                    spins = 0;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ helpers at any depth
+
+  @Test
+  void negative_flagCheckFourHelpersDeep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CancellationException;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  while (true) {
+                    step();
+                  }
+                });
+              }
+              private void step() {
+                work++;
+                account();
+              }
+              private void account() {
+                guard();
+              }
+              private void guard() {
+                checkCancelled();
+              }
+              private static void checkCancelled() {
+                if (Thread.currentThread().isInterrupted()) {
+                  throw new CancellationException("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperChainWithNoCheckAndRecursion() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              long work;
+              void start(ExecutorService pool) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: no cancellation point
+                  while (true) {
+                    step();
+                  }
+                });
+              }
+              private void step() {
+                account(3);
+              }
+              private void account(int n) {
+                if (n > 0) {
+                  account(n - 1);
+                } else {
+                  guard();
+                }
+              }
+              private void guard() {
+                work++;
+                step();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ worker loops that spin while idle
+
+  @Test
+  void positive_workerWithAStopMethodPollsWithoutBlocking() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            class Worker extends Thread {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: spins while idle: jobs.poll() returns at once
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job != null) {
+                    job.run();
+                  }
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_pollHiddenInSameFileHelpersAndTryLock() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Worker implements Runnable {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private final ReentrantLock lock = new ReentrantLock();
+              private volatile boolean running = true;
+              private long idleRounds;
+              @Override
+              public void run() {
+                // BUG: Diagnostic contains: jobs.poll() returns at once
+                while (running) {
+                  Runnable job = next();
+                  if (job == null) {
+                    idleRounds++;
+                    continue;
+                  }
+                  job.run();
+                }
+              }
+              void startSpinner() {
+                new Thread(
+                        () -> {
+                          // BUG: Diagnostic contains: lock.tryLock() returns at once
+                          while (running) {
+                            if (lock.tryLock()) {
+                              try {
+                                idleRounds = 0;
+                              } finally {
+                                lock.unlock();
+                              }
+                            }
+                          }
+                        })
+                    .start();
+              }
+              private Runnable next() {
+                return take();
+              }
+              private Runnable take() {
+                return jobs.poll();
+              }
+              void stop() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_workerThatBlocksWhileIdle() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class Worker extends Thread {
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                while (running) {
+                  Runnable job;
+                  try {
+                    job = jobs.poll(100, TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  if (job != null) {
+                    job.run();
+                  }
+                }
+              }
+              void sleepWhenIdle() throws InterruptedException {
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job == null) {
+                    Thread.sleep(10);
+                    continue;
+                  }
+                  job.run();
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_idleRoundsThatDoOtherWork() {
+    helper
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            class Worker extends Thread {
+              private final Queue<Runnable> jobs = new ConcurrentLinkedQueue<>();
+              private volatile boolean running = true;
+              @Override
+              public void run() {
+                while (running) {
+                  Runnable job = jobs.poll();
+                  if (job != null) {
+                    job.run();
+                  }
+                  housekeeping();
+                }
+              }
+              private void housekeeping() {
+                synchronized (this) {
+                  try {
+                    wait(100);
+                  } catch (InterruptedException e) {
+                    running = false;
+                  }
+                }
+              }
+              void shutdown() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ sweeps over futures that never block
+
+  @Test
+  void positive_sweepOverFuturesReCheckingIsDone() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.Iterator;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> collect(List<Future<String>> pending) throws ExecutionException, InterruptedException {
+                List<String> results = new ArrayList<>();
+                // BUG: Diagnostic contains: busy-waits on futures: it sweeps over them re-checking f.isDone()
+                while (!pending.isEmpty()) {
+                  Iterator<Future<String>> it = pending.iterator();
+                  while (it.hasNext()) {
+                    Future<String> f = it.next();
+                    if (f.isDone()) {
+                      results.add(f.get());
+                      it.remove();
+                    }
+                  }
+                }
+                return results;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sweepWithADeadlineThatCancelsButNeverBlocks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Future;
+            class Test {
+              boolean awaitAll(List<Future<?>> futures, long deadlineNanos) {
+                boolean allDone;
+                // BUG: Diagnostic contains: busy-waits on futures
+                do {
+                  allDone = true;
+                  for (Future<?> f : futures) {
+                    if (!f.isDone()) {
+                      allDone = false;
+                    }
+                  }
+                  if (System.nanoTime() > deadlineNanos) {
+                    for (Future<?> f : futures) {
+                      f.cancel(true);
+                    }
+                    return false;
+                  }
+                } while (!allDone);
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_sweepsThatBlockOrDoOtherWork() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              List<String> blockInGet(List<Future<String>> pending)
+                  throws ExecutionException, InterruptedException, TimeoutException {
+                List<String> results = new ArrayList<>();
+                while (!pending.isEmpty()) {
+                  for (Future<String> f : new ArrayList<>(pending)) {
+                    results.add(f.get(1, TimeUnit.SECONDS));
+                    pending.remove(f);
+                  }
+                }
+                return results;
+              }
+
+              void sleepBetweenSweeps(List<Future<String>> pending) throws InterruptedException {
+                while (!pending.isEmpty()) {
+                  pending.removeIf(Future::isDone);
+                  for (Future<String> f : pending) {
+                    if (f.isCancelled()) {
+                      return;
+                    }
+                  }
+                  Thread.sleep(50);
+                }
+              }
+
+              void takeFromAQueue(List<Future<String>> pending, BlockingQueue<String> done)
+                  throws InterruptedException {
+                while (!pending.isEmpty()) {
+                  for (Future<String> f : pending) {
+                    if (f.isDone()) {
+                      done.take();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -2017,4 +2017,429 @@ class OrphanedSubtasksTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ------------------------------------------------ futures kept in other collections
+
+  @Test
+  void positive_mapValuesWaitedForPropagateFailure() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int total(ExecutorService pool, List<String> hosts)
+                  throws InterruptedException, ExecutionException {
+                Map<String, Future<Integer>> loads = new HashMap<>();
+                for (String host : hosts) {
+                  loads.put(host, pool.submit(() -> host.length()));
+                }
+                int total = 0;
+                for (Future<Integer> load : loads.values()) {
+                  // BUG: Diagnostic contains: still run
+                  total += load.get();
+                }
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_mapEntriesTimeoutReturns() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws InterruptedException, ExecutionException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                  try {
+                    // BUG: Diagnostic contains: OrphanedSubtasks
+                    loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                  } catch (TimeoutException e) {
+                    return loads;
+                  }
+                }
+                return loads;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_futuresCollectedFromAStream() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.stream.Collectors;
+            class Test {
+              List<Integer> lengths(ExecutorService pool, List<String> words)
+                  throws InterruptedException, ExecutionException {
+                List<Future<Integer>> futures =
+                    words.stream().map(w -> pool.submit(() -> w.length())).collect(Collectors.toList());
+                List<Integer> out = new ArrayList<>();
+                for (Future<Integer> f : futures) {
+                  // BUG: Diagnostic contains: OrphanedSubtasks
+                  out.add(f.get());
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_arrayWaitInterruptedReturns() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int sum(ExecutorService pool, int[] xs) throws ExecutionException {
+                @SuppressWarnings("unchecked")
+                Future<Integer>[] parts = new Future[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                  int x = xs[i];
+                  parts[i] = pool.submit(() -> x * x);
+                }
+                int sum = 0;
+                for (int i = 0; i < parts.length; i++) {
+                  try {
+                    // BUG: Diagnostic contains: OrphanedSubtasks
+                    sum += parts[i].get();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return -1;
+                  }
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_continueOfTheOuterLoopLeavesTheBatch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int process(ExecutorService pool, List<List<String>> batches) throws InterruptedException {
+                int done = 0;
+                batches:
+                for (List<String> batch : batches) {
+                  List<Future<Integer>> futures = new ArrayList<>();
+                  for (String item : batch) {
+                    futures.add(pool.submit(() -> item.length()));
+                  }
+                  for (Future<Integer> f : futures) {
+                    try {
+                      // BUG: Diagnostic contains: OrphanedSubtasks
+                      done += f.get();
+                    } catch (ExecutionException e) {
+                      continue batches;
+                    } catch (InterruptedException e) {
+                      futures.forEach(x -> x.cancel(true));
+                      throw e;
+                    }
+                  }
+                }
+                return done;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_mapValuesCancelledInFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int total(ExecutorService pool, List<String> hosts)
+                  throws InterruptedException, ExecutionException {
+                Map<String, Future<Integer>> loads = new HashMap<>();
+                for (String host : hosts) {
+                  loads.put(host, pool.submit(() -> host.length()));
+                }
+                try {
+                  int total = 0;
+                  for (Future<Integer> load : loads.values()) {
+                    total += load.get();
+                  }
+                  return total;
+                } finally {
+                  for (Future<Integer> load : loads.values()) {
+                    load.cancel(true);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_mapEntriesTimeoutCancelsTheRest() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws InterruptedException, ExecutionException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                  try {
+                    loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                  } catch (TimeoutException | ExecutionException e) {
+                    pending.values().forEach(f -> f.cancel(true));
+                    return loads;
+                  } catch (InterruptedException e) {
+                    for (Map.Entry<String, Future<Integer>> other : pending.entrySet()) {
+                      other.getValue().cancel(true);
+                    }
+                    throw e;
+                  }
+                }
+                return loads;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_invokeAllWithTimeoutCancelsWhatIsLate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              List<String> fetch(ExecutorService pool, List<Callable<String>> jobs)
+                  throws InterruptedException, ExecutionException {
+                List<Future<String>> futures = pool.invokeAll(jobs, 5, TimeUnit.SECONDS);
+                List<String> pages = new ArrayList<>();
+                for (Future<String> f : futures) {
+                  pages.add(f.get());
+                }
+                return pages;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_continueOfTheInnerLoopKeepsWaiting() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int process(ExecutorService pool, List<List<String>> batches) throws InterruptedException {
+                int done = 0;
+                for (List<String> batch : batches) {
+                  List<Future<Integer>> futures = new ArrayList<>();
+                  for (String item : batch) {
+                    futures.add(pool.submit(() -> item.length()));
+                  }
+                  for (Future<Integer> f : futures) {
+                    try {
+                      done += f.get();
+                    } catch (ExecutionException e) {
+                      continue;
+                    } catch (InterruptedException e) {
+                      futures.forEach(x -> x.cancel(true));
+                      throw e;
+                    }
+                  }
+                }
+                return done;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_arrayCancelledWhenInterrupted() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int sum(ExecutorService pool, int[] xs) {
+                @SuppressWarnings("unchecked")
+                Future<Integer>[] parts = new Future[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                  int x = xs[i];
+                  parts[i] = pool.submit(() -> x * x);
+                }
+                int sum = 0;
+                for (int i = 0; i < parts.length; i++) {
+                  try {
+                    sum += parts[i].get();
+                  } catch (InterruptedException | ExecutionException e) {
+                    for (Future<Integer> part : parts) {
+                      part.cancel(true);
+                    }
+                    if (e instanceof InterruptedException) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return -1;
+                  }
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_mapOfFuturesCancelledThroughItsValues() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws ExecutionException, InterruptedException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                  try {
+                    loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                  } catch (TimeoutException e) {
+                    return loads;
+                  }
+                }
+                return loads;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Test {
+              Map<String, Integer> loads(ExecutorService pool, List<String> hosts)
+                  throws ExecutionException, InterruptedException {
+                Map<String, Future<Integer>> pending = new HashMap<>();
+                for (String host : hosts) {
+                  pending.put(host, pool.submit(() -> host.length()));
+                }
+                Map<String, Integer> loads = new HashMap<>();
+                try {
+                  for (Map.Entry<String, Future<Integer>> entry : pending.entrySet()) {
+                    try {
+                      loads.put(entry.getKey(), entry.getValue().get(1, TimeUnit.SECONDS));
+                    } catch (TimeoutException e) {
+                      return loads;
+                    }
+                  }
+                  return loads;
+                } finally {
+                  for (Future<?> f : pending.values()) {
+                    f.cancel(true);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

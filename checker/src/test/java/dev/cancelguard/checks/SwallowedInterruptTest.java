@@ -2900,6 +2900,1091 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ---------------------------------------------------- interrupts recorded, restored later
+
+  @Test
+  void negative_recordedFlagRestoredAfterTheLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String takeUninterruptibly(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item;
+                while (true) {
+                  try {
+                    item = queue.take();
+                    break;
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagButOneReturnLeavesBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String takeUninterruptibly(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item;
+                while (true) {
+                  try {
+                    item = queue.take();
+                    // BUG: Diagnostic contains: records the interrupt in interrupted
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                  }
+                  if (item.isEmpty()) {
+                    return null;
+                  }
+                  break;
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagNeverRestored() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean interrupted;
+
+              void pause() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedFlagClearedBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              String take(BlockingQueue<String> queue) {
+                boolean interrupted = false;
+                String item = null;
+                try {
+                  item = queue.take();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+                interrupted = false;
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_savedExceptionRethrownInFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              void awaitAll(CountDownLatch first, CountDownLatch second) throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  try {
+                    first.await();
+                  } catch (InterruptedException e) {
+                    saved = e;
+                  }
+                  try {
+                    second.await();
+                  } catch (InterruptedException e) {
+                    saved = e;
+                  }
+                } finally {
+                  if (saved != null) {
+                    throw saved;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_stateSetToInterruptedThenTurnedIntoARethrow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            class Test {
+              enum Outcome { DONE, INTERRUPTED }
+
+              Outcome outcome = Outcome.DONE;
+
+              void awaitSignal(Condition condition, java.util.function.BooleanSupplier ready)
+                  throws InterruptedException {
+                while (!ready.getAsBoolean()) {
+                  try {
+                    condition.await();
+                  } catch (InterruptedException e) {
+                    outcome = Outcome.INTERRUPTED;
+                  }
+                }
+                if (outcome == Outcome.INTERRUPTED) {
+                  throw new InterruptedException();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stateSetToInterruptedButTheTestLooksForAnotherState() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            class Test {
+              enum Outcome { DONE, INTERRUPTED, FAILED }
+
+              Outcome outcome = Outcome.DONE;
+
+              void awaitSignal(Condition condition, java.util.function.BooleanSupplier ready)
+                  throws InterruptedException {
+                while (!ready.getAsBoolean()) {
+                  try {
+                    condition.await();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    outcome = Outcome.INTERRUPTED;
+                  }
+                }
+                if (outcome == Outcome.FAILED) {
+                  throw new InterruptedException();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interruptedBranchRecordsForTheRestoreAfterAParkLoop() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Test {
+              volatile boolean done;
+
+              void parkUntilDone() {
+                boolean interrupted = false;
+                while (!done) {
+                  LockSupport.park(this);
+                  if (Thread.interrupted()) {
+                    interrupted = true;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedBranchRecordsButAnEarlyReturnForgetsIt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Test {
+              volatile boolean done;
+              volatile boolean abandoned;
+
+              void parkUntilDone() {
+                boolean interrupted = false;
+                while (!done) {
+                  LockSupport.park(this);
+                  // BUG: Diagnostic contains: clears the interrupt flag
+                  if (Thread.interrupted()) {
+                    interrupted = true;
+                  }
+                  if (abandoned) {
+                    return;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- catches that cannot run
+
+  @Test
+  void negative_sameFileCalleeDeclaresButNeverThrows() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {
+                System.out.println("flushed");
+              }
+
+              void close() {
+                try {
+                  flush();
+                } catch (InterruptedException e) {
+                  System.err.println("cannot happen");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sameFileCalleeThatSleeps() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {
+                Thread.sleep(10);
+              }
+
+              void close() {
+                try {
+                  flush();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_overridableCalleeMayThrowInASubclass() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              protected void flush() throws InterruptedException {
+                System.out.println("flushed");
+              }
+
+              void close() {
+                try {
+                  flush();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_interfaceWhoseImplementationsInTheFileDeclareNothing() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                volatile boolean woken;
+
+                @Override
+                public void wakeup() {
+                  woken = true;
+                }
+              }
+
+              static final class NotifyingWaker implements Waker {
+                @Override
+                public synchronized void wakeup() {
+                  notifyAll();
+                }
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                } catch (InterruptedException e) {
+                  System.err.println("cannot happen");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceWithOneImplementationThatBlocks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              static final class SleepyWaker implements Waker {
+                @Override
+                public void wakeup() throws InterruptedException {
+                  Thread.sleep(10);
+                }
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceAlsoImplementedByALambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Waker {
+                void wakeup() throws InterruptedException;
+              }
+
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              Waker sleepy = () -> Thread.sleep(10);
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interfaceDeclaredInAnotherFile() {
+    helper
+        .addSourceLines(
+            "Waker.java",
+            """
+            interface Waker {
+              void wakeup() throws InterruptedException;
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class FlagWaker implements Waker {
+                @Override
+                public void wakeup() {}
+              }
+
+              void poke(Waker waker) {
+                try {
+                  waker.wakeup();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchThatOnlyThrowsAnAssertionError() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new AssertionError("cannot happen", e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchThatThrowsAnAssertionErrorOnlyOnOneBranch() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              boolean strict;
+
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: throws AssertionError
+                } catch (InterruptedException e) {
+                  if (strict) {
+                    throw new AssertionError("cannot happen", e);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchThatNeverRunsButTheTryAlsoThrowsByHand() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private void flush() throws InterruptedException {}
+
+              void close(boolean stop) {
+                try {
+                  flush();
+                  if (stop) {
+                    throw new InterruptedException();
+                  }
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_privateDaemonThreadWhoseLoopEndsByItsOwnProtocol() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_daemonThreadHandedOut() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+
+              Thread flusher() {
+                return flusher;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privateThreadThatIsNotADaemon() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private volatile boolean open = true;
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (open) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privateDaemonThreadWhoseLoopNeverEnds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private final Thread flusher;
+              BlockingQueue<String> pending;
+
+              Test() {
+                flusher =
+                    new Thread(
+                        () -> {
+                          while (true) {
+                            try {
+                              System.out.println(pending.take());
+                              // BUG: Diagnostic contains: swallows it
+                            } catch (InterruptedException e) {
+                              System.err.println("woken up");
+                            }
+                          }
+                        });
+                flusher.setDaemon(true);
+                flusher.start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- stop-flag doorbells
+
+  @Test
+  void negative_doorbellThroughASetter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Stopper extends Thread {
+                private volatile boolean stopped;
+
+                void shutdown() {
+                  stopped = true;
+                }
+
+                @Override
+                public void run() {
+                  while (!stopped) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              private final Stopper stopper = new Stopper();
+
+              void close() {
+                stopper.shutdown();
+                stopper.interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_setterCalledButNobodyInterrupts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Stopper extends Thread {
+                private volatile boolean stopped;
+
+                void shutdown() {
+                  stopped = true;
+                }
+
+                @Override
+                public void run() {
+                  while (!stopped) {
+                    try {
+                      Thread.sleep(1000);
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              private final Stopper stopper = new Stopper();
+
+              void close() {
+                stopper.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_doorbellOfATaskLoopIsTheOwnPoolsShutdownNow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              private final AtomicBoolean started = new AtomicBoolean();
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              BlockingQueue<Runnable> operations;
+
+              void start() {
+                started.set(true);
+                pool.execute(this::loop);
+              }
+
+              private boolean markClosed() {
+                return started.compareAndSet(true, false);
+              }
+
+              void close() {
+                if (markClosed()) {
+                  pool.shutdownNow();
+                }
+              }
+
+              private void loop() {
+                while (started.get()) {
+                  try {
+                    operations.take().run();
+                  } catch (InterruptedException e) {
+                    // the while test sees the closed state
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_poolShutdownNowWithoutTheStopFlag() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Test {
+              private final AtomicBoolean started = new AtomicBoolean();
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              BlockingQueue<Runnable> operations;
+
+              void start() {
+                started.set(true);
+                pool.execute(this::loop);
+              }
+
+              void close() {
+                pool.shutdownNow();
+              }
+
+              private void loop() {
+                while (started.get()) {
+                  try {
+                    operations.take().run();
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    // the while test sees the closed state
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_catchTestsTheStopFlagAndLeaves() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              private volatile boolean closed;
+              private Thread worker;
+              BlockingQueue<Runnable> queue;
+
+              void close() {
+                closed = true;
+                worker.interrupt();
+              }
+
+              @Override
+              public void run() {
+                while (true) {
+                  Runnable next;
+                  try {
+                    next = queue.take();
+                  } catch (InterruptedException e) {
+                    if (closed) {
+                      return;
+                    }
+                    continue;
+                  }
+                  next.run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_catchTestsAFlagNobodySetsWhereTheyInterrupt() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              private volatile boolean closed;
+              BlockingQueue<Runnable> queue;
+
+              void close() {
+                closed = true;
+              }
+
+              @Override
+              public void run() {
+                while (true) {
+                  Runnable next;
+                  try {
+                    next = queue.take();
+                    // BUG: Diagnostic contains: without restoring
+                  } catch (InterruptedException e) {
+                    if (closed) {
+                      return;
+                    }
+                    continue;
+                  }
+                  next.run();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ code on a thread the class owns
+
+  @Test
+  void negative_eventLoopMethodGuardedByAnOwnThreadAssertion() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              private Thread thread;
+              BlockingQueue<Runnable> tasks;
+
+              boolean inEventLoop() {
+                return Thread.currentThread() == thread;
+              }
+
+              public void runTasks() {
+                assert inEventLoop();
+                while (!tasks.isEmpty()) {
+                  try {
+                    tasks.take().run();
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_workerMethodGuardedByAThrowingOwnThreadCheck() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread owner;
+
+              void pause() {
+                if (Thread.currentThread() != owner) {
+                  throw new IllegalStateException("not on the loop thread");
+                }
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_guardTestsAnotherThreadsIdentity() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread owner;
+
+              void pause(Thread caller) {
+                assert caller != null;
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_methodCalledOnlyFromTheOwnThreadsRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                while (running) {
+                  processOne();
+                }
+              }
+
+              public void processOne() {
+                try {
+                  tasks.take().run();
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodAlsoCalledFromOutsideRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                while (running) {
+                  processOne();
+                }
+              }
+
+              public void drain() {
+                processOne();
+              }
+
+              public void processOne() {
+                try {
+                  tasks.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodCalledOnlyFromRunOfARunnableNobodyGivesAThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test implements Runnable {
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void run() {
+                processOne();
+              }
+
+              void processOne() {
+                try {
+                  tasks.take().run();
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- fixes
 
   @Test
@@ -3195,6 +4280,76 @@ class SwallowedInterruptTest {
                   if (Thread.currentThread().isInterrupted()) break;
                   System.out.println(item);
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ helpers at any depth
+
+  @Test
+  void negative_restoreThreeHelpersDeep() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  onInterrupt(e);
+                }
+              }
+
+              private void onInterrupt(InterruptedException e) {
+                System.err.println("interrupted: " + e);
+                cleanUp();
+              }
+
+              private void cleanUp() {
+                System.err.println("cleaning up");
+                markInterrupted();
+              }
+
+              private void markInterrupted() {
+                Thread.currentThread().interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_deepHelperChainThatNeverRestores() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f() {
+                try {
+                  Thread.sleep(1);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  onInterrupt(e);
+                }
+              }
+
+              private void onInterrupt(InterruptedException e) {
+                cleanUp(e);
+              }
+
+              private void cleanUp(InterruptedException e) {
+                if (e.getMessage() == null) {
+                  onInterrupt(e);
+                }
+                log(e);
+              }
+
+              private void log(InterruptedException e) {
+                System.err.println("interrupted: " + e);
               }
             }
             """)

@@ -30,7 +30,7 @@ class TaskScopeNotClosedTest {
             import java.util.concurrent.StructuredTaskScope;
             class Test {
               String f() throws InterruptedException {
-                // BUG: Diagnostic contains: is not closed when the method lets the exception of line 7 out
+                // BUG: Diagnostic contains: is not closed when the method lets the exception of line 7 propagate
                 var scope = StructuredTaskScope.open();
                 var user = scope.fork(() -> "alice");
                 scope.join();

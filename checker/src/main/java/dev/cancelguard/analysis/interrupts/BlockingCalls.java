@@ -1,0 +1,125 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallNames;
+
+/**
+ * Which calls block, and what they do with the interrupt flag: the calls that fail at once when the
+ * flag is set (they throw {@link InterruptedException}, or are I/O on an interruptible channel,
+ * which closes it), the call that clears it, and the waits that have no deadline.
+ */
+public final class BlockingCalls {
+  /** Operations of an interruptible channel that close it on interrupt. */
+  private static final ImmutableSet<String> CHANNEL_IO =
+      ImmutableSet.of(
+          "read",
+          "write",
+          "transferTo",
+          "transferFrom",
+          "force",
+          "lock",
+          "connect",
+          "finishConnect",
+          "accept",
+          "receive",
+          "send",
+          "position",
+          "size",
+          "truncate");
+
+  /** Waits that end only when the other side is done: no deadline. */
+  private static final Matcher<ExpressionTree> UNBOUNDED_WAIT =
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.Future")
+                  .named("get")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CompletableFuture")
+                  .named("join")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CountDownLatch")
+                  .named("await")
+                  .withNoParameters(),
+              instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters()),
+          "get",
+          "join",
+          "await");
+
+  private BlockingCalls() {}
+
+  /**
+   * True if the call gives up as soon as it would wait while the interrupt flag is set: it throws
+   * {@link InterruptedException} ({@code sleep}, {@code join}, {@code awaitTermination}, {@code
+   * take}, {@code Future.get}, ...), it is I/O on an interruptible channel (it throws {@code
+   * ClosedByInterruptException} and closes the channel), or it is a configured cancellation point
+   * that throws ({@code -XepOpt:CancelGuard:CancellationPoints}). Reading the flag ({@code
+   * isInterrupted()}) is not failing.
+   */
+  public static boolean failsWhenInterrupted(
+      ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    if (Interrupts.throwsInterruptedException(call, state)
+        || isInterruptibleChannelIo(call, state)) {
+      return true;
+    }
+    Symbol symbol = getSymbol(call);
+    return symbol != null
+        && options.isCancellationPoint(symbol)
+        && !ThreadCalls.IS_INTERRUPTED.matches(call, state)
+        && !ThreadCalls.INTERRUPTED.matches(call, state);
+  }
+
+  /**
+   * True if the call is I/O on a channel that implements {@code InterruptibleChannel} (a {@code
+   * FileChannel}, {@code SocketChannel}, ...): when the thread is interrupted the channel is closed
+   * and the call throws {@code ClosedByInterruptException}.
+   */
+  public static boolean isInterruptibleChannelIo(MethodInvocationTree call, VisitorState state) {
+    Symbol symbol = getSymbol(call);
+    if (symbol == null || !CHANNEL_IO.contains(symbol.getSimpleName().toString())) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    Type receiverType = receiver == null ? null : getType(receiver);
+    Type interruptible = state.getTypeFromString("java.nio.channels.InterruptibleChannel");
+    return receiverType != null
+        && interruptible != null
+        && isSubtype(receiverType, interruptible, state);
+  }
+
+  /** True if the call clears the interrupt flag: {@code Thread.interrupted()}. */
+  public static boolean clearsInterrupt(ExpressionTree tree, VisitorState state) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && ThreadCalls.INTERRUPTED.matches(call, state);
+  }
+
+  /**
+   * True if the call waits with no deadline: {@code Future.get()}, {@code
+   * CompletableFuture.join()}, {@code CountDownLatch.await()}, {@code Thread.join()}.
+   */
+  public static boolean isUnboundedWait(ExpressionTree tree, VisitorState state) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && UNBOUNDED_WAIT.matches(call, state);
+  }
+}

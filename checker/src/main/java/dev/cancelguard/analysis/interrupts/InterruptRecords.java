@@ -1,0 +1,218 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.Objects;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A recorded interrupt: instead of restoring the flag at once, a catch of {@code
+ * InterruptedException} (or the branch taken when {@code Thread.interrupted()} returned true) notes
+ * the interrupt — {@code interrupted = true}, {@code saved = e}, a state field set to a constant
+ * such as {@code INTERRUPTED} — and the code unit turns the note into a restore or a rethrow later,
+ * on every path out: in a {@code finally}, after the loop, or by a later {@code if} on what was
+ * recorded. This is the uninterruptible-wait idiom (wait on, restore once the wait is over), and it
+ * is correct; restoring at once instead would make the next wait throw at once and the loop spin.
+ */
+public final class InterruptRecords {
+  private InterruptRecords() {}
+
+  /**
+   * What a statement noted: the variable (a local or a field) and the value it now holds — {@code
+   * Boolean.TRUE}, a constant's symbol, or {@link #CAUGHT} for the caught exception itself.
+   */
+  public record Record(AssignmentTree assignment, Symbol variable, Object value) {}
+
+  /** The value of a record that holds the caught exception: known not to be null. */
+  public static final Object CAUGHT = new Object();
+
+  /**
+   * The record an expression statement makes, or null: {@code flag = true}, {@code saved = e}
+   * (where {@code isCaughtValue} accepts {@code e}), {@code state = State.INTERRUPTED} (a constant
+   * other than false, null or a number).
+   */
+  public static @Nullable Record recordOf(
+      ExpressionTree expression, Predicate<ExpressionTree> isCaughtValue) {
+    if (!(stripParentheses(expression) instanceof AssignmentTree assignment)) {
+      return null;
+    }
+    Symbol variable = getSymbol(assignment.getVariable());
+    if (!(variable instanceof VarSymbol)) {
+      return null;
+    }
+    ExpressionTree value = stripParentheses(assignment.getExpression());
+    if (Boolean.TRUE.equals(constValue(value))) {
+      return new Record(assignment, variable, Boolean.TRUE);
+    }
+    if (isCaughtValue.test(value)) {
+      return new Record(assignment, variable, CAUGHT);
+    }
+    Symbol constant = getSymbol(value);
+    if ((value instanceof IdentifierTree || value instanceof MemberSelectTree)
+        && constant instanceof VarSymbol constantVar
+        && (constantVar.flags() & (Flags.ENUM | Flags.FINAL)) != 0
+        && constantVar.isStatic()) {
+      return new Record(assignment, variable, constantVar);
+    }
+    return null;
+  }
+
+  /**
+   * The first record made directly in {@code statement} (not in nested code), or null; {@code
+   * isCaughtValue} tells which expressions hold the caught exception.
+   */
+  public static @Nullable Record firstRecordIn(
+      Tree statement, Predicate<ExpressionTree> isCaughtValue) {
+    Record[] found = new Record[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
+        if (found[0] == null) {
+          found[0] = recordOf(tree.getExpression(), isCaughtValue);
+        }
+        return super.visitExpressionStatement(tree, null);
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  /**
+   * True if every path that goes on from just after the record leaves the code unit ({@code
+   * codeUnit}, a method or lambda) only after restoring the flag or throwing an interrupt: a
+   * restore reached on the way, a {@code throw saved} or {@code throw new InterruptedException()},
+   * and the branches of a test of the record that cannot be taken after it ({@code if
+   * (interrupted)}'s else) are not followed. A path that writes another value to the variable first
+   * does not count as redeemed.
+   */
+  public static boolean redeemedOnEveryPath(
+      Record record, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    FlowGraph graph = FlowGraph.of(codeUnit, state);
+    if (graph == null) {
+      return false;
+    }
+    boolean[] overwritten = new boolean[1];
+    Predicate<Tree> settles =
+        tree -> {
+          if (tree instanceof AssignmentTree assignment
+              && assignment != record.assignment()
+              && record.variable().equals(getSymbol(assignment.getVariable()))
+              && !sameValue(record, stripParentheses(assignment.getExpression()))) {
+            overwritten[0] = true;
+            return true;
+          }
+          if (tree instanceof ThrowTree throwTree) {
+            ExpressionTree thrown = stripParentheses(throwTree.getExpression());
+            return record.variable().equals(getSymbol(thrown))
+                || Interrupts.isInterruptedExceptionValue(thrown, state);
+          }
+          return tree instanceof ExpressionTree expression
+              && Interrupts.isRestoringCall(expression, state, options);
+        };
+    FlowGraph.Exit exit =
+        graph.exitAfter(
+            record.assignment(),
+            settles,
+            (condition, branch) -> {
+              Boolean known = valueOfTest(condition, record);
+              return known != null && known != branch;
+            });
+    return exit == null && !overwritten[0];
+  }
+
+  private static boolean sameValue(Record record, ExpressionTree value) {
+    if (record.value() == Boolean.TRUE) {
+      return Boolean.TRUE.equals(constValue(value));
+    }
+    if (record.value() == CAUGHT) {
+      return false;
+    }
+    return record.value().equals(getSymbol(value));
+  }
+
+  /**
+   * The value a condition has while the record holds, or null if it does not depend on the record
+   * alone: {@code flag}, {@code !flag}, {@code saved != null}, {@code state == INTERRUPTED}.
+   */
+  private static @Nullable Boolean valueOfTest(Tree condition, Record record) {
+    if (!(condition instanceof ExpressionTree expression)) {
+      return null;
+    }
+    ExpressionTree stripped = stripParentheses(expression);
+    if (stripped instanceof UnaryTree not && stripped.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      Boolean inner = valueOfTest(not.getExpression(), record);
+      return inner == null ? null : !inner;
+    }
+    if (isVariable(stripped, record)) {
+      return record.value() == Boolean.TRUE ? Boolean.TRUE : null;
+    }
+    if (stripped instanceof BinaryTree binary
+        && (stripped.getKind() == Tree.Kind.EQUAL_TO
+            || stripped.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      ExpressionTree other;
+      if (isVariable(stripParentheses(binary.getLeftOperand()), record)) {
+        other = stripParentheses(binary.getRightOperand());
+      } else if (isVariable(stripParentheses(binary.getRightOperand()), record)) {
+        other = stripParentheses(binary.getLeftOperand());
+      } else {
+        return null;
+      }
+      Boolean equal = equalsRecorded(other, record);
+      if (equal == null) {
+        return null;
+      }
+      return stripped.getKind() == Tree.Kind.EQUAL_TO ? equal : !equal;
+    }
+    return null;
+  }
+
+  /** Whether {@code other} equals the recorded value, or null if unknown. */
+  private static @Nullable Boolean equalsRecorded(ExpressionTree other, Record record) {
+    if (other.getKind() == Tree.Kind.NULL_LITERAL) {
+      return record.value() == Boolean.TRUE ? null : Boolean.FALSE;
+    }
+    if (record.value() == Boolean.TRUE) {
+      Object constant = constValue(other);
+      return constant instanceof Boolean b ? b : null;
+    }
+    if (!(record.value() instanceof VarSymbol recorded)
+        || !(getSymbol(other) instanceof VarSymbol constant)) {
+      return null;
+    }
+    if (recorded.equals(constant)) {
+      return Boolean.TRUE;
+    }
+    if ((constant.flags() & Flags.ENUM) != 0 && (recorded.flags() & Flags.ENUM) != 0) {
+      return Boolean.FALSE;
+    }
+    Object recordedValue = recorded.getConstValue();
+    Object otherValue = constant.getConstValue();
+    return recordedValue != null && otherValue != null
+        ? Objects.equals(recordedValue, otherValue)
+        : null;
+  }
+
+  private static boolean isVariable(ExpressionTree tree, Record record) {
+    return (tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
+        && record.variable().equals(getSymbol(tree));
+  }
+}

@@ -1,0 +1,422 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
+import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What throws {@link InterruptedException}, what receives it, and what touches the flag. */
+public final class Interrupts {
+  private Interrupts() {}
+
+  public static Type interruptedExceptionType(VisitorState state) {
+    return state.getSymtab().interruptedExceptionType;
+  }
+
+  /** True if a catch names {@link InterruptedException} (or a subclass) itself. */
+  public static boolean catchesInterruptedExceptionByName(CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return Catches.caughtTypes(catchTree).stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /**
+   * True if {@code catchTree}, one of {@code tryTree}'s catches, can receive an {@link
+   * InterruptedException}: it names it, or it names a supertype ({@code Exception}, {@code
+   * Throwable}) while the try block or its resources throw it and no earlier catch takes it. Calls
+   * that only declare {@code throws Exception} are not counted: whether they are interrupted is
+   * unknown, and counting them would flag every generic catch around a {@code Callable}.
+   */
+  public static boolean receivesInterruptedException(
+      TryTree tryTree, CatchTree catchTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    for (CatchTree earlier : tryTree.getCatches()) {
+      if (earlier == catchTree) {
+        break;
+      }
+      if (Catches.caughtTypes(earlier).stream().anyMatch(t -> isSubtype(interrupted, t, state))) {
+        return false;
+      }
+    }
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    if (caught.stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
+      return true;
+    }
+    if (caught.stream().noneMatch(t -> isSubtype(interrupted, t, state))) {
+      return false;
+    }
+    return tryBodyThrowsInterruptedException(tryTree, state);
+  }
+
+  /** True if the try block or its resources can throw {@link InterruptedException}. */
+  public static boolean tryBodyThrowsInterruptedException(TryTree tryTree, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    ScanThrownTypes scanner = new ScanThrownTypes(state);
+    scanner.scanResources(tryTree);
+    scanner.scan(tryTree.getBlock(), null);
+    return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /**
+   * True if no interrupt can reach a catch of the try block (at {@code tryPath}) for real: every
+   * call in it that is declared to throw {@link InterruptedException} either is {@code f.get()} on
+   * a future known to be done — inside {@code if (f.isDone() && ...)}, the else of {@code if
+   * (!f.isDone())}, or after {@code if (!f.isDone()) return;} (also {@code isCancelled()}, {@code
+   * isCompletedExceptionally()}, {@code f.state() != RUNNING}), which neither waits nor reads the
+   * flag — or never throws it ({@link #neverThrowsInterrupt}); and nothing throws one by hand.
+   */
+  public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
+    TryTree tryTree = (TryTree) tryPath.getLeaf();
+    boolean[] sawCall = new boolean[1];
+    boolean[] other = new boolean[1];
+    new NestedCodePathSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && throwsInterruptedException(call, state)) {
+          sawCall[0] = true;
+          other[0] |=
+              !isGetOfDoneFuture(call, getCurrentPath(), state)
+                  && !neverThrowsInterrupt(call, state);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        other[0] |=
+            Expressions.isResolved(newClass) && throwsAnInterruptedException(newClass, state);
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree throwTree, Void unused) {
+        Type thrown = getType(throwTree.getExpression());
+        other[0] |=
+            thrown == null
+                || isSubtype(interruptedExceptionType(state), thrown, state)
+                || isSubtype(thrown, interruptedExceptionType(state), state);
+        return super.visitThrow(throwTree, null);
+      }
+    }.scan(new TreePath(tryPath, tryTree.getBlock()), null);
+    return sawCall[0] && !other[0] && tryTree.getResources().isEmpty();
+  }
+
+  /**
+   * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
+   * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
+   * constructor, or a member of a final class) and whose body throws none; or an interface or
+   * abstract method declared in this file whose implementations in this file (at least one, no
+   * lambda or method reference among them) all declare none.
+   */
+  public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
+    if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    if (!SameFile.isDeclaredIn(method, unit)) {
+      return false;
+    }
+    if ((method.flags() & Flags.ABSTRACT) == 0) {
+      MethodTree declaration = SameFile.findMethod(unit, method);
+      return declaration != null
+          && declaration.getBody() != null
+          && cannotBeOverridden(method)
+          && !bodyThrowsInterrupt(declaration.getBody(), state);
+    }
+    return everyImplementationInTheFileDeclaresNone(method, unit, state);
+  }
+
+  private static boolean cannotBeOverridden(MethodSymbol method) {
+    Symbol owner = method.owner;
+    return method.isPrivate()
+        || method.isStatic()
+        || method.isConstructor()
+        || (method.flags() & Flags.FINAL) != 0
+        || (owner.flags() & (Flags.FINAL | Flags.ENUM | Flags.RECORD)) != 0
+        || (owner instanceof Symbol.ClassSymbol c && c.isAnonymous());
+  }
+
+  private static boolean bodyThrowsInterrupt(Tree body, VisitorState state) {
+    ScanThrownTypes scanner = new ScanThrownTypes(state);
+    scanner.scan(body, null);
+    Type interrupted = interruptedExceptionType(state);
+    return scanner.getThrownTypes().stream()
+        .anyMatch(t -> isSubtype(t, interrupted, state) || isSubtype(interrupted, t, state));
+  }
+
+  private static boolean everyImplementationInTheFileDeclaresNone(
+      MethodSymbol method, CompilationUnitTree unit, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    int[] implementations = new int[1];
+    boolean[] throwing = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree tree, Void unused) {
+        MethodSymbol symbol = getSymbol(tree);
+        if (symbol != null
+            && symbol != method
+            && symbol.overrides(method, symbol.enclClass(), state.getTypes(), true)) {
+          implementations[0]++;
+          throwing[0] |=
+              symbol.getThrownTypes().stream().anyMatch(t -> isSubtype(interrupted, t, state));
+        }
+        return super.visitMethod(tree, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        throwing[0] |= implementsMethod(lambda, method, state);
+        return super.visitLambdaExpression(lambda, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        throwing[0] |= implementsMethod(reference, method, state);
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(unit, null);
+    return implementations[0] > 0 && !throwing[0];
+  }
+
+  /** A lambda or method reference of the functional interface that {@code method} belongs to. */
+  private static boolean implementsMethod(
+      Tree functional, MethodSymbol method, VisitorState state) {
+    Type type = getType(functional);
+    return type != null && isSubtype(type, method.owner.type, state);
+  }
+
+  private static boolean throwsAnInterruptedException(NewClassTree newClass, VisitorState state) {
+    Symbol constructor = getSymbol(newClass);
+    Type interrupted = interruptedExceptionType(state);
+    return constructor != null
+        && constructor.type.getThrownTypes().stream()
+            .anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  private static boolean isGetOfDoneFuture(
+      MethodInvocationTree call, TreePath callPath, VisitorState state) {
+    if (!FutureCalls.GET.matches(call, state)) {
+      return false;
+    }
+    Symbol future = getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(call));
+    if (future == null) {
+      return false;
+    }
+    Tree child = call;
+    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree ifTree
+          && ((child == ifTree.getThenStatement()
+                  && impliesDone(ifTree.getCondition(), true, future, state))
+              || (child == ifTree.getElseStatement()
+                  && impliesDone(ifTree.getCondition(), false, future, state)))) {
+        return true;
+      }
+      if (leaf instanceof BlockTree block && followsExitUnlessDone(block, child, future, state)) {
+        return true;
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
+  /**
+   * True if, in the block, the statement is preceded by {@code if (!f.isDone()) return;} (a branch
+   * that cannot complete normally, taken whenever the future may not be done) and the future
+   * variable is not assigned in between.
+   */
+  private static boolean followsExitUnlessDone(
+      BlockTree block, Tree statement, Symbol future, VisitorState state) {
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(statement);
+    for (int i = index - 1; i >= 0; i--) {
+      StatementTree earlier = statements.get(i);
+      if (earlier instanceof IfTree guard
+          && !Reachability.canCompleteNormally(guard.getThenStatement())
+          && impliesDone(guard.getCondition(), false, future, state)) {
+        return true;
+      }
+      if (assigns(earlier, future)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean assigns(Tree tree, Symbol variable) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        found[0] |= variable.equals(getSymbol(assignment.getVariable()));
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * True if the condition having {@code value} means the future is done: {@code f.isDone()}, {@code
+   * f.isCancelled()}, {@code f.isCompletedExceptionally()} true, {@code f.state()} compared with a
+   * {@code Future.State} constant; through {@code !}, {@code &&} and {@code ||}.
+   */
+  private static boolean impliesDone(
+      ExpressionTree condition, boolean value, Symbol future, VisitorState state) {
+    ExpressionTree c = stripParentheses(condition);
+    return switch (c.getKind()) {
+      case LOGICAL_COMPLEMENT ->
+          impliesDone(((UnaryTree) c).getExpression(), !value, future, state);
+      case CONDITIONAL_AND, CONDITIONAL_OR -> {
+        BinaryTree binary = (BinaryTree) c;
+        boolean left = impliesDone(binary.getLeftOperand(), value, future, state);
+        boolean right = impliesDone(binary.getRightOperand(), value, future, state);
+        // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
+        yield (c.getKind() == Tree.Kind.CONDITIONAL_AND) == value ? left || right : left && right;
+      }
+      case METHOD_INVOCATION ->
+          value
+              && Expressions.isResolved(c)
+              && FutureCalls.FINISHED_TEST.matches(c, state)
+              && isCallOn((MethodInvocationTree) c, future);
+      case EQUAL_TO, NOT_EQUAL_TO -> {
+        BinaryTree comparison = (BinaryTree) c;
+        String constant = futureStateConstant(comparison.getRightOperand());
+        ExpressionTree other = comparison.getLeftOperand();
+        if (constant == null) {
+          constant = futureStateConstant(comparison.getLeftOperand());
+          other = comparison.getRightOperand();
+        }
+        if (constant == null
+            || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
+            || !Expressions.isResolved(stateCall)
+            || !FutureCalls.STATE.matches(stateCall, state)
+            || !isCallOn(stateCall, future)) {
+          yield false;
+        }
+        // `state() == SUCCESS` true, or `state() == RUNNING` false: the state is not RUNNING.
+        boolean equal = (c.getKind() == Tree.Kind.EQUAL_TO) == value;
+        yield equal != constant.equals("RUNNING");
+      }
+      default -> false;
+    };
+  }
+
+  private static boolean isCallOn(MethodInvocationTree call, Symbol receiver) {
+    ExpressionTree actual = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return actual != null && receiver.equals(getSymbol(actual));
+  }
+
+  /** The name of the {@code Future.State} constant the expression names, or null. */
+  private static @Nullable String futureStateConstant(ExpressionTree expression) {
+    Symbol symbol = getSymbol(stripParentheses(expression));
+    return symbol instanceof VarSymbol constant
+            && (constant.flags() & Flags.ENUM) != 0
+            && constant.owner.getQualifiedName().contentEquals("java.util.concurrent.Future.State")
+        ? constant.getSimpleName().toString()
+        : null;
+  }
+
+  /** True if the method declares {@link InterruptedException} or a supertype in its throws. */
+  public static boolean declaresInterruptedException(MethodTree method, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return method.getThrows().stream()
+        .map(t -> getType(t))
+        .anyMatch(t -> t != null && isSubtype(interrupted, t, state));
+  }
+
+  /** True if a call declares that it throws {@link InterruptedException} (a blocking call). */
+  public static boolean throwsInterruptedException(MethodInvocationTree call, VisitorState state) {
+    Type methodType = getType(call.getMethodSelect());
+    if (methodType == null) {
+      return false;
+    }
+    Type interrupted = interruptedExceptionType(state);
+    return methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+  }
+
+  /** {@code Thread.currentThread().interrupt()}. */
+  public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !ThreadCalls.INTERRUPT.matches(call, state)) {
+      return false;
+    }
+    @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    return receiver != null
+        && ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state);
+  }
+
+  /**
+   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()}, or a
+   * helper (method or constructor) that {@link CancelGuardOptions#isInterruptRestorer} knows.
+   */
+  public static boolean isRestoringCall(
+      ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    // `new InterruptException(e)` whose constructor restores the flag (models, annotations).
+    if (stripParentheses(tree) instanceof NewClassTree creation) {
+      Symbol constructor = getSymbol(creation);
+      return constructor != null && options.isInterruptRestorer(constructor);
+    }
+    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)) {
+      return false;
+    }
+    if (isCurrentThreadInterrupt(call, state)) {
+      return true;
+    }
+    Symbol symbol = getSymbol(call);
+    return symbol != null && options.isInterruptRestorer(symbol);
+  }
+
+  /** {@code System.exit}, {@code Runtime.halt}: nobody is left to tell. */
+  public static boolean isProcessExit(ExpressionTree tree, VisitorState state) {
+    return stripParentheses(tree) instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && ThreadCalls.PROCESS_EXIT.matches(call, state);
+  }
+
+  /** True if the expression's static type is {@link InterruptedException} or a subclass. */
+  public static boolean isInterruptedExceptionValue(ExpressionTree tree, VisitorState state) {
+    Type type = getType(tree);
+    return type != null && isSubtype(type, interruptedExceptionType(state), state);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.cancelguard.analysis.jdk;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
+
+/**
+ * The JDK's executor API, named once: making pools, running work on them, stopping them and waiting
+ * for them to terminate.
+ */
+public final class ExecutorCalls {
+  public static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
+
+  /** {@code Executors} factories that start a new pool (not the wrapping views). */
+  public static final Matcher<ExpressionTree> POOL_FACTORY =
+      staticMethod()
+          .onClass("java.util.concurrent.Executors")
+          .namedAnyOf(
+              "newFixedThreadPool",
+              "newCachedThreadPool",
+              "newSingleThreadExecutor",
+              "newScheduledThreadPool",
+              "newSingleThreadScheduledExecutor",
+              "newWorkStealingPool",
+              "newVirtualThreadPerTaskExecutor",
+              "newThreadPerTaskExecutor");
+
+  /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
+  public static final Matcher<ExpressionTree> SHUTDOWN =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow"),
+          "shutdown",
+          "shutdownNow");
+
+  /** {@code executor.close()} (JDK 19+): shuts down and waits for the tasks. */
+  public static final Matcher<ExpressionTree> CLOSE =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters(),
+          "close");
+
+  /** After any of these the executor rejects new tasks: shutdown, shutdownNow, close. */
+  public static final Matcher<ExpressionTree> STOP = anyOf(SHUTDOWN, CLOSE);
+
+  /**
+   * Stops every task of an executor, so that the futures it ran end with it: {@code shutdownNow()}
+   * interrupts the running ones, {@code close()} waits for all of them.
+   */
+  public static final Matcher<ExpressionTree> END_ALL_TASKS =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdownNow", "close"),
+          "shutdownNow",
+          "close");
+
+  /** {@code executor.awaitTermination(timeout, unit)}. */
+  public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination"),
+          "awaitTermination");
+
+  /** {@code executor.isTerminated()}. */
+  public static final Matcher<ExpressionTree> IS_TERMINATED =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated"), "isTerminated");
+
+  /** {@code invokeAll(..)}: returns once every task has finished. */
+  public static final Matcher<ExpressionTree> INVOKE_ALL =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
+
+  /** {@code invokeAll} and {@code invokeAny}: they cancel or wait for their tasks themselves. */
+  public static final Matcher<ExpressionTree> INVOKE_ALL_OR_ANY =
+      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("invokeAll", "invokeAny");
+
+  /** {@code StructuredTaskScope.fork}: a preview API since JDK 21; inert where it is missing. */
+  public static final Matcher<ExpressionTree> STRUCTURED_FORK =
+      instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork");
+
+  /** CompletableFuture calls that run their other arguments on an executor argument. */
+  public static final Matcher<ExpressionTree> ASYNC_ON_EXECUTOR =
+      anyOf(
+          staticMethod()
+              .onClass("java.util.concurrent.CompletableFuture")
+              .namedAnyOf("runAsync", "supplyAsync"),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.CompletableFuture")
+              .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
+
+  private ExecutorCalls() {}
+}

@@ -1,0 +1,108 @@
+package dev.cancelguard.analysis.jdk;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.predicates.TypePredicates;
+import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
+
+/**
+ * The JDK's future API, named once: waiting for a result, cancelling, asking whether a future is
+ * done, and the {@code CompletableFuture} calls that make or chain stages.
+ */
+public final class FutureCalls {
+  public static final String FUTURE = "java.util.concurrent.Future";
+  public static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+
+  /** {@code future.get(..)}, with or without a deadline. */
+  public static final Matcher<ExpressionTree> GET =
+      instanceMethod().onDescendantOf(FUTURE).named("get");
+
+  /** {@code future.get(timeout, unit)}. */
+  public static final Matcher<ExpressionTree> TIMED_GET =
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf(FUTURE)
+              .named("get")
+              .withParameters("long", "java.util.concurrent.TimeUnit"),
+          "get");
+
+  /**
+   * Waiting for a task's result, which returns once the task has finished: {@code Future.get},
+   * {@code CompletableFuture.join()}, {@code StructuredTaskScope.Subtask.get()}.
+   */
+  public static final Matcher<ExpressionTree> WAIT =
+      anyOf(
+          GET,
+          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join").withNoParameters(),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
+              .named("get"));
+
+  /** {@code future.cancel(..)}, also a subtype's own overloads. */
+  public static final Matcher<ExpressionTree> CANCEL =
+      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("cancel"), "cancel");
+
+  /** {@code Future.cancel(mayInterruptIfRunning)} itself. */
+  public static final Matcher<ExpressionTree> CANCEL_WITH_FLAG =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(FUTURE).named("cancel").withParameters("boolean"),
+          "cancel");
+
+  /** {@code future.isDone()}. */
+  public static final Matcher<ExpressionTree> IS_DONE =
+      instanceMethod().onDescendantOf(FUTURE).named("isDone");
+
+  /** {@code future.isCancelled()}. */
+  public static final Matcher<ExpressionTree> IS_CANCELLED =
+      instanceMethod().onDescendantOf(FUTURE).named("isCancelled");
+
+  /** Tests that are true once the future has finished: done, cancelled, failed. */
+  public static final Matcher<ExpressionTree> FINISHED_TEST =
+      anyOf(
+          IS_DONE,
+          IS_CANCELLED,
+          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("isCompletedExceptionally"));
+
+  /** {@code future.state()} (JDK 19+). */
+  public static final Matcher<ExpressionTree> STATE =
+      instanceMethod().onDescendantOf(FUTURE).named("state").withNoParameters();
+
+  /** {@code CompletableFuture.allOf(..)}. */
+  public static final Matcher<ExpressionTree> ALL_OF =
+      staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf");
+
+  /** {@code orTimeout} and {@code completeOnTimeout}: the stage completes, the task runs on. */
+  public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf(COMPLETABLE_FUTURE)
+              .namedAnyOf("orTimeout", "completeOnTimeout"),
+          "orTimeout",
+          "completeOnTimeout");
+
+  /** Calls on a stage that return another stage of the same chain. */
+  public static final Matcher<ExpressionTree> CHAINED_STAGE =
+      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
+
+  /** Completing a CompletableFuture by hand. */
+  public static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
+      instanceMethod()
+          .onDescendantOf(COMPLETABLE_FUTURE)
+          .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException");
+
+  /** A CompletableFuture nobody computes: it is completed by hand. */
+  public static final Matcher<ExpressionTree> PROMISE =
+      anyOf(
+          constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
+          staticMethod()
+              .onClass(COMPLETABLE_FUTURE)
+              .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
+          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("newIncompleteFuture"));
+
+  private FutureCalls() {}
+}

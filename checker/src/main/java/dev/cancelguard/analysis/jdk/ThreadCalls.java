@@ -1,0 +1,102 @@
+package dev.cancelguard.analysis.jdk;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
+
+/**
+ * The JDK's thread API, named once: the interrupt flag, starting and joining threads, pausing the
+ * current one, the JVM going down. Checks and analyses match these instead of spelling the calls.
+ */
+public final class ThreadCalls {
+  /** {@code Thread.currentThread()}. */
+  public static final Matcher<ExpressionTree> CURRENT_THREAD =
+      staticMethod().onClass("java.lang.Thread").named("currentThread");
+
+  /** {@code thread.interrupt()}: sets the thread's flag and wakes it from a blocking call. */
+  public static final Matcher<ExpressionTree> INTERRUPT =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters(),
+          "interrupt");
+
+  /** {@code Thread.interrupted()}: tests and clears the flag. */
+  public static final Matcher<ExpressionTree> INTERRUPTED =
+      staticMethod().onClass("java.lang.Thread").named("interrupted");
+
+  /** {@code thread.isInterrupted()}: tests the flag without clearing it. */
+  public static final Matcher<ExpressionTree> IS_INTERRUPTED =
+      instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted");
+
+  /** {@code thread.start()}. */
+  public static final Matcher<ExpressionTree> START =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
+          "start");
+
+  /** {@code thread.join(..)}, with or without a deadline. */
+  public static final Matcher<ExpressionTree> JOIN =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("join"), "join");
+
+  /** {@code thread.isAlive()}. */
+  public static final Matcher<ExpressionTree> IS_ALIVE =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive"), "isAlive");
+
+  /** Calls that create a thread without starting it. */
+  public static final Matcher<ExpressionTree> CREATE_UNSTARTED =
+      anyOf(
+          constructor().forClass("java.lang.Thread"),
+          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("unstarted"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+
+  /** Calls other than {@code new Thread(..)} that make a new thread. */
+  public static final Matcher<ExpressionTree> FACTORY_CALL =
+      anyOf(
+          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+          instanceMethod()
+              .onDescendantOf("java.lang.Thread.Builder")
+              .namedAnyOf("start", "unstarted"),
+          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+
+  /** {@code new Thread(..)}. */
+  public static final Matcher<ExpressionTree> NEW_THREAD =
+      constructor().forClass("java.lang.Thread");
+
+  /** {@code Thread.onSpinWait()} and {@code Thread.yield()}: give up the CPU, never block. */
+  public static final Matcher<ExpressionTree> SPIN =
+      staticMethod().onClass("java.lang.Thread").namedAnyOf("onSpinWait", "yield");
+
+  /** {@code Thread.sleep(..)} and {@code TimeUnit.sleep(..)}. */
+  public static final Matcher<ExpressionTree> SLEEP =
+      anyOf(
+          staticMethod().onClass("java.lang.Thread").named("sleep"),
+          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"));
+
+  /**
+   * {@code LockSupport.park*}: returns at once when the thread is interrupted, clearing nothing.
+   */
+  public static final Matcher<ExpressionTree> PARK =
+      staticMethod()
+          .onClass("java.util.concurrent.locks.LockSupport")
+          .namedAnyOf("park", "parkNanos", "parkUntil");
+
+  /** {@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt}: the process ends. */
+  public static final Matcher<ExpressionTree> PROCESS_EXIT =
+      anyOf(
+          staticMethod().onClass("java.lang.System").named("exit"),
+          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+
+  /** {@code Runtime.addShutdownHook(thread)}. */
+  public static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook"),
+          "addShutdownHook");
+
+  private ThreadCalls() {}
+}

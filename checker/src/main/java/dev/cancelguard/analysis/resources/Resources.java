@@ -1,0 +1,125 @@
+package dev.cancelguard.analysis.resources;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.trees.Expressions;
+
+/**
+ * Resources a method holds and must give back: closeable objects, objects checked out of a pool or
+ * queue, semaphore permits, interruptibly taken locks; and the calls that give them back.
+ */
+public final class Resources {
+  private static final Matcher<ExpressionTree> CLOSE =
+      instanceMethod().onDescendantOf("java.lang.AutoCloseable").named("close").withNoParameters();
+
+  /** Names of calls that give an object back to the pool or queue it came from. */
+  private static final ImmutableSet<String> CHECK_IN =
+      ImmutableSet.of(
+          "put",
+          "offer",
+          "add",
+          "addLast",
+          "push",
+          "release",
+          "returnObject",
+          "returnConnection",
+          "returnResource",
+          "checkIn",
+          "checkin",
+          "giveBack",
+          "free",
+          "recycle");
+
+  private Resources() {}
+
+  /**
+   * True if a local of this type is a resource to close: an {@link AutoCloseable}, but not a stream
+   * (Error Prone's {@code StreamResourceLeak}), not an executor (left to the executor checks) and
+   * not a {@code StructuredTaskScope} (left to the scope checks, see {@link TaskScopes}).
+   */
+  public static boolean isCloseableResource(Type type, VisitorState state) {
+    Type autoCloseable = state.getTypeFromString("java.lang.AutoCloseable");
+    Type stream = state.getTypeFromString("java.util.stream.BaseStream");
+    Type executor = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    return autoCloseable != null
+        && isSubtype(type, autoCloseable, state)
+        && (stream == null || !isSubtype(type, stream, state))
+        && (executor == null || !isSubtype(type, executor, state))
+        && !TaskScopes.isScopeType(type, state);
+  }
+
+  /**
+   * True if the method or constructor is annotated {@code @MustBeClosed}: Error Prone's {@code
+   * MustBeClosedChecker} already requires try-with-resources for what it returns.
+   */
+  public static boolean isMustBeClosed(Symbol symbol) {
+    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
+      if (annotation.type.tsym.getSimpleName().contentEquals("MustBeClosed")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code x.close()}. */
+  public static boolean isClose(ExpressionTree call, VisitorState state) {
+    return CLOSE.matches(call, state);
+  }
+
+  /**
+   * A helper that closes its argument: {@code closeQuietly(x)}, {@code Closeables.close(x, ..)}.
+   */
+  public static boolean isCloseHelper(MethodInvocationTree call, Symbol resource) {
+    Symbol method = getSymbol(call);
+    return method != null
+        && method.getSimpleName().toString().startsWith("close")
+        && !call.getArguments().isEmpty()
+        && resource.equals(getSymbol(stripParentheses(call.getArguments().getFirst())));
+  }
+
+  /** {@code semaphore.acquire(..)}, {@code acquireUninterruptibly(..)}. */
+  public static boolean isPermitAcquire(ExpressionTree call, VisitorState state) {
+    return SyncCalls.SEMAPHORE_ACQUIRE.matches(call, state);
+  }
+
+  /** {@code semaphore.release(..)}. */
+  public static boolean isPermitRelease(ExpressionTree call, VisitorState state) {
+    return SyncCalls.SEMAPHORE_RELEASE.matches(call, state);
+  }
+
+  /** {@code lock.lockInterruptibly()}. */
+  public static boolean isInterruptibleLock(ExpressionTree call, VisitorState state) {
+    return SyncCalls.LOCK_INTERRUPTIBLY.matches(call, state);
+  }
+
+  /** {@code lock.unlock()}. */
+  public static boolean isUnlock(ExpressionTree call, VisitorState state) {
+    return SyncCalls.UNLOCK.matches(call, state);
+  }
+
+  /**
+   * True if the call gives {@code resource} back to {@code pool}, the object it was taken from:
+   * {@code pool.put(x)}, {@code pool.release(x)}, {@code pool.returnObject(x)}, ...
+   */
+  public static boolean isCheckIn(MethodInvocationTree call, Symbol pool, Symbol resource) {
+    Symbol method = getSymbol(call);
+    return method != null
+        && CHECK_IN.contains(method.getSimpleName().toString())
+        && pool.equals(Expressions.receiverSymbol(call))
+        && call.getArguments().stream()
+            .anyMatch(a -> resource.equals(getSymbol(stripParentheses(a))));
+  }
+}

@@ -1,0 +1,620 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who owns a future, and so who must cancel it: a future the code unit started itself ({@code
+ * submit}, {@code schedule}, {@code runAsync}/{@code supplyAsync}, {@code fork}) and kept in a
+ * local variable is its own; one handed in by the caller (a parameter, a field, the result of some
+ * other call) belongs to someone else; one the code unit returns, stores or passes on leaves with
+ * its ownership.
+ */
+public final class FutureOwnership {
+  /** Methods of a future that observe or settle it without handing it on. */
+  private static final ImmutableSet<String> KEEPING_METHODS =
+      ImmutableSet.of(
+          "get",
+          "join",
+          "getNow",
+          "resultNow",
+          "exceptionNow",
+          "state",
+          "isDone",
+          "isCancelled",
+          "isCompletedExceptionally",
+          "cancel",
+          "complete",
+          "completeExceptionally",
+          "obtrudeValue",
+          "obtrudeException",
+          "getNumberOfDependents",
+          "toString",
+          "hashCode",
+          "equals");
+
+  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
+
+  /** Reading the value held by an AtomicReference. */
+  private static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
+          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
+
+  private FutureOwnership() {}
+
+  /**
+   * True if the call starts a task and returns the handle to it (a {@code Future}, a {@code
+   * CompletableFuture} or a {@code StructuredTaskScope.Subtask}): {@code submit}, {@code schedule},
+   * {@code runAsync}, {@code supplyAsync}, {@code fork}.
+   */
+  public static boolean startsTask(ExpressionTree tree, VisitorState state) {
+    ExpressionTree stripped = stripParentheses(tree);
+    if (!(stripped instanceof MethodInvocationTree call) || !Tasks.isTaskSubmission(call, state)) {
+      return false;
+    }
+    Type type = getType(call);
+    return isSubtypeOf(type, "java.util.concurrent.Future", state)
+        || isSubtypeOf(type, "java.util.concurrent.StructuredTaskScope.Subtask", state);
+  }
+
+  /**
+   * The local variable {@code receiver} names when it holds a future this code unit started: it is
+   * declared in {@code codeUnit} (not captured from outside) and every value ever assigned to it is
+   * a {@link #startsTask} call. Null otherwise: the future was handed in, or its origin is unknown.
+   */
+  public static @Nullable VarSymbol ownedLocal(
+      ExpressionTree receiver, TreePath codeUnit, VisitorState state) {
+    VarSymbol variable = localVariable(receiver);
+    if (variable == null) {
+      return null;
+    }
+    List<ExpressionTree> values = assignedValues(variable, codeUnit);
+    if (values == null || values.isEmpty()) {
+      return null;
+    }
+    for (ExpressionTree value : values) {
+      if (!allBranches(value, v -> startsTask(v, state))) {
+        return null;
+      }
+    }
+    return variable;
+  }
+
+  /**
+   * The {@link #startsTask} calls whose futures the local {@code variable} may hold, in source
+   * order; empty when it may hold anything else.
+   */
+  public static ImmutableList<MethodInvocationTree> startsOf(
+      VarSymbol variable, TreePath codeUnit, VisitorState state) {
+    List<ExpressionTree> values = assignedValues(variable, codeUnit);
+    if (values == null || values.isEmpty()) {
+      return ImmutableList.of();
+    }
+    ImmutableList.Builder<MethodInvocationTree> starts = ImmutableList.builder();
+    for (ExpressionTree value : values) {
+      List<ExpressionTree> branches = new ArrayList<>();
+      collectBranches(value, branches);
+      for (ExpressionTree branch : branches) {
+        if (!startsTask(branch, state)) {
+          return ImmutableList.of();
+        }
+        starts.add((MethodInvocationTree) stripParentheses(branch));
+      }
+    }
+    return starts.build();
+  }
+
+  /**
+   * The first use of the local {@code variable} through which its future leaves the code unit, or
+   * null if it never does. It leaves when it is returned, passed to a call or constructor, assigned
+   * to a field or another variable, put in an array, used as the value of a conditional or a
+   * switch, captured by a lambda or a local/anonymous class, or when a stage chained from it
+   * ({@code f.thenApply(..)}, {@code f.orTimeout(..)}) leaves (see {@link #chainLeaves}). Calls
+   * that only observe or settle it ({@code get}, {@code join}, {@code cancel}, {@code isDone}, ...)
+   * keep it.
+   */
+  public static @Nullable Tree escape(VarSymbol variable, TreePath codeUnit, VisitorState state) {
+    return escape(variable, codeUnit, state, 0);
+  }
+
+  private static @Nullable Tree escape(
+      VarSymbol variable, TreePath codeUnit, VisitorState state, int depth) {
+    Tree body = bodyOf(codeUnit.getLeaf());
+    if (body == null) {
+      return null;
+    }
+    Tree[] found = new Tree[1];
+    new TreePathScanner<Void, Void>() {
+      private int nested;
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        nested++;
+        try {
+          return super.visitLambdaExpression(lambda, null);
+        } finally {
+          nested--;
+        }
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        nested++;
+        try {
+          return super.visitClass(classTree, null);
+        } finally {
+          nested--;
+        }
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (found[0] == null
+            && variable.equals(getSymbol(identifier))
+            && (nested > 0 || leavesThrough(getCurrentPath(), codeUnit, state, depth))) {
+          found[0] = identifier;
+        }
+        return null;
+      }
+    }.scan(new TreePath(codeUnit, body), null);
+    return found[0];
+  }
+
+  /**
+   * True if the future (or stage) computed at {@code path} may leave the code unit. It is followed
+   * up through the calls made on it ({@code .thenApply(..).orTimeout(..)}): it stays when the chain
+   * ends in a call that consumes it ({@code join()}, {@code get()}, {@code isDone()}: anything not
+   * returning a future), in a statement that drops it, or in a local variable that itself stays;
+   * anywhere else (returned, passed, stored) it leaves.
+   */
+  public static boolean chainLeaves(TreePath path, TreePath codeUnit, VisitorState state) {
+    return chainLeaves(path, codeUnit, state, 0);
+  }
+
+  private static boolean chainLeaves(
+      TreePath path, TreePath codeUnit, VisitorState state, int depth) {
+    TreePath current = path;
+    while (true) {
+      if (!isFutureLike(getType(current.getLeaf()), state)) {
+        return false; // consumed here: waited for, tested, turned into a value
+      }
+      TreePath parentPath = skipParensAndCasts(current);
+      if (parentPath == null) {
+        return true;
+      }
+      if (parentPath.getLeaf() instanceof MemberSelectTree select
+          && parentPath.getParentPath() != null
+          && parentPath.getParentPath().getLeaf() instanceof MethodInvocationTree call
+          && call.getMethodSelect() == select) {
+        if (KEEPING_METHODS.contains(select.getIdentifier().toString())) {
+          return false;
+        }
+        current = parentPath.getParentPath();
+        continue;
+      }
+      Tree parent = parentPath.getLeaf();
+      if (parent instanceof ExpressionStatementTree) {
+        return false;
+      }
+      if (parent instanceof VariableTree declaration
+          && getSymbol(declaration) instanceof VarSymbol local
+          && local.getKind() == ElementKind.LOCAL_VARIABLE
+          && depth < MAX_DEPTH) {
+        return escape(local, codeUnit, state, depth + 1) != null;
+      }
+      return true;
+    }
+  }
+
+  /** Locals a chain is followed into, at most this deep. */
+  private static final int MAX_DEPTH = 2;
+
+  /** True if the use of a future at {@code use} (an identifier) may hand it on. */
+  private static boolean leavesThrough(
+      TreePath use, TreePath codeUnit, VisitorState state, int depth) {
+    Tree child = use.getLeaf();
+    TreePath parentPath = use.getParentPath();
+    while (parentPath != null
+        && (parentPath.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parentPath.getLeaf() instanceof TypeCastTree)) {
+      child = parentPath.getLeaf();
+      parentPath = parentPath.getParentPath();
+    }
+    if (parentPath == null) {
+      return false;
+    }
+    Tree parent = parentPath.getLeaf();
+    return switch (parent) {
+      case MemberSelectTree select -> {
+        TreePath callPath = parentPath.getParentPath();
+        if (callPath == null
+            || !(callPath.getLeaf() instanceof MethodInvocationTree call)
+            || call.getMethodSelect() != select) {
+          yield false; // a field of the future, or a method reference: not handed on here
+        }
+        yield !KEEPING_METHODS.contains(select.getIdentifier().toString())
+            && chainLeaves(callPath, codeUnit, state, depth);
+      }
+      case AssignmentTree assignment -> assignment.getExpression() == child;
+      case VariableTree declaration -> declaration.getInitializer() == child;
+      case Tree t
+          when t.getKind() == Tree.Kind.EQUAL_TO
+              || t.getKind() == Tree.Kind.NOT_EQUAL_TO
+              || t.getKind() == Tree.Kind.INSTANCE_OF
+              || t.getKind() == Tree.Kind.PLUS
+              || t.getKind() == Tree.Kind.SYNCHRONIZED ->
+          false;
+      default -> true; // return, argument, array, conditional, yield, ...
+    };
+  }
+
+  private static @Nullable TreePath skipParensAndCasts(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null
+        && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
+            || parent.getLeaf() instanceof TypeCastTree)) {
+      parent = parent.getParentPath();
+    }
+    return parent;
+  }
+
+  private static boolean isFutureLike(@Nullable Type type, VisitorState state) {
+    return isSubtypeOf(type, "java.util.concurrent.Future", state)
+        || isSubtypeOf(type, "java.util.concurrent.CompletionStage", state);
+  }
+
+  /** True if {@code call} is a {@code cancel(..)} of the future held by {@code variable}. */
+  public static boolean isCancelOf(Tree tree, VarSymbol variable, VisitorState state) {
+    return tree instanceof MethodInvocationTree call
+        && FutureCalls.CANCEL.matches(call, state)
+        && isOn(call, variable);
+  }
+
+  /** True if {@code call} waits for the future held by {@code variable} (get, join). */
+  public static boolean isWaitOn(Tree tree, VarSymbol variable, VisitorState state) {
+    return tree instanceof MethodInvocationTree call
+        && FutureCalls.WAIT.matches(call, state)
+        && isOn(call, variable);
+  }
+
+  /** True if the code unit waits for the future held by {@code variable} somewhere (get, join). */
+  public static boolean isWaitedOn(VarSymbol variable, TreePath codeUnit, VisitorState state) {
+    Tree body = bodyOf(codeUnit.getLeaf());
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= isWaitOn(call, variable, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** True if the call's receiver is the variable itself. */
+  public static boolean isOn(MethodInvocationTree call, VarSymbol variable) {
+    ExpressionTree receiver = getReceiver(call);
+    return receiver != null && variable.equals(getSymbol(stripParentheses(receiver)));
+  }
+
+  /**
+   * The expression a chain of stages starts from: {@code supplyAsync(..)} in {@code
+   * supplyAsync(..).thenApply(..).copy()}, {@code f} in {@code f.thenApply(..)}.
+   */
+  public static ExpressionTree chainRoot(ExpressionTree expression, VisitorState state) {
+    ExpressionTree current = stripParentheses(expression);
+    while (current instanceof MethodInvocationTree call
+        && FutureCalls.CHAINED_STAGE.matches(call, state)
+        && getReceiver(call) != null) {
+      current = stripParentheses(getReceiver(call));
+    }
+    return current;
+  }
+
+  /**
+   * The expressions {@code tree} may evaluate to, as far as this file tells: for a local variable
+   * or a field declared in this file, every value assigned to it (through {@code c ? a : b});
+   * otherwise the expression itself. Empty when a variable's values are unknown (declared
+   * elsewhere, or never assigned here).
+   */
+  public static ImmutableList<ExpressionTree> possibleValues(
+      ExpressionTree tree, VisitorState state) {
+    ExpressionTree stripped = stripParentheses(tree);
+    List<ExpressionTree> branches = new ArrayList<>();
+    if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        && getSymbol(stripped) instanceof VarSymbol variable) {
+      if (variable.getKind() != ElementKind.LOCAL_VARIABLE
+          && variable.getKind() != ElementKind.FIELD) {
+        return ImmutableList.of(); // a parameter, a resource, a catch or pattern variable
+      }
+      for (ExpressionTree value : assignedValuesInFile(variable, state)) {
+        collectBranches(value, branches);
+      }
+    } else {
+      collectBranches(stripped, branches);
+    }
+    return ImmutableList.copyOf(branches);
+  }
+
+  /**
+   * The expressions {@code tree} may evaluate to, as {@link #possibleValues} tells, where a value
+   * that is itself a local or a field of this file is replaced by that variable's own values, at
+   * most four steps deep: for {@code f} in {@code CompletableFuture<?> f = this.current;}, with
+   * {@code this.current = future;} and {@code future = new CompletableFuture<>();} elsewhere, the
+   * constructor call. A variable whose values are unknown (a parameter, declared elsewhere), or one
+   * past the last step, stays as it is; a variable met again (a cycle of assignments) adds nothing
+   * new. Empty when the values of {@code tree} are unknown.
+   */
+  public static ImmutableList<ExpressionTree> followedValues(
+      ExpressionTree tree, VisitorState state) {
+    Set<Symbol> seen = new HashSet<>();
+    if (getSymbol(stripParentheses(tree)) instanceof VarSymbol variable) {
+      seen.add(variable);
+    }
+    List<ExpressionTree> out = new ArrayList<>();
+    for (ExpressionTree value : possibleValues(tree, state)) {
+      follow(value, state, 1, seen, out);
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  private static void follow(
+      ExpressionTree value,
+      VisitorState state,
+      int depth,
+      Set<Symbol> seen,
+      List<ExpressionTree> out) {
+    if (!(value instanceof IdentifierTree || value instanceof MemberSelectTree)
+        || !(getSymbol(value) instanceof VarSymbol variable)
+        || depth > MAX_FOLLOW) {
+      out.add(value);
+      return;
+    }
+    if (!seen.add(variable)) {
+      return; // its values are already followed
+    }
+    ImmutableList<ExpressionTree> values = possibleValues(value, state);
+    if (values.isEmpty()) {
+      out.add(value); // unknown: the variable itself is all that can be told
+      return;
+    }
+    for (ExpressionTree next : values) {
+      follow(next, state, depth + 1, seen, out);
+    }
+  }
+
+  /** Plain assignments from one variable to another are followed at most this many steps. */
+  private static final int MAX_FOLLOW = 4;
+
+  /**
+   * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
+   * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
+   * behind it: every {@link #followedValues followed value} is one (a promise kept in a local,
+   * stored in a field and read back into a local is still a promise).
+   */
+  public static boolean isPromise(ExpressionTree tree, VisitorState state) {
+    ImmutableList<ExpressionTree> values = followedValues(tree, state);
+    return !values.isEmpty()
+        && values.stream().allMatch(v -> FutureCalls.PROMISE.matches(v, state));
+  }
+
+  /**
+   * True if this file completes the future {@code tree} holds by hand — {@code complete(..)},
+   * {@code completeExceptionally(..)}, {@code obtrudeValue(..)} or {@code obtrudeException(..)} on
+   * the same local, field, or {@code AtomicReference} it is read from — so that it is a promise
+   * whatever the declared type of where it comes from.
+   */
+  public static boolean isCompletedByHand(ExpressionTree tree, VisitorState state) {
+    Symbol origin = originOf(tree, state, 0);
+    if (origin == null) {
+      return false;
+    }
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0]
+            && FutureCalls.COMPLETE_BY_HAND.matches(call, state)
+            && getReceiver(call) != null
+            && origin.equals(originOf(getReceiver(call), state, 0))) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return found[0];
+  }
+
+  /**
+   * The variable a future is read from: a field or a local (followed to the variable of its only
+   * value, at most four steps: {@code f = this.current} and {@code this.current = future} lead to
+   * {@code future}), or the {@code AtomicReference} it is taken out of.
+   */
+  private static @Nullable Symbol originOf(ExpressionTree tree, VisitorState state, int depth) {
+    ExpressionTree stripped = stripParentheses(tree);
+    if (stripped instanceof MethodInvocationTree call
+        && ATOMIC_REFERENCE_READ.matches(call, state)
+        && getReceiver(call) != null) {
+      return originOf(getReceiver(call), state, depth);
+    }
+    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
+        || !(getSymbol(stripped) instanceof VarSymbol variable)) {
+      return null;
+    }
+    if ((variable.getKind() == ElementKind.LOCAL_VARIABLE
+            || variable.getKind() == ElementKind.FIELD)
+        && depth < MAX_FOLLOW) {
+      ImmutableList<ExpressionTree> values = possibleValues(stripped, state);
+      if (values.size() == 1) {
+        Symbol inner = originOf(values.getFirst(), state, depth + 1);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return variable;
+  }
+
+  /**
+   * True if {@code tree} evaluates to a {@code CompletableFuture}: its static type is one, or every
+   * {@link #possibleValues possible value} of it (a variable of a wider type such as {@code
+   * Future}) has one.
+   */
+  public static boolean holdsCompletableFuture(ExpressionTree tree, VisitorState state) {
+    if (isSubtypeOf(getType(stripParentheses(tree)), COMPLETABLE_FUTURE, state)) {
+      return true;
+    }
+    ImmutableList<ExpressionTree> values = possibleValues(tree, state);
+    return !values.isEmpty()
+        && values.stream().allMatch(v -> isSubtypeOf(getType(v), COMPLETABLE_FUTURE, state));
+  }
+
+  /**
+   * The task a task-starting call or constructor runs ({@link #startsTask}, {@code new Thread(..)},
+   * a thread builder's {@code start(..)}): its lambda, method reference or object argument; null
+   * when it has no argument.
+   */
+  public static @Nullable ExpressionTree taskOf(ExpressionTree start) {
+    List<? extends ExpressionTree> arguments =
+        switch (stripParentheses(start)) {
+          case MethodInvocationTree call -> call.getArguments();
+          case NewClassTree newClass -> newClass.getArguments();
+          default -> List.of();
+        };
+    for (ExpressionTree argument : arguments) {
+      ExpressionTree stripped = stripParentheses(argument);
+      if (stripped instanceof LambdaExpressionTree
+          || stripped.getKind() == Tree.Kind.MEMBER_REFERENCE
+          || stripped instanceof NewClassTree) {
+        return stripped;
+      }
+    }
+    return arguments.isEmpty() ? null : arguments.getFirst();
+  }
+
+  private static @Nullable VarSymbol localVariable(ExpressionTree tree) {
+    ExpressionTree stripped = stripParentheses(tree);
+    return stripped instanceof IdentifierTree
+            && getSymbol(stripped) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.LOCAL_VARIABLE
+        ? variable
+        : null;
+  }
+
+  /**
+   * The values assigned to a local anywhere in the code unit (its initializer first), or null when
+   * it is not declared there.
+   */
+  private static @Nullable List<ExpressionTree> assignedValues(
+      VarSymbol variable, TreePath codeUnit) {
+    Tree body = bodyOf(codeUnit.getLeaf());
+    if (body == null) {
+      return null;
+    }
+    boolean[] declared = new boolean[1];
+    List<ExpressionTree> values = collectAssignments(variable, body, declared);
+    return declared[0] ? values : null;
+  }
+
+  /** The values assigned to a local or field in the whole compilation unit. */
+  private static List<ExpressionTree> assignedValuesInFile(VarSymbol variable, VisitorState state) {
+    boolean[] declared = new boolean[1];
+    List<ExpressionTree> values =
+        collectAssignments(variable, state.getPath().getCompilationUnit(), declared);
+    return declared[0] ? values : List.of();
+  }
+
+  private static List<ExpressionTree> collectAssignments(
+      VarSymbol variable, Tree root, boolean[] declared) {
+    List<ExpressionTree> values = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (variable.equals(getSymbol(tree))) {
+          declared[0] = true;
+          if (tree.getInitializer() != null) {
+            values.add(tree.getInitializer());
+          }
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (variable.equals(getSymbol(tree.getVariable()))) {
+          values.add(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(root, null);
+    return values;
+  }
+
+  private static boolean allBranches(
+      ExpressionTree value, java.util.function.Predicate<ExpressionTree> test) {
+    List<ExpressionTree> branches = new ArrayList<>();
+    collectBranches(value, branches);
+    return branches.stream().allMatch(test);
+  }
+
+  /** The possible values of an expression through {@code c ? a : b} and parentheses. */
+  private static void collectBranches(ExpressionTree value, List<ExpressionTree> out) {
+    ExpressionTree stripped = stripParentheses(value);
+    if (stripped instanceof ConditionalExpressionTree conditional) {
+      collectBranches(conditional.getTrueExpression(), out);
+      collectBranches(conditional.getFalseExpression(), out);
+    } else {
+      out.add(stripped);
+    }
+  }
+
+  private static @Nullable Tree bodyOf(Tree codeUnit) {
+    return switch (codeUnit) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> null;
+    };
+  }
+
+  private static boolean isSubtypeOf(@Nullable Type type, String name, VisitorState state) {
+    Type other = state.getTypeFromString(name);
+    return type != null && other != null && isSubtype(type, other, state);
+  }
+}

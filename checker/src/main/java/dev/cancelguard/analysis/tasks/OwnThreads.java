@@ -1,0 +1,356 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Code that runs only on a thread its own class owns: an event loop's or executor's worker methods.
+ * Such code sets its own interruption policy (the class interrupts its thread to wake it, and stops
+ * it by its own protocol), so a swallowed interrupt there is the owner's decision; whether its loop
+ * can end at all is another question (LoopWithoutCancellationPoint's).
+ *
+ * <p>Two signs, whatever the method's visibility: the method starts by asserting that it runs on
+ * the class's own thread ({@code assert Thread.currentThread() == thread;}, {@code if
+ * (!inEventLoop()) throw ...;}, {@code checkState(inOwnThread())}); or every call of it in this
+ * file comes from the class's own {@code run()} — a thread's whole work ({@link
+ * Tasks#isThreadTopLevel}) or an executor's worker — directly or through methods that are
+ * themselves called only from there.
+ */
+public final class OwnThreads {
+  private static final Matcher<ExpressionTree> CURRENT_THREAD =
+      staticMethod().onClass("java.lang.Thread").named("currentThread");
+
+  /** Methods followed up the call chain at most this deep. */
+  private static final int MAX_CALLER_DEPTH = 3;
+
+  private OwnThreads() {}
+
+  /** True if the code unit (a method path) runs only on a thread its class owns. */
+  public static boolean runsOnlyOnOwnThread(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)
+        || method.getBody() == null) {
+      return false;
+    }
+    if (startsWithOwnThreadGuard(method.getBody(), state)) {
+      return true;
+    }
+    return calledOnlyFromOwnRun(
+        symbol, state.getPath().getCompilationUnit(), state, new HashSet<>(), MAX_CALLER_DEPTH);
+  }
+
+  /**
+   * True if the catch (or statement) at {@code path} lies in the body of a daemon thread this class
+   * creates and never hands out — {@code worker = new Thread(() -> ..); worker.setDaemon(true);},
+   * the thread kept in a private field or a local that is only ever the receiver of calls — in a
+   * loop that ends by its own protocol (a condition that can turn false), or in no loop at all.
+   * Nobody outside the class can interrupt such a thread; the class's own interrupts are its
+   * protocol.
+   */
+  public static boolean isPrivateDaemonLoop(TreePath path, TreePath codeUnit, VisitorState state) {
+    Tree body = codeUnit.getLeaf();
+    TreePath bodyPath = codeUnit;
+    if (body instanceof MethodTree
+        && codeUnit.getParentPath() != null
+        && codeUnit.getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree
+        && codeUnit.getParentPath().getParentPath() != null
+        && codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree) {
+      bodyPath = codeUnit.getParentPath().getParentPath(); // an anonymous Runnable's run()
+    } else if (!(body instanceof LambdaExpressionTree)) {
+      return false;
+    }
+    TreePath creation = LocalUses.parent(bodyPath);
+    if (creation == null
+        || !(creation.getLeaf() instanceof NewClassTree newThread)
+        || !newThread.getArguments().contains(bodyPath.getLeaf())
+        || !Ownership.isThreadCreation(newThread, state)) {
+      return false;
+    }
+    Symbol holder = holderOf(creation);
+    if (!(holder instanceof VarSymbol variable)
+        || (Ownership.isField(variable) && !variable.isPrivate())) {
+      return false;
+    }
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf())) {
+      return false;
+    }
+    return isDaemonNeverHandedOut(variable, state);
+  }
+
+  private static @Nullable Symbol holderOf(TreePath creation) {
+    TreePath parent = LocalUses.parent(creation);
+    if (parent == null) {
+      return null;
+    }
+    return switch (parent.getLeaf()) {
+      case com.sun.source.tree.VariableTree variable -> getSymbol(variable);
+      case com.sun.source.tree.AssignmentTree assignment ->
+          assignment.getExpression() == creation.getLeaf()
+              ? getSymbol(assignment.getVariable())
+              : null;
+      default -> null;
+    };
+  }
+
+  /** Some use calls {@code setDaemon(true)} on it, and every use is a call's receiver. */
+  private static boolean isDaemonNeverHandedOut(VarSymbol thread, VisitorState state) {
+    boolean[] daemon = new boolean[1];
+    boolean[] handedOut = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        check(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (thread.equals(getSymbol(select))) {
+          check(select);
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (!thread.equals(getSymbol(reference))) {
+          return;
+        }
+        TreePath parent = LocalUses.parent(getCurrentPath());
+        Tree leaf = parent == null ? null : parent.getLeaf();
+        if (leaf instanceof MemberSelectTree select
+            && LocalUses.parent(parent) != null
+            && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
+            && call.getMethodSelect() == select) {
+          daemon[0] |=
+              select.getIdentifier().contentEquals("setDaemon")
+                  && call.getArguments().size() == 1
+                  && Boolean.TRUE.equals(
+                      com.google.errorprone.util.ASTHelpers.constValue(
+                          call.getArguments().getFirst()));
+          return;
+        }
+        boolean harmless =
+            (leaf instanceof com.sun.source.tree.AssignmentTree assignment
+                    && assignment.getVariable() == getCurrentPath().getLeaf())
+                || leaf instanceof com.sun.source.tree.VariableTree
+                || (leaf instanceof BinaryTree binary
+                    && (binary.getKind() == Tree.Kind.EQUAL_TO
+                        || binary.getKind() == Tree.Kind.NOT_EQUAL_TO));
+        handedOut[0] |= !harmless;
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    return daemon[0] && !handedOut[0];
+  }
+
+  /** The first statements (up to the first that is not a guard) include an own-thread guard. */
+  private static boolean startsWithOwnThreadGuard(BlockTree body, VisitorState state) {
+    for (StatementTree statement : body.getStatements()) {
+      Boolean guard = guardKind(statement, state);
+      if (guard == null) {
+        return false;
+      }
+      if (guard) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * For a guard statement: true if it asserts the own thread, false for another guard ({@code
+   * assert x != null}, {@code checkNotNull(..)}); null for a statement that is no guard.
+   */
+  private static @Nullable Boolean guardKind(StatementTree statement, VisitorState state) {
+    switch (statement) {
+      case AssertTree assertTree -> {
+        return isOwnThreadTest(assertTree.getCondition(), true, state);
+      }
+      case IfTree ifTree when ifTree.getElseStatement() == null && throwsOnly(ifTree) -> {
+        return isOwnThreadTest(ifTree.getCondition(), false, state);
+      }
+      case ExpressionStatementTree expression
+          when stripParentheses(expression.getExpression()) instanceof MethodInvocationTree call
+              && !call.getArguments().isEmpty()
+              && Expressions.isResolved(call)
+              && getSymbol(call) instanceof MethodSymbol checker
+              && checker.getReturnType().getKind() != javax.lang.model.type.TypeKind.BOOLEAN -> {
+        // checkState(inEventLoop(), "..."): a precondition helper asserting its first argument.
+        return isOwnThreadTest(call.getArguments().getFirst(), true, state);
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static boolean throwsOnly(IfTree ifTree) {
+    StatementTree then = ifTree.getThenStatement();
+    if (then instanceof BlockTree block && block.getStatements().size() == 1) {
+      then = block.getStatements().getFirst();
+    }
+    return then instanceof ThrowTree;
+  }
+
+  /**
+   * True if the condition, when it has the value {@code value}, says the current thread is the
+   * class's own: {@code Thread.currentThread() == thread}, {@code this == Thread.currentThread()}
+   * in a Thread subclass, a same-file method returning such a test ({@code inEventLoop()}),
+   * negations of these.
+   */
+  private static boolean isOwnThreadTest(
+      ExpressionTree condition, boolean value, VisitorState state) {
+    ExpressionTree stripped = stripParentheses(condition);
+    if (stripped instanceof UnaryTree not && stripped.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      return isOwnThreadTest(not.getExpression(), !value, state);
+    }
+    if (stripped instanceof BinaryTree binary
+        && (stripped.getKind() == Tree.Kind.EQUAL_TO
+            || stripped.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
+      boolean equal = (stripped.getKind() == Tree.Kind.EQUAL_TO) == value;
+      return equal
+          && (isCurrentThreadVersusOwn(binary.getLeftOperand(), binary.getRightOperand(), state)
+              || isCurrentThreadVersusOwn(
+                  binary.getRightOperand(), binary.getLeftOperand(), state));
+    }
+    if (value
+        && stripped instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && Expressions.isResolved(call)
+        && getSymbol(call) instanceof MethodSymbol test) {
+      MethodTree declaration = SameFile.findMethod(state.getPath().getCompilationUnit(), test);
+      return declaration != null
+          && declaration.getBody() != null
+          && declaration.getBody().getStatements().size() == 1
+          && declaration.getBody().getStatements().getFirst() instanceof ReturnTree returned
+          && returned.getExpression() != null
+          && isOwnThreadTest(returned.getExpression(), true, state);
+    }
+    return false;
+  }
+
+  /** {@code Thread.currentThread()} compared with a field of the class, or {@code this}. */
+  private static boolean isCurrentThreadVersusOwn(
+      ExpressionTree current, ExpressionTree own, VisitorState state) {
+    if (!(stripParentheses(current) instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !CURRENT_THREAD.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree other = stripParentheses(own);
+    if (other instanceof IdentifierTree identifier && identifier.getName().contentEquals("this")) {
+      return true;
+    }
+    Symbol symbol = getSymbol(other);
+    return (other instanceof IdentifierTree || other instanceof MemberSelectTree)
+        && symbol instanceof VarSymbol field
+        && field.owner instanceof ClassSymbol;
+  }
+
+  /**
+   * True if {@code method} is called in this file, and only from its class's own {@code run()} or
+   * from methods that are themselves called only from there; never by a method reference, never an
+   * override (which others may call through the type it overrides).
+   */
+  private static boolean calledOnlyFromOwnRun(
+      MethodSymbol method,
+      CompilationUnitTree unit,
+      VisitorState state,
+      Set<MethodSymbol> visiting,
+      int depth) {
+    if (depth == 0
+        || !visiting.add(method)
+        || method.isConstructor()
+        || method.isStatic()
+        || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
+      return false;
+    }
+    List<TreePath> callers = new ArrayList<>();
+    boolean[] referenced = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && method.equals(getSymbol(call))) {
+          TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
+          if (unit == null) {
+            referenced[0] = true;
+          } else {
+            callers.add(unit);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        referenced[0] |= method.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(unit), null);
+    if (referenced[0] || callers.isEmpty()) {
+      return false;
+    }
+    for (TreePath caller : callers) {
+      if (!(caller.getLeaf() instanceof MethodTree callerTree)
+          || !(getSymbol(callerTree) instanceof MethodSymbol callerSymbol)
+          || !callerSymbol.enclClass().equals(method.enclClass())) {
+        return false;
+      }
+      boolean ownRun =
+          callerSymbol.getSimpleName().contentEquals("run")
+              && callerTree.getParameters().isEmpty()
+              && (Tasks.isThreadTopLevel(caller, state) || isExecutor(callerSymbol, state));
+      if (!ownRun && !calledOnlyFromOwnRun(callerSymbol, unit, state, visiting, depth - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isExecutor(MethodSymbol run, VisitorState state) {
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    return executor != null && isSubtype(run.enclClass().type, executor, state);
+  }
+}

@@ -1,0 +1,293 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.predicates.TypePredicate;
+import com.google.errorprone.predicates.TypePredicates;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which calls talk to another machine (the JDK's network and JDBC APIs), which calls bound them
+ * with a timeout, and what a task's code does, followed into the same file's helpers.
+ */
+public final class RemoteCalls {
+  /** Socket channel I/O: it waits on the peer unless the channel is in non-blocking mode. */
+  private static final Matcher<ExpressionTree> CHANNEL_IO =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.SocketChannel")
+          .namedAnyOf("connect", "finishConnect", "read", "write");
+
+  private static final Matcher<ExpressionTree> CONFIGURE_BLOCKING =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.SelectableChannel")
+          .named("configureBlocking");
+
+  /** Calls that wait on a remote peer: connect, request, read a socket, run a query. */
+  private static final Matcher<ExpressionTree> REMOTE_CALL =
+      anyOf(
+          instanceMethod()
+              .onDescendantOf("java.net.Socket")
+              .namedAnyOf("connect", "getInputStream", "getOutputStream"),
+          instanceMethod()
+              .onDescendantOf("java.net.URL")
+              .namedAnyOf("openStream", "openConnection", "getContent"),
+          instanceMethod()
+              .onDescendantOf("java.net.URLConnection")
+              .namedAnyOf("connect", "getInputStream", "getOutputStream", "getContent"),
+          instanceMethod()
+              .onDescendantOf("java.net.HttpURLConnection")
+              .namedAnyOf("getResponseCode", "getResponseMessage"),
+          instanceMethod()
+              .onDescendantOf("java.net.http.HttpClient")
+              .namedAnyOf("send", "sendAsync"),
+          CHANNEL_IO,
+          instanceMethod().onDescendantOf("java.net.DatagramSocket").namedAnyOf("receive", "send"),
+          staticMethod().onClass("java.net.InetAddress").namedAnyOf("getByName", "getAllByName"),
+          staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
+          instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection"),
+          instanceMethod()
+              .onDescendantOf("java.sql.Statement")
+              .namedAnyOf(
+                  "execute",
+                  "executeQuery",
+                  "executeUpdate",
+                  "executeBatch",
+                  "executeLargeUpdate",
+                  "executeLargeBatch"));
+
+  /** {@code new Socket(host, port)} connects at once. */
+  private static final Matcher<ExpressionTree> CONNECTING_SOCKET =
+      constructor().forClass("java.net.Socket");
+
+  /** Calls that bound a remote call's wait. */
+  private static final Matcher<ExpressionTree> TIMEOUT_SETTING =
+      anyOf(
+          instanceMethod().onDescendantOf("java.net.http.HttpRequest.Builder").named("timeout"),
+          instanceMethod().onDescendantOf("java.net.Socket").named("setSoTimeout"),
+          instanceMethod().onDescendantOf("java.net.DatagramSocket").named("setSoTimeout"),
+          instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
+          instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
+          instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout"));
+
+  /** The types whose values carry a timeout: a variable of one is followed to its values. */
+  private static final TypePredicate CONFIGURABLE =
+      TypePredicates.isDescendantOfAny(
+          ImmutableList.of(
+              "java.net.http.HttpRequest",
+              "java.net.http.HttpRequest.Builder",
+              "java.net.Socket",
+              "java.net.DatagramSocket",
+              "java.net.URLConnection",
+              "java.sql.Statement",
+              "java.sql.Connection"));
+
+  /** Same-file helpers are followed at most this deep. */
+  private static final int MAX_DEPTH = 2;
+
+  private RemoteCalls() {}
+
+  /** What a task's code does on the network: its first remote call, and whether any is bounded. */
+  public record Scan(@Nullable Tree remoteCall, boolean timeoutSet) {
+    /** A remote call, and nothing in the task's code bounds it. */
+    public boolean unbounded() {
+      return remoteCall != null && !timeoutSet;
+    }
+  }
+
+  /** True if the call waits on a remote peer (JDK network or JDBC API). */
+  public static boolean isRemoteCall(Tree tree, VisitorState state) {
+    if (tree instanceof NewClassTree newClass) {
+      return CONNECTING_SOCKET.matches(newClass, state) && !newClass.getArguments().isEmpty();
+    }
+    return tree instanceof MethodInvocationTree call
+        && REMOTE_CALL.matches(call, state)
+        && !(CHANNEL_IO.matches(call, state) && isOnNonBlockingChannel(call, state));
+  }
+
+  /**
+   * True if the call's receiver is a variable (a local or field) that this file puts in
+   * non-blocking mode with {@code configureBlocking(false)} and never with anything else: its reads
+   * and writes return at once when the peer is silent, and its connect only starts.
+   */
+  private static boolean isOnNonBlockingChannel(MethodInvocationTree call, VisitorState state) {
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver == null || !(getSymbol(stripParentheses(receiver)) instanceof VarSymbol channel)) {
+      return false;
+    }
+    boolean[] nonBlocking = new boolean[1];
+    boolean[] otherwise = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+        // Resolved first: getSymbol of a call javac could not resolve throws.
+        ExpressionTree target = getReceiver(node);
+        if (target != null
+            && node.getArguments().size() == 1
+            && Expressions.isResolved(node)
+            && (!(stripParentheses(target) instanceof MethodInvocationTree receiverCall)
+                || Expressions.isResolved(receiverCall))
+            && channel.equals(getSymbol(stripParentheses(target)))
+            && CONFIGURE_BLOCKING.matches(node, state)) {
+          if (Boolean.FALSE.equals(constValue(node.getArguments().getFirst()))) {
+            nonBlocking[0] = true;
+          } else {
+            otherwise[0] = true; // blocking again, or a mode known only at run time
+          }
+        }
+        return super.visitMethodInvocation(node, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return nonBlocking[0] && !otherwise[0];
+  }
+
+  /** True if the call bounds a remote call with a timeout. */
+  public static boolean isTimeoutSetting(Tree tree, VisitorState state) {
+    return tree instanceof MethodInvocationTree call && TIMEOUT_SETTING.matches(call, state);
+  }
+
+  /**
+   * Scans the code a task runs — a lambda, a method reference to a method of this file, an
+   * anonymous class, an instance of a class of this file — and the same file's methods it calls,
+   * for remote calls and timeout settings. The values of the variables it reads (a request built
+   * with {@code .timeout(..)} in a field) count too. An unknown task scans as nothing.
+   */
+  public static Scan scanTask(ExpressionTree task, VisitorState state) {
+    Tree code = codeOf(stripParentheses(task), state);
+    return code == null ? new Scan(null, false) : scanCode(code, state);
+  }
+
+  /** Scans a piece of code (and what it calls in the same file) as {@link #scanTask} does. */
+  public static Scan scanCode(Tree code, VisitorState state) {
+    Scanner scanner = new Scanner(state);
+    scanner.scanWithin(code, 0);
+    return new Scan(scanner.remoteCall, scanner.timeoutSet);
+  }
+
+  private static @Nullable Tree codeOf(ExpressionTree task, VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    return switch (task) {
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      case MemberReferenceTree reference ->
+          getSymbol(reference) instanceof MethodSymbol method
+              ? SameFile.findMethod(unit, method)
+              : null;
+      case NewClassTree newClass when newClass.getClassBody() != null -> newClass.getClassBody();
+      case NewClassTree newClass ->
+          getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type
+              ? SameFile.findClass(unit, type)
+              : null;
+      default -> null;
+    };
+  }
+
+  private static final class Scanner extends TreeScanner<Void, Integer> {
+    private final VisitorState state;
+    private final Set<Symbol> followed = new HashSet<>();
+    private @Nullable Tree remoteCall;
+    private boolean timeoutSet;
+
+    Scanner(VisitorState state) {
+      this.state = state;
+    }
+
+    void scanWithin(Tree code, int depth) {
+      scan(code, depth);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree call, Integer depth) {
+      note(call);
+      if (depth < MAX_DEPTH
+          && getSymbol(call) instanceof MethodSymbol method
+          && isInThisFile(method, state)
+          && followed.add(method)) {
+        MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+        if (helper != null && helper.getBody() != null) {
+          scan(helper.getBody(), depth + 1);
+        }
+      }
+      return super.visitMethodInvocation(call, depth);
+    }
+
+    @Override
+    public Void visitNewClass(NewClassTree newClass, Integer depth) {
+      note(newClass);
+      return super.visitNewClass(newClass, depth);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree identifier, Integer depth) {
+      noteValuesOf(identifier);
+      return null;
+    }
+
+    @Override
+    public Void visitMemberSelect(MemberSelectTree select, Integer depth) {
+      noteValuesOf(select);
+      return super.visitMemberSelect(select, depth);
+    }
+
+    private void note(Tree call) {
+      if (remoteCall == null && isRemoteCall(call, state)) {
+        remoteCall = call;
+      }
+      timeoutSet |= isTimeoutSetting(call, state);
+    }
+
+    /**
+     * A request, socket, connection or statement read by the task: was it built with a timeout
+     * ({@code .timeout(..)}, {@code setSoTimeout(..)})?
+     */
+    private void noteValuesOf(ExpressionTree reference) {
+      if (timeoutSet
+          || !(getSymbol(reference) instanceof VarSymbol variable)
+          || !CONFIGURABLE.apply(variable.type, state)
+          || !followed.add(variable)) {
+        return;
+      }
+      for (ExpressionTree value : FutureOwnership.possibleValues(reference, state)) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            timeoutSet |= isTimeoutSetting(call, state);
+            return super.visitMethodInvocation(call, null);
+          }
+        }.scan(value, null);
+      }
+    }
+  }
+
+  /** True if the method is declared in the compilation unit being checked. */
+  private static boolean isInThisFile(MethodSymbol method, VisitorState state) {
+    return SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit());
+  }
+}

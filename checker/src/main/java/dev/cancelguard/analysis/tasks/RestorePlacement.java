@@ -1,0 +1,426 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.interrupts.InterruptRecords;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where restoring the interrupt flag in a catch of {@code InterruptedException} is right, and what
+ * to do instead where it is not. A restore at the top of a catch that goes back round a loop which
+ * blocks again makes the next wait throw at once: the loop spins (and a {@code wait()} loop spins
+ * holding its lock). There the interrupt is recorded in a local flag and restored once the loop is
+ * over — in a {@code finally} around it, so that every way out restores — or, where the loop is a
+ * task's work and an interrupt means stop, the catch restores and leaves the loop.
+ */
+public final class RestorePlacement {
+  /** The shape of the fix that is right where the catch sits. */
+  public enum Shape {
+    /** Nothing after the catch blocks again: restore the flag at once. */
+    RESTORE,
+    /** The catch goes back round a loop that blocks again: record, restore after the loop. */
+    RECORD_AND_RESTORE_AFTER,
+    /** The same, in a task whose interruption means stop: restore and leave the loop. */
+    LEAVE_THE_LOOP,
+    /** No mechanical fix is safe (a {@code finally} that blocks, a loop that cannot be wrapped). */
+    NONE
+  }
+
+  /**
+   * The chosen shape, the loop it concerns (if any), the call that would fail at once, and for
+   * {@link Shape#LEAVE_THE_LOOP} the statement that leaves ({@code break;} or {@code return;}).
+   */
+  public record Placement(
+      Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall, @Nullable String leave) {
+    public Placement(Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall) {
+      this(shape, loop, blockingCall, null);
+    }
+  }
+
+  private static final Matcher<ExpressionTree> OBJECT_WAIT =
+      instanceMethod().anyClass().named("wait");
+
+  private static final Matcher<ExpressionTree> CONDITION_AWAIT =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.locks.Condition")
+          .namedAnyOf("await", "awaitNanos", "awaitUntil");
+
+  private static final String RESTORE = "Thread.currentThread().interrupt();";
+
+  private RestorePlacement() {}
+
+  /**
+   * Where the catch at {@code catchPath} (in {@code codeUnit}) should restore the flag. {@code
+   * goesOn} says whether some path out of the catch goes on in the code unit (falls through or
+   * continues a loop) rather than leaving it.
+   */
+  public static Placement of(
+      TreePath catchPath,
+      TreePath codeUnit,
+      boolean goesOn,
+      VisitorState state,
+      CancelGuardOptions options) {
+    Tree blockingFinally = blockingCallInEnclosingFinally(catchPath, codeUnit, state, options);
+    if (blockingFinally != null) {
+      return new Placement(Shape.NONE, null, blockingFinally);
+    }
+    TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
+    Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
+    if (loop == null || blockingInLoop == null) {
+      return new Placement(Shape.RESTORE, null, null);
+    }
+    String leave =
+        isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
+    if (leave != null) {
+      return new Placement(Shape.LEAVE_THE_LOOP, loop, blockingInLoop, leave);
+    }
+    // A loop that can never end would never reach the restore after it: the record would lose
+    // the interrupt for good.
+    boolean endless = Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty();
+    return wrappable(loop) != null && !endless
+        ? new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop)
+        : new Placement(Shape.NONE, loop, blockingInLoop);
+  }
+
+  /**
+   * {@code boolean interrupted = false;} before the loop, {@code interrupted = true;} at the top of
+   * the catch, and a {@code finally} around the loop that restores the flag when it is set.
+   */
+  public static SuggestedFix recordAndRestoreAfter(
+      Placement placement,
+      CatchTree catchTree,
+      @Nullable String guard,
+      TreePath codeUnit,
+      VisitorState state) {
+    Tree statement = wrappable(placement.loop());
+    Set<String> taken = LocalUses.declaredNames(codeUnit.getLeaf());
+    String flag = "interrupted";
+    for (int i = 2; taken.contains(flag); i++) {
+      flag = "interrupted" + i;
+    }
+    String indent = SourceEdits.indentationOf(statement, state);
+    return SuggestedFix.builder()
+        .prefixWith(statement, "boolean " + flag + " = false;\n" + indent + "try {\n" + indent)
+        .postfixWith(
+            statement,
+            "\n"
+                + indent
+                + "} finally {\n"
+                + indent
+                + "  if ("
+                + flag
+                + ") {\n"
+                + indent
+                + "    Thread.currentThread().interrupt();\n"
+                + indent
+                + "  }\n"
+                + indent
+                + "}")
+        .merge(
+            SourceEdits.insertFirst(catchTree.getBlock(), guarded(guard, flag + " = true;"), state))
+        .build();
+  }
+
+  /**
+   * The edit that restores the flag in a catch where nothing after it blocks again ({@link
+   * Shape#RESTORE}): {@code Thread.currentThread().interrupt();} as the catch's first statement —
+   * or its last, when the catch itself blocks (cleanup a restore at the top would make throw at
+   * once) and {@code fallsThroughOnly} (every way out of the catch is its end); guarded by {@code
+   * instanceof InterruptedException} where the catch also takes other exceptions. Null where no
+   * restore is safe or the parameter is unnamed and cannot be tested.
+   *
+   * <p>Every check that restores in a catch uses this edit, so that two checks fixing the same
+   * catch make the same insertion at the same place, which Error Prone applies once, instead of
+   * overlapping edits that make it drop the file's patch.
+   */
+  public static @Nullable SuggestedFix restoreInCatch(
+      CatchTree catchTree,
+      boolean fallsThroughOnly,
+      VisitorState state,
+      CancelGuardOptions options) {
+    String name = catchTree.getParameter().getName().toString();
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && isSubtype(caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    if (!onlyInterrupted && (name.equals("_") || name.isEmpty())) {
+      return null; // an unnamed variable can't be tested
+    }
+    String restore =
+        guarded(onlyInterrupted ? null : name + " instanceof InterruptedException", RESTORE);
+    if (blocksWhenInterrupted(catchTree.getBlock(), state, options)) {
+      return fallsThroughOnly ? SourceEdits.insertLast(catchTree.getBlock(), restore, state) : null;
+    }
+    return SourceEdits.insertFirst(catchTree.getBlock(), restore, state);
+  }
+
+  /**
+   * Restores the flag at the top of the catch and leaves the loop at its end; with a {@code guard}
+   * (a test that the caught exception is an interrupt), both under it at the top.
+   */
+  public static SuggestedFix leaveTheLoop(
+      Placement placement, CatchTree catchTree, @Nullable String guard, VisitorState state) {
+    BlockTree block = catchTree.getBlock();
+    String restore = RESTORE;
+    if (guard != null || block.getStatements().isEmpty()) {
+      return SourceEdits.insertFirst(
+          block, guarded(guard, restore + " " + placement.leave()), state);
+    }
+    return SuggestedFix.builder()
+        .merge(SourceEdits.insertFirst(block, restore, state))
+        .merge(SourceEdits.insertLast(block, placement.leave(), state))
+        .build();
+  }
+
+  private static String guarded(@Nullable String guard, String code) {
+    return guard == null ? code : "if (" + guard + ") { " + code + " }";
+  }
+
+  /**
+   * How the catch can leave the loop, or null: only where the code unit runs as a task or as a
+   * thread's whole work (an interrupt there means stop). {@code break;} when it leaves this very
+   * loop (no switch between, the loop not inside another) and nothing after the loop blocks again;
+   * else {@code return;} when the code unit returns nothing and nothing follows the loop. Skipping
+   * cleanup that follows the loop would be wrong, so that is never offered.
+   */
+  private static @Nullable String leave(
+      TreePath catchPath,
+      TreePath loop,
+      TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))) {
+      return null;
+    }
+    boolean switchBetween = false;
+    for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
+      switchBetween |=
+          p.getLeaf() instanceof SwitchTree || p.getLeaf() instanceof SwitchExpressionTree;
+    }
+    if (!switchBetween
+        && Loops.enclosingLoop(loop, codeUnit) == null
+        && !blocksAfter(loop, codeUnit, state, options)) {
+      return "break;";
+    }
+    return returnsVoid(codeUnit) && nothingAfter(loop, codeUnit) ? "return;" : null;
+  }
+
+  /** Nothing runs after {@code path} in the code unit: it ends every block around it. */
+  private static boolean nothingAfter(TreePath path, TreePath codeUnit) {
+    for (TreePath p = path;
+        p != null && p.getParentPath() != null && p != codeUnit;
+        p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent == codeUnit.getLeaf()) {
+        return true;
+      }
+      if (parent instanceof BlockTree block) {
+        if (block.getStatements().getLast() != p.getLeaf()) {
+          return false;
+        }
+      } else if (parent instanceof TryTree tryTree) {
+        if (tryTree.getFinallyBlock() != null && p.getLeaf() != tryTree.getFinallyBlock()) {
+          continue; // the finally still runs on the way out
+        }
+      } else if (!(parent instanceof LabeledStatementTree)
+          && !(parent instanceof SynchronizedTree)
+          && !(parent instanceof CatchTree)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean returnsVoid(TreePath codeUnit) {
+    return switch (codeUnit.getLeaf()) {
+      case MethodTree method ->
+          getSymbol(method) instanceof MethodSymbol symbol
+              && symbol.getReturnType().getKind() == TypeKind.VOID
+              && !symbol.isConstructor();
+      case LambdaExpressionTree lambda ->
+          lambda.getBody() instanceof BlockTree body && !returnsAValue(body);
+      default -> false;
+    };
+  }
+
+  private static boolean returnsAValue(BlockTree body) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        found[0] |= tree.getExpression() != null;
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** Statements after {@code path} in the blocks up to the code unit hold a call that fails. */
+  private static boolean blocksAfter(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    for (TreePath p = path;
+        p != null && p.getParentPath() != null && p != codeUnit;
+        p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after && failingCall(statement, state, options) != null) {
+            return true;
+          }
+          after |= statement == p.getLeaf();
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A call in a {@code finally} around the catch (in the code unit) that fails when interrupted.
+   */
+  private static @Nullable Tree blockingCallInEnclosingFinally(
+      TreePath catchPath, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    for (TreePath p = catchPath; p != null && p != codeUnit; p = p.getParentPath()) {
+      TreePath parent = p.getParentPath();
+      if (parent != null
+          && parent.getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() != null
+          && p.getLeaf() != tryTree.getFinallyBlock()) {
+        Tree call = failingCall(tryTree.getFinallyBlock(), state, options);
+        if (call != null) {
+          return call;
+        }
+      }
+      if (parent != null && parent.getLeaf() == codeUnit.getLeaf()) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if a test of {@code Thread.interrupted()} (the {@code if} at {@code ifPath}) must keep
+   * clearing the flag: its true branch records the interrupt for a later restore, or it sits in a
+   * loop that parks ({@code LockSupport.park} returns at once while the flag is set, so a test that
+   * leaves the flag set would make the loop spin).
+   */
+  public static boolean mustKeepClearing(
+      TreePath ifPath, StatementTree trueBranch, TreePath codeUnit) {
+    if (InterruptRecords.firstRecordIn(trueBranch, value -> false) != null) {
+      return true;
+    }
+    TreePath loop = Loops.enclosingLoop(ifPath, codeUnit);
+    if (loop == null) {
+      return false;
+    }
+    boolean[] parks = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        parks[0] |=
+            Expressions.isResolved(call)
+                && getSymbol(call) instanceof MethodSymbol method
+                && method.getSimpleName().toString().startsWith("park")
+                && method
+                    .owner
+                    .getQualifiedName()
+                    .contentEquals("java.util.concurrent.locks.LockSupport");
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(loop.getLeaf(), null);
+    return parks[0];
+  }
+
+  /** True if code under {@code tree} (not in nested code) fails at once when interrupted. */
+  public static boolean blocksWhenInterrupted(
+      Tree tree, VisitorState state, CancelGuardOptions options) {
+    return failingCall(tree, state, options) != null;
+  }
+
+  /** The first call under {@code tree} (not in nested code) that fails when interrupted. */
+  private static @Nullable Tree failingCall(
+      Tree tree, VisitorState state, CancelGuardOptions options) {
+    Tree[] found = new Tree[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return found[0] != null ? null : super.scan(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call)
+            && BlockingCalls.failsWhenInterrupted(call, state, options)) {
+          found[0] = call;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return found[0];
+  }
+
+  /**
+   * A loop that waits for a condition under a lock: {@code while (item == null) lock.wait();},
+   * {@code condition.await()}. Leaving it early hands back a state the caller did not wait for; it
+   * is recorded and restored after.
+   */
+  private static boolean isWaitLoop(Tree loop, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |=
+            Expressions.isResolved(call)
+                && (OBJECT_WAIT.matches(call, state) || CONDITION_AWAIT.matches(call, state));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(loop, null);
+    return found[0];
+  }
+
+  /** The statement to wrap for a loop: the loop, or its label; null unless it sits in a block. */
+  private static @Nullable Tree wrappable(@Nullable TreePath loop) {
+    if (loop == null) {
+      return null;
+    }
+    TreePath statement = loop;
+    if (statement.getParentPath().getLeaf() instanceof LabeledStatementTree) {
+      statement = statement.getParentPath();
+    }
+    return statement.getParentPath().getLeaf() instanceof BlockTree ? statement.getLeaf() : null;
+  }
+}

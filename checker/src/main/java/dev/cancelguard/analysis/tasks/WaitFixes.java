@@ -1,0 +1,326 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Source;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The code a fix inserts to wait for work to terminate, written for the compilation at hand: {@code
+ * executor.close()} where the release has it (JDK 19+), otherwise {@code awaitTermination} with a
+ * timeout; {@code thread.join()}; wrapped in a catch that restores the interrupt flag where an
+ * {@link InterruptedException} could not propagate.
+ */
+public final class WaitFixes {
+  /** How long an inserted {@code awaitTermination} waits. */
+  public static final int TIMEOUT_SECONDS = 30;
+
+  private WaitFixes() {}
+
+  /**
+   * True if {@code ExecutorService.close()} exists for this compilation: the source level is 19 or
+   * later and the platform's {@code ExecutorService} declares it ({@code --release 17} has
+   * neither).
+   */
+  public static boolean executorCloseAvailable(VisitorState state) {
+    Source source = Source.instance(state.context);
+    if (source.compareTo(Source.JDK19) < 0) {
+      return false;
+    }
+    Symbol executorService = state.getSymbolFromString("java.util.concurrent.ExecutorService");
+    if (!(executorService instanceof ClassSymbol type)) {
+      return false;
+    }
+    for (Symbol member : type.members().getSymbolsByName(state.getName("close"))) {
+      if (member instanceof MethodSymbol method && method.getParameters().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the expression's static type is an ExecutorService (so it has close() in 19+). */
+  public static boolean isExecutorService(Tree tree, VisitorState state) {
+    Type type = getType(tree);
+    Type executorService = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    return type != null && executorService != null && isSubtype(type, executorService, state);
+  }
+
+  /**
+   * True if an {@link InterruptedException} thrown at {@code path} leaves its method or lambda to
+   * the caller: the method declares it (or a supertype), the lambda's functional interface allows
+   * it, and no enclosing catch in between would receive it.
+   */
+  public static boolean interruptPropagates(TreePath path, VisitorState state) {
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      TreePath parent = p.getParentPath();
+      if (parent != null
+          && parent.getLeaf() instanceof TryTree tryTree
+          && tryTree.getBlock() == leaf
+          && tryTree.getCatches().stream()
+              .flatMap(c -> Catches.caughtTypes(c).stream())
+              .anyMatch(t -> isSubtype(interrupted, t, state))) {
+        return false;
+      }
+      if (leaf instanceof LambdaExpressionTree lambda) {
+        return lambdaMayThrow(lambda, interrupted, state);
+      }
+      if (leaf instanceof MethodTree method) {
+        return Interrupts.declaresInterruptedException(method, state);
+      }
+      if (leaf instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static boolean lambdaMayThrow(
+      LambdaExpressionTree lambda, Type interrupted, VisitorState state) {
+    Type type = getType(lambda);
+    if (type == null) {
+      return false;
+    }
+    try {
+      Type descriptor = state.getTypes().findDescriptorType(type);
+      return descriptor.getThrownTypes().stream().anyMatch(t -> isSubtype(interrupted, t, state));
+    } catch (RuntimeException e) {
+      return false; // not a functional interface javac can describe: be safe
+    }
+  }
+
+  /**
+   * A deadline the enclosing method was given: a {@code (long timeout, TimeUnit unit)} pair of
+   * parameters, or a {@link java.time.Duration} parameter ({@code unit} is then null). A wait
+   * inserted there keeps it.
+   */
+  public record Deadline(String amount, @Nullable String unit) {}
+
+  /**
+   * The deadline of the method enclosing {@code codeUnit}: its last {@code long}/{@code int}
+   * parameter followed by a {@code TimeUnit} one, else its last {@code Duration} parameter; null
+   * for a lambda or a method with neither.
+   */
+  public static @Nullable Deadline deadlineOf(@Nullable TreePath codeUnit, VisitorState state) {
+    if (codeUnit == null || !(codeUnit.getLeaf() instanceof MethodTree method)) {
+      return null;
+    }
+    Type timeUnit = state.getTypeFromString("java.util.concurrent.TimeUnit");
+    Type duration = state.getTypeFromString("java.time.Duration");
+    List<? extends VariableTree> parameters = method.getParameters();
+    Deadline found = null;
+    for (int i = 0; i < parameters.size(); i++) {
+      Type type = getType(parameters.get(i));
+      if (type == null) {
+        continue;
+      }
+      String name = parameters.get(i).getName().toString();
+      if (duration != null && state.getTypes().isSameType(type, duration)) {
+        found = new Deadline(name, null);
+      } else if (i > 0
+          && timeUnit != null
+          && state.getTypes().isSameType(type, timeUnit)
+          && getType(parameters.get(i - 1)) != null
+          && (getType(parameters.get(i - 1)).getKind() == TypeKind.LONG
+              || getType(parameters.get(i - 1)).getKind() == TypeKind.INT)) {
+        found = new Deadline(parameters.get(i - 1).getName().toString(), name);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * One statement, on one line, that waits for {@code receiver} to terminate at {@code at}.
+   *
+   * @param checkResult for a timed wait, fail instead of going on when the time runs out (the code
+   *     after the wait releases what the tasks use)
+   */
+  public static String waitStatement(
+      CancelTarget.Kind kind,
+      String receiver,
+      Tree receiverTree,
+      TreePath at,
+      boolean checkResult,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
+    return waitStatement(kind, receiver, receiverTree, at, checkResult, null, fix, state);
+  }
+
+  /**
+   * As {@link #waitStatement(CancelTarget.Kind, String, Tree, TreePath, boolean,
+   * SuggestedFix.Builder, VisitorState)}, keeping the method's own {@code deadline} where it has
+   * one: a timed wait on it rather than an unbounded {@code close()} or {@code join()}.
+   */
+  public static String waitStatement(
+      CancelTarget.Kind kind,
+      String receiver,
+      Tree receiverTree,
+      TreePath at,
+      boolean checkResult,
+      @Nullable Deadline deadline,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
+    String wait;
+    if (kind == CancelTarget.Kind.THREAD) {
+      if (deadline == null) {
+        wait = receiver + ".join();";
+      } else if (deadline.unit() == null) {
+        wait = receiver + ".join(" + deadline.amount() + ".toMillis());";
+      } else {
+        wait = deadline.unit() + ".timedJoin(" + receiver + ", " + deadline.amount() + ");";
+      }
+    } else if (deadline == null
+        && executorCloseAvailable(state)
+        && isExecutorService(receiverTree, state)) {
+      return receiver + ".close();"; // waits, and keeps the interrupt flag itself
+    } else {
+      String await;
+      String within;
+      if (deadline == null) {
+        String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
+        await = receiver + ".awaitTermination(" + TIMEOUT_SECONDS + ", " + timeUnit + ".SECONDS)";
+        within = " within " + TIMEOUT_SECONDS + " seconds";
+      } else if (deadline.unit() == null) {
+        String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
+        await =
+            receiver
+                + ".awaitTermination("
+                + deadline.amount()
+                + ".toNanos(), "
+                + timeUnit
+                + ".NANOSECONDS)";
+        within = " in time";
+      } else {
+        await = receiver + ".awaitTermination(" + deadline.amount() + ", " + deadline.unit() + ")";
+        within = " in time";
+      }
+      wait =
+          checkResult
+              ? "if (!"
+                  + await
+                  + ") { throw new IllegalStateException(\""
+                  + receiver.replace("\\", "\\\\").replace("\"", "\\\"")
+                  + " did not terminate"
+                  + within
+                  + "\"); }"
+              : await + ";";
+    }
+    if (interruptPropagates(at, state)) {
+      return wait;
+    }
+    return "try { "
+        + wait
+        + " } catch (InterruptedException "
+        + freshName(at, "e")
+        + ") { Thread.currentThread().interrupt(); }";
+  }
+
+  /**
+   * Inserts {@code statement} right after the statement at {@code path}, on a line of its own with
+   * the same indentation (so that "Did you mean" shows it); a statement that is the whole body of
+   * an if, a loop or a case rule is put in braces with the new one.
+   */
+  public static @Nullable SuggestedFix insertAfter(
+      TreePath path, String statement, VisitorState state) {
+    if (!(path.getLeaf() instanceof StatementTree current) || path.getParentPath() == null) {
+      return null;
+    }
+    Tree parent = path.getParentPath().getLeaf();
+    List<? extends StatementTree> siblings =
+        switch (parent) {
+          case BlockTree block -> block.getStatements();
+          case CaseTree caseTree when caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT ->
+              caseTree.getStatements();
+          default -> null;
+        };
+    if (siblings == null) {
+      return SuggestedFix.replace(
+          current, "{ " + state.getSourceForNode(current) + " " + statement + " }");
+    }
+    int index = siblings.indexOf(current);
+    if (index < 0) {
+      return null;
+    }
+    if (index + 1 < siblings.size()) {
+      return SourceEdits.insertBefore(siblings.get(index + 1), statement, state);
+    }
+    if (parent instanceof BlockTree block) {
+      return SourceEdits.insertLast(block, statement, state);
+    }
+    return SuggestedFix.postfixWith(current, " " + statement);
+  }
+
+  /** The whitespace before {@code position} on its line, or null if code precedes it there. */
+  public static @Nullable String indentation(CharSequence source, int position) {
+    int lineStart = position;
+    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+      lineStart--;
+    }
+    String before = source.subSequence(lineStart, position).toString();
+    return before.isBlank() ? before : null;
+  }
+
+  /**
+   * A variable name no variable of the enclosing top-level method or lambda uses, so that a new
+   * catch parameter cannot clash with a local in scope.
+   */
+  public static String freshName(TreePath at, String preferred) {
+    Tree outermost = null;
+    for (TreePath p = at; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
+        outermost = p.getLeaf();
+      }
+    }
+    Set<String> taken = new HashSet<>();
+    if (outermost != null) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitVariable(VariableTree variable, Void unused) {
+          taken.add(variable.getName().toString());
+          return super.visitVariable(variable, null);
+        }
+      }.scan(outermost, null);
+    }
+    if (!taken.contains(preferred)) {
+      return preferred;
+    }
+    for (String candidate : new String[] {"ie", "interrupted", "interruption"}) {
+      if (!taken.contains(candidate)) {
+        return candidate;
+      }
+    }
+    for (int i = 1; ; i++) {
+      if (!taken.contains(preferred + i)) {
+        return preferred + i;
+      }
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.HashSet;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stop-flag wake-up protocol: a class stops its own thread by setting a field that the thread's
+ * loop tests, then interrupting the thread only to wake it from a sleep or wait ({@code running =
+ * false; worker.interrupt();}, or {@code pool.shutdownNow()} / {@code future.cancel(true)} for a
+ * loop that runs as a task). For the thread, the interrupt is a doorbell: it goes straight back to
+ * the loop's test and leaves.
+ */
+public final class WakeUps {
+  /** Other ways to interrupt the threads of a class's own pool or task. */
+  private static final Matcher<ExpressionTree> POOL_INTERRUPT =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdownNow")
+          .withNoParameters();
+
+  private static final Matcher<ExpressionTree> ATOMIC_SET =
+      instanceMethod()
+          .onDescendantOfAny(
+              "java.util.concurrent.atomic.AtomicBoolean",
+              "java.util.concurrent.atomic.AtomicInteger",
+              "java.util.concurrent.atomic.AtomicReference")
+          .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet");
+
+  private WakeUps() {}
+
+  /**
+   * True if the statement at {@code statementPath} sits in a loop whose condition tests a field
+   * that this file sets right where it interrupts a thread (in one method, besides {@code
+   * Thread.currentThread().interrupt()}), and nothing after the statement in the loop's body can
+   * notice an interrupt before the test runs again.
+   */
+  public static boolean isWakeUpOfStopFlagLoop(
+      TreePath statementPath, VisitorState state, CancelGuardOptions options) {
+    TreePath child = statementPath;
+    for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof ClassTree) {
+        return false;
+      }
+      ExpressionTree condition = loopCondition(leaf);
+      if (condition != null) {
+        Set<Symbol> flags = fieldsReadBy(condition);
+        return !flags.isEmpty()
+            && bodyReturnsToTheTest(statementPath, child, state, options)
+            && isSetWhereAThreadIsInterrupted(flags, state);
+      }
+      child = p;
+    }
+    return false;
+  }
+
+  private static @Nullable ExpressionTree loopCondition(Tree loop) {
+    return switch (loop) {
+      case WhileLoopTree w -> w.getCondition();
+      case DoWhileLoopTree d -> d.getCondition();
+      case ForLoopTree f -> f.getCondition();
+      default -> null;
+    };
+  }
+
+  /** Nothing after the statement (up to the loop body) notices an interrupt. */
+  private static boolean bodyReturnsToTheTest(
+      TreePath statementPath,
+      TreePath loopBodyPath,
+      VisitorState state,
+      CancelGuardOptions options) {
+    TreePath p = statementPath;
+    while (p != loopBodyPath && p.getParentPath() != null) {
+      if (p.getParentPath().getLeaf() instanceof BlockTree block
+          && !Tasks.onlyFinishingStatementsAfter(block, p.getLeaf(), state, options)) {
+        return false;
+      }
+      p = p.getParentPath();
+    }
+    return true;
+  }
+
+  private static Set<Symbol> fieldsReadBy(ExpressionTree condition) {
+    Set<Symbol> fields = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        addIfField(getSymbol(tree));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        addIfField(getSymbol(tree));
+        return super.visitMemberSelect(tree, null);
+      }
+
+      private void addIfField(@Nullable Symbol symbol) {
+        if (symbol instanceof VarSymbol variable && variable.owner instanceof Symbol.ClassSymbol) {
+          fields.add(variable);
+        }
+      }
+    }.scan(condition, null);
+    return fields;
+  }
+
+  private static boolean isSetWhereAThreadIsInterrupted(Set<Symbol> flags, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree method, Void unused) {
+        if (method.getBody() != null
+            && setsFlag(method.getBody(), flags, state, /* followSetters= */ true)
+            && interruptsAnotherThread(method.getBody(), state)) {
+          found[0] = true;
+        }
+        return super.visitMethod(method, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return found[0];
+  }
+
+  private static boolean setsFlag(
+      Tree body, Set<Symbol> flags, VisitorState state, boolean followSetters) {
+    boolean[] sets = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        sets[0] |= flags.contains(getSymbol(tree.getVariable()));
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        sets[0] |= flags.contains(getSymbol(tree.getVariable()));
+        return super.visitCompoundAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && ATOMIC_SET.matches(call, state)) {
+          ExpressionTree receiver = getReceiver(call);
+          sets[0] |= receiver != null && flags.contains(getSymbol(stripParentheses(receiver)));
+        }
+        // `stopper.shutdown(); stopper.interrupt();`: a same-file setter sets the flag.
+        if (followSetters
+            && !sets[0]
+            && Expressions.isResolved(call)
+            && getSymbol(call) instanceof MethodSymbol method
+            && SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+          MethodTree setter = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+          sets[0] |=
+              setter != null
+                  && setter.getBody() != null
+                  && setsFlag(setter.getBody(), flags, state, /* followSetters= */ false);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return sets[0];
+  }
+
+  /**
+   * True if the catch tests a stop flag of this file's wake-up protocol (a field set where a thread
+   * is interrupted) and leaves — returns, breaks or throws — when it is set: {@code if (closed) {
+   * return; }}. The interrupt that comes with the flag ends the loop; the catch owns the rest.
+   */
+  public static boolean testsStopFlagAndLeaves(CatchTree catchTree, VisitorState state) {
+    for (StatementTree statement : catchTree.getBlock().getStatements()) {
+      if (statement instanceof IfTree ifTree && leaves(ifTree.getThenStatement())) {
+        Set<Symbol> flags = fieldsReadBy(ifTree.getCondition());
+        if (!flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean leaves(StatementTree statement) {
+    StatementTree last = statement;
+    while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
+      last = block.getStatements().getLast();
+    }
+    return last instanceof ReturnTree || last instanceof BreakTree || last instanceof ThrowTree;
+  }
+
+  private static boolean interruptsAnotherThread(Tree body, VisitorState state) {
+    boolean[] interrupts = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        // shutdownNow() interrupts the pool's threads; cancel(true) the task's.
+        interrupts[0] |=
+            Expressions.isResolved(call)
+                && (POOL_INTERRUPT.matches(call, state)
+                    || (FutureCalls.CANCEL_WITH_FLAG.matches(call, state)
+                        && call.getArguments().size() == 1
+                        && Boolean.TRUE.equals(
+                            com.google.errorprone.util.ASTHelpers.constValue(
+                                call.getArguments().getFirst()))));
+        if (Expressions.isResolved(call) && ThreadCalls.INTERRUPT.matches(call, state)) {
+          ExpressionTree receiver = getReceiver(call);
+          interrupts[0] |=
+              receiver == null
+                  || !(stripParentheses(receiver) instanceof MethodInvocationTree r
+                      && Expressions.isResolved(r)
+                      && ThreadCalls.CURRENT_THREAD.matches(r, state));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return interrupts[0];
+  }
+}

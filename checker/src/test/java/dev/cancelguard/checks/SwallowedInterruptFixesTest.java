@@ -1,0 +1,720 @@
+package dev.cancelguard.checks;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixes of SwallowedInterrupt, each chosen by where the catch sits, checked three ways: the
+ * exact text of the fix; the fixed code compiled with every CancelGuard check, which must report
+ * nothing; and the fixed program run on an interrupted thread, which must stop promptly (or, for an
+ * uninterruptible wait, go on waiting without burning CPU) and leave the flag set.
+ */
+class SwallowedInterruptFixesTest {
+  /**
+   * CPU time a thread may use while it sits interrupted. A waiting thread uses well under a
+   * millisecond; a spinning one uses far more even on a loaded machine.
+   */
+  private static final long IDLE_CPU_NANOS = 20_000_000L;
+
+  /** How long an interrupted thread is watched for spinning. */
+  private static final long WATCH_MILLIS = 500;
+
+  @TempDir Path classes;
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+
+  // ------------------------------------------------------------------ restore at once
+
+  private static final String POLLER =
+      """
+      class Poller implements Runnable {
+        volatile int rounds;
+
+        @Override
+        public void run() {
+          while (!Thread.currentThread().isInterrupted()) {
+            rounds++;
+            pause();
+          }
+        }
+
+        private void pause() {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            System.err.println("pause cut short");
+          }
+        }
+      }
+      """;
+
+  private static final String POLLER_FIXED =
+      """
+      class Poller implements Runnable {
+        volatile int rounds;
+
+        @Override
+        public void run() {
+          while (!Thread.currentThread().isInterrupted()) {
+            rounds++;
+            pause();
+          }
+        }
+
+        private void pause() {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("pause cut short");
+          }
+        }
+      }
+      """;
+
+  @Test
+  void restore_whenNothingAfterTheCatchBlocksAgain() {
+    refactoring
+        .addInputLines("Poller.java", POLLER)
+        .addOutputLines("Poller.java", POLLER_FIXED)
+        .doTest();
+    EveryCheck.helper(getClass()).addSourceLines("Poller.java", POLLER_FIXED).doTest();
+  }
+
+  @Test
+  void restore_runsAndStopsPromptly() throws Exception {
+    Runnable poller = (Runnable) instantiate("Poller", POLLER_FIXED);
+    Run run = Run.start(poller::run);
+    Thread.sleep(50);
+    run.thread.interrupt();
+    run.assertEndsPromptly();
+  }
+
+  // ------------------------------------------------- record, restore after the loop
+
+  private static final String MAILBOX =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.LinkedBlockingQueue;
+
+      class Mailbox {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+        String next() {
+          String item = null;
+          while (item == null) {
+            try {
+              item = queue.take();
+            } catch (InterruptedException e) {
+              System.err.println("interrupted; still waiting for the next message");
+            }
+          }
+          return item;
+        }
+      }
+      """;
+
+  private static final String MAILBOX_FIXED =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.LinkedBlockingQueue;
+
+      class Mailbox {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+        String next() {
+          String item = null;
+          boolean interrupted = false;
+          try {
+            while (item == null) {
+              try {
+                item = queue.take();
+              } catch (InterruptedException e) {
+                interrupted = true;
+                System.err.println("interrupted; still waiting for the next message");
+              }
+            }
+          } finally {
+            if (interrupted) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return item;
+        }
+      }
+      """;
+
+  /**
+   * What a restore at the top of the catch would have made of it: a loop that spins (here for one
+   * second at most, so that the demonstration ends by itself).
+   */
+  private static final String MAILBOX_RESTORED_IN_THE_LOOP =
+      MAILBOX
+          .replace(
+              "while (item == null) {",
+              "long end = System.nanoTime() + 1_000_000_000L;\n"
+                  + "    while (item == null && System.nanoTime() < end) {")
+          .replace(
+              "} catch (InterruptedException e) {",
+              "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();");
+
+  @Test
+  void recordAndRestoreAfter_whenTheCatchGoesBackRoundALoopThatBlocks() {
+    refactoring
+        .addInputLines("Mailbox.java", MAILBOX)
+        .addOutputLines("Mailbox.java", MAILBOX_FIXED)
+        .doTest();
+    EveryCheck.helper(getClass()).addSourceLines("Mailbox.java", MAILBOX_FIXED).doTest();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void recordAndRestoreAfter_waitsWithoutSpinningThenRestores() throws Exception {
+    Object mailbox = instantiate("Mailbox", MAILBOX_FIXED);
+    var queueField = mailbox.getClass().getDeclaredField("queue");
+    queueField.setAccessible(true);
+    BlockingQueue<String> queue = (BlockingQueue<String>) queueField.get(mailbox);
+    Method next = mailbox.getClass().getDeclaredMethod("next");
+    next.setAccessible(true);
+    AtomicReference<Object> got = new AtomicReference<>();
+    Run run = Run.start(() -> got.set(invoke(next, mailbox)));
+    Thread.sleep(50);
+    run.thread.interrupt();
+    run.assertIdleFor(WATCH_MILLIS);
+    queue.put("hello");
+    run.assertEndsPromptly();
+    assertEquals("hello", got.get());
+  }
+
+  @Test
+  void restoreInTheLoop_wouldSpin() throws Exception {
+    // The demonstration that the test above can fail: the naive fix burns CPU.
+    Object mailbox = instantiate("Mailbox", MAILBOX_RESTORED_IN_THE_LOOP);
+    Method next = mailbox.getClass().getDeclaredMethod("next");
+    next.setAccessible(true);
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(OutputStream.nullOutputStream(), true, UTF_8));
+    try {
+      Run run = Run.start(() -> invoke(next, mailbox));
+      Thread.sleep(50);
+      run.thread.interrupt();
+      long used = run.cpuOver(800);
+      assertTrue(used > IDLE_CPU_NANOS, "the restore inside the loop should spin; used " + used);
+      run.thread.join(); // it gives up after a second
+    } finally {
+      System.setErr(err);
+    }
+  }
+
+  // ------------------------------------------------------------ a wait() loop under a lock
+
+  private static final String SLOT =
+      """
+      class Slot {
+        private Object item;
+
+        synchronized Object take() {
+          while (item == null) {
+            try {
+              wait();
+            } catch (InterruptedException e) {
+              // keep waiting
+            }
+          }
+          Object taken = item;
+          item = null;
+          return taken;
+        }
+
+        synchronized void put(Object value) {
+          item = value;
+          notifyAll();
+        }
+      }
+      """;
+
+  private static final String SLOT_FIXED =
+      """
+      class Slot {
+        private Object item;
+
+        synchronized Object take() {
+          boolean interrupted = false;
+          try {
+            while (item == null) {
+              try {
+                wait();
+              } catch (InterruptedException e) {
+                interrupted = true;
+                // keep waiting
+              }
+            }
+          } finally {
+            if (interrupted) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          Object taken = item;
+          item = null;
+          return taken;
+        }
+
+        synchronized void put(Object value) {
+          item = value;
+          notifyAll();
+        }
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_forAWaitLoopUnderALock() {
+    refactoring.addInputLines("Slot.java", SLOT).addOutputLines("Slot.java", SLOT_FIXED).doTest();
+    EveryCheck.helper(getClass()).addSourceLines("Slot.java", SLOT_FIXED).doTest();
+  }
+
+  @Test
+  void recordAndRestoreAfter_waitLoopLetsOthersTakeTheLock() throws Exception {
+    Object slot = instantiate("Slot", SLOT_FIXED);
+    Method take = slot.getClass().getDeclaredMethod("take");
+    Method put = slot.getClass().getDeclaredMethod("put", Object.class);
+    take.setAccessible(true);
+    put.setAccessible(true);
+    AtomicReference<Object> got = new AtomicReference<>();
+    Run run = Run.start(() -> got.set(invoke(take, slot)));
+    Thread.sleep(50);
+    run.thread.interrupt();
+    run.assertIdleFor(WATCH_MILLIS);
+    Run putter = Run.start(() -> invoke(put, slot, "item"));
+    putter.thread.join(1_000);
+    assertFalse(putter.thread.isAlive(), "the lock is held by the interrupted waiter");
+    run.assertEndsPromptly();
+    assertEquals("item", got.get());
+  }
+
+  // ------------------------------------------------------------------ leave the loop
+
+  private static final String DRAINER =
+      """
+            import java.util.List;
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.CopyOnWriteArrayList;
+      import java.util.concurrent.LinkedBlockingQueue;
+
+      class Drainer implements Runnable {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        Thread start() {
+          Thread thread = new Thread(this, "drainer");
+          thread.start();
+          return thread;
+        }
+
+        @Override
+        public void run() {
+          while (true) {
+            try {
+              seen.add(queue.take());
+            } catch (InterruptedException e) {
+              System.err.println("drainer interrupted");
+            }
+          }
+        }
+      }
+      """;
+
+  private static final String DRAINER_FIXED =
+      """
+            import java.util.List;
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.CopyOnWriteArrayList;
+      import java.util.concurrent.LinkedBlockingQueue;
+
+      class Drainer implements Runnable {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        Thread start() {
+          Thread thread = new Thread(this, "drainer");
+          thread.start();
+          return thread;
+        }
+
+        @Override
+        public void run() {
+          while (true) {
+            try {
+              seen.add(queue.take());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              System.err.println("drainer interrupted");
+              break;
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void leaveTheLoop_inAThreadsWholeWork() {
+    refactoring
+        .addInputLines("Drainer.java", DRAINER)
+        .addOutputLines("Drainer.java", DRAINER_FIXED)
+        .doTest();
+    EveryCheck.helper(getClass()).addSourceLines("Drainer.java", DRAINER_FIXED).doTest();
+  }
+
+  @Test
+  void leaveTheLoop_stopsPromptly() throws Exception {
+    Runnable drainer = (Runnable) instantiate("Drainer", DRAINER_FIXED);
+    Run run = Run.start(drainer::run);
+    Thread.sleep(50);
+    run.thread.interrupt();
+    run.assertEndsPromptly();
+  }
+
+  private static final String TASK_LOOP_WITH_CLEANUP_AFTER =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.ExecutorService;
+
+      class Forwarder {
+        void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+          pool.execute(
+              () -> {
+                for (int i = 0; i < 100; i++) {
+                  try {
+                    out.put(in.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted");
+                  }
+                }
+                try {
+                  out.put("end");
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+        }
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_inATaskWhenBlockingCodeFollowsTheLoop() {
+    // Leaving the loop would run into the put() after it with the flag set; the interrupt is
+    // recorded instead.
+    refactoring
+        .addInputLines("Forwarder.java", TASK_LOOP_WITH_CLEANUP_AFTER)
+        .addOutputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      boolean interrupted = false;
+                      try {
+                        for (int i = 0; i < 100; i++) {
+                          try {
+                            out.put(in.take());
+                          } catch (InterruptedException e) {
+                            interrupted = true;
+                            System.err.println("interrupted");
+                          }
+                        }
+                      } finally {
+                        if (interrupted) {
+                          Thread.currentThread().interrupt();
+                        }
+                      }
+                      try {
+                        out.put("end");
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    });
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  // --------------------------------------------------------------------- no safe fix
+  @Test
+  void noFix_forALoopThatNeverEndsOutsideATask() {
+    // A restore after a loop that never ends would never run; a restore inside it would spin.
+    refactoring
+        .addInputLines(
+            "Relay.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+
+            class Relay {
+              void relay(BlockingQueue<String> in, BlockingQueue<String> out) {
+                while (true) {
+                  try {
+                    out.put(in.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted");
+                  }
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFix_whenAFinallyAroundTheCatchBlocks() {
+    refactoring
+        .addInputLines(
+            "Closer.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class Closer {
+              void run(ExecutorService pool, Runnable step) {
+                try {
+                  try {
+                    pool.submit(step).get();
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted");
+                  } catch (java.util.concurrent.ExecutionException e) {
+                    System.err.println("failed");
+                  }
+                } finally {
+                  try {
+                    pool.awaitTermination(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void restoreLast_whenTheCatchItselfBlocks() {
+    // A restore at the top would make the awaitTermination of the cleanup throw at once.
+    refactoring
+        .addInputLines(
+            "Stopper.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class Stopper {
+              void stop(ExecutorService pool, Thread worker) throws InterruptedException {
+                try {
+                  worker.join();
+                } catch (InterruptedException e) {
+                  pool.shutdownNow();
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Stopper.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+
+            class Stopper {
+              void stop(ExecutorService pool, Thread worker) throws InterruptedException {
+                try {
+                  worker.join();
+                } catch (InterruptedException e) {
+                  pool.shutdownNow();
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  // ------------------------------------------------------- Thread.interrupted() in a park loop
+
+  @Test
+  void noIsInterruptedFix_whereTheTestFeedsARecordThenParkWait() {
+    refactoring
+        .addInputLines(
+            "Parker.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+
+            class Parker {
+              volatile boolean done;
+              volatile boolean abandoned;
+
+              void parkUntilDone() {
+                boolean interrupted = false;
+                while (!done) {
+                  LockSupport.park(this);
+                  if (Thread.interrupted()) {
+                    interrupted = true;
+                  }
+                  if (abandoned) {
+                    return;
+                  }
+                }
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void isInterruptedFix_whereNothingParks() {
+    refactoring
+        .addInputLines(
+            "Scanner.java",
+            """
+            class Scanner {
+              int scan(int[] data) {
+                int sum = 0;
+                for (int value : data) {
+                  if (Thread.interrupted()) {
+                    break;
+                  }
+                  sum += value;
+                }
+                return sum;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Scanner.java",
+            """
+            class Scanner {
+              int scan(int[] data) {
+                int sum = 0;
+                for (int value : data) {
+                  if (Thread.currentThread().isInterrupted()) {
+                    break;
+                  }
+                  sum += value;
+                }
+                return sum;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------------ support
+
+  /** Compiles one class from source into a fresh directory and makes an instance of it. */
+  private Object instantiate(String className, String source) throws Exception {
+    Path dir = Files.createTempDirectory(classes, className);
+    Path file = dir.resolve(className + ".java");
+    Files.writeString(file, source);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int rc = javac.run(null, null, errors, "-d", dir.toString(), file.toString());
+    assertEquals(0, rc, errors.toString(UTF_8));
+    URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()});
+    var constructor = loader.loadClass(className).getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return constructor.newInstance();
+  }
+
+  private static Object invoke(Method method, Object target, Object... arguments) {
+    try {
+      return method.invoke(target, arguments);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A thread running the code under test, with its CPU time and its flag when it ended. */
+  private static final class Run {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    final Thread thread;
+    final AtomicBoolean interruptedAtEnd = new AtomicBoolean();
+    final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private Run(Runnable body) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  body.run();
+                } catch (Throwable t) {
+                  failure.set(t);
+                } finally {
+                  interruptedAtEnd.set(Thread.currentThread().isInterrupted());
+                }
+              },
+              "fix-under-test");
+      thread.setDaemon(true);
+    }
+
+    static Run start(Runnable body) {
+      Run run = new Run(body);
+      run.thread.start();
+      return run;
+    }
+
+    long cpuOver(long millis) throws InterruptedException {
+      long before = THREADS.getThreadCpuTime(thread.threadId());
+      Thread.sleep(millis);
+      return THREADS.getThreadCpuTime(thread.threadId()) - before;
+    }
+
+    /** The thread stays alive and (nearly) idle: waiting, not spinning. */
+    void assertIdleFor(long millis) throws InterruptedException {
+      long used = cpuOver(millis);
+      assertTrue(thread.isAlive(), "ended instead of waiting on");
+      assertTrue(used < IDLE_CPU_NANOS, "spins while interrupted: used " + used + " ns of CPU");
+    }
+
+    /** The thread ends within a second, without failure, and with its interrupt flag set. */
+    void assertEndsPromptly() throws InterruptedException {
+      thread.join(1_000);
+      assertFalse(thread.isAlive(), "still running a second after the interrupt");
+      assertEquals(null, failure.get());
+      assertTrue(interruptedAtEnd.get(), "the interrupt flag was not restored");
+    }
+  }
+}
