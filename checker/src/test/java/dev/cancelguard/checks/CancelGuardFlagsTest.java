@@ -50,6 +50,19 @@ class CancelGuardFlagsTest {
   }
 
   @Test
+  void aTerminationAwaiterWithoutItsClass() {
+    helper
+        .addSourceLines(
+            "A.java",
+            "// BUG: Diagnostic contains: -XepOpt:CancelGuard:TerminationAwaiters: 'awaitQuietly'"
+                + " is not of the form fully.qualified.Class#method "
+                + PAGE,
+            "class A {}")
+        .setArgs("-XepOpt:CancelGuard:TerminationAwaiters=awaitQuietly")
+        .doTest();
+  }
+
+  @Test
   void wellFormedListsOfEveryFlag() {
     helper
         .addSourceLines("A.java", "class A {}")
@@ -100,6 +113,33 @@ class CancelGuardFlagsTest {
         .addSourceLines(
             "A.java", "// BUG: Diagnostic contains: 'x#' is not of the form", "class A {}")
         .setArgs("-XepOpt:CancelGuard:Severity=OFF", "-XepOpt:CancelGuard:CancellationPoints=x#")
+        .doTest();
+  }
+
+  @Test
+  void theWellFormedEntriesOfAListStillApply() {
+    EveryCheck.helper(getClass())
+        .addSourceLines(
+            "Worker.java",
+            "// BUG: Diagnostic contains: 'restore' is not of the form",
+            "package com.acme;",
+            "class Worker {",
+            "  void f() {",
+            "    try {",
+            "      Thread.sleep(10);",
+            "    } catch (InterruptedException e) {",
+            "      Threads.restore(e);",
+            "    }",
+            "  }",
+            "}")
+        .addSourceLines(
+            "Threads.java",
+            "package com.acme;",
+            "public final class Threads {",
+            "  // Restores nothing itself: only the flag makes it a restorer.",
+            "  public static void restore(InterruptedException e) {}",
+            "}")
+        .setArgs("-XepOpt:CancelGuard:InterruptRestorers=restore,com.acme.Threads#restore")
         .doTest();
   }
 
