@@ -526,6 +526,83 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void noFix_whenTheCatchGoesOnToABlockingCall() {
+    // A restore in the first catch would make the second join throw at once: the data source
+    // would then be closed while that thread may still use it. The second catch has nothing
+    // blocking after it and is restored.
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                try {
+                  cluster.join();
+                } catch (InterruptedException ignore) {
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                try {
+                  cluster.join();
+                } catch (InterruptedException ignore) { Thread.currentThread().interrupt();
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenWhatFollowsTheCatchDoesNotBlock() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) { Thread.currentThread().interrupt();
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void restoreLast_whenTheCatchItselfBlocks() {
     // A restore at the top would make the awaitTermination of the cleanup throw at once.
     refactoring

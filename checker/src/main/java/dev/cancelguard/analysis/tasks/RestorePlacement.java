@@ -56,7 +56,10 @@ public final class RestorePlacement {
     RECORD_AND_RESTORE_AFTER,
     /** The same, in a task whose interruption means stop: restore and leave the loop. */
     LEAVE_THE_LOOP,
-    /** No mechanical fix is safe (a {@code finally} that blocks, a loop that cannot be wrapped). */
+    /**
+     * No mechanical fix is safe (a {@code finally} that blocks, a blocking call the catch goes on
+     * to, a loop that cannot be wrapped).
+     */
     NONE
   }
 
@@ -101,7 +104,14 @@ public final class RestorePlacement {
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
     if (loop == null || blockingInLoop == null) {
-      return new Placement(Shape.RESTORE, null, null);
+      // The catch goes straight on to a call that fails when interrupted (the second join of a
+      // shutdown): a restore at the top makes it throw at once and cuts that wait or cleanup
+      // short. Restoring after it is a choice of where, which is not mechanical.
+      Tree blockingAfter =
+          goesOn ? failingCallAfter(catchPath.getParentPath(), codeUnit, state, options) : null;
+      return blockingAfter == null
+          ? new Placement(Shape.RESTORE, null, null)
+          : new Placement(Shape.NONE, null, blockingAfter);
     }
     String leave =
         isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
@@ -292,20 +302,30 @@ public final class RestorePlacement {
   /** Statements after {@code path} in the blocks up to the code unit hold a call that fails. */
   private static boolean blocksAfter(
       TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    return failingCallAfter(path, codeUnit, state, options) != null;
+  }
+
+  /**
+   * The first call that fails when interrupted in the statements after {@code path}, in the blocks
+   * around it up to the code unit.
+   */
+  private static @Nullable Tree failingCallAfter(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     for (TreePath p = path;
         p != null && p.getParentPath() != null && p != codeUnit;
         p = p.getParentPath()) {
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {
         boolean after = false;
         for (StatementTree statement : block.getStatements()) {
-          if (after && failingCall(statement, state, options) != null) {
-            return true;
+          Tree call = after ? failingCall(statement, state, options) : null;
+          if (call != null) {
+            return call;
           }
           after |= statement == p.getLeaf();
         }
       }
     }
-    return false;
+    return null;
   }
 
   /**
