@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
@@ -138,8 +139,11 @@ public final class RestorePlacement {
       VisitorState state) {
     Tree statement = wrappable(placement.loop());
     Set<String> taken = LocalUses.declaredNames(codeUnit.getLeaf());
-    String flag = "interrupted";
-    for (int i = 2; taken.contains(flag); i++) {
+    // Another catch of the code unit may wrap an enclosing or an earlier loop of the same block
+    // with its own flag: each loop gets a name of its own, so that both fixes together compile.
+    int earlierLoops = loopsWithACatchBefore(placement.loop().getLeaf(), codeUnit);
+    String flag = earlierLoops == 0 ? "interrupted" : "interrupted" + (earlierLoops + 1);
+    for (int i = earlierLoops + 2; taken.contains(flag); i++) {
       flag = "interrupted" + i;
     }
     String indent = SourceEdits.indentationOf(statement, state);
@@ -214,6 +218,46 @@ public final class RestorePlacement {
         .merge(SourceEdits.insertFirst(block, restore, state))
         .merge(SourceEdits.insertLast(block, placement.leave(), state))
         .build();
+  }
+
+  /**
+   * How many loops of the code unit (not in nested code) that hold a catch start before {@code
+   * loop}: those around it and those before it.
+   */
+  private static int loopsWithACatchBefore(Tree loop, TreePath codeUnit) {
+    int[] count = new int[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null
+            && node != loop
+            && Loops.isLoop(node)
+            && getStartPosition(node) < getStartPosition(loop)
+            && containsCatch(node)) {
+          count[0]++;
+        }
+        return super.scan(node, null);
+      }
+    }.scan(
+        switch (codeUnit.getLeaf()) {
+          case MethodTree method -> method.getBody();
+          case LambdaExpressionTree lambda -> lambda.getBody();
+          default -> codeUnit.getLeaf();
+        },
+        null);
+    return count[0];
+  }
+
+  private static boolean containsCatch(Tree tree) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree catchTree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private static String guarded(@Nullable String guard, String code) {
