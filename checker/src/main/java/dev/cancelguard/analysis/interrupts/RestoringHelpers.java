@@ -187,8 +187,7 @@ public final class RestoringHelpers {
       ClassTree type = method.owner instanceof ClassSymbol c ? classDeclaration(c, state) : null;
       if (type != null) {
         for (Tree member : type.getMembers()) {
-          if ((member instanceof VariableTree field
-                  && !field.getModifiers().getFlags().contains(Modifier.STATIC))
+          if ((member instanceof VariableTree field && !isStatic(field))
               || (member instanceof BlockTree block && !block.isStatic())) {
             ownCode.add(member);
           }
@@ -241,6 +240,13 @@ public final class RestoringHelpers {
       }
     }
     return false;
+  }
+
+  private static boolean isStatic(VariableTree field) {
+    Symbol symbol = getSymbol(field);
+    return symbol != null
+        ? symbol.isStatic()
+        : field.getModifiers().getFlags().contains(Modifier.STATIC);
   }
 
   private static boolean takesAnException(MethodSymbol method, VisitorState state) {
