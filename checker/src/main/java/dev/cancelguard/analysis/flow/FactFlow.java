@@ -180,6 +180,23 @@ public final class FactFlow {
   /** An exception of {@code type} raised with {@code added} facts on top of the path's. */
   public record Raise(Type type, long added) {}
 
+  /** Which states a catch block is entered with, besides those of the exceptions routed to it. */
+  public enum CatchEntry {
+    /** Only the exceptions the walk follows, each to the first catch that takes its type. */
+    BY_TYPE,
+    /**
+     * Also the state at the start of its try block: for "may" questions, where any unchecked
+     * exception could enter the catch with the facts holding then.
+     */
+    TRY_ENTRY,
+    /**
+     * Also with no facts: every catch is reachable (by some exception) whenever its try is, but
+     * facts ride only on the exceptions the spec follows. For questions asked from a point that may
+     * lie in a catch block: the facts are added there.
+     */
+    REACHABLE
+  }
+
   /** How a path leaves the code unit. */
   public enum ExitKind {
     RETURNS,
@@ -294,7 +311,7 @@ public final class FactFlow {
 
   private final VisitorState state;
   private final Spec spec;
-  private final boolean catchesSeeTryEntry;
+  private final CatchEntry catchEntry;
   private final Set<? extends Tree> observe;
   private final Helpers helpers;
 
@@ -310,12 +327,12 @@ public final class FactFlow {
   private FactFlow(
       VisitorState state,
       Spec spec,
-      boolean catchesSeeTryEntry,
+      CatchEntry catchEntry,
       Set<? extends Tree> observe,
       Helpers helpers) {
     this.state = state;
     this.spec = spec;
-    this.catchesSeeTryEntry = catchesSeeTryEntry;
+    this.catchEntry = catchEntry;
     this.observe = observe;
     this.helpers = helpers;
   }
@@ -326,9 +343,22 @@ public final class FactFlow {
    *
    * @param body a method body, a lambda body (block or expression), or a statement
    * @param initial the facts set on entry
-   * @param catchesSeeTryEntry whether a catch is also entered with the facts holding at the start
-   *     of its try block (for "may" questions, where any unchecked exception could enter it)
+   * @param catchEntry which states a catch block is entered with (see {@link CatchEntry})
    * @param observe trees (calls, constructor calls, assignments) whose incoming facts to record
+   */
+  public static Result walk(
+      Tree body,
+      Spec spec,
+      VisitorState state,
+      long initial,
+      CatchEntry catchEntry,
+      Set<? extends Tree> observe) {
+    return walk(body, spec, state, initial, catchEntry, observe, new Helpers());
+  }
+
+  /**
+   * {@link #walk(Tree, Spec, VisitorState, long, CatchEntry, Set)} with catches entered {@link
+   * CatchEntry#BY_TYPE}, or also {@link CatchEntry#TRY_ENTRY} when {@code catchesSeeTryEntry}.
    */
   public static Result walk(
       Tree body,
@@ -337,7 +367,13 @@ public final class FactFlow {
       long initial,
       boolean catchesSeeTryEntry,
       Set<? extends Tree> observe) {
-    return walk(body, spec, state, initial, catchesSeeTryEntry, observe, new Helpers());
+    return walk(
+        body,
+        spec,
+        state,
+        initial,
+        catchesSeeTryEntry ? CatchEntry.TRY_ENTRY : CatchEntry.BY_TYPE,
+        observe);
   }
 
   private static Result walk(
@@ -345,10 +381,10 @@ public final class FactFlow {
       Spec spec,
       VisitorState state,
       long initial,
-      boolean catchesSeeTryEntry,
+      CatchEntry catchEntry,
       Set<? extends Tree> observe,
       Helpers helpers) {
-    FactFlow flow = new FactFlow(state, spec, catchesSeeTryEntry, observe, helpers);
+    FactFlow flow = new FactFlow(state, spec, catchEntry, observe, helpers);
     State start = new State(initial, null);
     if (body instanceof StatementTree statement) {
       State out = flow.walk(statement, start);
@@ -549,8 +585,10 @@ public final class FactFlow {
     frame.region = Region.CATCH;
     for (CatchTree catchTree : tryTree.getCatches()) {
       State entry = frame.catchEntries.get(catchTree);
-      if (catchesSeeTryEntry) {
-        entry = join(entry, in.minus(closed));
+      switch (catchEntry) {
+        case TRY_ENTRY -> entry = join(entry, in.minus(closed));
+        case REACHABLE -> entry = join(entry, new State(0, null));
+        case BY_TYPE -> {}
       }
       out = join(out, walk(catchTree.getBlock(), entry));
     }
@@ -870,7 +908,7 @@ public final class FactFlow {
     helpers.inProgress.add(method);
     try {
       Result result =
-          walk(helper.getBody(), helperSpec, state, facts, catchesSeeTryEntry, Set.of(), helpers);
+          walk(helper.getBody(), helperSpec, state, facts, catchEntry, Set.of(), helpers);
       long left = 0;
       for (Exit exit : result.exits()) {
         left |= exit.facts();
