@@ -12,18 +12,22 @@ import com.sun.source.util.TreePathScanner;
  * that ask which variables some code changes.
  */
 public abstract class WriteScanner extends TreePathScanner<Void, Void> {
-  /** Called with the written expression (a variable, a field access, an array element). */
-  protected abstract void written(ExpressionTree variable);
+  /**
+   * Called with the written expression (a variable, a field access, an array element) and the
+   * write: the assignment, compound assignment, increment or decrement (or whatever tree a subclass
+   * takes for a write, such as an atomic's {@code set} call).
+   */
+  protected abstract void written(ExpressionTree variable, ExpressionTree write);
 
   @Override
   public Void visitAssignment(AssignmentTree tree, Void unused) {
-    written(tree.getVariable());
+    written(tree.getVariable(), tree);
     return super.visitAssignment(tree, null);
   }
 
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-    written(tree.getVariable());
+    written(tree.getVariable(), tree);
     return super.visitCompoundAssignment(tree, null);
   }
 
@@ -31,7 +35,7 @@ public abstract class WriteScanner extends TreePathScanner<Void, Void> {
   public Void visitUnary(UnaryTree tree, Void unused) {
     switch (tree.getKind()) {
       case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-          written(tree.getExpression());
+          written(tree.getExpression(), tree);
       default -> {}
     }
     return super.visitUnary(tree, null);
