@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.CodeUnits;
@@ -131,7 +132,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
       return NO_MATCH;
     }
     CatchTree handler = receivingCatch(state.getPath(), codeUnit, timeout, state);
-    boolean completable = FutureOwnership.holdsCompletableFuture(receiver, state);
+    boolean completable = FutureValues.holdsCompletableFuture(receiver, state);
     String name = future.getSimpleName().toString();
     String cancel = name + ".cancel(" + !completable + ");";
     String where =

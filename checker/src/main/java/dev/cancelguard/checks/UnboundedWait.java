@@ -32,6 +32,7 @@ import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.RemoteCalls;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Lines;
@@ -67,7 +68,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
     if (SyncCalls.LATCH_AWAIT.matches(tree, state)) {
       code.addAll(countingDownCode(receiver, state));
     } else if (ThreadCalls.JOIN.matches(tree, state)) {
-      for (ExpressionTree value : FutureOwnership.possibleValues(receiver, state)) {
+      for (ExpressionTree value : FutureValues.possibleValues(receiver, state)) {
         addThreadWork(value, tasks, state);
       }
     } else {
@@ -115,7 +116,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
       List<Tree> remoteFutures,
       VisitorState state) {
     ExpressionTree root = FutureOwnership.chainRoot(receiver, state);
-    List<ExpressionTree> values = FutureOwnership.possibleValues(root, state);
+    List<ExpressionTree> values = FutureValues.possibleValues(root, state);
     if (!values.isEmpty() && values.stream().allMatch(v -> RemoteCalls.isRemoteCall(v, state))) {
       remoteFutures.addAll(values);
       return;

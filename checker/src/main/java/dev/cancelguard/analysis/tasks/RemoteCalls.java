@@ -274,7 +274,7 @@ public final class RemoteCalls {
           || !followed.add(variable)) {
         return;
       }
-      for (ExpressionTree value : FutureOwnership.possibleValues(reference, state)) {
+      for (ExpressionTree value : FutureValues.possibleValues(reference, state)) {
         new TreeScanner<Void, Void>() {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {

@@ -1,9 +1,12 @@
 package dev.cancelguard.analysis.trees;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 
 /**
@@ -18,6 +21,14 @@ public abstract class WriteScanner extends TreePathScanner<Void, Void> {
    * takes for a write, such as an atomic's {@code set} call).
    */
   protected abstract void written(ExpressionTree variable, ExpressionTree write);
+
+  /**
+   * Scans {@code tree}, a tree of {@code unit}, when its path is not at hand: the scan then has no
+   * real ancestors, so a subclass that asks {@link #getCurrentPath()} about them must scan a path.
+   */
+  public final void scanWithin(CompilationUnitTree unit, Tree tree) {
+    scan(new TreePath(new TreePath(unit), tree), null);
+  }
 
   @Override
   public Void visitAssignment(AssignmentTree tree, Void unused) {
