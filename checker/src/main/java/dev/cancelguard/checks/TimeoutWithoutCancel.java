@@ -22,7 +22,6 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -30,7 +29,6 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -43,6 +41,7 @@ import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.CodeUnits;
+import dev.cancelguard.analysis.trees.FreshNames;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
@@ -346,7 +345,11 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
       VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = SuggestedFixes.qualifyType(state, fix, TIMEOUT_EXCEPTION);
-    String parameter = freshName(codeUnit.getLeaf(), futureName);
+    // A catch parameter name not used anywhere in the code unit.
+    Set<String> taken = new HashSet<>(FreshNames.usedNames(codeUnit.getLeaf()));
+    taken.add(futureName);
+    String parameter =
+        FreshNames.pick(taken, List.of("timeout", "timedOut", "expired"), "timeout", 2);
     Tree child = path.getLeaf();
     BlockTree innermostBlock = null;
     StatementTree statementInBlock = null;
@@ -404,34 +407,5 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     String body = indent + "  ";
     return " catch (%s %s) {\n%s%s\n%sthrow %s;\n%s}"
         .formatted(type, parameter, body, cancel, body, parameter, indent);
-  }
-
-  /** A catch parameter name not used anywhere in the code unit. */
-  private static String freshName(Tree codeUnit, String futureName) {
-    Set<String> names = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        names.add(tree.getName().toString());
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        names.add(tree.getName().toString());
-        return null;
-      }
-    }.scan(codeUnit, null);
-    names.add(futureName);
-    for (String candidate : List.of("timeout", "timedOut", "expired")) {
-      if (!names.contains(candidate)) {
-        return candidate;
-      }
-    }
-    int n = 2;
-    while (names.contains("timeout" + n)) {
-      n++;
-    }
-    return "timeout" + n;
   }
 }
