@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.jdk;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
@@ -131,4 +132,20 @@ public final class ExecutorCalls {
                   .onDescendantOf("java.util.concurrent.StructuredTaskScope")
                   .named("fork")),
           SUBMISSION_NAMES);
+
+  /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
+  public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdownNow")
+          .withNoParameters();
+
+  /**
+   * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
+   * does not hand over its ownership.
+   */
+  public static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
+      anyOf(
+          ASYNC_ON_EXECUTOR,
+          constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
 }

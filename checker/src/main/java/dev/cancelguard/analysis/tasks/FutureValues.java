@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -9,7 +8,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -23,6 +21,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,12 +36,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class FutureValues {
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-
-  /** Reading the value held by an AtomicReference. */
-  private static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
-          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
 
   private FutureValues() {}
 
@@ -168,7 +161,7 @@ public final class FutureValues {
   private static @Nullable Symbol originOf(ExpressionTree tree, VisitorState state, int depth) {
     ExpressionTree stripped = stripParentheses(tree);
     if (stripped instanceof MethodInvocationTree call
-        && ATOMIC_REFERENCE_READ.matches(call, state)
+        && SyncCalls.ATOMIC_REFERENCE_READ.matches(call, state)
         && getReceiver(call) != null) {
       return originOf(getReceiver(call), state, depth);
     }

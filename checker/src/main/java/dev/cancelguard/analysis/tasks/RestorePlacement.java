@@ -1,14 +1,11 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -25,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
@@ -65,14 +63,6 @@ public final class RestorePlacement {
       this(shape, loop, blockingCall, null);
     }
   }
-
-  private static final Matcher<ExpressionTree> OBJECT_WAIT =
-      instanceMethod().anyClass().named("wait");
-
-  private static final Matcher<ExpressionTree> CONDITION_AWAIT =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.locks.Condition")
-          .namedAnyOf("await", "awaitNanos", "awaitUntil");
 
   private RestorePlacement() {}
 
@@ -365,7 +355,8 @@ public final class RestorePlacement {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         found[0] |=
             Expressions.isResolved(call)
-                && (OBJECT_WAIT.matches(call, state) || CONDITION_AWAIT.matches(call, state));
+                && (SyncCalls.OBJECT_WAIT.matches(call, state)
+                    || SyncCalls.CONDITION_AWAIT.matches(call, state));
         return super.visitMethodInvocation(call, null);
       }
     }.scan(loop, null);

@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
@@ -8,7 +7,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,6 +18,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
@@ -274,19 +273,6 @@ public final class TaskUses {
     return variable;
   }
 
-  private static final Matcher<ExpressionTree> SYNCHRONIZED_WRAPPER =
-      staticMethod()
-          .onClass("java.util.Collections")
-          .namedAnyOf(
-              "synchronizedCollection",
-              "synchronizedSet",
-              "synchronizedSortedSet",
-              "synchronizedNavigableSet",
-              "synchronizedList",
-              "synchronizedMap",
-              "synchronizedSortedMap",
-              "synchronizedNavigableMap");
-
   /**
    * True for a final field of this file initialised with {@code Collections.synchronizedX(..)}:
    * every call on it, {@code clear()} included, is atomic.
@@ -304,7 +290,7 @@ public final class TaskUses {
     for (Tree member : declaring.getMembers()) {
       if (member instanceof VariableTree field && variable.equals(getSymbol(field))) {
         return field.getInitializer() != null
-            && SYNCHRONIZED_WRAPPER.matches(field.getInitializer(), state);
+            && SyncCalls.SYNCHRONIZED_WRAPPER.matches(field.getInitializer(), state);
       }
     }
     return false;
