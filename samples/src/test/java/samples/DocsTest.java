@@ -93,6 +93,10 @@ class DocsTest {
   void badAndGoodBlocksOfEveryCheckPageBehaveAsTheySay() throws IOException {
     int pages = 0;
     for (String check : SampleCorpus.checkNames()) {
+      // It reports flags, not code: its page has no Bad and Good code.
+      if (check.equals("CancelGuardFlags")) {
+        continue;
+      }
       String page = Files.readString(REPO.resolve("docs/" + check + ".md"), UTF_8);
       java.util.regex.Matcher block =
           java.util.regex.Pattern.compile(

@@ -1,11 +1,16 @@
 package dev.cancelguard.analysis;
 
+import static java.util.stream.Collectors.joining;
+
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code -XepOpt:CancelGuard:*} flags, read once per check instance.
@@ -31,6 +36,12 @@ public final class CancelGuardOptions {
    * OFF}); a check named in its own {@code -Xep:Name:LEVEL} keeps that level.
    */
   public static final String SEVERITY = "CancelGuard:Severity";
+
+  private static final String PREFIX = "CancelGuard:";
+
+  /** Every flag CancelGuard reads. */
+  private static final ImmutableSet<String> FLAGS =
+      ImmutableSet.of(SEVERITY, INTERRUPT_RESTORERS, CANCELLATION_POINTS, TERMINATION_AWAITERS);
 
   /** What {@link #SEVERITY} asks for. */
   public enum Severity {
@@ -61,38 +72,60 @@ public final class CancelGuardOptions {
   }
 
   /**
-   * Reads the flags.
-   *
-   * @throws IllegalArgumentException naming the flag and its docs page when a value is malformed
+   * Reads the flags. A malformed value never stops the compilation here: it is left out (a bad
+   * {@link #SEVERITY} counts as not given, a bad list entry is skipped) and {@link #problems} names
+   * it, which the {@code CancelGuardFlags} check reports as one error.
    */
   public static CancelGuardOptions fromFlags(ErrorProneFlags flags) {
-    severity(flags);
     return new CancelGuardOptions(
-        parse(flags, INTERRUPT_RESTORERS),
-        parse(flags, CANCELLATION_POINTS),
-        parse(flags, TERMINATION_AWAITERS));
+        parse(flags, INTERRUPT_RESTORERS, null),
+        parse(flags, CANCELLATION_POINTS, null),
+        parse(flags, TERMINATION_AWAITERS, null));
+  }
+
+  /** Reads {@link #SEVERITY}: empty when the flag is not given or its value is not a level. */
+  public static Optional<Severity> severity(ErrorProneFlags flags) {
+    return flags.get(SEVERITY).flatMap(CancelGuardOptions::level);
   }
 
   /**
-   * Reads {@link #SEVERITY}: empty when the flag is not given.
-   *
-   * @throws IllegalArgumentException naming the flag and its docs page when the value is not one of
-   *     the levels
+   * What is wrong with the {@code -XepOpt:CancelGuard:*} flags, one line each naming the flag and
+   * the configuration page: a flag CancelGuard does not have, a severity that is not a level, a
+   * list entry that is not {@code fully.qualified.Class#method}. Empty when all are well formed.
    */
-  public static Optional<Severity> severity(ErrorProneFlags flags) {
-    Optional<String> value = flags.get(SEVERITY);
-    if (value.isEmpty()) {
-      return Optional.empty();
+  public static ImmutableList<String> problems(ErrorProneFlags flags) {
+    ImmutableList.Builder<String> problems = ImmutableList.builder();
+    for (String name : flags.getFlagsMap().keySet()) {
+      if (name.startsWith(PREFIX) && !FLAGS.contains(name)) {
+        problems.add(
+            String.format(
+                "-XepOpt:%s is not a CancelGuard flag; the flags are %s (see %s)",
+                name,
+                FLAGS.stream().map(flag -> "-XepOpt:" + flag).collect(joining(", ")),
+                DocLinks.CONFIGURATION));
+      }
     }
-    return switch (value.get().strip().toUpperCase(Locale.ROOT)) {
+    flags
+        .get(SEVERITY)
+        .filter(value -> level(value).isEmpty())
+        .ifPresent(
+            value ->
+                problems.add(
+                    String.format(
+                        "-XepOpt:%s: '%s' is not ERROR, WARNING or OFF (see %s)",
+                        SEVERITY, value, DocLinks.CONFIGURATION)));
+    for (String name : List.of(INTERRUPT_RESTORERS, CANCELLATION_POINTS, TERMINATION_AWAITERS)) {
+      parse(flags, name, problems);
+    }
+    return problems.build();
+  }
+
+  private static Optional<Severity> level(String value) {
+    return switch (value.strip().toUpperCase(Locale.ROOT)) {
       case "ERROR" -> Optional.of(Severity.ERROR);
       case "WARNING", "WARN" -> Optional.of(Severity.WARNING);
       case "OFF" -> Optional.of(Severity.OFF);
-      default ->
-          throw new IllegalArgumentException(
-              String.format(
-                  "-XepOpt:%s: '%s' is not ERROR, WARNING or OFF (see %s)",
-                  SEVERITY, value.get(), DocLinks.CONFIGURATION));
+      default -> Optional.empty();
     };
   }
 
@@ -135,7 +168,9 @@ public final class CancelGuardOptions {
     return refs.contains(ref);
   }
 
-  private static ImmutableSet<MethodRef> parse(ErrorProneFlags flags, String name) {
+  /** The well-formed entries of a list flag; each malformed one is added to {@code problems}. */
+  private static ImmutableSet<MethodRef> parse(
+      ErrorProneFlags flags, String name, ImmutableList.@Nullable Builder<String> problems) {
     ImmutableSet.Builder<MethodRef> refs = ImmutableSet.builder();
     for (String entry : flags.getListOrEmpty(name)) {
       String trimmed = entry.trim();
@@ -148,10 +183,13 @@ public final class CancelGuardOptions {
           || trimmed.indexOf('#', hash + 1) >= 0
           || !isQualifiedName(trimmed.substring(0, hash))
           || !isIdentifier(trimmed.substring(hash + 1))) {
-        throw new IllegalArgumentException(
-            String.format(
-                "-XepOpt:%s: '%s' is not of the form fully.qualified.Class#method (see %s)",
-                name, trimmed, DocLinks.CONFIGURATION));
+        if (problems != null) {
+          problems.add(
+              String.format(
+                  "-XepOpt:%s: '%s' is not of the form fully.qualified.Class#method (see %s)",
+                  name, trimmed, DocLinks.CONFIGURATION));
+        }
+        continue;
       }
       refs.add(new MethodRef(trimmed.substring(0, hash), trimmed.substring(hash + 1)));
     }

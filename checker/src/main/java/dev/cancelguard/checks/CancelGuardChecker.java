@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Error Prone has no switch for a plugin's checks as a group. OFF reports the check as
  * suppressed everywhere, so it does no work; ERROR and WARNING set the severity of what it reports.
- * A check the user named with {@code -Xep:Name:LEVEL} keeps that level.
+ * A check the user named with {@code -Xep:Name:LEVEL} keeps that level. A value that is not a level
+ * changes nothing here; {@link CancelGuardFlags} reports it.
  */
 public abstract class CancelGuardChecker extends BugChecker {
   /**

@@ -1519,24 +1519,6 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
-  void badTerminationAwaitersValueFailsWithOneLine() {
-    var thrown =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new CancelWithoutAwait(
-                    com.google.errorprone.ErrorProneFlags.builder()
-                        .parseFlag("-XepOpt:CancelGuard:TerminationAwaiters=awaitQuietly")
-                        .build()));
-    org.junit.jupiter.api.Assertions.assertEquals(
-        "-XepOpt:CancelGuard:TerminationAwaiters: 'awaitQuietly' is not of the form"
-            + " fully.qualified.Class#method (see "
-            + dev.cancelguard.analysis.DocLinks.CONFIGURATION
-            + ")",
-        thrown.getMessage());
-  }
-
-  @Test
   void negative_timedWaitCheckedThroughIsTerminated() {
     helper
         .addSourceLines(

@@ -1962,26 +1962,6 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
-  void badCancellationPointsFlagFailsWithOneLine() {
-    var thrown =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                dev.cancelguard.analysis.CancelGuardOptions.fromFlags(
-                    com.google.errorprone.ErrorProneFlags.builder()
-                        .parseFlag("-XepOpt:CancelGuard:CancellationPoints=checkpoint")
-                        .build()));
-    org.junit.jupiter.api.Assertions.assertEquals(
-        "-XepOpt:CancelGuard:CancellationPoints: 'checkpoint' is not of the form"
-            + " fully.qualified.Class#method (see "
-            + dev.cancelguard.analysis.DocLinks.CONFIGURATION
-            + ")",
-        thrown.getMessage());
-  }
-
-  // ---------------------------------------------------------------- fixes
-
-  @Test
   void fix_whileTrueGetsTheInterruptCheck() {
     String fixed =
         """

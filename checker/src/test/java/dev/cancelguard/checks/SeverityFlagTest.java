@@ -1,6 +1,5 @@
 package dev.cancelguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.CompilationTestHelper;
@@ -46,6 +45,8 @@ class SeverityFlagTest {
         ServiceLoader.load(BugChecker.class).stream()
             .map(ServiceLoader.Provider::type)
             .filter(type -> type.getPackageName().startsWith("dev.cancelguard"))
+            // It reports the flags themselves, so the flag must not turn it off.
+            .filter(type -> type != CancelGuardFlags.class)
             .<Class<?>>map(type -> type)
             .toList();
     assertTrue(checks.size() >= 11, checks.toString());
@@ -118,22 +119,5 @@ class SeverityFlagTest {
         .setArgs("-XepOpt:CancelGuard:Severity=OFF", "-Xep:SwallowedInterrupt:ERROR")
         .expectResult(Result.ERROR)
         .doTest();
-  }
-
-  @Test
-  void aBadLevelStopsWithTheFlagAndThePage() {
-    // Error Prone wraps what a check throws in its crash report; the cause names the flag.
-    Throwable thrown =
-        assertThrows(
-            Throwable.class,
-            () ->
-                CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
-                    .addSourceLines("Swallows.java", SWALLOWS)
-                    .setArgs("-XepOpt:CancelGuard:Severity=LOUD")
-                    .doTest());
-    String expected =
-        "-XepOpt:CancelGuard:Severity: 'LOUD' is not ERROR, WARNING or OFF (see"
-            + " https://github.com/cancelguard/cancelguard/blob/main/docs/configuration.md)";
-    assertTrue(thrown.getMessage().contains(expected), thrown.getMessage());
   }
 }

@@ -2273,26 +2273,6 @@ class SwallowedInterruptTest {
   }
 
   @Test
-  void badFlagValueFailsWithOneLine() {
-    var thrown =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                dev.cancelguard.analysis.CancelGuardOptions.fromFlags(
-                    com.google.errorprone.ErrorProneFlags.builder()
-                        .parseFlag("-XepOpt:CancelGuard:InterruptRestorers=com.acme.Threads")
-                        .build()));
-    org.junit.jupiter.api.Assertions.assertEquals(
-        "-XepOpt:CancelGuard:InterruptRestorers: 'com.acme.Threads' is not of the form"
-            + " fully.qualified.Class#method (see "
-            + dev.cancelguard.analysis.DocLinks.CONFIGURATION
-            + ")",
-        thrown.getMessage());
-  }
-
-  // ------------------------------------------- restores inside a thrown or returned expression
-
-  @Test
   void negative_sameFileHelperRestoresInsideThrowExpression() {
     helper
         .addSourceLines(

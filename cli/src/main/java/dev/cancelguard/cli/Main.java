@@ -3,6 +3,10 @@ package dev.cancelguard.cli;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.errorprone.BugCheckerInfo;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.ErrorProneOptions;
+import com.google.errorprone.InvalidCommandLineOptionException;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -474,7 +478,22 @@ public final class Main {
       if (o.updateBaseline && o.baseline == null) {
         throw new UsageException("--update-baseline needs --baseline FILE");
       }
+      checkErrorProneFlags(o.errorProneFlags);
       return o;
+    }
+
+    /** Bad Error Prone or CancelGuard flags stop the run before anything is compiled. */
+    private static void checkErrorProneFlags(List<String> flags) throws UsageException {
+      ErrorProneFlags parsed;
+      try {
+        parsed = ErrorProneOptions.processArgs(flags).getFlags();
+      } catch (InvalidCommandLineOptionException e) {
+        throw new UsageException(e.getMessage());
+      }
+      List<String> problems = CancelGuardOptions.problems(parsed);
+      if (!problems.isEmpty()) {
+        throw new UsageException(String.join("; ", problems));
+      }
     }
 
     private static String release(String value) throws UsageException {

@@ -394,6 +394,9 @@ class MainTest {
             List.of("--update-baseline", src),
             List.of("--classpath"),
             List.of("-XepOpt:CancelGuard:InterruptRestorers=not-a-method", src),
+            List.of("-XepOpt:CancelGuard:Severity=LOUD", src),
+            List.of("-XepOpt:CancelGuard:Restorers=a.B#c", src),
+            List.of("-XepNoSuchOption", src),
             List.of("--artifact", "not-coordinates"),
             List.of("--release", "99", src),
             List.of("--release", "seventeen", src),
@@ -408,8 +411,11 @@ class MainTest {
             "cancelguard: unknown option --bogus (see --help)",
             "cancelguard: --update-baseline needs --baseline FILE",
             "cancelguard: --classpath needs a value",
-            "cancelguard: IllegalArgumentException: -XepOpt:CancelGuard:InterruptRestorers:"
+            "cancelguard: -XepOpt:CancelGuard:InterruptRestorers:"
                 + " 'not-a-method' is not of the form fully.qualified.Class#method",
+            "cancelguard: -XepOpt:CancelGuard:Severity: 'LOUD' is not ERROR, WARNING or OFF (see ",
+            "cancelguard: -XepOpt:CancelGuard:Restorers is not a CancelGuard flag; the flags are ",
+            "cancelguard: invalid flag: -XepNoSuchOption",
             "cancelguard: --artifact wants group:name:version, got 'not-coordinates'",
             "cancelguard: --release 99: this JDK compiles for releases 8 to ",
             "cancelguard: --release seventeen: this JDK compiles for releases 8 to ",
