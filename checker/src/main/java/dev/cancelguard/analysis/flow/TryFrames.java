@@ -1,16 +1,25 @@
 package dev.cancelguard.analysis.flow;
 
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.flow.FactFlow.CatchEntry;
 import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
 import dev.cancelguard.analysis.flow.FactFlow.Spec;
 import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +61,42 @@ final class TryFrames {
     this.walker = walker;
     this.spec = spec;
     this.state = state;
+  }
+
+  /**
+   * A try statement: its resources, its block (leaving it closes the resources), each catch with
+   * the exceptions routed to it (and what {@code catchEntry} adds), then its finally.
+   */
+  @Nullable PathState walkTry(TryTree tryTree, PathState in, CatchEntry catchEntry) {
+    Frame frame = enter(tryTree);
+    PathState current = in;
+    for (Tree resource : tryTree.getResources()) {
+      current =
+          switch (resource) {
+            case VariableTree variable -> walker.scan(variable.getInitializer(), current);
+            case ExpressionTree expression -> walker.scan(expression, current);
+            default -> current;
+          };
+    }
+    long closed = spec.killedByLeaving(tryTree);
+    PathState blockOut = walker.walk(tryTree.getBlock(), current);
+    PathState out = blockOut == null ? null : blockOut.minus(closed);
+    frame.inCatches = true;
+    for (CatchTree catchTree : tryTree.getCatches()) {
+      PathState entry = frame.catchEntries.get(catchTree);
+      switch (catchEntry) {
+        case TRY_ENTRY -> entry = PathState.join(entry, in.minus(closed));
+        case REACHABLE -> entry = PathState.join(entry, new PathState(0, null));
+        case BY_TYPE -> {}
+      }
+      out = PathState.join(out, walker.walk(catchTree.getBlock(), entry));
+    }
+    exit();
+    BlockTree finallyBlock = tryTree.getFinallyBlock();
+    if (finallyBlock != null && out != null) {
+      out = walker.walk(finallyBlock, out);
+    }
+    return out;
   }
 
   /** How many try statements are around the current point. */
@@ -153,5 +198,19 @@ final class TryFrames {
       }
     }
     return false;
+  }
+
+  /** The exceptions a call or constructor call declares; none for code that does not compile. */
+  static List<Type> declaredThrows(ExpressionTree tree) {
+    if (!Expressions.isResolved(tree)) {
+      return List.of(); // code that does not compile: nothing is known of the call
+    }
+    Symbol symbol = getSymbol(tree);
+    if (tree instanceof AssignmentTree || symbol == null || symbol.type == null) {
+      return List.of();
+    }
+    Type methodType =
+        tree instanceof MethodInvocationTree call ? getType(call.getMethodSelect()) : symbol.type;
+    return methodType == null ? List.of() : methodType.getThrownTypes();
   }
 }

@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.flow;
 
 import static com.google.errorprone.util.ASTHelpers.constValue;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.flow.PathState.join;
@@ -14,7 +13,6 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
@@ -47,7 +45,6 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
@@ -187,7 +184,7 @@ final class Walker {
       case SynchronizedTree sync -> walk(sync.getBlock(), scan(sync.getExpression(), in));
       case SwitchTree switchTree ->
           walkSwitch(switchTree, switchTree.getExpression(), switchTree.getCases(), in);
-      case TryTree tryTree -> walkTry(tryTree, in);
+      case TryTree tryTree -> tries.walkTry(tryTree, in, catchEntry);
       default -> in; // assert, empty statements, local classes: no effect here
     };
   }
@@ -300,38 +297,6 @@ final class Walker {
     return hasDefault || switchTree instanceof SwitchExpressionTree ? out : join(out, selected);
   }
 
-  private @Nullable PathState walkTry(TryTree tryTree, PathState in) {
-    TryFrames.Frame frame = tries.enter(tryTree);
-    PathState current = in;
-    for (Tree resource : tryTree.getResources()) {
-      current =
-          switch (resource) {
-            case VariableTree variable -> scan(variable.getInitializer(), current);
-            case ExpressionTree expression -> scan(expression, current);
-            default -> current;
-          };
-    }
-    long closed = spec.killedByLeaving(tryTree);
-    PathState blockOut = walk(tryTree.getBlock(), current);
-    PathState out = blockOut == null ? null : blockOut.minus(closed);
-    frame.inCatches = true;
-    for (CatchTree catchTree : tryTree.getCatches()) {
-      PathState entry = frame.catchEntries.get(catchTree);
-      switch (catchEntry) {
-        case TRY_ENTRY -> entry = join(entry, in.minus(closed));
-        case REACHABLE -> entry = join(entry, new PathState(0, null));
-        case BY_TYPE -> {}
-      }
-      out = join(out, walk(catchTree.getBlock(), entry));
-    }
-    tries.exit();
-    BlockTree finallyBlock = tryTree.getFinallyBlock();
-    if (finallyBlock != null && out != null) {
-      out = walk(finallyBlock, out);
-    }
-    return out;
-  }
-
   /**
    * A break, continue or yield: through the finally blocks it leaves to its target, or out of the
    * walked statement when the target is around it.
@@ -388,7 +353,7 @@ final class Walker {
    * {@code ||}, {@code ?:} and switch expressions branch and join. Lambda, method reference and
    * class bodies are not entered: that code runs later, elsewhere.
    */
-  private @Nullable PathState scan(@Nullable ExpressionTree expression, @Nullable PathState in) {
+  @Nullable PathState scan(@Nullable ExpressionTree expression, @Nullable PathState in) {
     if (expression == null || in == null) {
       return in;
     }
@@ -525,7 +490,7 @@ final class Walker {
       tries.raise(raise.type(), attempted.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
     }
     if (attempted.facts() != 0) {
-      for (Type thrown : declaredThrows(tree)) {
+      for (Type thrown : TryFrames.declaredThrows(tree)) {
         if (extra.stream().noneMatch(r -> state.getTypes().isSameType(r.type(), thrown))
             && spec.carriesFacts(tree, thrown)) {
           tries.raise(thrown, attempted, tree, ExitKind.PROPAGATES);
@@ -533,18 +498,5 @@ final class Walker {
       }
     }
     return attempted.plus(spec.addedBy(tree), tree);
-  }
-
-  private static List<Type> declaredThrows(ExpressionTree tree) {
-    if (!Expressions.isResolved(tree)) {
-      return List.of(); // code that does not compile: nothing is known of the call
-    }
-    Symbol symbol = getSymbol(tree);
-    if (tree instanceof AssignmentTree || symbol == null || symbol.type == null) {
-      return List.of();
-    }
-    Type methodType =
-        tree instanceof MethodInvocationTree call ? getType(call.getMethodSelect()) : symbol.type;
-    return methodType == null ? List.of() : methodType.getThrownTypes();
   }
 }
