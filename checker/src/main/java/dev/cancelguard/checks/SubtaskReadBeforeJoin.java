@@ -22,6 +22,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.List;
 import java.util.Set;
 
@@ -50,7 +51,7 @@ public final class SubtaskReadBeforeJoin extends CancelGuardChecker
     // A subtask handed in, taken from a list, or seen by a joiner's callback: its scope's
     // joins are elsewhere.
     Scope scope = TaskScopes.ownedScope(TaskScopes.forkingScope(tree, unit, state), unit, state);
-    Tree body = TaskScopes.body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (scope == null || body == null) {
       return NO_MATCH;
     }

@@ -17,9 +17,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -35,6 +33,7 @@ import dev.cancelguard.analysis.tasks.FutureOwnership;
 import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.RemoteCalls;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,14 +166,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
             && getReceiver(call) != null
             && symbol.equals(getSymbol(stripParentheses(getReceiver(call))))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
-          Tree body =
-              unit == null
-                  ? null
-                  : switch (unit.getLeaf()) {
-                    case MethodTree method -> method.getBody();
-                    case LambdaExpressionTree lambda -> lambda.getBody();
-                    default -> null;
-                  };
+          Tree body = unit == null ? null : CodeUnits.bodyOf(unit.getLeaf());
           if (body != null && !code.contains(body)) {
             code.add(body);
           }

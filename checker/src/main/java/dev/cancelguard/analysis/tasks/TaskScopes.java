@@ -11,10 +11,8 @@ import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -24,6 +22,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ScopeCalls;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
@@ -89,15 +88,6 @@ public final class TaskScopes {
         && state
             .getTypes()
             .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(scope));
-  }
-
-  /** The body of a code unit from {@link Tasks#enclosingCodeUnit}, or null (abstract method). */
-  public static @Nullable Tree body(TreePath unit) {
-    return switch (unit.getLeaf()) {
-      case MethodTree method -> method.getBody();
-      case LambdaExpressionTree lambda -> lambda.getBody();
-      default -> null;
-    };
   }
 
   /**
@@ -234,7 +224,7 @@ public final class TaskScopes {
   }
 
   private static @Nullable TreePath declarationPathIn(TreePath unit, Symbol variable) {
-    Tree body = body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (body == null) {
       return null;
     }

@@ -328,10 +328,7 @@ public final class Tasks {
    */
   public static boolean isInTailPosition(
       TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    Tree body =
-        codeUnit.getLeaf() instanceof MethodTree method
-            ? method.getBody()
-            : ((LambdaExpressionTree) codeUnit.getLeaf()).getBody();
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
     for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf == body) {
