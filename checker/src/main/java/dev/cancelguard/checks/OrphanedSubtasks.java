@@ -45,6 +45,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
@@ -309,15 +310,30 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       }
 
       @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        // `ids.stream().map(pool::submit).toList()`: one start per element, as with a lambda.
+        if (Subtasks.isHandleStartReference(reference, state)) {
+          TreePath chainEnd = streamChainEnd(getCurrentPath());
+          if (chainEnd != null) {
+            recordStart(unit, chainEnd, reference, true);
+          }
+        }
+        return super.visitMemberReference(reference, null);
+      }
+
+      @Override
       public Void visitClass(ClassTree classTree, Void unused) {
         return null;
       }
     }.scan(new TreePath(unit.path, unit.body), null);
   }
 
-  /** For a lambda passed to {@code map} in a stream chain, the outermost call of the chain. */
-  private static @Nullable TreePath streamChainEnd(TreePath lambdaPath) {
-    TreePath call = LocalUses.parent(lambdaPath);
+  /**
+   * For a lambda or method reference passed to {@code map} in a stream chain, the outermost call of
+   * the chain.
+   */
+  private static @Nullable TreePath streamChainEnd(TreePath functionPath) {
+    TreePath call = LocalUses.parent(functionPath);
     if (call == null
         || !(call.getLeaf() instanceof MethodInvocationTree map)
         || getSymbol(map) == null
@@ -362,9 +378,16 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     if (member.collection && member.starts.size() >= 2) {
       member.several = true;
     }
-    Type type = getType(start);
+    Type type =
+        start instanceof MemberReferenceTree reference
+                && getSymbol(reference) instanceof MethodSymbol method
+            ? method.getReturnType()
+            : getType(start);
     member.thread |= type != null && Subtasks.isThread(type, unit.state);
-    Symbol executor = executorOf((MethodInvocationTree) start, unit.state);
+    Symbol executor =
+        start instanceof MemberReferenceTree reference
+            ? executorOf(reference)
+            : executorOf((MethodInvocationTree) start, unit.state);
     if (executor == null || (member.executor != null && !member.executor.equals(executor))) {
       member.mixedExecutors = true;
     }
@@ -385,6 +408,12 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           : null;
     }
     return null;
+  }
+
+  /** The executor a method reference submits to: {@code pool} in {@code pool::submit}. */
+  private static @Nullable Symbol executorOf(MemberReferenceTree start) {
+    Symbol receiver = getSymbol(stripParentheses(start.getQualifierExpression()));
+    return isVariable(receiver) ? receiver : null;
   }
 
   private static boolean isVariable(@Nullable Symbol symbol) {

@@ -2442,4 +2442,182 @@ class OrphanedSubtasksTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ futures collected by a method reference
+
+  @Test
+  void positive_streamOfMethodReferenceStartsPropagatesFailure() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> all(ExecutorService pool, List<Callable<String>> jobs)
+                  throws InterruptedException, ExecutionException {
+                List<Future<String>> futures = jobs.stream().map(pool::submit).toList();
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : futures) {
+                  // BUG: Diagnostic contains: lets the exception propagate while the other futures in `futures` still run
+                  out.add(f.get());
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_streamOfMethodReferenceStartsReturnsOnFailure() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.stream.Collectors;
+            class Test {
+              int count(ExecutorService pool, List<Callable<Integer>> jobs) throws InterruptedException {
+                List<Future<Integer>> futures =
+                    jobs.stream().filter(j -> j != null).map(pool::submit).collect(Collectors.toList());
+                int total = 0;
+                for (Future<Integer> f : futures) {
+                  try {
+                    // BUG: Diagnostic contains: the method returns (line 17)
+                    total += f.get();
+                  } catch (ExecutionException e) {
+                    return -1;
+                  }
+                }
+                return total;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_streamOfMethodReferenceStartsCancelledOrHandedOn() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              List<String> cancelledInFinally(ExecutorService pool, List<Callable<String>> jobs)
+                  throws InterruptedException, ExecutionException {
+                List<Future<String>> futures = jobs.stream().map(pool::submit).toList();
+                try {
+                  List<String> out = new ArrayList<>();
+                  for (Future<String> f : futures) {
+                    out.add(f.get());
+                  }
+                  return out;
+                } finally {
+                  futures.forEach(f -> f.cancel(true));
+                }
+              }
+
+              List<Future<String>> handedToTheCaller(ExecutorService pool, List<Callable<String>> jobs) {
+                List<Future<String>> futures = jobs.stream().map(pool::submit).toList();
+                return futures;
+              }
+
+              List<String> notAStart(List<String> names) throws InterruptedException, ExecutionException {
+                List<Future<String>> futures = names.stream().map(this::lookup).toList();
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : futures) {
+                  out.add(f.get());
+                }
+                return out;
+              }
+
+              List<String> invokeAllIsStructured(ExecutorService pool, List<Callable<String>> jobs)
+                  throws InterruptedException, ExecutionException {
+                List<String> out = new ArrayList<>();
+                for (Future<String> f : pool.invokeAll(jobs)) {
+                  out.add(f.get());
+                }
+                return out;
+              }
+
+              private Future<String> lookup(String name) {
+                return java.util.concurrent.CompletableFuture.completedFuture(name);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_streamOfMethodReferenceStartsWrappedInTryFinally() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int count(ExecutorService pool, List<Callable<Integer>> jobs) throws InterruptedException {
+                List<Future<Integer>> futures = jobs.stream().map(pool::submit).toList();
+                int total = 0;
+                for (Future<Integer> f : futures) {
+                  try {
+                    total += f.get();
+                  } catch (ExecutionException e) {
+                    return -1;
+                  }
+                }
+                return total;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Test {
+              int count(ExecutorService pool, List<Callable<Integer>> jobs) throws InterruptedException {
+                List<Future<Integer>> futures = jobs.stream().map(pool::submit).toList();
+                int total = 0;
+                try {
+                  for (Future<Integer> f : futures) {
+                    try {
+                      total += f.get();
+                    } catch (ExecutionException e) {
+                      return -1;
+                    }
+                  }
+                  return total;
+                } finally {
+                  for (Future<?> future : futures) {
+                    future.cancel(true);
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -432,4 +432,90 @@ class SubtaskReadBeforeJoinTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ subtasks read through a stream
+
+  @Test
+  void positive_streamOfSubtasksReadBeforeJoin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              long f(List<String> shops) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  // BUG: Diagnostic contains: `Subtask::get` is called before `scope.join()`
+                  long best = quotes.stream().map(Subtask::get).min(Long::compare).orElse(0L);
+                  long failed =
+                      // BUG: Diagnostic contains: `Subtask::state` is read before `scope.join()`
+                      quotes.stream().map(Subtask::state).filter(s -> s == Subtask.State.FAILED).count();
+                  scope.join();
+                  return best + failed;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_streamOfSubtasksReadAfterJoinOrAfterTheScope() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.StructuredTaskScope;
+            import java.util.concurrent.StructuredTaskScope.Subtask;
+            class Test {
+              long afterJoin(List<String> shops) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  scope.join();
+                  return quotes.stream().map(Subtask::get).min(Long::compare).orElse(0L);
+                }
+              }
+
+              long afterTheScope(List<String> shops) throws InterruptedException {
+                List<Subtask<Long>> quotes = new ArrayList<>();
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  scope.join();
+                }
+                return quotes.stream().map(Subtask::get).min(Long::compare).orElse(0L);
+              }
+
+              long handedIn(List<Subtask<Long>> quotes) {
+                return quotes.stream().map(Subtask::get).min(Long::compare).orElse(0L);
+              }
+
+              long otherStreamsAndReferences(List<String> shops) throws InterruptedException {
+                try (var scope = StructuredTaskScope.<Long>open()) {
+                  List<Subtask<Long>> quotes = new ArrayList<>();
+                  for (String shop : shops) {
+                    quotes.add(scope.fork(() -> (long) shop.length()));
+                  }
+                  long named = shops.stream().map(String::length).count();
+                  scope.join();
+                  return named + quotes.size();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

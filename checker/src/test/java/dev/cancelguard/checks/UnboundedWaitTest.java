@@ -952,7 +952,7 @@ class UnboundedWaitTest {
   }
 
   @Test
-  void negative_helpersBeyondTwoCallsAreNotFollowed() {
+  void positive_helpersAtAnyDepth() {
     helper
         .addSourceLines(
             "Test.java",
@@ -961,6 +961,7 @@ class UnboundedWaitTest {
             import java.util.concurrent.*;
             class Test {
               Object load(ExecutorService pool, URL url) throws Exception {
+                // BUG: Diagnostic contains: URL.getContent
                 return pool.submit(() -> a(url)).get();
               }
               private Object a(URL url) throws Exception {
@@ -971,6 +972,45 @@ class UnboundedWaitTest {
               }
               private Object c(URL url) throws Exception {
                 return url.getContent();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_timeoutSetThreeCallsDeepAndRecursiveHelpers() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.net.*;
+            import java.util.concurrent.*;
+            class Test {
+              byte[] fetch(ExecutorService pool, URL url) throws Exception {
+                return pool.submit(() -> read(url)).get();
+              }
+              private static byte[] read(URL url) throws Exception {
+                URLConnection connection = url.openConnection();
+                configure(connection);
+                return connection.getInputStream().readAllBytes();
+              }
+              private static void configure(URLConnection connection) {
+                limits(connection);
+              }
+              private static void limits(URLConnection connection) {
+                connection.setConnectTimeout(2000);
+                connection.setReadTimeout(5000);
+              }
+
+              long count(ExecutorService pool, int n) throws Exception {
+                return pool.submit(() -> down(n)).get();
+              }
+              private static long down(int n) {
+                return n <= 0 ? 0 : up(n - 1);
+              }
+              private static long up(int n) {
+                return down(n) + 1;
               }
             }
             """)

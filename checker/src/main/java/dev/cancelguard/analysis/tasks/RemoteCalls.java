@@ -23,6 +23,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.RemoteIoCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
 import java.util.Set;
@@ -33,8 +34,6 @@ import org.jspecify.annotations.Nullable;
  * with a timeout, and what a task's code does, followed into the same file's helpers.
  */
 public final class RemoteCalls {
-  /** Same-file helpers are followed at most this deep. */
-  private static final int MAX_DEPTH = 2;
 
   private RemoteCalls() {}
 
@@ -113,7 +112,7 @@ public final class RemoteCalls {
   /** Scans a piece of code (and what it calls in the same file) as {@link #scanTask} does. */
   public static Scan scanCode(Tree code, VisitorState state) {
     Scanner scanner = new Scanner(state);
-    scanner.scanWithin(code, 0);
+    scanner.scanWithin(code, HelperChain.start());
     return new Scan(scanner.remoteCall, scanner.timeoutSet);
   }
 
@@ -134,7 +133,8 @@ public final class RemoteCalls {
     };
   }
 
-  private static final class Scanner extends TreeScanner<Void, Integer> {
+  /** Scans code and, through {@link HelperChain}, the same-file helpers it calls at any depth. */
+  private static final class Scanner extends TreeScanner<Void, HelperChain> {
     private final VisitorState state;
     private final Set<Symbol> followed = new HashSet<>();
     private @Nullable Tree remoteCall;
@@ -144,41 +144,41 @@ public final class RemoteCalls {
       this.state = state;
     }
 
-    void scanWithin(Tree code, int depth) {
-      scan(code, depth);
+    void scanWithin(Tree code, HelperChain chain) {
+      scan(code, chain);
     }
 
     @Override
-    public Void visitMethodInvocation(MethodInvocationTree call, Integer depth) {
+    public Void visitMethodInvocation(MethodInvocationTree call, HelperChain chain) {
       note(call);
-      if (depth < MAX_DEPTH
-          && getSymbol(call) instanceof MethodSymbol method
+      if (getSymbol(call) instanceof MethodSymbol method
           && isInThisFile(method, state)
           && followed.add(method)) {
+        HelperChain inner = chain.enter(method);
         MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
-        if (helper != null && helper.getBody() != null) {
-          scan(helper.getBody(), depth + 1);
+        if (inner != null && helper != null && helper.getBody() != null) {
+          scan(helper.getBody(), inner);
         }
       }
-      return super.visitMethodInvocation(call, depth);
+      return super.visitMethodInvocation(call, chain);
     }
 
     @Override
-    public Void visitNewClass(NewClassTree newClass, Integer depth) {
+    public Void visitNewClass(NewClassTree newClass, HelperChain chain) {
       note(newClass);
-      return super.visitNewClass(newClass, depth);
+      return super.visitNewClass(newClass, chain);
     }
 
     @Override
-    public Void visitIdentifier(IdentifierTree identifier, Integer depth) {
+    public Void visitIdentifier(IdentifierTree identifier, HelperChain chain) {
       noteValuesOf(identifier);
       return null;
     }
 
     @Override
-    public Void visitMemberSelect(MemberSelectTree select, Integer depth) {
+    public Void visitMemberSelect(MemberSelectTree select, HelperChain chain) {
       noteValuesOf(select);
-      return super.visitMemberSelect(select, depth);
+      return super.visitMemberSelect(select, chain);
     }
 
     private void note(Tree call) {

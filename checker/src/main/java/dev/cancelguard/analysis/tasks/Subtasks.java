@@ -13,11 +13,13 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
@@ -66,6 +68,21 @@ public final class Subtasks {
     }
     Type type = getType(call);
     return type != null && (isFuture(type, state) || isThread(type, state));
+  }
+
+  /**
+   * True if the method reference starts work and hands back its handle per call, as {@link
+   * #isHandleStart} does for a call: {@code pool::submit} in {@code
+   * ids.stream().map(pool::submit)}.
+   */
+  public static boolean isHandleStartReference(MemberReferenceTree reference, VisitorState state) {
+    if (!isTaskStart(reference, state)
+        || ExecutorCalls.INVOKE_ALL_OR_ANY.matches(reference, state)
+        || !(getSymbol(reference) instanceof MethodSymbol method)) {
+      return false;
+    }
+    Type returned = method.getReturnType();
+    return returned != null && (isFuture(returned, state) || isThread(returned, state));
   }
 
   /** {@code thread.start()}. */

@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
@@ -75,7 +76,10 @@ public final class TaskScopes {
     return ScopeCalls.CLOSE.matches(call, state);
   }
 
-  /** {@code subtask.get()}, {@code state()} or {@code exception()}. */
+  /**
+   * {@code subtask.get()}, {@code state()} or {@code exception()}, or a method reference to one
+   * ({@code Subtask::get}).
+   */
   public static boolean isSubtaskRead(ExpressionTree call, VisitorState state) {
     return ScopeCalls.SUBTASK_READ.matches(call, state);
   }
@@ -164,6 +168,35 @@ public final class TaskScopes {
       list = Expressions.receiverSymbol(initializer);
     }
     return list == null ? null : scopeOfForkList(list, unit, state);
+  }
+
+  /**
+   * The scope whose subtasks a stream over a local list reads by method reference: {@code
+   * subtasks.stream().map(Subtask::get)}, the reference at {@code referencePath} passed to a step
+   * of a chain that starts with {@code subtasks.stream()}, the list filled only with forks of one
+   * scope (see {@link #forkingScope}). Null otherwise.
+   */
+  public static @Nullable Symbol forkingScopeOfStream(
+      TreePath referencePath, TreePath unit, VisitorState state) {
+    TreePath consumer = LocalUses.parent(referencePath);
+    if (consumer == null
+        || !(consumer.getLeaf() instanceof MethodInvocationTree call)
+        || !call.getArguments().contains(referencePath.getLeaf())) {
+      return null;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    while (receiver instanceof MethodInvocationTree step) {
+      ExpressionTree next = getReceiver(step);
+      if (next != null
+          && getSymbol(step) != null
+          && getSymbol(step).getSimpleName().contentEquals("stream")
+          && step.getArguments().isEmpty()) {
+        Symbol list = getSymbol(stripParentheses(next));
+        return list == null ? null : scopeOfForkList(list, unit, state);
+      }
+      receiver = next == null ? null : stripParentheses(next);
+    }
+    return null;
   }
 
   /**

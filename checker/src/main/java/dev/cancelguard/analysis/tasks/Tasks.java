@@ -56,9 +56,9 @@ public final class Tasks {
   private Tasks() {}
 
   /**
-   * False if no method call under the tree can start a task or a thread ({@link #isTaskSubmission},
-   * {@code thread.start()}), judged by the names alone, without attribution: a cheap test before a
-   * walk that looks for the starts. Constructor calls are not counted.
+   * False if no method call or method reference under the tree can start a task or a thread ({@link
+   * #isTaskSubmission}, {@code thread.start()}), judged by the names alone, without attribution: a
+   * cheap test before a walk that looks for the starts. Constructor calls are not counted.
    */
   public static boolean mayCallTaskStarts(Tree tree) {
     boolean[] found = new boolean[1];
@@ -79,6 +79,16 @@ public final class Tasks {
           return null;
         }
         return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        // `ids.stream().map(pool::submit)`: a start per element, with no call named submit.
+        if (ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference))) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMemberReference(reference, null);
       }
     }.scan(tree, null);
     return found[0];
