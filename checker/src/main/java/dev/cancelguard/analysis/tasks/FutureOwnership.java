@@ -23,10 +23,10 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.ArrayList;
 import java.util.List;
@@ -303,15 +303,7 @@ public final class FutureOwnership {
   /** True if the code unit waits for the future held by {@code variable} somewhere (get, join). */
   public static boolean isWaitedOn(VarSymbol variable, TreePath codeUnit, VisitorState state) {
     Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= isWaitOn(call, variable, state);
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return found[0];
+    return CallScans.anyCall(body, call -> isWaitOn(call, variable, state));
   }
 
   /** True if the call's receiver is the variable itself. */

@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -137,20 +138,12 @@ public final class FutureValues {
     if (origin == null) {
       return false;
     }
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (!found[0]
-            && FutureCalls.COMPLETE_BY_HAND.matches(call, state)
-            && getReceiver(call) != null
-            && origin.equals(originOf(getReceiver(call), state, 0))) {
-          found[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(state.getPath().getCompilationUnit(), null);
-    return found[0];
+    return CallScans.anyCall(
+        state.getPath().getCompilationUnit(),
+        call ->
+            FutureCalls.COMPLETE_BY_HAND.matches(call, state)
+                && getReceiver(call) != null
+                && origin.equals(originOf(getReceiver(call), state, 0)));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
@@ -35,6 +36,7 @@ import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
@@ -211,30 +213,28 @@ public final class WakeUps {
   }
 
   private static boolean interruptsAnotherThread(Tree body, VisitorState state) {
-    boolean[] interrupts = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        // shutdownNow() interrupts the pool's threads; cancel(true) the task's.
-        interrupts[0] |=
-            Expressions.isResolved(call)
-                && (ExecutorCalls.SHUTDOWN_NOW.matches(call, state)
-                    || (FutureCalls.CANCEL_WITH_FLAG.matches(call, state)
-                        && call.getArguments().size() == 1
-                        && Boolean.TRUE.equals(
-                            com.google.errorprone.util.ASTHelpers.constValue(
-                                call.getArguments().getFirst()))));
-        if (Expressions.isResolved(call) && ThreadCalls.INTERRUPT.matches(call, state)) {
-          ExpressionTree receiver = getReceiver(call);
-          interrupts[0] |=
-              receiver == null
-                  || !(stripParentheses(receiver) instanceof MethodInvocationTree r
-                      && Expressions.isResolved(r)
-                      && ThreadCalls.CURRENT_THREAD.matches(r, state));
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return interrupts[0];
+    return CallScans.anyCall(
+        body, call -> Expressions.isResolved(call) && interruptsAnotherThread(call, state));
+  }
+
+  /**
+   * {@code shutdownNow()} interrupts the pool's threads, {@code cancel(true)} the task's, {@code
+   * t.interrupt()} a thread other than the current one.
+   */
+  private static boolean interruptsAnotherThread(MethodInvocationTree call, VisitorState state) {
+    if (ExecutorCalls.SHUTDOWN_NOW.matches(call, state)
+        || (FutureCalls.CANCEL_WITH_FLAG.matches(call, state)
+            && call.getArguments().size() == 1
+            && Boolean.TRUE.equals(constValue(call.getArguments().getFirst())))) {
+      return true;
+    }
+    if (!ThreadCalls.INTERRUPT.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    return receiver == null
+        || !(stripParentheses(receiver) instanceof MethodInvocationTree r
+            && Expressions.isResolved(r)
+            && ThreadCalls.CURRENT_THREAD.matches(r, state));
   }
 }
