@@ -11,6 +11,7 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
@@ -25,17 +26,21 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -58,6 +63,11 @@ import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.tasks.WaitFixes;
 import dev.cancelguard.analysis.trees.Expressions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import javax.inject.Inject;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +90,21 @@ public final class CancelWithoutAwait extends CancelGuardChecker
           ThreadCalls.INTERRUPT,
           FutureCalls.CANCEL,
           ExecutorCalls.AWAIT_TERMINATION);
+
+  /** Words of a parameter or constant that choose a stop without waiting. */
+  private static final ImmutableSet<String> IMMEDIATE_WORDS =
+      ImmutableSet.of(
+          "immediate",
+          "immediately",
+          "now",
+          "force",
+          "forced",
+          "forcibly",
+          "abort",
+          "abrupt",
+          "abruptly",
+          "kill",
+          "hard");
 
   private final CancelGuardOptions options;
 
@@ -135,6 +160,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (codeUnit == null || body == null) {
       return NO_MATCH;
     }
+    // A listener or callback (`onClose`, `terminated()`) runs when whoever fires the event says,
+    // often on a thread of the cancelled work itself: it is not the component's stop method, and
+    // no wait belongs there. The stop protocol is the component's own.
+    if (Terminations.isEventCallback(codeUnit, state)) {
+      return NO_MATCH;
+    }
     boolean exitIsUse =
         !timedWait && kind != Kind.FUTURE && exitMeansStopped(codeUnit, target, call, state);
     TaskUses uses = TaskUses.of(target, state);
@@ -165,12 +196,18 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (found.isEmpty()) {
       return NO_MATCH;
     }
+    // `close(boolean immediately)`: the caller asked for a stop without waiting.
+    if (!timedWait && immediateStopChosenByCaller(codeUnit, target, state)) {
+      return NO_MATCH;
+    }
     Use first = found.getFirst();
     Description.Builder description =
         buildDescription(call).setMessage(message(call, kind, timedWait, first, codeUnit, state));
     boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != UseKind.RETURNS);
     SuggestedFix fix =
-        timedWait ? checkResultFix(call, state) : waitFix(call, kind, releasesOrReads, state);
+        timedWait
+            ? checkResultFix(call, state)
+            : waitFix(call, kind, releasesOrReads, codeUnit, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -228,8 +265,173 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (self != null && executorService != null && isSubtype(self, executorService, state)) {
       return false;
     }
+    // An Executor that only hands its tasks on to the target: stopping it is stopping the target,
+    // on the target's terms (shutdown() does not wait either); its owner waits for the target.
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    if (self != null
+        && executor != null
+        && isSubtype(self, executor, state)
+        && delegatesTasksTo(enclosingClass, target, state)) {
+      return false;
+    }
     // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
     return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, state);
+  }
+
+  /**
+   * True if the class's {@code execute} hands its task to the target: {@code target.execute(r)}.
+   */
+  private static boolean delegatesTasksTo(
+      ClassTree enclosingClass, CancelTarget target, VisitorState state) {
+    for (Tree member : enclosingClass.getMembers()) {
+      if (!(member instanceof MethodTree method)
+          || !method.getName().contentEquals("execute")
+          || method.getBody() == null) {
+        continue;
+      }
+      boolean[] delegates = new boolean[1];
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          delegates[0] |=
+              Tasks.isTaskSubmission(call, state) && target.isNamedBy(getReceiver(call));
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(method.getBody(), null);
+      if (delegates[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the caller chose a stop without waiting: the cancel is in a branch ({@code if}, {@code
+   * ?:}, {@code switch}) taken on a parameter of this method, and either that choice names an
+   * immediate stop ({@code close(boolean immediately)}, {@code mode == CloseMode.IMMEDIATE}, {@code
+   * force}, {@code abort}) or the method waits for the work on its other path (the graceful mode).
+   */
+  private boolean immediateStopChosenByCaller(
+      TreePath codeUnit, CancelTarget target, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method) || method.getParameters().isEmpty()) {
+      return false;
+    }
+    Set<Symbol> parameters = new HashSet<>();
+    method.getParameters().forEach(p -> parameters.add(getSymbol(p)));
+    Tree child = state.getPath().getLeaf();
+    for (TreePath p = state.getPath().getParentPath();
+        p != null && p.getLeaf() != method;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      Choice choice = choiceOf(p.getLeaf(), child);
+      if (choice == null) {
+        continue;
+      }
+      if (!readsAny(choice.parts().getFirst(), parameters)) {
+        continue;
+      }
+      if ((choice.taken()
+              && choice.parts().stream().anyMatch(CancelWithoutAwait::namesImmediateStop))
+          || waitsOutside(method.getBody(), child, target, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What decides whether {@code child} runs: the condition, or the switch selector and the case's
+   * labels; {@code taken} says whether the child runs when the condition holds ({@code if
+   * (immediately)}'s then, {@code if (!graceful)}'s else).
+   */
+  private record Choice(List<Tree> parts, boolean taken) {}
+
+  private static @Nullable Choice choiceOf(Tree parent, Tree child) {
+    return switch (parent) {
+      case IfTree ifTree when child != ifTree.getCondition() ->
+          new Choice(
+              List.of(ifTree.getCondition()),
+              (child == ifTree.getThenStatement()) != isNegation(ifTree.getCondition()));
+      case ConditionalExpressionTree conditional when child != conditional.getCondition() ->
+          new Choice(
+              List.of(conditional.getCondition()),
+              (child == conditional.getTrueExpression()) != isNegation(conditional.getCondition()));
+      case SwitchTree switchTree when child instanceof CaseTree caseTree -> {
+        List<Tree> parts = new ArrayList<>();
+        parts.add(switchTree.getExpression());
+        parts.addAll(caseTree.getExpressions());
+        yield new Choice(parts, true);
+      }
+      default -> null;
+    };
+  }
+
+  /** {@code !x}, {@code a != b}: the condition holds when what it names does not. */
+  private static boolean isNegation(ExpressionTree condition) {
+    ExpressionTree stripped = Expressions.strip(condition);
+    return stripped != null
+        && (stripped.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+            || stripped.getKind() == Tree.Kind.NOT_EQUAL_TO);
+  }
+
+  private static boolean readsAny(Tree tree, Set<Symbol> variables) {
+    boolean[] reads = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        reads[0] |= variables.contains(getSymbol(identifier));
+        return null;
+      }
+    }.scan(tree, null);
+    return reads[0];
+  }
+
+  /**
+   * An identifier in the choice says "now": {@code immediately}, {@code IMMEDIATE}, {@code force}.
+   */
+  private static boolean namesImmediateStop(Tree choice) {
+    boolean[] names = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        names[0] |= saysImmediate(identifier.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        names[0] |= saysImmediate(select.getIdentifier().toString());
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(choice, null);
+    return names[0];
+  }
+
+  private static boolean saysImmediate(String name) {
+    for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
+      if (IMMEDIATE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if the method waits for the target somewhere outside {@code branch}. */
+  private boolean waitsOutside(
+      @Nullable Tree body, Tree branch, CancelTarget target, VisitorState state) {
+    boolean[] waits = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == branch ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        waits[0] |= Terminations.isWaitFor(call, target, TaskUses.none(), false, options, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return waits[0];
   }
 
   private static boolean nextStatementTestsTermination(
@@ -492,12 +694,28 @@ public final class CancelWithoutAwait extends CancelGuardChecker
 
   // ------------------------------------------------------------------ fixes
 
-  /** Inserts the wait right after the statement that cancels. */
+  /**
+   * Inserts the wait right after the statement that cancels, keeping the method's own deadline
+   * ({@code stop(long timeout, TimeUnit unit)}) where it has one. None where the code may run on a
+   * thread of the work it would wait for.
+   */
   private static @Nullable SuggestedFix waitFix(
-      MethodInvocationTree call, Kind kind, boolean checkResult, VisitorState state) {
+      MethodInvocationTree call,
+      Kind kind,
+      boolean checkResult,
+      TreePath codeUnit,
+      VisitorState state) {
     if (kind == Kind.FUTURE) {
       return null; // a cancelled future cannot be waited for; the executor's owner must do it
     }
+    // A task, a thread's body, a pool's own machinery, or a method they call: it may be the very
+    // thread the wait waits for, which then never ends.
+    if (mayRunOnWorkerThread(codeUnit, state)
+        || calledFromWorkerThreadCode(codeUnit, state)
+        || Tasks.isExecutorInternals(state.getPath(), state)) {
+      return null;
+    }
+    WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
     TreePath parentPath = state.getPath().getParentPath();
     ExpressionTree receiver = getReceiver(call);
     String receiverSource = state.getSourceForNode(receiver);
@@ -509,7 +727,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       // () -> pool.shutdownNow(): the body becomes a block that also waits.
       String wait =
           WaitFixes.waitStatement(
-              kind, receiverSource, receiver, state.getPath(), checkResult, fix, state);
+              kind, receiverSource, receiver, state.getPath(), checkResult, deadline, fix, state);
       return fix.replace(call, "{ " + state.getSourceForNode(call) + "; " + wait + " }").build();
     }
     Tree statement = parentPath.getLeaf();
@@ -518,12 +736,46 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     String wait =
         WaitFixes.waitStatement(
-            kind, receiverSource, receiver, parentPath, checkResult, fix, state);
+            kind, receiverSource, receiver, parentPath, checkResult, deadline, fix, state);
     SuggestedFix insertion = WaitFixes.insertAfter(parentPath, wait, state);
     if (insertion == null) {
       return null;
     }
     return fix.merge(insertion).build();
+  }
+
+  /**
+   * True if the code runs as a task, as the whole of a thread's work or as an event callback: on a
+   * thread that may be one of those it would wait for. A shutdown hook's thread and {@code main}
+   * are nobody's workers.
+   */
+  private static boolean mayRunOnWorkerThread(TreePath codeUnit, VisitorState state) {
+    if (Terminations.isShutdownHook(codeUnit, state) || Tasks.isMainMethod(codeUnit)) {
+      return false;
+    }
+    return Tasks.runsAsTask(codeUnit, state)
+        || Tasks.isThreadTopLevel(codeUnit, state)
+        || Terminations.isEventCallback(codeUnit, state);
+  }
+
+  /** True if a call in this file to the method runs in code {@link #mayRunOnWorkerThread}. */
+  private static boolean calledFromWorkerThreadCode(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    boolean[] called = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+        if (!called[0] && symbol.equals(getSymbol(invocation))) {
+          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
+          called[0] = caller != null && mayRunOnWorkerThread(caller, state);
+        }
+        return super.visitMethodInvocation(invocation, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return called[0];
   }
 
   /** Turns {@code pool.awaitTermination(t, u);} into a check that fails when time runs out. */

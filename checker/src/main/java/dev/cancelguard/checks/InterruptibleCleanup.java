@@ -225,14 +225,25 @@ public final class InterruptibleCleanup extends CancelGuardChecker
     CharSequence source = state.getSourceCode();
     int start = getStartPosition(statement);
     int restoreEnd = state.getEndPosition(statement);
+    int next = getStartPosition(statements.get(from + 1));
     int end = state.getEndPosition(statements.get(to));
-    if (source == null || start < 0 || restoreEnd < 0 || end < 0) {
+    if (source == null || start < 0 || restoreEnd < 0 || next < restoreEnd || end < 0) {
       return Optional.empty();
     }
     String restoreText = source.subSequence(start, restoreEnd).toString();
-    String rest = source.subSequence(restoreEnd, end).toString().stripLeading();
     String indent = SourceEdits.indentationOf(statement, state);
-    return Optional.of(SuggestedFix.replace(start, end, rest + "\n" + indent + restoreText));
+    // The restore and the blank up to what follows it (a comment there stays).
+    int deleteEnd = restoreEnd;
+    while (deleteEnd < next && Character.isWhitespace(source.charAt(deleteEnd))) {
+      deleteEnd++;
+    }
+    // Two edits around the cleanup, none inside it: another check fixing a catch in the cleanup
+    // (SwallowedInterrupt) then edits text this fix leaves alone, and both apply.
+    return Optional.of(
+        SuggestedFix.builder()
+            .replace(start, deleteEnd, "")
+            .replace(end, end, "\n" + indent + restoreText)
+            .build());
   }
 
   /** A jump or throw, outside nested code, that would skip a restore placed after it. */

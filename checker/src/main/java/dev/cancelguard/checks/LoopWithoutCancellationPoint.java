@@ -63,14 +63,13 @@ import dev.cancelguard.analysis.interrupts.Polls;
 import dev.cancelguard.analysis.interrupts.Polls.Pause;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
 import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
+import dev.cancelguard.analysis.tasks.RestorePlacement;
 import dev.cancelguard.analysis.tasks.Tasks;
-import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.lang.model.element.ElementKind;
@@ -230,7 +229,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
                   + " Thread.currentThread().isInterrupted() in the loop.";
         };
     Description.Builder description = buildDescription(loop).setMessage(message);
-    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state);
+    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state, options);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -433,7 +432,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
               + " that throws InterruptedException.";
     }
     Description.Builder description = buildDescription(loop).setMessage(message);
-    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state);
+    SuggestedFix fix = interruptCheckFix(loop, loopPath, reaction, state, options);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -535,7 +534,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
    * catch inside the loop that swallows the interrupt first restores it.
    */
   private static @Nullable SuggestedFix interruptCheckFix(
-      StatementTree loop, TreePath loopPath, LoopReaction reaction, VisitorState state) {
+      StatementTree loop,
+      TreePath loopPath,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     SuggestedFix check = conditionFix(loop, codeUnit, state);
@@ -547,12 +550,14 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     }
     fix.merge(check);
     if (reaction.swallowingCatch() != null) {
-      CatchTree catchTree = (CatchTree) reaction.swallowingCatch().getLeaf();
-      String restore = restoreStatement(catchTree, state);
+      // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
+      SuggestedFix restore =
+          RestorePlacement.restoreInCatch(
+              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
       if (restore == null) {
         return null;
       }
-      fix.merge(insertFirst(catchTree.getBlock(), restore, state));
+      fix.merge(restore);
     }
     return fix.build();
   }
@@ -624,25 +629,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
 
   /** Inserts a statement on its own line before the block's first one, at the same indentation. */
   private static SuggestedFix insertFirst(BlockTree block, String statement, VisitorState state) {
-    if (block.getStatements().isEmpty()) {
-      return SuggestedFix.replace(block, "{\n" + statement + "\n}");
-    }
-    return SourceEdits.insertBefore(block.getStatements().getFirst(), statement, state);
-  }
-
-  /** The restore for a catch that swallows the interrupt; null for an unnamed parameter. */
-  private static @Nullable String restoreStatement(CatchTree catchTree, VisitorState state) {
-    String restore = "Thread.currentThread().interrupt();";
-    List<Type> caught = Catches.caughtTypes(catchTree);
-    Type interrupted = Interrupts.interruptedExceptionType(state);
-    if (caught.size() == 1 && isSubtype(caught.getFirst(), interrupted, state)) {
-      return restore;
-    }
-    String name = catchTree.getParameter().getName().toString();
-    if (name.isEmpty() || name.equals("_")) {
-      return null;
-    }
-    return "if (" + name + " instanceof InterruptedException) { " + restore + " }";
+    return SourceEdits.insertFirst(block, statement, state);
   }
 
   private static boolean returnsVoid(TreePath codeUnit, VisitorState state) {

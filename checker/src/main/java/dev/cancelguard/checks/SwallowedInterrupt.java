@@ -539,31 +539,13 @@ public final class SwallowedInterrupt extends CancelGuardChecker
   }
 
   /**
-   * Restores the flag as the catch's first statement — or its last, when the catch itself blocks
-   * (cleanup that a restore at the top would make throw at once) and always falls through; guarded
-   * unless the catch is IE only.
+   * Restores the flag in the catch: the same edit LoopWithoutCancellationPoint makes in a catch it
+   * fixes, so that both together apply it once.
    */
   private java.util.Optional<SuggestedFix> restoreFix(
       CatchTree catchTree, boolean fallsThroughOnly, VisitorState state) {
-    String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Catches.caughtTypes(catchTree);
-    boolean onlyInterrupted =
-        caught.size() == 1
-            && ASTHelpers.isSubtype(
-                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
-    if (!onlyInterrupted && (name.equals("_") || name.isEmpty())) {
-      return java.util.Optional.empty(); // an unnamed variable can't be tested
-    }
-    String restore =
-        onlyInterrupted
-            ? RESTORE
-            : "if (" + name + " instanceof InterruptedException) { " + RESTORE + " }";
-    if (RestorePlacement.blocksWhenInterrupted(catchTree.getBlock(), state, options)) {
-      return fallsThroughOnly
-          ? java.util.Optional.of(insertLast(catchTree.getBlock(), restore, state))
-          : java.util.Optional.empty();
-    }
-    return java.util.Optional.of(insertFirst(catchTree.getBlock(), restore, state));
+    return java.util.Optional.ofNullable(
+        RestorePlacement.restoreInCatch(catchTree, fallsThroughOnly, state, options));
   }
 
   /**

@@ -198,14 +198,25 @@ public final class InterruptPaths {
     @Override
     public long killedBy(ExpressionTree tree) {
       return switch (tree) {
-        case MethodInvocationTree call when Interrupts.isRestoringCall(call, state, options) ->
-            UNHANDLED;
         // A constructor that restores: `throw new InterruptException(e)`.
-        case NewClassTree creation when Interrupts.isRestoringCall(creation, state, options) ->
-            UNHANDLED;
+        case MethodInvocationTree call when isRestoring(call) -> UNHANDLED;
+        case NewClassTree creation when isRestoring(creation) -> UNHANDLED;
         case AssignmentTree assignment when isRecordedInterrupt(assignment) -> UNHANDLED;
         default -> 0;
       };
+    }
+
+    /**
+     * A restore; a helper of another file or jar counts where it is handed the caught exception.
+     */
+    private boolean isRestoring(ExpressionTree call) {
+      return Interrupts.isRestoringCall(
+          call,
+          state,
+          options,
+          caughtVariable != null
+              ? this::isCaughtValue
+              : value -> Interrupts.mayBeInterruptedException(value, state));
     }
 
     /** On the branch where the caught exception cannot be an interrupt, there is none to handle. */

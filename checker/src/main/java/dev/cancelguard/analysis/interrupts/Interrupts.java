@@ -40,6 +40,7 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /** What throws {@link InterruptedException}, what receives it, and what touches the flag. */
@@ -386,25 +387,80 @@ public final class Interrupts {
   }
 
   /**
-   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()}, or a
-   * helper (method or constructor) that {@link CancelGuardOptions#isInterruptRestorer} knows.
+   * True if the call restores the flag by itself: {@code Thread.currentThread().interrupt()}; a
+   * helper (method or constructor) that {@link CancelGuardOptions#isInterruptRestorer} knows; or a
+   * helper declared in another file or jar that is handed an exception that may be an interrupt and
+   * restores it by its own code ({@link RestoringHelpers}).
    */
   public static boolean isRestoringCall(
       ExpressionTree tree, VisitorState state, CancelGuardOptions options) {
+    return isRestoringCall(tree, state, options, value -> mayBeInterruptedException(value, state));
+  }
+
+  /**
+   * {@link #isRestoringCall(ExpressionTree, VisitorState, CancelGuardOptions)}, where {@code
+   * carriesTheInterrupt} says which arguments hold the interrupt being handled (the caught
+   * exception): a helper of another file or jar counts only when it is handed one of them.
+   */
+  public static boolean isRestoringCall(
+      ExpressionTree tree,
+      VisitorState state,
+      CancelGuardOptions options,
+      Predicate<ExpressionTree> carriesTheInterrupt) {
+    ExpressionTree stripped = stripParentheses(tree);
     // `new InterruptException(e)` whose constructor restores the flag (models, annotations).
-    if (stripParentheses(tree) instanceof NewClassTree creation) {
-      Symbol constructor = getSymbol(creation);
-      return constructor != null && options.isInterruptRestorer(constructor);
+    if (stripped instanceof NewClassTree creation) {
+      if (!Expressions.isResolved(creation)
+          || !(getSymbol(creation) instanceof MethodSymbol constructor)) {
+        return false;
+      }
+      return options.isInterruptRestorer(constructor)
+          || restoresWhatItIsHanded(
+              constructor, creation.getArguments(), state, carriesTheInterrupt);
     }
-    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
-        || !Expressions.isResolved(call)) {
+    if (!(stripped instanceof MethodInvocationTree call) || !Expressions.isResolved(call)) {
       return false;
     }
     if (isCurrentThreadInterrupt(call, state)) {
       return true;
     }
     Symbol symbol = getSymbol(call);
-    return symbol != null && options.isInterruptRestorer(symbol);
+    return symbol != null
+        && (options.isInterruptRestorer(symbol)
+            || (symbol instanceof MethodSymbol method
+                && restoresWhatItIsHanded(
+                    method, call.getArguments(), state, carriesTheInterrupt)));
+  }
+
+  /**
+   * A helper of another file or jar, handed the interrupt, that restores it by its own code. Same-
+   * file helpers are not asked here: the path walk follows their bodies path by path.
+   */
+  private static boolean restoresWhatItIsHanded(
+      MethodSymbol method,
+      List<? extends ExpressionTree> arguments,
+      VisitorState state,
+      Predicate<ExpressionTree> carriesTheInterrupt) {
+    boolean handed = false;
+    for (int i = 0; i < arguments.size() && !handed; i++) {
+      handed =
+          carriesTheInterrupt.test(arguments.get(i))
+              && RestoringHelpers.takesAnExceptionAt(method, i, state);
+    }
+    return handed
+        && !SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())
+        && RestoringHelpers.restoresByItsOwnCode(method, state);
+  }
+
+  /**
+   * True if the expression may hold an {@link InterruptedException}: its static type is one, a
+   * subclass, or a supertype ({@code Exception}, {@code Throwable}).
+   */
+  public static boolean mayBeInterruptedException(ExpressionTree tree, VisitorState state) {
+    Type type = getType(tree);
+    Type interrupted = interruptedExceptionType(state);
+    return type != null
+        && (isSubtype(type, interrupted, state) || isSubtype(interrupted, type, state));
   }
 
   /** {@code System.exit}, {@code Runtime.halt}: nobody is left to tell. */

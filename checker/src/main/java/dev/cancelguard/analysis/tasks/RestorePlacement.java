@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
@@ -19,15 +20,19 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
+import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +68,8 @@ public final class RestorePlacement {
       this(shape, loop, blockingCall, null);
     }
   }
+
+  private static final String RESTORE = "Thread.currentThread().interrupt();";
 
   private RestorePlacement() {}
 
@@ -139,13 +146,46 @@ public final class RestorePlacement {
   }
 
   /**
+   * The edit that restores the flag in a catch where nothing after it blocks again ({@link
+   * Shape#RESTORE}): {@code Thread.currentThread().interrupt();} as the catch's first statement —
+   * or its last, when the catch itself blocks (cleanup a restore at the top would make throw at
+   * once) and {@code fallsThroughOnly} (every way out of the catch is its end); guarded by {@code
+   * instanceof InterruptedException} where the catch also takes other exceptions. Null where no
+   * restore is safe or the parameter is unnamed and cannot be tested.
+   *
+   * <p>Every check that restores in a catch uses this edit, so that two checks fixing the same
+   * catch make the same insertion at the same place, which Error Prone applies once, instead of
+   * overlapping edits that make it drop the file's patch.
+   */
+  public static @Nullable SuggestedFix restoreInCatch(
+      CatchTree catchTree,
+      boolean fallsThroughOnly,
+      VisitorState state,
+      CancelGuardOptions options) {
+    String name = catchTree.getParameter().getName().toString();
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && isSubtype(caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    if (!onlyInterrupted && (name.equals("_") || name.isEmpty())) {
+      return null; // an unnamed variable can't be tested
+    }
+    String restore =
+        guarded(onlyInterrupted ? null : name + " instanceof InterruptedException", RESTORE);
+    if (blocksWhenInterrupted(catchTree.getBlock(), state, options)) {
+      return fallsThroughOnly ? SourceEdits.insertLast(catchTree.getBlock(), restore, state) : null;
+    }
+    return SourceEdits.insertFirst(catchTree.getBlock(), restore, state);
+  }
+
+  /**
    * Restores the flag at the top of the catch and leaves the loop at its end; with a {@code guard}
    * (a test that the caught exception is an interrupt), both under it at the top.
    */
   public static SuggestedFix leaveTheLoop(
       Placement placement, CatchTree catchTree, @Nullable String guard, VisitorState state) {
     BlockTree block = catchTree.getBlock();
-    String restore = "Thread.currentThread().interrupt();";
+    String restore = RESTORE;
     if (guard != null || block.getStatements().isEmpty()) {
       return SourceEdits.insertFirst(
           block, guarded(guard, restore + " " + placement.leave()), state);

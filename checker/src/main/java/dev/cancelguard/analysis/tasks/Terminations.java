@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.util.ASTHelpers.findSuperMethods;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
@@ -22,6 +23,7 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.LibraryModels;
@@ -61,6 +63,26 @@ public final class Terminations {
           "awaitUninterruptibly",
           "get",
           "join");
+
+  /** Callback types: a method overriding one of theirs reacts to an event. */
+  private static final ImmutableSet<String> CALLBACK_TYPE_SUFFIXES =
+      ImmutableSet.of("Listener", "Callback", "Handler", "Observer", "Watcher");
+
+  /**
+   * Last words of event names: something has happened ({@code channelClosed}, {@code terminated}).
+   */
+  private static final ImmutableSet<String> EVENT_WORDS =
+      ImmutableSet.of(
+          "closed",
+          "stopped",
+          "terminated",
+          "destroyed",
+          "disposed",
+          "completed",
+          "finished",
+          "ended");
+
+  private static final String THREAD_POOL_EXECUTOR = "java.util.concurrent.ThreadPoolExecutor";
 
   /** Names of methods that end a component's life: returning from one means "it is gone". */
   private static final ImmutableSet<String> STOP_PREFIXES =
@@ -210,13 +232,19 @@ public final class Terminations {
 
   /**
    * True if the method ends a component's life by its name ({@code close}, {@code stop*}, {@code
-   * shutdown*}, {@code terminate}, {@code destroy}, {@code dispose}) or is annotated
-   * {@code @PreDestroy}.
+   * shutdown*}, {@code terminate}, {@code destroy}, {@code dispose}: the verb, alone or followed by
+   * a word, as in {@code closeAll}; not {@code closed}, {@code stopped}, {@code terminated}, which
+   * name events) or is annotated {@code @PreDestroy}.
    */
   public static boolean isStopLike(MethodTree method) {
-    String name = method.getName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (STOP_PREFIXES.stream().anyMatch(name::startsWith)) {
-      return true;
+    String name = method.getName().toString();
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    for (String prefix : STOP_PREFIXES) {
+      if (lower.startsWith(prefix)
+          && (name.length() == prefix.length()
+              || !Character.isLowerCase(name.charAt(prefix.length())))) {
+        return true;
+      }
     }
     return method.getModifiers().getAnnotations().stream()
         .map(AnnotationTree::getAnnotationType)
@@ -225,8 +253,74 @@ public final class Terminations {
   }
 
   /**
-   * True if the code unit (a lambda or a {@code run()} method) is the body of a thread registered
-   * with {@code Runtime.addShutdownHook}: directly, or through a variable holding the thread.
+   * True if the code unit reacts to an event instead of ending a component: a listener or callback
+   * method ({@code onClose}, {@code channelClosed}, {@code terminated()}, an override of a method
+   * of a {@code *Listener}, {@code *Callback}, {@code *Handler}, {@code *Observer} or {@code
+   * *Watcher} type, a {@link java.util.concurrent.ThreadPoolExecutor} hook), or a lambda registered
+   * as one ({@code addCloseListener(() -> ..)}, {@code onClose(() -> ..)}).
+   *
+   * <p>Whoever fires the event calls it, often on a thread of the work being cancelled (a pool runs
+   * {@code terminated()} on its last worker): returning from it does not mean the component has
+   * stopped, and a wait inserted there can wait for its own thread.
+   */
+  public static boolean isEventCallback(TreePath codeUnit, VisitorState state) {
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      TreePath parent = skipParensAndCasts(codeUnit.getParentPath());
+      return parent.getLeaf() instanceof MethodInvocationTree call
+          && call.getArguments().contains(codeUnit.getLeaf())
+          && getSymbol(call) != null
+          && isRegistrationName(getSymbol(call).getSimpleName().toString());
+    }
+    if (!(leaf instanceof MethodTree method)) {
+      return false;
+    }
+    if (isEventName(method.getName().toString())) {
+      return true;
+    }
+    // A stop method declared by a handler type (a handler's destroy()) is still a stop method.
+    if (isStopLike(method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)
+        || symbol.isStatic()) {
+      return false;
+    }
+    for (MethodSymbol overridden : findSuperMethods(symbol, state.getTypes())) {
+      String owner = overridden.owner.getSimpleName().toString();
+      if (CALLBACK_TYPE_SUFFIXES.stream().anyMatch(owner::endsWith)
+          || overridden.owner.getQualifiedName().contentEquals(THREAD_POOL_EXECUTOR)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * {@code onClose}, {@code onShutdown}; {@code closed}, {@code channelClosed}, {@code terminated}.
+   */
+  private static boolean isEventName(String name) {
+    if (name.length() > 2 && name.startsWith("on") && Character.isUpperCase(name.charAt(2))) {
+      return true;
+    }
+    int lastWord = name.length() - 1;
+    while (lastWord > 0 && !Character.isUpperCase(name.charAt(lastWord))) {
+      lastWord--;
+    }
+    return EVENT_WORDS.contains(name.substring(lastWord).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * {@code addCloseListener}, {@code onClose}, {@code registerShutdownCallback}, {@code
+   * whenClosed}.
+   */
+  private static boolean isRegistrationName(String name) {
+    return (name.length() > 2 && name.startsWith("on") && Character.isUpperCase(name.charAt(2)))
+        || ((name.startsWith("add") || name.startsWith("register") || name.startsWith("set"))
+            && CALLBACK_TYPE_SUFFIXES.stream().anyMatch(name::endsWith));
+  }
+
+  /**
+   * True if the code unit is the body of a thread registered with {@code Runtime.addShutdownHook}:
+   * directly, or through a variable holding the thread.
    */
   public static boolean isShutdownHook(TreePath codeUnit, VisitorState state) {
     TreePath thread = hookThread(codeUnit, state);

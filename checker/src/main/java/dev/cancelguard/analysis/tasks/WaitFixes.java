@@ -14,6 +14,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Source;
 import com.sun.tools.javac.code.Symbol;
@@ -27,6 +28,7 @@ import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,6 +118,46 @@ public final class WaitFixes {
   }
 
   /**
+   * A deadline the enclosing method was given: a {@code (long timeout, TimeUnit unit)} pair of
+   * parameters, or a {@link java.time.Duration} parameter ({@code unit} is then null). A wait
+   * inserted there keeps it.
+   */
+  public record Deadline(String amount, @Nullable String unit) {}
+
+  /**
+   * The deadline of the method enclosing {@code codeUnit}: its last {@code long}/{@code int}
+   * parameter followed by a {@code TimeUnit} one, else its last {@code Duration} parameter; null
+   * for a lambda or a method with neither.
+   */
+  public static @Nullable Deadline deadlineOf(@Nullable TreePath codeUnit, VisitorState state) {
+    if (codeUnit == null || !(codeUnit.getLeaf() instanceof MethodTree method)) {
+      return null;
+    }
+    Type timeUnit = state.getTypeFromString("java.util.concurrent.TimeUnit");
+    Type duration = state.getTypeFromString("java.time.Duration");
+    List<? extends VariableTree> parameters = method.getParameters();
+    Deadline found = null;
+    for (int i = 0; i < parameters.size(); i++) {
+      Type type = getType(parameters.get(i));
+      if (type == null) {
+        continue;
+      }
+      String name = parameters.get(i).getName().toString();
+      if (duration != null && state.getTypes().isSameType(type, duration)) {
+        found = new Deadline(name, null);
+      } else if (i > 0
+          && timeUnit != null
+          && state.getTypes().isSameType(type, timeUnit)
+          && getType(parameters.get(i - 1)) != null
+          && (getType(parameters.get(i - 1)).getKind() == TypeKind.LONG
+              || getType(parameters.get(i - 1)).getKind() == TypeKind.INT)) {
+        found = new Deadline(parameters.get(i - 1).getName().toString(), name);
+      }
+    }
+    return found;
+  }
+
+  /**
    * One statement, on one line, that waits for {@code receiver} to terminate at {@code at}.
    *
    * @param checkResult for a timed wait, fail instead of going on when the time runs out (the code
@@ -129,24 +171,66 @@ public final class WaitFixes {
       boolean checkResult,
       SuggestedFix.Builder fix,
       VisitorState state) {
+    return waitStatement(kind, receiver, receiverTree, at, checkResult, null, fix, state);
+  }
+
+  /**
+   * As {@link #waitStatement(CancelTarget.Kind, String, Tree, TreePath, boolean,
+   * SuggestedFix.Builder, VisitorState)}, keeping the method's own {@code deadline} where it has
+   * one: a timed wait on it rather than an unbounded {@code close()} or {@code join()}.
+   */
+  public static String waitStatement(
+      CancelTarget.Kind kind,
+      String receiver,
+      Tree receiverTree,
+      TreePath at,
+      boolean checkResult,
+      @Nullable Deadline deadline,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
     String wait;
     if (kind == CancelTarget.Kind.THREAD) {
-      wait = receiver + ".join();";
-    } else if (executorCloseAvailable(state) && isExecutorService(receiverTree, state)) {
+      if (deadline == null) {
+        wait = receiver + ".join();";
+      } else if (deadline.unit() == null) {
+        wait = receiver + ".join(" + deadline.amount() + ".toMillis());";
+      } else {
+        wait = deadline.unit() + ".timedJoin(" + receiver + ", " + deadline.amount() + ");";
+      }
+    } else if (deadline == null
+        && executorCloseAvailable(state)
+        && isExecutorService(receiverTree, state)) {
       return receiver + ".close();"; // waits, and keeps the interrupt flag itself
     } else {
-      String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
-      String await =
-          receiver + ".awaitTermination(" + TIMEOUT_SECONDS + ", " + timeUnit + ".SECONDS)";
+      String await;
+      String within;
+      if (deadline == null) {
+        String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
+        await = receiver + ".awaitTermination(" + TIMEOUT_SECONDS + ", " + timeUnit + ".SECONDS)";
+        within = " within " + TIMEOUT_SECONDS + " seconds";
+      } else if (deadline.unit() == null) {
+        String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
+        await =
+            receiver
+                + ".awaitTermination("
+                + deadline.amount()
+                + ".toNanos(), "
+                + timeUnit
+                + ".NANOSECONDS)";
+        within = " in time";
+      } else {
+        await = receiver + ".awaitTermination(" + deadline.amount() + ", " + deadline.unit() + ")";
+        within = " in time";
+      }
       wait =
           checkResult
               ? "if (!"
                   + await
                   + ") { throw new IllegalStateException(\""
                   + receiver.replace("\\", "\\\\").replace("\"", "\\\"")
-                  + " did not terminate within "
-                  + TIMEOUT_SECONDS
-                  + " seconds\"); }"
+                  + " did not terminate"
+                  + within
+                  + "\"); }"
               : await + ";";
     }
     if (interruptPropagates(at, state)) {

@@ -1,0 +1,52 @@
+package dev.cancelguard.analysis.classfiles;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link ClassFileReader} keeps of a class file: its name and, for each method with code, the
+ * calls it makes and where its jumps land. Nothing else (fields, attributes, constants) is kept.
+ *
+ * @param name the class's binary name with slashes ({@code com/acme/Outer$Inner})
+ * @param methods the methods, keyed by name and descriptor ({@code bubble(Ljava/lang/Throwable;)…})
+ */
+public record ClassFile(String name, ImmutableMap<String, Method> methods) {
+
+  /** The method of that name and descriptor, or null if the class declares none. */
+  public @Nullable Method method(String methodName, String descriptor) {
+    return methods.get(methodName + descriptor);
+  }
+
+  /**
+   * One method.
+   *
+   * @param hasCode false for abstract and native methods (and for class files stripped of code)
+   * @param calls the method's own calls ({@code invoke*} instructions) in code order
+   * @param jumpTargets the offsets a branch, a switch or an exception handler jumps to
+   */
+  public record Method(
+      String name,
+      String descriptor,
+      boolean hasCode,
+      ImmutableList<Call> calls,
+      ImmutableSet<Integer> jumpTargets) {
+
+    /** True if the instruction at {@code offset} is reached only by falling through to it. */
+    public boolean onlyFallenInto(int offset) {
+      return !jumpTargets.contains(offset);
+    }
+  }
+
+  /**
+   * An {@code invokevirtual}, {@code invokespecial}, {@code invokestatic} or {@code
+   * invokeinterface} instruction.
+   *
+   * @param offset where the instruction starts in the method's code
+   * @param length the instruction's length in bytes (the next one starts at offset + length)
+   * @param owner the class named by the instruction ({@code java/lang/Thread})
+   */
+  public record Call(
+      int offset, int length, int opcode, String owner, String name, String descriptor) {}
+}

@@ -1,0 +1,717 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CancelWithoutAwait where the context decides: fixes that must not wait on the awaited work's own
+ * thread (tasks, thread bodies, callbacks, what they call), or must keep the method's own deadline;
+ * and must-flag cases next to them.
+ */
+class CancelWithoutAwaitContextTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(CancelWithoutAwait.class, getClass());
+
+  // ---------------------------------------------------------------- must flag
+
+  @Test
+  void positive_sameShutdownInTheStopMethod() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Pool {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Pool() {
+                reporter.execute(() -> System.out.println("reporting"));
+              }
+              void terminate() {
+                // BUG: Diagnostic contains: terminate() returns
+                reporter.shutdownNow();
+              }
+              void terminateAll() {
+                // BUG: Diagnostic contains: terminateAll() returns
+                reporter.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameCodeInClose() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Session implements Closeable {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Session(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              @Override
+              public void close() throws IOException {
+                // BUG: Diagnostic contains: releasing db
+                pool.shutdownNow();
+                db.close();
+              }
+              void closeConnection() throws IOException {
+                // BUG: Diagnostic contains: releasing db
+                pool.shutdownNow();
+                db.close();
+              }
+              void drain() throws IOException {
+                // BUG: Diagnostic contains: releasing db
+                pool.shutdownNow();
+                db.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReleaseInALambdaThatIsNoListener() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.UncheckedIOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Client {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Client(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              void later(Runnable action) {
+                action.run();
+              }
+              void stopLater() {
+                later(
+                    () -> {
+                      // BUG: Diagnostic contains: releasing db
+                      pool.shutdownNow();
+                      try {
+                        db.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_handlerDestroyIsStillTheStopMethod() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              interface Handler {
+                void destroy();
+              }
+              static class Workers implements Handler {
+                private final ExecutorService pool = Executors.newFixedThreadPool(2);
+                Workers() {
+                  pool.execute(() -> System.out.println("work"));
+                }
+                @Override
+                public void destroy() {
+                  // BUG: Diagnostic contains: destroy() returns
+                  pool.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_executorThatRunsOtherWorkOnThePool() {
+    helper
+        .addSourceLines(
+            "Batcher.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Batcher implements Executor {
+              private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              Batcher() {
+                flusher.execute(() -> queue.forEach(Runnable::run));
+              }
+              @Override
+              public void execute(Runnable task) {
+                queue.add(task);
+              }
+              void shutdown() {
+                // BUG: Diagnostic contains: shutdown() returns
+                flusher.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- callbacks, chosen modes,
+  // delegates
+
+  @Test
+  void negative_poolTerminatedHook() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.ThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Pool extends ThreadPoolExecutor {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Pool() {
+                super(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+                reporter.execute(() -> System.out.println("reporting"));
+              }
+              @Override
+              protected void terminated() {
+                reporter.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_eventNamesAreNotStopMethods() {
+    helper
+        .addSourceLines(
+            "Session.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Session {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Session(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              void onClose() throws IOException {
+                pool.shutdownNow();
+                db.close();
+              }
+              void closed() {
+                pool.shutdownNow();
+              }
+              void connectionClosed() throws IOException {
+                pool.shutdownNow();
+                db.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_listenerOverrideAndLambdaListener() {
+    helper
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.io.UncheckedIOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Client {
+              interface Db extends Closeable { void insert(String row); }
+              interface ConnectionListener {
+                void connectionLost(String reason);
+              }
+              interface Connection {
+                void addCloseListener(Runnable listener);
+              }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Client(Db database, Connection connection) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+                connection.addCloseListener(
+                    () -> {
+                      pool.shutdownNow();
+                      try {
+                        db.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
+              }
+              final ConnectionListener listener =
+                  new ConnectionListener() {
+                    @Override
+                    public void connectionLost(String reason) {
+                      pool.shutdownNow();
+                      try {
+                        db.close();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    }
+                  };
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_immediateModeChosenByAParameter() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              enum CloseMode { GRACEFUL, IMMEDIATE }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(boolean immediately) {
+                if (immediately) {
+                  pool.shutdownNow();
+                } else {
+                  pool.close();
+                }
+              }
+              void close(CloseMode mode) {
+                switch (mode) {
+                  case IMMEDIATE -> pool.shutdownNow();
+                  case GRACEFUL -> pool.close();
+                }
+              }
+              void stop(boolean force) {
+                if (force) {
+                  pool.shutdownNow();
+                }
+              }
+              void shutdown(boolean graceful) {
+                if (!graceful) {
+                  pool.shutdownNow();
+                  return;
+                }
+                pool.shutdown();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_choiceNotTheCallersOrNotAboutStopping() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private volatile boolean abort;
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(boolean immediately) {
+                if (immediately) {
+                  pool.shutdownNow();
+                } else {
+                  // BUG: Diagnostic contains: close() returns
+                  pool.shutdown();
+                }
+              }
+              void stop() {
+                if (abort) {
+                  // BUG: Diagnostic contains: stop() returns
+                  pool.shutdownNow();
+                }
+              }
+              void shutdown(boolean verbose) {
+                if (verbose) {
+                  // BUG: Diagnostic contains: shutdown() returns
+                  pool.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_executorThatOnlyDelegates() {
+    helper
+        .addSourceLines(
+            "Serial.java",
+            """
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Serial implements Executor {
+              private final ExecutorService delegate = Executors.newSingleThreadExecutor();
+              @Override
+              public void execute(Runnable task) {
+                delegate.execute(task);
+              }
+              void shutdown() {
+                delegate.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- fixes
+
+  private static final String TASK_CLOSES_THE_POOL =
+      """
+      import java.io.Closeable;
+      import java.io.IOException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Jobs {
+        interface Db extends Closeable { void insert(String row); }
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final Db db;
+        Jobs(Db database) {
+          this.db = database;
+          pool.execute(() -> db.insert("row"));
+        }
+        void failFast() {
+          pool.execute(
+              () -> {
+                // BUG: Diagnostic contains: releasing db
+                pool.shutdownNow();
+                try {
+                  db.close();
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+              });
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInATaskOfThePool() {
+    helper.addSourceLines("Jobs.java", TASK_CLOSES_THE_POOL).doTest();
+    refactoring.addInputLines("Jobs.java", TASK_CLOSES_THE_POOL).expectUnchanged().doTest();
+  }
+
+  private static final String TASK_CALLS_THE_STOP =
+      """
+      import java.io.Closeable;
+      import java.io.IOException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Jobs {
+        interface Db extends Closeable { void insert(String row); }
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final Db db;
+        Jobs(Db database) {
+          this.db = database;
+          pool.execute(() -> db.insert("row"));
+          pool.execute(() -> closeAll());
+        }
+        void closeAll() {
+          // BUG: Diagnostic contains: releasing db
+          pool.shutdownNow();
+          try {
+            db.close();
+          } catch (IOException e) {
+            System.err.println(e);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAMethodATaskCalls() {
+    helper.addSourceLines("Jobs.java", TASK_CALLS_THE_STOP).doTest();
+    refactoring.addInputLines("Jobs.java", TASK_CALLS_THE_STOP).expectUnchanged().doTest();
+  }
+
+  private static final String THREAD_INTERRUPTS_ITSELF =
+      """
+      import java.io.Closeable;
+      import java.io.IOException;
+      class Worker implements Runnable {
+        interface Db extends Closeable { void insert(String row); }
+        private final Thread thread = new Thread(this);
+        private final Db db;
+        Worker(Db database) {
+          this.db = database;
+          thread.start();
+        }
+        @Override
+        public void run() {
+          db.insert("row");
+          // BUG: Diagnostic contains: CancelWithoutAwait
+          thread.interrupt();
+          try {
+            db.close();
+          } catch (IOException e) {
+            System.err.println(e);
+          }
+        }
+      }
+      """;
+
+  private static final String CLOSE_CALLED_FROM_A_CALLBACK =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Channel {
+        private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+        Channel() {
+          reporter.execute(() -> System.out.println("reporting"));
+        }
+        /** Called by the transport, on its own thread, once the connection is gone. */
+        void onDisconnect() {
+          close();
+        }
+        void close() {
+          // BUG: Diagnostic contains: close() returns
+          reporter.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAMethodACallbackCalls() {
+    helper.addSourceLines("Channel.java", CLOSE_CALLED_FROM_A_CALLBACK).doTest();
+    refactoring
+        .addInputLines("Channel.java", CLOSE_CALLED_FROM_A_CALLBACK)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_noJoinInTheThreadsOwnRun() {
+    helper.addSourceLines("Worker.java", THREAD_INTERRUPTS_ITSELF).doTest();
+    refactoring.addInputLines("Worker.java", THREAD_INTERRUPTS_ITSELF).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_waitOutsideTheTasksStillOffered() {
+    refactoring
+        .addInputLines(
+            "Jobs.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Jobs {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Jobs() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Jobs.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Jobs {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Jobs() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close() {
+                pool.shutdownNow();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_keepsTheMethodsDeadline() {
+    refactoring
+        .addInputLines(
+            "Server.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Server {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Server(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              void shutdown(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+                pool.shutdownNow();
+                db.close();
+              }
+              void stop(long quietPeriod, long timeout, TimeUnit unit) {
+                pool.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Server.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Server {
+              interface Db extends Closeable { void insert(String row); }
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Db db;
+              Server(Db database) {
+                this.db = database;
+                pool.execute(() -> db.insert("row"));
+              }
+              void shutdown(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+                pool.shutdownNow();
+                if (!pool.awaitTermination(timeout, unit)) {
+                  throw new IllegalStateException("pool did not terminate in time");
+                }
+                db.close();
+              }
+              void stop(long quietPeriod, long timeout, TimeUnit unit) {
+                pool.shutdown();
+                try {
+                  pool.awaitTermination(timeout, unit);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_keepsADurationDeadline() {
+    refactoring
+        .addInputLines(
+            "Server.java",
+            """
+            import java.time.Duration;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Server {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Thread ticker = new Thread(() -> System.out.println("tick"));
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+                ticker.start();
+              }
+              void close(Duration timeout) throws InterruptedException {
+                pool.shutdown();
+                ticker.interrupt();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Server.java",
+            """
+            import java.time.Duration;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Server {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Thread ticker = new Thread(() -> System.out.println("tick"));
+              Server() {
+                pool.execute(() -> System.out.println("work"));
+                ticker.start();
+              }
+              void close(Duration timeout) throws InterruptedException {
+                pool.shutdown();
+                pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                ticker.interrupt();
+                ticker.join(timeout.toMillis());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_threadJoinKeepsTheDeadline() {
+    refactoring
+        .addInputLines(
+            "Poller.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class Poller {
+              private final Thread worker = new Thread(() -> System.out.println("poll"));
+              Poller() {
+                worker.start();
+              }
+              void stop(long timeout, TimeUnit unit) throws InterruptedException {
+                worker.interrupt();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Poller.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class Poller {
+              private final Thread worker = new Thread(() -> System.out.println("poll"));
+              Poller() {
+                worker.start();
+              }
+              void stop(long timeout, TimeUnit unit) throws InterruptedException {
+                worker.interrupt();
+                unit.timedJoin(worker, timeout);
+              }
+            }
+            """)
+        .doTest();
+  }
+}

@@ -1,0 +1,233 @@
+package dev.cancelguard.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every check's fixes applied together, as {@code -XepPatchChecks} applies them: where two checks
+ * fix the same code their edits must agree (the same insertion, applied once) or not overlap, or
+ * Error Prone drops edits; and the patched code must pass every check.
+ */
+class FixesTogetherTest {
+  @TempDir Path directory;
+
+  private String fixedByEveryCheck(String fileName, String source) {
+    AllFixes.Result result = AllFixes.apply(directory, fileName, source);
+    assertNull(result.overlap(), "overlapping fixes");
+    return result.fixed();
+  }
+
+  private void passesEveryCheck(String fileName, String source) {
+    EveryCheck.helper(getClass()).addSourceLines(fileName, source).expectNoDiagnostics().doTest();
+  }
+
+  @Test
+  void pollLoopSwallowingTheInterrupt() {
+    String fixed =
+        fixedByEveryCheck(
+            "Poller.java",
+            """
+            class Poller {
+              volatile boolean ready;
+              void awaitReady() {
+                while (!ready) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """);
+    // LoopWithoutCancellationPoint leaves the loop through its condition and restores in the
+    // catch; SwallowedInterrupt, in a method that is no task, records the interrupt and restores it
+    // once the loop is over. The two insertions at the top of the catch do not overlap, and
+    // together the loop stops at the next test with the flag set.
+    assertEquals(
+        """
+        class Poller {
+          volatile boolean ready;
+          void awaitReady() {
+            boolean interrupted = false;
+            try {
+            while (!ready && !Thread.currentThread().isInterrupted()) {
+              try {
+                Thread.sleep(10);
+              } catch (InterruptedException e) { Thread.currentThread().interrupt(); interrupted = true;
+              }
+            }
+            } finally {
+              if (interrupted) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Poller.java", fixed);
+  }
+
+  @Test
+  void taskLoopSwallowingTheInterrupt() {
+    String fixed =
+        fixedByEveryCheck(
+            "Consumer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Consumer {
+              void start(ExecutorService pool, BlockingQueue<String> queue) {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        try {
+                          System.out.println(queue.take());
+                        } catch (InterruptedException e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+              }
+            }
+            """);
+    // The same restore from both checks, before the catch's first statement: once; in a task,
+    // SwallowedInterrupt also leaves the loop at the end of the catch.
+    assertEquals(
+        """
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.ExecutorService;
+        class Consumer {
+          void start(ExecutorService pool, BlockingQueue<String> queue) {
+            pool.execute(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      System.out.println(queue.take());
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      System.err.println(e);
+                      break;
+                    }
+                  }
+                });
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Consumer.java", fixed);
+  }
+
+  @Test
+  void blockingCleanupAfterTheRestoreWithASwallowingCatch() {
+    String fixed =
+        fixedByEveryCheck(
+            "Cleanup.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Cleanup {
+              void pause(ExecutorService pool) {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  try {
+                    pool.awaitTermination(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException ie) {
+                  }
+                }
+              }
+            }
+            """);
+    // InterruptibleCleanup moves the outer restore below the cleanup; SwallowedInterrupt restores
+    // in the cleanup's own catch. Neither edit touches the other's text.
+    assertEquals(
+        """
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.TimeUnit;
+        class Cleanup {
+          void pause(ExecutorService pool) {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              try {
+                pool.awaitTermination(1, TimeUnit.SECONDS);
+              } catch (InterruptedException ie) { Thread.currentThread().interrupt();
+              }
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Cleanup.java", fixed);
+  }
+
+  @Test
+  void timedGetInACatchAll() {
+    String fixed =
+        fixedByEveryCheck(
+            "Lookup.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            class Lookup {
+              String find(ExecutorService pool) {
+                Future<String> answer = pool.submit(() -> "x");
+                try {
+                  return answer.get(1, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                  return null;
+                }
+              }
+            }
+            """);
+    // SwallowedInterrupt restores, TimeoutWithoutCancel cancels: two insertions, both kept.
+    assertEquals(
+        """
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        class Lookup {
+          String find(ExecutorService pool) {
+            Future<String> answer = pool.submit(() -> "x");
+            try {
+              return answer.get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+              if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }
+              answer.cancel(true);
+              return null;
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Lookup.java", fixed);
+  }
+
+  @Test
+  void samplesFixedTogetherWithoutOverlap() throws Exception {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(Path.of("..", "samples", "src", "main", "java"))) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    Map<Path, AllFixes.Result> results = AllFixes.applyAll(files, directory);
+    assertEquals(files.size(), results.size());
+    assertEquals(
+        Map.of(),
+        results.entrySet().stream()
+            .filter(e -> e.getValue().overlap() != null)
+            .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().overlap())));
+  }
+}

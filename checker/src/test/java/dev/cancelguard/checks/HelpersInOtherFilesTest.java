@@ -1,0 +1,420 @@
+package dev.cancelguard.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.CompilationTestHelper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project's own helpers in other files, known from their code with no flag and no annotation:
+ * each caller is checked twice, once with the helpers compiled in the same compilation (read from
+ * their trees) and once against the same helpers compiled earlier into class files (read from their
+ * bytecode), as a full and an incremental build see them. Both must report the same findings.
+ */
+class HelpersInOtherFilesTest {
+  /** The helpers, one file each: the same text is compiled both ways. */
+  private static final Map<String, String> HELPERS =
+      Map.of(
+          "com/acme/errors/Errors.java",
+          """
+          package com.acme.errors;
+          import java.util.concurrent.ExecutionException;
+          import java.util.concurrent.Executor;
+          import java.util.concurrent.TimeoutException;
+          public final class Errors {
+            private Errors() {}
+            public static Throwable unwrap(Throwable t) {
+              return t instanceof ExecutionException ? t.getCause() : t;
+            }
+            /** Restores the flag when handed an interrupt, then wraps it. */
+            public static RuntimeException bubble(Throwable t) {
+              Throwable cause = unwrap(t);
+              if (cause instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                return new IllegalStateException("interrupted", cause);
+              }
+              return cause instanceof RuntimeException
+                  ? (RuntimeException) cause
+                  : new IllegalStateException(cause);
+            }
+            /** Restores through a method of its own class that does. */
+            public static RuntimeException fromWait(Throwable t) {
+              Throwable cause = unwrap(t);
+              if (cause instanceof TimeoutException) {
+                return new IllegalStateException("timed out", cause);
+              }
+              return bubble(cause);
+            }
+            /** Wraps only. */
+            public static RuntimeException wrap(Throwable t) {
+              return new IllegalStateException(t);
+            }
+            /** Interrupts another thread, not the current one. */
+            public static RuntimeException wakeAndWrap(Throwable t, Thread other) {
+              other.interrupt();
+              return new IllegalStateException(t);
+            }
+            /** Restores, but takes no exception. */
+            public static void restore() {
+              Thread.currentThread().interrupt();
+            }
+            /** Restores later, on another thread: not its own code. */
+            public static void restoreLater(Throwable t, Executor executor) {
+              executor.execute(() -> Thread.currentThread().interrupt());
+            }
+            /** A restore after switches (tableswitch, lookupswitch) the bytecode reader walks. */
+            public static int classifyAndRestore(Throwable t, int kind) {
+              int weight;
+              switch (kind) {
+                case 0: weight = 3; break;
+                case 1: weight = 5; break;
+                case 2: weight = 8; break;
+                case 3: weight = 13; break;
+                default: weight = 0;
+              }
+              switch (kind * 1000) {
+                case 1000: weight++; break;
+                case 1000000: weight--; break;
+                default: break;
+              }
+              if (t instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+              }
+              return weight;
+            }
+          }
+          """,
+          "com/acme/errors/InterruptedFailure.java",
+          """
+          package com.acme.errors;
+          /** Its constructor restores the flag. */
+          public class InterruptedFailure extends RuntimeException {
+            public InterruptedFailure(InterruptedException cause) {
+              super(cause);
+              Thread.currentThread().interrupt();
+            }
+            public InterruptedFailure(String message, Throwable cause) {
+              super(message, cause);
+            }
+          }
+          """,
+          "com/acme/errors/RestoringFailure.java",
+          """
+          package com.acme.errors;
+          /** Restores in an initializer block, which the class file inlines into the constructor. */
+          public class RestoringFailure extends RuntimeException {
+            {
+              Thread.currentThread().interrupt();
+            }
+            public RestoringFailure(Throwable cause) {
+              super(cause);
+            }
+          }
+          """,
+          "com/acme/errors/Handler.java",
+          """
+          package com.acme.errors;
+          /** An instance method: the method the call resolves to is read. */
+          public class Handler {
+            public void handle(Exception e) {
+              if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+          """);
+
+  @TempDir static Path work;
+
+  /** Compiles the helpers into a classes folder, as another module, jar or earlier build would. */
+  @BeforeAll
+  static void compileHelpersElsewhere() throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--release",
+                "8",
+                "-Xlint:-options",
+                "-proc:none",
+                "-d",
+                work.resolve("classes").toString()));
+    for (Map.Entry<String, String> helper : HELPERS.entrySet()) {
+      Path file = work.resolve("src").resolve(helper.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, helper.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
+    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+    assertTrue(Files.exists(work.resolve("classes/com/acme/errors/Errors.class")));
+  }
+
+  private static String classpath(String classes) {
+    return work.resolve(classes) + File.pathSeparator + System.getProperty("java.class.path");
+  }
+
+  /** Checks the caller with the helpers as source in the same compilation. */
+  private static void withHelperSources(Class<?> check, String fileName, String caller) {
+    CompilationTestHelper helper =
+        CompilationTestHelper.newInstance(
+            check.asSubclass(com.google.errorprone.bugpatterns.BugChecker.class),
+            HelpersInOtherFilesTest.class);
+    HELPERS.forEach((name, text) -> helper.addSourceLines(name, text));
+    helper.addSourceLines(fileName, caller).doTest();
+  }
+
+  /** Checks the caller against the helpers' class files. */
+  private static void withHelperClasses(
+      Class<?> check, String classes, String fileName, String caller) {
+    CompilationTestHelper.newInstance(
+            check.asSubclass(com.google.errorprone.bugpatterns.BugChecker.class),
+            HelpersInOtherFilesTest.class)
+        .setArgs("-cp", classpath(classes))
+        .addSourceLines(fileName, caller)
+        .doTest();
+  }
+
+  /** The same expectations, with the helpers read from source and from class files. */
+  private static void bothWays(Class<?> check, String caller) {
+    withHelperSources(check, "Caller.java", caller);
+    withHelperClasses(check, "classes", "Caller.java", caller);
+  }
+
+  @Test
+  void restoringHelperOfAnotherFile() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.errors.Errors;
+        import java.util.concurrent.ExecutionException;
+        import java.util.concurrent.Future;
+        class Caller {
+          Object thrown(Future<Object> f) {
+            try {
+              return f.get();
+            } catch (InterruptedException | ExecutionException e) {
+              throw Errors.bubble(e);
+            }
+          }
+          Object returned(Future<Object> f) {
+            try {
+              return f.get();
+            } catch (Exception e) {
+              RuntimeException failure = Errors.bubble(e);
+              throw failure;
+            }
+          }
+          Object throughItsOwnClass(Future<Object> f) throws ExecutionException {
+            try {
+              return f.get();
+            } catch (InterruptedException e) {
+              throw Errors.fromWait(e);
+            }
+          }
+          void lastStatement() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              Errors.classifyAndRestore(e, 2);
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void helpersThatDoNotRestoreWhatTheyAreHanded() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.errors.Errors;
+        import java.util.concurrent.Executor;
+        import java.util.concurrent.Future;
+        class Caller {
+          Object wrapsOnly(Future<Object> f) throws Exception {
+            try {
+              return f.get();
+            // BUG: Diagnostic contains: throws RuntimeException
+            } catch (InterruptedException e) {
+              throw Errors.wrap(e);
+            }
+          }
+          Object interruptsAnotherThread(Future<Object> f, Thread worker) {
+            try {
+              return f.get();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (Exception e) {
+              throw Errors.wakeAndWrap(e, worker);
+            }
+          }
+          void neverHandedTheException() {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Errors.restore();
+            }
+          }
+          void handedSomethingElse(Exception lastFailure) {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              throw Errors.bubble(lastFailure);
+            }
+          }
+          void restoresLaterOnAnotherThread(Executor executor) {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Errors.restoreLater(e, executor);
+            }
+          }
+          void onlySomePaths(boolean quiet) {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: returns
+            } catch (InterruptedException e) {
+              if (quiet) {
+                return;
+              }
+              throw Errors.bubble(e);
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void constructorsAndInstanceMethods() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.errors.Handler;
+        import com.acme.errors.InterruptedFailure;
+        import com.acme.errors.RestoringFailure;
+        class Caller {
+          void restoringConstructor() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              throw new InterruptedFailure(e);
+            }
+          }
+          void initializerRestores() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              throw new RestoringFailure(e);
+            }
+          }
+          void instanceHelper(Handler handler) {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
+              handler.handle(e);
+            }
+          }
+          void otherConstructorOnlyWraps() {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: throws InterruptedFailure
+            } catch (InterruptedException e) {
+              throw new InterruptedFailure("interrupted", e);
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void interruptibleCleanupSeesTheHelpersRestore() {
+    bothWays(
+        InterruptibleCleanup.class,
+        """
+        import com.acme.errors.Errors;
+        import java.util.concurrent.BlockingQueue;
+        class Caller {
+          void f(BlockingQueue<String> queue) throws InterruptedException {
+            try {
+              queue.take();
+            } catch (InterruptedException e) {
+              Errors.bubble(e);
+              // BUG: Diagnostic contains: InterruptibleCleanup
+              queue.put("done");
+            }
+          }
+          void g(BlockingQueue<String> queue) throws InterruptedException {
+            try {
+              queue.take();
+            } catch (InterruptedException e) {
+              Errors.wrap(e);
+              queue.put("done");
+            }
+          }
+        }
+        """);
+  }
+
+  /**
+   * A helper whose class file cannot be read (here: its code damaged, which javac itself never
+   * reads) is not taken for a restorer.
+   */
+  @Test
+  void unreadableClassFile() throws IOException {
+    Path damaged = work.resolve("damaged");
+    Path original = work.resolve("classes/com/acme/errors");
+    Path copy = Files.createDirectories(damaged.resolve("com/acme/errors"));
+    try (var files = Files.list(original)) {
+      for (Path file : files.toList()) {
+        Files.copy(file, copy.resolve(file.getFileName()));
+      }
+    }
+    Path errors = copy.resolve("Errors.class");
+    byte[] bytes = Files.readAllBytes(errors);
+    // The first `invokestatic Thread.currentThread` followed by `invokevirtual`: make it an
+    // undefined opcode, so the reader gives up on the file.
+    boolean damagedOne = false;
+    for (int i = 0; i + 3 < bytes.length && !damagedOne; i++) {
+      if ((bytes[i] & 0xff) == 0xb8 && (bytes[i + 3] & 0xff) == 0xb6) {
+        bytes[i] = (byte) 0xcb;
+        damagedOne = true;
+      }
+    }
+    assertTrue(damagedOne);
+    Files.write(errors, bytes);
+    String caller =
+        """
+        import com.acme.errors.Errors;
+        import java.util.concurrent.Future;
+        class Caller {
+          Object thrown(Future<Object> f) throws Exception {
+            try {
+              return f.get();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              throw Errors.bubble(e);
+            }
+          }
+        }
+        """;
+    withHelperClasses(SwallowedInterrupt.class, "damaged", "Caller.java", caller);
+  }
+}
