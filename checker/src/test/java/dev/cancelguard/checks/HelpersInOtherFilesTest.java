@@ -169,14 +169,19 @@ class HelpersInOtherFilesTest {
     return work.resolve(classes) + File.pathSeparator + System.getProperty("java.class.path");
   }
 
-  /** Checks the caller with the helpers as source in the same compilation. */
+  /**
+   * Checks the caller with the helpers as source in the same compilation. The caller comes first:
+   * under {@code -XDcompilePolicy=simple} every file is attributed before the first is checked, so
+   * the helpers' trees are read attributed even though javac reaches them later.
+   */
   private static void withHelperSources(Class<?> check, String fileName, String caller) {
     CompilationTestHelper helper =
         CompilationTestHelper.newInstance(
-            check.asSubclass(com.google.errorprone.bugpatterns.BugChecker.class),
-            HelpersInOtherFilesTest.class);
+                check.asSubclass(com.google.errorprone.bugpatterns.BugChecker.class),
+                HelpersInOtherFilesTest.class)
+            .addSourceLines(fileName, caller);
     HELPERS.forEach((name, text) -> helper.addSourceLines(name, text));
-    helper.addSourceLines(fileName, caller).doTest();
+    helper.doTest();
   }
 
   /** Checks the caller against the helpers' class files. */
@@ -371,6 +376,43 @@ class HelpersInOtherFilesTest {
           }
         }
         """);
+  }
+
+  /**
+   * Under {@code -XDcompilePolicy=byfile} javac attributes, lowers and generates one file after
+   * another, so a helper in another file of the compilation has either no symbols in its tree yet
+   * or a tree already lowered: it is not read (the finding stays), whichever file comes first, and
+   * nothing breaks.
+   */
+  @Test
+  void helperSourcesNotReadUnderByFilePolicy() {
+    String caller =
+        """
+        import com.acme.errors.Errors;
+        class Caller {
+          void f() {
+            try {
+              Thread.sleep(10);
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              throw Errors.bubble(e);
+            }
+          }
+        }
+        """;
+    for (boolean callerFirst : new boolean[] {true, false}) {
+      CompilationTestHelper helper =
+          CompilationTestHelper.newInstance(SwallowedInterrupt.class, HelpersInOtherFilesTest.class)
+              .setArgs("-XDcompilePolicy=byfile");
+      if (callerFirst) {
+        helper.addSourceLines("Caller.java", caller);
+      }
+      HELPERS.forEach((name, text) -> helper.addSourceLines(name, text));
+      if (!callerFirst) {
+        helper.addSourceLines("Caller.java", caller);
+      }
+      helper.doTest();
+    }
   }
 
   /**

@@ -21,9 +21,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
+import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -200,9 +202,10 @@ public final class RestoringHelpers {
         new NestedCodeSkipper() {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            // A tree javac has not attributed (yet) has no symbols: nothing in it is read.
             if (Interrupts.isCurrentThreadInterrupt(call, state)) {
               restores[0] = true;
-            } else {
+            } else if (Expressions.isResolved(call)) {
               noteDelegate(getSymbol(call));
             }
             return super.visitMethodInvocation(call, null);
@@ -210,7 +213,9 @@ public final class RestoringHelpers {
 
           @Override
           public Void visitNewClass(NewClassTree creation, Void unused) {
-            noteDelegate(getSymbol(creation));
+            if (Expressions.isResolved(creation)) {
+              noteDelegate(getSymbol(creation));
+            }
             return super.visitNewClass(creation, null);
           }
 
@@ -243,7 +248,7 @@ public final class RestoringHelpers {
   }
 
   private static boolean isStatic(VariableTree field) {
-    Symbol symbol = getSymbol(field);
+    Symbol symbol = ((JCVariableDecl) field).sym; // null where javac has not entered it
     return symbol != null
         ? symbol.isStatic()
         : field.getModifiers().getFlags().contains(Modifier.STATIC);
