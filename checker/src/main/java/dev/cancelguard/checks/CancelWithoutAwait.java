@@ -715,9 +715,17 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         || Tasks.isExecutorInternals(state.getPath(), state)) {
       return null;
     }
+    ExpressionTree receiver = getReceiver(call);
+    // A scheduler's delayed tasks still run after shutdown(): a wait would last until the last is
+    // due.
+    if (kind == Kind.EXECUTOR
+        && receiver != null
+        && getSymbol(receiver) != null
+        && WaitFixes.keepsDelayedTasks(call, getSymbol(receiver), state)) {
+      return null;
+    }
     WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
     TreePath parentPath = state.getPath().getParentPath();
-    ExpressionTree receiver = getReceiver(call);
     String receiverSource = state.getSourceForNode(receiver);
     if (receiverSource == null) {
       return null;

@@ -190,7 +190,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                     + recordNote(catchTree.getBlock(), caught)
                     + "."
                     + CONSEQUENCE
-                    + advice(placement, state));
+                    + advice(placement, catchPath, state));
     String guard = interruptGuard(catchTree, state);
     switch (placement.shape()) {
       case RESTORE -> {
@@ -494,7 +494,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
    * What to do, for the placement: restore at once, or (where that would make a wait in the loop or
    * in a finally throw at once) record and restore later, or leave the loop.
    */
-  private static String advice(RestorePlacement.Placement placement, VisitorState state) {
+  private static String advice(
+      RestorePlacement.Placement placement, TreePath catchPath, VisitorState state) {
     Tree blocking = placement.blockingCall();
     return switch (placement.shape()) {
       case RESTORE ->
@@ -513,12 +514,37 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                   + Lines.of(blocking, state)
                   + ") throw at once and the loop spin: record the interrupt in a local flag and"
                   + " restore it once the loop is over, or rethrow the exception."
-              : " Restoring the flag at the top of this catch would make the blocking cleanup in"
-                  + " the finally block (line "
-                  + Lines.of(blocking, state)
-                  + ") throw at once and be skipped: restore the flag once that cleanup is done,"
-                  + " or rethrow the exception.";
+              : inEnclosingFinally(blocking, catchPath, state)
+                  ? " Restoring the flag at the top of this catch would make the blocking cleanup"
+                      + " in the finally block (line "
+                      + Lines.of(blocking, state)
+                      + ") throw at once and be skipped: restore the flag once that cleanup is"
+                      + " done, or rethrow the exception."
+                  : " Restoring the flag at the top of this catch would make the blocking call"
+                      + " that follows it (line "
+                      + Lines.of(blocking, state)
+                      + ") throw at once and be cut short: record the interrupt in a local flag"
+                      + " and restore it once that call is done, or rethrow the exception.";
     };
+  }
+
+  /** True if {@code tree} lies in the {@code finally} block of a try around the catch. */
+  private static boolean inEnclosingFinally(
+      @Nullable Tree tree, TreePath catchPath, VisitorState state) {
+    if (tree == null) {
+      return false;
+    }
+    int position = ASTHelpers.getStartPosition(tree);
+    for (TreePath p = catchPath; p.getParentPath() != null; p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() != null
+          && p.getLeaf() != tryTree.getFinallyBlock()
+          && position >= ASTHelpers.getStartPosition(tryTree.getFinallyBlock())
+          && position < state.getEndPosition(tryTree.getFinallyBlock())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

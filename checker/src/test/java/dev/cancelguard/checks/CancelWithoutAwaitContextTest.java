@@ -714,4 +714,115 @@ class CancelWithoutAwaitContextTest {
             """)
         .doTest();
   }
+
+  private static final String SCHEDULER_KEEPS_DELAYED_TASKS =
+      """
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class Monitor {
+        private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
+        void watch(Runnable check, long maxRunTime) {
+          executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+        }
+        void shutdown() {
+          // BUG: Diagnostic contains: executor.shutdown()
+          executor.shutdown();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitForASchedulerWhoseDelayedTasksStillRun() {
+    // After shutdown() the checks scheduled with a delay still run when due: a wait inserted here
+    // would hold the stop until the last of them.
+    helper.addSourceLines("Monitor.java", SCHEDULER_KEEPS_DELAYED_TASKS).doTest();
+    refactoring
+        .addInputLines("Monitor.java", SCHEDULER_KEEPS_DELAYED_TASKS.replace("// BUG: ", "// "))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitForASchedulerStoppedNow() {
+    // shutdownNow() drops the delayed tasks: the wait is for the running one only.
+    refactoring
+        .addInputLines(
+            "Monitor.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Monitor {
+              private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
+              void watch(Runnable check, long maxRunTime) {
+                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              }
+              void shutdown() {
+                executor.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Monitor.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Monitor {
+              private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
+              void watch(Runnable check, long maxRunTime) {
+                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              }
+              void shutdown() {
+                executor.shutdownNow();
+                executor.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_waitForASchedulerThatDropsDelayedTasksOnShutdown() {
+    refactoring
+        .addInputLines(
+            "Monitor.java",
+            """
+            import java.util.concurrent.ScheduledThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Monitor {
+              private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+              Monitor() {
+                executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+              }
+              void watch(Runnable check, long maxRunTime) {
+                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              }
+              void shutdown() {
+                executor.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Monitor.java",
+            """
+            import java.util.concurrent.ScheduledThreadPoolExecutor;
+            import java.util.concurrent.TimeUnit;
+            class Monitor {
+              private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1);
+              Monitor() {
+                executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+              }
+              void watch(Runnable check, long maxRunTime) {
+                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              }
+              void shutdown() {
+                executor.shutdown();
+                executor.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -526,6 +526,154 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void recordAndRestoreAfter_nestedLoopsGetAFlagEach() {
+    // Both catches record; the inner loop's flag is declared inside the outer loop's try, so it
+    // needs a name of its own for the two fixes together to compile.
+    refactoring
+        .addInputLines(
+            "Waiter.java",
+            """
+            class Waiter {
+              volatile boolean done;
+              volatile boolean ready;
+
+              void await() {
+                while (!done) {
+                  while (!ready) {
+                    try {
+                      Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                    }
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Waiter.java",
+            """
+            class Waiter {
+              volatile boolean done;
+              volatile boolean ready;
+
+              void await() {
+                boolean interrupted = false;
+                try {
+                  while (!done) {
+                    boolean interrupted2 = false;
+                    try {
+                      while (!ready) {
+                        try {
+                          Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                          interrupted2 = true;
+                        }
+                      }
+                    } finally {
+                      if (interrupted2) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }
+                    try {
+                      Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                      interrupted = true;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void noFix_whenTheCatchGoesOnToABlockingCall() {
+    // A restore in the first catch would make the second join throw at once: the data source
+    // would then be closed while that thread may still use it. The second catch has nothing
+    // blocking after it and is restored.
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                try {
+                  cluster.join();
+                } catch (InterruptedException ignore) {
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                try {
+                  cluster.join();
+                } catch (InterruptedException ignore) { Thread.currentThread().interrupt();
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenWhatFollowsTheCatchDoesNotBlock() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) {
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Runnable closeDataSource) {
+                try {
+                  misfires.join();
+                } catch (InterruptedException ignore) { Thread.currentThread().interrupt();
+                }
+                closeDataSource.run();
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void restoreLast_whenTheCatchItselfBlocks() {
     // A restore at the top would make the awaitTermination of the cleanup throw at once.
     refactoring

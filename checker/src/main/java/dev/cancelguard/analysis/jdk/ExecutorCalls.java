@@ -55,6 +55,21 @@ public final class ExecutorCalls {
           "shutdownNow",
           "close");
 
+  /** {@code scheduler.schedule(task, delay, unit)}: one task, run once when the delay is up. */
+  public static final Matcher<ExpressionTree> SCHEDULE_ONCE =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+          .named("schedule");
+
+  /**
+   * {@code setExecuteExistingDelayedTasksAfterShutdownPolicy(..)}: whether the delayed tasks still
+   * run after {@code shutdown()} (by default they do).
+   */
+  public static final Matcher<ExpressionTree> DELAYED_TASKS_AFTER_SHUTDOWN_POLICY =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ScheduledThreadPoolExecutor")
+          .named("setExecuteExistingDelayedTasksAfterShutdownPolicy");
+
   /** {@code executor.awaitTermination(timeout, unit)}. */
   public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
       CallNames.namedFirst(

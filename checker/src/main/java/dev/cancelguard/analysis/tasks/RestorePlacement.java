@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
@@ -56,7 +57,10 @@ public final class RestorePlacement {
     RECORD_AND_RESTORE_AFTER,
     /** The same, in a task whose interruption means stop: restore and leave the loop. */
     LEAVE_THE_LOOP,
-    /** No mechanical fix is safe (a {@code finally} that blocks, a loop that cannot be wrapped). */
+    /**
+     * No mechanical fix is safe (a {@code finally} that blocks, a blocking call the catch goes on
+     * to, a loop that cannot be wrapped).
+     */
     NONE
   }
 
@@ -101,7 +105,14 @@ public final class RestorePlacement {
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
     if (loop == null || blockingInLoop == null) {
-      return new Placement(Shape.RESTORE, null, null);
+      // The catch goes straight on to a call that fails when interrupted (the second join of a
+      // shutdown): a restore at the top makes it throw at once and cuts that wait or cleanup
+      // short. Restoring after it is a choice of where, which is not mechanical.
+      Tree blockingAfter =
+          goesOn ? failingCallAfter(catchPath.getParentPath(), codeUnit, state, options) : null;
+      return blockingAfter == null
+          ? new Placement(Shape.RESTORE, null, null)
+          : new Placement(Shape.NONE, null, blockingAfter);
     }
     String leave =
         isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
@@ -128,8 +139,11 @@ public final class RestorePlacement {
       VisitorState state) {
     Tree statement = wrappable(placement.loop());
     Set<String> taken = LocalUses.declaredNames(codeUnit.getLeaf());
-    String flag = "interrupted";
-    for (int i = 2; taken.contains(flag); i++) {
+    // Another catch of the code unit may wrap an enclosing or an earlier loop of the same block
+    // with its own flag: each loop gets a name of its own, so that both fixes together compile.
+    int earlierLoops = loopsWithACatchBefore(placement.loop().getLeaf(), codeUnit);
+    String flag = earlierLoops == 0 ? "interrupted" : "interrupted" + (earlierLoops + 1);
+    for (int i = earlierLoops + 2; taken.contains(flag); i++) {
       flag = "interrupted" + i;
     }
     String indent = SourceEdits.indentationOf(statement, state);
@@ -204,6 +218,46 @@ public final class RestorePlacement {
         .merge(SourceEdits.insertFirst(block, restore, state))
         .merge(SourceEdits.insertLast(block, placement.leave(), state))
         .build();
+  }
+
+  /**
+   * How many loops of the code unit (not in nested code) that hold a catch start before {@code
+   * loop}: those around it and those before it.
+   */
+  private static int loopsWithACatchBefore(Tree loop, TreePath codeUnit) {
+    int[] count = new int[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (node != null
+            && node != loop
+            && Loops.isLoop(node)
+            && getStartPosition(node) < getStartPosition(loop)
+            && containsCatch(node)) {
+          count[0]++;
+        }
+        return super.scan(node, null);
+      }
+    }.scan(
+        switch (codeUnit.getLeaf()) {
+          case MethodTree method -> method.getBody();
+          case LambdaExpressionTree lambda -> lambda.getBody();
+          default -> codeUnit.getLeaf();
+        },
+        null);
+    return count[0];
+  }
+
+  private static boolean containsCatch(Tree tree) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree catchTree, Void unused) {
+        found[0] = true;
+        return null;
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 
   private static String guarded(@Nullable String guard, String code) {
@@ -292,20 +346,30 @@ public final class RestorePlacement {
   /** Statements after {@code path} in the blocks up to the code unit hold a call that fails. */
   private static boolean blocksAfter(
       TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    return failingCallAfter(path, codeUnit, state, options) != null;
+  }
+
+  /**
+   * The first call that fails when interrupted in the statements after {@code path}, in the blocks
+   * around it up to the code unit.
+   */
+  private static @Nullable Tree failingCallAfter(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     for (TreePath p = path;
         p != null && p.getParentPath() != null && p != codeUnit;
         p = p.getParentPath()) {
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {
         boolean after = false;
         for (StatementTree statement : block.getStatements()) {
-          if (after && failingCall(statement, state, options) != null) {
-            return true;
+          Tree call = after ? failingCall(statement, state, options) : null;
+          if (call != null) {
+            return call;
           }
           after |= statement == p.getLeaf();
         }
       }
     }
-    return false;
+    return null;
   }
 
   /**

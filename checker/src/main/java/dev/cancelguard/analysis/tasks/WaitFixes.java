@@ -1,5 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
@@ -10,6 +12,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -23,7 +26,9 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
@@ -115,6 +120,36 @@ public final class WaitFixes {
     } catch (RuntimeException e) {
       return false; // not a functional interface javac can describe: be safe
     }
+  }
+
+  /**
+   * True if, after {@code shutdown()} (not {@code shutdownNow()}) of {@code executor}, a wait for
+   * it would last until the last delayed task this file schedules on it is due: {@code
+   * schedule(task, delay, unit)} tasks still run after {@code shutdown()} unless the file turns
+   * that off ({@code setExecuteExistingDelayedTasksAfterShutdownPolicy(false)}). A wait inserted
+   * there holds the stop for as long as the longest delay.
+   */
+  public static boolean keepsDelayedTasks(
+      MethodInvocationTree shutdown, Symbol executor, VisitorState state) {
+    if (!(getSymbol(shutdown) instanceof MethodSymbol method)
+        || !method.getSimpleName().contentEquals("shutdown")) {
+      return false;
+    }
+    boolean[] schedules = new boolean[1];
+    boolean[] dropsThem = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call)
+            && getReceiver(call) != null
+            && executor.equals(getSymbol(getReceiver(call)))) {
+          schedules[0] |= ExecutorCalls.SCHEDULE_ONCE.matches(call, state);
+          dropsThem[0] |= ExecutorCalls.DELAYED_TASKS_AFTER_SHUTDOWN_POLICY.matches(call, state);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return schedules[0] && !dropsThem[0];
   }
 
   /**
