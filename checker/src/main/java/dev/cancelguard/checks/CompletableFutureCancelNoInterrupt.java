@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureValues;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
@@ -66,17 +67,17 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     }
     // A promise completed by hand: there is no computation to interrupt, and cancel only
     // completes it (and its dependents) with a CancellationException.
-    if (FutureOwnership.isPromise(receiver, state)) {
+    if (FutureValues.isPromise(receiver, state)) {
       return NO_MATCH;
     }
     // Completed by hand in this file (through the same variable, field or AtomicReference), and
     // not known to come from a task, even through the variables it is copied from: a promise too.
-    if (FutureOwnership.isCompletedByHand(receiver, state)
-        && FutureOwnership.followedValues(receiver, state).stream()
+    if (FutureValues.isCompletedByHand(receiver, state)
+        && FutureValues.followedValues(receiver, state).stream()
             .noneMatch(v -> FutureOwnership.startsTask(v, state))) {
       return NO_MATCH;
     }
-    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    ImmutableList<ExpressionTree> values = FutureValues.possibleValues(receiver, state);
     // HttpClient.sendAsync's future does abort the exchange.
     if (!values.isEmpty() && values.stream().allMatch(v -> HTTP_SEND_ASYNC.matches(v, state))) {
       return NO_MATCH;
@@ -105,10 +106,10 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
       return true;
     }
     Type completable = state.getTypeFromString(COMPLETABLE_FUTURE);
-    if (completable == null || !FutureOwnership.holdsCompletableFuture(receiver, state)) {
+    if (completable == null || !FutureValues.holdsCompletableFuture(receiver, state)) {
       return false;
     }
-    ImmutableList<ExpressionTree> values = FutureOwnership.possibleValues(receiver, state);
+    ImmutableList<ExpressionTree> values = FutureValues.possibleValues(receiver, state);
     return !values.isEmpty()
         && values.stream().noneMatch(v -> overridesCancel(getType(v), completable, state));
   }

@@ -44,6 +44,7 @@ import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.WaitFixes;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -210,7 +211,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
     CharSequence source = state.getSourceCode();
     int declarationStart = getStartPosition(declaration);
     int declarationEnd = state.getEndPosition(declaration);
-    String indent = WaitFixes.indentation(source, declarationStart);
+    String indent = SourceEdits.indentation(source, declarationStart);
     if (indent == null || declarationEnd < 0) {
       return null;
     }
@@ -234,10 +235,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       return null;
     }
     int firstStart = getStartPosition(statements.get(index + 1));
-    int lineStart = firstStart;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
+    int lineStart = SourceEdits.lineStart(source, firstStart);
     if (lineStart <= declarationStart) {
       return null; // the next statement shares the declaration's line
     }
@@ -319,11 +317,8 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       }
     }
     CharSequence source = state.getSourceCode();
-    String indent = WaitFixes.indentation(source, getStartPosition(declaration));
-    int lineStart = getStartPosition(statements.get(index + 1));
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
+    String indent = SourceEdits.indentation(source, getStartPosition(declaration));
+    int lineStart = SourceEdits.lineStart(source, getStartPosition(statements.get(index + 1)));
     int workEnd = state.getEndPosition(statements.get(first - 1));
     int end = state.getEndPosition(statements.get(last));
     if (indent == null

@@ -18,6 +18,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +45,7 @@ public final class ForkAfterJoin extends CancelGuardChecker implements MethodInv
     }
     // A scope handed in or handed on: its joins may be elsewhere.
     Scope scope = TaskScopes.ownedScope(Expressions.receiverSymbol(tree), unit, state);
-    Tree body = TaskScopes.body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (scope == null || body == null) {
       return NO_MATCH;
     }

@@ -5,8 +5,6 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.auto.service.AutoService;
@@ -27,42 +25,35 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
-import dev.cancelguard.analysis.flow.FactFlow.Raise;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
-import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.resources.HeldOnInterrupt;
+import dev.cancelguard.analysis.resources.HeldResource;
+import dev.cancelguard.analysis.resources.HeldResources;
 import dev.cancelguard.analysis.resources.Resources;
 import dev.cancelguard.analysis.tasks.Tasks;
-import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.LocalUses;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.inject.Inject;
-import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,12 +71,6 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "ResourceLeakOnCancel.md")
 public final class ResourceLeakOnCancel extends CancelGuardChecker
     implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
-  /** Names of calls that take an object out of a pool or queue (not a lookup that leaves it). */
-  private static final Pattern CHECK_OUT =
-      Pattern.compile(
-          "take|poll\\w*|pop|remove(First|Last)?|borrow\\w*|acquire\\w*|check[Oo]ut\\w*|lease\\w*"
-              + "|obtain\\w*|allocate\\w*|lend\\w*");
-
   private final CancelGuardOptions options;
 
   /** The constructor Error Prone uses when no flags are in play. */
@@ -122,43 +107,6 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     return NO_MATCH;
   }
 
-  private enum Kind {
-    /** A closeable local, closed by {@code close()} (or given back to the pool it came from). */
-    CLOSEABLE,
-    /** An object taken out of a pool or queue and given back to it. */
-    CHECKOUT,
-    /** A semaphore permit. */
-    PERMIT,
-    /** A lock taken by {@code lockInterruptibly()}. */
-    LOCK
-  }
-
-  /** One resource of the code unit: what holds it, where it is taken and given back. */
-  private static final class Resource {
-    final Kind kind;
-    final Symbol symbol;
-    final @Nullable Symbol pool;
-    final List<ExpressionTree> acquisitions = new ArrayList<>();
-    final List<MethodInvocationTree> releases = new ArrayList<>();
-    int bit;
-    int rangeStart = Integer.MAX_VALUE;
-    int rangeEnd = -1;
-
-    Resource(Kind kind, Symbol symbol, @Nullable Symbol pool) {
-      this.kind = kind;
-      this.symbol = symbol;
-      this.pool = pool;
-    }
-
-    String name() {
-      return symbol.getSimpleName().toString();
-    }
-
-    long mask() {
-      return 1L << bit;
-    }
-  }
-
   private void analyze(TreePath unitPath, BlockTree body, VisitorState state) {
     // Nothing interrupts the main thread: its interrupt paths are not real.
     if (Tasks.isMainMethod(unitPath)) {
@@ -170,46 +118,15 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     if (points.isEmpty()) {
       return;
     }
-    Map<Symbol, Resource> resources = findResources(bodyPath, unitPath, state);
-    findReleases(bodyPath, resources, state);
-    resources.values().removeIf(r -> r.releases.isEmpty());
-    if (resources.isEmpty()) {
-      return;
-    }
-    int bit = 0;
-    for (Resource resource : List.copyOf(resources.values())) {
-      if (bit == Long.SIZE) {
-        resources.remove(resource.symbol);
-        continue;
-      }
-      resource.bit = bit++;
-      for (ExpressionTree acquisition : resource.acquisitions) {
-        resource.rangeStart = Math.min(resource.rangeStart, state.getEndPosition(acquisition));
-      }
-      for (MethodInvocationTree release : resource.releases) {
-        resource.rangeEnd = Math.max(resource.rangeEnd, getStartPosition(release));
-      }
-    }
-    boolean anyPointInRange =
-        points.stream()
-            .anyMatch(
-                p ->
-                    resources.values().stream()
-                        .anyMatch(
-                            r ->
-                                r.rangeStart <= getStartPosition(p)
-                                    && getStartPosition(p) < r.rangeEnd));
-    // Only resources held across a cancellation point matter here.
-    if (!anyPointInRange) {
-      return;
-    }
-    dropConsumedCheckouts(body, resources, state);
+    Map<Symbol, HeldResource> resources =
+        HeldResources.heldAcross(bodyPath, unitPath, points, state);
     if (resources.isEmpty()) {
       return;
     }
     FactFlow.Result result =
-        FactFlow.walk(body, new HeldSpec(resources, state, options), state, 0, false, Set.of());
-    for (Resource resource : resources.values()) {
+        FactFlow.walk(
+            body, new HeldOnInterrupt(resources, state, options), state, 0, false, Set.of());
+    for (HeldResource resource : resources.values()) {
       Optional<Exit> leak =
           result.exits().stream()
               .filter(e -> (e.facts() & resource.mask()) != 0 && e.origin() != null)
@@ -245,7 +162,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
 
       @Override
       public Void visitThrow(ThrowTree tree, Void unused) {
-        if (isNewInterrupt(tree, state)) {
+        if (HeldOnInterrupt.isNewInterrupt(tree, state)) {
           found.add(tree);
         }
         return super.visitThrow(tree, null);
@@ -254,329 +171,9 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     return found;
   }
 
-  private static boolean isNewInterrupt(ThrowTree tree, VisitorState state) {
-    return stripParentheses(tree.getExpression()) instanceof NewClassTree created
-        && Interrupts.isInterruptedExceptionValue(created, state);
-  }
-
-  private static Map<Symbol, Resource> findResources(
-      TreePath bodyPath, TreePath unitPath, VisitorState state) {
-    Map<Symbol, Resource> resources = new LinkedHashMap<>();
-    Set<Symbol> locals = new HashSet<>();
-    Set<Symbol> handedOn = new HashSet<>();
-    new NestedCodePathSkipper() {
-      @Override
-      public Void visitVariable(VariableTree variable, Void unused) {
-        Symbol symbol = getSymbol(variable);
-        // Try-with-resources variables are closed by the statement itself.
-        if (symbol != null
-            && symbol.getKind() == ElementKind.LOCAL_VARIABLE
-            && !(getCurrentPath().getParentPath().getLeaf() instanceof TryTree)) {
-          locals.add(symbol);
-          localAcquisition(symbol, variable.getInitializer());
-        }
-        return super.visitVariable(variable, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        Symbol symbol = getSymbol(assignment.getVariable());
-        if (symbol != null && locals.contains(symbol)) {
-          localAcquisition(symbol, assignment.getExpression());
-        }
-        return super.visitAssignment(assignment, null);
-      }
-
-      private void localAcquisition(Symbol symbol, @Nullable ExpressionTree initializer) {
-        ExpressionTree value = initializer == null ? null : stripParentheses(initializer);
-        if (!(value instanceof NewClassTree || value instanceof MethodInvocationTree)
-            || symbol.type == null) {
-          return;
-        }
-        Symbol acquiring = getSymbol(value);
-        // @MustBeClosed results are Error Prone's MustBeClosedChecker's.
-        if (acquiring != null && Resources.isMustBeClosed(acquiring)) {
-          return;
-        }
-        Symbol pool = Expressions.receiverSymbol(value);
-        boolean closeable = Resources.isCloseableResource(symbol.type, state);
-        boolean checkout =
-            isVariable(pool)
-                && acquiring != null
-                && CHECK_OUT.matcher(acquiring.getSimpleName().toString()).matches()
-                && !isMap(pool.type, state);
-        if (!closeable && !checkout) {
-          return;
-        }
-        Resource resource =
-            resources.computeIfAbsent(
-                symbol,
-                s ->
-                    new Resource(
-                        closeable ? Kind.CLOSEABLE : Kind.CHECKOUT,
-                        s,
-                        isVariable(pool) ? pool : null));
-        resource.acquisitions.add(value);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        Symbol receiver = Expressions.receiverSymbol(call);
-        if (isVariable(receiver)) {
-          Kind kind =
-              Resources.isPermitAcquire(call, state)
-                  ? Kind.PERMIT
-                  : Resources.isInterruptibleLock(call, state) ? Kind.LOCK : null;
-          if (kind != null) {
-            resources
-                .computeIfAbsent(receiver, s -> new Resource(kind, s, null))
-                .acquisitions
-                .add(call);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(bodyPath, null);
-    // Handed on (returned, stored, wrapped, captured): someone else releases it.
-    for (Resource resource : resources.values()) {
-      if (resource.kind == Kind.CLOSEABLE || resource.kind == Kind.CHECKOUT) {
-        for (TreePath reference : LocalUses.references(bodyPath, resource.symbol)) {
-          if (LocalUses.handsOn(reference, unitPath)) {
-            handedOn.add(resource.symbol);
-          }
-        }
-      }
-    }
-    resources.keySet().removeAll(handedOn);
-    return resources;
-  }
-
-  private static void findReleases(
-      TreePath bodyPath, Map<Symbol, Resource> resources, VisitorState state) {
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        for (Resource resource : resources.values()) {
-          if (releases(resource, call, state)) {
-            resource.releases.add(call);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(bodyPath.getLeaf(), null);
-  }
-
-  private static boolean releases(
-      Resource resource, MethodInvocationTree call, VisitorState state) {
-    Symbol receiver = Expressions.receiverSymbol(call);
-    return switch (resource.kind) {
-      case CLOSEABLE, CHECKOUT ->
-          (Resources.isClose(call, state) && resource.symbol.equals(receiver))
-              || Resources.isCloseHelper(call, resource.symbol)
-              || (resource.pool != null
-                  && Resources.isCheckIn(call, resource.pool, resource.symbol));
-      case PERMIT -> Resources.isPermitRelease(call, state) && resource.symbol.equals(receiver);
-      case LOCK -> Resources.isUnlock(call, state) && resource.symbol.equals(receiver);
-    };
-  }
-
-  private static boolean isVariable(@Nullable Symbol symbol) {
-    return symbol != null
-        && symbol.type != null
-        && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
-            || symbol.getKind() == ElementKind.PARAMETER
-            || symbol.getKind() == ElementKind.FIELD);
-  }
-
-  private static boolean isMap(Type type, VisitorState state) {
-    Type map = state.getTypeFromString("java.util.Map");
-    return map != null && isSubtype(type, map, state);
-  }
-
-  // ---------------------------------------------------------------- the walk
-
-  /** The facts: one per resource, "held, on a path where an interrupt was noticed". */
-  private static final class HeldSpec implements FactFlow.Spec {
-    private final Map<Symbol, Resource> resources;
-    private final VisitorState state;
-    private final CancelGuardOptions options;
-
-    HeldSpec(Map<Symbol, Resource> resources, VisitorState state, CancelGuardOptions options) {
-      this.resources = resources;
-      this.state = state;
-      this.options = options;
-    }
-
-    private long held(int position) {
-      long held = 0;
-      for (Resource resource : resources.values()) {
-        if (resource.rangeStart <= position && position < resource.rangeEnd) {
-          held |= resource.mask();
-        }
-      }
-      return held;
-    }
-
-    @Override
-    public List<Raise> raises(ExpressionTree tree) {
-      if (!(tree instanceof MethodInvocationTree call)
-          || !CancellationPoints.isCancellationPoint(call, state, options)) {
-        return List.of();
-      }
-      long held = held(getStartPosition(call));
-      if (held == 0) {
-        return List.of();
-      }
-      if (Interrupts.throwsInterruptedException(call, state)) {
-        return List.of(new Raise(Interrupts.interruptedExceptionType(state), held));
-      }
-      if (ThreadCalls.INTERRUPTED.matches(call, state)
-          || ThreadCalls.IS_INTERRUPTED.matches(call, state)) {
-        return List.of(); // a flag test: its true branch is followed instead
-      }
-      // A configured cancellation point: it throws what it declares, or something unchecked.
-      Type methodType = getType(call.getMethodSelect());
-      List<Type> thrown = methodType == null ? List.of() : methodType.getThrownTypes();
-      if (thrown.isEmpty()) {
-        return List.of(new Raise(state.getSymtab().runtimeExceptionType, held));
-      }
-      return thrown.stream().map(t -> new Raise(t, held)).toList();
-    }
-
-    /**
-     * Only the interrupt is followed: another exception after a caught interrupt leaks the resource
-     * on the normal path just the same, which is not a cancellation question.
-     */
-    @Override
-    public boolean carriesFacts(ExpressionTree call, Type thrown) {
-      return isSubtype(thrown, Interrupts.interruptedExceptionType(state), state);
-    }
-
-    @Override
-    public long addedOnTrueBranch(ExpressionTree condition) {
-      ExpressionTree stripped = stripParentheses(condition);
-      return stripped instanceof MethodInvocationTree call
-              && (ThreadCalls.INTERRUPTED.matches(call, state)
-                  || ThreadCalls.IS_INTERRUPTED.matches(call, state))
-          ? held(getStartPosition(call))
-          : 0;
-    }
-
-    /** {@code if (r != null) r.close();}: on the branch where r is null, r is not held. */
-    @Override
-    public long killedOnBranch(ExpressionTree condition, boolean value) {
-      return nullOnBranch(condition, value, resources);
-    }
-
-    @Override
-    public long addedByThrow(ThrowTree tree) {
-      return isNewInterrupt(tree, state) ? held(getStartPosition(tree)) : 0;
-    }
-
-    @Override
-    public long killedBy(ExpressionTree tree) {
-      long killed = 0;
-      for (Resource resource : resources.values()) {
-        if (resource.releases.contains(tree)) {
-          killed |= resource.mask();
-        }
-      }
-      return killed;
-    }
-
-    @Override
-    public long acquiredBy(ExpressionTree tree) {
-      long acquired = 0;
-      for (Resource resource : resources.values()) {
-        if (resource.acquisitions.contains(tree)) {
-          acquired |= resource.mask();
-        }
-      }
-      return acquired;
-    }
-  }
-
-  /**
-   * Drops the objects taken out of a queue that the normal path itself does not always give back: a
-   * message consumed, and only sometimes put back for another round, is not borrowed from a pool,
-   * and "released only on the normal path" would not be true of it.
-   */
-  private static void dropConsumedCheckouts(
-      Tree body, Map<Symbol, Resource> resources, VisitorState state) {
-    if (resources.values().stream().noneMatch(r -> r.kind == Kind.CHECKOUT)) {
-      return;
-    }
-    FactFlow.Result normal =
-        FactFlow.walk(body, new NormalPathSpec(resources), state, 0, false, Set.of());
-    long keptOnTheNormalPath = 0;
-    for (Exit exit : normal.exits()) {
-      if (exit.kind() == FactFlow.ExitKind.RETURNS
-          || exit.kind() == FactFlow.ExitKind.FALLS_OFF
-          || exit.kind() == FactFlow.ExitKind.REACQUIRES) {
-        keptOnTheNormalPath |= exit.facts();
-      }
-    }
-    long consumed = keptOnTheNormalPath;
-    resources.values().removeIf(r -> r.kind == Kind.CHECKOUT && (consumed & r.mask()) != 0);
-  }
-
-  /** The facts: one per checked-out object, "taken and not given back", on normal paths only. */
-  private static final class NormalPathSpec implements FactFlow.Spec {
-    private final Map<Symbol, Resource> resources;
-
-    NormalPathSpec(Map<Symbol, Resource> resources) {
-      this.resources = resources;
-    }
-
-    private long masks(ExpressionTree tree, boolean acquisitions) {
-      long found = 0;
-      for (Resource resource : resources.values()) {
-        if (resource.kind == Kind.CHECKOUT
-            && (acquisitions ? resource.acquisitions : resource.releases).contains(tree)) {
-          found |= resource.mask();
-        }
-      }
-      return found;
-    }
-
-    @Override
-    public long addedBy(ExpressionTree tree) {
-      return masks(tree, true);
-    }
-
-    @Override
-    public long acquiredBy(ExpressionTree tree) {
-      return masks(tree, true);
-    }
-
-    @Override
-    public long killedBy(ExpressionTree tree) {
-      return masks(tree, false);
-    }
-
-    /** {@code if (taken == null) ...}: a poll that timed out took nothing. */
-    @Override
-    public long killedOnBranch(ExpressionTree condition, boolean value) {
-      return nullOnBranch(condition, value, resources);
-    }
-
-    @Override
-    public boolean carriesFacts(ExpressionTree call, Type thrown) {
-      return false;
-    }
-  }
-
-  /** The resource a condition compares with null, as a mask, on the branch where it is null. */
-  private static long nullOnBranch(
-      ExpressionTree condition, boolean value, Map<Symbol, Resource> resources) {
-    Symbol tested = LocalUses.nullTested(condition, value);
-    Resource resource = tested == null ? null : resources.get(tested);
-    return resource == null ? 0 : resource.mask();
-  }
-
   // ---------------------------------------------------------------- message
 
-  private static String message(Resource resource, Exit exit, VisitorState state) {
+  private static String message(HeldResource resource, Exit exit, VisitorState state) {
     MethodInvocationTree lastRelease =
         resource.releases.stream().max(Comparator.comparingInt(r -> getStartPosition(r))).get();
     String what =
@@ -628,7 +225,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
   }
 
   /** The statement that acquires the resource: its declaration, or the acquiring statement. */
-  private static Tree reportedTree(Resource resource, TreePath bodyPath) {
+  private static Tree reportedTree(HeldResource resource, TreePath bodyPath) {
     ExpressionTree first =
         resource.acquisitions.stream().min(Comparator.comparingInt(a -> getStartPosition(a))).get();
     TreePath path = TreePath.getPath(bodyPath, first);
@@ -648,7 +245,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
    * release, and nothing declared in between is used after it.
    */
   private static Optional<SuggestedFix> fix(
-      Resource resource, TreePath bodyPath, VisitorState state) {
+      HeldResource resource, TreePath bodyPath, VisitorState state) {
     if (resource.acquisitions.size() != 1 || resource.releases.size() != 1) {
       return Optional.empty();
     }
@@ -669,7 +266,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     if (from < 0 || to <= from) {
       return Optional.empty();
     }
-    if (resource.kind == Kind.CLOSEABLE
+    if (resource.kind == HeldResource.Kind.CLOSEABLE
         && acquiring instanceof VariableTree declaration
         && Resources.isClose(release, state)
         && !reassigned(bodyPath, resource.symbol, declaration)) {

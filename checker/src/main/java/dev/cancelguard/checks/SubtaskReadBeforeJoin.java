@@ -24,6 +24,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.List;
 import java.util.Set;
 
@@ -86,7 +87,7 @@ public final class SubtaskReadBeforeJoin extends CancelGuardChecker
 
   /** True if some path reaches {@code read} with a subtask of the scope forked and not joined. */
   private static boolean readBeforeJoin(Tree read, Scope scope, TreePath unit, VisitorState state) {
-    Tree body = TaskScopes.body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (body == null) {
       return false;
     }

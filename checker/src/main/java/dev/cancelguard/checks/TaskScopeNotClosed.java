@@ -28,6 +28,7 @@ import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.tasks.TaskScopes.Scope;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.LocalUses;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class TaskScopeNotClosed extends CancelGuardChecker implements Vari
     }
     // A scope handed to a helper, stored or returned is closed by whoever takes it.
     Scope scope = TaskScopes.ownedScope(variable, unit, state);
-    Tree body = TaskScopes.body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (scope == null || body == null) {
       return NO_MATCH;
     }

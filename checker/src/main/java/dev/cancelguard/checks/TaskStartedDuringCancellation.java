@@ -24,7 +24,6 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -38,6 +37,7 @@ import dev.cancelguard.analysis.tasks.Subtasks;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
@@ -217,10 +217,7 @@ public final class TaskStartedDuringCancellation extends CancelGuardChecker
    */
   private static boolean shutDownOnEveryPath(
       TreePath unit, Symbol executor, Tree call, VisitorState state) {
-    Tree body =
-        unit.getLeaf() instanceof MethodTree method
-            ? method.getBody()
-            : ((LambdaExpressionTree) unit.getLeaf()).getBody();
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     FactFlow.Spec spec =
         new FactFlow.Spec() {
           @Override

@@ -22,26 +22,26 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.CodeUnits;
+import dev.cancelguard.analysis.trees.FreshNames;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
@@ -66,6 +66,9 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
 
   private static final String TIMEOUT_EXCEPTION = "java.util.concurrent.TimeoutException";
+
+  /** The one fact of the path question: the wait timed out and the task is not yet settled. */
+  private static final long TIMED_OUT = 1;
 
   private static final String ZOMBIE =
       " Future.get(timeout) only stops waiting: the task keeps running as a zombie, holding its"
@@ -117,27 +120,18 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     if (executor != null && isResourceAround(executor, state.getPath(), codeUnit)) {
       return NO_MATCH;
     }
-    FlowGraph graph = FlowGraph.of(codeUnit, state);
-    if (graph == null) {
-      return NO_MATCH;
-    }
     Type timeout = state.getTypeFromString(TIMEOUT_EXCEPTION);
-    if (timeout == null) {
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
+    if (timeout == null || body == null) {
       return NO_MATCH;
     }
-    FlowGraph.Exit exit =
-        graph.exitAfterThrow(
-            tree,
-            timeout,
-            node -> settles(node, future, executor, state),
-            (condition, branch) -> isDoneBranch(condition, branch, future, state),
-            state);
+    FactFlow.Exit exit = unsettledTimeoutExit(tree, timeout, body, future, executor, state);
     // Every path from the timeout cancels the task, waits for it again, or never leaves.
     if (exit == null) {
       return NO_MATCH;
     }
     CatchTree handler = receivingCatch(state.getPath(), codeUnit, timeout, state);
-    boolean completable = FutureOwnership.holdsCompletableFuture(receiver, state);
+    boolean completable = FutureValues.holdsCompletableFuture(receiver, state);
     String name = future.getSimpleName().toString();
     String cancel = name + ".cancel(" + !completable + ");";
     String where =
@@ -145,7 +139,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
             ? "the TimeoutException is caught (line "
                 + Lines.of(handler, state)
                 + ") and the method "
-                + (exit == FlowGraph.Exit.RETURNS ? "goes on and returns" : "throws")
+                + (exit.kind().isNormal() ? "goes on and returns" : "throws")
             : "the TimeoutException propagates out of the method";
     String message =
         "This get(timeout) waits for a task this method started; when the wait times out, "
@@ -216,6 +210,50 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
         .build();
   }
 
+  /**
+   * The first way out of the code unit that the TimeoutException of {@code timedGet} reaches with
+   * the task neither cancelled nor waited for again, or null. The one fact is "timed out, task
+   * unsettled": raised by the wait, removed by whatever {@link #settles}, and by the branch where
+   * {@code future.isDone()} holds. Only the timeout and explicit throws carry it: an unchecked
+   * exception some call might throw is not a path worth reporting.
+   */
+  private static FactFlow.@Nullable Exit unsettledTimeoutExit(
+      MethodInvocationTree timedGet,
+      Type timeout,
+      Tree body,
+      VarSymbol future,
+      @Nullable Symbol executor,
+      VisitorState state) {
+    FactFlow.Spec spec =
+        new FactFlow.Spec() {
+          @Override
+          public List<FactFlow.Raise> raises(ExpressionTree call) {
+            return call == timedGet ? List.of(new FactFlow.Raise(timeout, TIMED_OUT)) : List.of();
+          }
+
+          @Override
+          public boolean carriesFacts(ExpressionTree call, Type thrown) {
+            return false;
+          }
+
+          @Override
+          public long killedBy(ExpressionTree tree) {
+            return settles(tree, future, executor, state) ? TIMED_OUT : 0;
+          }
+
+          @Override
+          public long killedOnBranch(ExpressionTree condition, boolean value) {
+            return value && isDoneTest(condition, future, state) ? TIMED_OUT : 0;
+          }
+        };
+    // The wait may sit in a catch block: every catch is walked, the fact is added at the wait.
+    return FactFlow.walk(body, spec, state, 0, FactFlow.CatchEntry.REACHABLE, Set.of())
+        .exits()
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
   /** Cancelling the future, waiting for it again, or ending the executor that runs it. */
   private static boolean settles(
       Tree node, VarSymbol future, @Nullable Symbol executor, VisitorState state) {
@@ -230,14 +268,13 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
         && executor.equals(getSymbol(stripParentheses(getReceiver(call))));
   }
 
-  /** The branch where the task is already done has no zombie: {@code if (!f.isDone()) ...}. */
-  private static boolean isDoneBranch(
-      Tree condition, boolean branch, VarSymbol future, VisitorState state) {
-    if (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      return isDoneBranch(stripParentheses(not.getExpression()), !branch, future, state);
-    }
-    return branch
-        && condition instanceof MethodInvocationTree call
+  /**
+   * {@code future.isDone()}: where it holds the task has no zombie (the engine takes {@code !} and
+   * {@code &&} apart, as in {@code if (!f.isDone()) ...}).
+   */
+  private static boolean isDoneTest(
+      ExpressionTree condition, VarSymbol future, VisitorState state) {
+    return condition instanceof MethodInvocationTree call
         && FutureCalls.IS_DONE.matches(call, state)
         && FutureOwnership.isOn(call, future);
   }
@@ -308,7 +345,11 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
       VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String type = SuggestedFixes.qualifyType(state, fix, TIMEOUT_EXCEPTION);
-    String parameter = freshName(codeUnit.getLeaf(), futureName);
+    // A catch parameter name not used anywhere in the code unit.
+    Set<String> taken = new HashSet<>(FreshNames.usedNames(codeUnit.getLeaf()));
+    taken.add(futureName);
+    String parameter =
+        FreshNames.pick(taken, List.of("timeout", "timedOut", "expired"), "timeout", 2);
     Tree child = path.getLeaf();
     BlockTree innermostBlock = null;
     StatementTree statementInBlock = null;
@@ -366,34 +407,5 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
     String body = indent + "  ";
     return " catch (%s %s) {\n%s%s\n%sthrow %s;\n%s}"
         .formatted(type, parameter, body, cancel, body, parameter, indent);
-  }
-
-  /** A catch parameter name not used anywhere in the code unit. */
-  private static String freshName(Tree codeUnit, String futureName) {
-    Set<String> names = new HashSet<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        names.add(tree.getName().toString());
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitIdentifier(IdentifierTree tree, Void unused) {
-        names.add(tree.getName().toString());
-        return null;
-      }
-    }.scan(codeUnit, null);
-    names.add(futureName);
-    for (String candidate : List.of("timeout", "timedOut", "expired")) {
-      if (!names.contains(candidate)) {
-        return candidate;
-      }
-    }
-    int n = 2;
-    while (names.contains("timeout" + n)) {
-      n++;
-    }
-    return "timeout" + n;
   }
 }

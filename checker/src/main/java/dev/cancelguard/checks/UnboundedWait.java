@@ -17,9 +17,7 @@ import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -32,8 +30,10 @@ import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureValues;
 import dev.cancelguard.analysis.tasks.RemoteCalls;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
     if (SyncCalls.LATCH_AWAIT.matches(tree, state)) {
       code.addAll(countingDownCode(receiver, state));
     } else if (ThreadCalls.JOIN.matches(tree, state)) {
-      for (ExpressionTree value : FutureOwnership.possibleValues(receiver, state)) {
+      for (ExpressionTree value : FutureValues.possibleValues(receiver, state)) {
         addThreadWork(value, tasks, state);
       }
     } else {
@@ -115,7 +115,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
       List<Tree> remoteFutures,
       VisitorState state) {
     ExpressionTree root = FutureOwnership.chainRoot(receiver, state);
-    List<ExpressionTree> values = FutureOwnership.possibleValues(root, state);
+    List<ExpressionTree> values = FutureValues.possibleValues(root, state);
     if (!values.isEmpty() && values.stream().allMatch(v -> RemoteCalls.isRemoteCall(v, state))) {
       remoteFutures.addAll(values);
       return;
@@ -166,14 +166,7 @@ public final class UnboundedWait extends CancelGuardChecker implements MethodInv
             && getReceiver(call) != null
             && symbol.equals(getSymbol(stripParentheses(getReceiver(call))))) {
           TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
-          Tree body =
-              unit == null
-                  ? null
-                  : switch (unit.getLeaf()) {
-                    case MethodTree method -> method.getBody();
-                    case LambdaExpressionTree lambda -> lambda.getBody();
-                    default -> null;
-                  };
+          Tree body = unit == null ? null : CodeUnits.bodyOf(unit.getLeaf());
           if (body != null && !code.contains(body)) {
             code.add(body);
           }

@@ -1,23 +1,20 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ChannelCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.CallNames;
 
 /**
  * Which calls block, and what they do with the interrupt flag: the calls that fail at once when the
@@ -25,45 +22,6 @@ import dev.cancelguard.analysis.trees.CallNames;
  * which closes it), the call that clears it, and the waits that have no deadline.
  */
 public final class BlockingCalls {
-  /** Operations of an interruptible channel that close it on interrupt. */
-  private static final ImmutableSet<String> CHANNEL_IO =
-      ImmutableSet.of(
-          "read",
-          "write",
-          "transferTo",
-          "transferFrom",
-          "force",
-          "lock",
-          "connect",
-          "finishConnect",
-          "accept",
-          "receive",
-          "send",
-          "position",
-          "size",
-          "truncate");
-
-  /** Waits that end only when the other side is done: no deadline. */
-  private static final Matcher<ExpressionTree> UNBOUNDED_WAIT =
-      CallNames.namedFirst(
-          anyOf(
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.Future")
-                  .named("get")
-                  .withNoParameters(),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CompletableFuture")
-                  .named("join")
-                  .withNoParameters(),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CountDownLatch")
-                  .named("await")
-                  .withNoParameters(),
-              instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters()),
-          "get",
-          "join",
-          "await");
-
   private BlockingCalls() {}
 
   /**
@@ -97,7 +55,8 @@ public final class BlockingCalls {
    */
   public static boolean isInterruptibleChannelIo(MethodInvocationTree call, VisitorState state) {
     Symbol symbol = getSymbol(call);
-    if (symbol == null || !CHANNEL_IO.contains(symbol.getSimpleName().toString())) {
+    if (symbol == null
+        || !ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(symbol.getSimpleName().toString())) {
       return false;
     }
     ExpressionTree receiver = getReceiver(call);
@@ -120,6 +79,6 @@ public final class BlockingCalls {
    */
   public static boolean isUnboundedWait(ExpressionTree tree, VisitorState state) {
     return stripParentheses(tree) instanceof MethodInvocationTree call
-        && UNBOUNDED_WAIT.matches(call, state);
+        && SyncCalls.UNBOUNDED_WAIT.matches(call, state);
   }
 }

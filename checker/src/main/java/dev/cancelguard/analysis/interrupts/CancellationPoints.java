@@ -1,14 +1,11 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -25,6 +22,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
@@ -43,28 +41,6 @@ import org.jspecify.annotations.Nullable;
  * without one cannot be stopped by {@code cancel(true)} or {@code shutdownNow()}.
  */
 public final class CancellationPoints {
-  /**
-   * Blocking calls on an {@link java.nio.channels.InterruptibleChannel}: an interrupt closes the
-   * channel and ends the call with {@code ClosedByInterruptException}. {@code Selector.select()}
-   * returns at once when the thread is interrupted.
-   */
-  private static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.nio.channels.InterruptibleChannel")
-              .namedAnyOf(
-                  "read",
-                  "write",
-                  "accept",
-                  "receive",
-                  "send",
-                  "connect",
-                  "finishConnect",
-                  "transferTo",
-                  "transferFrom",
-                  "lock"),
-          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
-
   private CancellationPoints() {}
 
   /** {@code Thread.interrupted()} or {@code thread.isInterrupted()}: reads the interrupt flag. */
@@ -80,7 +56,7 @@ public final class CancellationPoints {
 
   /** A blocking call on an interruptible NIO channel, or {@code Selector.select()}. */
   public static boolean isInterruptibleChannelCall(ExpressionTree tree, VisitorState state) {
-    return INTERRUPTIBLE_CHANNEL_CALL.matches(tree, state);
+    return ChannelCalls.INTERRUPTIBLE_CHANNEL_CALL.matches(tree, state);
   }
 
   /**

@@ -18,10 +18,13 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -106,37 +109,66 @@ public final class InterruptRecords {
    */
   public static boolean redeemedOnEveryPath(
       Record record, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    FlowGraph graph = FlowGraph.of(codeUnit, state);
-    if (graph == null) {
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
+    if (body == null) {
       return false;
     }
-    boolean[] overwritten = new boolean[1];
-    Predicate<Tree> settles =
-        tree -> {
-          if (tree instanceof AssignmentTree assignment
-              && assignment != record.assignment()
-              && record.variable().equals(getSymbol(assignment.getVariable()))
-              && !sameValue(record, stripParentheses(assignment.getExpression()))) {
-            overwritten[0] = true;
-            return true;
+    FactFlow.Spec spec =
+        new FactFlow.Spec() {
+          @Override
+          public long addedBy(ExpressionTree tree) {
+            return tree == record.assignment() ? UNREDEEMED : 0;
           }
-          if (tree instanceof ThrowTree throwTree) {
-            ExpressionTree thrown = stripParentheses(throwTree.getExpression());
+
+          @Override
+          public long acquiredBy(ExpressionTree tree) {
+            return isOverwrite(tree, record) ? UNREDEEMED : 0;
+          }
+
+          @Override
+          public long killedBy(ExpressionTree tree) {
+            return isOverwrite(tree, record) || Interrupts.isRestoringCall(tree, state, options)
+                ? UNREDEEMED
+                : 0;
+          }
+
+          @Override
+          public long killedByThrow(ThrowTree tree) {
+            ExpressionTree thrown = stripParentheses(tree.getExpression());
             return record.variable().equals(getSymbol(thrown))
-                || Interrupts.isInterruptedExceptionValue(thrown, state);
+                    || Interrupts.isInterruptedExceptionValue(thrown, state)
+                ? UNREDEEMED
+                : 0;
           }
-          return tree instanceof ExpressionTree expression
-              && Interrupts.isRestoringCall(expression, state, options);
+
+          @Override
+          public long killedOnBranch(ExpressionTree condition, boolean value) {
+            Boolean known = valueOfTest(condition, record);
+            return known != null && known != value ? UNREDEEMED : 0;
+          }
+
+          @Override
+          public boolean carriesFacts(ExpressionTree call, Type thrown) {
+            return false; // only explicit throws: any call might throw, that is not the question
+          }
         };
-    FlowGraph.Exit exit =
-        graph.exitAfter(
-            record.assignment(),
-            settles,
-            (condition, branch) -> {
-              Boolean known = valueOfTest(condition, record);
-              return known != null && known != branch;
-            });
-    return exit == null && !overwritten[0];
+    // The record sits in a catch block, which every exception of its try may enter.
+    FactFlow.Result result =
+        FactFlow.walk(
+            body, spec, state, 0, FactFlow.CatchEntry.REACHABLE, Set.of(record.assignment()));
+    // Not reached (code the walk cannot follow): no answer, so nothing is taken as redeemed.
+    return result.factsAt(record.assignment()) != null && result.exits().isEmpty();
+  }
+
+  /** The fact of the path question: the record holds and has not been turned into a restore. */
+  private static final long UNREDEEMED = 1;
+
+  /** Another value written to the recorded variable: the record is lost on that path. */
+  private static boolean isOverwrite(ExpressionTree tree, Record record) {
+    return tree instanceof AssignmentTree assignment
+        && assignment != record.assignment()
+        && record.variable().equals(getSymbol(assignment.getVariable()))
+        && !sameValue(record, stripParentheses(assignment.getExpression()));
   }
 
   private static boolean sameValue(Record record, ExpressionTree value) {

@@ -1,25 +1,19 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EmptyStatementTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
@@ -30,29 +24,23 @@ import com.sun.source.tree.InstanceOfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.HelperChain;
-import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
-import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -60,7 +48,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -121,113 +108,6 @@ public final class Polls {
     SHARED
   }
 
-  private static final Matcher<ExpressionTree> CLOCK =
-      anyOf(
-          staticMethod().onClass("java.lang.System").namedAnyOf("currentTimeMillis", "nanoTime"),
-          staticMethod()
-              .onClassAny(
-                  "java.time.Instant",
-                  "java.time.LocalDateTime",
-                  "java.time.LocalTime",
-                  "java.time.OffsetDateTime",
-                  "java.time.ZonedDateTime")
-              .named("now"),
-          instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
-
-  /**
-   * Calls that return at once whether or not there is anything: {@code queue.poll()}, {@code
-   * lock.tryLock()}, {@code semaphore.tryAcquire()}, {@code future.isDone()}, {@code
-   * reader.ready()}.
-   */
-  private static final Matcher<ExpressionTree> NON_BLOCKING_POLL =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.locks.Lock")
-              .named("tryLock")
-              .withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Semaphore")
-              .named("tryAcquire")
-              .withNoParameters(),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
-          instanceMethod().onDescendantOf("java.io.Reader").named("ready"));
-
-  /** What a sweep over futures may call without waiting. */
-  private static final Matcher<ExpressionTree> SWEEP_CALL =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
-              .namedAnyOf("isDone", "isCancelled", "cancel", "state", "resultNow", "exceptionNow"),
-          instanceMethod().onDescendantOf("java.util.Iterator"),
-          instanceMethod().onDescendantOf("java.lang.Iterable").named("iterator"),
-          instanceMethod().onDescendantOf("java.util.Collection"),
-          instanceMethod().onDescendantOf("java.util.Map"));
-
-  private static final Matcher<ExpressionTree> FUTURE_GET =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("get");
-
-  private static final Matcher<ExpressionTree> FUTURE_IS_DONE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone");
-
-  /** Instance queries assumed to only read. */
-  private static final Pattern QUERY_NAME =
-      Pattern.compile(
-          "(is|has)[A-Z].*|get|get(?!And)[A-Z].*|size|length|peek|contains|containsKey"
-              + "|availablePermits|equals|compareTo|intValue|longValue|booleanValue|state");
-
-  /** Static helpers that compute a value from their arguments. */
-  private static final Set<String> VALUE_CLASSES =
-      Set.of(
-          "java.lang.Math",
-          "java.lang.Long",
-          "java.lang.Integer",
-          "java.lang.Boolean",
-          "java.util.Objects",
-          "java.time.Duration",
-          "java.time.Instant");
-
-  /** Objects whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
-  private static final ImmutableList<String> CURSOR_TYPES =
-      ImmutableList.of(
-          "java.nio.Buffer",
-          "java.io.InputStream",
-          "java.io.Reader",
-          "java.io.DataInput",
-          "java.util.Iterator",
-          "java.util.Enumeration",
-          "java.util.Scanner",
-          "java.util.Spliterator");
-
-  /** Objects other threads change, whose queries a waiting loop polls. */
-  private static final ImmutableList<String> SHARED_STATE_TYPES =
-      ImmutableList.of(
-          "java.util.concurrent.Future",
-          "java.util.concurrent.CountDownLatch",
-          "java.util.concurrent.Semaphore",
-          "java.util.concurrent.Phaser",
-          "java.util.concurrent.CyclicBarrier",
-          "java.util.concurrent.ExecutorService",
-          "java.util.concurrent.locks.ReentrantLock",
-          "java.util.concurrent.locks.ReentrantReadWriteLock",
-          "java.lang.Thread",
-          "java.lang.Process",
-          "java.lang.ref.Reference",
-          "java.util.Collection",
-          "java.util.Map");
-
-  private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic";
-
-  private static final String IMMUTABLE_VALUE_PACKAGE = "java.time";
-
-  private static final Set<String> IMMUTABLE_VALUE_TYPES =
-      Set.of(
-          "java.lang.String",
-          "java.lang.Long",
-          "java.lang.Integer",
-          "java.lang.Boolean",
-          "java.util.concurrent.TimeUnit");
-
   private final TreePath loopPath;
   private final VisitorState state;
   private @Nullable Set<Symbol> written;
@@ -250,7 +130,7 @@ public final class Polls {
   /** A counter is read by an exit condition: the spin is bounded. */
   private boolean counterEndsLoop;
 
-  private Polls(TreePath loopPath, VisitorState state) {
+  Polls(TreePath loopPath, VisitorState state) {
     this.loopPath = loopPath;
     this.state = state;
   }
@@ -297,264 +177,18 @@ public final class Polls {
         ImmutableList.copyOf(polls.pauses));
   }
 
-  /**
-   * The non-blocking poll a working loop turns on when, on the rounds it finds nothing, it does
-   * nothing that waits: the loop spins while idle. The body polls ({@code Job job = queue.poll();},
-   * directly or through a same-file method that returns the poll, at any depth), then tests the
-   * result ({@code if (job != null) { work }}, {@code if (job == null) continue;}, {@code if
-   * (lock.tryLock()) { work }}); on the branch taken when nothing was found there is nothing but
-   * {@code continue}, bookkeeping (counters, logging) or a spin pause. Any other statement on that
-   * path (a sleep, a blocking call, a call this analysis does not know) and the loop is not judged.
-   * Null if the loop does not have that shape.
-   */
+  /** The non-blocking poll a working loop spins on while idle, or null: see {@link IdleSpins}. */
   public static @Nullable MethodInvocationTree idleSpinPoll(TreePath loopPath, VisitorState state) {
-    Tree loop = loopPath.getLeaf();
-    if (!Loops.isLoop(loop) || loop instanceof EnhancedForLoopTree) {
-      return null;
-    }
-    Polls polls = new Polls(loopPath, state);
-    StatementTree body = Loops.body(loop);
-    List<? extends StatementTree> statements =
-        body instanceof BlockTree block ? block.getStatements() : List.of(body);
-    Map<Symbol, MethodInvocationTree> polled = new HashMap<>();
-    MethodInvocationTree found = null;
-    for (StatementTree statement : statements) {
-      if (statement instanceof VariableTree variable && variable.getInitializer() != null) {
-        MethodInvocationTree poll =
-            polls.nonBlockingPoll(variable.getInitializer(), HelperChain.start());
-        Symbol symbol = getSymbol(variable);
-        if (poll == null || symbol == null) {
-          return null;
-        }
-        polled.put(symbol, poll);
-        continue;
-      }
-      if (statement instanceof IfTree ifTree) {
-        IdleTest test = polls.idleTest(ifTree.getCondition(), polled);
-        if (test == null) {
-          return null;
-        }
-        StatementTree idle =
-            test.idleWhen() ? ifTree.getThenStatement() : ifTree.getElseStatement();
-        if (idle != null && !polls.idleStatement(idle)) {
-          return null;
-        }
-        found = found == null ? test.poll() : found;
-        if (idle != null && endsInContinue(idle)) {
-          return found; // the rest of the body runs only when something was found
-        }
-        continue;
-      }
-      if (statement instanceof ExpressionStatementTree expression
-          && polls.bookkeeping(expression.getExpression())) {
-        continue;
-      }
-      return null; // runs on the idle rounds too, and may wait
-    }
-    return found;
+    return IdleSpins.poll(loopPath, state);
   }
 
   /**
-   * The first {@code isDone()} of a loop that sweeps over futures again and again — a {@code while}
-   * or {@code do} loop with a loop inside it — and does nothing that waits: its calls are {@code
-   * isDone()} and other queries of futures, {@code cancel}, collection and iterator calls, the
-   * clock, counting and logging, {@code Thread.onSpinWait()}, and {@code get()} only where an
-   * {@code isDone()} of the same future was just seen true. Such a loop burns a core until the
-   * slowest future finishes. Null if the loop does not have that shape.
+   * The first {@code isDone()} of a loop that sweeps over futures without waiting, or null: see
+   * {@link FutureSweeps}.
    */
   public static @Nullable MethodInvocationTree futureSweepPoll(
       TreePath loopPath, VisitorState state) {
-    Tree loop = loopPath.getLeaf();
-    if (!(loop instanceof WhileLoopTree || loop instanceof DoWhileLoopTree)) {
-      return null;
-    }
-    Polls polls = new Polls(loopPath, state);
-    MethodInvocationTree[] isDone = {null};
-    boolean[] waitsOrUnknown = {false};
-    boolean[] innerLoop = {false};
-    new NestedCodePathSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (waitsOrUnknown[0]) {
-          return null;
-        }
-        if (FUTURE_IS_DONE.matches(call, state)) {
-          isDone[0] = isDone[0] == null ? call : isDone[0];
-        } else if (FUTURE_GET.matches(call, state)) {
-          waitsOrUnknown[0] |= !knownDone(getCurrentPath(), loopPath);
-        } else if (Interrupts.throwsInterruptedException(call, state)
-            || !SWEEP_CALL.matches(call, state)
-                && !CLOCK.matches(call, state)
-                && !polls.isLogging(call)
-                && pauseKind(call, state) != PauseKind.SPIN) {
-          waitsOrUnknown[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitNewClass(com.sun.source.tree.NewClassTree newClass, Void unused) {
-        waitsOrUnknown[0] = true; // a constructor may do anything
-        return null;
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree inner, Void unused) {
-        innerLoop[0] = true;
-        return super.visitEnhancedForLoop(inner, null);
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree inner, Void unused) {
-        innerLoop[0] |= inner != loop;
-        return super.visitWhileLoop(inner, null);
-      }
-
-      @Override
-      public Void visitForLoop(com.sun.source.tree.ForLoopTree inner, Void unused) {
-        innerLoop[0] = true;
-        return super.visitForLoop(inner, null);
-      }
-    }.scan(loopPath, null);
-    return innerLoop[0] && !waitsOrUnknown[0] ? isDone[0] : null;
-  }
-
-  /**
-   * {@code f.get()} inside {@code if (f.isDone()) { .. }}, or after {@code if (!f.isDone()) {
-   * continue; }} in the same block: the future is done, get() does not wait.
-   */
-  private static boolean knownDone(TreePath getPath, TreePath loopPath) {
-    MethodInvocationTree get = (MethodInvocationTree) getPath.getLeaf();
-    Symbol future = getSymbol(getReceiver(get) == null ? get : getReceiver(get));
-    if (getReceiver(get) == null || future == null) {
-      return false;
-    }
-    Tree child = get;
-    for (TreePath p = getPath.getParentPath();
-        p != null && p.getLeaf() != loopPath.getLeaf();
-        p = p.getParentPath()) {
-      if (p.getLeaf() instanceof IfTree ifTree
-          && child == ifTree.getThenStatement()
-          && testsDone(ifTree.getCondition(), future, true)) {
-        return true;
-      }
-      if (p.getLeaf() instanceof BlockTree block && child instanceof StatementTree statement) {
-        for (StatementTree before : block.getStatements()) {
-          if (before == statement) {
-            break;
-          }
-          if (before instanceof IfTree guard
-              && guard.getElseStatement() == null
-              && endsInContinue(guard.getThenStatement())
-              && testsDone(guard.getCondition(), future, false)) {
-            return true;
-          }
-        }
-      }
-      child = p.getLeaf();
-    }
-    return false;
-  }
-
-  /** {@code f.isDone()} (when {@code value} is true) or {@code !f.isDone()} (when false). */
-  private static boolean testsDone(ExpressionTree condition, Symbol future, boolean value) {
-    ExpressionTree expression = stripParentheses(condition);
-    if (expression instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      return testsDone(not.getExpression(), future, !value);
-    }
-    return value
-        && expression instanceof MethodInvocationTree call
-        && call.getMethodSelect() instanceof MemberSelectTree select
-        && select.getIdentifier().contentEquals("isDone")
-        && future.equals(getSymbol(stripParentheses(select.getExpression())));
-  }
-
-  /** The poll an if tests, and whether the then-branch is the one taken when nothing was found. */
-  private record IdleTest(MethodInvocationTree poll, boolean idleWhen) {}
-
-  private @Nullable IdleTest idleTest(
-      ExpressionTree condition, Map<Symbol, MethodInvocationTree> polled) {
-    ExpressionTree expression = stripParentheses(condition);
-    if (expression instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      IdleTest inner = idleTest(not.getExpression(), polled);
-      return inner == null ? null : new IdleTest(inner.poll(), !inner.idleWhen());
-    }
-    if (expression instanceof BinaryTree binary
-        && (binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO)) {
-      Symbol tested = LocalUses.nullTested(binary, true);
-      boolean nullWhenTrue = tested != null;
-      if (tested == null) {
-        tested = LocalUses.nullTested(binary, false);
-      }
-      MethodInvocationTree poll = tested == null ? null : polled.get(tested);
-      return poll == null ? null : new IdleTest(poll, nullWhenTrue);
-    }
-    Symbol variable = getSymbol(expression);
-    if (expression instanceof IdentifierTree && polled.containsKey(variable)) {
-      return new IdleTest(polled.get(variable), false);
-    }
-    MethodInvocationTree poll = nonBlockingPoll(expression, HelperChain.start());
-    return poll == null ? null : new IdleTest(poll, false);
-  }
-
-  /**
-   * The non-blocking poll an expression is, directly or as what a same-file method returns ({@code
-   * private Job next() { return queue.poll(); }}), or null.
-   */
-  private @Nullable MethodInvocationTree nonBlockingPoll(ExpressionTree tree, HelperChain chain) {
-    if (!(stripParentheses(tree) instanceof MethodInvocationTree call)) {
-      return null;
-    }
-    if (NON_BLOCKING_POLL.matches(call, state)) {
-      return call;
-    }
-    if (!(getSymbol(call) instanceof MethodSymbol method)
-        || !SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
-      return null;
-    }
-    HelperChain inner = chain.enter(method);
-    MethodTree helper =
-        inner == null ? null : SameFile.findMethod(state.getPath().getCompilationUnit(), method);
-    if (helper == null
-        || helper.getBody() == null
-        || helper.getBody().getStatements().size() != 1
-        || !(helper.getBody().getStatements().getFirst() instanceof ReturnTree returned)
-        || returned.getExpression() == null) {
-      return null;
-    }
-    return nonBlockingPoll(returned.getExpression(), inner);
-  }
-
-  /** What a round that found nothing may do: continue, count, log, spin. */
-  private boolean idleStatement(StatementTree statement) {
-    return switch (statement) {
-      case EmptyStatementTree empty -> true;
-      case ContinueTree continueTree -> continueTree.getLabel() == null;
-      case BlockTree block -> block.getStatements().stream().allMatch(this::idleStatement);
-      case ExpressionStatementTree expression ->
-          bookkeeping(expression.getExpression())
-              || isStatistic(expression.getExpression())
-              || pauseKind(expression.getExpression(), state) == PauseKind.SPIN;
-      default -> false;
-    };
-  }
-
-  /** {@code idleRounds++} on a number, a field too: a statistic the idle round keeps. */
-  private static boolean isStatistic(ExpressionTree expression) {
-    return stripParentheses(expression) instanceof UnaryTree unary
-        && switch (unary.getKind()) {
-          case PREFIX_INCREMENT, POSTFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_DECREMENT -> true;
-          default -> false;
-        }
-        && getType(unary.getExpression()) != null
-        && getType(unary.getExpression()).isPrimitive();
-  }
-
-  private static boolean endsInContinue(StatementTree statement) {
-    if (statement instanceof BlockTree block) {
-      return !block.getStatements().isEmpty() && endsInContinue(block.getStatements().getLast());
-    }
-    return statement instanceof ContinueTree continueTree && continueTree.getLabel() == null;
+    return FutureSweeps.isDonePolled(loopPath, state);
   }
 
   /**
@@ -620,7 +254,7 @@ public final class Polls {
   }
 
   /** A counter update or a logging call, as a statement. */
-  private boolean bookkeeping(ExpressionTree expression) {
+  boolean bookkeeping(ExpressionTree expression) {
     boolean counts = counterUpdate(expression);
     boolean logs =
         !counts
@@ -659,27 +293,16 @@ public final class Polls {
     if (counters == null) {
       Set<Symbol> candidates = new HashSet<>();
       Set<Symbol> other = new HashSet<>();
-      new TreeScanner<Void, Void>() {
+      new WriteScanner() {
         @Override
-        public Void visitUnary(UnaryTree tree, Void unused) {
-          switch (tree.getKind()) {
-            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-                note(tree.getExpression(), candidates);
-            default -> {}
-          }
-          return super.visitUnary(tree, null);
-        }
-
-        @Override
-        public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-          note(tree.getVariable(), constValue(tree.getExpression()) != null ? candidates : other);
-          return super.visitCompoundAssignment(tree, null);
-        }
-
-        @Override
-        public Void visitAssignment(AssignmentTree tree, Void unused) {
-          note(tree.getVariable(), constValue(tree.getExpression()) != null ? candidates : other);
-          return super.visitAssignment(tree, null);
+        protected void written(ExpressionTree variable, ExpressionTree write) {
+          ExpressionTree value =
+              switch (write) {
+                case AssignmentTree assignment -> assignment.getExpression();
+                case CompoundAssignmentTree compound -> compound.getExpression();
+                default -> null; // ++, --
+              };
+          note(variable, value == null || constValue(value) != null ? candidates : other);
         }
 
         @Override
@@ -697,7 +320,7 @@ public final class Polls {
             into.add(symbol);
           }
         }
-      }.scan(loopPath.getLeaf(), null);
+      }.scan(loopPath, null);
       candidates.removeAll(other);
       candidates.removeIf(c -> c.getKind() != ElementKind.LOCAL_VARIABLE || !c.type.isPrimitive());
       counters = candidates;
@@ -709,7 +332,7 @@ public final class Polls {
    * A call on a logger ({@code log.debug(..)}: a receiver whose type is named {@code *Logger} or
    * {@code *Log}) or on {@code System.out}/{@code System.err}.
    */
-  private boolean isLogging(MethodInvocationTree call) {
+  static boolean isLogging(MethodInvocationTree call) {
     ExpressionTree receiver = getReceiver(call);
     Type type = receiver == null ? null : getType(receiver);
     if (type == null) {
@@ -825,7 +448,7 @@ public final class Polls {
   }
 
   private boolean call(MethodInvocationTree call, Set<Source> into) {
-    if (CLOCK.matches(call, state)) {
+    if (ReadOnlyCalls.CLOCK.matches(call, state)) {
       into.add(Source.CLOCK);
       return call.getArguments().stream().allMatch(a -> pure(a, into));
     }
@@ -836,72 +459,27 @@ public final class Polls {
       return false;
     }
     if (method.isStatic()) {
-      return VALUE_CLASSES.contains(method.owner.getQualifiedName().toString())
-          && !method.getSimpleName().contentEquals("now");
+      return ReadOnlyCalls.isValueHelper(method);
     }
     boolean flagCheck =
         CancellationPoints.isInterruptCheck(call, state)
             || CancellationPoints.isCancelledCheck(call, state);
-    if (!flagCheck && !QUERY_NAME.matcher(method.getSimpleName()).matches()) {
+    if (!flagCheck && !ReadOnlyCalls.QUERY_NAME.matcher(method.getSimpleName()).matches()) {
       return false;
     }
     ExpressionTree receiver = getReceiver(call);
-    if (receiver != null && (!pure(receiver, into) || isCursor(getType(receiver)))) {
+    if (receiver != null
+        && (!pure(receiver, into) || ReadOnlyCalls.isCursor(getType(receiver), state))) {
       return false;
     }
     if (isDoneCall == null && FutureCalls.IS_DONE.matches(call, state)) {
       isDoneCall = call;
     }
     Type receiverType = receiver == null ? null : getType(receiver);
-    if (receiver == null || !isImmutableValue(receiverType)) {
+    if (receiver == null || !ReadOnlyCalls.isImmutableValue(receiverType)) {
       into.add(Source.SHARED);
-      unknownQuery |= !flagCheck && !isSharedState(receiverType);
+      unknownQuery |= !flagCheck && !ReadOnlyCalls.isSharedState(receiverType, state);
     }
     return true;
-  }
-
-  private boolean isSharedState(@Nullable Type type) {
-    if (type == null) {
-      return false;
-    }
-    if (type.tsym.packge() != null
-        && type.tsym.packge().getQualifiedName().contentEquals(ATOMIC_PACKAGE)) {
-      return true;
-    }
-    for (String name : SHARED_STATE_TYPES) {
-      Type shared = state.getTypeFromString(name);
-      if (shared != null && isSubtype(type, shared, state)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean isCursor(@Nullable Type type) {
-    if (type == null) {
-      return false;
-    }
-    for (String name : CURSOR_TYPES) {
-      Type cursor = state.getTypeFromString(name);
-      if (cursor != null && isSubtype(type, cursor, state)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isImmutableValue(@Nullable Type type) {
-    if (type == null) {
-      return false;
-    }
-    if (type.isPrimitive()) {
-      return true;
-    }
-    String name = type.tsym.getQualifiedName().toString();
-    return IMMUTABLE_VALUE_TYPES.contains(name)
-        || (type.tsym.packge() != null
-            && type.tsym.packge().getQualifiedName().contentEquals(IMMUTABLE_VALUE_PACKAGE)
-            && !name.equals("java.time.Clock")
-            && !name.endsWith("Clock"));
   }
 }

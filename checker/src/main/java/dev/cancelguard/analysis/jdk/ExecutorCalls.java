@@ -1,9 +1,11 @@
 package dev.cancelguard.analysis.jdk;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
@@ -105,4 +107,60 @@ public final class ExecutorCalls {
               .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
 
   private ExecutorCalls() {}
+
+  /** Every name {@link #TASK_SUBMISSION} matches. */
+  public static final ImmutableSet<String> SUBMISSION_NAMES =
+      ImmutableSet.of(
+          "execute",
+          "submit",
+          "invokeAll",
+          "invokeAny",
+          "schedule",
+          "scheduleAtFixedRate",
+          "scheduleWithFixedDelay",
+          "invoke",
+          "runAsync",
+          "supplyAsync",
+          "fork");
+
+  /** Calls that take a Runnable/Callable/Supplier and run it as a task. */
+  public static final Matcher<ExpressionTree> TASK_SUBMISSION =
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ExecutorService")
+                  .namedAnyOf("submit", "invokeAll", "invokeAny"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+                  .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ForkJoinPool")
+                  .namedAnyOf("invoke", "execute", "submit"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CompletionService")
+                  .named("submit"),
+              staticMethod()
+                  .onClass("java.util.concurrent.CompletableFuture")
+                  .namedAnyOf("runAsync", "supplyAsync"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.StructuredTaskScope")
+                  .named("fork")),
+          SUBMISSION_NAMES);
+
+  /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
+  public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdownNow")
+          .withNoParameters();
+
+  /**
+   * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
+   * does not hand over its ownership.
+   */
+  public static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
+      anyOf(
+          ASYNC_ON_EXECUTOR,
+          constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
 }

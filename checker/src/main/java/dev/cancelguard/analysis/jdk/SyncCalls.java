@@ -1,9 +1,12 @@
 package dev.cancelguard.analysis.jdk;
 
+import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
 
 /** The JDK's synchronizers, named once: latches, semaphores, locks. */
 public final class SyncCalls {
@@ -34,4 +37,61 @@ public final class SyncCalls {
       instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("unlock");
 
   private SyncCalls() {}
+
+  /** Waits that end only when the other side is done: no deadline. */
+  public static final Matcher<ExpressionTree> UNBOUNDED_WAIT =
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.Future")
+                  .named("get")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CompletableFuture")
+                  .named("join")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.CountDownLatch")
+                  .named("await")
+                  .withNoParameters(),
+              instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters()),
+          "get",
+          "join",
+          "await");
+
+  public static final Matcher<ExpressionTree> OBJECT_WAIT =
+      instanceMethod().anyClass().named("wait");
+
+  public static final Matcher<ExpressionTree> CONDITION_AWAIT =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.locks.Condition")
+          .namedAnyOf("await", "awaitNanos", "awaitUntil");
+
+  /** Setting an atomic: {@code set}, {@code lazySet}, {@code compareAndSet}, {@code getAndSet}. */
+  public static final Matcher<ExpressionTree> ATOMIC_SET =
+      instanceMethod()
+          .onDescendantOfAny(
+              "java.util.concurrent.atomic.AtomicBoolean",
+              "java.util.concurrent.atomic.AtomicInteger",
+              "java.util.concurrent.atomic.AtomicReference")
+          .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet");
+
+  /** Reading the value held by an AtomicReference. */
+  public static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
+          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
+
+  public static final Matcher<ExpressionTree> SYNCHRONIZED_WRAPPER =
+      staticMethod()
+          .onClass("java.util.Collections")
+          .namedAnyOf(
+              "synchronizedCollection",
+              "synchronizedSet",
+              "synchronizedSortedSet",
+              "synchronizedNavigableSet",
+              "synchronizedList",
+              "synchronizedMap",
+              "synchronizedSortedMap",
+              "synchronizedNavigableMap");
 }

@@ -5,6 +5,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
@@ -99,4 +100,23 @@ public final class ThreadCalls {
           "addShutdownHook");
 
   private ThreadCalls() {}
+
+  /** Every name {@link #THREAD_BODY} matches. */
+  public static final ImmutableSet<String> THREAD_BODY_NAMES =
+      ImmutableSet.of(
+          CallNames.CONSTRUCTOR, "startVirtualThread", "start", "unstarted", "newThread");
+
+  /** Calls that take a Runnable and make it the whole body of a new thread. */
+  public static final Matcher<ExpressionTree> THREAD_BODY =
+      CallNames.namedFirst(
+          anyOf(
+              constructor().forClass("java.lang.Thread"),
+              staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+              instanceMethod()
+                  .onDescendantOf("java.lang.Thread.Builder")
+                  .namedAnyOf("start", "unstarted"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .named("newThread")),
+          THREAD_BODY_NAMES);
 }

@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
@@ -10,32 +9,27 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -68,14 +62,6 @@ public final class FutureOwnership {
           "toString",
           "hashCode",
           "equals");
-
-  private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
-
-  /** Reading the value held by an AtomicReference. */
-  private static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
-          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
 
   private FutureOwnership() {}
 
@@ -130,7 +116,7 @@ public final class FutureOwnership {
     ImmutableList.Builder<MethodInvocationTree> starts = ImmutableList.builder();
     for (ExpressionTree value : values) {
       List<ExpressionTree> branches = new ArrayList<>();
-      collectBranches(value, branches);
+      FutureValues.collectBranches(value, branches);
       for (ExpressionTree branch : branches) {
         if (!startsTask(branch, state)) {
           return ImmutableList.of();
@@ -156,7 +142,7 @@ public final class FutureOwnership {
 
   private static @Nullable Tree escape(
       VarSymbol variable, TreePath codeUnit, VisitorState state, int depth) {
-    Tree body = bodyOf(codeUnit.getLeaf());
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
     if (body == null) {
       return null;
     }
@@ -316,16 +302,8 @@ public final class FutureOwnership {
 
   /** True if the code unit waits for the future held by {@code variable} somewhere (get, join). */
   public static boolean isWaitedOn(VarSymbol variable, TreePath codeUnit, VisitorState state) {
-    Tree body = bodyOf(codeUnit.getLeaf());
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= isWaitOn(call, variable, state);
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return found[0];
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
+    return CallScans.anyCall(body, call -> isWaitOn(call, variable, state));
   }
 
   /** True if the call's receiver is the variable itself. */
@@ -346,164 +324,6 @@ public final class FutureOwnership {
       current = stripParentheses(getReceiver(call));
     }
     return current;
-  }
-
-  /**
-   * The expressions {@code tree} may evaluate to, as far as this file tells: for a local variable
-   * or a field declared in this file, every value assigned to it (through {@code c ? a : b});
-   * otherwise the expression itself. Empty when a variable's values are unknown (declared
-   * elsewhere, or never assigned here).
-   */
-  public static ImmutableList<ExpressionTree> possibleValues(
-      ExpressionTree tree, VisitorState state) {
-    ExpressionTree stripped = stripParentheses(tree);
-    List<ExpressionTree> branches = new ArrayList<>();
-    if ((stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-        && getSymbol(stripped) instanceof VarSymbol variable) {
-      if (variable.getKind() != ElementKind.LOCAL_VARIABLE
-          && variable.getKind() != ElementKind.FIELD) {
-        return ImmutableList.of(); // a parameter, a resource, a catch or pattern variable
-      }
-      for (ExpressionTree value : assignedValuesInFile(variable, state)) {
-        collectBranches(value, branches);
-      }
-    } else {
-      collectBranches(stripped, branches);
-    }
-    return ImmutableList.copyOf(branches);
-  }
-
-  /**
-   * The expressions {@code tree} may evaluate to, as {@link #possibleValues} tells, where a value
-   * that is itself a local or a field of this file is replaced by that variable's own values, at
-   * most four steps deep: for {@code f} in {@code CompletableFuture<?> f = this.current;}, with
-   * {@code this.current = future;} and {@code future = new CompletableFuture<>();} elsewhere, the
-   * constructor call. A variable whose values are unknown (a parameter, declared elsewhere), or one
-   * past the last step, stays as it is; a variable met again (a cycle of assignments) adds nothing
-   * new. Empty when the values of {@code tree} are unknown.
-   */
-  public static ImmutableList<ExpressionTree> followedValues(
-      ExpressionTree tree, VisitorState state) {
-    Set<Symbol> seen = new HashSet<>();
-    if (getSymbol(stripParentheses(tree)) instanceof VarSymbol variable) {
-      seen.add(variable);
-    }
-    List<ExpressionTree> out = new ArrayList<>();
-    for (ExpressionTree value : possibleValues(tree, state)) {
-      follow(value, state, 1, seen, out);
-    }
-    return ImmutableList.copyOf(out);
-  }
-
-  private static void follow(
-      ExpressionTree value,
-      VisitorState state,
-      int depth,
-      Set<Symbol> seen,
-      List<ExpressionTree> out) {
-    if (!(value instanceof IdentifierTree || value instanceof MemberSelectTree)
-        || !(getSymbol(value) instanceof VarSymbol variable)
-        || depth > MAX_FOLLOW) {
-      out.add(value);
-      return;
-    }
-    if (!seen.add(variable)) {
-      return; // its values are already followed
-    }
-    ImmutableList<ExpressionTree> values = possibleValues(value, state);
-    if (values.isEmpty()) {
-      out.add(value); // unknown: the variable itself is all that can be told
-      return;
-    }
-    for (ExpressionTree next : values) {
-      follow(next, state, depth + 1, seen, out);
-    }
-  }
-
-  /** Plain assignments from one variable to another are followed at most this many steps. */
-  private static final int MAX_FOLLOW = 4;
-
-  /**
-   * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
-   * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
-   * behind it: every {@link #followedValues followed value} is one (a promise kept in a local,
-   * stored in a field and read back into a local is still a promise).
-   */
-  public static boolean isPromise(ExpressionTree tree, VisitorState state) {
-    ImmutableList<ExpressionTree> values = followedValues(tree, state);
-    return !values.isEmpty()
-        && values.stream().allMatch(v -> FutureCalls.PROMISE.matches(v, state));
-  }
-
-  /**
-   * True if this file completes the future {@code tree} holds by hand — {@code complete(..)},
-   * {@code completeExceptionally(..)}, {@code obtrudeValue(..)} or {@code obtrudeException(..)} on
-   * the same local, field, or {@code AtomicReference} it is read from — so that it is a promise
-   * whatever the declared type of where it comes from.
-   */
-  public static boolean isCompletedByHand(ExpressionTree tree, VisitorState state) {
-    Symbol origin = originOf(tree, state, 0);
-    if (origin == null) {
-      return false;
-    }
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (!found[0]
-            && FutureCalls.COMPLETE_BY_HAND.matches(call, state)
-            && getReceiver(call) != null
-            && origin.equals(originOf(getReceiver(call), state, 0))) {
-          found[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(state.getPath().getCompilationUnit(), null);
-    return found[0];
-  }
-
-  /**
-   * The variable a future is read from: a field or a local (followed to the variable of its only
-   * value, at most four steps: {@code f = this.current} and {@code this.current = future} lead to
-   * {@code future}), or the {@code AtomicReference} it is taken out of.
-   */
-  private static @Nullable Symbol originOf(ExpressionTree tree, VisitorState state, int depth) {
-    ExpressionTree stripped = stripParentheses(tree);
-    if (stripped instanceof MethodInvocationTree call
-        && ATOMIC_REFERENCE_READ.matches(call, state)
-        && getReceiver(call) != null) {
-      return originOf(getReceiver(call), state, depth);
-    }
-    if (!(stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree)
-        || !(getSymbol(stripped) instanceof VarSymbol variable)) {
-      return null;
-    }
-    if ((variable.getKind() == ElementKind.LOCAL_VARIABLE
-            || variable.getKind() == ElementKind.FIELD)
-        && depth < MAX_FOLLOW) {
-      ImmutableList<ExpressionTree> values = possibleValues(stripped, state);
-      if (values.size() == 1) {
-        Symbol inner = originOf(values.getFirst(), state, depth + 1);
-        if (inner != null) {
-          return inner;
-        }
-      }
-    }
-    return variable;
-  }
-
-  /**
-   * True if {@code tree} evaluates to a {@code CompletableFuture}: its static type is one, or every
-   * {@link #possibleValues possible value} of it (a variable of a wider type such as {@code
-   * Future}) has one.
-   */
-  public static boolean holdsCompletableFuture(ExpressionTree tree, VisitorState state) {
-    if (isSubtypeOf(getType(stripParentheses(tree)), COMPLETABLE_FUTURE, state)) {
-      return true;
-    }
-    ImmutableList<ExpressionTree> values = possibleValues(tree, state);
-    return !values.isEmpty()
-        && values.stream().allMatch(v -> isSubtypeOf(getType(v), COMPLETABLE_FUTURE, state));
   }
 
   /**
@@ -544,73 +364,20 @@ public final class FutureOwnership {
    */
   private static @Nullable List<ExpressionTree> assignedValues(
       VarSymbol variable, TreePath codeUnit) {
-    Tree body = bodyOf(codeUnit.getLeaf());
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
     if (body == null) {
       return null;
     }
     boolean[] declared = new boolean[1];
-    List<ExpressionTree> values = collectAssignments(variable, body, declared);
+    List<ExpressionTree> values = FutureValues.collectAssignments(variable, body, declared);
     return declared[0] ? values : null;
-  }
-
-  /** The values assigned to a local or field in the whole compilation unit. */
-  private static List<ExpressionTree> assignedValuesInFile(VarSymbol variable, VisitorState state) {
-    boolean[] declared = new boolean[1];
-    List<ExpressionTree> values =
-        collectAssignments(variable, state.getPath().getCompilationUnit(), declared);
-    return declared[0] ? values : List.of();
-  }
-
-  private static List<ExpressionTree> collectAssignments(
-      VarSymbol variable, Tree root, boolean[] declared) {
-    List<ExpressionTree> values = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree tree, Void unused) {
-        if (variable.equals(getSymbol(tree))) {
-          declared[0] = true;
-          if (tree.getInitializer() != null) {
-            values.add(tree.getInitializer());
-          }
-        }
-        return super.visitVariable(tree, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (variable.equals(getSymbol(tree.getVariable()))) {
-          values.add(tree.getExpression());
-        }
-        return super.visitAssignment(tree, null);
-      }
-    }.scan(root, null);
-    return values;
   }
 
   private static boolean allBranches(
       ExpressionTree value, java.util.function.Predicate<ExpressionTree> test) {
     List<ExpressionTree> branches = new ArrayList<>();
-    collectBranches(value, branches);
+    FutureValues.collectBranches(value, branches);
     return branches.stream().allMatch(test);
-  }
-
-  /** The possible values of an expression through {@code c ? a : b} and parentheses. */
-  private static void collectBranches(ExpressionTree value, List<ExpressionTree> out) {
-    ExpressionTree stripped = stripParentheses(value);
-    if (stripped instanceof ConditionalExpressionTree conditional) {
-      collectBranches(conditional.getTrueExpression(), out);
-      collectBranches(conditional.getFalseExpression(), out);
-    } else {
-      out.add(stripped);
-    }
-  }
-
-  private static @Nullable Tree bodyOf(Tree codeUnit) {
-    return switch (codeUnit) {
-      case MethodTree method -> method.getBody();
-      case LambdaExpressionTree lambda -> lambda.getBody();
-      default -> null;
-    };
   }
 
   private static boolean isSubtypeOf(@Nullable Type type, String name, VisitorState state) {

@@ -1,12 +1,10 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
@@ -34,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
@@ -58,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  * themselves called only from there.
  */
 public final class OwnThreads {
-  private static final Matcher<ExpressionTree> CURRENT_THREAD =
-      staticMethod().onClass("java.lang.Thread").named("currentThread");
 
   /** Methods followed up the call chain at most this deep. */
   private static final int MAX_CALLER_DEPTH = 3;
@@ -276,7 +273,7 @@ public final class OwnThreads {
       ExpressionTree current, ExpressionTree own, VisitorState state) {
     if (!(stripParentheses(current) instanceof MethodInvocationTree call)
         || !Expressions.isResolved(call)
-        || !CURRENT_THREAD.matches(call, state)) {
+        || !ThreadCalls.CURRENT_THREAD.matches(call, state)) {
       return false;
     }
     ExpressionTree other = stripParentheses(own);

@@ -1,14 +1,11 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -46,15 +43,6 @@ public final class Ownership {
           "java.util.concurrent.ThreadPoolExecutor",
           "java.util.concurrent.ScheduledThreadPoolExecutor",
           "java.util.concurrent.ForkJoinPool");
-
-  /**
-   * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
-   * does not hand over its ownership.
-   */
-  private static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
-      anyOf(
-          ExecutorCalls.ASYNC_ON_EXECUTOR,
-          constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
 
   private Ownership() {}
 
@@ -242,7 +230,7 @@ public final class Ownership {
         }
         if ((leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree)
             && Expressions.isResolved((ExpressionTree) leaf)
-            && RUNS_ON_EXECUTOR.matches((ExpressionTree) leaf, state)) {
+            && ExecutorCalls.RUNS_ON_EXECUTOR.matches((ExpressionTree) leaf, state)) {
           return Fate.STAYS;
         }
         if (leaf instanceof com.sun.source.tree.BinaryTree binary

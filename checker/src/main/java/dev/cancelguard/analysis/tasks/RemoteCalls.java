@@ -1,19 +1,11 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.predicates.TypePredicate;
-import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -29,6 +21,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.jdk.RemoteIoCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -41,75 +34,6 @@ import org.jspecify.annotations.Nullable;
  * with a timeout, and what a task's code does, followed into the same file's helpers.
  */
 public final class RemoteCalls {
-  /** Socket channel I/O: it waits on the peer unless the channel is in non-blocking mode. */
-  private static final Matcher<ExpressionTree> CHANNEL_IO =
-      instanceMethod()
-          .onDescendantOf("java.nio.channels.SocketChannel")
-          .namedAnyOf("connect", "finishConnect", "read", "write");
-
-  private static final Matcher<ExpressionTree> CONFIGURE_BLOCKING =
-      instanceMethod()
-          .onDescendantOf("java.nio.channels.SelectableChannel")
-          .named("configureBlocking");
-
-  /** Calls that wait on a remote peer: connect, request, read a socket, run a query. */
-  private static final Matcher<ExpressionTree> REMOTE_CALL =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.net.Socket")
-              .namedAnyOf("connect", "getInputStream", "getOutputStream"),
-          instanceMethod()
-              .onDescendantOf("java.net.URL")
-              .namedAnyOf("openStream", "openConnection", "getContent"),
-          instanceMethod()
-              .onDescendantOf("java.net.URLConnection")
-              .namedAnyOf("connect", "getInputStream", "getOutputStream", "getContent"),
-          instanceMethod()
-              .onDescendantOf("java.net.HttpURLConnection")
-              .namedAnyOf("getResponseCode", "getResponseMessage"),
-          instanceMethod()
-              .onDescendantOf("java.net.http.HttpClient")
-              .namedAnyOf("send", "sendAsync"),
-          CHANNEL_IO,
-          instanceMethod().onDescendantOf("java.net.DatagramSocket").namedAnyOf("receive", "send"),
-          staticMethod().onClass("java.net.InetAddress").namedAnyOf("getByName", "getAllByName"),
-          staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
-          instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection"),
-          instanceMethod()
-              .onDescendantOf("java.sql.Statement")
-              .namedAnyOf(
-                  "execute",
-                  "executeQuery",
-                  "executeUpdate",
-                  "executeBatch",
-                  "executeLargeUpdate",
-                  "executeLargeBatch"));
-
-  /** {@code new Socket(host, port)} connects at once. */
-  private static final Matcher<ExpressionTree> CONNECTING_SOCKET =
-      constructor().forClass("java.net.Socket");
-
-  /** Calls that bound a remote call's wait. */
-  private static final Matcher<ExpressionTree> TIMEOUT_SETTING =
-      anyOf(
-          instanceMethod().onDescendantOf("java.net.http.HttpRequest.Builder").named("timeout"),
-          instanceMethod().onDescendantOf("java.net.Socket").named("setSoTimeout"),
-          instanceMethod().onDescendantOf("java.net.DatagramSocket").named("setSoTimeout"),
-          instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
-          instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
-          instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout"));
-
-  /** The types whose values carry a timeout: a variable of one is followed to its values. */
-  private static final TypePredicate CONFIGURABLE =
-      TypePredicates.isDescendantOfAny(
-          ImmutableList.of(
-              "java.net.http.HttpRequest",
-              "java.net.http.HttpRequest.Builder",
-              "java.net.Socket",
-              "java.net.DatagramSocket",
-              "java.net.URLConnection",
-              "java.sql.Statement",
-              "java.sql.Connection"));
 
   private RemoteCalls() {}
 
@@ -124,11 +48,12 @@ public final class RemoteCalls {
   /** True if the call waits on a remote peer (JDK network or JDBC API). */
   public static boolean isRemoteCall(Tree tree, VisitorState state) {
     if (tree instanceof NewClassTree newClass) {
-      return CONNECTING_SOCKET.matches(newClass, state) && !newClass.getArguments().isEmpty();
+      return RemoteIoCalls.CONNECTING_SOCKET.matches(newClass, state)
+          && !newClass.getArguments().isEmpty();
     }
     return tree instanceof MethodInvocationTree call
-        && REMOTE_CALL.matches(call, state)
-        && !(CHANNEL_IO.matches(call, state) && isOnNonBlockingChannel(call, state));
+        && RemoteIoCalls.REMOTE_CALL.matches(call, state)
+        && !(RemoteIoCalls.CHANNEL_IO.matches(call, state) && isOnNonBlockingChannel(call, state));
   }
 
   /**
@@ -154,7 +79,7 @@ public final class RemoteCalls {
             && (!(stripParentheses(target) instanceof MethodInvocationTree receiverCall)
                 || Expressions.isResolved(receiverCall))
             && channel.equals(getSymbol(stripParentheses(target)))
-            && CONFIGURE_BLOCKING.matches(node, state)) {
+            && RemoteIoCalls.CONFIGURE_BLOCKING.matches(node, state)) {
           if (Boolean.FALSE.equals(constValue(node.getArguments().getFirst()))) {
             nonBlocking[0] = true;
           } else {
@@ -169,7 +94,8 @@ public final class RemoteCalls {
 
   /** True if the call bounds a remote call with a timeout. */
   public static boolean isTimeoutSetting(Tree tree, VisitorState state) {
-    return tree instanceof MethodInvocationTree call && TIMEOUT_SETTING.matches(call, state);
+    return tree instanceof MethodInvocationTree call
+        && RemoteIoCalls.TIMEOUT_SETTING.matches(call, state);
   }
 
   /**
@@ -269,11 +195,11 @@ public final class RemoteCalls {
     private void noteValuesOf(ExpressionTree reference) {
       if (timeoutSet
           || !(getSymbol(reference) instanceof VarSymbol variable)
-          || !CONFIGURABLE.apply(variable.type, state)
+          || !RemoteIoCalls.CONFIGURABLE.apply(variable.type, state)
           || !followed.add(variable)) {
         return;
       }
-      for (ExpressionTree value : FutureOwnership.possibleValues(reference, state)) {
+      for (ExpressionTree value : FutureValues.possibleValues(reference, state)) {
         new TreeScanner<Void, Void>() {
           @Override
           public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {

@@ -1,16 +1,13 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -29,6 +26,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -74,14 +72,6 @@ public final class RestorePlacement {
       this(shape, loop, blockingCall, null);
     }
   }
-
-  private static final Matcher<ExpressionTree> OBJECT_WAIT =
-      instanceMethod().anyClass().named("wait");
-
-  private static final Matcher<ExpressionTree> CONDITION_AWAIT =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.locks.Condition")
-          .namedAnyOf("await", "awaitNanos", "awaitUntil");
 
   private static final String RESTORE = "Thread.currentThread().interrupt();";
 
@@ -469,7 +459,8 @@ public final class RestorePlacement {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         found[0] |=
             Expressions.isResolved(call)
-                && (OBJECT_WAIT.matches(call, state) || CONDITION_AWAIT.matches(call, state));
+                && (SyncCalls.OBJECT_WAIT.matches(call, state)
+                    || SyncCalls.CONDITION_AWAIT.matches(call, state));
         return super.visitMethodInvocation(call, null);
       }
     }.scan(loop, null);

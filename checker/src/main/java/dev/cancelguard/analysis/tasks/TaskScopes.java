@@ -1,10 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-import static com.google.errorprone.predicates.TypePredicates.isDescendantOf;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
@@ -16,10 +12,8 @@ import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -27,6 +21,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.ScopeCalls;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
@@ -46,22 +43,6 @@ import org.jspecify.annotations.Nullable;
  * match nothing.
  */
 public final class TaskScopes {
-  private static final String SCOPE = "java.util.concurrent.StructuredTaskScope";
-  private static final String SUBTASK = SCOPE + ".Subtask";
-
-  private static final Matcher<ExpressionTree> OPEN =
-      anyOf(
-          staticMethod().onClass(SCOPE).named("open"),
-          constructor().forClass(isDescendantOf(SCOPE)));
-
-  private static final Matcher<ExpressionTree> FORK =
-      instanceMethod().onDescendantOf(SCOPE).named("fork");
-
-  private static final Matcher<ExpressionTree> JOIN =
-      instanceMethod().onDescendantOf(SCOPE).namedAnyOf("join", "joinUntil");
-
-  private static final Matcher<ExpressionTree> CLOSE =
-      instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters();
 
   private static final Matcher<ExpressionTree> LIST_GET =
       instanceMethod().onDescendantOf("java.util.List").named("get");
@@ -69,10 +50,6 @@ public final class TaskScopes {
   /** Calls on a list of subtasks that only read it. */
   private static final ImmutableSet<String> LIST_READS =
       ImmutableSet.of("get", "size", "isEmpty", "iterator", "stream", "getFirst", "getLast");
-
-  /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
-  private static final Matcher<ExpressionTree> SUBTASK_READ =
-      instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception");
 
   private TaskScopes() {}
 
@@ -84,19 +61,19 @@ public final class TaskScopes {
 
   /** True if the call opens a new scope: {@code StructuredTaskScope.open(..)}, or {@code new}. */
   public static boolean isOpen(@Nullable ExpressionTree tree, VisitorState state) {
-    return tree != null && OPEN.matches(stripParentheses(tree), state);
+    return tree != null && ScopeCalls.OPEN.matches(stripParentheses(tree), state);
   }
 
   public static boolean isFork(ExpressionTree call, VisitorState state) {
-    return FORK.matches(call, state);
+    return ExecutorCalls.STRUCTURED_FORK.matches(call, state);
   }
 
   public static boolean isJoin(ExpressionTree call, VisitorState state) {
-    return JOIN.matches(call, state);
+    return ScopeCalls.JOIN.matches(call, state);
   }
 
   public static boolean isClose(ExpressionTree call, VisitorState state) {
-    return CLOSE.matches(call, state);
+    return ScopeCalls.CLOSE.matches(call, state);
   }
 
   /**
@@ -104,26 +81,17 @@ public final class TaskScopes {
    * ({@code Subtask::get}).
    */
   public static boolean isSubtaskRead(ExpressionTree call, VisitorState state) {
-    return SUBTASK_READ.matches(call, state);
+    return ScopeCalls.SUBTASK_READ.matches(call, state);
   }
 
   /** True if the type is a {@code StructuredTaskScope} (or a subclass). */
   public static boolean isScopeType(@Nullable Type type, VisitorState state) {
-    Type scope = state.getTypeFromString(SCOPE);
+    Type scope = state.getTypeFromString(ScopeCalls.SCOPE);
     return type != null
         && scope != null
         && state
             .getTypes()
             .isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(scope));
-  }
-
-  /** The body of a code unit from {@link Tasks#enclosingCodeUnit}, or null (abstract method). */
-  public static @Nullable Tree body(TreePath unit) {
-    return switch (unit.getLeaf()) {
-      case MethodTree method -> method.getBody();
-      case LambdaExpressionTree lambda -> lambda.getBody();
-      default -> null;
-    };
   }
 
   /**
@@ -289,7 +257,7 @@ public final class TaskScopes {
   }
 
   private static @Nullable TreePath declarationPathIn(TreePath unit, Symbol variable) {
-    Tree body = body(unit);
+    Tree body = CodeUnits.bodyOf(unit.getLeaf());
     if (body == null) {
       return null;
     }

@@ -1,16 +1,10 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.Matchers.anyOf;
-import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CatchTree;
@@ -41,6 +35,8 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -57,65 +53,6 @@ import org.jspecify.annotations.Nullable;
  * thread's own top level (it owns the thread's interruption policy).
  */
 public final class Tasks {
-  /** Every name {@link #TASK_SUBMISSION} matches. */
-  private static final ImmutableSet<String> SUBMISSION_NAMES =
-      ImmutableSet.of(
-          "execute",
-          "submit",
-          "invokeAll",
-          "invokeAny",
-          "schedule",
-          "scheduleAtFixedRate",
-          "scheduleWithFixedDelay",
-          "invoke",
-          "runAsync",
-          "supplyAsync",
-          "fork");
-
-  /** Every name {@link #THREAD_BODY} matches. */
-  private static final ImmutableSet<String> THREAD_BODY_NAMES =
-      ImmutableSet.of(
-          CallNames.CONSTRUCTOR, "startVirtualThread", "start", "unstarted", "newThread");
-
-  /** Calls that take a Runnable/Callable/Supplier and run it as a task. */
-  private static final Matcher<ExpressionTree> TASK_SUBMISSION =
-      CallNames.namedFirst(
-          anyOf(
-              instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ExecutorService")
-                  .namedAnyOf("submit", "invokeAll", "invokeAny"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
-                  .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ForkJoinPool")
-                  .namedAnyOf("invoke", "execute", "submit"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CompletionService")
-                  .named("submit"),
-              staticMethod()
-                  .onClass("java.util.concurrent.CompletableFuture")
-                  .namedAnyOf("runAsync", "supplyAsync"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.StructuredTaskScope")
-                  .named("fork")),
-          SUBMISSION_NAMES);
-
-  /** Calls that take a Runnable and make it the whole body of a new thread. */
-  private static final Matcher<ExpressionTree> THREAD_BODY =
-      CallNames.namedFirst(
-          anyOf(
-              constructor().forClass("java.lang.Thread"),
-              staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-              instanceMethod()
-                  .onDescendantOf("java.lang.Thread.Builder")
-                  .namedAnyOf("start", "unstarted"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ThreadFactory")
-                  .named("newThread")),
-          THREAD_BODY_NAMES);
-
   private Tasks() {}
 
   /**
@@ -135,8 +72,9 @@ public final class Tasks {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         String name = CallNames.of(call);
         if (name != null
-            && (SUBMISSION_NAMES.contains(name)
-                || (!name.equals(CallNames.CONSTRUCTOR) && THREAD_BODY_NAMES.contains(name)))) {
+            && (ExecutorCalls.SUBMISSION_NAMES.contains(name)
+                || (!name.equals(CallNames.CONSTRUCTOR)
+                    && ThreadCalls.THREAD_BODY_NAMES.contains(name)))) {
           found[0] = true;
           return null;
         }
@@ -146,7 +84,7 @@ public final class Tasks {
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         // `ids.stream().map(pool::submit)`: a start per element, with no call named submit.
-        if (SUBMISSION_NAMES.contains(CallNames.of(reference))) {
+        if (ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference))) {
           found[0] = true;
           return null;
         }
@@ -159,7 +97,8 @@ public final class Tasks {
   /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
   public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {
     return Expressions.isResolved(call)
-        && (TASK_SUBMISSION.matches(call, state) || THREAD_BODY.matches(call, state));
+        && (ExecutorCalls.TASK_SUBMISSION.matches(call, state)
+            || ThreadCalls.THREAD_BODY.matches(call, state));
   }
 
   /**
@@ -208,8 +147,8 @@ public final class Tasks {
   public static boolean isSubmittedToExecutor(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, TASK_SUBMISSION::matches)
-          || isLocalOnlyHandedTo(codeUnit, state, TASK_SUBMISSION::matches);
+      return isArgumentOf(codeUnit, state, ExecutorCalls.TASK_SUBMISSION::matches)
+          || isLocalOnlyHandedTo(codeUnit, state, ExecutorCalls.TASK_SUBMISSION::matches);
     }
     TreePath classPath = codeUnit.getParentPath();
     return leaf instanceof MethodTree
@@ -218,8 +157,9 @@ public final class Tasks {
         && classPath.getParentPath() != null
         && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
         && newClass.getClassBody() == classPath.getLeaf()
-        && (isArgumentOf(classPath.getParentPath(), state, TASK_SUBMISSION::matches)
-            || isLocalOnlyHandedTo(classPath.getParentPath(), state, TASK_SUBMISSION::matches));
+        && (isArgumentOf(classPath.getParentPath(), state, ExecutorCalls.TASK_SUBMISSION::matches)
+            || isLocalOnlyHandedTo(
+                classPath.getParentPath(), state, ExecutorCalls.TASK_SUBMISSION::matches));
   }
 
   /**
@@ -231,8 +171,8 @@ public final class Tasks {
   public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, THREAD_BODY::matches)
-          || isLocalOnlyHandedTo(codeUnit, state, THREAD_BODY::matches);
+      return isArgumentOf(codeUnit, state, ThreadCalls.THREAD_BODY::matches)
+          || isLocalOnlyHandedTo(codeUnit, state, ThreadCalls.THREAD_BODY::matches);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -255,8 +195,9 @@ public final class Tasks {
         && classPath.getParentPath() != null
         && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
         && newClass.getClassBody() == classPath.getLeaf()) {
-      return isArgumentOf(classPath.getParentPath(), state, THREAD_BODY::matches)
-          || isLocalOnlyHandedTo(classPath.getParentPath(), state, THREAD_BODY::matches);
+      return isArgumentOf(classPath.getParentPath(), state, ThreadCalls.THREAD_BODY::matches)
+          || isLocalOnlyHandedTo(
+              classPath.getParentPath(), state, ThreadCalls.THREAD_BODY::matches);
     }
     // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
     // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
@@ -333,7 +274,9 @@ public final class Tasks {
         }
         for (ExpressionTree argument : arguments) {
           Type type = getType(argument);
-          if (type != null && type.tsym == runnable && THREAD_BODY.matches(call, state)) {
+          if (type != null
+              && type.tsym == runnable
+              && ThreadCalls.THREAD_BODY.matches(call, state)) {
             found[0] = true;
           }
         }
@@ -395,10 +338,7 @@ public final class Tasks {
    */
   public static boolean isInTailPosition(
       TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    Tree body =
-        codeUnit.getLeaf() instanceof MethodTree method
-            ? method.getBody()
-            : ((LambdaExpressionTree) codeUnit.getLeaf()).getBody();
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
     for (TreePath p = path; p != null && p.getParentPath() != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf == body) {

@@ -22,7 +22,6 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -31,6 +30,7 @@ import dev.cancelguard.analysis.LibraryModels;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import org.jspecify.annotations.Nullable;
 
@@ -335,19 +335,13 @@ public final class Terminations {
     }
     if (parent.getLeaf() instanceof VariableTree variable
         && getSymbol(variable) instanceof VarSymbol holder) {
-      boolean[] registered = new boolean[1];
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          registered[0] |=
+      return CallScans.anyCall(
+          codeUnit.getCompilationUnit(),
+          call ->
               Expressions.isResolved(call)
                   && ThreadCalls.ADD_SHUTDOWN_HOOK.matches(call, state)
                   && call.getArguments().stream()
-                      .anyMatch(a -> holder.equals(Expressions.variableOf(a)));
-          return super.visitMethodInvocation(call, null);
-        }
-      }.scan(codeUnit.getCompilationUnit(), null);
-      return registered[0];
+                      .anyMatch(a -> holder.equals(Expressions.variableOf(a))));
     }
     return false;
   }

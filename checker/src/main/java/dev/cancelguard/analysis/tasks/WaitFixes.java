@@ -29,8 +29,9 @@ import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.FreshNames;
+import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.SourceEdits;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.type.TypeKind;
@@ -313,16 +314,6 @@ public final class WaitFixes {
     return SuggestedFix.postfixWith(current, " " + statement);
   }
 
-  /** The whitespace before {@code position} on its line, or null if code precedes it there. */
-  public static @Nullable String indentation(CharSequence source, int position) {
-    int lineStart = position;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
-    String before = source.subSequence(lineStart, position).toString();
-    return before.isBlank() ? before : null;
-  }
-
   /**
    * A variable name no variable of the enclosing top-level method or lambda uses, so that a new
    * catch parameter cannot clash with a local in scope.
@@ -334,28 +325,8 @@ public final class WaitFixes {
         outermost = p.getLeaf();
       }
     }
-    Set<String> taken = new HashSet<>();
-    if (outermost != null) {
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitVariable(VariableTree variable, Void unused) {
-          taken.add(variable.getName().toString());
-          return super.visitVariable(variable, null);
-        }
-      }.scan(outermost, null);
-    }
-    if (!taken.contains(preferred)) {
-      return preferred;
-    }
-    for (String candidate : new String[] {"ie", "interrupted", "interruption"}) {
-      if (!taken.contains(candidate)) {
-        return candidate;
-      }
-    }
-    for (int i = 1; ; i++) {
-      if (!taken.contains(preferred + i)) {
-        return preferred + i;
-      }
-    }
+    Set<String> taken = outermost == null ? Set.of() : LocalUses.declaredNames(outermost);
+    return FreshNames.pick(
+        taken, List.of(preferred, "ie", "interrupted", "interruption"), preferred, 1);
   }
 }

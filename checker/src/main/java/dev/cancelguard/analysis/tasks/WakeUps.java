@@ -1,12 +1,11 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
@@ -33,8 +32,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
@@ -49,21 +51,6 @@ import org.jspecify.annotations.Nullable;
  * the loop's test and leaves.
  */
 public final class WakeUps {
-  /** Other ways to interrupt the threads of a class's own pool or task. */
-  private static final Matcher<ExpressionTree> POOL_INTERRUPT =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .named("shutdownNow")
-          .withNoParameters();
-
-  private static final Matcher<ExpressionTree> ATOMIC_SET =
-      instanceMethod()
-          .onDescendantOfAny(
-              "java.util.concurrent.atomic.AtomicBoolean",
-              "java.util.concurrent.atomic.AtomicInteger",
-              "java.util.concurrent.atomic.AtomicReference")
-          .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet");
-
   private WakeUps() {}
 
   /**
@@ -178,7 +165,7 @@ public final class WakeUps {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && ATOMIC_SET.matches(call, state)) {
+        if (Expressions.isResolved(call) && SyncCalls.ATOMIC_SET.matches(call, state)) {
           ExpressionTree receiver = getReceiver(call);
           sets[0] |= receiver != null && flags.contains(getSymbol(stripParentheses(receiver)));
         }
@@ -226,30 +213,28 @@ public final class WakeUps {
   }
 
   private static boolean interruptsAnotherThread(Tree body, VisitorState state) {
-    boolean[] interrupts = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        // shutdownNow() interrupts the pool's threads; cancel(true) the task's.
-        interrupts[0] |=
-            Expressions.isResolved(call)
-                && (POOL_INTERRUPT.matches(call, state)
-                    || (FutureCalls.CANCEL_WITH_FLAG.matches(call, state)
-                        && call.getArguments().size() == 1
-                        && Boolean.TRUE.equals(
-                            com.google.errorprone.util.ASTHelpers.constValue(
-                                call.getArguments().getFirst()))));
-        if (Expressions.isResolved(call) && ThreadCalls.INTERRUPT.matches(call, state)) {
-          ExpressionTree receiver = getReceiver(call);
-          interrupts[0] |=
-              receiver == null
-                  || !(stripParentheses(receiver) instanceof MethodInvocationTree r
-                      && Expressions.isResolved(r)
-                      && ThreadCalls.CURRENT_THREAD.matches(r, state));
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return interrupts[0];
+    return CallScans.anyCall(
+        body, call -> Expressions.isResolved(call) && interruptsAnotherThread(call, state));
+  }
+
+  /**
+   * {@code shutdownNow()} interrupts the pool's threads, {@code cancel(true)} the task's, {@code
+   * t.interrupt()} a thread other than the current one.
+   */
+  private static boolean interruptsAnotherThread(MethodInvocationTree call, VisitorState state) {
+    if (ExecutorCalls.SHUTDOWN_NOW.matches(call, state)
+        || (FutureCalls.CANCEL_WITH_FLAG.matches(call, state)
+            && call.getArguments().size() == 1
+            && Boolean.TRUE.equals(constValue(call.getArguments().getFirst())))) {
+      return true;
+    }
+    if (!ThreadCalls.INTERRUPT.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    return receiver == null
+        || !(stripParentheses(receiver) instanceof MethodInvocationTree r
+            && Expressions.isResolved(r)
+            && ThreadCalls.CURRENT_THREAD.matches(r, state));
   }
 }

@@ -24,4 +24,16 @@ public final class CodeUnits {
     }
     return null;
   }
+
+  /**
+   * The body of a code unit: a method's block (null when abstract or native), a lambda's block or
+   * expression; null for any other tree.
+   */
+  public static @Nullable Tree bodyOf(Tree codeUnit) {
+    return switch (codeUnit) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> null;
+    };
+  }
 }

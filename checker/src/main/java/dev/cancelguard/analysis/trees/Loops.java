@@ -110,7 +110,7 @@ public final class Loops {
     ImmutableSet.Builder<Symbol> written = ImmutableSet.builder();
     new WriteScanner() {
       @Override
-      protected void written(ExpressionTree variable) {
+      protected void written(ExpressionTree variable, ExpressionTree write) {
         Symbol symbol = getSymbol(stripParentheses(variable));
         if (symbol != null) {
           written.add(symbol);

@@ -66,13 +66,13 @@ public final class SameFile {
         if (receiver != null
             && method != null
             && ATOMIC_SETTER.matcher(method.getSimpleName()).matches()) {
-          written(receiver);
+          written(receiver, call);
         }
         return super.visitMethodInvocation(call, null);
       }
 
       @Override
-      protected void written(ExpressionTree variable) {
+      protected void written(ExpressionTree variable, ExpressionTree write) {
         found[0] |= variables.contains(getSymbol(stripParentheses(variable)));
       }
     }.scan(new TreePath(unit), null);

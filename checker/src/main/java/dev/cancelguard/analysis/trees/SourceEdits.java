@@ -6,6 +6,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.Tree;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fix edits shaped for people: an inserted statement gets a line of its own with the indentation of
@@ -46,10 +47,7 @@ public final class SourceEdits {
     if (source == null || brace < 0 || block.getStatements().isEmpty()) {
       return SuggestedFix.replace(block, "{ " + code + " }");
     }
-    int lineStart = brace;
-    while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
-      lineStart--;
-    }
+    int lineStart = lineStart(source, brace);
     boolean braceOnItsOwnLine =
         source.subSequence(lineStart, brace).chars().allMatch(Character::isWhitespace);
     if (!braceOnItsOwnLine) {
@@ -69,11 +67,22 @@ public final class SourceEdits {
     if (source == null || start < 0) {
       return "";
     }
-    int lineStart = start;
+    String indentation = indentation(source, start);
+    return indentation == null ? "" : indentation;
+  }
+
+  /** The position where the line holding {@code position} starts. */
+  public static int lineStart(CharSequence source, int position) {
+    int lineStart = position;
     while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
       lineStart--;
     }
-    CharSequence before = source.subSequence(lineStart, start);
-    return before.chars().allMatch(Character::isWhitespace) ? before.toString() : "";
+    return lineStart;
+  }
+
+  /** The whitespace before {@code position} on its line, or null if code precedes it there. */
+  public static @Nullable String indentation(CharSequence source, int position) {
+    String before = source.subSequence(lineStart(source, position), position).toString();
+    return before.isBlank() ? before : null;
   }
 }

@@ -1,9 +1,12 @@
 package dev.cancelguard.analysis.trees;
 
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 
 /**
@@ -12,18 +15,30 @@ import com.sun.source.util.TreePathScanner;
  * that ask which variables some code changes.
  */
 public abstract class WriteScanner extends TreePathScanner<Void, Void> {
-  /** Called with the written expression (a variable, a field access, an array element). */
-  protected abstract void written(ExpressionTree variable);
+  /**
+   * Called with the written expression (a variable, a field access, an array element) and the
+   * write: the assignment, compound assignment, increment or decrement (or whatever tree a subclass
+   * takes for a write, such as an atomic's {@code set} call).
+   */
+  protected abstract void written(ExpressionTree variable, ExpressionTree write);
+
+  /**
+   * Scans {@code tree}, a tree of {@code unit}, when its path is not at hand: the scan then has no
+   * real ancestors, so a subclass that asks {@link #getCurrentPath()} about them must scan a path.
+   */
+  public final void scanWithin(CompilationUnitTree unit, Tree tree) {
+    scan(new TreePath(new TreePath(unit), tree), null);
+  }
 
   @Override
   public Void visitAssignment(AssignmentTree tree, Void unused) {
-    written(tree.getVariable());
+    written(tree.getVariable(), tree);
     return super.visitAssignment(tree, null);
   }
 
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-    written(tree.getVariable());
+    written(tree.getVariable(), tree);
     return super.visitCompoundAssignment(tree, null);
   }
 
@@ -31,7 +46,7 @@ public abstract class WriteScanner extends TreePathScanner<Void, Void> {
   public Void visitUnary(UnaryTree tree, Void unused) {
     switch (tree.getKind()) {
       case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-          written(tree.getExpression());
+          written(tree.getExpression(), tree);
       default -> {}
     }
     return super.visitUnary(tree, null);

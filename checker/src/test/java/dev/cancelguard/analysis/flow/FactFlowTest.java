@@ -13,6 +13,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.code.Type;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -496,6 +497,124 @@ class FactFlowTest {
                 } else {
                   release();
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * One fact, set by {@code acquire()}, cleared by {@code release()}; no exception a call declares
+   * carries it. Methods named {@code reachable…} are walked with every catch reachable ({@link
+   * FactFlow.CatchEntry#REACHABLE}), the others with catches entered by type only.
+   */
+  @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class ReportExitsFromAnyCatch extends BugChecker
+      implements MethodTreeMatcher {
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      if (tree.getBody() == null || !tree.getName().toString().endsWith("Case")) {
+        return Description.NO_MATCH;
+      }
+      FactFlow.Spec spec =
+          new FactFlow.Spec() {
+            @Override
+            public long addedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "acquire") ? 1 : 0;
+            }
+
+            @Override
+            public long killedBy(ExpressionTree tree) {
+              return ReportExits.named(tree, "release") ? 1 : 0;
+            }
+
+            @Override
+            public boolean carriesFacts(ExpressionTree call, Type thrown) {
+              return false;
+            }
+          };
+      FactFlow.CatchEntry catches =
+          tree.getName().toString().startsWith("reachable")
+              ? FactFlow.CatchEntry.REACHABLE
+              : FactFlow.CatchEntry.BY_TYPE;
+      for (FactFlow.Exit exit :
+          FactFlow.walk(tree.getBody(), spec, state, 0, catches, Set.of()).exits()) {
+        state.reportMatch(buildDescription(exit.tree()).setMessage(exit.kind().name()).build());
+      }
+      return Description.NO_MATCH;
+    }
+  }
+
+  @Test
+  void everyCatchReachableAddsNoFacts() {
+    CompilationTestHelper.newInstance(ReportExitsFromAnyCatch.class, getClass())
+        .addSourceLines(
+            "Test.java",
+            "class Test {",
+            HELPERS,
+            """
+              static void acquire() {}
+
+              static void work() {}
+
+              void reachableFactAddedInACatchCase() {
+                try {
+                  work();
+                } catch (RuntimeException e) {
+                  acquire();
+                  // BUG: Diagnostic contains: RETURNS
+                  return;
+                }
+              }
+
+              void byTypeCatchNoExceptionCarriesFactsIntoCase() {
+                try {
+                  work();
+                } catch (RuntimeException e) {
+                  acquire();
+                  return;
+                }
+              }
+
+              void reachableFactAddedInACatchThenReleasedCase() {
+                try {
+                  risky();
+                } catch (Exception e) {
+                  acquire();
+                  release();
+                  return;
+                }
+              }
+
+              void reachableCallExceptionsCarryNoFactsCase() throws Exception {
+                acquire();
+                try {
+                  risky();
+                } catch (IllegalStateException e) {
+                  return; // entered with no facts: risky()'s exceptions do not carry them
+                }
+                risky(); // nor out of the method
+                release();
+              }
+
+              void reachableExplicitThrowCarriesFactsToItsCatchCase() {
+                try {
+                  acquire();
+                  throw new IllegalStateException();
+                } catch (IllegalStateException e) {
+                  // BUG: Diagnostic contains: RETURNS
+                  return;
+                }
+              }
+
+              void reachableCatchKeepsFactsOfItsTryEntryOnlyWhenRoutedCase(boolean a) {
+                acquire();
+                try {
+                  work();
+                } catch (RuntimeException e) {
+                  release();
+                }
+                release();
               }
             }
             """)

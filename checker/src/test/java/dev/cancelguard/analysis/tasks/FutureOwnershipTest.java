@@ -32,7 +32,7 @@ class FutureOwnershipTest {
       VarSymbol owned = FutureOwnership.ownedLocal(receiver, codeUnit, state);
       String kind =
           owned == null
-              ? (FutureOwnership.isPromise(receiver, state) ? "promise" : "not owned")
+              ? (FutureValues.isPromise(receiver, state) ? "promise" : "not owned")
               : (FutureOwnership.escape(owned, codeUnit, state) == null
                   ? "owned"
                   : "owned, leaves");

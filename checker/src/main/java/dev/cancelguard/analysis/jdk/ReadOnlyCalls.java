@@ -1,0 +1,181 @@
+package dev.cancelguard.analysis.jdk;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JDK calls and types that only read: the clock, polls that return at once, side-effect free
+ * queries and the objects they read (state other threads change, cursors, immutable values). What a
+ * polling loop may do without doing work.
+ */
+public final class ReadOnlyCalls {
+  private ReadOnlyCalls() {}
+
+  /** The clock: {@code System.nanoTime()}, {@code Instant.now()}, a {@code Clock}'s time. */
+  public static final Matcher<ExpressionTree> CLOCK =
+      anyOf(
+          staticMethod().onClass("java.lang.System").namedAnyOf("currentTimeMillis", "nanoTime"),
+          staticMethod()
+              .onClassAny(
+                  "java.time.Instant",
+                  "java.time.LocalDateTime",
+                  "java.time.LocalTime",
+                  "java.time.OffsetDateTime",
+                  "java.time.ZonedDateTime")
+              .named("now"),
+          instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
+
+  /**
+   * Calls that return at once whether or not there is anything: {@code queue.poll()}, {@code
+   * lock.tryLock()}, {@code semaphore.tryAcquire()}, {@code future.isDone()}, {@code
+   * reader.ready()}.
+   */
+  public static final Matcher<ExpressionTree> NON_BLOCKING_POLL =
+      anyOf(
+          instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.locks.Lock")
+              .named("tryLock")
+              .withNoParameters(),
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Semaphore")
+              .named("tryAcquire")
+              .withNoParameters(),
+          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
+          instanceMethod().onDescendantOf("java.io.Reader").named("ready"));
+
+  /** What a sweep over futures may call without waiting. */
+  public static final Matcher<ExpressionTree> SWEEP_CALL =
+      anyOf(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Future")
+              .namedAnyOf("isDone", "isCancelled", "cancel", "state", "resultNow", "exceptionNow"),
+          instanceMethod().onDescendantOf("java.util.Iterator"),
+          instanceMethod().onDescendantOf("java.lang.Iterable").named("iterator"),
+          instanceMethod().onDescendantOf("java.util.Collection"),
+          instanceMethod().onDescendantOf("java.util.Map"));
+
+  /** Instance queries assumed to only read. */
+  public static final Pattern QUERY_NAME =
+      Pattern.compile(
+          "(is|has)[A-Z].*|get|get(?!And)[A-Z].*|size|length|peek|contains|containsKey"
+              + "|availablePermits|equals|compareTo|intValue|longValue|booleanValue|state");
+
+  /** Static helpers that compute a value from their arguments. */
+  private static final Set<String> VALUE_CLASSES =
+      Set.of(
+          "java.lang.Math",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Boolean",
+          "java.util.Objects",
+          "java.time.Duration",
+          "java.time.Instant");
+
+  /** Objects whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
+  private static final ImmutableList<String> CURSOR_TYPES =
+      ImmutableList.of(
+          "java.nio.Buffer",
+          "java.io.InputStream",
+          "java.io.Reader",
+          "java.io.DataInput",
+          "java.util.Iterator",
+          "java.util.Enumeration",
+          "java.util.Scanner",
+          "java.util.Spliterator");
+
+  /** Objects other threads change, whose queries a waiting loop polls. */
+  private static final ImmutableList<String> SHARED_STATE_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CountDownLatch",
+          "java.util.concurrent.Semaphore",
+          "java.util.concurrent.Phaser",
+          "java.util.concurrent.CyclicBarrier",
+          "java.util.concurrent.ExecutorService",
+          "java.util.concurrent.locks.ReentrantLock",
+          "java.util.concurrent.locks.ReentrantReadWriteLock",
+          "java.lang.Thread",
+          "java.lang.Process",
+          "java.lang.ref.Reference",
+          "java.util.Collection",
+          "java.util.Map");
+
+  private static final String ATOMIC_PACKAGE = "java.util.concurrent.atomic";
+
+  private static final String IMMUTABLE_VALUE_PACKAGE = "java.time";
+
+  private static final Set<String> IMMUTABLE_VALUE_TYPES =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Long",
+          "java.lang.Integer",
+          "java.lang.Boolean",
+          "java.util.concurrent.TimeUnit");
+
+  /** A static helper of a value class that computes from its arguments ({@code Math.max}). */
+  public static boolean isValueHelper(MethodSymbol method) {
+    return VALUE_CLASSES.contains(method.owner.getQualifiedName().toString())
+        && !method.getSimpleName().contentEquals("now");
+  }
+
+  /** An object other threads change, whose queries a waiting loop polls. */
+  public static boolean isSharedState(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    if (type.tsym.packge() != null
+        && type.tsym.packge().getQualifiedName().contentEquals(ATOMIC_PACKAGE)) {
+      return true;
+    }
+    for (String name : SHARED_STATE_TYPES) {
+      Type shared = state.getTypeFromString(name);
+      if (shared != null && isSubtype(type, shared, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An object whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
+  public static boolean isCursor(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    for (String name : CURSOR_TYPES) {
+      Type cursor = state.getTypeFromString(name);
+      if (cursor != null && isSubtype(type, cursor, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A value that does not change: primitives, strings, boxed numbers, {@code java.time} values. */
+  public static boolean isImmutableValue(@Nullable Type type) {
+    if (type == null) {
+      return false;
+    }
+    if (type.isPrimitive()) {
+      return true;
+    }
+    String name = type.tsym.getQualifiedName().toString();
+    return IMMUTABLE_VALUE_TYPES.contains(name)
+        || (type.tsym.packge() != null
+            && type.tsym.packge().getQualifiedName().contentEquals(IMMUTABLE_VALUE_PACKAGE)
+            && !name.equals("java.time.Clock")
+            && !name.endsWith("Clock"));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.cancelguard.analysis.jdk;
+
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.predicates.TypePredicates.isDescendantOf;
+
+import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.ExpressionTree;
+
+/**
+ * The JDK's structured concurrency API ({@code StructuredTaskScope}), named once: opening a scope
+ * (JDK 25's {@code open(..)} or the constructors of JDK 21 to 24), forking, joining, closing, and
+ * reading a subtask. Where the compiler's JDK lacks the API the matchers match nothing.
+ */
+public final class ScopeCalls {
+  public static final String SCOPE = "java.util.concurrent.StructuredTaskScope";
+
+  public static final String SUBTASK = SCOPE + ".Subtask";
+
+  /** Opening a scope: {@code StructuredTaskScope.open(..)}, or a constructor of one. */
+  public static final Matcher<ExpressionTree> OPEN =
+      anyOf(
+          staticMethod().onClass(SCOPE).named("open"),
+          constructor().forClass(isDescendantOf(SCOPE)));
+
+  /** {@code scope.join()} and the older {@code joinUntil(..)}. */
+  public static final Matcher<ExpressionTree> JOIN =
+      instanceMethod().onDescendantOf(SCOPE).namedAnyOf("join", "joinUntil");
+
+  /** {@code scope.close()}. */
+  public static final Matcher<ExpressionTree> CLOSE =
+      instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters();
+
+  /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
+  public static final Matcher<ExpressionTree> SUBTASK_READ =
+      instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception");
+
+  private ScopeCalls() {}
+}

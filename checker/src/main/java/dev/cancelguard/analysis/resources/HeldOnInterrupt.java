@@ -1,0 +1,139 @@
+package dev.cancelguard.analysis.resources;
+
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.flow.FactFlow.Raise;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The question {@code ResourceLeakOnCancel} asks {@link FactFlow}: one fact per resource, "held, on
+ * a path where an interrupt was noticed". A cancellation point inside a resource's range raises the
+ * interrupt (or what a configured point throws) carrying the facts of the resources held there; an
+ * interrupt test adds them on its true branch, {@code throw new InterruptedException()} adds them;
+ * a release removes its resource, and taking it again while held is a way out. Only the interrupt
+ * is followed: another exception after a caught interrupt leaks the resource on the normal path
+ * just the same, which is not a cancellation question.
+ */
+public final class HeldOnInterrupt implements FactFlow.Spec {
+
+  private final Map<Symbol, HeldResource> resources;
+  private final VisitorState state;
+  private final CancelGuardOptions options;
+
+  public HeldOnInterrupt(
+      Map<Symbol, HeldResource> resources, VisitorState state, CancelGuardOptions options) {
+    this.resources = resources;
+    this.state = state;
+    this.options = options;
+  }
+
+  private long held(int position) {
+    long held = 0;
+    for (HeldResource resource : resources.values()) {
+      if (resource.heldAt(position)) {
+        held |= resource.mask();
+      }
+    }
+    return held;
+  }
+
+  @Override
+  public List<Raise> raises(ExpressionTree tree) {
+    if (!(tree instanceof MethodInvocationTree call)
+        || !CancellationPoints.isCancellationPoint(call, state, options)) {
+      return List.of();
+    }
+    long held = held(getStartPosition(call));
+    if (held == 0) {
+      return List.of();
+    }
+    if (Interrupts.throwsInterruptedException(call, state)) {
+      return List.of(new Raise(Interrupts.interruptedExceptionType(state), held));
+    }
+    if (ThreadCalls.INTERRUPTED.matches(call, state)
+        || ThreadCalls.IS_INTERRUPTED.matches(call, state)) {
+      return List.of(); // a flag test: its true branch is followed instead
+    }
+    // A configured cancellation point: it throws what it declares, or something unchecked.
+    Type methodType = getType(call.getMethodSelect());
+    List<Type> thrown = methodType == null ? List.of() : methodType.getThrownTypes();
+    if (thrown.isEmpty()) {
+      return List.of(new Raise(state.getSymtab().runtimeExceptionType, held));
+    }
+    return thrown.stream().map(t -> new Raise(t, held)).toList();
+  }
+
+  /**
+   * Only the interrupt is followed: another exception after a caught interrupt leaks the resource
+   * on the normal path just the same, which is not a cancellation question.
+   */
+  @Override
+  public boolean carriesFacts(ExpressionTree call, Type thrown) {
+    return isSubtype(thrown, Interrupts.interruptedExceptionType(state), state);
+  }
+
+  @Override
+  public long addedOnTrueBranch(ExpressionTree condition) {
+    ExpressionTree stripped = stripParentheses(condition);
+    return stripped instanceof MethodInvocationTree call
+            && (ThreadCalls.INTERRUPTED.matches(call, state)
+                || ThreadCalls.IS_INTERRUPTED.matches(call, state))
+        ? held(getStartPosition(call))
+        : 0;
+  }
+
+  /** {@code if (r != null) r.close();}: on the branch where r is null, r is not held. */
+  @Override
+  public long killedOnBranch(ExpressionTree condition, boolean value) {
+    return HeldResources.nullOnBranch(condition, value, resources);
+  }
+
+  @Override
+  public long addedByThrow(ThrowTree tree) {
+    return isNewInterrupt(tree, state) ? held(getStartPosition(tree)) : 0;
+  }
+
+  @Override
+  public long killedBy(ExpressionTree tree) {
+    long killed = 0;
+    for (HeldResource resource : resources.values()) {
+      if (resource.releases.contains(tree)) {
+        killed |= resource.mask();
+      }
+    }
+    return killed;
+  }
+
+  @Override
+  public long acquiredBy(ExpressionTree tree) {
+    long acquired = 0;
+    for (HeldResource resource : resources.values()) {
+      if (resource.acquisitions.contains(tree)) {
+        acquired |= resource.mask();
+      }
+    }
+    return acquired;
+  }
+
+  /** {@code throw new InterruptedException()}: a cancellation point of its own. */
+  public static boolean isNewInterrupt(ThrowTree tree, VisitorState state) {
+    return stripParentheses(tree.getExpression()) instanceof NewClassTree created
+        && Interrupts.isInterruptedExceptionValue(created, state);
+  }
+}

@@ -1,0 +1,302 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Finds the task bodies of a cancel target in its compilation unit: what its executor runs, what
+ * its threads run, what completes its futures; and the variables those submissions use directly.
+ */
+/** Finds the code that runs as the target's tasks. */
+final class TaskBodyFinder {
+  private final CancelTarget target;
+  private final VisitorState state;
+  private final CompilationUnitTree unit;
+  final List<Tree> bodies = new ArrayList<>();
+  final Set<Symbol> directlyUsed = new HashSet<>();
+
+  /** Variables that hold a task object handed to the executor ({@code pool.execute(task)}). */
+  final Set<Symbol> taskHolders = new HashSet<>();
+
+  final Set<Symbol> executors = new HashSet<>();
+  final Set<Symbol> completionServices = new HashSet<>();
+
+  TaskBodyFinder(CancelTarget target, VisitorState state, CompilationUnitTree unit) {
+    this.target = target;
+    this.state = state;
+    this.unit = unit;
+  }
+
+  void find() {
+    switch (target.kind()) {
+      case EXECUTOR -> findSubmissions();
+      case THREAD -> findThreadBodies();
+      case FUTURE -> findFutureOrigins();
+    }
+  }
+
+  private void findSubmissions() {
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (Expressions.strip(variable.getInitializer()) instanceof NewClassTree newClass
+            && isCompletionService(newClass)
+            && newClass.getArguments().stream().anyMatch(target::isNamedBy)) {
+          completionServices.add(getSymbol(variable));
+        }
+        return super.visitVariable(variable, null);
+      }
+    }.scan(unit, null);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = getReceiver(call);
+        if (Tasks.isTaskSubmission(call, state)
+            && (target.isNamedBy(receiver)
+                || completionServices.contains(Expressions.variableOf(receiver)))) {
+          call.getArguments().forEach(TaskBodyFinder.this::addTask);
+        } else if (Expressions.isResolved(call)
+            && ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
+            && call.getArguments().stream().anyMatch(target::isNamedBy)) {
+          call.getArguments().stream()
+              .filter(a -> !target.isNamedBy(a))
+              .forEach(TaskBodyFinder.this::addTask);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+  }
+
+  private boolean isCompletionService(NewClassTree newClass) {
+    Type type = getType(newClass.getIdentifier());
+    return type != null
+        && type.tsym
+            .getQualifiedName()
+            .contentEquals("java.util.concurrent.ExecutorCompletionService");
+  }
+
+  private void findThreadBodies() {
+    forEachValueOfTarget(
+        value -> {
+          ExpressionTree created = Expressions.strip(value);
+          if (!Ownership.isThreadCreation(created, state)) {
+            return;
+          }
+          if (created instanceof NewClassTree newClass) {
+            newClass.getArguments().forEach(this::addTask);
+            if (newClass.getClassBody() != null) {
+              bodies.add(newClass.getClassBody());
+            } else if (getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
+              addTaskMethodsOf(type);
+            }
+          } else if (created instanceof MethodInvocationTree call) {
+            call.getArguments().forEach(this::addTask);
+          }
+        });
+  }
+
+  private void findFutureOrigins() {
+    forEachValueOfTarget(
+        value -> {
+          ExpressionTree origin = Expressions.strip(value);
+          // supplyAsync(..).thenApply(..): the work starts at the innermost call.
+          while (origin instanceof MethodInvocationTree call
+              && Expressions.isResolved(call)
+              && !Tasks.isTaskSubmission(call, state)
+              && !ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
+              && getReceiver(call) != null) {
+            origin = Expressions.strip(getReceiver(call));
+          }
+          if (!(origin instanceof MethodInvocationTree call) || !Expressions.isResolved(call)) {
+            return;
+          }
+          if (Tasks.isTaskSubmission(call, state)) {
+            VarSymbol executor = Expressions.variableOf(getReceiver(call));
+            if (executor != null) {
+              executors.add(executor);
+            }
+            call.getArguments().forEach(this::addTask);
+          } else if (ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)) {
+            for (ExpressionTree argument : call.getArguments()) {
+              Type type = getType(argument);
+              Type executorType = state.getTypeFromString("java.util.concurrent.Executor");
+              VarSymbol variable = Expressions.variableOf(argument);
+              if (variable != null
+                  && type != null
+                  && executorType != null
+                  && isSubtype(type, executorType, state)) {
+                executors.add(variable);
+              } else {
+                addTask(argument);
+              }
+            }
+          }
+        });
+  }
+
+  /**
+   * Calls {@code action} with every value stored into the target's variable: its initializer,
+   * assignments, and for a loop variable the values added to the collection.
+   */
+  private void forEachValueOfTarget(java.util.function.Consumer<ExpressionTree> action) {
+    VarSymbol collection = target.collection();
+    VarSymbol variable = target.variable();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (collection == null
+            && variable.equals(getSymbol(tree))
+            && tree.getInitializer() != null) {
+          action.accept(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (collection == null && variable.equals(Expressions.variableOf(tree.getVariable()))) {
+          action.accept(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (collection != null
+            && call.getMethodSelect() instanceof MemberSelectTree select
+            && select.getIdentifier().contentEquals("add")
+            && collection.equals(Expressions.variableOf(select.getExpression()))
+            && call.getArguments().size() == 1) {
+          ExpressionTree added = call.getArguments().getFirst();
+          VarSymbol local = Expressions.variableOf(added);
+          ExpressionTree initializer = local == null ? null : initializerOf(local);
+          action.accept(initializer != null ? initializer : added);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+  }
+
+  private @Nullable ExpressionTree initializerOf(VarSymbol local) {
+    if (!Ownership.isLocal(local)) {
+      return null;
+    }
+    ExpressionTree[] found = new ExpressionTree[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (local.equals(getSymbol(tree))) {
+          found[0] = tree.getInitializer();
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(unit, null);
+    return found[0];
+  }
+
+  /**
+   * The entry points of a task class of this file: its run/call/compute/get methods without
+   * parameters (what an executor or thread calls), or the whole class when it has none.
+   */
+  private void addTaskMethodsOf(ClassSymbol type) {
+    ClassTree declared = SameFile.findClass(unit, type);
+    if (declared == null) {
+      return;
+    }
+    List<Tree> entryPoints = new ArrayList<>();
+    for (Tree member : declared.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getParameters().isEmpty()
+          && TaskUses.TASK_ENTRY_POINTS.contains(method.getName().toString())) {
+        entryPoints.add(method);
+      }
+    }
+    bodies.addAll(entryPoints.isEmpty() ? List.of(declared) : entryPoints);
+  }
+
+  /** A task argument: a lambda, a method reference, a task object, a variable holding one. */
+  private void addTask(ExpressionTree argument) {
+    ExpressionTree task = Expressions.strip(argument);
+    switch (task) {
+      case LambdaExpressionTree lambda -> bodies.add(lambda);
+      case MemberReferenceTree reference -> {
+        VarSymbol qualifier = Expressions.variableOf(reference.getQualifierExpression());
+        if (qualifier != null) {
+          directlyUsed.add(qualifier);
+        }
+        if (getSymbol(reference) instanceof MethodSymbol method) {
+          MethodTree declared = SameFile.findMethod(unit, method);
+          if (declared != null) {
+            bodies.add(declared);
+          }
+        }
+      }
+      case NewClassTree newClass -> {
+        for (ExpressionTree constructorArgument : newClass.getArguments()) {
+          VarSymbol variable = Expressions.variableOf(constructorArgument);
+          if (variable != null) {
+            directlyUsed.add(variable);
+          } else {
+            bodies.add(constructorArgument);
+          }
+        }
+        if (newClass.getClassBody() != null) {
+          bodies.add(newClass.getClassBody());
+        } else if (getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
+          addTaskMethodsOf(type);
+        }
+      }
+      case IdentifierTree identifier when identifier.getName().contentEquals("this") -> {
+        Type type = getType(identifier);
+        if (type != null && type.tsym instanceof ClassSymbol classSymbol) {
+          addTaskMethodsOf(classSymbol);
+        }
+      }
+      case null -> {}
+      default -> {
+        VarSymbol variable = Expressions.variableOf(task);
+        if (variable != null) {
+          directlyUsed.add(variable);
+          taskHolders.add(variable);
+          ExpressionTree initializer = initializerOf(variable);
+          if (initializer != null) {
+            addTask(initializer);
+          }
+        } else {
+          bodies.add(task);
+        }
+      }
+    }
+  }
+}

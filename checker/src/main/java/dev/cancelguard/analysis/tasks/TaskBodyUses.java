@@ -1,0 +1,193 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.HashMultimap;
+import com.google.common.collect.SetMultimap;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.WriteScanner;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What task bodies use, write and signal, and under which instance lock; same-file helpers they
+ * call are followed a little way (a parameter a helper writes is the caller's argument).
+ */
+/** Collects the variables a piece of task code reads, writes and signals. */
+final class TaskBodyUses extends WriteScanner {
+  private final VisitorState state;
+  private final CompilationUnitTree unit;
+  private final int depth;
+  private final Set<Object> followed;
+  private @Nullable Symbol monitor;
+  final Set<Symbol> usedUnlocked = new HashSet<>();
+  final SetMultimap<Symbol, Symbol> monitors = HashMultimap.create();
+  private final Set<Symbol> declared = new HashSet<>();
+  final Set<Symbol> used = new HashSet<>();
+  final Set<Symbol> written = new HashSet<>();
+  final Set<Symbol> signalled = new HashSet<>();
+
+  TaskBodyUses(
+      VisitorState state,
+      CompilationUnitTree unit,
+      int depth,
+      Set<Object> followed,
+      @Nullable Symbol monitor) {
+    this.monitor = monitor;
+    this.state = state;
+    this.unit = unit;
+    this.depth = depth;
+    this.followed = followed;
+  }
+
+  @Override
+  public Void visitVariable(VariableTree tree, Void unused) {
+    Symbol symbol = getSymbol(tree);
+    if (symbol != null) {
+      declared.add(symbol);
+    }
+    return super.visitVariable(tree, null);
+  }
+
+  @Override
+  public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+    // May run later, on another thread, without the lock.
+    Symbol outer = monitor;
+    monitor = null;
+    super.visitLambdaExpression(tree, null);
+    monitor = outer;
+    return null;
+  }
+
+  @Override
+  public Void visitClass(ClassTree tree, Void unused) {
+    Symbol outer = monitor;
+    monitor = null;
+    super.visitClass(tree, null);
+    monitor = outer;
+    return null;
+  }
+
+  @Override
+  public Void visitMethod(MethodTree tree, Void unused) {
+    Symbol outer = monitor;
+    Symbol method = getSymbol(tree);
+    if (monitor == null
+        && method != null
+        && !method.isStatic()
+        && tree.getModifiers().getFlags().contains(Modifier.SYNCHRONIZED)) {
+      monitor = method.owner;
+    }
+    super.visitMethod(tree, null);
+    monitor = outer;
+    return null;
+  }
+
+  @Override
+  public Void visitIdentifier(IdentifierTree tree, Void unused) {
+    note(Expressions.variableOf(tree), used);
+    return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+    note(Expressions.variableOf(tree), used);
+    return super.visitMemberSelect(tree, null);
+  }
+
+  @Override
+  protected void written(ExpressionTree variable, ExpressionTree write) {
+    note(Expressions.variableOf(variable), written);
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+    Symbol method = getSymbol(call);
+    if (method != null && !method.isStatic()) {
+      VarSymbol receiver = Expressions.variableOf(getReceiver(call));
+      String name = method.getSimpleName().toString();
+      if (TaskUses.MUTATORS.contains(name)) {
+        note(receiver, written);
+      }
+      if (TaskUses.SIGNALS.contains(name)) {
+        note(receiver, signalled);
+      }
+    }
+    if (method instanceof MethodSymbol helper
+        && depth < TaskUses.MAX_HELPER_DEPTH
+        && SameFile.isDeclaredIn(helper, unit)
+        && followed.add(monitor == null ? helper : List.of(helper, monitor))) {
+      MethodTree declaredHelper = SameFile.findMethod(unit, helper);
+      if (declaredHelper != null && declaredHelper.getBody() != null) {
+        TaskBodyUses inner = new TaskBodyUses(state, unit, depth + 1, followed, monitor);
+        inner.scanWithin(unit, declaredHelper);
+        used.addAll(inner.used);
+        usedUnlocked.addAll(inner.usedUnlocked);
+        monitors.putAll(inner.monitors);
+        written.addAll(inner.written);
+        signalled.addAll(inner.signalled);
+        // A parameter the helper writes is the caller's argument.
+        for (int i = 0;
+            i < declaredHelper.getParameters().size() && i < call.getArguments().size();
+            i++) {
+          Symbol parameter = getSymbol(declaredHelper.getParameters().get(i));
+          if (inner.writtenLocally.contains(parameter)) {
+            note(Expressions.variableOf(call.getArguments().get(i)), written);
+          }
+        }
+      }
+    }
+    return super.visitMethodInvocation(call, null);
+  }
+
+  final Set<Symbol> writtenLocally = new HashSet<>();
+
+  private void note(@Nullable VarSymbol symbol, Set<Symbol> into) {
+    if (symbol == null) {
+      return;
+    }
+    if (declared.contains(symbol)) {
+      if (into == written) {
+        writtenLocally.add(symbol);
+      }
+      return;
+    }
+    if (isOfThisFile(symbol)) {
+      into.add(symbol);
+      if (into != used) {
+        used.add(symbol);
+      }
+      if (monitor == null) {
+        usedUnlocked.add(symbol);
+      } else {
+        monitors.put(symbol, monitor);
+      }
+    }
+  }
+
+  /** Locals and parameters, and fields of classes declared in this file. */
+  private boolean isOfThisFile(VarSymbol symbol) {
+    if (!Ownership.isField(symbol)) {
+      return true;
+    }
+    return SameFile.isDeclaredIn(symbol, unit);
+  }
+}

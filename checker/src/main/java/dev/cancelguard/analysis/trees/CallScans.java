@@ -1,0 +1,33 @@
+package dev.cancelguard.analysis.trees;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+
+/** Searches for a call anywhere under a tree, lambda and class bodies included. */
+public final class CallScans {
+  private CallScans() {}
+
+  /** True if some method call under {@code root} (null: none) passes {@code test}. */
+  public static boolean anyCall(@Nullable Tree root, Predicate<MethodInvocationTree> test) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (test.test(call)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(root, null);
+    return found[0];
+  }
+}
