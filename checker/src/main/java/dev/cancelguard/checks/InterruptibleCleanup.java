@@ -20,7 +20,9 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
@@ -30,7 +32,7 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
-import dev.cancelguard.analysis.flow.FlowGraph;
+import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.tasks.Tasks;
@@ -40,6 +42,7 @@ import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -91,36 +94,64 @@ public final class InterruptibleCleanup extends CancelGuardChecker
     if (regions.stream().allMatch(region -> restoresIn(region, state).isEmpty())) {
       return NO_MATCH;
     }
-    FlowGraph graph = FlowGraph.of(codeUnit, state);
-    if (graph == null) {
-      return NO_MATCH;
-    }
     for (Tree region : regions) {
-      for (MethodInvocationTree restore : restoresIn(region, state)) {
-        // The path stays in this run of the cleanup (leaving it, say to retry a loop, is another
-        // run); another failing call first (it takes the interrupt) or Thread.interrupted() (it
-        // clears the flag) ends it.
-        if (graph.reaches(
-            restore,
-            tree,
-            node ->
-                isOutside(node, region, state)
-                    || (node != tree
-                        && node instanceof MethodInvocationTree other
-                        && (BlockingCalls.clearsInterrupt(other, state)
-                            || BlockingCalls.failsWhenInterrupted(other, state, options))))) {
-          return describe(tree, restore, where, state);
-        }
+      MethodInvocationTree restore = restoreReaching(region, tree, state);
+      if (restore != null) {
+        return describe(tree, restore, where, state);
       }
     }
     return NO_MATCH;
   }
 
-  private static boolean isOutside(Tree node, Tree region, VisitorState state) {
-    // Trees the graph builder makes up (the iterator of a for-each, a switch's selector copy)
-    // have no position of their own: they belong to the statement around them.
-    int start = getStartPosition(node);
-    return start > 0 && (start < getStartPosition(region) || start >= state.getEndPosition(region));
+  /**
+   * The first restore of {@code region}, in source order, after which a path through the region
+   * reaches {@code call}; null if none does. One fact per restore, added when it completes. The
+   * walk covers only the region, so a path that leaves it (say to retry a loop: another run of the
+   * cleanup) ends there; any call may raise an unchecked exception, which carries the facts to a
+   * catch of the region that takes it; every catch is entered, by some exception, without facts;
+   * another failing call (it takes the interrupt) or Thread.interrupted() (it clears the flag) on
+   * the way removes every fact.
+   */
+  private @Nullable MethodInvocationTree restoreReaching(
+      Tree region, MethodInvocationTree call, VisitorState state) {
+    List<MethodInvocationTree> restores = restoresIn(region, state);
+    if (restores.isEmpty()) {
+      return null;
+    }
+    int count = Math.min(restores.size(), Long.SIZE);
+    List<FactFlow.Raise> unchecked =
+        List.of(
+            new FactFlow.Raise(state.getSymtab().runtimeExceptionType, 0),
+            new FactFlow.Raise(state.getSymtab().errorType, 0));
+    FactFlow.Spec spec =
+        new FactFlow.Spec() {
+          @Override
+          public List<FactFlow.Raise> raises(ExpressionTree tree) {
+            return tree instanceof MethodInvocationTree || tree instanceof NewClassTree
+                ? unchecked
+                : List.of();
+          }
+
+          @Override
+          public long addedBy(ExpressionTree tree) {
+            int index = restores.indexOf(tree);
+            return index >= 0 && index < count ? 1L << index : 0;
+          }
+
+          @Override
+          public long killedBy(ExpressionTree tree) {
+            return tree != call
+                    && tree instanceof MethodInvocationTree other
+                    && (BlockingCalls.clearsInterrupt(other, state)
+                        || BlockingCalls.failsWhenInterrupted(other, state, options))
+                ? -1L
+                : 0;
+          }
+        };
+    Long facts =
+        FactFlow.walk(region, spec, state, 0, FactFlow.CatchEntry.REACHABLE, Set.of(call))
+            .factsAt(call);
+    return facts == null || facts == 0 ? null : restores.get(Long.numberOfTrailingZeros(facts));
   }
 
   private Description describe(

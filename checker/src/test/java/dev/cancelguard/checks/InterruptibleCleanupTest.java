@@ -35,6 +35,55 @@ class InterruptibleCleanupTest {
   }
 
   @Test
+  void positive_uncheckedExceptionAfterRestoreReachesTheCatchInTheFinally() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void stop(Thread worker, Runnable flush) throws InterruptedException {
+                try {
+                  worker.interrupt();
+                } finally {
+                  try {
+                    Thread.currentThread().interrupt();
+                    flush.run();
+                  } catch (RuntimeException e) {
+                    // BUG: Diagnostic contains: (line 7) restored the interrupt flag before this join
+                    worker.join();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_uncheckedExceptionBeforeTheRestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void stop(Thread worker, Runnable flush) throws InterruptedException {
+                try {
+                  worker.interrupt();
+                } finally {
+                  try {
+                    flush.run();
+                    Thread.currentThread().interrupt();
+                  } catch (RuntimeException e) {
+                    worker.join();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_awaitTerminationInTheFinally() {
     helper
         .addSourceLines(
