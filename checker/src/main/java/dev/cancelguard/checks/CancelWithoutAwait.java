@@ -62,7 +62,9 @@ import dev.cancelguard.analysis.tasks.TaskUses;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.tasks.WaitFixes;
+import dev.cancelguard.analysis.tasks.WaitPlacement;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -204,10 +206,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     Description.Builder description =
         buildDescription(call).setMessage(message(call, kind, timedWait, first, codeUnit, state));
     boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != UseKind.RETURNS);
+    int firstUse =
+        found.stream().mapToInt(u -> AwaitFlow.position(u, state)).min().orElse(Integer.MAX_VALUE);
     SuggestedFix fix =
         timedWait
-            ? checkResultFix(call, state)
-            : waitFix(call, kind, releasesOrReads, codeUnit, state);
+            ? checkResultFix(call, codeUnit, state)
+            : waitFix(call, kind, releasesOrReads, codeUnit, target, uses, firstUse, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -695,24 +699,36 @@ public final class CancelWithoutAwait extends CancelGuardChecker
   // ------------------------------------------------------------------ fixes
 
   /**
-   * Inserts the wait right after the statement that cancels, keeping the method's own deadline
-   * ({@code stop(long timeout, TimeUnit unit)}) where it has one. None where the code may run on a
-   * thread of the work it would wait for.
+   * Inserts the wait after the rest of the stop, before what treats the work as stopped (see {@link
+   * WaitPlacement#spot}), keeping the method's own deadline ({@code stop(long timeout, TimeUnit
+   * unit)}) or the bound its stop path puts on its other waits. None where the code may run on a
+   * thread of the work it would wait for, where the class offers its own wait, or where a timed
+   * wait would have to throw in the middle of a close.
    */
-  private static @Nullable SuggestedFix waitFix(
+  private @Nullable SuggestedFix waitFix(
       MethodInvocationTree call,
       Kind kind,
       boolean checkResult,
       TreePath codeUnit,
+      CancelTarget target,
+      TaskUses uses,
+      int firstUse,
       VisitorState state) {
     if (kind == Kind.FUTURE) {
       return null; // a cancelled future cannot be waited for; the executor's owner must do it
     }
-    // A task, a thread's body, a pool's own machinery, or a method they call: it may be the very
-    // thread the wait waits for, which then never ends.
+    // A task, a thread's body, a pool's own machinery, a method they call, or a stop the work
+    // itself reaches (a task that fails the connection closes it): it may be the very thread the
+    // wait waits for, which then never ends.
     if (mayRunOnWorkerThread(codeUnit, state)
         || calledFromWorkerThreadCode(codeUnit, state)
-        || Tasks.isExecutorInternals(state.getPath(), state)) {
+        || Tasks.isExecutorInternals(state.getPath(), state)
+        || WaitPlacement.reachedFromItsOwnWork(codeUnit, target, state)) {
+      return null;
+    }
+    // stop() next to a join/awaitTermination/waitForState of the class's own: stop() is meant to
+    // return at once, and its callers wait where they choose.
+    if (WaitPlacement.classOffersItsOwnWait(codeUnit, target, uses, options, state)) {
       return null;
     }
     ExpressionTree receiver = getReceiver(call);
@@ -725,9 +741,19 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return null;
     }
     WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
+    if (deadline == null) {
+      deadline = WaitPlacement.boundOfStopPath(codeUnit, state);
+    }
     TreePath parentPath = state.getPath().getParentPath();
     String receiverSource = state.getSourceForNode(receiver);
     if (receiverSource == null) {
+      return null;
+    }
+    // A timed wait that fails when time runs out would skip the rest of the close (and leak what
+    // it releases).
+    if (checkResult
+        && WaitFixes.waitThrowsOnTimeout(kind, receiver, deadline, state)
+        && WaitPlacement.cleanupFollows(parentPath, codeUnit, state)) {
       return null;
     }
     SuggestedFix.Builder fix = SuggestedFix.builder();
@@ -742,10 +768,14 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (!(statement instanceof ExpressionStatementTree) && !(statement instanceof VariableTree)) {
       return null;
     }
+    WaitPlacement.Spot spot = WaitPlacement.spot(parentPath, firstUse, state);
     String wait =
         WaitFixes.waitStatement(
-            kind, receiverSource, receiver, parentPath, checkResult, deadline, fix, state);
-    SuggestedFix insertion = WaitFixes.insertAfter(parentPath, wait, state);
+            kind, receiverSource, receiver, spot.anchor(), checkResult, deadline, fix, state);
+    SuggestedFix insertion =
+        spot.before()
+            ? SourceEdits.insertBefore(spot.anchor().getLeaf(), wait, state)
+            : WaitFixes.insertAfter(spot.anchor(), wait, state);
     if (insertion == null) {
       return null;
     }
@@ -788,13 +818,18 @@ public final class CancelWithoutAwait extends CancelGuardChecker
 
   /** Turns {@code pool.awaitTermination(t, u);} into a check that fails when time runs out. */
   private static @Nullable SuggestedFix checkResultFix(
-      MethodInvocationTree call, VisitorState state) {
+      MethodInvocationTree call, TreePath codeUnit, VisitorState state) {
     String source = state.getSourceForNode(call);
     String receiver = state.getSourceForNode(getReceiver(call));
     if (source == null || receiver == null) {
       return null;
     }
     TreePath statementPath = state.getPath().getParentPath();
+    // Throwing in a close with more of the close to come skips it: the connection, the files it
+    // would release leak. The message explains; no mechanical fix is right there.
+    if (WaitPlacement.cleanupFollows(statementPath, codeUnit, state)) {
+      return null;
+    }
     String check =
         "if (!"
             + source

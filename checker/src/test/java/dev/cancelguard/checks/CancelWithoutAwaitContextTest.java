@@ -588,7 +588,7 @@ class CancelWithoutAwaitContextTest {
                 this.db = database;
                 pool.execute(() -> db.insert("row"));
               }
-              void shutdown(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+              void abandon(long timeout, TimeUnit unit) throws IOException, InterruptedException {
                 pool.shutdownNow();
                 db.close();
               }
@@ -613,7 +613,7 @@ class CancelWithoutAwaitContextTest {
                 this.db = database;
                 pool.execute(() -> db.insert("row"));
               }
-              void shutdown(long timeout, TimeUnit unit) throws IOException, InterruptedException {
+              void abandon(long timeout, TimeUnit unit) throws IOException, InterruptedException {
                 pool.shutdownNow();
                 if (!pool.awaitTermination(timeout, unit)) {
                   throw new IllegalStateException("pool did not terminate in time");
@@ -671,8 +671,8 @@ class CancelWithoutAwaitContextTest {
               }
               void close(Duration timeout) throws InterruptedException {
                 pool.shutdown();
-                pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
                 ticker.interrupt();
+                pool.awaitTermination(timeout.toNanos(), TimeUnit.NANOSECONDS);
                 ticker.join(timeout.toMillis());
               }
             }
@@ -823,6 +823,496 @@ class CancelWithoutAwaitContextTest {
               }
             }
             """)
+        .doTest();
+  }
+
+  // ------------------------------------------------- where the inserted wait goes, and where none
+
+  @Test
+  void fix_waitsAfterTheRestOfTheStop() {
+    // The listener is blocked in accept(), which only terminate() (closing its socket) ends: a wait
+    // right after shutdownNow() would wait forever. The log line stays after the wait.
+    refactoring
+        .addInputLines(
+            "HttpServer.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class HttpServer {
+              private final ExecutorService listener = Executors.newSingleThreadExecutor();
+              private final ExecutorService workers = Executors.newCachedThreadPool();
+              interface RequestListener extends Runnable {
+                void terminate() throws IOException;
+              }
+              private final ThreadGroup workerThreads = new ThreadGroup("workers");
+              private RequestListener requestListener;
+              void start(RequestListener acceptingOnASocket) {
+                requestListener = acceptingOnASocket;
+                listener.execute(requestListener);
+              }
+              void stop() {
+                listener.shutdownNow();
+                final RequestListener local = requestListener;
+                try {
+                  local.terminate();
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+                workerThreads.interrupt();
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .addOutputLines(
+            "HttpServer.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class HttpServer {
+              private final ExecutorService listener = Executors.newSingleThreadExecutor();
+              private final ExecutorService workers = Executors.newCachedThreadPool();
+              interface RequestListener extends Runnable {
+                void terminate() throws IOException;
+              }
+              private final ThreadGroup workerThreads = new ThreadGroup("workers");
+              private RequestListener requestListener;
+              void start(RequestListener acceptingOnASocket) {
+                requestListener = acceptingOnASocket;
+                listener.execute(requestListener);
+              }
+              void stop() {
+                listener.shutdownNow();
+                final RequestListener local = requestListener;
+                try {
+                  local.terminate();
+                } catch (IOException e) {
+                  System.err.println(e);
+                }
+                workerThreads.interrupt();
+                listener.close();
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_waitsRightAfterTheCancelWhereTheRestMayReturnEarly() {
+    // The wait after the socket's close would be skipped on the early return: it stays right after
+    // the cancel.
+    refactoring
+        .addInputLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Acceptor {
+              private final ExecutorService listener = Executors.newSingleThreadExecutor();
+              private ServerSocket socket;
+              void start() throws IOException {
+                socket = new ServerSocket(0);
+                listener.execute(() -> System.out.println(socket));
+              }
+              void stop() throws IOException {
+                listener.shutdownNow();
+                if (socket == null) {
+                  return;
+                }
+                socket.close();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Acceptor.java",
+            """
+            import java.io.IOException;
+            import java.net.ServerSocket;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Acceptor {
+              private final ExecutorService listener = Executors.newSingleThreadExecutor();
+              private ServerSocket socket;
+              void start() throws IOException {
+                socket = new ServerSocket(0);
+                listener.execute(() -> System.out.println(socket));
+              }
+              void stop() throws IOException {
+                listener.shutdownNow();
+                listener.close();
+                if (socket == null) {
+                  return;
+                }
+                socket.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noThrowInACloseWithCleanupStillToCome() {
+    // Throwing when the timed wait runs out would skip closing the tracker and the client.
+    refactoring
+        .addInputLines(
+            "Framework.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Framework implements Closeable {
+              interface Client extends Closeable { void send(String op); }
+              private final ExecutorService background = Executors.newSingleThreadExecutor();
+              private final Closeable tracker;
+              private final Client client;
+              Framework(Closeable tracker, Client client) {
+                this.tracker = tracker;
+                this.client = client;
+                background.execute(() -> client.send("op"));
+              }
+              @Override
+              public void close() throws IOException {
+                background.shutdownNow();
+                try {
+                  background.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                tracker.close();
+                client.close();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_checksTheWaitAtTheEndOfAClose() {
+    // Only a read of the results comes after the wait: failing there skips no cleanup.
+    refactoring
+        .addInputLines(
+            "Framework.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Framework {
+              private final ExecutorService background = Executors.newSingleThreadExecutor();
+              private final StringBuilder log = new StringBuilder();
+              Framework() {
+                background.execute(() -> log.append("op"));
+              }
+              String shutdown() throws IOException {
+                background.shutdownNow();
+                try {
+                  background.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+                return log.toString();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Framework.java",
+            """
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Framework {
+              private final ExecutorService background = Executors.newSingleThreadExecutor();
+              private final StringBuilder log = new StringBuilder();
+              Framework() {
+                background.execute(() -> log.append("op"));
+              }
+              String shutdown() throws IOException {
+                background.shutdownNow();
+                try {
+                  if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("background did not terminate in time");
+                  }
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+                return log.toString();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noTimedWaitThatThrowsBeforeTheRestOfAStop() {
+    // On release 17 the wait is a timed awaitTermination that throws on time-out: in stop() it
+    // would skip closing the database.
+    refactoring
+        .addInputLines(
+            "Importer.java",
+            """
+            import java.io.Closeable;
+            import java.util.concurrent.ExecutorService;
+            class Importer {
+              void stop(ExecutorService pool, Closeable db) throws Exception {
+                pool.execute(() -> System.out.println(db));
+                pool.shutdownNow();
+                db.close();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
+  void fix_noWaitInAStopTheWorkItselfReaches() {
+    // A write task that fails closes the connection: a wait in close() would wait for itself.
+    refactoring
+        .addInputLines(
+            "Connection.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connection {
+              private final ExecutorService writer = Executors.newSingleThreadExecutor();
+              private final OutputStream out;
+              Connection(OutputStream out) {
+                this.out = out;
+              }
+              void writeLater(int b) {
+                writer.execute(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        try {
+                          out.write(b);
+                        } catch (IOException e) {
+                          failConnection();
+                        }
+                      }
+                    });
+              }
+              private void failConnection() {
+                close();
+              }
+              void close() {
+                writer.shutdown();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAStopTheWorkDoesNotReach() {
+    refactoring
+        .addInputLines(
+            "Connection.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connection {
+              private final ExecutorService writer = Executors.newSingleThreadExecutor();
+              private final OutputStream out;
+              Connection(OutputStream out) {
+                this.out = out;
+              }
+              void writeLater(int b) {
+                writer.execute(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        try {
+                          out.write(b);
+                        } catch (IOException e) {
+                          failed(e);
+                        }
+                      }
+                    });
+              }
+              private void failed(IOException e) {
+                System.err.println(e);
+              }
+              void close() {
+                writer.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Connection.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Connection {
+              private final ExecutorService writer = Executors.newSingleThreadExecutor();
+              private final OutputStream out;
+              Connection(OutputStream out) {
+                this.out = out;
+              }
+              void writeLater(int b) {
+                writer.execute(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        try {
+                          out.write(b);
+                        } catch (IOException e) {
+                          failed(e);
+                        }
+                      }
+                    });
+              }
+              private void failed(IOException e) {
+                System.err.println(e);
+              }
+              void close() {
+                writer.shutdown();
+                writer.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String WATCHER =
+      """
+      class Watcher {
+        enum State { RUNNING, STOPPED }
+        private State state = State.RUNNING;
+        private final Thread watcherThread =
+            new Thread(
+                () -> {
+                  try {
+                    System.out.println("watching");
+                  } finally {
+                    setState(State.STOPPED);
+                  }
+                });
+        void start() {
+          watcherThread.start();
+        }
+        private synchronized void setState(State newState) {
+          state = newState;
+          notifyAll();
+        }
+      %s
+        /** Tells the thread to stop. Does not wait for it to exit. */
+        public void stop() {
+          watcherThread.interrupt();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAStopWhoseClassOffersItsOwnWait() {
+    String source =
+        WATCHER.formatted(
+            """
+              synchronized void waitForState(State desired) throws InterruptedException {
+                while (state != desired) {
+                  wait();
+                }
+              }
+            """);
+    refactoring.addInputLines("Watcher.java", source).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_joinInAStopWhoseClassOffersNoWait() {
+    refactoring
+        .addInputLines("Watcher.java", WATCHER.formatted(""))
+        .addOutputLines(
+            "Watcher.java",
+            WATCHER
+                .formatted("")
+                .replace(
+                    "    watcherThread.interrupt();\n",
+                    """
+                          watcherThread.interrupt();
+                          try {
+                            watcherThread.join();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                    """))
+        .doTest();
+  }
+
+  private static final String POOL =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.TimeUnit;
+      class Pool {
+        private final ExecutorService adder = Executors.newSingleThreadExecutor();
+        private final ExecutorService houseKeeper = Executors.newSingleThreadExecutor();
+        Pool() {
+          houseKeeper.execute(() -> System.out.println("evict"));
+        }
+        void shutdown() throws InterruptedException {
+          adder.shutdown();
+          %s
+          destroyHouseKeeper();
+        }
+        private void destroyHouseKeeper() {
+          houseKeeper.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_keepsTheBoundOfTheStopPath() {
+    // shutdown() gives the adder 10 seconds at most: the housekeeper's wait gets the same bound,
+    // not an unbounded close() that can hang the whole shutdown.
+    String bounded = "if (!adder.awaitTermination(10L, TimeUnit.SECONDS)) { return; }";
+    refactoring
+        .addInputLines("Pool.java", POOL.formatted(bounded))
+        .addOutputLines(
+            "Pool.java",
+            POOL.formatted(bounded)
+                .replace(
+                    "    houseKeeper.shutdownNow();\n",
+                    """
+                        houseKeeper.shutdownNow();
+                        try {
+                          houseKeeper.awaitTermination(10L, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                    """))
+        .doTest();
+  }
+
+  @Test
+  void fix_closeWhereTheStopPathWaitsWithoutABound() {
+    String unbounded = "adder.close();";
+    refactoring
+        .addInputLines("Pool.java", POOL.formatted(unbounded))
+        .addOutputLines(
+            "Pool.java",
+            POOL.formatted(unbounded)
+                .replace(
+                    "    houseKeeper.shutdownNow();\n",
+                    """
+                        houseKeeper.shutdownNow();
+                        houseKeeper.close();
+                    """))
         .doTest();
   }
 }

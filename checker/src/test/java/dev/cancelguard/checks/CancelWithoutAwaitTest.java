@@ -2199,7 +2199,7 @@ class CancelWithoutAwaitTest {
             import java.io.Closeable;
             import java.util.concurrent.ExecutorService;
             class Importer {
-              void stop(ExecutorService pool, Closeable db) throws Exception {
+              void export(ExecutorService pool, Closeable db) throws Exception {
                 pool.execute(() -> System.out.println(db));
                 try {
                   pool.shutdownNow();
@@ -2217,7 +2217,7 @@ class CancelWithoutAwaitTest {
             import java.util.concurrent.ExecutorService;
             import java.util.concurrent.TimeUnit;
             class Importer {
-              void stop(ExecutorService pool, Closeable db) throws Exception {
+              void export(ExecutorService pool, Closeable db) throws Exception {
                 pool.execute(() -> System.out.println(db));
                 try {
                   pool.shutdownNow();

@@ -194,6 +194,21 @@ public final class WaitFixes {
   }
 
   /**
+   * True if the wait {@link #waitStatement} writes for these arguments is an {@code
+   * awaitTermination}, which (with {@code checkResult}) throws when its time runs out; not an
+   * unbounded {@code close()}, nor a {@code join}, which just returns.
+   */
+  public static boolean waitThrowsOnTimeout(
+      CancelTarget.Kind kind, Tree receiverTree, @Nullable Deadline deadline, VisitorState state) {
+    if (kind == CancelTarget.Kind.THREAD) {
+      return false;
+    }
+    return !(deadline == null
+        && executorCloseAvailable(state)
+        && isExecutorService(receiverTree, state));
+  }
+
+  /**
    * One statement, on one line, that waits for {@code receiver} to terminate at {@code at}.
    *
    * @param checkResult for a timed wait, fail instead of going on when the time runs out (the code

@@ -1,0 +1,481 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.tree.YieldTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a wait inserted by a fix is right, and where none is: after the rest of the stop's cleanup
+ * (which may be what unblocks the work), keeping the bounds the stop path puts on its other waits,
+ * never on a thread of the awaited work, never in a stop whose class offers its own wait, and never
+ * as a throw that skips the cleanup still to come.
+ */
+public final class WaitPlacement {
+  /** How many same-file calls deep a task's code is followed to a stop method. */
+  private static final int MAX_CALL_DEPTH = 3;
+
+  private WaitPlacement() {}
+
+  /** Insert the wait before {@code anchor} (a statement), or after it. */
+  public record Spot(TreePath anchor, boolean before) {}
+
+  /**
+   * Where the wait for a cancel at {@code cancelStatement} goes: after the rest of the stop that
+   * follows it in its block, before {@code firstUse} (the first thing that treats the work as
+   * stopped). The rest of the stop is the statements up to the last one that ends or wakes
+   * something ({@code socket.close()}, {@code workers.interrupt()}, {@code listener.terminate()}):
+   * that may be what ends the work, and a wait before it can wait forever. What comes after it (a
+   * log line saying the server stopped) stays after the wait. Right after the cancel where nothing
+   * ends there, or where a statement in between may jump out of the block (the wait would be
+   * skipped on that path).
+   */
+  public static Spot spot(TreePath cancelStatement, int firstUse, VisitorState state) {
+    Spot rightAfter = new Spot(cancelStatement, false);
+    if (!(cancelStatement.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return rightAfter;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf((StatementTree) cancelStatement.getLeaf());
+    if (index < 0) {
+      return rightAfter;
+    }
+    int lastEnding = index;
+    for (int i = index + 1; i < statements.size(); i++) {
+      StatementTree next = statements.get(i);
+      if (getStartPosition(next) <= firstUse && firstUse < state.getEndPosition(next)
+          || mayJumpOut(next)) {
+        break;
+      }
+      if (endsOrWakesSomething(next, state)) {
+        lastEnding = i;
+      }
+    }
+    return new Spot(
+        new TreePath(cancelStatement.getParentPath(), statements.get(lastEnding)), false);
+  }
+
+  /** Verbs of calls that end or wake what work may be blocked on. */
+  private static final ImmutableSet<String> ENDING_VERBS =
+      ImmutableSet.of(
+          "close",
+          "stop",
+          "shutdown",
+          "terminate",
+          "destroy",
+          "dispose",
+          "disconnect",
+          "interrupt",
+          "cancel",
+          "abort",
+          "wakeup",
+          "unpark",
+          "notify",
+          "signal",
+          "countDown",
+          "release",
+          "complete");
+
+  private static boolean endsOrWakesSomething(StatementTree statement, VisitorState state) {
+    boolean[] ends = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        // `Thread.currentThread().interrupt()` ends nothing: it restores this thread's flag (and a
+        // wait after it would throw at once).
+        ExpressionTree receiver = getReceiver(call);
+        if (getSymbol(call) instanceof MethodSymbol method
+            && !(receiver != null && ThreadCalls.CURRENT_THREAD.matches(receiver, state))) {
+          String name = method.getSimpleName().toString();
+          for (String verb : ENDING_VERBS) {
+            ends[0] |=
+                name.startsWith(verb)
+                    && (name.length() == verb.length()
+                        || !Character.isLowerCase(name.charAt(verb.length())));
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(statement, null);
+    return ends[0];
+  }
+
+  /**
+   * True if the statement may leave the enclosing block other than by finishing or throwing: a
+   * {@code return}, or a {@code break}/{@code continue}/{@code yield} (inside a lambda or class it
+   * is that code's own).
+   */
+  private static boolean mayJumpOut(StatementTree statement) {
+    boolean[] jumps = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        jumps[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        jumps[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitContinue(ContinueTree tree, Void unused) {
+        jumps[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitYield(YieldTree tree, Void unused) {
+        jumps[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(statement, null);
+    return jumps[0];
+  }
+
+  /**
+   * True if, in a close/stop-like method, cleanup runs after {@code statement}: a later statement
+   * that ends or releases something. A fix that throws there when a wait times out would skip it
+   * (the rest of the close), leaking what it releases.
+   */
+  public static boolean cleanupFollows(TreePath statement, TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method) || !Terminations.isStopLike(method)) {
+      return false;
+    }
+    Tree child = statement.getLeaf();
+    for (TreePath p = statement.getParentPath();
+        p != null && p.getLeaf() != method;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      if (p.getLeaf() instanceof BlockTree block) {
+        List<? extends StatementTree> statements = block.getStatements();
+        int index = statements.indexOf(child);
+        for (int i = index + 1; index >= 0 && i < statements.size(); i++) {
+          if (endsOrWakesSomething(statements.get(i), state)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the class of the stop method offers its callers a wait of its own for the work, so the
+   * stop is meant not to wait: another method of the class joins it or awaits its termination, or
+   * waits in a guarded {@code wait()}/{@code await()} loop on state the work itself writes (a
+   * {@code waitForState(STOPPED)}).
+   */
+  public static boolean classOffersItsOwnWait(
+      TreePath codeUnit,
+      CancelTarget target,
+      TaskUses uses,
+      CancelGuardOptions options,
+      VisitorState state) {
+    ClassTree owner = null;
+    for (TreePath p = codeUnit.getParentPath(); p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        owner = classTree;
+        break;
+      }
+    }
+    if (owner == null) {
+      return false;
+    }
+    Tree stop = codeUnit.getLeaf();
+    boolean[] waits = new boolean[1];
+    for (Tree member : owner.getMembers()) {
+      if (!(member instanceof MethodTree method) || method == stop || method.getBody() == null) {
+        continue;
+      }
+      new TreeScanner<Void, Boolean>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Boolean inGuardedLoop) {
+          waits[0] |=
+              Terminations.isWaitFor(call, target, TaskUses.none(), false, options, state)
+                  || (inGuardedLoop
+                      && Expressions.isResolved(call)
+                      && (SyncCalls.OBJECT_WAIT.matches(call, state)
+                          || SyncCalls.CONDITION_AWAIT.matches(call, state)));
+          return super.visitMethodInvocation(call, inGuardedLoop);
+        }
+
+        @Override
+        public Void visitWhileLoop(WhileLoopTree loop, Boolean inGuardedLoop) {
+          scan(loop.getCondition(), inGuardedLoop);
+          return scan(loop.getStatement(), inGuardedLoop || readsWrittenState(loop.getCondition()));
+        }
+
+        @Override
+        public Void visitDoWhileLoop(DoWhileLoopTree loop, Boolean inGuardedLoop) {
+          scan(loop.getCondition(), inGuardedLoop);
+          return scan(loop.getStatement(), inGuardedLoop || readsWrittenState(loop.getCondition()));
+        }
+
+        private boolean readsWrittenState(ExpressionTree condition) {
+          boolean[] reads = new boolean[1];
+          new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree id, Void unused) {
+              reads[0] |= isWrittenField(getSymbol(id));
+              return null;
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+              reads[0] |= isWrittenField(getSymbol(select));
+              return super.visitMemberSelect(select, null);
+            }
+          }.scan(condition, null);
+          return reads[0];
+        }
+
+        private boolean isWrittenField(@Nullable Symbol symbol) {
+          return symbol != null && Ownership.isField(symbol) && uses.writes(symbol);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Boolean inGuardedLoop) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Boolean inGuardedLoop) {
+          return null;
+        }
+      }.scan(method.getBody(), false);
+      if (waits[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the work a wait would wait for can itself reach the stop method: a task submitted to
+   * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
+   * this file ({@code task -> failConnection() -> close()}). A wait there waits for its own thread.
+   */
+  public static boolean reachedFromItsOwnWork(
+      TreePath codeUnit, CancelTarget target, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)) {
+      return false;
+    }
+    CompilationUnitTree unit = codeUnit.getCompilationUnit();
+    TaskBodyFinder finder = new TaskBodyFinder(target, state, unit);
+    finder.find();
+    Set<MethodSymbol> seen = new HashSet<>();
+    Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
+    for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
+      Deque<Tree> next = new ArrayDeque<>();
+      for (Tree body : toScan) {
+        Set<MethodSymbol> called = calledMethods(body);
+        if (called.contains(stop)) {
+          return true;
+        }
+        for (MethodSymbol callee : called) {
+          if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
+            MethodTree declaration = SameFile.findMethod(unit, callee);
+            if (declaration != null && declaration.getBody() != null) {
+              next.add(declaration.getBody());
+            }
+          }
+        }
+      }
+      toScan = next;
+    }
+    return false;
+  }
+
+  private static Set<MethodSymbol> calledMethods(Tree body) {
+    Set<MethodSymbol> called = new HashSet<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (getSymbol(call) instanceof MethodSymbol symbol) {
+          called.add(symbol);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return called;
+  }
+
+  /**
+   * The bound the stop path puts on its other waits: the {@code (timeout, unit)} of an {@code
+   * awaitTermination} in the stop method or in a method of the same class that calls it, whose
+   * arguments mean the same at the stop method (literals, constants, fields, methods of the class;
+   * no locals or parameters). Null where the stop path waits without a bound or not at all.
+   */
+  public static WaitFixes.@Nullable Deadline boundOfStopPath(
+      TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)
+        || !(stop.owner instanceof ClassSymbol owner)) {
+      return null;
+    }
+    WaitFixes.Deadline[] bound = new WaitFixes.Deadline[1];
+    Set<MethodTree> stopPath = new HashSet<>();
+    stopPath.add(method);
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (stop.equals(getSymbol(call))) {
+          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
+          if (caller != null
+              && caller.getLeaf() instanceof MethodTree callerMethod
+              && getSymbol(callerMethod) instanceof MethodSymbol callerSymbol
+              && owner.equals(callerSymbol.owner)) {
+            stopPath.add(callerMethod);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(codeUnit.getCompilationUnit(), null);
+    for (MethodTree onPath : stopPath) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (bound[0] == null
+              && Expressions.isResolved(call)
+              && ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+              && call.getArguments().size() == 2
+              && call.getArguments().stream().allMatch(a -> meansTheSameIn(a, stop))) {
+            String amount = state.getSourceForNode(call.getArguments().get(0));
+            String unit = state.getSourceForNode(call.getArguments().get(1));
+            if (amount != null && unit != null) {
+              bound[0] = new WaitFixes.Deadline(amount, unit);
+            }
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+          return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+          return null;
+        }
+      }.scan(onPath.getBody(), null);
+    }
+    return bound[0];
+  }
+
+  /**
+   * True if the expression names nothing local to its method: only literals, constants, and fields
+   * and methods it can reach from {@code stop} (static ones where {@code stop} is static).
+   */
+  private static boolean meansTheSameIn(ExpressionTree argument, MethodSymbol stop) {
+    boolean[] local = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        check(getSymbol(id));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (select.getExpression() instanceof IdentifierTree id
+            && id.getName().contentEquals("this")) {
+          local[0] |= stop.isStatic();
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        local[0] = true;
+        return null;
+      }
+
+      private void check(@Nullable Symbol symbol) {
+        if (symbol == null) {
+          local[0] = true;
+          return;
+        }
+        ElementKind kind = symbol.getKind();
+        if (kind == ElementKind.LOCAL_VARIABLE
+            || kind == ElementKind.PARAMETER
+            || kind == ElementKind.EXCEPTION_PARAMETER
+            || kind == ElementKind.RESOURCE_VARIABLE
+            || kind == ElementKind.BINDING_VARIABLE) {
+          local[0] = true;
+        } else if ((kind == ElementKind.FIELD || kind == ElementKind.METHOD)
+            && stop.isStatic()
+            && !symbol.isStatic()) {
+          local[0] = true;
+        }
+      }
+    }.scan(argument, null);
+    Type type = getType(argument);
+    return !local[0] && type != null && type.getKind() != TypeKind.ERROR;
+  }
+}
