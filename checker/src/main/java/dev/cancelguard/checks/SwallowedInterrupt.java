@@ -208,7 +208,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
           description.addFix(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
         }
       }
-      case NONE -> {}
+      case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP -> {}
     }
     if (method != null && leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH)) {
       rethrowFix(catchTree, method, state).ifPresent(description::addFix);
@@ -507,6 +507,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + Lines.of(blocking, state)
               + ") throw at once and the loop spin: record the interrupt in a local flag and"
               + " restore it once the loop is over, leave the loop, or rethrow the exception.";
+      case NONE_RETURNS_INTO_FLAG_BLIND_LOOP ->
+          " Restoring the flag here would not help: this method returns into a thread's loop"
+              + " (line "
+              + Lines.of(blocking, state)
+              + ") that never tests the flag nor ends on an interrupt, so the flag would stay set"
+              + " and every wait of that loop would fail or return at once. Decide what an"
+              + " interrupt means for that thread: end its loop on it, or let it carry no meaning"
+              + " there.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

@@ -673,6 +673,86 @@ class SwallowedInterruptFixesTest {
         .doTest();
   }
 
+  private static final String ACCEPTOR =
+      """
+      import java.io.IOException;
+      import java.nio.channels.ServerSocketChannel;
+      class Acceptor implements Runnable {
+        private final ServerSocketChannel server;
+        private volatile boolean stopCalled;
+        Acceptor(ServerSocketChannel server) {
+          this.server = server;
+        }
+        @Override
+        public void run() {
+          int errorDelay = 0;
+          while (!stopCalled) {
+            try {
+              server.accept().close();
+              errorDelay = 0;
+            } catch (IOException e) {
+              errorDelay = handleExceptionWithDelay(errorDelay);
+            }
+          }
+        }
+        private int handleExceptionWithDelay(int currentErrorDelay) {
+          if (currentErrorDelay > 0) {
+            try {
+              Thread.sleep(currentErrorDelay);
+            } catch (InterruptedException e) {
+              System.err.println("ignored");
+            }
+          }
+          return Math.min(currentErrorDelay * 2 + 50, 1600);
+        }
+        void stop() {
+          stopCalled = true;
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenTheMethodReturnsIntoAThreadLoopBlindToTheFlag() {
+    // The acceptor's loop never tests the flag: restored, it would stay set and the next accept()
+    // on the interruptible channel would close the listening socket.
+    refactoring.addInputLines("Acceptor.java", ACCEPTOR).expectUnchanged().doTest();
+  }
+
+  @Test
+  void restore_whenTheThreadLoopEndsOnAnInterrupt() {
+    // The same back-off, where the loop tests the flag: the restored interrupt ends the loop.
+    String watching =
+        ACCEPTOR.replace(
+            "while (!stopCalled)",
+            "while (!stopCalled && !Thread.currentThread().isInterrupted())");
+    refactoring
+        .addInputLines("Acceptor.java", watching)
+        .addOutputLines(
+            "Acceptor.java",
+            watching.replace(
+                "} catch (InterruptedException e) {\n",
+                "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheMethodIsAlsoCalledOutsideAThreadLoop() {
+    String alsoCalledOnce =
+        ACCEPTOR.replace(
+            "  void stop() {\n",
+            "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
+    refactoring
+        .addInputLines("Acceptor.java", alsoCalledOnce)
+        .addOutputLines(
+            "Acceptor.java",
+            alsoCalledOnce.replace(
+                "} catch (InterruptedException e) {\n",
+                "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   @Test
   void restoreLast_whenTheCatchItselfBlocks() {
     // A restore at the top would make the awaitTermination of the cleanup throw at once.

@@ -4335,4 +4335,31 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_methodReturningIntoAFlagBlindThreadLoopIsToldWhyNoRestore() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            class Acceptor implements Runnable {
+              private volatile boolean stopCalled;
+              @Override
+              public void run() {
+                while (!stopCalled) {
+                  backOff();
+                }
+              }
+              private void backOff() {
+                try {
+                  Thread.sleep(50);
+                // BUG: Diagnostic contains: returns into a thread's loop (line 6) that never tests the flag
+                } catch (InterruptedException e) {
+                  System.err.println("ignored");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

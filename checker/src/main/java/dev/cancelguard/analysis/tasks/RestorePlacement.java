@@ -59,7 +59,13 @@ public final class RestorePlacement {
      * No mechanical fix is safe (a {@code finally} that blocks, a blocking call the catch goes on
      * to, a loop that cannot be wrapped).
      */
-    NONE
+    NONE,
+    /**
+     * No fix: the method returns into a thread loop that never looks at the flag ({@link
+     * FlagBlindLoops}); restored, the flag stays set there and the loop's waits fail at once. The
+     * blocking call of the placement is the call of the method in that loop.
+     */
+    NONE_RETURNS_INTO_FLAG_BLIND_LOOP
   }
 
   /**
@@ -91,6 +97,10 @@ public final class RestorePlacement {
     Tree blockingFinally = blockingCallInEnclosingFinally(catchPath, codeUnit, state, options);
     if (blockingFinally != null) {
       return new Placement(Shape.NONE, null, blockingFinally);
+    }
+    Tree blindLoopCall = FlagBlindLoops.callFromFlagBlindThreadLoop(codeUnit, state);
+    if (blindLoopCall != null) {
+      return new Placement(Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP, null, blindLoopCall);
     }
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
