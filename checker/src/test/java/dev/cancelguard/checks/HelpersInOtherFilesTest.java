@@ -125,6 +125,33 @@ class HelpersInOtherFilesTest {
             }
           }
           """,
+          "com/acme/server/Server.java",
+          """
+          package com.acme.server;
+          /** Its shutdown joins a worker thread two calls down, in another class. */
+          public class Server {
+            private final Throttler throttler = new Throttler();
+            public void shutdown() {
+              shutdown(false);
+            }
+            public synchronized void shutdown(boolean fully) {
+              System.out.println(fully ? "stopping fully" : "stopping");
+              throttler.stopAndWait();
+            }
+            public void log(String line) {
+              System.out.println(line);
+            }
+          }
+          class Throttler extends Thread {
+            void stopAndWait() {
+              try {
+                join();
+              } catch (InterruptedException e) {
+                System.exit(1);
+              }
+            }
+          }
+          """,
           "com/acme/errors/Handler.java",
           """
           package com.acme.errors;
@@ -373,6 +400,35 @@ class HelpersInOtherFilesTest {
               Errors.wrap(e);
               queue.put("done");
             }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void noRestoreBeforeACallThatWaitsInAnotherFile() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.server.Server;
+        class Caller {
+          void shutdown(Thread selector, Server server) {
+            try {
+              selector.join();
+            // BUG: Diagnostic contains: would make the blocking call that follows it (line 10)
+            } catch (InterruptedException e) {
+              System.err.println("ignoring");
+            }
+            server.shutdown();
+          }
+          void shutdownAndLog(Thread selector, Server server) {
+            try {
+              selector.join();
+            // BUG: Diagnostic contains: Call Thread.currentThread().interrupt() before leaving
+            } catch (InterruptedException e) {
+              System.err.println("ignoring");
+            }
+            server.log("stopped");
           }
         }
         """);

@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.interrupts.BlockingHelpers;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.SyncCalls;
@@ -434,7 +435,11 @@ public final class RestorePlacement {
     return failingCall(tree, state, options) != null;
   }
 
-  /** The first call under {@code tree} (not in nested code) that fails when interrupted. */
+  /**
+   * The first call under {@code tree} (not in nested code) that fails when interrupted: by itself,
+   * or by a wait in its own code wherever it is declared ({@link BlockingHelpers}: a {@code
+   * server.shutdown()} that joins a worker thread).
+   */
   private static @Nullable Tree failingCall(
       Tree tree, VisitorState state, CancelGuardOptions options) {
     Tree[] found = new Tree[1];
@@ -447,7 +452,8 @@ public final class RestorePlacement {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call)
-            && BlockingCalls.failsWhenInterrupted(call, state, options)) {
+            && (BlockingCalls.failsWhenInterrupted(call, state, options)
+                || BlockingHelpers.callBlocksInside(call, state))) {
           found[0] = call;
           return null;
         }

@@ -1,0 +1,238 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
+import dev.cancelguard.analysis.classfiles.ClassFile;
+import dev.cancelguard.analysis.classfiles.ClassFiles;
+import dev.cancelguard.analysis.jdk.ChannelCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Methods whose own code waits in a call that fails when the thread is interrupted, known from that
+ * code wherever it is declared: {@code zkServer.shutdown()} whose class's {@code shutdown(false)}
+ * joins a worker thread. Called with the interrupt flag set, such a method has that wait cut short
+ * (it throws at once, is swallowed or ends in the method's error path), so a catch that goes on to
+ * call it must not restore the flag first.
+ *
+ * <p>The rule, the same whether the method is read from source or from a class file: its own code
+ * (its body, not the lambdas and classes it creates) makes a call that declares {@link
+ * InterruptedException} or that is I/O on an interruptible channel, or calls a method (of any
+ * class, by the call's static target) that does so, up to {@value #MAX_DEPTH} calls deep. Calls of
+ * abstract and native methods — an interface method whose implementation is not known here — are
+ * not followed.
+ *
+ * <p>Read from source when the method's file is part of this compilation (its tree, attributed
+ * before any check runs under {@code -XDcompilePolicy=simple}); otherwise from the class file javac
+ * read its class from ({@link ClassFiles}), whose calls are resolved to the same symbols. Both
+ * readings see the same calls, so a full build and an incremental one agree. Verdicts are kept per
+ * compilation, in its {@link Context}.
+ */
+public final class BlockingHelpers {
+  /** How many calls deep a method's callees are followed. */
+  static final int MAX_DEPTH = 3;
+
+  private static final Context.Key<BlockingHelpers> KEY = new Context.Key<>();
+
+  /** Verdicts by method ({@code owner#name descriptor}) for this compilation. */
+  private final Map<String, Boolean> verdicts = new HashMap<>();
+
+  private BlockingHelpers() {}
+
+  private static BlockingHelpers instance(Context context) {
+    BlockingHelpers helpers = context.get(KEY);
+    if (helpers == null) {
+      helpers = new BlockingHelpers();
+      context.put(KEY, helpers);
+    }
+    return helpers;
+  }
+
+  /**
+   * True if the call's method (not one that fails by itself, which {@link BlockingCalls} knows)
+   * waits, by its own code, in a call that fails when interrupted (the rule above).
+   */
+  public static boolean callBlocksInside(MethodInvocationTree call, VisitorState state) {
+    return Expressions.isResolved(call)
+        && getSymbol(call) instanceof MethodSymbol method
+        && blocksByItsOwnCode(method, state);
+  }
+
+  /** True if {@code method} waits, by its own code, in a call that fails when interrupted. */
+  public static boolean blocksByItsOwnCode(MethodSymbol method, VisitorState state) {
+    if (!hasCode(method) || !(method.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    String descriptor = ClassFiles.descriptor(method, state.getTypes());
+    if (descriptor == null) {
+      return false;
+    }
+    String key = ClassFiles.binaryName(owner) + "#" + method.getSimpleName() + descriptor;
+    BlockingHelpers helpers = instance(state.context);
+    Boolean known = helpers.verdicts.get(key);
+    if (known == null) {
+      known = blocks(method, state);
+      helpers.verdicts.put(key, known);
+    }
+    return known;
+  }
+
+  private static boolean hasCode(MethodSymbol method) {
+    return (method.flags() & (Flags.ABSTRACT | Flags.NATIVE)) == 0 && !method.isConstructor();
+  }
+
+  /** Breadth first, so that the verdict does not depend on the order calls are met in. */
+  private static boolean blocks(MethodSymbol start, VisitorState state) {
+    Set<MethodSymbol> seen = new HashSet<>();
+    seen.add(start);
+    List<MethodSymbol> level = List.of(start);
+    for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
+      List<MethodSymbol> next = new ArrayList<>();
+      for (MethodSymbol method : level) {
+        List<Callee> callees = calleesOf(method, state);
+        if (callees == null) {
+          continue;
+        }
+        for (Callee callee : callees) {
+          if (fails(callee, state)) {
+            return true;
+          }
+          if (hasCode(callee.method()) && seen.add(callee.method())) {
+            next.add(callee.method());
+          }
+        }
+      }
+      level = next;
+    }
+    return false;
+  }
+
+  /** A call: the method it targets and the static type it is called on. */
+  private record Callee(MethodSymbol method, @Nullable Symbol calledOn) {}
+
+  /** A call that fails at once when interrupted: it declares the exception, or is channel I/O. */
+  private static boolean fails(Callee callee, VisitorState state) {
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    if (callee.method().getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
+      return true;
+    }
+    Type interruptible = state.getTypeFromString("java.nio.channels.InterruptibleChannel");
+    return ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(callee.method().getSimpleName().toString())
+        && callee.calledOn() != null
+        && interruptible != null
+        && isSubtype(callee.calledOn().type, interruptible, state);
+  }
+
+  /** The calls of the method's own code, or null where its code cannot be read. */
+  private static @Nullable List<Callee> calleesOf(MethodSymbol method, VisitorState state) {
+    MethodTree declaration = declaration(method, state);
+    if (declaration != null) {
+      if (declaration.getBody() == null) {
+        return null;
+      }
+      List<Callee> callees = new ArrayList<>();
+      new NestedCodeSkipper() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          // A tree javac has not attributed (yet) has no symbols: nothing in it is read.
+          if (Expressions.isResolved(call) && getSymbol(call) instanceof MethodSymbol callee) {
+            ExpressionTree receiver = getReceiver(call);
+            Type type = receiver == null ? null : getType(receiver);
+            callees.add(new Callee(callee, type == null ? callee.owner : type.tsym));
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(declaration.getBody(), null);
+      return callees;
+    }
+    if (!(method.owner instanceof ClassSymbol owner)) {
+      return null;
+    }
+    String descriptor = ClassFiles.descriptor(method, state.getTypes());
+    ClassFile file = ClassFiles.instance(state.context).of(owner);
+    ClassFile.Method code =
+        file == null || descriptor == null
+            ? null
+            : file.method(method.getSimpleName().toString(), descriptor);
+    if (code == null || !code.hasCode()) {
+      return null;
+    }
+    List<Callee> callees = new ArrayList<>();
+    for (ClassFile.Call call : code.calls()) {
+      ClassSymbol calledOn = classNamed(call.owner(), state);
+      MethodSymbol callee = calledOn == null ? null : methodOf(calledOn, call, state);
+      if (callee != null) {
+        callees.add(new Callee(callee, calledOn));
+      }
+    }
+    return callees;
+  }
+
+  /** The method's tree, if its file is part of this compilation; null otherwise. */
+  private static @Nullable MethodTree declaration(MethodSymbol method, VisitorState state) {
+    try {
+      return JavacTrees.instance(state.context).getTree(method) instanceof MethodTree tree
+          ? tree
+          : null;
+    } catch (RuntimeException notFound) {
+      return null; // a symbol javac cannot place in any tree
+    }
+  }
+
+  private static @Nullable ClassSymbol classNamed(String binaryName, VisitorState state) {
+    if (binaryName.startsWith("[")) {
+      return null; // an array's clone()
+    }
+    try {
+      Symbol found = state.getSymbolFromString(binaryName.replace('/', '.'));
+      if (found == null) {
+        found = state.getSymbolFromString(binaryName.replace('/', '.').replace('$', '.'));
+      }
+      return found instanceof ClassSymbol type ? type : null;
+    } catch (RuntimeException unresolvable) {
+      return null;
+    }
+  }
+
+  /** The method a call instruction names, declared in its class or inherited from a supertype. */
+  private static @Nullable MethodSymbol methodOf(
+      ClassSymbol calledOn, ClassFile.Call call, VisitorState state) {
+    try {
+      for (Type type : state.getTypes().closure(calledOn.type)) {
+        if (!(type.tsym instanceof ClassSymbol declaring)) {
+          continue;
+        }
+        for (Symbol member : declaring.members().getSymbolsByName(state.getName(call.name()))) {
+          if (member instanceof MethodSymbol method
+              && call.descriptor().equals(ClassFiles.descriptor(method, state.getTypes()))) {
+            return method;
+          }
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return null; // a class whose supertypes cannot be completed
+    }
+    return null;
+  }
+}
