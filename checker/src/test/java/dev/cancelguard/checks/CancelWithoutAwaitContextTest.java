@@ -1190,6 +1190,51 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  @Test
+  void fix_noWaitWhereTheWorkRunsListenersFromOutside() {
+    // A listener that closes the manager when the connection is lost runs on this very executor:
+    // a wait in close() would wait for itself.
+    refactoring
+        .addInputLines(
+            "StateManager.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.CopyOnWriteArrayList;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class StateManager {
+              interface StateListener {
+                void stateChanged(String state);
+              }
+              private final ExecutorService service = Executors.newSingleThreadExecutor();
+              private final List<StateListener> listeners = new CopyOnWriteArrayList<>();
+              void addListener(StateListener listener) {
+                listeners.add(listener);
+              }
+              void start() {
+                service.submit(
+                    new Callable<Object>() {
+                      @Override
+                      public Object call() {
+                        processEvents();
+                        return null;
+                      }
+                    });
+              }
+              private void processEvents() {
+                listeners.forEach(listener -> listener.stateChanged("LOST"));
+              }
+              void close() {
+                service.shutdownNow();
+                listeners.clear();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
   private static final String WATCHER =
       """
       class Watcher {

@@ -65,7 +65,7 @@ public final class Terminations {
           "join");
 
   /** Callback types: a method overriding one of theirs reacts to an event. */
-  private static final ImmutableSet<String> CALLBACK_TYPE_SUFFIXES =
+  static final ImmutableSet<String> CALLBACK_TYPE_SUFFIXES =
       ImmutableSet.of("Listener", "Callback", "Handler", "Observer", "Watcher");
 
   /**

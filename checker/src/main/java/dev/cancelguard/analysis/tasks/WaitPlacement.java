@@ -27,6 +27,7 @@ import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -316,7 +317,10 @@ public final class WaitPlacement {
   /**
    * True if the work a wait would wait for can itself reach the stop method: a task submitted to
    * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
-   * this file ({@code task -> failConnection() -> close()}). A wait there waits for its own thread.
+   * this file ({@code task -> failConnection() -> close()}); or it runs callbacks handed in from
+   * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()} —
+   * code this file cannot see, which may well stop the component (a listener that closes the client
+   * when the connection is lost). A wait there waits for its own thread.
    */
   public static boolean reachedFromItsOwnWork(
       TreePath codeUnit, CancelTarget target, VisitorState state) {
@@ -332,8 +336,8 @@ public final class WaitPlacement {
     for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
       Deque<Tree> next = new ArrayDeque<>();
       for (Tree body : toScan) {
-        Set<MethodSymbol> called = calledMethods(body);
-        if (called.contains(stop)) {
+        Set<MethodSymbol> called = new HashSet<>();
+        if (callsOutToCallbacks(body, called) || called.contains(stop)) {
           return true;
         }
         for (MethodSymbol callee : called) {
@@ -350,18 +354,43 @@ public final class WaitPlacement {
     return false;
   }
 
-  private static Set<MethodSymbol> calledMethods(Tree body) {
-    Set<MethodSymbol> called = new HashSet<>();
+  /**
+   * Collects the methods {@code body} calls into {@code called}; true if one of them is a callback
+   * handed in from outside: an abstract method of a {@code Runnable}, {@code Callable}, a
+   * functional interface, or a {@code *Listener}/{@code *Callback}/{@code *Handler}/{@code
+   * *Observer}/{@code *Watcher} type, called on something other than {@code this}.
+   */
+  private static boolean callsOutToCallbacks(Tree body, Set<MethodSymbol> called) {
+    boolean[] callsOut = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (getSymbol(call) instanceof MethodSymbol symbol) {
           called.add(symbol);
+          ExpressionTree receiver = getReceiver(call);
+          callsOut[0] |=
+              receiver != null
+                  && !(receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+                  && (symbol.flags() & Flags.ABSTRACT) != 0
+                  && symbol.owner instanceof ClassSymbol owner
+                  && isCallbackType(owner);
         }
         return super.visitMethodInvocation(call, null);
       }
     }.scan(body, null);
-    return called;
+    return callsOut[0];
+  }
+
+  private static boolean isCallbackType(ClassSymbol type) {
+    String name = type.getQualifiedName().toString();
+    String simpleName = type.getSimpleName().toString();
+    return name.equals("java.lang.Runnable")
+        || name.equals("java.util.concurrent.Callable")
+        || name.startsWith("java.util.function.")
+        || type.getAnnotationMirrors().stream()
+            .anyMatch(
+                a -> a.type.tsym.getQualifiedName().contentEquals("java.lang.FunctionalInterface"))
+        || Terminations.CALLBACK_TYPE_SUFFIXES.stream().anyMatch(simpleName::endsWith);
   }
 
   /**
