@@ -92,6 +92,73 @@ class InsertedWaitRuntimeTest {
       }
       """;
 
+  /**
+   * A server whose listener task blocks in {@code ServerSocket.accept()}, which no interrupt ends:
+   * only terminating the listener (closing its socket), later in stop(), does.
+   */
+  private static final String ACCEPTING_SERVER =
+      """
+      import java.io.IOException;
+      import java.io.UncheckedIOException;
+      import java.net.ServerSocket;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.atomic.AtomicInteger;
+      public class Server {
+        public final AtomicInteger running = new AtomicInteger();
+        private final ExecutorService listener = Executors.newSingleThreadExecutor();
+        private Acceptor acceptor;
+        public void start() throws IOException {
+          acceptor = new Acceptor(new ServerSocket(0), running);
+          listener.execute(acceptor);
+        }
+        public void stop() {
+          listener.shutdownNow();
+          final Acceptor local = acceptor;
+          try {
+            local.terminate();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        static final class Acceptor implements Runnable {
+          private final ServerSocket server;
+          private final AtomicInteger running;
+          Acceptor(ServerSocket server, AtomicInteger running) {
+            this.server = server;
+            this.running = running;
+          }
+          void terminate() throws IOException {
+            server.close();
+          }
+          @Override
+          public void run() {
+            running.incrementAndGet();
+            try {
+              server.accept().close();
+            } catch (IOException closed) {
+              System.err.println("listener ends: " + closed);
+            } finally {
+              running.decrementAndGet();
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void insertedWaitComesAfterWhatEndsTheWork() throws Exception {
+    String fixed = fix(ACCEPTING_SERVER);
+    assertTrue(fixed.contains("    }\n    listener.close();\n  }"), fixed);
+    Object server = start(fixed);
+
+    Stop stop = stopInThread(server, /* interruptFirst= */ false, "stop");
+
+    assertTrue(stop.elapsedNanos < TimeUnit.SECONDS.toNanos(5), "stop() took " + stop);
+    assertTrue(stop.cpuNanos < CPU_BUDGET_NANOS, "stop() spun: " + stop);
+    assertEquals(0, running(server), "the listener still ran when stop() returned");
+  }
+
   @Test
   void insertedCloseWaitsForTheTasksAndKeepsTheInterrupt() throws Exception {
     String fixed = fix(INTERRUPTIBLE_SERVER);
