@@ -49,7 +49,7 @@ public final class FlagBlindLoops {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (symbol.equals(getSymbol(call))) {
+        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
           calls.add(getCurrentPath());
         }
         return super.visitMethodInvocation(call, null);

@@ -126,8 +126,11 @@ public final class WaitPlacement {
         // `Thread.currentThread().interrupt()` ends nothing: it restores this thread's flag (and a
         // wait after it would throw at once).
         ExpressionTree receiver = getReceiver(call);
-        if (getSymbol(call) instanceof MethodSymbol method
-            && !(receiver != null && ThreadCalls.CURRENT_THREAD.matches(receiver, state))) {
+        if (Expressions.isResolved(call)
+            && getSymbol(call) instanceof MethodSymbol method
+            && !(receiver instanceof MethodInvocationTree current
+                && Expressions.isResolved(current)
+                && ThreadCalls.CURRENT_THREAD.matches(current, state))) {
           String name = method.getSimpleName().toString();
           for (String verb : ENDING_VERBS) {
             ends[0] |=
@@ -365,7 +368,7 @@ public final class WaitPlacement {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (getSymbol(call) instanceof MethodSymbol symbol) {
+        if (Expressions.isResolved(call) && getSymbol(call) instanceof MethodSymbol symbol) {
           called.add(symbol);
           ExpressionTree receiver = getReceiver(call);
           callsOut[0] |=
@@ -412,7 +415,7 @@ public final class WaitPlacement {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (stop.equals(getSymbol(call))) {
+        if (Expressions.isResolved(call) && stop.equals(getSymbol(call))) {
           TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
           if (caller != null
               && caller.getLeaf() instanceof MethodTree callerMethod
