@@ -641,6 +641,46 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void restore_whenTheBlockingCallAfterIsNotReachedFromTheCatch() {
+    // The catch's block returns before the join further down: nothing it goes on to blocks.
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, boolean quick) throws InterruptedException {
+                if (quick) {
+                  try {
+                    misfires.join();
+                  } catch (InterruptedException ignore) {
+                  }
+                  return;
+                }
+                cluster.join();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            class Store {
+              void shutdown(Thread misfires, Thread cluster, boolean quick) throws InterruptedException {
+                if (quick) {
+                  try {
+                    misfires.join();
+                  } catch (InterruptedException ignore) { Thread.currentThread().interrupt();
+                  }
+                  return;
+                }
+                cluster.join();
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void restore_whenWhatFollowsTheCatchDoesNotBlock() {
     refactoring
         .addInputLines(

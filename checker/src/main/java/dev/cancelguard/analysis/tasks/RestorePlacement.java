@@ -366,6 +366,12 @@ public final class RestorePlacement {
           if (call != null) {
             return call;
           }
+          // A return or throw after the catch: what comes later is not reached from it.
+          if (after
+              && (statement.getKind() == Tree.Kind.RETURN
+                  || statement.getKind() == Tree.Kind.THROW)) {
+            return null;
+          }
           after |= statement == p.getLeaf();
         }
       }

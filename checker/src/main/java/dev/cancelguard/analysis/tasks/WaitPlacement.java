@@ -340,7 +340,7 @@ public final class WaitPlacement {
       Deque<Tree> next = new ArrayDeque<>();
       for (Tree body : toScan) {
         Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(body, called) || called.contains(stop)) {
+        if (callsOutToCallbacks(body, called, state) || called.contains(stop)) {
           return true;
         }
         for (MethodSymbol callee : called) {
@@ -361,14 +361,26 @@ public final class WaitPlacement {
    * Collects the methods {@code body} calls into {@code called}; true if one of them is a callback
    * handed in from outside: an abstract method of a {@code Runnable}, {@code Callable}, a
    * functional interface, or a {@code *Listener}/{@code *Callback}/{@code *Handler}/{@code
-   * *Observer}/{@code *Watcher} type, called on something other than {@code this}.
+   * *Observer}/{@code *Watcher} type, called on something other than {@code this}. Code the work
+   * only creates and hands on (a class it instantiates, a task it submits) runs elsewhere and is
+   * not followed.
    */
-  private static boolean callsOutToCallbacks(Tree body, Set<MethodSymbol> called) {
+  private static boolean callsOutToCallbacks(
+      Tree body, Set<MethodSymbol> called, VisitorState state) {
     boolean[] callsOut = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        // A class created inside the work runs when and where whoever gets it says.
+        return tree == body ? super.visitClass(tree, null) : null;
+      }
+
+      @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && getSymbol(call) instanceof MethodSymbol symbol) {
+        if (!Expressions.isResolved(call)) {
+          return super.visitMethodInvocation(call, null);
+        }
+        if (getSymbol(call) instanceof MethodSymbol symbol) {
           called.add(symbol);
           ExpressionTree receiver = getReceiver(call);
           callsOut[0] |=
@@ -377,6 +389,10 @@ public final class WaitPlacement {
                   && (symbol.flags() & Flags.ABSTRACT) != 0
                   && symbol.owner instanceof ClassSymbol owner
                   && isCallbackType(owner);
+        }
+        // What the work hands to an executor or a thread runs there, not on the work's thread.
+        if (Tasks.isTaskSubmission(call, state)) {
+          return scan(call.getMethodSelect(), null);
         }
         return super.visitMethodInvocation(call, null);
       }
