@@ -1235,6 +1235,44 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  @Test
+  void fix_waitWhereTheWorkOnlyCallsBackIntoThisFile() {
+    // The Consumer the task calls is a lambda of this file, passed by the task itself.
+    String collector =
+        """
+        import java.util.Map;
+        import java.util.concurrent.ConcurrentHashMap;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.TimeUnit;
+        import java.util.function.Consumer;
+        class Collector {
+          private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
+          private final Map<String, Integer> counts = new ConcurrentHashMap<>();
+          void start() {
+            scheduler.scheduleWithFixedDelay(
+                () -> logTop(entry -> System.out.println(entry)), 1, 1, TimeUnit.MINUTES);
+          }
+          private void logTop(Consumer<Map.Entry<String, Integer>> output) {
+            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+              output.accept(entry);
+            }
+          }
+          void shutdown() {
+            scheduler.shutdownNow();
+          }
+        }
+        """;
+    refactoring
+        .addInputLines("Collector.java", collector)
+        .addOutputLines(
+            "Collector.java",
+            collector.replace(
+                "    scheduler.shutdownNow();\n",
+                "    scheduler.shutdownNow();\n    scheduler.close();\n"))
+        .doTest();
+  }
+
   private static final String WATCHER =
       """
       class Watcher {

@@ -338,16 +338,16 @@ public final class WaitPlacement {
     Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
     for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
       Deque<Tree> next = new ArrayDeque<>();
-      for (Tree body : toScan) {
+      for (Tree code : toScan) {
         Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(body, called, state) || called.contains(stop)) {
+        if (callsOutToCallbacks(code, called, state) || called.contains(stop)) {
           return true;
         }
         for (MethodSymbol callee : called) {
           if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
             MethodTree declaration = SameFile.findMethod(unit, callee);
             if (declaration != null && declaration.getBody() != null) {
-              next.add(declaration.getBody());
+              next.add(declaration);
             }
           }
         }
@@ -366,13 +366,22 @@ public final class WaitPlacement {
    * not followed.
    */
   private static boolean callsOutToCallbacks(
-      Tree body, Set<MethodSymbol> called, VisitorState state) {
+      Tree code, Set<MethodSymbol> called, VisitorState state) {
+    // A method of this file the work calls: its parameters are what the work's own code passes
+    // (`logTopPaths(paths, entry -> LOG.info(..))`), not callbacks from outside.
+    Set<Symbol> boundHere = new HashSet<>();
+    Tree body = code;
+    if (code instanceof MethodTree method) {
+      method.getParameters().forEach(p -> boundHere.add(getSymbol(p)));
+      body = method.getBody();
+    }
+    Tree root = body;
     boolean[] callsOut = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitClass(ClassTree tree, Void unused) {
         // A class created inside the work runs when and where whoever gets it says.
-        return tree == body ? super.visitClass(tree, null) : null;
+        return tree == root ? super.visitClass(tree, null) : null;
       }
 
       @Override
@@ -385,7 +394,8 @@ public final class WaitPlacement {
           ExpressionTree receiver = getReceiver(call);
           callsOut[0] |=
               receiver != null
-                  && !(receiver instanceof IdentifierTree id && id.getName().contentEquals("this"))
+                  && !(receiver instanceof IdentifierTree id
+                      && (id.getName().contentEquals("this") || boundHere.contains(getSymbol(id))))
                   && (symbol.flags() & Flags.ABSTRACT) != 0
                   && symbol.owner instanceof ClassSymbol owner
                   && isCallbackType(owner);
