@@ -1237,9 +1237,11 @@ class CancelWithoutAwaitContextTest {
 
   @Test
   void fix_waitWhereTheWorkOnlyCallsBackIntoThisFile() {
-    // The Consumer the task calls is a lambda of this file, passed by the task itself.
+    // The Consumer the task calls is a lambda of this file, passed by the task itself; a
+    // Comparator's default method is no callback either.
     String collector =
         """
+        import java.util.Comparator;
         import java.util.Map;
         import java.util.concurrent.ConcurrentHashMap;
         import java.util.concurrent.Executors;
@@ -1254,9 +1256,9 @@ class CancelWithoutAwaitContextTest {
                 () -> logTop(entry -> System.out.println(entry)), 1, 1, TimeUnit.MINUTES);
           }
           private void logTop(Consumer<Map.Entry<String, Integer>> output) {
-            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-              output.accept(entry);
-            }
+            counts.entrySet().stream()
+                .sorted(Comparator.comparing(Map.Entry<String, Integer>::getValue).reversed())
+                .forEach(entry -> output.accept(entry));
           }
           void shutdown() {
             scheduler.shutdownNow();

@@ -397,6 +397,7 @@ public final class WaitPlacement {
                   && !(receiver instanceof IdentifierTree id
                       && (id.getName().contentEquals("this") || boundHere.contains(getSymbol(id))))
                   && (symbol.flags() & Flags.ABSTRACT) != 0
+                  && (symbol.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
                   && symbol.owner instanceof ClassSymbol owner
                   && isCallbackType(owner);
         }
