@@ -35,9 +35,9 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.tasks.AwaitFlow;
-import dev.cancelguard.analysis.tasks.AwaitFlow.Use;
-import dev.cancelguard.analysis.tasks.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.tasks.AwaitPaths;
+import dev.cancelguard.analysis.tasks.AwaitPaths.Use;
+import dev.cancelguard.analysis.tasks.AwaitPaths.UseKind;
 import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
@@ -177,7 +177,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
             .getPath()
             .getCompilationUnit()
             .getLineMap()
-            .getLineNumber(AwaitFlow.position(use, state));
+            .getLineNumber(AwaitPaths.position(use, state));
     String asked =
         timedWait
             ? "The result of %s.awaitTermination(..) is ignored: when it returns false the wait"

@@ -22,8 +22,8 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.tasks.AwaitFlow.Use;
-import dev.cancelguard.analysis.tasks.AwaitFlow.UseKind;
+import dev.cancelguard.analysis.tasks.AwaitPaths.Use;
+import dev.cancelguard.analysis.tasks.AwaitPaths.UseKind;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.List;
@@ -97,9 +97,9 @@ public final class AwaitQuestions {
         target.kind() == CancelTarget.Kind.EXECUTOR
             && isLocalExecutorOfThisCode(target.variable(), body, state);
     ImmutableList<Use> found =
-        AwaitFlow.usesBeforeWait(
+        AwaitPaths.usesBeforeWait(
             body,
-            new AwaitFlow.Question(target, cancel, startsIdle, exitIsUse, uses),
+            new AwaitPaths.Question(target, cancel, startsIdle, exitIsUse, uses),
             state,
             options);
     // A synchronized method releasing or reading what the tasks touch only in synchronized
