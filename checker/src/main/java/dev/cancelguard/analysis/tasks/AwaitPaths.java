@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -9,7 +8,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -28,7 +26,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -50,7 +47,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -179,7 +175,7 @@ public final class AwaitPaths {
       this.substitution = substitution;
       new CandidateScanner().scan(body, null);
       if (site != null) {
-        collectSiteGuards(body);
+        siteSkippedWhenFalse.addAll(WaitConditions.siteGuardConditions(body, site, state));
       }
     }
 
@@ -484,7 +480,8 @@ public final class AwaitPaths {
 
       @Override
       public Void visitIf(IfTree tree, Void unused) {
-        if (skipsOnlyANonPositiveTimeout(tree)) {
+        if (WaitConditions.skipsOnlyANonPositiveTimeout(
+            tree, target, context.uses(), context.options(), state)) {
           // `if (timeout > 0) { pool.awaitTermination(timeout, ..); }`: the other branch is the
           // configured choice not to wait.
           waitedWhenFalse.add(tree.getCondition());
@@ -516,112 +513,6 @@ public final class AwaitPaths {
           waitedWhenFalse.add(condition);
         }
       }
-    }
-
-    /**
-     * {@code if (f) pool.shutdown(); ..; if (f) { wait }} on a final {@code f}: a path that
-     * cancelled took {@code f} true, so it cannot take a later test's false branch.
-     */
-    private void collectSiteGuards(Tree body) {
-      Set<Symbol> guards = new HashSet<>();
-      List<IfTree> ifs = new ArrayList<>();
-      new NestedCodeSkipper() {
-        @Override
-        public Void visitIf(IfTree tree, Void unused) {
-          ifs.add(tree);
-          VarSymbol guard = finalFlag(tree.getCondition());
-          if (guard != null && contains(tree.getThenStatement(), site)) {
-            guards.add(guard);
-          }
-          return super.visitIf(tree, null);
-        }
-      }.scan(body, null);
-      for (IfTree tree : ifs) {
-        VarSymbol flag = finalFlag(tree.getCondition());
-        if (flag != null && guards.contains(flag)) {
-          siteSkippedWhenFalse.add(tree.getCondition());
-        }
-      }
-    }
-
-    /** The variable of a condition that is a bare final (or effectively final) variable. */
-    private static @Nullable VarSymbol finalFlag(ExpressionTree condition) {
-      VarSymbol variable = Expressions.variableOf(condition);
-      if (variable == null
-          || (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
-          || variable.type == null
-          || variable.type.getKind() != TypeKind.BOOLEAN) {
-        return null;
-      }
-      return variable;
-    }
-
-    private boolean contains(Tree outer, Tree inner) {
-      int start = getStartPosition(outer);
-      int end = state.getEndPosition(outer);
-      int at = getStartPosition(inner);
-      return start >= 0 && end >= 0 && at >= start && at < end;
-    }
-
-    /**
-     * True for {@code if (t > 0)} (or {@code t >= 1}, {@code t != 0}, {@code 0 < t}) whose then
-     * branch waits for the target with {@code t} as the timeout: the condition only tests whether a
-     * wait was configured at all.
-     */
-    private boolean skipsOnlyANonPositiveTimeout(IfTree ifTree) {
-      if (!(Expressions.strip(ifTree.getCondition()) instanceof BinaryTree test)) {
-        return false;
-      }
-      Symbol timeout = timeoutTested(test);
-      if (timeout == null) {
-        return false;
-      }
-      boolean[] waits = new boolean[1];
-      new NestedCodeSkipper() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          waits[0] |=
-              !call.getArguments().isEmpty()
-                  && timeout.equals(Expressions.variableOf(call.getArguments().getFirst()))
-                  && Terminations.isWaitFor(
-                      call, target, context.uses(), false, context.options(), state);
-          return super.visitMethodInvocation(call, null);
-        }
-      }.scan(ifTree.getThenStatement(), null);
-      return waits[0];
-    }
-
-    /** The variable {@code v} of {@code v > 0}, {@code v >= 1}, {@code v != 0} or their mirrors. */
-    private static @Nullable Symbol timeoutTested(BinaryTree test) {
-      ExpressionTree left = Expressions.strip(test.getLeftOperand());
-      ExpressionTree right = Expressions.strip(test.getRightOperand());
-      Tree.Kind kind = test.getKind();
-      ExpressionTree variable;
-      Object bound;
-      if (Expressions.variableOf(left) != null && constValue(right) instanceof Number number) {
-        variable = left;
-        bound = number;
-      } else if (Expressions.variableOf(right) != null
-          && constValue(left) instanceof Number number) {
-        variable = right;
-        bound = number;
-        kind =
-            switch (kind) {
-              case LESS_THAN -> Tree.Kind.GREATER_THAN;
-              case LESS_THAN_EQUAL -> Tree.Kind.GREATER_THAN_EQUAL;
-              default -> kind;
-            };
-      } else {
-        return null;
-      }
-      long value = ((Number) bound).longValue();
-      boolean positive =
-          switch (kind) {
-            case GREATER_THAN, NOT_EQUAL_TO -> value == 0;
-            case GREATER_THAN_EQUAL -> value == 1;
-            default -> false;
-          };
-      return positive ? Expressions.variableOf(variable) : null;
     }
   }
 }
