@@ -36,7 +36,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.List;
@@ -107,7 +107,7 @@ public final class Interrupts {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] sawCall = new boolean[1];
     boolean[] other = new boolean[1];
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call) && throwsInterruptedException(call, state)) {
