@@ -129,7 +129,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // policy.
     if (codeUnit != null
         && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
-            || OwnThreads.isPrivateDaemonLoop(catchPath, codeUnit, state))) {
+            || OwnThreads.runsOnPrivateThread(catchPath, codeUnit, state))) {
       return NO_MATCH;
     }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
@@ -258,7 +258,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
     if (codeUnit != null
         && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
-            || OwnThreads.isPrivateDaemonLoop(state.getPath(), codeUnit, state))) {
+            || OwnThreads.runsOnPrivateThread(state.getPath(), codeUnit, state))) {
       return NO_MATCH;
     }
     MethodTree method = codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
