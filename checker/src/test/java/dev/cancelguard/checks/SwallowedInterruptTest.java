@@ -3379,6 +3379,49 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_catchThatOnlyThrowsAnotherError() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              static final class Unrecoverable extends Error {
+                Unrecoverable(Throwable cause) {
+                  super(cause);
+                }
+              }
+
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new InternalError("cannot happen", e);
+                }
+              }
+
+              void awaitAgain(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new Unrecoverable(e);
+                }
+              }
+
+              void awaitOnce(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: throws IllegalStateException
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException("cannot happen", e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_catchThatThrowsAnAssertionErrorOnlyOnOneBranch() {
     helper
         .addSourceLines(
@@ -4066,6 +4109,152 @@ class SwallowedInterruptTest {
                 assert caller != null;
                 try {
                   Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_methodGuardedByAPreconditionHelperOnTheOwnThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread loopThread;
+
+              private boolean inEventLoop() {
+                return Thread.currentThread() == loopThread;
+              }
+
+              private static void checkState(boolean condition, String message) {
+                if (!condition) {
+                  throw new IllegalStateException(message);
+                }
+              }
+
+              public void pause() {
+                checkState(inEventLoop(), "not on the loop thread");
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_preconditionHelperThatTestsSomethingElse() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread loopThread;
+              private volatile boolean open;
+
+              private boolean isOpen() {
+                return open;
+              }
+
+              private static void checkState(boolean condition, String message) {
+                if (!condition) {
+                  throw new IllegalStateException(message);
+                }
+              }
+
+              public void pause() {
+                checkState(isOpen(), "closed");
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_publicMethodCalledOnlyFromAnExecutorsOwnWorkerRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Executor;
+            class Test implements Executor, Runnable {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void execute(Runnable task) {
+                tasks.add(task);
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  runNext();
+                }
+              }
+
+              public void runNext() {
+                takeAndRun();
+              }
+
+              public void takeAndRun() {
+                try {
+                  tasks.take().run();
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_publicMethodOfAnExecutorAlsoCalledFromExecute() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Executor;
+            class Test implements Executor, Runnable {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void execute(Runnable task) {
+                tasks.add(task);
+                if (!running) {
+                  takeAndRun();
+                }
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  takeAndRun();
+                }
+              }
+
+              public void takeAndRun() {
+                try {
+                  tasks.take().run();
                   // BUG: Diagnostic contains: swallows it
                 } catch (InterruptedException e) {
                   System.err.println("woken up");
