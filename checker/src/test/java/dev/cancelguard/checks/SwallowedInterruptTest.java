@@ -3694,6 +3694,69 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_taskOfALocalPoolNeverHandedOut() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                Runnable drain =
+                    () -> {
+                      while (open) {
+                        try {
+                          System.out.println(queue.take());
+                        } catch (InterruptedException e) {
+                          System.err.println("woken up");
+                        }
+                      }
+                    };
+                pool.execute(drain);
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskOfALocalPoolThatIsReturned() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              ExecutorService start() {
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                Runnable drain =
+                    () -> {
+                      while (open) {
+                        try {
+                          System.out.println(queue.take());
+                          // BUG: Diagnostic contains: swallows it
+                        } catch (InterruptedException e) {
+                          System.err.println("woken up");
+                        }
+                      }
+                    };
+                pool.execute(drain);
+                return pool;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_privatePoolShutDownNow() {
     helper
         .addSourceLines(
