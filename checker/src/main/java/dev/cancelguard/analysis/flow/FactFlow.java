@@ -31,9 +31,10 @@ import org.jspecify.annotations.Nullable;
  * there runs later, elsewhere.
  *
  * <p>This file is the question and its answer: the {@link Spec} a check writes and the {@link
- * Result} it gets. The walk itself is {@code Walker} (statements and expressions), {@code
- * TryFrames} (how exceptions, {@code finally} blocks and jumps leave a try) and {@code
- * HelperSummaries} (what a call to a helper of the same file removes).
+ * Result} it gets. The walk itself is {@code Walker} (statements, jumps and loops), {@code
+ * ExpressionWalker} (expressions and the branches of conditions), {@code TryFrames} (how
+ * exceptions, {@code finally} blocks and jumps leave a try) and {@code HelperSummaries} (what a
+ * call to a helper of the same file removes).
  *
  * <p>It answers two questions: the ways out of the code unit (return, throw, an exception raised by
  * a call, the end of the body) reached with facts still set, and the facts that may hold just

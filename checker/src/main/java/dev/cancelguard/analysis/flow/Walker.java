@@ -6,15 +6,10 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.flow.PathState.join;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DefaultCaseLabelTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -22,16 +17,8 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
@@ -40,23 +27,19 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
 import com.sun.tools.javac.tree.JCTree.JCYield;
+import dev.cancelguard.analysis.flow.ExpressionWalker.Branches;
 import dev.cancelguard.analysis.flow.FactFlow.CatchEntry;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
-import dev.cancelguard.analysis.flow.FactFlow.Raise;
 import dev.cancelguard.analysis.flow.FactFlow.Result;
 import dev.cancelguard.analysis.flow.FactFlow.Spec;
-import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.Expressions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,31 +48,26 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The walker of {@link FactFlow}: statements and expressions in evaluation order, with real
- * branches for {@code &&}, {@code ||}, {@code !} and {@code ?:}, {@code switch} with fall-through
- * and {@code yield}, labelled jumps, and loops until their facts stop changing. Try statements and
- * exceptions are {@link TryFrames}; calls to helpers of the file are {@link HelperSummaries}.
+ * The walker of {@link FactFlow}: statements in order, {@code if} on the branches of its condition,
+ * {@code switch} with fall-through and {@code yield}, labelled jumps, and loops until their facts
+ * stop changing. Expressions and the branches of conditions ({@code &&}, {@code ||}, {@code !},
+ * {@code ?:}) are {@link ExpressionWalker}; try statements and exceptions are {@link TryFrames};
+ * calls to helpers of the file are {@link HelperSummaries}.
  */
 final class Walker {
-  /** The states after a condition: where it is true, and where it is false. */
-  private record Branches(@Nullable PathState whenTrue, @Nullable PathState whenFalse) {}
-
   /** Bits are only ever added on the way round, so 65 rounds reach the fixpoint of 64 facts. */
   private static final int MAX_LOOP_ROUNDS = 70;
 
-  private final VisitorState state;
   private final Spec spec;
   private final CatchEntry catchEntry;
-  private final Set<? extends Tree> observe;
-  private final HelperSummaries helpers;
   private final TryFrames tries;
+  private final ExpressionWalker expressions;
 
   private final Map<Tree, Integer> targetDepth = new HashMap<>();
   private final Map<Tree, PathState> breakStates = new HashMap<>();
   private final Map<Tree, PathState> continueStates = new HashMap<>();
   private final Map<Tree, PathState> yieldStates = new HashMap<>();
   private final Map<Tree, Exit> exits = new LinkedHashMap<>();
-  private final Map<Tree, Long> observed = new LinkedHashMap<>();
 
   private Walker(
       VisitorState state,
@@ -97,12 +75,10 @@ final class Walker {
       CatchEntry catchEntry,
       Set<? extends Tree> observe,
       HelperSummaries helpers) {
-    this.state = state;
     this.spec = spec;
     this.catchEntry = catchEntry;
-    this.observe = observe;
-    this.helpers = helpers;
     this.tries = new TryFrames(this, spec, state);
+    this.expressions = new ExpressionWalker(this, tries, state, spec, catchEntry, observe, helpers);
   }
 
   static Result run(
@@ -126,8 +102,7 @@ final class Walker {
         flow.record(ExitKind.RETURNS, body, out);
       }
     }
-    return new Result(
-        ImmutableList.copyOf(flow.exits.values()), ImmutableMap.copyOf(flow.observed));
+    return new Result(ImmutableList.copyOf(flow.exits.values()), flow.expressions.observed());
   }
 
   // ---------------------------------------------------------------- statements
@@ -264,7 +239,7 @@ final class Walker {
   }
 
   /** A switch statement or expression: its cases, with fall-through, breaks and yields. */
-  private @Nullable PathState walkSwitch(
+  @Nullable PathState walkSwitch(
       Tree switchTree, ExpressionTree selector, List<? extends CaseTree> cases, PathState in) {
     targetDepth.put(switchTree, tries.depth());
     PathState selected = scan(selector, in);
@@ -348,155 +323,12 @@ final class Walker {
 
   // ---------------------------------------------------------------- expressions
 
-  /**
-   * Follows an expression in evaluation order (operands and arguments before the call): {@code &&},
-   * {@code ||}, {@code ?:} and switch expressions branch and join. Lambda, method reference and
-   * class bodies are not entered: that code runs later, elsewhere.
-   */
+  /** See {@link ExpressionWalker#scan}. */
   @Nullable PathState scan(@Nullable ExpressionTree expression, @Nullable PathState in) {
-    if (expression == null || in == null) {
-      return in;
-    }
-    return switch (expression) {
-      case IdentifierTree identifier -> in;
-      case LiteralTree literal -> in;
-      case LambdaExpressionTree lambda -> in;
-      case MemberReferenceTree reference -> in;
-      case ParenthesizedTree parens -> scan(parens.getExpression(), in);
-      case MemberSelectTree select -> scan(select.getExpression(), in);
-      case BinaryTree binary
-          when binary.getKind() == Tree.Kind.CONDITIONAL_AND
-              || binary.getKind() == Tree.Kind.CONDITIONAL_OR -> {
-        Branches branches = branch(binary, in);
-        yield join(branches.whenTrue(), branches.whenFalse());
-      }
-      case ConditionalExpressionTree conditional -> {
-        Branches branches = branch(conditional.getCondition(), in);
-        yield join(
-            scan(conditional.getTrueExpression(), branches.whenTrue()),
-            scan(conditional.getFalseExpression(), branches.whenFalse()));
-      }
-      case SwitchExpressionTree switchExpression ->
-          walkSwitch(
-              switchExpression, switchExpression.getExpression(), switchExpression.getCases(), in);
-      case MethodInvocationTree call -> {
-        PathState current = scan(call.getMethodSelect(), in);
-        for (ExpressionTree argument : call.getArguments()) {
-          current = scan(argument, current);
-        }
-        yield step(call, current);
-      }
-      case NewClassTree newClass -> {
-        PathState current = scan(newClass.getEnclosingExpression(), in);
-        for (ExpressionTree argument : newClass.getArguments()) {
-          current = scan(argument, current);
-        }
-        yield step(newClass, current); // not the anonymous class body
-      }
-      case AssignmentTree assignment ->
-          step(assignment, scan(assignment.getExpression(), scan(assignment.getVariable(), in)));
-      default -> scanOperands(expression, in);
-    };
+    return expressions.scan(expression, in);
   }
 
-  /** Any other expression: its operands in order. */
-  private @Nullable PathState scanOperands(ExpressionTree expression, PathState in) {
-    PathState[] current = {in};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        if (tree == expression || !(tree instanceof ExpressionTree operand)) {
-          return super.scan(tree, null);
-        }
-        current[0] = Walker.this.scan(operand, current[0]);
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
-      }
-    }.scan(expression, null);
-    return current[0];
-  }
-
-  /**
-   * The states where a condition is true and where it is false: through parentheses, {@code !},
-   * {@code &&} and {@code ||} (whose right operand runs on one branch of the left only); each
-   * condition and sub-condition then adds and removes the facts its spec says for each branch.
-   */
   private Branches branch(@Nullable ExpressionTree condition, @Nullable PathState in) {
-    if (condition == null || in == null) {
-      return new Branches(in, in); // none: `for (;;)`, or the end of a for-each loop's elements
-    }
-    Branches branches =
-        switch (condition) {
-          case ParenthesizedTree parens -> branch(parens.getExpression(), in);
-          case UnaryTree not when not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT -> {
-            Branches operand = branch(not.getExpression(), in);
-            yield new Branches(operand.whenFalse(), operand.whenTrue());
-          }
-          case BinaryTree and when and.getKind() == Tree.Kind.CONDITIONAL_AND -> {
-            Branches left = branch(and.getLeftOperand(), in);
-            Branches right = branch(and.getRightOperand(), left.whenTrue());
-            yield new Branches(right.whenTrue(), join(left.whenFalse(), right.whenFalse()));
-          }
-          case BinaryTree or when or.getKind() == Tree.Kind.CONDITIONAL_OR -> {
-            Branches left = branch(or.getLeftOperand(), in);
-            Branches right = branch(or.getRightOperand(), left.whenFalse());
-            yield new Branches(join(left.whenTrue(), right.whenTrue()), right.whenFalse());
-          }
-          default -> {
-            PathState after = scan(condition, in);
-            yield new Branches(after, after);
-          }
-        };
-    PathState whenTrue = branches.whenTrue();
-    if (whenTrue != null) {
-      whenTrue =
-          whenTrue
-              .plus(spec.addedOnTrueBranch(condition), condition)
-              .minus(spec.killedOnBranch(condition, true));
-    }
-    PathState whenFalse = branches.whenFalse();
-    if (whenFalse != null) {
-      whenFalse = whenFalse.minus(spec.killedOnBranch(condition, false));
-    }
-    return new Branches(whenTrue, whenFalse);
-  }
-
-  private @Nullable PathState step(ExpressionTree tree, @Nullable PathState in) {
-    if (in == null) {
-      return null;
-    }
-    if (observe.contains(tree)) {
-      observed.merge(tree, in.facts(), (a, b) -> a | b);
-    }
-    if (tree instanceof MethodInvocationTree call
-        && Expressions.isResolved(call)
-        && ThreadCalls.PROCESS_EXIT.matches(call, state)) {
-      return null; // the process ends here: no way out of the code unit follows
-    }
-    long overwritten = in.facts() & spec.acquiredBy(tree);
-    if (overwritten != 0) {
-      record(ExitKind.REACQUIRES, tree, new PathState(overwritten, in.origin()));
-    }
-    // A call that fails still counts as having done what it kills (a close that throws closed,
-    // a wait that failed is over); what it raises may add facts of its own.
-    PathState attempted =
-        in.minus(spec.killedBy(tree) | helpers.killedBy(tree, in.facts(), spec, catchEntry, state));
-    List<Raise> extra = spec.raises(tree);
-    for (Raise raise : extra) {
-      tries.raise(raise.type(), attempted.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
-    }
-    if (attempted.facts() != 0) {
-      for (Type thrown : TryFrames.declaredThrows(tree)) {
-        if (extra.stream().noneMatch(r -> state.getTypes().isSameType(r.type(), thrown))
-            && spec.carriesFacts(tree, thrown)) {
-          tries.raise(thrown, attempted, tree, ExitKind.PROPAGATES);
-        }
-      }
-    }
-    return attempted.plus(spec.addedBy(tree), tree);
+    return expressions.branch(condition, in);
   }
 }

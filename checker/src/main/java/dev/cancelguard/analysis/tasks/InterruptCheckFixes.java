@@ -1,0 +1,197 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
+import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SourceEdits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fix that makes a loop stop when its thread is interrupted: an interrupt test in its
+ * condition, or as the first statement of its body with the way out the code unit allows; a catch
+ * in the loop that swallows the interrupt restores it first (the edit {@link RestorePlacement}
+ * makes for every check).
+ */
+public final class InterruptCheckFixes {
+  private static final String CHECK = "!Thread.currentThread().isInterrupted()";
+
+  private InterruptCheckFixes() {}
+
+  /**
+   * Adds {@code !Thread.currentThread().isInterrupted()} to the loop condition, or, where that
+   * would not compile (a non-void method whose end the loop used to make unreachable, a {@code for}
+   * with an initializer and no condition), an interrupt check as the body's first statement. A
+   * catch inside the loop that swallows the interrupt first restores it.
+   */
+  public static @Nullable SuggestedFix forLoop(
+      StatementTree loop,
+      TreePath loopPath,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    SuggestedFix check = conditionFix(loop, codeUnit, state);
+    if (check == null && codeUnit != null) {
+      check = firstInBody(loop, loopPath, codeUnit, state);
+    }
+    if (check == null) {
+      return null;
+    }
+    fix.merge(check);
+    if (reaction.swallowingCatch() != null) {
+      // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
+      SuggestedFix restore =
+          RestorePlacement.restoreInCatch(
+              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
+      if (restore == null) {
+        return null;
+      }
+      fix.merge(restore);
+    }
+    return fix.build();
+  }
+
+  private static @Nullable SuggestedFix conditionFix(
+      StatementTree loop, @Nullable TreePath codeUnit, VisitorState state) {
+    boolean changesReachability = !Reachability.canCompleteNormally(loop);
+    if (changesReachability && (codeUnit == null || !returnsVoid(codeUnit, state))) {
+      return null; // the code after the loop would need a return value it does not have
+    }
+    ExpressionTree condition = Loops.condition(loop);
+    if (condition == null) {
+      if (loop instanceof ForLoopTree forLoop
+          && forLoop.getInitializer().isEmpty()
+          && forLoop.getUpdate().isEmpty()) {
+        // for (;;) becomes while (...)
+        return SuggestedFix.replace(
+            getStartPosition(loop),
+            getStartPosition(forLoop.getStatement()),
+            "while (" + CHECK + ") ");
+      }
+      return null;
+    }
+    if (Loops.isConstantTrue(condition)) {
+      return SuggestedFix.replace(condition, CHECK);
+    }
+    String source = state.getSourceForNode(condition);
+    boolean needsParentheses =
+        condition.getKind() == Tree.Kind.CONDITIONAL_OR
+            || condition.getKind() == Tree.Kind.CONDITIONAL_EXPRESSION
+            || condition instanceof AssignmentTree;
+    return SuggestedFix.replace(
+        condition, (needsParentheses ? "(" + source + ")" : source) + " && " + CHECK);
+  }
+
+  /**
+   * Inserts an interrupt check as the first statement of the loop body, with the way out the code
+   * unit allows: throw InterruptedException if it may (and no catch inside it would take it),
+   * return from a void method, break out of a loop the code after it can follow, or throw
+   * CancellationException.
+   */
+  public static @Nullable SuggestedFix firstInBody(
+      StatementTree loop, TreePath loopPath, TreePath codeUnit, VisitorState state) {
+    boolean inSwitchExpression = isInSwitchExpression(loopPath, codeUnit);
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String check;
+    if (mayThrowInterruptedException(codeUnit, state) && !caughtOnTheWayOut(loopPath, codeUnit)) {
+      check = "if (Thread.interrupted()) { throw new InterruptedException(); }";
+    } else if (returnsVoid(codeUnit, state) && !inSwitchExpression) {
+      check = "if (Thread.currentThread().isInterrupted()) { return; }";
+    } else if (Reachability.canCompleteNormally(loop)) {
+      check = "if (Thread.currentThread().isInterrupted()) { break; }";
+    } else {
+      String cancellation =
+          SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.CancellationException");
+      check =
+          "if (Thread.currentThread().isInterrupted()) { throw new "
+              + cancellation
+              + "(\"interrupted\"); }";
+    }
+    StatementTree body = Loops.body(loop);
+    if (body instanceof BlockTree block) {
+      fix.merge(SourceEdits.insertFirst(block, check, state));
+    } else {
+      fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
+    }
+    return fix.build();
+  }
+
+  private static boolean returnsVoid(TreePath codeUnit, VisitorState state) {
+    Type returnType =
+        switch (codeUnit.getLeaf()) {
+          case MethodTree method ->
+              getSymbol(method) instanceof MethodSymbol symbol ? symbol.getReturnType() : null;
+          case LambdaExpressionTree lambda -> descriptor(lambda, state).getReturnType();
+          default -> null;
+        };
+    return returnType != null && returnType.getTag() == TypeTag.VOID;
+  }
+
+  private static boolean mayThrowInterruptedException(TreePath codeUnit, VisitorState state) {
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    return switch (codeUnit.getLeaf()) {
+      case MethodTree method -> Interrupts.declaresInterruptedException(method, state);
+      case LambdaExpressionTree lambda ->
+          descriptor(lambda, state).getThrownTypes().stream()
+              .anyMatch(t -> isSubtype(interrupted, t, state));
+      default -> false;
+    };
+  }
+
+  private static Type descriptor(LambdaExpressionTree lambda, VisitorState state) {
+    return state.getTypes().findDescriptorType(getType(lambda));
+  }
+
+  /** A try around the loop, inside the code unit, with a catch that would take the exception. */
+  private static boolean caughtOnTheWayOut(TreePath loopPath, TreePath codeUnit) {
+    Tree child = loopPath.getLeaf();
+    for (TreePath p = loopPath.getParentPath();
+        p != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree tryTree
+          && child == tryTree.getBlock()
+          && !tryTree.getCatches().isEmpty()) {
+        return true; // any catch: a catch of Exception would take it too
+      }
+      child = p.getLeaf();
+    }
+    return false;
+  }
+
+  private static boolean isInSwitchExpression(TreePath loopPath, TreePath codeUnit) {
+    for (TreePath p = loopPath.getParentPath();
+        p != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof SwitchExpressionTree) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,205 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
+import dev.cancelguard.analysis.tasks.RestorePlacement.Placement;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fixes for code that loses an interrupt ({@link LostInterrupts}): in a catch, the restore
+ * {@link RestorePlacement} says is right where the catch sits (at once, recorded and restored after
+ * the loop, or with the loop left), then a rethrow where the method can declare it; for a cleared
+ * flag, a restore, a rethrow or a test that does not clear it.
+ */
+public final class InterruptFixes {
+  /** Where the catch should restore the flag, and the fixes that do it, in the order offered. */
+  public record CatchFixes(Placement placement, ImmutableList<SuggestedFix> fixes) {}
+
+  private static final String RESTORE = "Thread.currentThread().interrupt();";
+
+  private InterruptFixes() {}
+
+  /** The fixes for the catch at {@code catchPath}, whose ways out {@code leaks} lose the flag. */
+  public static CatchFixes forCatch(
+      TreePath catchPath,
+      @Nullable TreePath codeUnit,
+      List<Leak> leaks,
+      VisitorState state,
+      CancelGuardOptions options) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
+    Placement placement =
+        codeUnit == null
+            ? new Placement(RestorePlacement.Shape.RESTORE, null, null)
+            : RestorePlacement.of(
+                catchPath, codeUnit, LostInterrupts.someGoOn(leaks), state, options);
+    boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
+    String guard = interruptGuard(catchTree, state);
+    ImmutableList.Builder<SuggestedFix> fixes = ImmutableList.builder();
+    switch (placement.shape()) {
+      case RESTORE -> {
+        SuggestedFix restore =
+            RestorePlacement.restoreInCatch(catchTree, fallsThroughOnly, state, options);
+        if (restore != null) {
+          fixes.add(restore);
+        }
+      }
+      case RECORD_AND_RESTORE_AFTER -> {
+        if (!"".equals(guard)) {
+          fixes.add(
+              RestorePlacement.recordAndRestoreAfter(placement, catchTree, guard, codeUnit, state));
+        }
+      }
+      case LEAVE_THE_LOOP -> {
+        if (!"".equals(guard)) {
+          fixes.add(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
+        }
+      }
+      case NONE -> {}
+    }
+    MethodTree method = LostInterrupts.methodOf(codeUnit);
+    if (method != null && fallsThroughOnly) {
+      SuggestedFix rethrow = rethrow(catchTree, method, state);
+      if (rethrow != null) {
+        fixes.add(rethrow);
+      }
+    }
+    return new CatchFixes(placement, fixes.build());
+  }
+
+  /**
+   * For {@code Thread.interrupted();} as a statement at {@code path}: in a catch of {@code
+   * InterruptedException} the restore that was meant; in a method that declares {@code
+   * InterruptedException}, a rethrow when the flag is set; otherwise none.
+   */
+  public static @Nullable SuggestedFix forBareInterrupted(
+      ExpressionStatementTree statement,
+      boolean inInterruptCatch,
+      TreePath path,
+      VisitorState state) {
+    if (inInterruptCatch) {
+      return SuggestedFix.replace(statement, RESTORE);
+    }
+    return LostInterrupts.methodOf(Tasks.enclosingCodeUnit(path)) instanceof MethodTree method
+            && Interrupts.declaresInterruptedException(method, state)
+        ? SuggestedFix.replace(
+            statement, "if (Thread.interrupted()) { throw new InterruptedException(); }")
+        : null;
+  }
+
+  /**
+   * For {@code if (Thread.interrupted())} whose branch loses the interrupt: test the flag without
+   * clearing it; none where the flag must stay cleared (a record-then-park wait, where {@code
+   * isInterrupted()} would spin).
+   */
+  public static @Nullable SuggestedFix forInterruptedBranch(
+      MethodInvocationTree call, InterruptedBranch branch, @Nullable TreePath codeUnit) {
+    return codeUnit == null
+            || !RestorePlacement.mustKeepClearing(branch.ifPath(), branch.branch(), codeUnit)
+        ? SuggestedFix.replace(call, "Thread.currentThread().isInterrupted()")
+        : null;
+  }
+
+  /**
+   * The test that the caught exception is an interrupt ({@code e instanceof InterruptedException}),
+   * null when the catch takes interrupts only, "" when it cannot be written (an unnamed parameter).
+   */
+  private static @Nullable String interruptGuard(CatchTree catchTree, VisitorState state) {
+    String name = catchTree.getParameter().getName().toString();
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    boolean onlyInterrupted =
+        caught.size() == 1
+            && ASTHelpers.isSubtype(
+                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
+    if (onlyInterrupted) {
+      return null;
+    }
+    return name.equals("_") || name.isEmpty() ? "" : name + " instanceof InterruptedException";
+  }
+
+  /**
+   * Rethrows at the end of a catch of InterruptedException alone, where the method declares it or
+   * can (private, and every caller in this file can take it).
+   */
+  private static @Nullable SuggestedFix rethrow(
+      CatchTree catchTree, MethodTree method, VisitorState state) {
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    String name = catchTree.getParameter().getName().toString();
+    if (caught.size() != 1
+        || !ASTHelpers.isSameType(
+            caught.getFirst(), Interrupts.interruptedExceptionType(state), state)
+        || name.equals("_")
+        || method.getBody() == null) {
+      return null;
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    if (!Interrupts.declaresInterruptedException(method, state)) {
+      if (!canAddThrows(method, state)) {
+        return null;
+      }
+      if (method.getThrows().isEmpty()) {
+        fix.prefixWith(method.getBody(), "throws InterruptedException ");
+      } else {
+        fix.postfixWith(method.getThrows().getLast(), ", InterruptedException");
+      }
+    }
+    fix.merge(SourceEdits.insertLast(catchTree.getBlock(), "throw " + name + ";", state));
+    return fix.build();
+  }
+
+  /** A private method none of whose callers in this file would stop compiling. */
+  private static boolean canAddThrows(MethodTree method, VisitorState state) {
+    MethodSymbol symbol = getSymbol(method);
+    if (symbol == null
+        || !method.getModifiers().getFlags().contains(Modifier.PRIVATE)
+        || symbol.isConstructor()) {
+      return false;
+    }
+    boolean[] blocked = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
+          TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
+          boolean callerTakesIt =
+              unit != null
+                  && unit.getLeaf() instanceof MethodTree caller
+                  && Interrupts.declaresInterruptedException(caller, state)
+                  && ASTHelpers.findEnclosingNode(getCurrentPath(), TryTree.class) == null;
+          blocked[0] |= !callerTakesIt;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        blocked[0] |= symbol.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return !blocked[0];
+  }
+}

@@ -1,0 +1,297 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree.JCBreak;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.InterruptPaths;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ways out of a catch (or of the branch taken when {@code Thread.interrupted()} returned true)
+ * that lose the interrupt, with what the code around them says about it: {@link InterruptPaths}'
+ * leaks, less those that end a thread which owns its interruption policy and those a {@code
+ * finally} around the catch makes good; and the reasons a catch that loses the interrupt means to.
+ */
+public final class LostInterrupts {
+  /** The branch taken when {@code Thread.interrupted()} returned true, and its {@code if}. */
+  public record InterruptedBranch(TreePath ifPath, StatementTree branch) {
+    /** The path of the branch itself. */
+    public TreePath branchPath() {
+      return new TreePath(ifPath, branch);
+    }
+  }
+
+  private LostInterrupts() {}
+
+  /**
+   * True if the code unit's class owns its thread's interruption policy at {@code path}: an event
+   * loop's or executor's own worker code, a private daemon loop, or a task of a pool the class
+   * keeps to itself.
+   */
+  public static boolean ownsInterruptionPolicy(
+      TreePath path, @Nullable TreePath codeUnit, VisitorState state) {
+    return codeUnit != null
+        && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
+            || OwnThreads.runsOnPrivateThread(path, codeUnit, state));
+  }
+
+  /**
+   * The ways out of the catch at {@code catchPath} that lose the interrupt; empty when a {@code
+   * finally} around the catch restores the flag on every path.
+   */
+  public static ImmutableList<Leak> ofCatch(
+      TreePath catchPath,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
+    MethodTree method = methodOf(codeUnit);
+    ImmutableList<Leak> leaks =
+        InterruptPaths.leaksOfCatch(catchTree, method, state, options).stream()
+            .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state, options))
+            .collect(ImmutableList.toImmutableList());
+    if (leaks.isEmpty()
+        || restoredByEnclosingFinally(catchPath, codeUnit, method, state, options)) {
+      return ImmutableList.of();
+    }
+    return leaks;
+  }
+
+  /** The ways out of the branch that lose the interrupt {@code Thread.interrupted()} cleared. */
+  public static ImmutableList<Leak> ofBranch(
+      InterruptedBranch branch,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    return InterruptPaths.leaksOfStatement(branch.branch(), methodOf(codeUnit), state, options)
+        .stream()
+        .filter(leak -> !endsThreadTopLevel(leak, branch.ifPath(), codeUnit, state, options))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /**
+   * The branch an {@code if} takes when the call at {@code callPath} ({@code Thread.interrupted()})
+   * returned true: its then branch, or the else branch of {@code if (!Thread.interrupted())}; null
+   * when the call is not such a condition.
+   */
+  public static @Nullable InterruptedBranch branchWhenInterrupted(TreePath callPath) {
+    TreePath parentPath = skipParens(callPath.getParentPath());
+    Tree parent = parentPath.getLeaf();
+    if (parent instanceof IfTree direct) {
+      return new InterruptedBranch(parentPath, direct.getThenStatement());
+    }
+    if (parent instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      TreePath ifPath = skipParens(parentPath.getParentPath());
+      if (ifPath.getLeaf() instanceof IfTree negated && negated.getElseStatement() != null) {
+        return new InterruptedBranch(ifPath, negated.getElseStatement());
+      }
+    }
+    return null;
+  }
+
+  /** True if every leak throws an {@link Error}: the code says the interrupt cannot happen. */
+  public static boolean allThrowErrors(List<Leak> leaks, VisitorState state) {
+    return leaks.stream()
+        .allMatch(
+            l ->
+                l.kind() == LeakKind.WRAPS
+                    && l.thrownType() != null
+                    && ASTHelpers.isSubtype(l.thrownType(), state.getSymtab().errorType, state));
+  }
+
+  /** True if every leak goes on in the code unit: the end of the block, or a continue. */
+  public static boolean allGoOn(List<Leak> leaks) {
+    return leaks.stream().allMatch(LostInterrupts::goesOn);
+  }
+
+  /** True if some leak goes on in the code unit: the end of the block, or a continue. */
+  public static boolean someGoOn(List<Leak> leaks) {
+    return leaks.stream().anyMatch(LostInterrupts::goesOn);
+  }
+
+  private static boolean goesOn(Leak leak) {
+    return leak.kind() == LeakKind.FALLS_THROUGH || leak.kind() == LeakKind.CONTINUES;
+  }
+
+  /** True if {@code Thread.interrupted()} stands as a statement of its own in the block. */
+  public static boolean containsBareInterrupted(BlockTree block, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
+        found[0] |=
+            statement.getExpression() instanceof MethodInvocationTree call
+                && Expressions.isResolved(call)
+                && ThreadCalls.INTERRUPTED.matches(call, state);
+        return super.visitExpressionStatement(statement, null);
+      }
+    }.scan(block, null);
+    return found[0];
+  }
+
+  /**
+   * A test that expects the interrupt: in a {@code @Test} method, {@code catch
+   * (InterruptedException expected)}, or a try block ending in {@code fail(..)}.
+   */
+  public static boolean isExpectedInTest(
+      TryTree tryTree, CatchTree catchTree, @Nullable MethodTree method) {
+    boolean isTest =
+        method != null
+            && method.getModifiers().getAnnotations().stream()
+                .map(AnnotationTree::getAnnotationType)
+                .map(Object::toString)
+                .anyMatch(name -> name.equals("Test") || name.endsWith(".Test"));
+    if (!isTest) {
+      return false;
+    }
+    if (catchTree.getParameter().getName().contentEquals("expected")) {
+      return true;
+    }
+    List<? extends StatementTree> statements = tryTree.getBlock().getStatements();
+    return !statements.isEmpty()
+        && statements.getLast() instanceof ExpressionStatementTree last
+        && stripParentheses(last.getExpression()) instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && getSymbol(call).getSimpleName().contentEquals("fail");
+  }
+
+  /**
+   * True if another method of the class around {@code path} restores the flag: a class that clears
+   * it at {@code path} and restores it there masks it on purpose (clear, do blocking cleanup,
+   * restore).
+   */
+  public static boolean classRestoresElsewhere(
+      TreePath path, VisitorState state, CancelGuardOptions options) {
+    ClassTree enclosingClass = ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    MethodTree here = ASTHelpers.findEnclosingNode(path, MethodTree.class);
+    if (enclosingClass == null) {
+      return false;
+    }
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method != here
+          && method.getBody() != null
+          && InterruptPaths.containsRestore(method.getBody(), state, options)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if {@code tree} lies in the {@code finally} block of a try around the catch. */
+  public static boolean inEnclosingFinally(
+      @Nullable Tree tree, TreePath catchPath, VisitorState state) {
+    if (tree == null) {
+      return false;
+    }
+    int position = ASTHelpers.getStartPosition(tree);
+    for (TreePath p = catchPath; p.getParentPath() != null; p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() != null
+          && p.getLeaf() != tryTree.getFinallyBlock()
+          && position >= ASTHelpers.getStartPosition(tryTree.getFinallyBlock())
+          && position < state.getEndPosition(tryTree.getFinallyBlock())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Leaving code that is a thread's whole work ends the thread: the thread owns its interruption
+   * policy, and nobody is left to read the flag.
+   */
+  private static boolean endsThreadTopLevel(
+      Leak leak,
+      TreePath statementPath,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (codeUnit == null
+        || !(Tasks.isThreadTopLevel(codeUnit, state)
+            || Tasks.endsWithItsThread(codeUnit, state, options))) {
+      return false;
+    }
+    return switch (leak.kind()) {
+      case RETURNS -> true;
+      case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit, state, options);
+      case BREAKS -> {
+        Tree target = ((JCBreak) leak.tree()).target;
+        TreePath targetPath = target == null ? null : findPath(codeUnit, target);
+        yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit, state, options);
+      }
+      case CONTINUES, WRAPS -> false;
+    };
+  }
+
+  /** A finally around the catch, in the same code unit, that restores the flag on every path. */
+  private static boolean restoredByEnclosingFinally(
+      TreePath catchPath,
+      @Nullable TreePath codeUnit,
+      @Nullable MethodTree method,
+      VisitorState state,
+      CancelGuardOptions options) {
+    for (TreePath p = catchPath; p != null && p != codeUnit; p = p.getParentPath()) {
+      TreePath parent = p.getParentPath();
+      if (parent != null
+          && parent.getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() != null
+          && p.getLeaf() != tryTree.getFinallyBlock()
+          && InterruptPaths.restoresOnEveryPath(
+              tryTree.getFinallyBlock(), method, state, options)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The method a code unit is, or null (a lambda, or no code unit). */
+  static @Nullable MethodTree methodOf(@Nullable TreePath codeUnit) {
+    return codeUnit != null && codeUnit.getLeaf() instanceof MethodTree m ? m : null;
+  }
+
+  /** For a catch, the try statement it belongs to; otherwise the statement itself. */
+  private static TreePath tailOf(TreePath path) {
+    return path.getLeaf() instanceof CatchTree ? path.getParentPath() : path;
+  }
+
+  private static @Nullable TreePath findPath(TreePath root, Tree target) {
+    TreePath found = TreePath.getPath(root, target);
+    if (found == null) {
+      found = TreePath.getPath(root.getCompilationUnit(), target);
+    }
+    return found;
+  }
+
+  private static TreePath skipParens(TreePath path) {
+    TreePath p = path;
+    while (p.getLeaf().getKind() == Tree.Kind.PARENTHESIZED) {
+      p = p.getParentPath();
+    }
+    return p;
+  }
+}
