@@ -3993,6 +3993,89 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_doorbellOfACounterWrittenByAnyWriteForm() {
+    // A stop counter bumped with `+= 1` or with `++` before the interrupt: both are writes.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Compound extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops += 1;
+                  interrupt();
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              static final class Increment extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops++;
+                  interrupt();
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_counterIncrementedButNobodyInterrupts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Increment extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops++;
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_setterCalledButNobodyInterrupts() {
     helper
         .addSourceLines(

@@ -14,6 +14,8 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -265,5 +267,20 @@ public final class FactFlow {
         initial,
         catchesSeeTryEntry ? CatchEntry.TRY_ENTRY : CatchEntry.BY_TYPE,
         observe);
+  }
+
+  /**
+   * The facts of the tracked things {@code holds} is true of: how a spec turns "which of its
+   * resources, tasks, ... does this tree release or start" into the facts it removes or adds.
+   */
+  public static <T> long factsOf(
+      Iterable<? extends T> tracked, ToLongFunction<? super T> fact, Predicate<? super T> holds) {
+    long facts = 0;
+    for (T item : tracked) {
+      if (holds.test(item)) {
+        facts |= fact.applyAsLong(item);
+      }
+    }
+    return facts;
   }
 }

@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.jdk;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 
-import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 
@@ -13,44 +12,37 @@ import com.sun.source.tree.ExpressionTree;
  * interrupted.
  */
 public final class ChannelCalls {
-  /** Operations of an interruptible channel that close it on interrupt. */
-  public static final ImmutableSet<String> INTERRUPTIBLE_IO_NAMES =
-      ImmutableSet.of(
-          "read",
-          "write",
-          "transferTo",
-          "transferFrom",
-          "force",
-          "lock",
-          "connect",
-          "finishConnect",
-          "accept",
-          "receive",
-          "send",
-          "position",
-          "size",
-          "truncate");
+  /**
+   * I/O on an {@link java.nio.channels.InterruptibleChannel} ({@code FileChannel}, {@code
+   * SocketChannel}, ...): when the thread is interrupted the channel is closed and the call ends
+   * with {@code ClosedByInterruptException}.
+   */
+  public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_IO =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.InterruptibleChannel")
+          .namedAnyOf(
+              "read",
+              "write",
+              "transferTo",
+              "transferFrom",
+              "force",
+              "lock",
+              "connect",
+              "finishConnect",
+              "accept",
+              "receive",
+              "send",
+              "position",
+              "size",
+              "truncate");
 
   /**
-   * Blocking calls on an {@link java.nio.channels.InterruptibleChannel}: an interrupt closes the
-   * channel and ends the call with {@code ClosedByInterruptException}. {@code Selector.select()}
-   * returns at once when the thread is interrupted.
+   * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and
+   * {@code Selector.select()}, which returns at once when the thread is interrupted.
    */
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
       anyOf(
-          instanceMethod()
-              .onDescendantOf("java.nio.channels.InterruptibleChannel")
-              .namedAnyOf(
-                  "read",
-                  "write",
-                  "accept",
-                  "receive",
-                  "send",
-                  "connect",
-                  "finishConnect",
-                  "transferTo",
-                  "transferFrom",
-                  "lock"),
+          INTERRUPTIBLE_CHANNEL_IO,
           instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
 
   private ChannelCalls() {}
