@@ -3757,6 +3757,88 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_privateMethodGivenOnlyToAPrivatePoolByAMethodReference() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                pool.execute(this::drain);
+              }
+
+              void stop() {
+                open = false;
+                pool.shutdown();
+              }
+
+              private void drain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodGivenToAPrivatePoolButAlsoCalledOrNotPrivate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                pool.execute(this::drain);
+                pool.execute(this::drainAgain);
+              }
+
+              void drainNow() {
+                drain();
+              }
+
+              private void drain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+
+              void drainAgain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_privatePoolShutDownNow() {
     helper
         .addSourceLines(
