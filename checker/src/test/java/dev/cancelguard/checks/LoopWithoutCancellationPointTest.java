@@ -971,6 +971,27 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
+  void negative_spinOnTheSizeOfAnInterruptibleChannel() {
+    // An interrupt closes the channel and ends size() with ClosedByInterruptException, as it
+    // ends read() or write(): the loop stops.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.FileChannel;
+            class Test {
+              void awaitLength(FileChannel log, long length) throws IOException {
+                while (log.size() < length) {
+                  Thread.onSpinWait();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_interruptibleChannelAndSelector() {
     helper
         .addSourceLines(

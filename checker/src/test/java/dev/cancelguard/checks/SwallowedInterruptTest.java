@@ -3379,6 +3379,49 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_catchThatOnlyThrowsAnotherError() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              static final class Unrecoverable extends Error {
+                Unrecoverable(Throwable cause) {
+                  super(cause);
+                }
+              }
+
+              void await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new InternalError("cannot happen", e);
+                }
+              }
+
+              void awaitAgain(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw new Unrecoverable(e);
+                }
+              }
+
+              void awaitOnce(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: throws IllegalStateException
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException("cannot happen", e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_catchThatThrowsAnAssertionErrorOnlyOnOneBranch() {
     helper
         .addSourceLines(
@@ -3561,6 +3604,355 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ------------------------------------------------ tasks of an executor the class keeps private
+
+  /** The pool, the task field and the class around them; {@code extra} adds members. */
+  private static String privatePoolSource(String poolUse, String extra) {
+    return """
+        import java.util.concurrent.*;
+        class Test {
+          private static final Executor pool =
+              new ThreadPoolExecutor(0, 1, 60L, TimeUnit.SECONDS, new SynchronousQueue<>());
+          private boolean running;
+          private final Runnable cleanup =
+              () -> {
+                while (true) {
+                  long waitMillis = cleanup();
+                  if (waitMillis < 0) return;
+                  synchronized (Test.this) {
+                    try {
+                      Test.this.wait(waitMillis);
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException ignored) {
+                    }
+                  }
+                }
+              };
+
+          synchronized long cleanup() {
+            return -1;
+          }
+
+          synchronized void put() {
+            if (!running) {
+              running = true;
+              %s
+            }
+          }
+          %s
+        }
+        """
+        .formatted(poolUse, extra);
+  }
+
+  @Test
+  void negative_taskOfAPoolTheClassKeepsPrivate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "")
+                .replace("// BUG: Diagnostic contains: swallows it", ""))
+        .doTest();
+  }
+
+  @Test
+  void negative_taskOfAPrivatePoolSubmittedInlineAndShutDownGently() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                pool.submit(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        while (open) {
+                          try {
+                            System.out.println(queue.take());
+                          } catch (InterruptedException e) {
+                            System.err.println("woken up");
+                          }
+                        }
+                      }
+                    });
+              }
+
+              void stop() throws InterruptedException {
+                open = false;
+                pool.shutdown();
+                pool.awaitTermination(1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_taskOfALocalPoolNeverHandedOut() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                Runnable drain =
+                    () -> {
+                      while (open) {
+                        try {
+                          System.out.println(queue.take());
+                        } catch (InterruptedException e) {
+                          System.err.println("woken up");
+                        }
+                      }
+                    };
+                pool.execute(drain);
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskOfALocalPoolThatIsReturned() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              ExecutorService start() {
+                ExecutorService pool = Executors.newSingleThreadExecutor();
+                Runnable drain =
+                    () -> {
+                      while (open) {
+                        try {
+                          System.out.println(queue.take());
+                          // BUG: Diagnostic contains: swallows it
+                        } catch (InterruptedException e) {
+                          System.err.println("woken up");
+                        }
+                      }
+                    };
+                pool.execute(drain);
+                return pool;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_privateMethodGivenOnlyToAPrivatePoolByAMethodReference() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final ScheduledExecutorService pool = Executors.newSingleThreadScheduledExecutor();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                pool.execute(this::drain);
+              }
+
+              void stop() {
+                open = false;
+                pool.shutdown();
+              }
+
+              private void drain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_methodGivenToAPrivatePoolButAlsoCalledOrNotPrivate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean open = true;
+
+              void start() {
+                pool.execute(this::drain);
+                pool.execute(this::drainAgain);
+              }
+
+              void drainNow() {
+                drain();
+              }
+
+              private void drain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+
+              void drainAgain() {
+                while (open) {
+                  try {
+                    System.out.println(queue.take());
+                    // BUG: Diagnostic contains: swallows it
+                  } catch (InterruptedException e) {
+                    System.err.println("woken up");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolShutDownNow() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                "pool.execute(cleanup);",
+                "void stop() { ((ExecutorService) pool).shutdownNow(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolClosed() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "")
+                .replace(
+                    "private static final Executor pool",
+                    "private static final ExecutorService pool")
+                .replace(
+                    "synchronized long cleanup()",
+                    "void stop() { pool.close(); }\n  synchronized long cleanup()"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolWhoseFutureIsKeptAndCancelled() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                    "future = pool.submit(cleanup);",
+                    "private Future<?> future;\n  void stop() { future.cancel(true); }")
+                .replace(
+                    "private static final Executor pool",
+                    "private static final ExecutorService pool"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolHandedOutByAGetter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "static Executor pool() { return pool; }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolPassedOut() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                "pool.execute(cleanup);",
+                "void register(java.util.List<Executor> all) { all.add(pool); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_poolThatIsNotPrivate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "")
+                .replace("private static final Executor pool", "static final Executor pool"))
+        .doTest();
+  }
+
+  @Test
+  void positive_poolTheClassDidNotCreate() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "")
+                .replace(
+                    "new ThreadPoolExecutor(0, 1, 60L, TimeUnit.SECONDS, new SynchronousQueue<>())",
+                    "ForkJoinPool.commonPool()"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolTaskAlsoRunDirectly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "void cleanNow() { cleanup.run(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolInAClassThatInterruptsAThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                "pool.execute(cleanup);",
+                """
+                private Thread cleaner;
+                  void stop() { cleaner.interrupt(); }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolTaskWhoseLoopNeverEnds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource("pool.execute(cleanup);", "")
+                .replace("if (waitMillis < 0) return;", ""))
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- stop-flag doorbells
 
   @Test
@@ -3594,6 +3986,89 @@ class SwallowedInterruptTest {
               void close() {
                 stopper.shutdown();
                 stopper.interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_doorbellOfACounterWrittenByAnyWriteForm() {
+    // A stop counter bumped with `+= 1` or with `++` before the interrupt: both are writes.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Compound extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops += 1;
+                  interrupt();
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+
+              static final class Increment extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops++;
+                  interrupt();
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_counterIncrementedButNobodyInterrupts() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              static final class Increment extends Thread {
+                private volatile int stops;
+
+                void shutdown() {
+                  stops++;
+                }
+
+                @Override
+                public void run() {
+                  while (stops == 0) {
+                    try {
+                      Thread.sleep(1000);
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken up");
+                    }
+                  }
+                }
               }
             }
             """)
@@ -3862,6 +4337,152 @@ class SwallowedInterruptTest {
                 assert caller != null;
                 try {
                   Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_methodGuardedByAPreconditionHelperOnTheOwnThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread loopThread;
+
+              private boolean inEventLoop() {
+                return Thread.currentThread() == loopThread;
+              }
+
+              private static void checkState(boolean condition, String message) {
+                if (!condition) {
+                  throw new IllegalStateException(message);
+                }
+              }
+
+              public void pause() {
+                checkState(inEventLoop(), "not on the loop thread");
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_preconditionHelperThatTestsSomethingElse() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private Thread loopThread;
+              private volatile boolean open;
+
+              private boolean isOpen() {
+                return open;
+              }
+
+              private static void checkState(boolean condition, String message) {
+                if (!condition) {
+                  throw new IllegalStateException(message);
+                }
+              }
+
+              public void pause() {
+                checkState(isOpen(), "closed");
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_publicMethodCalledOnlyFromAnExecutorsOwnWorkerRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Executor;
+            class Test implements Executor, Runnable {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void execute(Runnable task) {
+                tasks.add(task);
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  runNext();
+                }
+              }
+
+              public void runNext() {
+                takeAndRun();
+              }
+
+              public void takeAndRun() {
+                try {
+                  tasks.take().run();
+                } catch (InterruptedException e) {
+                  System.err.println("woken up");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_publicMethodOfAnExecutorAlsoCalledFromExecute() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Executor;
+            class Test implements Executor, Runnable {
+              private volatile boolean running = true;
+              BlockingQueue<Runnable> tasks;
+
+              @Override
+              public void execute(Runnable task) {
+                tasks.add(task);
+                if (!running) {
+                  takeAndRun();
+                }
+              }
+
+              @Override
+              public void run() {
+                while (running) {
+                  takeAndRun();
+                }
+              }
+
+              public void takeAndRun() {
+                try {
+                  tasks.take().run();
                   // BUG: Diagnostic contains: swallows it
                 } catch (InterruptedException e) {
                   System.err.println("woken up");

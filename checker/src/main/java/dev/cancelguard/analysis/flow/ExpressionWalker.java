@@ -85,12 +85,12 @@ final class ExpressionWalker {
       return in;
     }
     return switch (expression) {
-      case IdentifierTree identifier -> in;
+      case IdentifierTree identifier -> observe(identifier, in);
       case LiteralTree literal -> in;
       case LambdaExpressionTree lambda -> in;
-      case MemberReferenceTree reference -> in;
+      case MemberReferenceTree reference -> scan(reference.getQualifierExpression(), in);
       case ParenthesizedTree parens -> scan(parens.getExpression(), in);
-      case MemberSelectTree select -> scan(select.getExpression(), in);
+      case MemberSelectTree select -> observe(select, scan(select.getExpression(), in));
       case BinaryTree binary
           when binary.getKind() == Tree.Kind.CONDITIONAL_AND
               || binary.getKind() == Tree.Kind.CONDITIONAL_OR -> {
@@ -192,13 +192,19 @@ final class ExpressionWalker {
     return new Branches(whenTrue, whenFalse);
   }
 
+  /** Records the facts before {@code tree} when it is observed. */
+  @Nullable PathState observe(Tree tree, @Nullable PathState in) {
+    if (in != null && observe.contains(tree)) {
+      observed.merge(tree, in.facts(), (a, b) -> a | b);
+    }
+    return in;
+  }
+
   private @Nullable PathState step(ExpressionTree tree, @Nullable PathState in) {
     if (in == null) {
       return null;
     }
-    if (observe.contains(tree)) {
-      observed.merge(tree, in.facts(), (a, b) -> a | b);
-    }
+    observe(tree, in);
     if (tree instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
         && ThreadCalls.PROCESS_EXIT.matches(call, state)) {
@@ -210,8 +216,8 @@ final class ExpressionWalker {
     }
     // A call that fails still counts as having done what it kills (a close that throws closed,
     // a wait that failed is over); what it raises may add facts of its own.
-    PathState attempted =
-        in.minus(spec.killedBy(tree) | helpers.killedBy(tree, in.facts(), spec, catchEntry, state));
+    HelperSummaries.Summary helper = helpers.of(tree, in.facts(), spec, catchEntry, state);
+    PathState attempted = in.minus(spec.killedBy(tree) | helper.killed());
     List<Raise> extra = spec.raises(tree);
     for (Raise raise : extra) {
       tries.raise(raise.type(), attempted.plus(raise.added(), tree), tree, ExitKind.PROPAGATES);
@@ -224,6 +230,6 @@ final class ExpressionWalker {
         }
       }
     }
-    return attempted.plus(spec.addedBy(tree), tree);
+    return attempted.plus(spec.addedBy(tree, in.facts()) | helper.added(), tree);
   }
 }

@@ -14,6 +14,8 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.Lines;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,6 +93,15 @@ public final class FactFlow {
     }
 
     /**
+     * Facts added when a call, constructor call or assignment completes, given the facts that held
+     * before it: a fact that turns into another ("running" becomes "cancelled" at a cancel, and
+     * nothing does when nothing ran). By default {@link #addedBy(ExpressionTree)}.
+     */
+    default long addedBy(ExpressionTree tree, long before) {
+      return addedBy(tree);
+    }
+
+    /**
      * Facts that the call overwrites: reaching it with one of them set is a way out for that fact
      * ({@link ExitKind#REACQUIRES}), as the old value can no longer be reached.
      */
@@ -116,6 +127,15 @@ public final class FactFlow {
       return 0;
     }
 
+    /**
+     * Facts removed when one resource of a try-with-resources is closed; resources close last
+     * first, each before {@link #killedByLeaving}, and an observed resource is observed with the
+     * facts holding as it closes.
+     */
+    default long killedByClosing(Tree resource) {
+      return 0;
+    }
+
     /** Facts an explicit {@code throw} discharges (rethrowing the exception a fact stands for). */
     default long killedByThrow(ThrowTree tree) {
       return 0;
@@ -124,7 +144,8 @@ public final class FactFlow {
     /**
      * The spec to walk {@code helper}, a method of this file that {@code call} invokes, with; null
      * (the default) not to follow it. A followed helper's summary — the facts it removes on every
-     * way out of its body when entered with the caller's facts — is removed by the call.
+     * way out of its body when entered with the caller's facts, and the facts it adds on some way
+     * out — is removed and added by the call.
      */
     default @Nullable Spec helperSpec(MethodInvocationTree call, MethodTree helper) {
       return null;
@@ -215,7 +236,8 @@ public final class FactFlow {
    * @param body a method body, a lambda body (block or expression), or a statement
    * @param initial the facts set on entry
    * @param catchEntry which states a catch block is entered with (see {@link CatchEntry})
-   * @param observe trees (calls, constructor calls, assignments) whose incoming facts to record
+   * @param observe trees (calls, constructor calls, assignments, variable reads, resources of a
+   *     try-with-resources as they close) whose incoming facts to record
    */
   public static Result walk(
       Tree body,
@@ -245,5 +267,20 @@ public final class FactFlow {
         initial,
         catchesSeeTryEntry ? CatchEntry.TRY_ENTRY : CatchEntry.BY_TYPE,
         observe);
+  }
+
+  /**
+   * The facts of the tracked things {@code holds} is true of: how a spec turns "which of its
+   * resources, tasks, ... does this tree release or start" into the facts it removes or adds.
+   */
+  public static <T> long factsOf(
+      Iterable<? extends T> tracked, ToLongFunction<? super T> fact, Predicate<? super T> holds) {
+    long facts = 0;
+    for (T item : tracked) {
+      if (holds.test(item)) {
+        facts |= fact.applyAsLong(item);
+      }
+    }
+    return facts;
   }
 }

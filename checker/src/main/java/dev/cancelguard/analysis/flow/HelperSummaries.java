@@ -30,11 +30,17 @@ final class HelperSummaries {
   private final Set<MethodSymbol> inProgress = new HashSet<>();
   private int budget = MAX_HELPER_WALKS;
 
+  /** What a call to a followed helper does to the caller's facts. */
+  record Summary(long killed, long added) {
+    static final Summary NONE = new Summary(0, 0);
+  }
+
   /**
    * The facts of {@code facts} that the helper {@code tree} calls removes on every way out of its
-   * body; 0 when the call is not to a followed helper of this file.
+   * body, and the facts it adds on some way out; {@link Summary#NONE} when the call is not to a
+   * followed helper of this file.
    */
-  long killedBy(
+  Summary of(
       ExpressionTree tree, long facts, Spec spec, CatchEntry catchEntry, VisitorState state) {
     if (facts == 0
         || !(tree instanceof MethodInvocationTree call)
@@ -42,19 +48,19 @@ final class HelperSummaries {
         || !(getSymbol(call) instanceof MethodSymbol method)
         || budget <= 0
         || inProgress.contains(method)) {
-      return 0;
+      return Summary.NONE;
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {
-      return 0;
+      return Summary.NONE;
     }
     MethodTree helper = SameFile.findMethod(unit, method);
     if (helper == null || helper.getBody() == null) {
-      return 0;
+      return Summary.NONE;
     }
     Spec helperSpec = spec.helperSpec(call, helper);
     if (helperSpec == null) {
-      return 0;
+      return Summary.NONE;
     }
     budget--;
     inProgress.add(method);
@@ -65,7 +71,7 @@ final class HelperSummaries {
       for (Exit exit : result.exits()) {
         left |= exit.facts();
       }
-      return facts & ~left;
+      return new Summary(facts & ~left, left & ~facts);
     } finally {
       inProgress.remove(method);
     }

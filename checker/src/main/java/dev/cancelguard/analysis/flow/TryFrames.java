@@ -78,14 +78,13 @@ final class TryFrames {
             default -> current;
           };
     }
-    long closed = spec.killedByLeaving(tryTree);
     PathState blockOut = walker.walk(tryTree.getBlock(), current);
-    PathState out = blockOut == null ? null : blockOut.minus(closed);
+    PathState out = blockOut == null ? null : close(tryTree, blockOut, true);
     frame.inCatches = true;
     for (CatchTree catchTree : tryTree.getCatches()) {
       PathState entry = frame.catchEntries.get(catchTree);
       switch (catchEntry) {
-        case TRY_ENTRY -> entry = PathState.join(entry, in.minus(closed));
+        case TRY_ENTRY -> entry = PathState.join(entry, close(tryTree, in, false));
         case REACHABLE -> entry = PathState.join(entry, new PathState(0, null));
         case BY_TYPE -> {}
       }
@@ -132,7 +131,7 @@ final class TryFrames {
     for (int i = frames.size() - 1; i >= 0; i--) {
       Frame frame = frames.get(i);
       if (!frame.inCatches) {
-        current = current.minus(spec.killedByLeaving(frame.tree));
+        current = close(frame.tree, current, true);
         if (type == null || routeToCatches(frame, type, current)) {
           return;
         }
@@ -152,12 +151,28 @@ final class TryFrames {
     Frame frame = frames.get(i);
     PathState current = in;
     if (!frame.inCatches) {
-      current = current.minus(spec.killedByLeaving(frame.tree));
+      current = close(frame.tree, current, true);
     }
     if (frame.tree.getFinallyBlock() != null) {
       current = walkFinally(i, current);
     }
     return current;
+  }
+
+  /**
+   * Leaves a try block: its resources close, last first, each observed as it closes when {@code
+   * observe}; then {@link Spec#killedByLeaving}.
+   */
+  private PathState close(TryTree tryTree, PathState in, boolean observe) {
+    PathState current = in;
+    List<? extends Tree> resources = tryTree.getResources();
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      if (observe) {
+        walker.observe(resources.get(i), current);
+      }
+      current = current.minus(spec.killedByClosing(resources.get(i)));
+    }
+    return current.minus(spec.killedByLeaving(tryTree));
   }
 
   /** Walks frame {@code i}'s finally block on its own, as entered by an abrupt completion. */

@@ -323,6 +323,11 @@ final class Walker {
 
   // ---------------------------------------------------------------- expressions
 
+  /** See {@link ExpressionWalker#observe}. */
+  @Nullable PathState observe(Tree tree, @Nullable PathState in) {
+    return expressions.observe(tree, in);
+  }
+
   /** See {@link ExpressionWalker#scan}. */
   @Nullable PathState scan(@Nullable ExpressionTree expression, @Nullable PathState in) {
     return expressions.scan(expression, in);

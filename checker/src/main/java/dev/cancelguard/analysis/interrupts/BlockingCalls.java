@@ -1,16 +1,12 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
@@ -54,17 +50,7 @@ public final class BlockingCalls {
    * and the call throws {@code ClosedByInterruptException}.
    */
   public static boolean isInterruptibleChannelIo(MethodInvocationTree call, VisitorState state) {
-    Symbol symbol = getSymbol(call);
-    if (symbol == null
-        || !ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(symbol.getSimpleName().toString())) {
-      return false;
-    }
-    ExpressionTree receiver = getReceiver(call);
-    Type receiverType = receiver == null ? null : getType(receiver);
-    Type interruptible = state.getTypeFromString("java.nio.channels.InterruptibleChannel");
-    return receiverType != null
-        && interruptible != null
-        && isSubtype(receiverType, interruptible, state);
+    return ChannelCalls.INTERRUPTIBLE_CHANNEL_IO.matches(call, state);
   }
 
   /** True if the call clears the interrupt flag: {@code Thread.interrupted()}. */

@@ -29,7 +29,6 @@ import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.HelperChain;
 import dev.cancelguard.analysis.trees.Loops;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
@@ -135,7 +134,7 @@ public final class CancellationPoints {
     boolean[] stops = new boolean[1];
     TreePath[] swallowingCatch = new TreePath[1];
     MethodInvocationTree[] swallowedCall = new MethodInvocationTree[1];
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (stops[0]) {

@@ -23,7 +23,7 @@ import com.sun.tools.javac.code.Symbol;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import org.jspecify.annotations.Nullable;
 
 /** Loops that sweep over futures again and again, polling {@code isDone()} without waiting. */
@@ -46,7 +46,7 @@ final class FutureSweeps {
     MethodInvocationTree[] isDone = {null};
     boolean[] waitsOrUnknown = {false};
     boolean[] innerLoop = {false};
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (waitsOrUnknown[0]) {

@@ -8,7 +8,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.google.errorprone.util.Reachability;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -37,9 +36,11 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -106,7 +107,7 @@ public final class Interrupts {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
     boolean[] sawCall = new boolean[1];
     boolean[] other = new boolean[1];
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call) && throwsInterruptedException(call, state)) {
@@ -276,23 +277,11 @@ public final class Interrupts {
           && impliesDone(guard.getCondition(), false, future, state)) {
         return true;
       }
-      if (assigns(earlier, future)) {
+      if (WriteScanner.writesAny(state.getPath().getCompilationUnit(), earlier, Set.of(future))) {
         return false;
       }
     }
     return false;
-  }
-
-  private static boolean assigns(Tree tree, Symbol variable) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        found[0] |= variable.equals(getSymbol(assignment.getVariable()));
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(tree, null);
-    return found[0];
   }
 
   /**

@@ -13,7 +13,7 @@ import com.sun.source.tree.ExpressionTree;
  * interrupted.
  */
 public final class ChannelCalls {
-  /** Operations of an interruptible channel that close it on interrupt. */
+  /** The names of {@link #INTERRUPTIBLE_CHANNEL_IO}'s methods, for calls read from class files. */
   public static final ImmutableSet<String> INTERRUPTIBLE_IO_NAMES =
       ImmutableSet.of(
           "read",
@@ -32,25 +32,22 @@ public final class ChannelCalls {
           "truncate");
 
   /**
-   * Blocking calls on an {@link java.nio.channels.InterruptibleChannel}: an interrupt closes the
-   * channel and ends the call with {@code ClosedByInterruptException}. {@code Selector.select()}
-   * returns at once when the thread is interrupted.
+   * I/O on an {@link java.nio.channels.InterruptibleChannel} ({@code FileChannel}, {@code
+   * SocketChannel}, ...): when the thread is interrupted the channel is closed and the call ends
+   * with {@code ClosedByInterruptException}.
+   */
+  public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_IO =
+      instanceMethod()
+          .onDescendantOf("java.nio.channels.InterruptibleChannel")
+          .namedAnyOf(INTERRUPTIBLE_IO_NAMES);
+
+  /**
+   * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and
+   * {@code Selector.select()}, which returns at once when the thread is interrupted.
    */
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
       anyOf(
-          instanceMethod()
-              .onDescendantOf("java.nio.channels.InterruptibleChannel")
-              .namedAnyOf(
-                  "read",
-                  "write",
-                  "accept",
-                  "receive",
-                  "send",
-                  "connect",
-                  "finishConnect",
-                  "transferTo",
-                  "transferFrom",
-                  "lock"),
+          INTERRUPTIBLE_CHANNEL_IO,
           instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
 
   private ChannelCalls() {}

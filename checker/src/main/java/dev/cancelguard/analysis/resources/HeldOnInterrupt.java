@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.flow.FactFlow.factsOf;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
@@ -44,13 +45,7 @@ public final class HeldOnInterrupt implements FactFlow.Spec {
   }
 
   private long held(int position) {
-    long held = 0;
-    for (HeldResource resource : resources.values()) {
-      if (resource.heldAt(position)) {
-        held |= resource.mask();
-      }
-    }
-    return held;
+    return factsOf(resources.values(), HeldResource::mask, r -> r.heldAt(position));
   }
 
   @Override
@@ -111,24 +106,12 @@ public final class HeldOnInterrupt implements FactFlow.Spec {
 
   @Override
   public long killedBy(ExpressionTree tree) {
-    long killed = 0;
-    for (HeldResource resource : resources.values()) {
-      if (resource.releases.contains(tree)) {
-        killed |= resource.mask();
-      }
-    }
-    return killed;
+    return factsOf(resources.values(), HeldResource::mask, r -> r.releases.contains(tree));
   }
 
   @Override
   public long acquiredBy(ExpressionTree tree) {
-    long acquired = 0;
-    for (HeldResource resource : resources.values()) {
-      if (resource.acquisitions.contains(tree)) {
-        acquired |= resource.mask();
-      }
-    }
-    return acquired;
+    return factsOf(resources.values(), HeldResource::mask, r -> r.acquisitions.contains(tree));
   }
 
   /** {@code throw new InterruptedException()}: a cancellation point of its own. */

@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.flow.FactFlow.factsOf;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
@@ -20,7 +21,6 @@ import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -92,7 +92,7 @@ public final class HeldResources {
     Map<Symbol, HeldResource> resources = new LinkedHashMap<>();
     Set<Symbol> locals = new HashSet<>();
     Set<Symbol> handedOn = new HashSet<>();
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         Symbol symbol = getSymbol(variable);
@@ -257,14 +257,12 @@ public final class HeldResources {
     }
 
     private long masks(ExpressionTree tree, boolean acquisitions) {
-      long found = 0;
-      for (HeldResource resource : resources.values()) {
-        if (resource.kind == HeldResource.Kind.CHECKOUT
-            && (acquisitions ? resource.acquisitions : resource.releases).contains(tree)) {
-          found |= resource.mask();
-        }
-      }
-      return found;
+      return factsOf(
+          resources.values(),
+          HeldResource::mask,
+          r ->
+              r.kind == HeldResource.Kind.CHECKOUT
+                  && (acquisitions ? r.acquisitions : r.releases).contains(tree));
     }
 
     @Override

@@ -49,13 +49,14 @@ public final class LostInterrupts {
 
   /**
    * True if the code unit's class owns its thread's interruption policy at {@code path}: an event
-   * loop's or executor's own worker code, or a private daemon loop.
+   * loop's or executor's own worker code, a private daemon loop, or a task of a pool the class
+   * keeps to itself.
    */
   public static boolean ownsInterruptionPolicy(
       TreePath path, @Nullable TreePath codeUnit, VisitorState state) {
     return codeUnit != null
         && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
-            || OwnThreads.isPrivateDaemonLoop(path, codeUnit, state));
+            || OwnThreads.runsOnPrivateThread(path, codeUnit, state));
   }
 
   /**

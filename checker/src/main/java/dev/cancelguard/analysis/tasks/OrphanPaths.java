@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.flow.FactFlow.factsOf;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -75,13 +76,10 @@ public final class OrphanPaths {
 
     /** Members started before {@code position} and not yet waited for by their last wait. */
     private long live(int position) {
-      long live = 0;
-      for (Member member : group.members.values()) {
-        if (member.rangeStart <= position && position < member.rangeEnd) {
-          live |= member.mask();
-        }
-      }
-      return live;
+      return factsOf(
+          group.members.values(),
+          Member::mask,
+          m -> m.rangeStart <= position && position < m.rangeEnd);
     }
 
     @Override
@@ -99,17 +97,10 @@ public final class OrphanPaths {
             ? List.of(new Raise(Interrupts.interruptedExceptionType(state), live))
             : List.of();
       }
-      long live = live(position);
-      for (Member member : waited) {
-        live |= member.mask();
-      }
+      long live = live(position) | factsOf(waited, Member::mask, m -> true);
       // A wait that failed: the future waited for is done (a collection still has the rest).
-      long failedDone = 0;
-      for (Member member : waited) {
-        if (!member.collection && !group.combinedWaits.contains(call)) {
-          failedDone |= member.mask();
-        }
-      }
+      long failedDone =
+          factsOf(waited, Member::mask, m -> !m.collection && !group.combinedWaits.contains(call));
       List<Raise> raises = new ArrayList<>();
       Type interrupted = Interrupts.interruptedExceptionType(state);
       Type methodType = getType(invocation.getMethodSelect());
@@ -151,28 +142,18 @@ public final class OrphanPaths {
           || statement instanceof ExpressionStatementTree)) {
         return 0;
       }
-      long killed = 0;
-      for (Member member : group.members.values()) {
-        if (member.collection && Subtasks.cancelsEveryElement(statement, member.symbol, state)) {
-          killed |= member.mask();
-        }
-      }
-      return killed;
+      return factsOf(
+          group.members.values(),
+          Member::mask,
+          m -> m.collection && Subtasks.cancelsEveryElement(statement, m.symbol, state));
     }
 
     @Override
     public long killedBy(ExpressionTree tree) {
-      long killed = 0;
-      for (Member member : group.members.values()) {
-        if (member.cancels.contains(tree)) {
-          killed |= member.mask();
-        }
-      }
+      long killed = factsOf(group.members.values(), Member::mask, m -> m.cancels.contains(tree));
       List<Member> waited = group.waitsFor.get(tree);
       if (waited != null && group.settlingWaits.contains(tree)) {
-        for (Member member : waited) {
-          killed |= member.mask();
-        }
+        killed |= factsOf(waited, Member::mask, m -> true);
       }
       if (Subtasks.stopsAllTasksOfExecutor(tree, state)) {
         killed |= startedOn(Expressions.receiverSymbol(tree));
@@ -182,24 +163,12 @@ public final class OrphanPaths {
 
     @Override
     public long acquiredBy(ExpressionTree tree) {
-      long acquired = 0;
-      for (Member member : group.members.values()) {
-        if (member.starts.contains(tree)) {
-          acquired |= member.mask();
-        }
-      }
-      return acquired;
+      return factsOf(group.members.values(), Member::mask, m -> m.starts.contains(tree));
     }
 
     @Override
     public long killedByLoop(StatementTree loop) {
-      long killed = 0;
-      for (Member member : group.members.values()) {
-        if (member.waitingLoops.contains(loop)) {
-          killed |= member.mask();
-        }
-      }
-      return killed;
+      return factsOf(group.members.values(), Member::mask, m -> m.waitingLoops.contains(loop));
     }
 
     @Override
@@ -213,16 +182,12 @@ public final class OrphanPaths {
 
     /** Members whose every start went to this executor. */
     private long startedOn(@Nullable Symbol executor) {
-      long started = 0;
-      if (executor == null) {
-        return 0;
-      }
-      for (Member member : group.members.values()) {
-        if (!member.mixedExecutors && executor.equals(member.executor)) {
-          started |= member.mask();
-        }
-      }
-      return started;
+      return executor == null
+          ? 0
+          : factsOf(
+              group.members.values(),
+              Member::mask,
+              m -> !m.mixedExecutors && executor.equals(m.executor));
     }
   }
 }

@@ -55,6 +55,10 @@ import org.jspecify.annotations.Nullable;
  * file comes from the class's own {@code run()} — a thread's whole work ({@link
  * Tasks#isThreadTopLevel}) or an executor's worker — directly or through methods that are
  * themselves called only from there.
+ *
+ * <p>And code whose thread the class creates and keeps to itself ({@link #runsOnPrivateThread}):
+ * the body of a private daemon thread, or a task given only to a pool the class never hands out and
+ * never interrupts.
  */
 public final class OwnThreads {
 
@@ -86,15 +90,8 @@ public final class OwnThreads {
    * protocol.
    */
   public static boolean isPrivateDaemonLoop(TreePath path, TreePath codeUnit, VisitorState state) {
-    Tree body = codeUnit.getLeaf();
-    TreePath bodyPath = codeUnit;
-    if (body instanceof MethodTree
-        && codeUnit.getParentPath() != null
-        && codeUnit.getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree
-        && codeUnit.getParentPath().getParentPath() != null
-        && codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree) {
-      bodyPath = codeUnit.getParentPath().getParentPath(); // an anonymous Runnable's run()
-    } else if (!(body instanceof LambdaExpressionTree)) {
+    TreePath bodyPath = taskBody(codeUnit);
+    if (bodyPath == null) {
       return false;
     }
     TreePath creation = LocalUses.parent(bodyPath);
@@ -114,6 +111,92 @@ public final class OwnThreads {
       return false;
     }
     return isDaemonNeverHandedOut(variable, state);
+  }
+
+  /**
+   * True if the code at {@code path} runs on a thread its class creates and keeps to itself: {@link
+   * #isPrivateDaemonLoop}, or {@link #isTaskOfPrivateExecutor}.
+   */
+  public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
+    return isPrivateDaemonLoop(path, codeUnit, state)
+        || isTaskOfPrivateExecutor(path, codeUnit, state);
+  }
+
+  /**
+   * True if the catch (or statement) at {@code path} lies in a task (a lambda or an anonymous
+   * class's {@code run()}/{@code call()}, or a private method only ever named by method references
+   * and never called) whose only way onto a thread is an executor this class creates and keeps to
+   * itself ({@link PrivateExecutors}): handed to it with {@code execute} or a {@code submit} whose
+   * future is dropped, directly or through a private field or local used for nothing else, on a
+   * pool nobody can shut down with {@code shutdownNow()}, and in a file that interrupts no thread
+   * but the current one. Nothing can interrupt such a task; an interrupt it sees is the pool's own.
+   * A loop around the catch that cannot end at all (no condition, no {@code break} or {@code
+   * return}) is still reported.
+   */
+  public static boolean isTaskOfPrivateExecutor(
+      TreePath path, TreePath codeUnit, VisitorState state) {
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
+      return false;
+    }
+    TreePath bodyPath = taskBody(codeUnit);
+    if (bodyPath != null) {
+      return PrivateExecutors.onlyRunsOnPrivateExecutors(bodyPath, state);
+    }
+    return codeUnit.getLeaf() instanceof MethodTree method
+        && getSymbol(method) instanceof MethodSymbol symbol
+        && onlyReferencedAsAPrivatePoolsTask(symbol, state);
+  }
+
+  /**
+   * A private method never called, only named by method references ({@code this::cleanup}) each of
+   * which is a task that runs only on pools the class keeps to itself.
+   */
+  private static boolean onlyReferencedAsAPrivatePoolsTask(
+      MethodSymbol method, VisitorState state) {
+    if (!method.isPrivate() || method.isConstructor()) {
+      return false;
+    }
+    List<TreePath> references = new ArrayList<>();
+    boolean[] called = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        called[0] |= !Expressions.isResolved(call) || method.equals(getSymbol(call));
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        if (method.equals(getSymbol(reference))) {
+          references.add(getCurrentPath());
+        }
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    return !called[0]
+        && !references.isEmpty()
+        && references.stream()
+            .allMatch(reference -> PrivateExecutors.onlyRunsOnPrivateExecutors(reference, state));
+  }
+
+  /**
+   * For a lambda, the lambda; for the method of an anonymous class, the class creation; otherwise
+   * null.
+   */
+  private static @Nullable TreePath taskBody(TreePath codeUnit) {
+    Tree body = codeUnit.getLeaf();
+    if (body instanceof LambdaExpressionTree) {
+      return codeUnit;
+    }
+    if (body instanceof MethodTree
+        && codeUnit.getParentPath() != null
+        && codeUnit.getParentPath().getLeaf() instanceof com.sun.source.tree.ClassTree
+        && codeUnit.getParentPath().getParentPath() != null
+        && codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree) {
+      return codeUnit.getParentPath().getParentPath(); // an anonymous Runnable's run()
+    }
+    return null;
   }
 
   private static @Nullable Symbol holderOf(TreePath creation) {

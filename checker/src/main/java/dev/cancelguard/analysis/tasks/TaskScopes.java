@@ -26,7 +26,7 @@ import dev.cancelguard.analysis.jdk.ScopeCalls;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
-import dev.cancelguard.analysis.trees.NestedCodePathSkipper;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -262,7 +262,7 @@ public final class TaskScopes {
       return null;
     }
     TreePath[] found = {null};
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitVariable(VariableTree tree, Void unused) {
         if (variable.equals(getSymbol(tree))) {

@@ -6,12 +6,11 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -39,6 +38,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -147,35 +147,32 @@ public final class WakeUps {
     return found[0];
   }
 
+  /** True if the body writes a flag in any form a write takes, an atomic's set included. */
   private static boolean setsFlag(
       Tree body, Set<Symbol> flags, VisitorState state, boolean followSetters) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     boolean[] sets = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new WriteScanner() {
       @Override
-      public Void visitAssignment(AssignmentTree tree, Void unused) {
-        sets[0] |= flags.contains(getSymbol(tree.getVariable()));
-        return super.visitAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        sets[0] |= flags.contains(getSymbol(tree.getVariable()));
-        return super.visitCompoundAssignment(tree, null);
+      protected void written(ExpressionTree variable, ExpressionTree write) {
+        sets[0] |= flags.contains(getSymbol(stripParentheses(variable)));
       }
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call) && SyncCalls.ATOMIC_SET.matches(call, state)) {
           ExpressionTree receiver = getReceiver(call);
-          sets[0] |= receiver != null && flags.contains(getSymbol(stripParentheses(receiver)));
+          if (receiver != null) {
+            written(receiver, call);
+          }
         }
         // `stopper.shutdown(); stopper.interrupt();`: a same-file setter sets the flag.
         if (followSetters
             && !sets[0]
             && Expressions.isResolved(call)
             && getSymbol(call) instanceof MethodSymbol method
-            && SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
-          MethodTree setter = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+            && SameFile.isDeclaredIn(method, unit)) {
+          MethodTree setter = SameFile.findMethod(unit, method);
           sets[0] |=
               setter != null
                   && setter.getBody() != null
@@ -183,7 +180,7 @@ public final class WakeUps {
         }
         return super.visitMethodInvocation(call, null);
       }
-    }.scan(body, null);
+    }.scanWithin(unit, body);
     return sets[0];
   }
 

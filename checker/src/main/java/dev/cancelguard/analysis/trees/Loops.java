@@ -180,7 +180,7 @@ public final class Loops {
   public static ImmutableList<TreePath> exits(TreePath loopPath) {
     Tree loop = loopPath.getLeaf();
     List<TreePath> exits = new ArrayList<>();
-    new NestedCodePathSkipper() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitBreak(BreakTree tree, Void unused) {
         Tree target = ((JCBreak) tree).target;

@@ -1,11 +1,26 @@
 package dev.cancelguard.analysis.trees;
 
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.util.TreeScanner;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePathScanner;
 
-/** A scanner that does not enter lambda bodies or class bodies: that code runs elsewhere. */
-public abstract class NestedCodeSkipper extends TreeScanner<Void, Void> {
+/**
+ * A scanner that does not enter lambda bodies or class bodies: that code runs elsewhere. Started
+ * from a {@link com.sun.source.util.TreePath} it knows the path of what it visits ({@link
+ * #getCurrentPath()}); started from a bare tree it scans as a plain {@code TreeScanner}, with no
+ * path.
+ */
+public abstract class NestedCodeSkipper extends TreePathScanner<Void, Void> {
+  @Override
+  public Void scan(Tree tree, Void unused) {
+    if (tree != null && getCurrentPath() == null && !(tree instanceof CompilationUnitTree)) {
+      return tree.accept(this, null); // no path to extend: a scan started from a bare tree
+    }
+    return super.scan(tree, null);
+  }
+
   @Override
   public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
     return null;

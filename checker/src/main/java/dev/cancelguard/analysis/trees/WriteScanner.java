@@ -1,5 +1,8 @@
 package dev.cancelguard.analysis.trees;
 
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.CompoundAssignmentTree;
@@ -8,6 +11,8 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import java.util.Set;
 
 /**
  * A scanner that is told of every variable the scanned code writes with {@code =}, a compound
@@ -28,6 +33,19 @@ public abstract class WriteScanner extends TreePathScanner<Void, Void> {
    */
   public final void scanWithin(CompilationUnitTree unit, Tree tree) {
     scan(new TreePath(new TreePath(unit), tree), null);
+  }
+
+  /** True if {@code tree}, a tree of {@code unit}, writes one of {@code variables}. */
+  public static boolean writesAny(
+      CompilationUnitTree unit, Tree tree, Set<? extends Symbol> variables) {
+    boolean[] found = new boolean[1];
+    new WriteScanner() {
+      @Override
+      protected void written(ExpressionTree variable, ExpressionTree write) {
+        found[0] |= variables.contains(getSymbol(stripParentheses(variable)));
+      }
+    }.scanWithin(unit, tree);
+    return found[0];
   }
 
   @Override

@@ -1,0 +1,253 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.LocalUses;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Executors a class creates and keeps to itself, so that nothing can interrupt the tasks it gives
+ * them: the executor is a private field or a local, only ever assigned a new pool ({@link
+ * Ownership#isExecutorCreation}), and only ever the receiver of calls that neither interrupt its
+ * threads nor hand out a handle that could ({@code execute}, a {@code submit} or {@code schedule}
+ * whose future is dropped, {@code shutdown()}, {@code awaitTermination}, state queries); and the
+ * file never interrupts a thread other than the current one. A {@code shutdownNow()}, {@code
+ * close()} (which interrupts when its wait is interrupted), a kept future, an executor returned or
+ * passed on, or a {@code thread.interrupt()} anywhere in the file disqualifies it.
+ *
+ * <p>Threads come from the pool's thread factory; a factory in another file that keeps its threads
+ * and interrupts them is not followed.
+ */
+final class PrivateExecutors {
+  /** Calls that give a pool a task. Their result, where they have one, must be dropped. */
+  private static final ImmutableSet<String> SUBMISSIONS =
+      ImmutableSet.of(
+          "execute", "submit", "schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
+  /** Calls on a pool that neither interrupt its threads nor hand out anything that could. */
+  private static final ImmutableSet<String> QUIET_CALLS =
+      ImmutableSet.of(
+          "shutdown",
+          "isShutdown",
+          "isTerminated",
+          "isTerminating",
+          "awaitTermination",
+          "allowCoreThreadTimeOut",
+          "setCorePoolSize",
+          "setMaximumPoolSize",
+          "setKeepAliveTime",
+          "getActiveCount",
+          "getPoolSize",
+          "getCompletedTaskCount",
+          "getTaskCount",
+          "toString");
+
+  private PrivateExecutors() {}
+
+  /**
+   * True if the task at {@code taskPath} (a lambda or an anonymous class creation) reaches a thread
+   * only through executors this class keeps to itself: it is the argument of a submission to such
+   * an executor, or is held in a private field or a local whose every use is such an argument.
+   */
+  static boolean onlyRunsOnPrivateExecutors(TreePath taskPath, VisitorState state) {
+    TreePath unit = new TreePath(state.getPath().getCompilationUnit());
+    TreePath parent = LocalUses.parent(taskPath);
+    if (parent == null) {
+      return false;
+    }
+    boolean submitted;
+    if (parent.getLeaf() instanceof MethodInvocationTree call
+        && call.getArguments().contains(taskPath.getLeaf())) {
+      submitted = isPrivateSubmission(parent, unit, state);
+    } else {
+      VarSymbol holder = holderOf(taskPath);
+      submitted =
+          holder != null
+              && (Ownership.isLocal(holder) || (Ownership.isField(holder) && holder.isPrivate()))
+              && everyUseIsPrivateSubmission(holder, unit, state);
+    }
+    return submitted && !interruptsAnotherThread(unit, state);
+  }
+
+  /** The variable the task is stored in: {@code Runnable task = () -> ..} or {@code task = ..}. */
+  private static @Nullable VarSymbol holderOf(TreePath taskPath) {
+    TreePath parent = LocalUses.parent(taskPath);
+    if (parent == null) {
+      return null;
+    }
+    Symbol symbol =
+        switch (parent.getLeaf()) {
+          case VariableTree variable -> getSymbol(variable);
+          case AssignmentTree assignment ->
+              assignment.getExpression() == taskPath.getLeaf()
+                  ? getSymbol(assignment.getVariable())
+                  : null;
+          default -> null;
+        };
+    return symbol instanceof VarSymbol variable ? variable : null;
+  }
+
+  /** Every use of the task variable is an assignment to it or a private submission of it. */
+  private static boolean everyUseIsPrivateSubmission(
+      VarSymbol task, TreePath unit, VisitorState state) {
+    List<TreePath> uses = referencesOf(task, unit);
+    boolean submitted = false;
+    for (TreePath use : uses) {
+      TreePath parent = LocalUses.parent(use);
+      if (parent == null) {
+        return false;
+      }
+      if (parent.getLeaf() instanceof AssignmentTree assignment
+          && assignment.getVariable() == use.getLeaf()) {
+        continue;
+      }
+      if (!(parent.getLeaf() instanceof MethodInvocationTree call)
+          || !call.getArguments().contains(use.getLeaf())
+          || !isPrivateSubmission(parent, unit, state)) {
+        return false;
+      }
+      submitted = true;
+    }
+    return submitted;
+  }
+
+  /** A submission whose receiver is an executor the class keeps to itself. */
+  private static boolean isPrivateSubmission(TreePath callPath, TreePath unit, VisitorState state) {
+    MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
+    if (!Expressions.isResolved(call)
+        || !isSubmission(callPath)
+        || !(Expressions.variableOf(getReceiver(call)) instanceof VarSymbol executor)) {
+      return false;
+    }
+    return isKeptPrivate(executor, unit, state);
+  }
+
+  /** {@code execute(..)}, or a submit/schedule whose future is dropped. */
+  private static boolean isSubmission(TreePath callPath) {
+    MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
+    if (!(getSymbol(call) instanceof Symbol method)) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    if (!SUBMISSIONS.contains(name)) {
+      return false;
+    }
+    TreePath parent = LocalUses.parent(callPath);
+    return name.equals("execute")
+        || (parent != null && parent.getLeaf() instanceof ExpressionStatementTree);
+  }
+
+  /**
+   * A private field or a local that is only ever given a new pool and used as the receiver of
+   * submissions with dropped futures and calls that interrupt nothing.
+   */
+  private static boolean isKeptPrivate(VarSymbol executor, TreePath unit, VisitorState state) {
+    if (!(Ownership.isLocal(executor) || (Ownership.isField(executor) && executor.isPrivate()))) {
+      return false;
+    }
+    boolean[] created = new boolean[1];
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (executor.equals(getSymbol(variable)) && variable.getInitializer() != null) {
+          if (Ownership.isExecutorCreation(variable.getInitializer(), state)) {
+            created[0] = true;
+          } else {
+            other[0] = true;
+          }
+        }
+        return super.visitVariable(variable, null);
+      }
+    }.scan(unit, null);
+    for (TreePath use : referencesOf(executor, unit)) {
+      TreePath parent = LocalUses.parent(use);
+      Tree leaf = parent == null ? null : parent.getLeaf();
+      if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
+        if (Ownership.isExecutorCreation(assignment.getExpression(), state)) {
+          created[0] = true;
+        } else {
+          other[0] = true;
+        }
+        continue;
+      }
+      TreePath grandparent = parent == null ? null : LocalUses.parent(parent);
+      boolean quiet =
+          leaf instanceof MemberSelectTree select
+              && grandparent != null
+              && grandparent.getLeaf() instanceof MethodInvocationTree call
+              && call.getMethodSelect() == select
+              && Expressions.isResolved(call)
+              && (QUIET_CALLS.contains(select.getIdentifier().toString())
+                  || isSubmission(grandparent));
+      other[0] |= !quiet;
+    }
+    return created[0] && !other[0];
+  }
+
+  /** Every identifier or member select naming the variable, in the whole file. */
+  private static List<TreePath> referencesOf(VarSymbol variable, TreePath unit) {
+    List<TreePath> found = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        if (variable.equals(getSymbol(identifier))) {
+          found.add(getCurrentPath());
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (variable.equals(getSymbol(select))) {
+          found.add(getCurrentPath());
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(unit, null);
+    return found;
+  }
+
+  /**
+   * The file calls {@code interrupt()} on some thread other than {@code Thread.currentThread()}.
+   */
+  private static boolean interruptsAnotherThread(TreePath unit, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0]
+            && Expressions.isResolved(call)
+            && ThreadCalls.INTERRUPT.matches(call, state)) {
+          ExpressionTree receiver = Expressions.strip(getReceiver(call));
+          found[0] =
+              !(receiver instanceof MethodInvocationTree current
+                  && Expressions.isResolved(current)
+                  && ThreadCalls.CURRENT_THREAD.matches(current, state));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+    return found[0];
+  }
+}

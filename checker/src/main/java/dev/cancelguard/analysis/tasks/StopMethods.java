@@ -1,0 +1,165 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.Expressions;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whether leaving a method means "the work it cancelled has stopped": a close/stop/shutdown-like
+ * method or a shutdown hook is expected to have waited, unless the class offers the wait elsewhere,
+ * hands the work on, or is itself the executor whose own wait its callers use.
+ */
+public final class StopMethods {
+  private StopMethods() {}
+
+  /**
+   * True if leaving this code means "the work has stopped": a close/stop/shutdown-like method or a
+   * shutdown hook, cancelling work that is not the caller's to wait for.
+   *
+   * @param cancel the cancel call, at {@code state}'s path
+   */
+  public static boolean exitMeansStopped(
+      TreePath codeUnit,
+      CancelTarget target,
+      MethodInvocationTree cancel,
+      CancelGuardOptions options,
+      VisitorState state) {
+    boolean stopLike =
+        codeUnit.getLeaf() instanceof MethodTree method && Terminations.isStopLike(method);
+    if (!stopLike && !Terminations.isShutdownHook(codeUnit, state)) {
+      return false;
+    }
+    // A parameter: the caller passed it in and may wait for it after this returns.
+    if (Ownership.isParameter(target.variable())) {
+      return false;
+    }
+    // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
+    if (returnsDrainedTasks(codeUnit, state)) {
+      return false;
+    }
+    ClassTree enclosingClass = enclosingClass(codeUnit);
+    if (enclosingClass == null) {
+      return true;
+    }
+    // A wrapper that is itself an executor: its own awaitTermination is the wait.
+    Type self = getType(enclosingClass);
+    Type executorService = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    if (self != null && executorService != null && isSubtype(self, executorService, state)) {
+      return false;
+    }
+    // An Executor that only hands its tasks on to the target: stopping it is stopping the target,
+    // on the target's terms (shutdown() does not wait either); its owner waits for the target.
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    if (self != null
+        && executor != null
+        && isSubtype(self, executor, state)
+        && delegatesTasksTo(enclosingClass, target, state)) {
+      return false;
+    }
+    // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
+    return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state);
+  }
+
+  /**
+   * True if the class's {@code execute} hands its task to the target: {@code target.execute(r)}.
+   */
+  private static boolean delegatesTasksTo(
+      ClassTree enclosingClass, CancelTarget target, VisitorState state) {
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getName().contentEquals("execute")
+          && method.getBody() != null
+          && CallScans.anyCall(
+              method.getBody(),
+              call -> Tasks.isTaskSubmission(call, state) && target.isNamedBy(getReceiver(call)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The cancel's result is returned: directly, or through the local it is stored in. */
+  private static boolean returnsDrainedTasks(TreePath codeUnit, VisitorState state) {
+    Tree parent = state.getPath().getParentPath().getLeaf();
+    if (parent instanceof ReturnTree) {
+      return true;
+    }
+    if (!(parent instanceof VariableTree variable)
+        || !(getSymbol(variable) instanceof VarSymbol drained)) {
+      return false;
+    }
+    boolean[] returned = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        returned[0] |= drained.equals(Expressions.variableOf(tree.getExpression()));
+        return super.visitReturn(tree, null);
+      }
+    }.scan(codeUnit.getLeaf(), null);
+    return returned[0];
+  }
+
+  /** True if another method or lambda of the class waits for the target (a field's work). */
+  private static boolean otherMethodWaits(
+      ClassTree enclosingClass,
+      Tree codeUnit,
+      CancelTarget target,
+      CancelGuardOptions options,
+      VisitorState state) {
+    // A field, or a loop over a field's executors (`for (ExecutorService w : workers) ...`).
+    if (!Ownership.isField(target.variable())
+        && (target.collection() == null || !Ownership.isField(target.collection()))) {
+      return false;
+    }
+    return waitsOutside(enclosingClass, codeUnit, target, options, state);
+  }
+
+  /** True if some code under {@code root}, outside {@code skipped}, waits for the target. */
+  static boolean waitsOutside(
+      @Nullable Tree root,
+      Tree skipped,
+      CancelTarget target,
+      CancelGuardOptions options,
+      VisitorState state) {
+    boolean[] waits = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return tree == skipped || waits[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        waits[0] |= Terminations.isWaitFor(call, target, TaskUses.none(), false, options, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(root, null);
+    return waits[0];
+  }
+
+  private static @Nullable ClassTree enclosingClass(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        return classTree;
+      }
+    }
+    return null;
+  }
+}

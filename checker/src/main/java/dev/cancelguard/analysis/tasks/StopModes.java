@@ -1,0 +1,157 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.trees.Expressions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stop mode the caller chooses: {@code close(boolean immediately)}, {@code stop(Mode mode)} with
+ * an immediate and a graceful mode. A cancel on the immediate branch asks for a stop without
+ * waiting, on purpose.
+ */
+public final class StopModes {
+  /** Words of a parameter or constant that choose a stop without waiting. */
+  private static final ImmutableSet<String> IMMEDIATE_WORDS =
+      ImmutableSet.of(
+          "immediate",
+          "immediately",
+          "now",
+          "force",
+          "forced",
+          "forcibly",
+          "abort",
+          "abrupt",
+          "abruptly",
+          "kill",
+          "hard");
+
+  private StopModes() {}
+
+  /**
+   * True if the caller chose a stop without waiting: the cancel (at {@code state}'s path) is in a
+   * branch ({@code if}, {@code ?:}, {@code switch}) taken on a parameter of this method, and either
+   * that choice names an immediate stop ({@code close(boolean immediately)}, {@code mode ==
+   * CloseMode.IMMEDIATE}, {@code force}, {@code abort}) or the method waits for the work on its
+   * other path (the graceful mode).
+   */
+  public static boolean immediateStopChosenByCaller(
+      TreePath codeUnit, CancelTarget target, CancelGuardOptions options, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method) || method.getParameters().isEmpty()) {
+      return false;
+    }
+    Set<Symbol> parameters = new HashSet<>();
+    method.getParameters().forEach(p -> parameters.add(getSymbol(p)));
+    Tree child = state.getPath().getLeaf();
+    for (TreePath p = state.getPath().getParentPath();
+        p != null && p.getLeaf() != method;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      Choice choice = choiceOf(p.getLeaf(), child);
+      if (choice == null || !readsAny(choice.parts().getFirst(), parameters)) {
+        continue;
+      }
+      if ((choice.taken() && choice.parts().stream().anyMatch(StopModes::namesImmediateStop))
+          || StopMethods.waitsOutside(method.getBody(), child, target, options, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * What decides whether {@code child} runs: the condition, or the switch selector and the case's
+   * labels; {@code taken} says whether the child runs when the condition holds ({@code if
+   * (immediately)}'s then, {@code if (!graceful)}'s else).
+   */
+  private record Choice(List<Tree> parts, boolean taken) {}
+
+  private static @Nullable Choice choiceOf(Tree parent, Tree child) {
+    return switch (parent) {
+      case IfTree ifTree when child != ifTree.getCondition() ->
+          new Choice(
+              List.of(ifTree.getCondition()),
+              (child == ifTree.getThenStatement()) != isNegation(ifTree.getCondition()));
+      case ConditionalExpressionTree conditional when child != conditional.getCondition() ->
+          new Choice(
+              List.of(conditional.getCondition()),
+              (child == conditional.getTrueExpression()) != isNegation(conditional.getCondition()));
+      case SwitchTree switchTree when child instanceof CaseTree caseTree -> {
+        List<Tree> parts = new ArrayList<>();
+        parts.add(switchTree.getExpression());
+        parts.addAll(caseTree.getExpressions());
+        yield new Choice(parts, true);
+      }
+      default -> null;
+    };
+  }
+
+  /** {@code !x}, {@code a != b}: the condition holds when what it names does not. */
+  private static boolean isNegation(ExpressionTree condition) {
+    ExpressionTree stripped = Expressions.strip(condition);
+    return stripped != null
+        && (stripped.getKind() == Tree.Kind.LOGICAL_COMPLEMENT
+            || stripped.getKind() == Tree.Kind.NOT_EQUAL_TO);
+  }
+
+  private static boolean readsAny(Tree tree, Set<Symbol> variables) {
+    boolean[] reads = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        reads[0] |= variables.contains(getSymbol(identifier));
+        return null;
+      }
+    }.scan(tree, null);
+    return reads[0];
+  }
+
+  /**
+   * An identifier in the choice says "now": {@code immediately}, {@code IMMEDIATE}, {@code force}.
+   */
+  private static boolean namesImmediateStop(Tree choice) {
+    boolean[] names = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        names[0] |= saysImmediate(identifier.getName().toString());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        names[0] |= saysImmediate(select.getIdentifier().toString());
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(choice, null);
+    return names[0];
+  }
+
+  private static boolean saysImmediate(String name) {
+    for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
+      if (IMMEDIATE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
