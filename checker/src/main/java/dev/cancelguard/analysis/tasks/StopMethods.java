@@ -7,7 +7,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -129,24 +128,29 @@ public final class StopMethods {
         && (target.collection() == null || !Ownership.isField(target.collection()))) {
       return false;
     }
+    return waitsOutside(enclosingClass, codeUnit, target, options, state);
+  }
+
+  /** True if some code under {@code root}, outside {@code skipped}, waits for the target. */
+  static boolean waitsOutside(
+      @Nullable Tree root,
+      Tree skipped,
+      CancelTarget target,
+      CancelGuardOptions options,
+      VisitorState state) {
     boolean[] waits = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
-      public Void visitMethod(MethodTree method, Void unused) {
-        return method == codeUnit ? null : super.visitMethod(method, null);
+      public Void scan(Tree tree, Void unused) {
+        return tree == skipped || waits[0] ? null : super.scan(tree, null);
       }
 
       @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return lambda == codeUnit ? null : super.visitLambdaExpression(lambda, null);
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        waits[0] |= Terminations.isWaitFor(call, target, TaskUses.none(), false, options, state);
+        return super.visitMethodInvocation(call, null);
       }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        waits[0] |= Terminations.isWaitFor(tree, target, TaskUses.none(), false, options, state);
-        return super.visitMethodInvocation(tree, null);
-      }
-    }.scan(enclosingClass, null);
+    }.scan(root, null);
     return waits[0];
   }
 

@@ -10,7 +10,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
@@ -72,7 +71,7 @@ public final class StopModes {
         continue;
       }
       if ((choice.taken() && choice.parts().stream().anyMatch(StopModes::namesImmediateStop))
-          || waitsOutside(method.getBody(), child, target, options, state)) {
+          || StopMethods.waitsOutside(method.getBody(), child, target, options, state)) {
         return true;
       }
     }
@@ -154,28 +153,5 @@ public final class StopModes {
       }
     }
     return false;
-  }
-
-  /** True if the method waits for the target somewhere outside {@code branch}. */
-  private static boolean waitsOutside(
-      @Nullable Tree body,
-      Tree branch,
-      CancelTarget target,
-      CancelGuardOptions options,
-      VisitorState state) {
-    boolean[] waits = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return tree == branch ? null : super.scan(tree, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        waits[0] |= Terminations.isWaitFor(call, target, TaskUses.none(), false, options, state);
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return waits[0];
   }
 }
