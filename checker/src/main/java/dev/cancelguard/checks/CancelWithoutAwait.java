@@ -35,10 +35,8 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.tasks.AwaitPaths;
-import dev.cancelguard.analysis.tasks.AwaitPaths.Use;
-import dev.cancelguard.analysis.tasks.AwaitPaths.UseKind;
 import dev.cancelguard.analysis.tasks.AwaitQuestions;
+import dev.cancelguard.analysis.tasks.AwaitUse;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.Ownership;
@@ -128,7 +126,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (Terminations.isEventCallback(codeUnit, state)) {
       return NO_MATCH;
     }
-    ImmutableList<Use> found =
+    ImmutableList<AwaitUse> found =
         AwaitQuestions.usesBeforeWait(call, target, timedWait, codeUnit, options, state);
     // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
     if (found.isEmpty()) {
@@ -141,9 +139,8 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     Description.Builder description =
         buildDescription(call)
             .setMessage(message(call, kind, timedWait, found.getFirst(), codeUnit, state));
-    boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != UseKind.RETURNS);
-    int firstUse =
-        found.stream().mapToInt(u -> AwaitPaths.position(u, state)).min().orElse(Integer.MAX_VALUE);
+    boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != AwaitUse.Kind.RETURNS);
+    int firstUse = found.stream().mapToInt(u -> u.position(state)).min().orElse(Integer.MAX_VALUE);
     SuggestedFix fix =
         timedWait
             ? checkResultFix(call, codeUnit, state)
@@ -172,17 +169,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       MethodInvocationTree call,
       Kind kind,
       boolean timedWait,
-      Use use,
+      AwaitUse use,
       TreePath codeUnit,
       VisitorState state) {
     String receiver = state.getSourceForNode(getReceiver(call));
     Work work = Work.of(kind);
     long line =
-        state
-            .getPath()
-            .getCompilationUnit()
-            .getLineMap()
-            .getLineNumber(AwaitPaths.position(use, state));
+        state.getPath().getCompilationUnit().getLineMap().getLineNumber(use.position(state));
     String asked =
         timedWait
             ? "The result of %s.awaitTermination(..) is ignored: when it returns false the wait"
@@ -238,7 +231,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
   }
 
   /** What releases what the work uses: a call, setting it to null, or a try-with-resources. */
-  private static String release(Use use, long line, VisitorState state) {
+  private static String release(AwaitUse use, long line, VisitorState state) {
     String name = use.symbol() == null ? "a resource" : use.symbol().getSimpleName().toString();
     return switch (use.tree()) {
       case MethodInvocationTree call -> {

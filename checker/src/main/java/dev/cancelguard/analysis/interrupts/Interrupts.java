@@ -144,11 +144,17 @@ public final class Interrupts {
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
    * constructor, or a member of a final class) and whose body throws none; or an interface or
    * abstract method declared in this file whose implementations in this file (at least one, no
-   * lambda or method reference among them) all declare none.
+   * lambda or method reference among them) all declare none; or an abstract method of a sealed
+   * type, wherever declared, whose implementations in its permitted subtypes all declare none
+   * ({@link SealedImplementations}: the set is read from the symbol, the same in full and
+   * incremental builds).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
+    }
+    if (SealedImplementations.isAbstractInSealedType(method)) {
+      return SealedImplementations.everyImplementationDeclaresNone(method, state);
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {

@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
@@ -20,7 +19,6 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -69,19 +67,6 @@ import org.jspecify.annotations.Nullable;
  * FactFlow}'s helper summaries, their uses at the call.
  */
 public final class AwaitPaths {
-  /** How the code uses the work's resources while the work may still run. */
-  public enum UseKind {
-    /** Closes, clears or stops something the work uses. */
-    RELEASES,
-    /** Reads something the work writes (its results). */
-    READS,
-    /** Leaves a method whose return means "it has stopped" (close, stop, a shutdown hook). */
-    RETURNS
-  }
-
-  /** One use: what, where (the statement or call), and the variable involved (null for RETURNS). */
-  public record Use(UseKind kind, Tree tree, @Nullable Symbol symbol) {}
-
   /**
    * The question for one cancel.
    *
@@ -111,7 +96,7 @@ public final class AwaitPaths {
       VisitorState state, CancelGuardOptions options, TaskUses uses, HelperChain chain) {}
 
   /** A tree the walk observes: a use, or a call to a helper whose own uses count at the call. */
-  private record Candidate(@Nullable Use use, @Nullable MethodTree helper) {}
+  private record Candidate(@Nullable AwaitUse use, @Nullable MethodTree helper) {}
 
   private AwaitPaths() {}
 
@@ -120,25 +105,16 @@ public final class AwaitPaths {
    *
    * @param body a method body, or a lambda body (block or expression)
    */
-  public static ImmutableList<Use> usesBeforeWait(
+  public static ImmutableList<AwaitUse> usesBeforeWait(
       Tree body, Question question, VisitorState state, CancelGuardOptions options) {
     Context context = new Context(state, options, question.uses(), HelperChain.start());
     Spec spec = new Spec(context, question.target(), question.site(), Map.of(), body);
     long initial = REACHED | (question.startsIdle() ? 0 : RUNNING);
     return spec.usesIn(body, initial, question.exitIsUse(), context.chain()).stream()
-        .sorted(Comparator.comparingInt((Use u) -> position(u, state)).thenComparing(Use::kind))
+        .sorted(
+            Comparator.comparingInt((AwaitUse u) -> u.position(state))
+                .thenComparing(AwaitUse::kind))
         .collect(ImmutableList.toImmutableList());
-  }
-
-  /**
-   * Where a use happens: its statement or call; for leaving by the end of the body, the closing
-   * brace.
-   */
-  public static int position(Use use, VisitorState state) {
-    if (use.kind() == UseKind.RETURNS && !(use.tree() instanceof ReturnTree)) {
-      return Math.max(getStartPosition(use.tree()), state.getEndPosition(use.tree()) - 1);
-    }
-    return getStartPosition(use.tree());
   }
 
   /** The question's spec for one walked body: the caller's, or a helper's with its arguments. */
@@ -180,18 +156,18 @@ public final class AwaitPaths {
     }
 
     /** The uses reached with the target pending, walking {@code body} from {@code initial}. */
-    List<Use> usesIn(Tree body, long initial, boolean exitIsUse, HelperChain chain) {
+    List<AwaitUse> usesIn(Tree body, long initial, boolean exitIsUse, HelperChain chain) {
       FactFlow.Result result =
           FactFlow.walk(
               body, this, state, initial, FactFlow.CatchEntry.BY_TYPE, candidates.keySet());
-      Map<Tree, Use> found = new LinkedHashMap<>();
+      Map<Tree, AwaitUse> found = new LinkedHashMap<>();
       for (Map.Entry<Tree, Candidate> entry : candidates.entrySet()) {
         Long facts = result.factsAt(entry.getKey());
         if (facts == null || (facts & PENDING) == 0) {
           continue;
         }
         Candidate candidate = entry.getValue();
-        Use use =
+        AwaitUse use =
             candidate.use() != null
                 ? candidate.use()
                 : useInHelper(
@@ -204,7 +180,7 @@ public final class AwaitPaths {
         for (Exit exit : result.exits()) {
           if ((exit.kind() == ExitKind.RETURNS || exit.kind() == ExitKind.FALLS_OFF)
               && (exit.facts() & PENDING) != 0) {
-            found.putIfAbsent(exit.tree(), new Use(UseKind.RETURNS, exit.tree(), null));
+            found.putIfAbsent(exit.tree(), new AwaitUse(AwaitUse.Kind.RETURNS, exit.tree(), null));
           }
         }
       }
@@ -212,17 +188,17 @@ public final class AwaitPaths {
     }
 
     /** The first use the helper reaches when entered with {@code facts}, reported at the call. */
-    private @Nullable Use useInHelper(
+    private @Nullable AwaitUse useInHelper(
         MethodInvocationTree call, MethodTree helper, long facts, HelperChain chain) {
       HelperChain inner = chain.enter((MethodSymbol) getSymbol(helper));
       if (inner == null) {
         return null;
       }
       Spec helperSpec = helperSpecFor(call, helper);
-      List<Use> uses = helperSpec.usesIn(helper.getBody(), facts, false, inner);
+      List<AwaitUse> uses = helperSpec.usesIn(helper.getBody(), facts, false, inner);
       return uses.stream()
-          .min(Comparator.comparingInt((Use u) -> position(u, state)))
-          .map(u -> new Use(u.kind(), call, u.symbol()))
+          .min(Comparator.comparingInt((AwaitUse u) -> u.position(state)))
+          .map(u -> new AwaitUse(u.kind(), call, u.symbol()))
           .orElse(null);
     }
 
@@ -417,7 +393,8 @@ public final class AwaitPaths {
       private void read(ExpressionTree tree) {
         Symbol variable = resolve(Expressions.variableOf(tree));
         if (context.uses().writes(variable)) {
-          candidates.put(tree, new Candidate(new Use(UseKind.READS, tree, variable), null));
+          candidates.put(
+              tree, new Candidate(new AwaitUse(AwaitUse.Kind.READS, tree, variable), null));
         }
       }
 
@@ -432,7 +409,8 @@ public final class AwaitPaths {
         if (Expressions.strip(tree.getExpression()) instanceof LiteralTree literal
             && literal.getKind() == Tree.Kind.NULL_LITERAL
             && context.uses().uses(resolved)) {
-          candidates.put(tree, new Candidate(new Use(UseKind.RELEASES, tree, resolved), null));
+          candidates.put(
+              tree, new Candidate(new AwaitUse(AwaitUse.Kind.RELEASES, tree, resolved), null));
         }
         return null;
       }
@@ -448,7 +426,8 @@ public final class AwaitPaths {
         }
         Symbol released = resolve(TaskUses.releasedBy(call, state));
         if (released != null && context.uses().uses(released)) {
-          candidates.put(call, new Candidate(new Use(UseKind.RELEASES, call, released), null));
+          candidates.put(
+              call, new Candidate(new AwaitUse(AwaitUse.Kind.RELEASES, call, released), null));
         } else if (isFollowedHelperCall(call)) {
           MethodTree helper =
               SameFile.findMethod(
@@ -472,7 +451,8 @@ public final class AwaitPaths {
           if (killedByClosing(resource) == 0 && context.uses().uses(resolve(variable))) {
             candidates.put(
                 resource,
-                new Candidate(new Use(UseKind.RELEASES, resource, resolve(variable)), null));
+                new Candidate(
+                    new AwaitUse(AwaitUse.Kind.RELEASES, resource, resolve(variable)), null));
           }
         }
         return super.visitTry(tree, null);

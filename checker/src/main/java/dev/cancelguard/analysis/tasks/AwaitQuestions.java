@@ -22,8 +22,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.tasks.AwaitPaths.Use;
-import dev.cancelguard.analysis.tasks.AwaitPaths.UseKind;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import java.util.List;
@@ -77,7 +75,7 @@ public final class AwaitQuestions {
    * a stop method or shutdown hook — leaving. Uses that cannot overlap with the work (both hold the
    * same instance lock) are left out.
    */
-  public static ImmutableList<Use> usesBeforeWait(
+  public static ImmutableList<AwaitUse> usesBeforeWait(
       MethodInvocationTree cancel,
       CancelTarget target,
       boolean timedWait,
@@ -96,7 +94,7 @@ public final class AwaitQuestions {
     boolean startsIdle =
         target.kind() == CancelTarget.Kind.EXECUTOR
             && isLocalExecutorOfThisCode(target.variable(), body, state);
-    ImmutableList<Use> found =
+    ImmutableList<AwaitUse> found =
         AwaitPaths.usesBeforeWait(
             body,
             new AwaitPaths.Question(target, cancel, startsIdle, exitIsUse, uses),
@@ -113,7 +111,7 @@ public final class AwaitQuestions {
     return found.stream()
         .filter(
             u ->
-                u.kind() == UseKind.RETURNS
+                u.kind() == AwaitUse.Kind.RETURNS
                     ? !serialized
                     : !uses.usedOnlyHolding(u.symbol(), monitor))
         .collect(ImmutableList.toImmutableList());
