@@ -141,10 +141,14 @@ public final class CancelWithoutAwait extends CancelGuardChecker
             .setMessage(message(call, kind, timedWait, found.getFirst(), codeUnit, state));
     boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != AwaitUse.Kind.RETURNS);
     int firstUse = found.stream().mapToInt(u -> u.position(state)).min().orElse(Integer.MAX_VALUE);
+    // The work blocks reading what is released next (a thread in readLine() on the stream closed
+    // after its interrupt()): a wait before the release can last forever, one after it is late.
     SuggestedFix fix =
         timedWait
             ? checkResultFix(call, codeUnit, state)
-            : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, state);
+            : WaitPlacement.workBlocksOnWhatIsReleased(target, found, state)
+                ? null
+                : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, state);
     if (fix != null) {
       description.addFix(fix);
     }

@@ -1275,6 +1275,73 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  private static final String SHELL =
+      """
+      import java.io.BufferedReader;
+      import java.io.IOException;
+      import java.util.List;
+      class Shell {
+        void run(
+            BufferedReader errReader, BufferedReader inReader, List<String> lines, Process process)
+            throws IOException {
+          Thread errThread =
+              new Thread() {
+                @Override
+                public void run() {
+                  try {
+                    String line = %s.readLine();
+                    while (line != null) {
+                      lines.add(line);
+                      line = %s.readLine();
+                    }
+                  } catch (IOException e) {
+                    System.err.println(e);
+                  }
+                }
+              };
+          errThread.start();
+          try {
+            System.out.println(inReader.readLine());
+          } finally {
+            errThread.interrupt();
+            errReader.close();
+            lines.clear();
+            process.destroy();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereTheWorkBlocksReadingWhatIsReleasedNext() {
+    // readLine() does not end on an interrupt: a join before errReader.close() waits as long as
+    // the process runs, and one after it comes too late.
+    refactoring
+        .addInputLines("Shell.java", SHELL.formatted("errReader", "errReader"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_joinWhereTheWorkReadsSomethingElse() {
+    // The thread blocks on inReader, which stays open: the join waits after the rest of the stop,
+    // before the list it fills is cleared.
+    String source = SHELL.formatted("inReader", "inReader");
+    refactoring
+        .addInputLines("Shell.java", source)
+        .addOutputLines(
+            "Shell.java",
+            source.replace(
+                "      errReader.close();\n",
+                "      errReader.close();\n"
+                    + "      try {\n"
+                    + "        errThread.join();\n"
+                    + "      } catch (InterruptedException ie) {\n"
+                    + "        Thread.currentThread().interrupt();\n"
+                    + "      }\n"))
+        .doTest();
+  }
+
   private static final String WATCHER =
       """
       class Watcher {

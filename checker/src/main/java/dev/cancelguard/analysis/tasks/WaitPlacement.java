@@ -1,5 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.matchers.Matchers.anyOf;
+import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -7,6 +9,7 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
@@ -422,6 +425,53 @@ public final class WaitPlacement {
                 a -> a.type.tsym.getQualifiedName().contentEquals("java.lang.FunctionalInterface"))
         || Terminations.CALLBACK_TYPE_SUFFIXES.stream().anyMatch(simpleName::endsWith);
   }
+
+  /**
+   * True if the work blocks reading the very resource the stop releases later ({@code
+   * errReader.readLine()} in the thread, {@code errReader.close()} after its {@code interrupt()}):
+   * a read from a stream or an accept on a classic socket does not end on an interrupt, only when
+   * the resource is closed, so a wait before that release can wait as long as the other end stays
+   * open, and a wait after it comes too late.
+   */
+  public static boolean workBlocksOnWhatIsReleased(
+      CancelTarget target, List<AwaitUse> uses, VisitorState state) {
+    Set<Symbol> released = new HashSet<>();
+    for (AwaitUse use : uses) {
+      if (use.kind() == AwaitUse.Kind.RELEASES && use.symbol() != null) {
+        released.add(use.symbol());
+      }
+    }
+    if (released.isEmpty()) {
+      return false;
+    }
+    TaskBodyFinder finder = new TaskBodyFinder(target, state, state.getPath().getCompilationUnit());
+    finder.find();
+    boolean[] blocks = new boolean[1];
+    for (Tree body : finder.bodies) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          if (Expressions.isResolved(call)
+              && getReceiver(call) != null
+              && released.contains(getSymbol(getReceiver(call)))
+              && UNINTERRUPTIBLE_IO.matches(call, state)) {
+            blocks[0] = true;
+          }
+          return super.visitMethodInvocation(call, null);
+        }
+      }.scan(body, null);
+    }
+    return blocks[0];
+  }
+
+  /** Blocking I/O that an interrupt does not end: stream reads, classic socket accepts. */
+  private static final Matcher<ExpressionTree> UNINTERRUPTIBLE_IO =
+      anyOf(
+          instanceMethod()
+              .onDescendantOfAny("java.io.InputStream", "java.io.Reader")
+              .namedAnyOf("read", "readLine", "readAllBytes", "readNBytes"),
+          instanceMethod().onDescendantOf("java.net.ServerSocket").named("accept"),
+          instanceMethod().onDescendantOf("java.net.DatagramSocket").named("receive"));
 
   /**
    * The bound the stop path puts on its other waits: the {@code (timeout, unit)} of an {@code
