@@ -2663,4 +2663,95 @@ class CancelWithoutAwaitTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_forEachLoopsInMutuallyRecursiveHelpers() {
+    // Each for-each loop asks whether its body waits, and the body reaches the same loop again
+    // through the recursion: the question must end (it once overflowed the stack).
+    helper
+        .addSourceLines(
+            "Scanner.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.IOException;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scanner {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Closeable index;
+              Scanner(Closeable index) {
+                this.index = index;
+                pool.submit(() -> System.out.println(index));
+              }
+              void stop(List<File> roots) throws IOException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdown();
+                for (File root : roots) {
+                  scan(root);
+                }
+                index.close();
+              }
+              private void scan(File dir) {
+                File[] children = dir.listFiles();
+                if (children != null) {
+                  for (File child : children) {
+                    visit(child);
+                  }
+                }
+              }
+              private void visit(File file) {
+                if (file.isDirectory()) {
+                  scan(file);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_forEachLoopsInMutuallyRecursiveHelpersAfterAWait() {
+    helper
+        .addSourceLines(
+            "Scanner.java",
+            """
+            import java.io.Closeable;
+            import java.io.File;
+            import java.io.IOException;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scanner {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final Closeable index;
+              Scanner(Closeable index) {
+                this.index = index;
+                pool.submit(() -> System.out.println(index));
+              }
+              void stop(List<File> roots) throws IOException {
+                pool.close();
+                for (File root : roots) {
+                  scan(root);
+                }
+                index.close();
+              }
+              private void scan(File dir) {
+                File[] children = dir.listFiles();
+                if (children != null) {
+                  for (File child : children) {
+                    visit(child);
+                  }
+                }
+              }
+              private void visit(File file) {
+                if (file.isDirectory()) {
+                  scan(file);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

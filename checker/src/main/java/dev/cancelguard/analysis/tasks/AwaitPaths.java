@@ -93,7 +93,11 @@ public final class AwaitPaths {
 
   /** What all the walks of one question share. */
   private record Context(
-      VisitorState state, CancelGuardOptions options, TaskUses uses, HelperChain chain) {}
+      VisitorState state,
+      CancelGuardOptions options,
+      TaskUses uses,
+      HelperChain chain,
+      Set<Tree> loopsBeingAsked) {}
 
   /** A tree the walk observes: a use, or a call to a helper whose own uses count at the call. */
   private record Candidate(@Nullable AwaitUse use, @Nullable MethodTree helper) {}
@@ -107,7 +111,8 @@ public final class AwaitPaths {
    */
   public static ImmutableList<AwaitUse> usesBeforeWait(
       Tree body, Question question, VisitorState state, CancelGuardOptions options) {
-    Context context = new Context(state, options, question.uses(), HelperChain.start());
+    Context context =
+        new Context(state, options, question.uses(), HelperChain.start(), new HashSet<>());
     Spec spec = new Spec(context, question.target(), question.site(), Map.of(), body);
     long initial = REACHED | (question.startsIdle() ? 0 : RUNNING);
     return spec.usesIn(body, initial, question.exitIsUse(), context.chain()).stream()
@@ -270,7 +275,16 @@ public final class AwaitPaths {
       // Not computeIfAbsent: the walk of the body asks about the loops inside it.
       Boolean waits = loopsThatWait.get(loop);
       if (waits == null) {
-        waits = bodyWaitsOnEveryPath(forEach);
+        // A loop whose body reaches it again (recursive helpers) is asked once: inside, it counts
+        // as no wait, so the nested walks end.
+        if (!context.loopsBeingAsked().add(loop)) {
+          return 0;
+        }
+        try {
+          waits = bodyWaitsOnEveryPath(forEach);
+        } finally {
+          context.loopsBeingAsked().remove(loop);
+        }
         loopsThatWait.put(loop, waits);
       }
       return waits ? ACTIVE : 0;

@@ -1,0 +1,47 @@
+// Copyright (c) 2007-2023 Broadcom. All Rights Reserved. The term "Broadcom" refers to Broadcom Inc. and/or its subsidiaries.
+//
+// This software, the RabbitMQ Java client library, is triple-licensed under the
+// Mozilla Public License 2.0 ("MPL"), the GNU General Public License version 2
+// ("GPL") and the Apache License version 2 ("ASL"). For the MPL, please see
+// LICENSE-MPL-RabbitMQ. For the GPL, please see LICENSE-GPL2.  For the ASL,
+// please see LICENSE-APACHE2.
+//
+// This software is distributed on an "AS IS" basis, WITHOUT WARRANTY OF ANY KIND,
+// either express or implied. See the LICENSE file for specific language governing
+// rights and limitations of this software.
+//
+// If you have any questions regarding licensing, please contact us at
+// info@rabbitmq.com.
+
+package com.rabbitmq.client;
+
+/**
+ * A RecoveryListener receives notifications about completed automatic connection
+ * recovery.
+ *
+ * @since 3.3.0
+ */
+public interface RecoveryListener {
+    /**
+     * Invoked when automatic connection recovery has completed.
+     * This includes topology recovery if it was enabled.
+     * @param recoverable a {@link Recoverable} connection.
+     */
+    void handleRecovery(Recoverable recoverable);
+
+    /**
+     * Invoked before automatic connection recovery starts.
+     * This means no recovery steps were performed at this point
+     * during recovery process.
+     * @param recoverable a {@link Recoverable} connection.
+     */
+    void handleRecoveryStarted(Recoverable recoverable);
+    
+    /**
+     * Invoked before automatic topology recovery starts.
+     * This means that the connection and channel recovery has completed 
+     * and that exchange/queue/binding/consumer recovery is about to begin.
+     * @param recoverable a {@link Recoverable} connection.
+     */
+    default void handleTopologyRecoveryStarted(Recoverable recoverable) {}
+}

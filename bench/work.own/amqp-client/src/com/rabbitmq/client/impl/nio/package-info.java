@@ -1,0 +1,4 @@
+/**
+ * NIO network connector.
+ */
+package com.rabbitmq.client.impl.nio;

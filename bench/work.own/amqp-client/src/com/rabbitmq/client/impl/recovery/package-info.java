@@ -1,0 +1,4 @@
+/**
+ * Implementation of connection and topology recovery.
+ */
+package com.rabbitmq.client.impl.recovery;

@@ -1,0 +1,2 @@
+/** Micrometer-based observability implementation. */
+package com.rabbitmq.client.observation.micrometer;

@@ -1,0 +1,2 @@
+/** Observability abstractions. */
+package com.rabbitmq.client.observation;

@@ -1,0 +1,4 @@
+/**
+ * JSON reader/writer and utility classes.
+ */
+package com.rabbitmq.tools.json;

@@ -1,0 +1,4 @@
+/**
+ * JSON-RPC client and server classes for supporting JSON-RPC over an AMQP transport.
+ */
+package com.rabbitmq.tools.jsonrpc;

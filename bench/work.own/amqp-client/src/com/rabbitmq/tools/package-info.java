@@ -1,0 +1,4 @@
+/**
+ * Non-core utilities and administration tools.
+ */
+package com.rabbitmq.tools;

@@ -1,0 +1,4 @@
+/**
+ * Utility package of helper classes, mostly used in the implementation code.
+ */
+package com.rabbitmq.utility;
