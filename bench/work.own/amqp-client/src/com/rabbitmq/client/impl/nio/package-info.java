@@ -1,4 +1,0 @@
-/**
- * NIO network connector.
- */
-package com.rabbitmq.client.impl.nio;

@@ -1,4 +1,0 @@
-/**
- * Implementation of connection and topology recovery.
- */
-package com.rabbitmq.client.impl.recovery;

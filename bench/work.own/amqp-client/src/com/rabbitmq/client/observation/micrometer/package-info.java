@@ -1,2 +1,0 @@
-/** Micrometer-based observability implementation. */
-package com.rabbitmq.client.observation.micrometer;

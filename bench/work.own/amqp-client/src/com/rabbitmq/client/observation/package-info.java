@@ -1,2 +1,0 @@
-/** Observability abstractions. */
-package com.rabbitmq.client.observation;

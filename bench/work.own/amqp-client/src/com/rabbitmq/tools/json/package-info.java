@@ -1,4 +1,0 @@
-/**
- * JSON reader/writer and utility classes.
- */
-package com.rabbitmq.tools.json;

@@ -1,4 +1,0 @@
-/**
- * Non-core utilities and administration tools.
- */
-package com.rabbitmq.tools;
