@@ -16,19 +16,14 @@ import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
@@ -36,6 +31,7 @@ import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
@@ -250,7 +246,7 @@ public final class InterruptibleCleanup extends CancelGuardChecker
       return Optional.empty();
     }
     List<? extends StatementTree> moved = statements.subList(from + 1, to + 1);
-    if (moved.stream().anyMatch(InterruptibleCleanup::mayLeaveEarly)) {
+    if (moved.stream().anyMatch(each -> Jumps.mayLeaveEarly(each, /* countThrows= */ true))) {
       return Optional.empty();
     }
     CharSequence source = state.getSourceCode();
@@ -275,42 +271,5 @@ public final class InterruptibleCleanup extends CancelGuardChecker
             .replace(start, deleteEnd, "")
             .replace(end, end, "\n" + indent + restoreText)
             .build());
-  }
-
-  /** A jump or throw, outside nested code, that would skip a restore placed after it. */
-  private static boolean mayLeaveEarly(StatementTree statement) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitThrow(ThrowTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitYield(YieldTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
   }
 }

@@ -11,10 +11,8 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -22,11 +20,9 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -40,6 +36,7 @@ import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -89,7 +86,7 @@ public final class WaitPlacement {
     for (int i = index + 1; i < statements.size(); i++) {
       StatementTree next = statements.get(i);
       if (getStartPosition(next) <= firstUse && firstUse < state.getEndPosition(next)
-          || mayJumpOut(next)) {
+          || Jumps.mayLeaveEarly(next, /* countThrows= */ false)) {
         break;
       }
       if (endsOrWakesSomething(next, state)) {
@@ -156,51 +153,6 @@ public final class WaitPlacement {
       }
     }.scan(statement, null);
     return ends[0];
-  }
-
-  /**
-   * True if the statement may leave the enclosing block other than by finishing or throwing: a
-   * {@code return}, or a {@code break}/{@code continue}/{@code yield} (inside a lambda or class it
-   * is that code's own).
-   */
-  private static boolean mayJumpOut(StatementTree statement) {
-    boolean[] jumps = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        jumps[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        jumps[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        jumps[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitYield(YieldTree tree, Void unused) {
-        jumps[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-    }.scan(statement, null);
-    return jumps[0];
   }
 
   /**
