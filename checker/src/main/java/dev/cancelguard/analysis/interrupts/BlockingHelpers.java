@@ -18,14 +18,13 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
+import dev.cancelguard.analysis.classfiles.MethodVerdicts;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -53,21 +52,9 @@ public final class BlockingHelpers {
   /** How many calls deep a method's callees are followed. */
   static final int MAX_DEPTH = 3;
 
-  private static final Context.Key<BlockingHelpers> KEY = new Context.Key<>();
-
-  /** Verdicts by method ({@code owner#name descriptor}) for this compilation. */
-  private final Map<String, Boolean> verdicts = new HashMap<>();
+  private static final Context.Key<MethodVerdicts> KEY = new Context.Key<>();
 
   private BlockingHelpers() {}
-
-  private static BlockingHelpers instance(Context context) {
-    BlockingHelpers helpers = context.get(KEY);
-    if (helpers == null) {
-      helpers = new BlockingHelpers();
-      context.put(KEY, helpers);
-    }
-    return helpers;
-  }
 
   /**
    * True if the call's method (not one that fails by itself, which {@link BlockingCalls} knows)
@@ -81,21 +68,9 @@ public final class BlockingHelpers {
 
   /** True if {@code method} waits, by its own code, in a call that fails when interrupted. */
   public static boolean blocksByItsOwnCode(MethodSymbol method, VisitorState state) {
-    if (!hasCode(method) || !(method.owner instanceof ClassSymbol owner)) {
-      return false;
-    }
-    String descriptor = ClassFiles.descriptor(method, state.getTypes());
-    if (descriptor == null) {
-      return false;
-    }
-    String key = ClassFiles.binaryName(owner) + "#" + method.getSimpleName() + descriptor;
-    BlockingHelpers helpers = instance(state.context);
-    Boolean known = helpers.verdicts.get(key);
-    if (known == null) {
-      known = blocks(method, state);
-      helpers.verdicts.put(key, known);
-    }
-    return known;
+    return hasCode(method)
+        && MethodVerdicts.of(
+            KEY, method, state, (judged, owner, descriptor, s) -> blocks(judged, s));
   }
 
   private static boolean hasCode(MethodSymbol method) {

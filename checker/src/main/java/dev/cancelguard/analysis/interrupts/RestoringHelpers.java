@@ -25,13 +25,12 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
+import dev.cancelguard.analysis.classfiles.MethodVerdicts;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +64,7 @@ public final class RestoringHelpers {
   /** How many calls deep a helper's own-class delegation is followed. */
   static final int MAX_DEPTH = 3;
 
-  private static final Context.Key<RestoringHelpers> KEY = new Context.Key<>();
+  private static final Context.Key<MethodVerdicts> KEY = new Context.Key<>();
 
   /** The parameter types (erased, as a class file names them) through which an exception comes. */
   private static final ImmutableSet<String> EXCEPTION_PARAMETERS =
@@ -74,19 +73,7 @@ public final class RestoringHelpers {
 
   private static final String THREAD = "java/lang/Thread";
 
-  /** Verdicts by helper ({@code owner#name descriptor}) for this compilation. */
-  private final Map<String, Boolean> verdicts = new HashMap<>();
-
   private RestoringHelpers() {}
-
-  private static RestoringHelpers instance(Context context) {
-    RestoringHelpers helpers = context.get(KEY);
-    if (helpers == null) {
-      helpers = new RestoringHelpers();
-      context.put(KEY, helpers);
-    }
-    return helpers;
-  }
 
   /**
    * True if {@code method}, declared in another file or read from a jar, restores the flag by its
@@ -94,21 +81,10 @@ public final class RestoringHelpers {
    */
   public static boolean restoresByItsOwnCode(MethodSymbol method, VisitorState state) {
     if ((method.flags() & (Flags.ABSTRACT | Flags.NATIVE)) != 0
-        || !(method.owner instanceof ClassSymbol owner)) {
+        || !(method.owner instanceof ClassSymbol)) {
       return false;
     }
-    String descriptor = ClassFiles.descriptor(method, state.getTypes());
-    if (descriptor == null) {
-      return false; // a constructor whose class file signature the symbol does not show
-    }
-    String key = ClassFiles.binaryName(owner) + "#" + method.getSimpleName() + descriptor;
-    RestoringHelpers helpers = instance(state.context);
-    Boolean known = helpers.verdicts.get(key);
-    if (known == null) {
-      known = helpers.read(method, owner, descriptor, state);
-      helpers.verdicts.put(key, known);
-    }
-    return known;
+    return MethodVerdicts.of(KEY, method, state, RestoringHelpers::read);
   }
 
   /**
@@ -132,7 +108,7 @@ public final class RestoringHelpers {
         && EXCEPTION_PARAMETERS.contains(ClassFiles.binaryName(c));
   }
 
-  private boolean read(
+  private static boolean read(
       MethodSymbol method, ClassSymbol owner, String descriptor, VisitorState state) {
     MethodTree declaration = declaration(method, state);
     if (declaration != null) {
@@ -174,7 +150,7 @@ public final class RestoringHelpers {
     }
   }
 
-  private boolean sourceRestores(
+  private static boolean sourceRestores(
       MethodTree declaration,
       MethodSymbol method,
       int depth,
@@ -270,7 +246,7 @@ public final class RestoringHelpers {
 
   // ---------------------------------------------------------------- from a class file
 
-  private boolean classRestores(
+  private static boolean classRestores(
       ClassFile file, ClassFile.Method method, int depth, Set<String> seen) {
     if (!method.hasCode()) {
       return false;
