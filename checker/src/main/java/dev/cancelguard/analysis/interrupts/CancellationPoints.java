@@ -25,6 +25,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.HelperChain;
@@ -77,15 +78,7 @@ public final class CancellationPoints {
 
   /** True if the tree (not counting lambdas and classes in it) makes an {@link #isIoCall}. */
   public static boolean containsIoCall(Tree tree, VisitorState state) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= isIoCall(call, state);
-        return found[0] ? null : super.visitMethodInvocation(call, null);
-      }
-    }.scan(tree, null);
-    return found[0];
+    return CallScans.anyCallOutsideNestedCode(tree, call -> isIoCall(call, state));
   }
 
   /**

@@ -13,6 +13,7 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -102,15 +103,8 @@ public final class FlagBlindLoops {
   }
 
   private static boolean restores(CatchTree catchTree, VisitorState state) {
-    boolean[] restores = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        restores[0] |= Interrupts.isCurrentThreadInterrupt(call, state);
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(catchTree.getBlock(), null);
-    return restores[0];
+    return CallScans.anyCallOutsideNestedCode(
+        catchTree.getBlock(), call -> Interrupts.isCurrentThreadInterrupt(call, state));
   }
 
   /** True if the catch's block ends in a {@code break}, {@code return} or {@code throw}. */

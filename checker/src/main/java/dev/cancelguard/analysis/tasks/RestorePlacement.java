@@ -28,6 +28,7 @@ import dev.cancelguard.analysis.interrupts.BlockingHelpers;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -475,18 +476,12 @@ public final class RestorePlacement {
    * is recorded and restored after.
    */
   private static boolean isWaitLoop(Tree loop, VisitorState state) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |=
+    return CallScans.anyCallOutsideNestedCode(
+        loop,
+        call ->
             Expressions.isResolved(call)
                 && (SyncCalls.OBJECT_WAIT.matches(call, state)
-                    || SyncCalls.CONDITION_AWAIT.matches(call, state));
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(loop, null);
-    return found[0];
+                    || SyncCalls.CONDITION_AWAIT.matches(call, state)));
   }
 
   /** The statement to wrap for a loop: the loop, or its label; null unless it sits in a block. */

@@ -38,10 +38,10 @@ import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
-import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -372,19 +372,12 @@ public final class Tasks {
     if (index < 0) {
       return false;
     }
-    boolean[] noticesInterrupt = new boolean[1];
-    TreeScanner<Void, Void> scanner =
-        new NestedCodeSkipper() {
-          @Override
-          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-            noticesInterrupt[0] |= CancellationPoints.isCancellationPoint(call, state, options);
-            return super.visitMethodInvocation(call, null);
-          }
-        };
-    for (StatementTree statement : statements.subList(index + 1, statements.size())) {
-      scanner.scan(statement, null);
-    }
-    return !noticesInterrupt[0];
+    return statements.subList(index + 1, statements.size()).stream()
+        .noneMatch(
+            statement ->
+                CallScans.anyCallOutsideNestedCode(
+                    statement,
+                    call -> CancellationPoints.isCancellationPoint(call, state, options)));
   }
 
   /**

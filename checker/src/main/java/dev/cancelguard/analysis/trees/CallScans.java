@@ -6,14 +6,42 @@ import com.sun.source.util.TreeScanner;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
-/** Searches for a call anywhere under a tree, lambda and class bodies included. */
+/** Searches for a call under a tree: anywhere, or only in the code that runs with it. */
 public final class CallScans {
   private CallScans() {}
 
-  /** True if some method call under {@code root} (null: none) passes {@code test}. */
+  /**
+   * True if some method call under {@code root} (null: none), nested code included, passes {@code
+   * test}.
+   */
   public static boolean anyCall(@Nullable Tree root, Predicate<MethodInvocationTree> test) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (test.test(call)) {
+          found[0] = true;
+          return null;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(root, null);
+    return found[0];
+  }
+
+  /**
+   * True if some method call under {@code root} (null: none), outside lambda and class bodies in it
+   * (code that runs elsewhere), passes {@code test}.
+   */
+  public static boolean anyCallOutsideNestedCode(
+      @Nullable Tree root, Predicate<MethodInvocationTree> test) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return found[0] ? null : super.scan(tree, null);
