@@ -6,6 +6,7 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
 
 /**
  * The JDK's interruptible channels ({@code java.nio.channels.InterruptibleChannel}), named once:
@@ -37,9 +38,11 @@ public final class ChannelCalls {
    * with {@code ClosedByInterruptException}.
    */
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_IO =
-      instanceMethod()
-          .onDescendantOf("java.nio.channels.InterruptibleChannel")
-          .namedAnyOf(INTERRUPTIBLE_IO_NAMES);
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.nio.channels.InterruptibleChannel")
+              .namedAnyOf(INTERRUPTIBLE_IO_NAMES),
+          INTERRUPTIBLE_IO_NAMES);
 
   /**
    * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and
@@ -48,7 +51,9 @@ public final class ChannelCalls {
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
       anyOf(
           INTERRUPTIBLE_CHANNEL_IO,
-          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
+          CallNames.namedFirst(
+              instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"),
+              "select"));
 
   private ChannelCalls() {}
 }

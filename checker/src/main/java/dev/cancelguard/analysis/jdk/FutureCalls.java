@@ -20,7 +20,7 @@ public final class FutureCalls {
 
   /** {@code future.get(..)}, with or without a deadline. */
   public static final Matcher<ExpressionTree> GET =
-      instanceMethod().onDescendantOf(FUTURE).named("get");
+      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("get"), "get");
 
   /** {@code future.get(timeout, unit)}. */
   public static final Matcher<ExpressionTree> TIMED_GET =
@@ -36,12 +36,15 @@ public final class FutureCalls {
    * {@code CompletableFuture.join()}, {@code StructuredTaskScope.Subtask.get()}.
    */
   public static final Matcher<ExpressionTree> WAIT =
-      anyOf(
-          GET,
-          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join").withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
-              .named("get"));
+      CallNames.namedFirst(
+          anyOf(
+              GET,
+              instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join").withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
+                  .named("get")),
+          "get",
+          "join");
 
   /** {@code future.cancel(..)}, also a subtype's own overloads. */
   public static final Matcher<ExpressionTree> CANCEL =
@@ -55,22 +58,30 @@ public final class FutureCalls {
 
   /** {@code future.isDone()}. */
   public static final Matcher<ExpressionTree> IS_DONE =
-      instanceMethod().onDescendantOf(FUTURE).named("isDone");
+      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("isDone"), "isDone");
 
   /** {@code future.isCancelled()}. */
   public static final Matcher<ExpressionTree> IS_CANCELLED =
-      instanceMethod().onDescendantOf(FUTURE).named("isCancelled");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(FUTURE).named("isCancelled"), "isCancelled");
 
   /** Tests that are true once the future has finished: done, cancelled, failed. */
   public static final Matcher<ExpressionTree> FINISHED_TEST =
-      anyOf(
-          IS_DONE,
-          IS_CANCELLED,
-          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("isCompletedExceptionally"));
+      CallNames.namedFirst(
+          anyOf(
+              IS_DONE,
+              IS_CANCELLED,
+              instanceMethod()
+                  .onDescendantOf(COMPLETABLE_FUTURE)
+                  .named("isCompletedExceptionally")),
+          "isDone",
+          "isCancelled",
+          "isCompletedExceptionally");
 
   /** {@code future.state()} (JDK 19+). */
   public static final Matcher<ExpressionTree> STATE =
-      instanceMethod().onDescendantOf(FUTURE).named("state").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(FUTURE).named("state").withNoParameters(), "state");
 
   /** {@code CompletableFuture.allOf(..)}. */
   public static final Matcher<ExpressionTree> ALL_OF =

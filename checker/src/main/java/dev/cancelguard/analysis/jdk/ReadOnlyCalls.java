@@ -11,6 +11,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.trees.CallNames;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -25,17 +26,25 @@ public final class ReadOnlyCalls {
 
   /** The clock: {@code System.nanoTime()}, {@code Instant.now()}, a {@code Clock}'s time. */
   public static final Matcher<ExpressionTree> CLOCK =
-      anyOf(
-          staticMethod().onClass("java.lang.System").namedAnyOf("currentTimeMillis", "nanoTime"),
-          staticMethod()
-              .onClassAny(
-                  "java.time.Instant",
-                  "java.time.LocalDateTime",
-                  "java.time.LocalTime",
-                  "java.time.OffsetDateTime",
-                  "java.time.ZonedDateTime")
-              .named("now"),
-          instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant"));
+      CallNames.namedFirst(
+          anyOf(
+              staticMethod()
+                  .onClass("java.lang.System")
+                  .namedAnyOf("currentTimeMillis", "nanoTime"),
+              staticMethod()
+                  .onClassAny(
+                      "java.time.Instant",
+                      "java.time.LocalDateTime",
+                      "java.time.LocalTime",
+                      "java.time.OffsetDateTime",
+                      "java.time.ZonedDateTime")
+                  .named("now"),
+              instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant")),
+          "currentTimeMillis",
+          "nanoTime",
+          "now",
+          "millis",
+          "instant");
 
   /**
    * Calls that return at once whether or not there is anything: {@code queue.poll()}, {@code
@@ -43,18 +52,24 @@ public final class ReadOnlyCalls {
    * reader.ready()}.
    */
   public static final Matcher<ExpressionTree> NON_BLOCKING_POLL =
-      anyOf(
-          instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.locks.Lock")
-              .named("tryLock")
-              .withNoParameters(),
-          instanceMethod()
-              .onDescendantOf("java.util.concurrent.Semaphore")
-              .named("tryAcquire")
-              .withNoParameters(),
-          instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
-          instanceMethod().onDescendantOf("java.io.Reader").named("ready"));
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.locks.Lock")
+                  .named("tryLock")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.Semaphore")
+                  .named("tryAcquire")
+                  .withNoParameters(),
+              instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
+              instanceMethod().onDescendantOf("java.io.Reader").named("ready")),
+          "poll",
+          "tryLock",
+          "tryAcquire",
+          "isDone",
+          "ready");
 
   /** What a sweep over futures may call without waiting. */
   public static final Matcher<ExpressionTree> SWEEP_CALL =

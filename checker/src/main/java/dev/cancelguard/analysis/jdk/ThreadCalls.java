@@ -17,7 +17,8 @@ import dev.cancelguard.analysis.trees.CallNames;
 public final class ThreadCalls {
   /** {@code Thread.currentThread()}. */
   public static final Matcher<ExpressionTree> CURRENT_THREAD =
-      staticMethod().onClass("java.lang.Thread").named("currentThread");
+      CallNames.namedFirst(
+          staticMethod().onClass("java.lang.Thread").named("currentThread"), "currentThread");
 
   /** {@code thread.interrupt()}: sets the thread's flag and wakes it from a blocking call. */
   public static final Matcher<ExpressionTree> INTERRUPT =
@@ -27,11 +28,14 @@ public final class ThreadCalls {
 
   /** {@code Thread.interrupted()}: tests and clears the flag. */
   public static final Matcher<ExpressionTree> INTERRUPTED =
-      staticMethod().onClass("java.lang.Thread").named("interrupted");
+      CallNames.namedFirst(
+          staticMethod().onClass("java.lang.Thread").named("interrupted"), "interrupted");
 
   /** {@code thread.isInterrupted()}: tests the flag without clearing it. */
   public static final Matcher<ExpressionTree> IS_INTERRUPTED =
-      instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"),
+          "isInterrupted");
 
   /** {@code thread.start()}. */
   public static final Matcher<ExpressionTree> START =
@@ -51,47 +55,72 @@ public final class ThreadCalls {
 
   /** Calls that create a thread without starting it. */
   public static final Matcher<ExpressionTree> CREATE_UNSTARTED =
-      anyOf(
-          constructor().forClass("java.lang.Thread"),
-          instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("unstarted"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+      CallNames.namedFirst(
+          anyOf(
+              constructor().forClass("java.lang.Thread"),
+              instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("unstarted"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .named("newThread")),
+          CallNames.CONSTRUCTOR,
+          "unstarted",
+          "newThread");
 
   /** Calls other than {@code new Thread(..)} that make a new thread. */
   public static final Matcher<ExpressionTree> FACTORY_CALL =
-      anyOf(
-          staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
-          instanceMethod()
-              .onDescendantOf("java.lang.Thread.Builder")
-              .namedAnyOf("start", "unstarted"),
-          instanceMethod().onDescendantOf("java.util.concurrent.ThreadFactory").named("newThread"));
+      CallNames.namedFirst(
+          anyOf(
+              staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+              instanceMethod()
+                  .onDescendantOf("java.lang.Thread.Builder")
+                  .namedAnyOf("start", "unstarted"),
+              instanceMethod()
+                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .named("newThread")),
+          "startVirtualThread",
+          "start",
+          "unstarted",
+          "newThread");
 
   /** {@code new Thread(..)}. */
   public static final Matcher<ExpressionTree> NEW_THREAD =
-      constructor().forClass("java.lang.Thread");
+      CallNames.namedFirst(constructor().forClass("java.lang.Thread"), CallNames.CONSTRUCTOR);
 
   /** {@code Thread.onSpinWait()} and {@code Thread.yield()}: give up the CPU, never block. */
   public static final Matcher<ExpressionTree> SPIN =
-      staticMethod().onClass("java.lang.Thread").namedAnyOf("onSpinWait", "yield");
+      CallNames.namedFirst(
+          staticMethod().onClass("java.lang.Thread").namedAnyOf("onSpinWait", "yield"),
+          "onSpinWait",
+          "yield");
 
   /** {@code Thread.sleep(..)} and {@code TimeUnit.sleep(..)}. */
   public static final Matcher<ExpressionTree> SLEEP =
-      anyOf(
-          staticMethod().onClass("java.lang.Thread").named("sleep"),
-          instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep"));
+      CallNames.namedFirst(
+          anyOf(
+              staticMethod().onClass("java.lang.Thread").named("sleep"),
+              instanceMethod().onExactClass("java.util.concurrent.TimeUnit").named("sleep")),
+          "sleep");
 
   /**
    * {@code LockSupport.park*}: returns at once when the thread is interrupted, clearing nothing.
    */
   public static final Matcher<ExpressionTree> PARK =
-      staticMethod()
-          .onClass("java.util.concurrent.locks.LockSupport")
-          .namedAnyOf("park", "parkNanos", "parkUntil");
+      CallNames.namedFirst(
+          staticMethod()
+              .onClass("java.util.concurrent.locks.LockSupport")
+              .namedAnyOf("park", "parkNanos", "parkUntil"),
+          "park",
+          "parkNanos",
+          "parkUntil");
 
   /** {@code System.exit}, {@code Runtime.exit}, {@code Runtime.halt}: the process ends. */
   public static final Matcher<ExpressionTree> PROCESS_EXIT =
-      anyOf(
-          staticMethod().onClass("java.lang.System").named("exit"),
-          instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt"));
+      CallNames.namedFirst(
+          anyOf(
+              staticMethod().onClass("java.lang.System").named("exit"),
+              instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt")),
+          "exit",
+          "halt");
 
   /** {@code Runtime.addShutdownHook(thread)}. */
   public static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
