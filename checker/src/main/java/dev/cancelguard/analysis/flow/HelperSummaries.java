@@ -54,7 +54,7 @@ final class HelperSummaries {
     if (!SameFile.isDeclaredIn(method, unit)) {
       return Summary.NONE;
     }
-    MethodTree helper = SameFile.findMethod(unit, method);
+    MethodTree helper = SameFile.findMethod(unit, method, state);
     if (helper == null || helper.getBody() == null) {
       return Summary.NONE;
     }

@@ -70,9 +70,11 @@ public final class CancellationPoints {
       return false;
     }
     Type methodType = getType(call.getMethodSelect());
+    if (methodType == null || methodType.getThrownTypes().isEmpty()) {
+      return false;
+    }
     Type ioException = state.getTypeFromString("java.io.IOException");
-    return methodType != null
-        && ioException != null
+    return ioException != null
         && methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, ioException, state));
   }
 
@@ -319,7 +321,7 @@ public final class CancellationPoints {
       if (inner == null || !entered.add(method)) {
         return false;
       }
-      MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+      MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method, state);
       return helper != null && helper.getBody() != null && contains(helper.getBody(), inner);
     }
   }

@@ -151,7 +151,9 @@ final class IdleSpins {
     }
     HelperChain inner = chain.enter(method);
     MethodTree helper =
-        inner == null ? null : SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+        inner == null
+            ? null
+            : SameFile.findMethod(state.getPath().getCompilationUnit(), method, state);
     if (helper == null
         || helper.getBody() == null
         || helper.getBody().getStatements().size() != 1

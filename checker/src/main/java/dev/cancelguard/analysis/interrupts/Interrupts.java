@@ -161,7 +161,7 @@ public final class Interrupts {
       return false;
     }
     if ((method.flags() & Flags.ABSTRACT) == 0) {
-      MethodTree declaration = SameFile.findMethod(unit, method);
+      MethodTree declaration = SameFile.findMethod(unit, method, state);
       return declaration != null
           && declaration.getBody() != null
           && cannotBeOverridden(method)
@@ -365,8 +365,15 @@ public final class Interrupts {
     if (methodType == null) {
       return false;
     }
+    // A loop, not a stream: this runs on every call the checks look at, and almost every call
+    // declares nothing.
     Type interrupted = interruptedExceptionType(state);
-    return methodType.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+    for (Type thrown : methodType.getThrownTypes()) {
+      if (isSubtype(thrown, interrupted, state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code Thread.currentThread().interrupt()}. */

@@ -445,7 +445,7 @@ public final class AwaitPaths {
         } else if (isFollowedHelperCall(call)) {
           MethodTree helper =
               SameFile.findMethod(
-                  state.getPath().getCompilationUnit(), (MethodSymbol) getSymbol(call));
+                  state.getPath().getCompilationUnit(), (MethodSymbol) getSymbol(call), state);
           if (helper != null && helper.getBody() != null) {
             candidates.put(call, new Candidate(null, helper));
           }

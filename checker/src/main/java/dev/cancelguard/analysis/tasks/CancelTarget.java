@@ -8,6 +8,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.trees.Expressions;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,17 @@ public final class CancelTarget {
     return kind;
   }
 
+  /**
+   * The target as a value: the cancels of one variable in one file name the same target, and what
+   * its tasks use is found once ({@link TaskUses#of}).
+   */
+  record Key(
+      Kind kind, VarSymbol variable, @Nullable VarSymbol collection, ImmutableSet<Symbol> names) {}
+
+  Key key() {
+    return new Key(kind, variable, collection, names);
+  }
+
   /** The variable the cancel was called on. */
   public VarSymbol variable() {
     return variable;
@@ -93,6 +105,10 @@ public final class CancelTarget {
 
   /** The collection {@code variable} iterates over when it is a for-each loop variable. */
   private static @Nullable VarSymbol loopCollection(VarSymbol variable, CompilationUnitTree unit) {
+    // A for-each loop's variable is a local: a field or a parameter never is one (no scan).
+    if (variable.getKind() != ElementKind.LOCAL_VARIABLE) {
+      return null;
+    }
     VarSymbol[] found = new VarSymbol[1];
     new TreeScanner<Void, Void>() {
       @Override

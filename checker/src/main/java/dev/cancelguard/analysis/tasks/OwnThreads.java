@@ -340,7 +340,8 @@ public final class OwnThreads {
         && call.getArguments().isEmpty()
         && Expressions.isResolved(call)
         && getSymbol(call) instanceof MethodSymbol test) {
-      MethodTree declaration = SameFile.findMethod(state.getPath().getCompilationUnit(), test);
+      MethodTree declaration =
+          SameFile.findMethod(state.getPath().getCompilationUnit(), test, state);
       return declaration != null
           && declaration.getBody() != null
           && declaration.getBody().getStatements().size() == 1

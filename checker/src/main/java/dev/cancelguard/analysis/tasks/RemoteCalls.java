@@ -122,12 +122,12 @@ public final class RemoteCalls {
       case LambdaExpressionTree lambda -> lambda.getBody();
       case MemberReferenceTree reference ->
           getSymbol(reference) instanceof MethodSymbol method
-              ? SameFile.findMethod(unit, method)
+              ? SameFile.findMethod(unit, method, state)
               : null;
       case NewClassTree newClass when newClass.getClassBody() != null -> newClass.getClassBody();
       case NewClassTree newClass ->
           getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type
-              ? SameFile.findClass(unit, type)
+              ? SameFile.findClass(unit, type, state)
               : null;
       default -> null;
     };
@@ -155,7 +155,8 @@ public final class RemoteCalls {
           && isInThisFile(method, state)
           && followed.add(method)) {
         HelperChain inner = chain.enter(method);
-        MethodTree helper = SameFile.findMethod(state.getPath().getCompilationUnit(), method);
+        MethodTree helper =
+            SameFile.findMethod(state.getPath().getCompilationUnit(), method, state);
         if (inner != null && helper != null && helper.getBody() != null) {
           scan(helper.getBody(), inner);
         }

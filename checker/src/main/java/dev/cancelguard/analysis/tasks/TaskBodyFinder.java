@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -52,13 +53,33 @@ final class TaskBodyFinder {
   final Set<Symbol> executors = new HashSet<>();
   final Set<Symbol> completionServices = new HashSet<>();
 
-  TaskBodyFinder(CancelTarget target, VisitorState state, CompilationUnitTree unit) {
+  private static final UnitCache.Kind<CancelTarget.Key, TaskBodyFinder> FOUND =
+      new UnitCache.Kind<>();
+
+  private TaskBodyFinder(CancelTarget target, VisitorState state, CompilationUnitTree unit) {
     this.target = target;
     this.state = state;
     this.unit = unit;
   }
 
-  void find() {
+  /**
+   * The target's task bodies in the unit being checked, found once per unit and target (a cancel's
+   * question and its fix both ask). Read only: the finder is shared.
+   */
+  static TaskBodyFinder found(CancelTarget target, VisitorState state) {
+    return UnitCache.get(
+        FOUND,
+        target.key(),
+        state,
+        key -> {
+          TaskBodyFinder finder =
+              new TaskBodyFinder(target, state, state.getPath().getCompilationUnit());
+          finder.find();
+          return finder;
+        });
+  }
+
+  private void find() {
     switch (target.kind()) {
       case EXECUTOR -> findSubmissions();
       case THREAD -> findThreadBodies();
@@ -82,13 +103,14 @@ final class TaskBodyFinder {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         ExpressionTree receiver = getReceiver(call);
-        if (Tasks.isTaskSubmission(call, state)
-            && (target.isNamedBy(receiver)
-                || completionServices.contains(Expressions.variableOf(receiver)))) {
+        // The target tests first: they compare symbols, the matchers test types.
+        if ((target.isNamedBy(receiver)
+                || completionServices.contains(Expressions.variableOf(receiver)))
+            && Tasks.isTaskSubmission(call, state)) {
           call.getArguments().forEach(TaskBodyFinder.this::addTask);
-        } else if (Expressions.isResolved(call)
-            && ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
-            && call.getArguments().stream().anyMatch(target::isNamedBy)) {
+        } else if (call.getArguments().stream().anyMatch(target::isNamedBy)
+            && Expressions.isResolved(call)
+            && ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)) {
           call.getArguments().stream()
               .filter(a -> !target.isNamedBy(a))
               .forEach(TaskBodyFinder.this::addTask);
@@ -230,7 +252,7 @@ final class TaskBodyFinder {
    * parameters (what an executor or thread calls), or the whole class when it has none.
    */
   private void addTaskMethodsOf(ClassSymbol type) {
-    ClassTree declared = SameFile.findClass(unit, type);
+    ClassTree declared = SameFile.findClass(unit, type, state);
     if (declared == null) {
       return;
     }
@@ -256,7 +278,7 @@ final class TaskBodyFinder {
           directlyUsed.add(qualifier);
         }
         if (getSymbol(reference) instanceof MethodSymbol method) {
-          MethodTree declared = SameFile.findMethod(unit, method);
+          MethodTree declared = SameFile.findMethod(unit, method, state);
           if (declared != null) {
             bodies.add(declared);
           }

@@ -135,7 +135,7 @@ final class TaskBodyUses extends WriteScanner {
         && depth < TaskUses.MAX_HELPER_DEPTH
         && SameFile.isDeclaredIn(helper, unit)
         && followed.add(monitor == null ? helper : List.of(helper, monitor))) {
-      MethodTree declaredHelper = SameFile.findMethod(unit, helper);
+      MethodTree declaredHelper = SameFile.findMethod(unit, helper, state);
       if (declaredHelper != null && declaredHelper.getBody() != null) {
         TaskBodyUses inner = new TaskBodyUses(state, unit, depth + 1, followed, monitor);
         inner.scanWithin(unit, declaredHelper);

@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.HashSet;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -159,11 +160,19 @@ public final class TaskUses {
     return NONE;
   }
 
-  /** What the target's tasks, as found in this compilation unit, use. */
+  private static final UnitCache.Kind<CancelTarget.Key, TaskUses> USES = new UnitCache.Kind<>();
+
+  /**
+   * What the target's tasks, as found in this compilation unit, use; found once per unit and target
+   * (every cancel of the variable, and the fix, ask).
+   */
   public static TaskUses of(CancelTarget target, VisitorState state) {
+    return UnitCache.get(USES, target.key(), state, key -> find(target, state));
+  }
+
+  private static TaskUses find(CancelTarget target, VisitorState state) {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    TaskBodyFinder finder = new TaskBodyFinder(target, state, unit);
-    finder.find();
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
     TaskBodyUses collector = new TaskBodyUses(state, unit, 0, new HashSet<>(), null);
     for (Tree body : finder.bodies) {
       collector.scanWithin(unit, body);
@@ -283,7 +292,7 @@ public final class TaskUses {
         || !(variable.owner instanceof ClassSymbol owner)) {
       return false;
     }
-    ClassTree declaring = SameFile.findClass(state.getPath().getCompilationUnit(), owner);
+    ClassTree declaring = SameFile.findClass(state.getPath().getCompilationUnit(), owner, state);
     if (declaring == null) {
       return false;
     }

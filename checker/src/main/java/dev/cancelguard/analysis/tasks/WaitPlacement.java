@@ -287,8 +287,7 @@ public final class WaitPlacement {
       return false;
     }
     CompilationUnitTree unit = codeUnit.getCompilationUnit();
-    TaskBodyFinder finder = new TaskBodyFinder(target, state, unit);
-    finder.find();
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
     Set<MethodSymbol> seen = new HashSet<>();
     Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
     for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
@@ -300,7 +299,7 @@ public final class WaitPlacement {
         }
         for (MethodSymbol callee : called) {
           if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
-            MethodTree declaration = SameFile.findMethod(unit, callee);
+            MethodTree declaration = SameFile.findMethod(unit, callee, state);
             if (declaration != null && declaration.getBody() != null) {
               next.add(declaration);
             }
@@ -396,8 +395,7 @@ public final class WaitPlacement {
     if (released.isEmpty()) {
       return false;
     }
-    TaskBodyFinder finder = new TaskBodyFinder(target, state, state.getPath().getCompilationUnit());
-    finder.find();
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
     boolean[] blocks = new boolean[1];
     for (Tree body : finder.bodies) {
       new TreeScanner<Void, Void>() {

@@ -172,7 +172,7 @@ public final class WakeUps {
             && Expressions.isResolved(call)
             && getSymbol(call) instanceof MethodSymbol method
             && SameFile.isDeclaredIn(method, unit)) {
-          MethodTree setter = SameFile.findMethod(unit, method);
+          MethodTree setter = SameFile.findMethod(unit, method, state);
           sets[0] |=
               setter != null
                   && setter.getBody() != null

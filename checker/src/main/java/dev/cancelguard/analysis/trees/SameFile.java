@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
+import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -12,7 +13,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -79,19 +79,13 @@ public final class SameFile {
     return found[0];
   }
 
-  /** The declaration of {@code method} in {@code unit}, or null if it is declared elsewhere. */
-  public static @Nullable MethodTree findMethod(CompilationUnitTree unit, MethodSymbol method) {
-    MethodTree[] found = new MethodTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethod(MethodTree tree, Void unused) {
-        if (found[0] == null && method.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitMethod(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
+  /**
+   * The declaration of {@code method} in {@code unit} (the unit being checked), or null if it is
+   * declared elsewhere. The unit is scanned once for all such questions ({@link Declarations}).
+   */
+  public static @Nullable MethodTree findMethod(
+      CompilationUnitTree unit, MethodSymbol method, VisitorState state) {
+    return Declarations.of(unit, state).method(method);
   }
 
   /** True if the symbol belongs to a class declared in this compilation unit. */
@@ -112,18 +106,9 @@ public final class SameFile {
         && outermost.sourcefile.equals(unit.getSourceFile());
   }
 
-  /** The declaration of a class of this file, or null. */
-  public static @Nullable ClassTree findClass(CompilationUnitTree unit, ClassSymbol type) {
-    ClassTree[] found = new ClassTree[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        if (found[0] == null && type.equals(getSymbol(tree))) {
-          found[0] = tree;
-        }
-        return found[0] == null ? super.visitClass(tree, null) : null;
-      }
-    }.scan(unit, null);
-    return found[0];
+  /** The declaration of a class of this file (the unit being checked), or null. */
+  public static @Nullable ClassTree findClass(
+      CompilationUnitTree unit, ClassSymbol type, VisitorState state) {
+    return Declarations.of(unit, state).type(type);
   }
 }

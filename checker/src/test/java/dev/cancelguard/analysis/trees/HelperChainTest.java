@@ -38,20 +38,22 @@ class HelperChainTest {
       if (!tree.getName().contentEquals("root") || tree.getBody() == null) {
         return Description.NO_MATCH;
       }
-      Walk walk = new Walk(state.getPath().getCompilationUnit());
+      Walk walk = new Walk(state);
       walk.follow(tree.getBody(), HelperChain.start());
       return buildDescription(tree).setMessage(walk.describe()).build();
     }
   }
 
   private static final class Walk {
+    final VisitorState state;
     final CompilationUnitTree unit;
     final List<String> entered = new ArrayList<>();
     final List<String> refused = new ArrayList<>();
     int deepest;
 
-    Walk(CompilationUnitTree unit) {
-      this.unit = unit;
+    Walk(VisitorState state) {
+      this.state = state;
+      this.unit = state.getPath().getCompilationUnit();
     }
 
     void follow(Tree body, HelperChain chain) {
@@ -63,7 +65,7 @@ class HelperChainTest {
               && getSymbol(call) instanceof MethodSymbol method
               && SameFile.isDeclaredIn(method, unit)) {
             HelperChain inner = chain.enter(method);
-            MethodTree helper = SameFile.findMethod(unit, method);
+            MethodTree helper = SameFile.findMethod(unit, method, state);
             if (inner == null) {
               refused.add(name + "@" + chain.depth());
             } else if (helper != null && helper.getBody() != null) {
