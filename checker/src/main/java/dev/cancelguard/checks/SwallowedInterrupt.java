@@ -113,15 +113,16 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);
     TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
-    // An event loop's or executor's own worker code: the class owns its thread's interruption
-    // policy.
-    if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state)) {
-      return NO_MATCH;
-    }
     // The question: which ways out lose the interrupt (leaving a thread's whole work, or passing
     // through a finally that restores, does not).
     ImmutableList<Leak> leaks = LostInterrupts.ofCatch(catchPath, codeUnit, state, options);
     if (leaks.isEmpty()) {
+      return NO_MATCH;
+    }
+    // An event loop's or executor's own worker code: the class owns its thread's interruption
+    // policy. Asked after the path question, which most catches answer with no leak: this one
+    // looks for every caller in the file.
+    if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state)) {
       return NO_MATCH;
     }
     // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
