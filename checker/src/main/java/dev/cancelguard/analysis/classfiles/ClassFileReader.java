@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -162,6 +163,14 @@ public final class ClassFileReader {
       encoded[0] = (byte) (length >> 8);
       encoded[1] = (byte) length;
       in.get(encoded, 2, length);
+      // Almost every constant is ASCII, which reads the same in every form of UTF-8: no decoder.
+      boolean ascii = true;
+      for (int i = 2; i < encoded.length && ascii; i++) {
+        ascii = encoded[i] >= 0;
+      }
+      if (ascii) {
+        return new String(encoded, 2, length, StandardCharsets.ISO_8859_1);
+      }
       // The class-file form of UTF-8 is DataInput's ("modified UTF-8").
       return new DataInputStream(new ByteArrayInputStream(encoded)).readUTF();
     }
