@@ -18,18 +18,21 @@ public final class ExecutorCalls {
   public static final String EXECUTOR_SERVICE = "java.util.concurrent.ExecutorService";
 
   /** {@code Executors} factories that start a new pool (not the wrapping views). */
+  private static final ImmutableSet<String> POOL_FACTORY_NAMES =
+      ImmutableSet.of(
+          "newFixedThreadPool",
+          "newCachedThreadPool",
+          "newSingleThreadExecutor",
+          "newScheduledThreadPool",
+          "newSingleThreadScheduledExecutor",
+          "newWorkStealingPool",
+          "newVirtualThreadPerTaskExecutor",
+          "newThreadPerTaskExecutor");
+
   public static final Matcher<ExpressionTree> POOL_FACTORY =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .namedAnyOf(
-              "newFixedThreadPool",
-              "newCachedThreadPool",
-              "newSingleThreadExecutor",
-              "newScheduledThreadPool",
-              "newSingleThreadScheduledExecutor",
-              "newWorkStealingPool",
-              "newVirtualThreadPerTaskExecutor",
-              "newThreadPerTaskExecutor");
+      CallNames.namedFirst(
+          staticMethod().onClass("java.util.concurrent.Executors").namedAnyOf(POOL_FACTORY_NAMES),
+          POOL_FACTORY_NAMES);
 
   /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
   public static final Matcher<ExpressionTree> SHUTDOWN =
@@ -59,18 +62,22 @@ public final class ExecutorCalls {
 
   /** {@code scheduler.schedule(task, delay, unit)}: one task, run once when the delay is up. */
   public static final Matcher<ExpressionTree> SCHEDULE_ONCE =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
-          .named("schedule");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+              .named("schedule"),
+          "schedule");
 
   /**
    * {@code setExecuteExistingDelayedTasksAfterShutdownPolicy(..)}: whether the delayed tasks still
    * run after {@code shutdown()} (by default they do).
    */
   public static final Matcher<ExpressionTree> DELAYED_TASKS_AFTER_SHUTDOWN_POLICY =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ScheduledThreadPoolExecutor")
-          .named("setExecuteExistingDelayedTasksAfterShutdownPolicy");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ScheduledThreadPoolExecutor")
+              .named("setExecuteExistingDelayedTasksAfterShutdownPolicy"),
+          "setExecuteExistingDelayedTasksAfterShutdownPolicy");
 
   /** {@code executor.awaitTermination(timeout, unit)}. */
   public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
@@ -90,11 +97,16 @@ public final class ExecutorCalls {
 
   /** {@code invokeAll} and {@code invokeAny}: they cancel or wait for their tasks themselves. */
   public static final Matcher<ExpressionTree> INVOKE_ALL_OR_ANY =
-      instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("invokeAll", "invokeAny");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("invokeAll", "invokeAny"),
+          "invokeAll",
+          "invokeAny");
 
   /** {@code StructuredTaskScope.fork}: a preview API since JDK 21; inert where it is missing. */
   public static final Matcher<ExpressionTree> STRUCTURED_FORK =
-      instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork"),
+          "fork");
 
   /** CompletableFuture calls that run their other arguments on an executor argument. */
   public static final Matcher<ExpressionTree> ASYNC_ON_EXECUTOR =
@@ -126,34 +138,54 @@ public final class ExecutorCalls {
   /** Calls that take a Runnable/Callable/Supplier and run it as a task. */
   public static final Matcher<ExpressionTree> TASK_SUBMISSION =
       CallNames.namedFirst(
+          // Each alternative also on its own names: a call named submit tries three, not seven.
           anyOf(
-              instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ExecutorService")
-                  .namedAnyOf("submit", "invokeAll", "invokeAny"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
-                  .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ForkJoinPool")
-                  .namedAnyOf("invoke", "execute", "submit"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CompletionService")
-                  .named("submit"),
-              staticMethod()
-                  .onClass("java.util.concurrent.CompletableFuture")
-                  .namedAnyOf("runAsync", "supplyAsync"),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.StructuredTaskScope")
-                  .named("fork")),
+              CallNames.namedFirst(
+                  instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+                  "execute"),
+              CallNames.namedFirst(
+                  instanceMethod()
+                      .onDescendantOf("java.util.concurrent.ExecutorService")
+                      .namedAnyOf("submit", "invokeAll", "invokeAny"),
+                  "submit",
+                  "invokeAll",
+                  "invokeAny"),
+              CallNames.namedFirst(
+                  instanceMethod()
+                      .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+                      .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
+                  "schedule",
+                  "scheduleAtFixedRate",
+                  "scheduleWithFixedDelay"),
+              CallNames.namedFirst(
+                  instanceMethod()
+                      .onDescendantOf("java.util.concurrent.ForkJoinPool")
+                      .namedAnyOf("invoke", "execute", "submit"),
+                  "invoke",
+                  "execute",
+                  "submit"),
+              CallNames.namedFirst(
+                  instanceMethod()
+                      .onDescendantOf("java.util.concurrent.CompletionService")
+                      .named("submit"),
+                  "submit"),
+              CallNames.namedFirst(
+                  staticMethod()
+                      .onClass("java.util.concurrent.CompletableFuture")
+                      .namedAnyOf("runAsync", "supplyAsync"),
+                  "runAsync",
+                  "supplyAsync"),
+              STRUCTURED_FORK),
           SUBMISSION_NAMES);
 
   /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
   public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
-          .named("shutdownNow")
-          .withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .named("shutdownNow")
+              .withNoParameters(),
+          "shutdownNow");
 
   /**
    * Calls that take an executor only to run work on it, never to shut it down: passing a pool here
@@ -162,5 +194,7 @@ public final class ExecutorCalls {
   public static final Matcher<ExpressionTree> RUNS_ON_EXECUTOR =
       anyOf(
           ASYNC_ON_EXECUTOR,
-          constructor().forClass("java.util.concurrent.ExecutorCompletionService"));
+          CallNames.namedFirst(
+              constructor().forClass("java.util.concurrent.ExecutorCompletionService"),
+              CallNames.CONSTRUCTOR));
 }

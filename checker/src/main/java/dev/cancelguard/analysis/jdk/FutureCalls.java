@@ -85,7 +85,7 @@ public final class FutureCalls {
 
   /** {@code CompletableFuture.allOf(..)}. */
   public static final Matcher<ExpressionTree> ALL_OF =
-      staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf");
+      CallNames.namedFirst(staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf"), "allOf");
 
   /** {@code orTimeout} and {@code completeOnTimeout}: the stage completes, the task runs on. */
   public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
@@ -102,18 +102,30 @@ public final class FutureCalls {
 
   /** Completing a CompletableFuture by hand. */
   public static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
-      instanceMethod()
-          .onDescendantOf(COMPLETABLE_FUTURE)
-          .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf(COMPLETABLE_FUTURE)
+              .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException"),
+          "complete",
+          "completeExceptionally",
+          "obtrudeValue",
+          "obtrudeException");
 
   /** A CompletableFuture nobody computes: it is completed by hand. */
   public static final Matcher<ExpressionTree> PROMISE =
-      anyOf(
-          constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
-          staticMethod()
-              .onClass(COMPLETABLE_FUTURE)
-              .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
-          instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("newIncompleteFuture"));
+      CallNames.namedFirst(
+          anyOf(
+              constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
+              staticMethod()
+                  .onClass(COMPLETABLE_FUTURE)
+                  .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
+              instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("newIncompleteFuture")),
+          CallNames.CONSTRUCTOR,
+          "completedFuture",
+          "failedFuture",
+          "completedStage",
+          "failedStage",
+          "newIncompleteFuture");
 
   private FutureCalls() {}
 }

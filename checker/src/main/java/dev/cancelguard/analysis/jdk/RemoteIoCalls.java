@@ -10,6 +10,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.predicates.TypePredicate;
 import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
 
 /**
  * The JDK's I/O that waits on a remote peer, named once: sockets, URL connections, the HTTP client,
@@ -18,62 +19,103 @@ import com.sun.source.tree.ExpressionTree;
 public final class RemoteIoCalls {
   /** Socket channel I/O: it waits on the peer unless the channel is in non-blocking mode. */
   public static final Matcher<ExpressionTree> CHANNEL_IO =
-      instanceMethod()
-          .onDescendantOf("java.nio.channels.SocketChannel")
-          .namedAnyOf("connect", "finishConnect", "read", "write");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.nio.channels.SocketChannel")
+              .namedAnyOf("connect", "finishConnect", "read", "write"),
+          "connect",
+          "finishConnect",
+          "read",
+          "write");
 
   /** {@code channel.configureBlocking(..)}: puts a channel in or out of non-blocking mode. */
   public static final Matcher<ExpressionTree> CONFIGURE_BLOCKING =
-      instanceMethod()
-          .onDescendantOf("java.nio.channels.SelectableChannel")
-          .named("configureBlocking");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.nio.channels.SelectableChannel")
+              .named("configureBlocking"),
+          "configureBlocking");
 
   /** Calls that wait on a remote peer: connect, request, read a socket, run a query. */
   public static final Matcher<ExpressionTree> REMOTE_CALL =
-      anyOf(
-          instanceMethod()
-              .onDescendantOf("java.net.Socket")
-              .namedAnyOf("connect", "getInputStream", "getOutputStream"),
-          instanceMethod()
-              .onDescendantOf("java.net.URL")
-              .namedAnyOf("openStream", "openConnection", "getContent"),
-          instanceMethod()
-              .onDescendantOf("java.net.URLConnection")
-              .namedAnyOf("connect", "getInputStream", "getOutputStream", "getContent"),
-          instanceMethod()
-              .onDescendantOf("java.net.HttpURLConnection")
-              .namedAnyOf("getResponseCode", "getResponseMessage"),
-          instanceMethod()
-              .onDescendantOf("java.net.http.HttpClient")
-              .namedAnyOf("send", "sendAsync"),
-          CHANNEL_IO,
-          instanceMethod().onDescendantOf("java.net.DatagramSocket").namedAnyOf("receive", "send"),
-          staticMethod().onClass("java.net.InetAddress").namedAnyOf("getByName", "getAllByName"),
-          staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
-          instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection"),
-          instanceMethod()
-              .onDescendantOf("java.sql.Statement")
-              .namedAnyOf(
-                  "execute",
-                  "executeQuery",
-                  "executeUpdate",
-                  "executeBatch",
-                  "executeLargeUpdate",
-                  "executeLargeBatch"));
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod()
+                  .onDescendantOf("java.net.Socket")
+                  .namedAnyOf("connect", "getInputStream", "getOutputStream"),
+              instanceMethod()
+                  .onDescendantOf("java.net.URL")
+                  .namedAnyOf("openStream", "openConnection", "getContent"),
+              instanceMethod()
+                  .onDescendantOf("java.net.URLConnection")
+                  .namedAnyOf("connect", "getInputStream", "getOutputStream", "getContent"),
+              instanceMethod()
+                  .onDescendantOf("java.net.HttpURLConnection")
+                  .namedAnyOf("getResponseCode", "getResponseMessage"),
+              instanceMethod()
+                  .onDescendantOf("java.net.http.HttpClient")
+                  .namedAnyOf("send", "sendAsync"),
+              CHANNEL_IO,
+              instanceMethod()
+                  .onDescendantOf("java.net.DatagramSocket")
+                  .namedAnyOf("receive", "send"),
+              staticMethod()
+                  .onClass("java.net.InetAddress")
+                  .namedAnyOf("getByName", "getAllByName"),
+              staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
+              instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection"),
+              instanceMethod()
+                  .onDescendantOf("java.sql.Statement")
+                  .namedAnyOf(
+                      "execute",
+                      "executeQuery",
+                      "executeUpdate",
+                      "executeBatch",
+                      "executeLargeUpdate",
+                      "executeLargeBatch")),
+          "connect",
+          "getInputStream",
+          "getOutputStream",
+          "openStream",
+          "openConnection",
+          "getContent",
+          "getResponseCode",
+          "getResponseMessage",
+          "send",
+          "sendAsync",
+          "finishConnect",
+          "read",
+          "write",
+          "receive",
+          "getByName",
+          "getAllByName",
+          "getConnection",
+          "execute",
+          "executeQuery",
+          "executeUpdate",
+          "executeBatch",
+          "executeLargeUpdate",
+          "executeLargeBatch");
 
   /** {@code new Socket(host, port)} connects at once. */
   public static final Matcher<ExpressionTree> CONNECTING_SOCKET =
-      constructor().forClass("java.net.Socket");
+      CallNames.namedFirst(constructor().forClass("java.net.Socket"), CallNames.CONSTRUCTOR);
 
   /** Calls that bound a remote call's wait. */
   public static final Matcher<ExpressionTree> TIMEOUT_SETTING =
-      anyOf(
-          instanceMethod().onDescendantOf("java.net.http.HttpRequest.Builder").named("timeout"),
-          instanceMethod().onDescendantOf("java.net.Socket").named("setSoTimeout"),
-          instanceMethod().onDescendantOf("java.net.DatagramSocket").named("setSoTimeout"),
-          instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
-          instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
-          instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout"));
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod().onDescendantOf("java.net.http.HttpRequest.Builder").named("timeout"),
+              instanceMethod().onDescendantOf("java.net.Socket").named("setSoTimeout"),
+              instanceMethod().onDescendantOf("java.net.DatagramSocket").named("setSoTimeout"),
+              instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
+              instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
+              instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout")),
+          "timeout",
+          "setSoTimeout",
+          "setReadTimeout",
+          "setQueryTimeout",
+          "setNetworkTimeout");
 
   /** The types whose values carry a timeout: a variable of one is followed to its values. */
   public static final TypePredicate CONFIGURABLE =

@@ -8,6 +8,7 @@ import static com.google.errorprone.predicates.TypePredicates.isDescendantOf;
 
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
+import dev.cancelguard.analysis.trees.CallNames;
 
 /**
  * The JDK's structured concurrency API ({@code StructuredTaskScope}), named once: opening a scope
@@ -22,20 +23,29 @@ public final class ScopeCalls {
   /** Opening a scope: {@code StructuredTaskScope.open(..)}, or a constructor of one. */
   public static final Matcher<ExpressionTree> OPEN =
       anyOf(
-          staticMethod().onClass(SCOPE).named("open"),
-          constructor().forClass(isDescendantOf(SCOPE)));
+          CallNames.namedFirst(staticMethod().onClass(SCOPE).named("open"), "open"),
+          CallNames.namedFirst(
+              constructor().forClass(isDescendantOf(SCOPE)), CallNames.CONSTRUCTOR));
 
   /** {@code scope.join()} and the older {@code joinUntil(..)}. */
   public static final Matcher<ExpressionTree> JOIN =
-      instanceMethod().onDescendantOf(SCOPE).namedAnyOf("join", "joinUntil");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(SCOPE).namedAnyOf("join", "joinUntil"),
+          "join",
+          "joinUntil");
 
   /** {@code scope.close()}. */
   public static final Matcher<ExpressionTree> CLOSE =
-      instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters();
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters(), "close");
 
   /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
   public static final Matcher<ExpressionTree> SUBTASK_READ =
-      instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception"),
+          "get",
+          "state",
+          "exception");
 
   private ScopeCalls() {}
 }

@@ -4,6 +4,7 @@ import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
@@ -12,86 +13,126 @@ import dev.cancelguard.analysis.trees.CallNames;
 public final class SyncCalls {
   /** {@code latch.await(..)}. */
   public static final Matcher<ExpressionTree> LATCH_AWAIT =
-      instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
+          "await");
 
   /** {@code latch.countDown()}. */
   public static final Matcher<ExpressionTree> COUNT_DOWN =
-      instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("countDown");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("countDown"),
+          "countDown");
 
   /** {@code semaphore.acquire(..)} and {@code acquireUninterruptibly(..)}. */
   public static final Matcher<ExpressionTree> SEMAPHORE_ACQUIRE =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.Semaphore")
-          .namedAnyOf("acquire", "acquireUninterruptibly");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.Semaphore")
+              .namedAnyOf("acquire", "acquireUninterruptibly"),
+          "acquire",
+          "acquireUninterruptibly");
 
   /** {@code semaphore.release(..)}. */
   public static final Matcher<ExpressionTree> SEMAPHORE_RELEASE =
-      instanceMethod().onDescendantOf("java.util.concurrent.Semaphore").named("release");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore").named("release"),
+          "release");
 
   /** {@code lock.lockInterruptibly()}. */
   public static final Matcher<ExpressionTree> LOCK_INTERRUPTIBLY =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("lockInterruptibly");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.locks.Lock")
+              .named("lockInterruptibly"),
+          "lockInterruptibly");
 
   /** {@code lock.unlock()}. */
   public static final Matcher<ExpressionTree> UNLOCK =
-      instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("unlock");
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("unlock"),
+          "unlock");
 
   private SyncCalls() {}
 
   /** Waits that end only when the other side is done: no deadline. */
   public static final Matcher<ExpressionTree> UNBOUNDED_WAIT =
-      CallNames.namedFirst(
-          anyOf(
+      // Each alternative on its own name: map.get(k) is tried as a Future's get only.
+      anyOf(
+          CallNames.namedFirst(
               instanceMethod()
                   .onDescendantOf("java.util.concurrent.Future")
                   .named("get")
                   .withNoParameters(),
-              instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CompletableFuture")
-                  .named("join")
-                  .withNoParameters(),
+              "get"),
+          CallNames.namedFirst(
+              anyOf(
+                  instanceMethod()
+                      .onDescendantOf("java.util.concurrent.CompletableFuture")
+                      .named("join")
+                      .withNoParameters(),
+                  instanceMethod()
+                      .onDescendantOf("java.lang.Thread")
+                      .named("join")
+                      .withNoParameters()),
+              "join"),
+          CallNames.namedFirst(
               instanceMethod()
                   .onDescendantOf("java.util.concurrent.CountDownLatch")
                   .named("await")
                   .withNoParameters(),
-              instanceMethod().onDescendantOf("java.lang.Thread").named("join").withNoParameters()),
-          "get",
-          "join",
-          "await");
+              "await"));
 
   public static final Matcher<ExpressionTree> OBJECT_WAIT =
       instanceMethod().anyClass().named("wait");
 
   public static final Matcher<ExpressionTree> CONDITION_AWAIT =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.locks.Condition")
-          .namedAnyOf("await", "awaitNanos", "awaitUntil");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.locks.Condition")
+              .namedAnyOf("await", "awaitNanos", "awaitUntil"),
+          "await",
+          "awaitNanos",
+          "awaitUntil");
 
   /** Setting an atomic: {@code set}, {@code lazySet}, {@code compareAndSet}, {@code getAndSet}. */
   public static final Matcher<ExpressionTree> ATOMIC_SET =
-      instanceMethod()
-          .onDescendantOfAny(
-              "java.util.concurrent.atomic.AtomicBoolean",
-              "java.util.concurrent.atomic.AtomicInteger",
-              "java.util.concurrent.atomic.AtomicReference")
-          .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOfAny(
+                  "java.util.concurrent.atomic.AtomicBoolean",
+                  "java.util.concurrent.atomic.AtomicInteger",
+                  "java.util.concurrent.atomic.AtomicReference")
+              .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet"),
+          "set",
+          "lazySet",
+          "compareAndSet",
+          "getAndSet");
 
   /** Reading the value held by an AtomicReference. */
   public static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
-      instanceMethod()
-          .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
-          .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet");
+      CallNames.namedFirst(
+          instanceMethod()
+              .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
+              .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet"),
+          "get",
+          "getAcquire",
+          "getPlain",
+          "getOpaque",
+          "getAndSet");
+
+  private static final ImmutableSet<String> SYNCHRONIZED_WRAPPER_NAMES =
+      ImmutableSet.of(
+          "synchronizedCollection",
+          "synchronizedSet",
+          "synchronizedSortedSet",
+          "synchronizedNavigableSet",
+          "synchronizedList",
+          "synchronizedMap",
+          "synchronizedSortedMap",
+          "synchronizedNavigableMap");
 
   public static final Matcher<ExpressionTree> SYNCHRONIZED_WRAPPER =
-      staticMethod()
-          .onClass("java.util.Collections")
-          .namedAnyOf(
-              "synchronizedCollection",
-              "synchronizedSet",
-              "synchronizedSortedSet",
-              "synchronizedNavigableSet",
-              "synchronizedList",
-              "synchronizedMap",
-              "synchronizedSortedMap",
-              "synchronizedNavigableMap");
+      CallNames.namedFirst(
+          staticMethod().onClass("java.util.Collections").namedAnyOf(SYNCHRONIZED_WRAPPER_NAMES),
+          SYNCHRONIZED_WRAPPER_NAMES);
 }

@@ -137,15 +137,21 @@ public final class ThreadCalls {
 
   /** Calls that take a Runnable and make it the whole body of a new thread. */
   public static final Matcher<ExpressionTree> THREAD_BODY =
-      CallNames.namedFirst(
-          anyOf(
-              constructor().forClass("java.lang.Thread"),
+      // Each alternative tried only on its own names: every constructor call is named <init>.
+      anyOf(
+          CallNames.namedFirst(constructor().forClass("java.lang.Thread"), CallNames.CONSTRUCTOR),
+          CallNames.namedFirst(
               staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
+              "startVirtualThread"),
+          CallNames.namedFirst(
               instanceMethod()
                   .onDescendantOf("java.lang.Thread.Builder")
                   .namedAnyOf("start", "unstarted"),
+              "start",
+              "unstarted"),
+          CallNames.namedFirst(
               instanceMethod()
                   .onDescendantOf("java.util.concurrent.ThreadFactory")
-                  .named("newThread")),
-          THREAD_BODY_NAMES);
+                  .named("newThread"),
+              "newThread"));
 }
