@@ -112,11 +112,12 @@ public final class BlockingHelpers {
     if (callee.method().getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
       return true;
     }
+    if (!ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(callee.method().getSimpleName().toString())
+        || callee.calledOn() == null) {
+      return false;
+    }
     Type interruptible = state.getTypeFromString("java.nio.channels.InterruptibleChannel");
-    return ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(callee.method().getSimpleName().toString())
-        && callee.calledOn() != null
-        && interruptible != null
-        && isSubtype(callee.calledOn().type, interruptible, state);
+    return interruptible != null && isSubtype(callee.calledOn().type, interruptible, state);
   }
 
   /** The calls of the method's own code, or null where its code cannot be read. */

@@ -71,9 +71,12 @@ public final class LostInterrupts {
     CatchTree catchTree = (CatchTree) catchPath.getLeaf();
     MethodTree method = methodOf(codeUnit);
     ImmutableList<Leak> leaks =
-        InterruptPaths.leaksOfCatch(catchTree, method, state, options).stream()
-            .filter(leak -> !endsThreadTopLevel(leak, catchPath, codeUnit, state, options))
-            .collect(ImmutableList.toImmutableList());
+        withoutThreadEnds(
+            InterruptPaths.leaksOfCatch(catchTree, method, state, options),
+            catchPath,
+            codeUnit,
+            state,
+            options);
     if (leaks.isEmpty()
         || restoredByEnclosingFinally(catchPath, codeUnit, method, state, options)) {
       return ImmutableList.of();
@@ -87,10 +90,39 @@ public final class LostInterrupts {
       @Nullable TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    return InterruptPaths.leaksOfStatement(branch.branch(), methodOf(codeUnit), state, options)
-        .stream()
-        .filter(leak -> !endsThreadTopLevel(leak, branch.ifPath(), codeUnit, state, options))
+    return withoutThreadEnds(
+        InterruptPaths.leaksOfStatement(branch.branch(), methodOf(codeUnit), state, options),
+        branch.ifPath(),
+        codeUnit,
+        state,
+        options);
+  }
+
+  /**
+   * The leaks, less those that end a thread which owns its interruption policy. Whether the code
+   * unit is a thread's whole work (which looks through the file) is asked once, and only when there
+   * is a leak.
+   */
+  private static ImmutableList<Leak> withoutThreadEnds(
+      List<Leak> leaks,
+      TreePath statementPath,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (leaks.isEmpty() || !isThreadsWholeWork(codeUnit, state, options)) {
+      return ImmutableList.copyOf(leaks);
+    }
+    return leaks.stream()
+        .filter(leak -> !endsThreadTopLevel(leak, statementPath, codeUnit, state, options))
         .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The code unit is a thread's top level, or ends with its thread. */
+  private static boolean isThreadsWholeWork(
+      @Nullable TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    return codeUnit != null
+        && (Tasks.isThreadTopLevel(codeUnit, state)
+            || Tasks.endsWithItsThread(codeUnit, state, options));
   }
 
   /**
@@ -222,20 +254,15 @@ public final class LostInterrupts {
   }
 
   /**
-   * Leaving code that is a thread's whole work ends the thread: the thread owns its interruption
-   * policy, and nobody is left to read the flag.
+   * Leaving code that is a thread's whole work ({@link #isThreadsWholeWork}, asked by the caller)
+   * ends the thread: the thread owns its interruption policy, and nobody is left to read the flag.
    */
   private static boolean endsThreadTopLevel(
       Leak leak,
       TreePath statementPath,
-      @Nullable TreePath codeUnit,
+      TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (codeUnit == null
-        || !(Tasks.isThreadTopLevel(codeUnit, state)
-            || Tasks.endsWithItsThread(codeUnit, state, options))) {
-      return false;
-    }
     return switch (leak.kind()) {
       case RETURNS -> true;
       case FALLS_THROUGH -> Tasks.isInTailPosition(tailOf(statementPath), codeUnit, state, options);
