@@ -195,6 +195,52 @@ class ClassFileReaderTest {
     assertNull(file.method("table", "(J)I"));
   }
 
+  /**
+   * Constants outside ASCII (a method name, and a NUL, which a class file writes in two bytes) are
+   * read through the modified-UTF-8 decoder; ASCII ones are read without it, to the same strings.
+   */
+  @Test
+  void namesOutsideAsciiReadAsWritten() throws IOException {
+    Path file = work.resolve("src/q/Names.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        """
+        package q;
+        public class Names {
+          static String na\u00efve(String s) {
+            return s + "\\0\u00e9";
+          }
+          static int l\u00e4nge() {
+            return na\u00efve("\u00fc").length();
+          }
+        }
+        """);
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(
+                null,
+                errors,
+                errors,
+                "-proc:none",
+                "-d",
+                work.resolve("classes").toString(),
+                file.toString());
+    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+    ClassFile names =
+        ClassFileReader.read(Files.readAllBytes(work.resolve("classes/q/Names.class")));
+    assertNotNull(names);
+    assertEquals("q/Names", names.name());
+    ClassFile.Method length = names.method("l\u00e4nge", "()I");
+    assertNotNull(length);
+    ClassFile.Call call = length.calls().getFirst();
+    assertEquals("q/Names", call.owner());
+    assertEquals("na\u00efve", call.name());
+    assertEquals("(Ljava/lang/String;)Ljava/lang/String;", call.descriptor());
+    assertNotNull(names.method("na\u00efve", "(Ljava/lang/String;)Ljava/lang/String;"));
+  }
+
   @Test
   void abstractMethodsHaveNoCode() throws IOException {
     ClassFile inner =
