@@ -1685,6 +1685,34 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void positive_getAfterAnArrayElementWrite() {
+    // An array element written between the isDone() guard and the get() has no symbol: the
+    // question "is the future reassigned in between" must not crash on it.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Loader {
+              Future<String> future;
+              String[] recent = new String[4];
+
+              String load(int i) {
+                recent[i % recent.length] = "x";
+                try {
+                  return future.get();
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException | ExecutionException e) {
+                  return recent[0];
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_getOfAFutureNotKnownToBeDone() {
     helper
         .addSourceLines(
