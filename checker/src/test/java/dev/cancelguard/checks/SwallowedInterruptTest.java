@@ -2042,6 +2042,132 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_doorbellRungThroughAHelperAndTheCatchContinues() {
+    // The stop method sets the flag and calls a helper that interrupts the workers; the catch
+    // continues straight back to the loop's test, past the blocking work that follows the wait.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Acceptors {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition accepting = lock.newCondition();
+              private final Thread[] threads = new Thread[2];
+              private volatile boolean running = true;
+              private boolean paused;
+              BlockingQueue<String> connections;
+
+              void stop() {
+                running = false;
+                interruptAcceptors();
+              }
+
+              private void interruptAcceptors() {
+                for (Thread thread : threads) {
+                  if (thread != null) {
+                    thread.interrupt();
+                  }
+                }
+              }
+
+              void accept() {
+                while (running) {
+                  lock.lock();
+                  try {
+                    if (paused) {
+                      accepting.await();
+                      continue;
+                    }
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  try {
+                    System.out.println(connections.take());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperThatInterruptsNobodyOrAFlagNeverSet() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Acceptors {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition accepting = lock.newCondition();
+              private final Thread[] threads = new Thread[2];
+              private volatile boolean running = true;
+              private volatile boolean open = true;
+
+              void stop() {
+                running = false;
+                logAcceptors();
+              }
+
+              void pause() {
+                interruptAcceptors();
+              }
+
+              private void logAcceptors() {
+                System.out.println(threads.length);
+              }
+
+              private void interruptAcceptors() {
+                for (Thread thread : threads) {
+                  thread.interrupt();
+                }
+              }
+
+              void accept() {
+                while (running) {
+                  lock.lock();
+                  try {
+                    accepting.await();
+                    // BUG: Diagnostic contains: continues the loop
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  System.out.println("accepted");
+                }
+              }
+
+              void acceptWhileOpen() {
+                while (open) {
+                  lock.lock();
+                  try {
+                    accepting.await();
+                    // BUG: Diagnostic contains: continues the loop
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  System.out.println("accepted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_doorbellButTheCatchBlocksAgainBeforeTheTest() {
     helper
         .addSourceLines(
