@@ -2168,6 +2168,147 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_privateThreadClassTheFileKeepsToItself() {
+    // A private Thread subclass, created into a private field, interrupted only by the class's own
+    // stop: nobody else can reach the thread, and its loop ends by the class's protocol.
+    helper
+        .addSourceLines(
+            "LogWriter.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class LogWriter {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean running;
+              private WriterThread writer;
+
+              private class WriterThread extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      String line = queue.poll(10, TimeUnit.SECONDS);
+                      if (line != null) {
+                        System.out.println(line);
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              void start() {
+                running = true;
+                writer = new WriterThread();
+                writer.start();
+              }
+
+              void stop() throws InterruptedException {
+                writer.interrupt();
+                writer.join();
+                writer = null;
+              }
+
+              void drained() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadClassReachableFromOutsideOrNeverEnding() {
+    helper
+        .addSourceLines(
+            "LogWriter.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class LogWriter {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean running;
+              private WriterThread writer;
+              private Forever forever;
+              private Shared shared;
+
+              // Not private: another class of the package may create and interrupt it.
+              class WriterThread extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      System.out.println(queue.poll(10, TimeUnit.SECONDS));
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              private class Forever extends Thread {
+                @Override
+                public void run() {
+                  while (true) {
+                    try {
+                      System.out.println(queue.take());
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              private class Shared extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      System.out.println(queue.take());
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              void start() {
+                running = true;
+                writer = new WriterThread();
+                writer.start();
+                forever = new Forever();
+                forever.setDaemon(true);
+                forever.start();
+                shared = new Shared();
+                shared.start();
+              }
+
+              // Handed out: whoever gets it may interrupt it.
+              Thread sharedThread() {
+                return shared;
+              }
+
+              void stop() {
+                writer.interrupt();
+                forever.interrupt();
+                shared.interrupt();
+              }
+
+              void drained() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_doorbellButTheCatchBlocksAgainBeforeTheTest() {
     helper
         .addSourceLines(
