@@ -423,6 +423,57 @@ class CancelWithoutAwaitContextTest {
   }
 
   @Test
+  void negative_nullingTheVariableThatHoldsTheTaskItself() {
+    // The running task has itself: dropping the manager's reference to it cannot fail it. A
+    // variable the task's own code reads is still a release.
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Manager {
+              private final ScheduledExecutorService timer =
+                  Executors.newSingleThreadScheduledExecutor();
+              private Runnable timeoutChecker;
+              private Future<?> checking;
+              private StringBuilder report = new StringBuilder();
+              private Future<?> reporting;
+
+              void start() {
+                timeoutChecker = new TimeoutChecker();
+                checking = timer.scheduleAtFixedRate(timeoutChecker, 1, 1, TimeUnit.SECONDS);
+                reporting = timer.scheduleAtFixedRate(() -> report.append("x"), 1, 1, TimeUnit.SECONDS);
+              }
+
+              void stopChecking() {
+                checking.cancel(true);
+                timeoutChecker = null;
+              }
+
+              void stopReporting() {
+                // BUG: Diagnostic contains: sets report to null
+                reporting.cancel(true);
+                report = null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "TimeoutChecker.java",
+            """
+            class TimeoutChecker implements Runnable {
+              @Override
+              public void run() {
+                System.out.println("checking");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_executorThatOnlyDelegates() {
     helper
         .addSourceLines(
