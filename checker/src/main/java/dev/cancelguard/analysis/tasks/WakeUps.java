@@ -235,7 +235,7 @@ public final class WakeUps {
               || !SameFile.isDeclaredIn(method, unit)) {
             return false;
           }
-          MethodTree helper = SameFile.findMethod(unit, method);
+          MethodTree helper = SameFile.findMethod(unit, method, state);
           return helper != null
               && helper.getBody() != null
               && interruptsAnotherThread(helper.getBody(), state, /* followHelpers= */ false);
