@@ -68,9 +68,15 @@ class HelpersInOtherFilesTest {
               other.interrupt();
               return new IllegalStateException(t);
             }
-            /** Restores, but takes no exception. */
+            /** Restores whenever it is called: its code begins with the restore. */
             public static void restore() {
               Thread.currentThread().interrupt();
+            }
+            /** Takes no exception and restores only under a condition of its own. */
+            public static void maybeRestore() {
+              if (Boolean.getBoolean("restore")) {
+                Thread.currentThread().interrupt();
+              }
             }
             /** Restores later, on another thread: not its own code. */
             public static void restoreLater(Throwable t, Executor executor) {
@@ -295,12 +301,36 @@ class HelpersInOtherFilesTest {
               throw Errors.wakeAndWrap(e, worker);
             }
           }
-          void neverHandedTheException() {
+          void neverHandedTheExceptionRestoresOnlySometimes() {
             try {
               Thread.sleep(10);
             // BUG: Diagnostic contains: SwallowedInterrupt
             } catch (InterruptedException e) {
+              Errors.maybeRestore();
+            }
+          }
+          void aHelperThatRestoresAtOnce() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
               Errors.restore();
+            }
+          }
+          void recordedAndRestoredByTheHelperLater() throws Exception {
+            boolean interrupted = false;
+            try {
+              while (true) {
+                try {
+                  Thread.sleep(10);
+                  return;
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+              }
+            } finally {
+              if (interrupted) {
+                Errors.restore();
+              }
             }
           }
           void handedSomethingElse(Exception lastFailure) {
