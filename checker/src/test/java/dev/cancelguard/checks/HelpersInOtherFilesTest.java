@@ -158,6 +158,21 @@ class HelpersInOtherFilesTest {
             }
           }
           """,
+          "com/acme/loop/AbstractLoop.java",
+          """
+          package com.acme.loop;
+          /** An event loop's base: the own-thread test is answered by the subclass. */
+          public abstract class AbstractLoop {
+            public boolean inEventLoop() {
+              return inEventLoop(Thread.currentThread());
+            }
+            public abstract boolean inEventLoop(Thread thread);
+            /** Asks something other than the loop's own thread. */
+            public boolean onALoopThread() {
+              return Thread.currentThread().getName().startsWith("loop-");
+            }
+          }
+          """,
           "com/acme/errors/Handler.java",
           """
           package com.acme.errors;
@@ -544,5 +559,78 @@ class HelpersInOtherFilesTest {
         }
         """;
     withHelperClasses(SwallowedInterrupt.class, "damaged", "Caller.java", caller);
+  }
+
+  @Test
+  void ownThreadTestInheritedFromAnotherFile() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.loop.AbstractLoop;
+        import java.util.concurrent.BlockingQueue;
+        class Caller extends AbstractLoop {
+          private volatile Thread thread;
+          BlockingQueue<Runnable> tasks;
+
+          @Override
+          public boolean inEventLoop(Thread t) {
+            return t == thread;
+          }
+
+          boolean confirmShutdown() {
+            if (tasks.isEmpty()) {
+              return true;
+            }
+            if (!inEventLoop()) {
+              throw new IllegalStateException("must be invoked from the event loop");
+            }
+            try {
+              Thread.sleep(100);
+            } catch (InterruptedException e) {
+              // woken up by the loop's own interruptThread()
+            }
+            return false;
+          }
+
+          void guardedByAnotherTest() {
+            if (!onALoopThread()) {
+              throw new IllegalStateException("not on a loop thread");
+            }
+            try {
+              Thread.sleep(100);
+            // BUG: Diagnostic contains: swallows it
+            } catch (InterruptedException e) {
+              // woken up
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void inheritedTestWhoseOverloadComparesSomethingElse() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.loop.AbstractLoop;
+        class Caller extends AbstractLoop {
+          @Override
+          public boolean inEventLoop(Thread t) {
+            return t != null;
+          }
+
+          void pause() {
+            if (!inEventLoop()) {
+              throw new IllegalStateException("must be invoked from the event loop");
+            }
+            try {
+              Thread.sleep(100);
+            // BUG: Diagnostic contains: swallows it
+            } catch (InterruptedException e) {
+              // woken up
+            }
+          }
+        }
+        """);
   }
 }

@@ -5304,4 +5304,169 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------- code run only by a nested worker's run(), guards after
+  // returns
+
+  @Test
+  void negative_methodCalledOnlyFromANestedWorkersRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ThreadFactory;
+            class Test {
+              private final TaskRunner taskRunner = new TaskRunner();
+              BlockingQueue<Runnable> taskQueue;
+              volatile Thread thread;
+
+              void start(ThreadFactory threadFactory) {
+                Thread t = threadFactory.newThread(taskRunner);
+                thread = t;
+                t.start();
+              }
+
+              Runnable takeTask() {
+                try {
+                  return taskQueue.take();
+                } catch (InterruptedException e) {
+                  return null; // woken up
+                }
+              }
+
+              final class TaskRunner implements Runnable {
+                @Override
+                public void run() {
+                  for (; ; ) {
+                    Runnable task = takeTask();
+                    if (task == null && taskQueue.isEmpty()) {
+                      break;
+                    }
+                    if (task != null) {
+                      task.run();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_nestedClassMethodOtherThanItsRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              BlockingQueue<Runnable> taskQueue;
+
+              Runnable takeTask() {
+                try {
+                  return taskQueue.take();
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+
+              final class Helper {
+                Runnable next() {
+                  return takeTask();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void ownThreadGuardAfterEarlyReturns() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private volatile Thread thread;
+              private volatile boolean shuttingDown;
+
+              boolean inEventLoop() {
+                return Thread.currentThread() == thread;
+              }
+
+              boolean confirmShutdown() {
+                if (!shuttingDown) {
+                  return false;
+                }
+                if (!inEventLoop()) {
+                  throw new IllegalStateException("must be invoked from an event loop");
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  // woken up by the loop itself
+                }
+                return false;
+              }
+
+              boolean workBeforeTheGuard() {
+                shuttingDown = true;
+                if (!inEventLoop()) {
+                  throw new IllegalStateException("must be invoked from an event loop");
+                }
+                try {
+                  Thread.sleep(100);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  // woken up
+                }
+                return false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------- a bare Thread.interrupted() as a thread ends
+
+  @Test
+  void bareInterruptedAsTheThreadEnds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              BlockingQueue<Runnable> beats;
+              volatile Exception failure;
+
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    beats.take().run();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.interrupted();
+                  failure = e;
+                } finally {
+                  System.err.println("heartbeat thread has closed");
+                }
+              }
+
+              void notTheThreadsEnd() {
+                try {
+                  beats.take().run();
+                } catch (InterruptedException e) {
+                  // BUG: Diagnostic contains: Thread.interrupted() clears the interrupt flag
+                  Thread.interrupted();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
