@@ -5349,6 +5349,68 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void getInAPrivateHelperOfAnAllOfCallback() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              private final Map<String, CompletableFuture<Integer>> futures;
+              private final Map<String, CompletableFuture<Integer>> others;
+
+              Test(Map<String, CompletableFuture<Integer>> futures, Map<String, CompletableFuture<Integer>> others) {
+                this.futures = futures;
+                this.others = others;
+              }
+
+              CompletableFuture<List<Integer>> all() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(v -> values(futures));
+              }
+
+              private List<Integer> values(Map<String, CompletableFuture<Integer>> done) {
+                List<Integer> out = new ArrayList<>();
+                for (CompletableFuture<Integer> f : done.values()) {
+                  try {
+                    out.add(f.get());
+                  } catch (Exception e) {
+                    throw new IllegalStateException("unreachable: allOf completed", e);
+                  }
+                }
+                return out;
+              }
+
+              CompletableFuture<List<Integer>> mixed() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(v -> valuesAlsoCalledElsewhere(futures));
+              }
+
+              List<Integer> direct() {
+                return valuesAlsoCalledElsewhere(others);
+              }
+
+              private List<Integer> valuesAlsoCalledElsewhere(Map<String, CompletableFuture<Integer>> maybe) {
+                List<Integer> out = new ArrayList<>();
+                for (CompletableFuture<Integer> f : maybe.values()) {
+                  try {
+                    out.add(f.get());
+                    // BUG: Diagnostic contains: Whoever interrupted this thread
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_getNotCoveredByTheAllOfCallback() {
     helper
         .addSourceLines(

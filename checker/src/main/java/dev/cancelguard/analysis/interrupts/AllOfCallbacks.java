@@ -10,6 +10,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -17,8 +18,10 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -39,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * allOf(futures.values().toArray(..)).thenApply(v -> { for (var e : futures.entrySet())
  * e.getValue().get(); })}. {@code allOf} is a static method of that name that returns a {@link
  * java.util.concurrent.Future} ({@code CompletableFuture.allOf} and the libraries' own futures that
- * follow it).
+ * follow it). The {@code get()} may also sit in a private helper of the same file that reads the
+ * collection through its parameter, when every call of the helper is in such a callback and passes
+ * that same collection.
  */
 public final class AllOfCallbacks {
   private AllOfCallbacks() {}
@@ -58,10 +63,23 @@ public final class AllOfCallbacks {
     if (collection == null || !cannotBeReassigned(collection)) {
       return false;
     }
-    for (TreePath p = callPath; p != null; p = p.getParentPath()) {
+    TreePath method = inAllOfCallbackOver(callPath, collection, state);
+    return method == null
+        || (method.getLeaf() instanceof MethodTree helper
+            && isPrivateHelperOfAllOfCallbacks(helper, collection, state));
+  }
+
+  /**
+   * Walks out from {@code from} to its method: null if an enclosing success callback of {@code
+   * allOf(collection..)} was found (the future is done), else the path of the method reached (or of
+   * the class, which ends the question).
+   */
+  private static @Nullable TreePath inAllOfCallbackOver(
+      TreePath from, Symbol collection, VisitorState state) {
+    for (TreePath p = from; p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
-        return false;
+        return p;
       }
       if (leaf instanceof LambdaExpressionTree
           && p.getParentPath() != null
@@ -73,11 +91,59 @@ public final class AllOfCallbacks {
         if (combined instanceof MethodInvocationTree allOf
             && allOf.getArguments().stream()
                 .anyMatch(argument -> collection.equals(rootOf(argument)))) {
-          return true;
+          return null;
         }
       }
     }
-    return false;
+    return from; // no method around it (a field initializer): not answered
+  }
+
+  /**
+   * True if {@code collection} is a parameter of {@code helper}, a private method, and every call
+   * of the helper in this file (at least one; no method reference) sits in a success callback of
+   * {@code allOf(c..)} and passes that same unassignable {@code c} for the parameter: {@code
+   * allOf(futures.values()..).thenApply(v -> bindings(futures))} with {@code bindings(m)} reading
+   * {@code m}'s futures.
+   */
+  private static boolean isPrivateHelperOfAllOfCallbacks(
+      MethodTree helper, Symbol collection, VisitorState state) {
+    MethodSymbol symbol = getSymbol(helper);
+    int index = -1;
+    for (int i = 0; i < helper.getParameters().size(); i++) {
+      if (collection.equals(getSymbol(helper.getParameters().get(i)))) {
+        index = i;
+      }
+    }
+    if (symbol == null || !symbol.isPrivate() || index < 0) {
+      return false;
+    }
+    int parameter = index;
+    boolean[] other = new boolean[1];
+    int[] calls = new int[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+        if (symbol.equals(getSymbol(invocation))) {
+          calls[0]++;
+          Symbol passed =
+              parameter < invocation.getArguments().size()
+                  ? variableOf(invocation.getArguments().get(parameter))
+                  : null;
+          other[0] |=
+              passed == null
+                  || !cannotBeReassigned(passed)
+                  || inAllOfCallbackOver(getCurrentPath(), passed, state) != null;
+        }
+        return super.visitMethodInvocation(invocation, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        other[0] |= symbol.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    return calls[0] > 0 && !other[0];
   }
 
   /**
