@@ -340,6 +340,165 @@ class CancelWithoutAwaitContextTest {
   }
 
   @Test
+  void negative_forcefulStopBesideAwaitableGracefulStop() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scheduler {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final ExecutorService[] lanes = {
+                Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor()
+              };
+              Scheduler() {
+                pool.execute(() -> System.out.println("work"));
+                for (ExecutorService lane : lanes) {
+                  lane.execute(() -> System.out.println("lane"));
+                }
+              }
+              void dispose() {
+                pool.shutdownNow();
+                for (ExecutorService lane : lanes) {
+                  lane.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      pool.shutdown();
+                      for (ExecutorService lane : lanes) {
+                        lane.shutdown();
+                      }
+                      awaitAll();
+                    });
+              }
+              private void awaitAll() {
+                System.out.println("awaiting");
+              }
+            }
+            """)
+        .addSourceLines(
+            "Lanes.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            class Lanes {
+              static final class State {
+                final ExecutorService[] executors;
+                State(ExecutorService[] executors) {
+                  this.executors = executors;
+                }
+              }
+              private volatile State state;
+              void dispose() {
+                State current = state;
+                for (ExecutorService executor : current.executors) {
+                  executor.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      State current = state;
+                      for (ExecutorService executor : current.executors) {
+                        executor.shutdown();
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_forcefulStopWithoutAwaitableGracefulStopOfTheSameWork() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scheduler {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final ExecutorService timers = Executors.newSingleThreadExecutor();
+              Scheduler() {
+                pool.execute(() -> System.out.println("work"));
+                timers.execute(() -> System.out.println("tick"));
+              }
+              void dispose() {
+                // BUG: Diagnostic contains: dispose() returns
+                timers.shutdownNow();
+              }
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                pool.shutdown();
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(() -> pool.shutdown());
+              }
+            }
+            """)
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Worker {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Worker() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void stopNow() {
+                // BUG: Diagnostic contains: stopNow() returns
+                pool.shutdownNow();
+              }
+              void stopGracefully() {
+                // BUG: Diagnostic contains: stopGracefully() returns
+                pool.shutdown();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Lanes.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            class Lanes {
+              static final class State {
+                final ExecutorService[] executors;
+                final ExecutorService[] timers;
+                State(ExecutorService[] executors, ExecutorService[] timers) {
+                  this.executors = executors;
+                  this.timers = timers;
+                }
+              }
+              private volatile State state;
+              void dispose() {
+                State current = state;
+                for (ExecutorService executor : current.executors) {
+                  // BUG: Diagnostic contains: dispose() returns
+                  executor.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      State current = state;
+                      for (ExecutorService timer : current.timers) {
+                        timer.shutdown();
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_choiceNotTheCallersOrNotAboutStopping() {
     helper
         .addSourceLines(

@@ -5,8 +5,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
+import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -14,9 +16,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +31,14 @@ import org.jspecify.annotations.Nullable;
  * hands the work on, or is itself the executor whose own wait its callers use.
  */
 public final class StopMethods {
+  /** Types a method returns for its caller to wait on the work it started stopping. */
+  private static final ImmutableList<String> COMPLETION_HANDLES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CompletionStage",
+          "java.util.concurrent.Flow.Publisher",
+          "org.reactivestreams.Publisher");
+
   private StopMethods() {}
 
   /**
@@ -74,7 +86,64 @@ public final class StopMethods {
       return false;
     }
     // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
-    return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state);
+    if (otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state)) {
+      return false;
+    }
+    // shutdownNow() beside a graceful stop of the same work that hands back something to wait on
+    // (`Future<Void> closeGracefully()`): the class's "now" mode, as the executor's own
+    // shutdownNow() beside shutdown() and awaitTermination().
+    return !(ExecutorCalls.SHUTDOWN_NOW.matches(cancel, state)
+        && offersAwaitableGracefulStop(enclosingClass, codeUnit.getLeaf(), target, state));
+  }
+
+  /**
+   * True if another stop-like method of the class shuts the target (a field's executor, or a loop
+   * over a field's executors) down gently with {@code shutdown()} and returns a handle the caller
+   * can wait on: a {@link java.util.concurrent.Future}, a {@link
+   * java.util.concurrent.CompletionStage} or a reactive-streams {@code Publisher} ({@code
+   * java.util.concurrent.Flow.Publisher} or {@code org.reactivestreams.Publisher}). Callers who
+   * need the work gone use that one; the forceful stop is not expected to wait.
+   */
+  static boolean offersAwaitableGracefulStop(
+      ClassTree enclosingClass, Tree forcefulStop, CancelTarget target, VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    Symbol field = CancelTarget.fieldOfWork(target.variable(), unit);
+    if (field == null) {
+      return false;
+    }
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method != forcefulStop
+          && method.getBody() != null
+          && Terminations.isStopLike(method)
+          && returnsCompletionHandle(method, state)
+          && CallScans.anyCall(
+              method.getBody(),
+              call ->
+                  Expressions.isResolved(call)
+                      && ExecutorCalls.GRACEFUL_SHUTDOWN.matches(call, state)
+                      && getReceiver(call) != null
+                      && field.equals(
+                          CancelTarget.fieldOfWork(getSymbol(getReceiver(call)), unit)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean returnsCompletionHandle(MethodTree method, VisitorState state) {
+    Type returned = getType(method.getReturnType());
+    if (returned == null) {
+      return false;
+    }
+    for (String handle : COMPLETION_HANDLES) {
+      Type type = state.getTypeFromString(handle);
+      if (type != null
+          && isSubtype(state.getTypes().erasure(returned), state.getTypes().erasure(type), state)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
