@@ -685,6 +685,88 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  private static final String CLOSE_CALLED_FROM_DEFERRED_CODE =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.function.Supplier;
+      class Channel {
+        private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+        Channel() {
+          reporter.execute(() -> System.out.println("reporting"));
+        }
+        /** Closes when the returned supplier is run, on whatever thread runs it. */
+        Supplier<String> closeLater() {
+          return defer(
+              () -> {
+                close();
+                return "closed";
+              });
+        }
+        private static Supplier<String> defer(Supplier<String> body) {
+          return body;
+        }
+        void close() {
+          // BUG: Diagnostic contains: close() returns
+          reporter.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAMethodALambdaCalls() {
+    helper.addSourceLines("Channel.java", CLOSE_CALLED_FROM_DEFERRED_CODE).doTest();
+    refactoring
+        .addInputLines("Channel.java", CLOSE_CALLED_FROM_DEFERRED_CODE)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAMethodPlainCodeAndAShutdownHookCall() {
+    refactoring
+        .addInputLines(
+            "Channel.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Channel() {
+                reporter.execute(() -> System.out.println("reporting"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close()));
+              }
+              void release() {
+                close();
+              }
+              void close() {
+                reporter.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Channel.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Channel() {
+                reporter.execute(() -> System.out.println("reporting"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close()));
+              }
+              void release() {
+                close();
+              }
+              void close() {
+                reporter.shutdownNow();
+                reporter.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fix_noJoinInTheThreadsOwnRun() {
     helper.addSourceLines("Worker.java", THREAD_INTERRUPTS_ITSELF).doTest();
