@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
+import dev.cancelguard.analysis.tasks.StopShapes;
 import dev.cancelguard.analysis.tasks.TaskUses;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
@@ -132,8 +133,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (found.isEmpty()) {
       return NO_MATCH;
     }
-    // `close(boolean immediately)`: the caller asked for a stop without waiting.
-    if (!timedWait && StopModes.immediateStopChosenByCaller(codeUnit, target, options, state)) {
+    // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's
+    // own name says so (`closeImmediately()`, `shutdownNow()`).
+    if (!timedWait
+        && (StopModes.immediateStopChosenByCaller(codeUnit, target, options, state)
+            || StopModes.isImmediateStopMethod(codeUnit))) {
       return NO_MATCH;
     }
     Description.Builder description =
@@ -277,6 +281,14 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // be the very thread the wait waits for, which then never ends.
     if (WorkerCode.mayRunOnAWorker(codeUnit, state)
         || WaitPlacement.reachedFromItsOwnWork(codeUnit, target, state)) {
+      return null;
+    }
+    // A stop that asks whether it runs on its worker's thread (`runner != currentThread()`) knows
+    // it may; one that returns a future is asynchronous, awaited through that future: a blocking
+    // wait belongs in neither.
+    if (codeUnit.getLeaf() instanceof MethodTree stop
+        && (StopShapes.testsWhetherItRunsOnItsWorker(stop, state)
+            || StopShapes.isAsynchronousStop(stop, state))) {
       return null;
     }
     // stop() next to a join/awaitTermination/waitForState of the class's own: stop() is meant to

@@ -132,7 +132,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // The interrupt is this file's own doorbell: it set the loop's stop flag, then interrupted
     // the thread to wake it; the catch goes straight back to the flag test.
     if (LostInterrupts.allGoOn(leaks)
-        && WakeUps.isWakeUpOfStopFlagLoop(catchPath.getParentPath(), state, options)) {
+        && WakeUps.isWakeUpOfStopFlagLoop(
+            catchPath.getParentPath(), LostInterrupts.allContinueTheLoop(leaks), state, options)) {
       return NO_MATCH;
     }
     // ... or the catch itself tests the stop flag and leaves when it is set.

@@ -92,6 +92,11 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
       return NO_MATCH;
     }
     if (FutureOwnership.startsTask(receiver, state)) {
+      // `pool.submit(task).get(30, SECONDS)` with `pool.shutdownNow()` on every way out of the
+      // timeout (a finally): ending the pool cancels the task the future was not kept for.
+      if (endsItsExecutorOnTimeout(tree, receiver, state)) {
+        return NO_MATCH;
+      }
       return buildDescription(tree)
           .setMessage(
               "This get(timeout) waits for a task started in the same expression, whose future is"
@@ -221,7 +226,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
       MethodInvocationTree timedGet,
       Type timeout,
       Tree body,
-      VarSymbol future,
+      @Nullable VarSymbol future,
       @Nullable Symbol executor,
       VisitorState state) {
     FactFlow.Spec spec =
@@ -243,7 +248,7 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
 
           @Override
           public long killedOnBranch(ExpressionTree condition, boolean value) {
-            return value && isDoneTest(condition, future, state) ? TIMED_OUT : 0;
+            return value && future != null && isDoneTest(condition, future, state) ? TIMED_OUT : 0;
           }
         };
     // The wait may sit in a catch block: every catch is walked, the fact is added at the wait.
@@ -254,11 +259,41 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
         .orElse(null);
   }
 
-  /** Cancelling the future, waiting for it again, or ending the executor that runs it. */
+  /**
+   * True if {@code start} ({@code pool.submit(..)}, whose future {@code timedGet} waits on and
+   * nobody keeps) was submitted to an executor variable that every way out of the timeout ends
+   * ({@code shutdownNow()}, {@code close()}), or that is a resource of a try around the wait.
+   */
+  private static boolean endsItsExecutorOnTimeout(
+      MethodInvocationTree timedGet, ExpressionTree start, VisitorState state) {
+    if (!(stripParentheses(start) instanceof MethodInvocationTree submit)
+        || getReceiver(submit) == null
+        || !(getSymbol(stripParentheses(getReceiver(submit))) instanceof VarSymbol executor)) {
+      return false;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    if (codeUnit == null) {
+      return false;
+    }
+    if (isResourceAround(executor, state.getPath(), codeUnit)) {
+      return true;
+    }
+    Type timeout = state.getTypeFromString(TIMEOUT_EXCEPTION);
+    Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
+    return timeout != null
+        && body != null
+        && unsettledTimeoutExit(timedGet, timeout, body, null, executor, state) == null;
+  }
+
+  /**
+   * Cancelling the future, waiting for it again, or ending the executor that runs it (the only way
+   * when no variable holds the future).
+   */
   private static boolean settles(
-      Tree node, VarSymbol future, @Nullable Symbol executor, VisitorState state) {
-    if (FutureOwnership.isCancelOf(node, future, state)
-        || FutureOwnership.isWaitOn(node, future, state)) {
+      Tree node, @Nullable VarSymbol future, @Nullable Symbol executor, VisitorState state) {
+    if (future != null
+        && (FutureOwnership.isCancelOf(node, future, state)
+            || FutureOwnership.isWaitOn(node, future, state))) {
       return true;
     }
     return executor != null

@@ -538,6 +538,101 @@ class CancelWithoutAwaitContextTest {
   }
 
   @Test
+  void negative_stopMethodNamedImmediate() {
+    // The method's name promises only that the stop has begun, as ExecutorService.shutdownNow()
+    // does; the graceful close next to it and methods whose names say otherwise are still reported.
+    helper
+        .addSourceLines(
+            "Channel.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService pumper = Executors.newSingleThreadExecutor();
+              Channel() {
+                pumper.execute(() -> System.out.println("pumping"));
+              }
+              void closeImmediately0() {
+                pumper.shutdownNow();
+              }
+              void forceClose() {
+                pumper.shutdownNow();
+              }
+              void abort() {
+                pumper.shutdownNow();
+              }
+              void close_now() {
+                pumper.shutdownNow();
+              }
+              void closeGracefully() {
+                // BUG: Diagnostic contains: closeGracefully() returns
+                pumper.shutdown();
+              }
+              void shutdownAll() {
+                // BUG: Diagnostic contains: shutdownAll() returns
+                pumper.shutdownNow();
+              }
+              void stopNotifying() {
+                // BUG: Diagnostic contains: stopNotifying() returns
+                pumper.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_nullingTheVariableThatHoldsTheTaskItself() {
+    // The running task has itself: dropping the manager's reference to it cannot fail it. A
+    // variable the task's own code reads is still a release.
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Manager {
+              private final ScheduledExecutorService timer =
+                  Executors.newSingleThreadScheduledExecutor();
+              private Runnable timeoutChecker;
+              private Future<?> checking;
+              private StringBuilder report = new StringBuilder();
+              private Future<?> reporting;
+
+              void start() {
+                timeoutChecker = new TimeoutChecker();
+                checking = timer.scheduleAtFixedRate(timeoutChecker, 1, 1, TimeUnit.SECONDS);
+                reporting = timer.scheduleAtFixedRate(() -> report.append("x"), 1, 1, TimeUnit.SECONDS);
+              }
+
+              void stopChecking() {
+                checking.cancel(true);
+                timeoutChecker = null;
+              }
+
+              void stopReporting() {
+                // BUG: Diagnostic contains: sets report to null
+                reporting.cancel(true);
+                report = null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "TimeoutChecker.java",
+            """
+            class TimeoutChecker implements Runnable {
+              @Override
+              public void run() {
+                System.out.println("checking");
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_executorThatOnlyDelegates() {
     helper
         .addSourceLines(
@@ -1706,6 +1801,109 @@ class CancelWithoutAwaitContextTest {
                         houseKeeper.shutdownNow();
                         houseKeeper.close();
                     """))
+        .doTest();
+  }
+
+  private static final String STOP_THAT_RUNS_ON_ITS_WORKER_TOO =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Future;
+      class Command {
+        private final ExecutorService runner = Executors.newSingleThreadExecutor();
+        private volatile Thread runnerThread;
+        private Future<?> running;
+        void start() {
+          running = runner.submit(() -> {
+            runnerThread = Thread.currentThread();
+            System.out.println("running");
+          });
+        }
+        void destroy() {
+          if (running != null && runnerThread != Thread.currentThread()) {
+            running.cancel(true);
+          }
+          // BUG: Diagnostic contains: destroy() returns
+          runner.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereTheStopAsksIfItRunsOnItsWorker() {
+    helper.addSourceLines("Command.java", STOP_THAT_RUNS_ON_ITS_WORKER_TOO).doTest();
+    refactoring
+        .addInputLines("Command.java", STOP_THAT_RUNS_ON_ITS_WORKER_TOO)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  private static final String ASYNCHRONOUS_STOP =
+      """
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Connector {
+        private final ExecutorService acceptors = Executors.newFixedThreadPool(2);
+        Connector() {
+          acceptors.execute(() -> System.out.println("accepting"));
+        }
+        CompletableFuture<Void> shutdown() {
+          // BUG: Diagnostic contains: shutdown() returns
+          acceptors.shutdownNow();
+          return CompletableFuture.completedFuture(null);
+        }
+      }
+      """;
+
+  @Test
+  void fix_noBlockingWaitInAStopThatReturnsAFuture() {
+    helper.addSourceLines("Connector.java", ASYNCHRONOUS_STOP).doTest();
+    refactoring.addInputLines("Connector.java", ASYNCHRONOUS_STOP).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_waitStillOfferedInASynchronousStopThatComparesNoThreads() {
+    refactoring
+        .addInputLines(
+            "Command.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Command {
+              private final ExecutorService runner = Executors.newSingleThreadExecutor();
+              private volatile boolean done;
+              void start() {
+                runner.execute(() -> System.out.println("running"));
+              }
+              boolean destroy() {
+                if (!done) {
+                  runner.shutdownNow();
+                }
+                return done;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Command.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Command {
+              private final ExecutorService runner = Executors.newSingleThreadExecutor();
+              private volatile boolean done;
+              void start() {
+                runner.execute(() -> System.out.println("running"));
+              }
+              boolean destroy() {
+                if (!done) {
+                  runner.shutdownNow();
+                  runner.close();
+                }
+                return done;
+              }
+            }
+            """)
         .doTest();
   }
 }

@@ -1685,6 +1685,34 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void positive_getAfterAnArrayElementWrite() {
+    // An array element written between the isDone() guard and the get() has no symbol: the
+    // question "is the future reassigned in between" must not crash on it.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Loader {
+              Future<String> future;
+              String[] recent = new String[4];
+
+              String load(int i) {
+                recent[i % recent.length] = "x";
+                try {
+                  return future.get();
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException | ExecutionException e) {
+                  return recent[0];
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_getOfAFutureNotKnownToBeDone() {
     helper
         .addSourceLines(
@@ -2007,6 +2035,273 @@ class SwallowedInterruptTest {
                     System.err.println("woken up");
                   }
                 }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_doorbellRungThroughAHelperAndTheCatchContinues() {
+    // The stop method sets the flag and calls a helper that interrupts the workers; the catch
+    // continues straight back to the loop's test, past the blocking work that follows the wait.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Acceptors {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition accepting = lock.newCondition();
+              private final Thread[] threads = new Thread[2];
+              private volatile boolean running = true;
+              private boolean paused;
+              BlockingQueue<String> connections;
+
+              void stop() {
+                running = false;
+                interruptAcceptors();
+              }
+
+              private void interruptAcceptors() {
+                for (Thread thread : threads) {
+                  if (thread != null) {
+                    thread.interrupt();
+                  }
+                }
+              }
+
+              void accept() {
+                while (running) {
+                  lock.lock();
+                  try {
+                    if (paused) {
+                      accepting.await();
+                      continue;
+                    }
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  try {
+                    System.out.println(connections.take());
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperThatInterruptsNobodyOrAFlagNeverSet() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Acceptors {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition accepting = lock.newCondition();
+              private final Thread[] threads = new Thread[2];
+              private volatile boolean running = true;
+              private volatile boolean open = true;
+
+              void stop() {
+                running = false;
+                logAcceptors();
+              }
+
+              void pause() {
+                interruptAcceptors();
+              }
+
+              private void logAcceptors() {
+                System.out.println(threads.length);
+              }
+
+              private void interruptAcceptors() {
+                for (Thread thread : threads) {
+                  thread.interrupt();
+                }
+              }
+
+              void accept() {
+                while (running) {
+                  lock.lock();
+                  try {
+                    accepting.await();
+                    // BUG: Diagnostic contains: continues the loop
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  System.out.println("accepted");
+                }
+              }
+
+              void acceptWhileOpen() {
+                while (open) {
+                  lock.lock();
+                  try {
+                    accepting.await();
+                    // BUG: Diagnostic contains: continues the loop
+                  } catch (InterruptedException e) {
+                    continue;
+                  } finally {
+                    lock.unlock();
+                  }
+                  System.out.println("accepted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_privateThreadClassTheFileKeepsToItself() {
+    // A private Thread subclass, created into a private field, interrupted only by the class's own
+    // stop: nobody else can reach the thread, and its loop ends by the class's protocol.
+    helper
+        .addSourceLines(
+            "LogWriter.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class LogWriter {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean running;
+              private WriterThread writer;
+
+              private class WriterThread extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      String line = queue.poll(10, TimeUnit.SECONDS);
+                      if (line != null) {
+                        System.out.println(line);
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              void start() {
+                running = true;
+                writer = new WriterThread();
+                writer.start();
+              }
+
+              void stop() throws InterruptedException {
+                writer.interrupt();
+                writer.join();
+                writer = null;
+              }
+
+              void drained() {
+                running = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadClassReachableFromOutsideOrNeverEnding() {
+    helper
+        .addSourceLines(
+            "LogWriter.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            import java.util.concurrent.TimeUnit;
+            class LogWriter {
+              private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+              private volatile boolean running;
+              private WriterThread writer;
+              private Forever forever;
+              private Shared shared;
+
+              // Not private: another class of the package may create and interrupt it.
+              class WriterThread extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      System.out.println(queue.poll(10, TimeUnit.SECONDS));
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              private class Forever extends Thread {
+                @Override
+                public void run() {
+                  while (true) {
+                    try {
+                      System.out.println(queue.take());
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              private class Shared extends Thread {
+                @Override
+                public void run() {
+                  while (running) {
+                    try {
+                      System.out.println(queue.take());
+                      // BUG: Diagnostic contains: swallows it
+                    } catch (InterruptedException e) {
+                      System.err.println("woken");
+                    }
+                  }
+                }
+              }
+
+              void start() {
+                running = true;
+                writer = new WriterThread();
+                writer.start();
+                forever = new Forever();
+                forever.setDaemon(true);
+                forever.start();
+                shared = new Shared();
+                shared.start();
+              }
+
+              // Handed out: whoever gets it may interrupt it.
+              Thread sharedThread() {
+                return shared;
+              }
+
+              void stop() {
+                writer.interrupt();
+                forever.interrupt();
+                shared.interrupt();
+              }
+
+              void drained() {
+                running = false;
               }
             }
             """)

@@ -243,6 +243,67 @@ class TimeoutWithoutCancelTest {
   }
 
   @Test
+  void negative_futureNotKeptButItsPoolEndedOnEveryWayOut() {
+    // The finally's shutdownNow() interrupts the task when the wait times out.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void cleanup() {
+                ExecutorService runner = Executors.newWorkStealingPool();
+                try {
+                  runner.submit(() -> {
+                    System.out.println("cleaning");
+                    return null;
+                  }).get(30L, TimeUnit.SECONDS);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                  throw new RuntimeException(e.getMessage(), e);
+                } finally {
+                  runner.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_futureNotKeptAndThePoolEndedOnlyOnSomePathsOrAnotherPool() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              String fetch(ExecutorService pool) throws Exception {
+                try {
+                  // BUG: Diagnostic contains: whose future is not kept
+                  return pool.submit(() -> "page").get(5, TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                  return null;
+                } finally {
+                  if (pool.isTerminated()) {
+                    pool.shutdownNow();
+                  }
+                }
+              }
+
+              String fetchAndEndAnother(ExecutorService pool, ExecutorService other) throws Exception {
+                try {
+                  // BUG: Diagnostic contains: whose future is not kept
+                  return pool.submit(() -> "page").get(5, TimeUnit.SECONDS);
+                } finally {
+                  other.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_futureOfSubmitNotKept() {
     helper
         .addSourceLines(

@@ -420,9 +420,11 @@ public final class AwaitPaths {
         }
         scan(tree.getExpression(), null);
         Symbol resolved = resolve(assigned);
+        // Dropping the reference to the task object itself does not touch the running task.
         if (Expressions.strip(tree.getExpression()) instanceof LiteralTree literal
             && literal.getKind() == Tree.Kind.NULL_LITERAL
-            && context.uses().uses(resolved)) {
+            && context.uses().uses(resolved)
+            && !context.uses().onlyHoldsATask(resolved)) {
           candidates.put(
               tree, new Candidate(new AwaitUse(AwaitUse.Kind.RELEASES, tree, resolved), null));
         }

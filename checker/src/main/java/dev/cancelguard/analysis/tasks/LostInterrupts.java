@@ -128,6 +128,20 @@ public final class LostInterrupts {
     return leaks.stream().allMatch(LostInterrupts::goesOn);
   }
 
+  /**
+   * True if every leak is an unlabelled {@code continue}: each goes straight back to the test of
+   * the innermost loop, whatever the rest of the loop's body holds.
+   */
+  public static boolean allContinueTheLoop(List<Leak> leaks) {
+    return !leaks.isEmpty()
+        && leaks.stream()
+            .allMatch(
+                leak ->
+                    leak.kind() == LeakKind.CONTINUES
+                        && leak.tree() instanceof com.sun.source.tree.ContinueTree next
+                        && next.getLabel() == null);
+  }
+
   /** True if some leak goes on in the code unit: the end of the block, or a continue. */
   public static boolean someGoOn(List<Leak> leaks) {
     return leaks.stream().anyMatch(LostInterrupts::goesOn);

@@ -119,7 +119,64 @@ public final class OwnThreads {
    */
   public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
     return isPrivateDaemonLoop(path, codeUnit, state)
+        || isPrivateThreadClassLoop(path, codeUnit, state)
         || isTaskOfPrivateExecutor(path, codeUnit, state);
+  }
+
+  /**
+   * True if the catch (or statement) at {@code path} lies in {@code run()} of a private {@code
+   * Thread} subclass of this file, every instance of which the file keeps to itself — created into
+   * a private field or a local that is only ever the receiver of calls — and either makes a daemon
+   * or interrupts itself as its stop protocol ({@code doStop() { writer.interrupt(); writer.join();
+   * }}); in a loop that ends by its own protocol, or in no loop at all. Nobody outside the class
+   * can reach such a thread to interrupt it.
+   */
+  public static boolean isPrivateThreadClassLoop(
+      TreePath path, TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !method.getName().contentEquals("run")
+        || !method.getParameters().isEmpty()
+        || !(getSymbol(method) instanceof MethodSymbol run)) {
+      return false;
+    }
+    ClassSymbol threadClass = run.enclClass();
+    Type thread = state.getTypeFromString("java.lang.Thread");
+    if (threadClass == null
+        || (threadClass.flags() & com.sun.tools.javac.code.Flags.PRIVATE) == 0
+        || thread == null
+        || !isSubtype(threadClass.type, thread, state)) {
+      return false;
+    }
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf())) {
+      return false;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        if (getSymbol(newClass) instanceof MethodSymbol constructor
+            && constructor.owner.equals(threadClass)) {
+          creations.add(getCurrentPath());
+        }
+        return super.visitNewClass(newClass, null);
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    if (creations.isEmpty()) {
+      return false;
+    }
+    for (TreePath creation : creations) {
+      Symbol holder = holderOf(creation);
+      if (!(holder instanceof VarSymbol variable)
+          || (Ownership.isField(variable) && !variable.isPrivate())) {
+        return false;
+      }
+      Uses uses = usesOf(variable, state);
+      if (uses.handedOut() || !(uses.daemon() || uses.interrupted())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -216,7 +273,20 @@ public final class OwnThreads {
 
   /** Some use calls {@code setDaemon(true)} on it, and every use is a call's receiver. */
   private static boolean isDaemonNeverHandedOut(VarSymbol thread, VisitorState state) {
+    Uses uses = usesOf(thread, state);
+    return uses.daemon() && !uses.handedOut();
+  }
+
+  /**
+   * What the file does with a variable holding a thread: calls {@code setDaemon(true)} on it, calls
+   * {@code interrupt()} on it, or uses it other than as a call's receiver, an assignment's target
+   * or in {@code ==}/{@code !=} (hands it out).
+   */
+  private record Uses(boolean daemon, boolean interrupted, boolean handedOut) {}
+
+  private static Uses usesOf(VarSymbol thread, VisitorState state) {
     boolean[] daemon = new boolean[1];
+    boolean[] interrupted = new boolean[1];
     boolean[] handedOut = new boolean[1];
     new TreePathScanner<Void, Void>() {
       @Override
@@ -244,6 +314,8 @@ public final class OwnThreads {
             && LocalUses.parent(parent) != null
             && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
             && call.getMethodSelect() == select) {
+          interrupted[0] |=
+              select.getIdentifier().contentEquals("interrupt") && call.getArguments().isEmpty();
           daemon[0] |=
               select.getIdentifier().contentEquals("setDaemon")
                   && call.getArguments().size() == 1
@@ -262,7 +334,7 @@ public final class OwnThreads {
         handedOut[0] |= !harmless;
       }
     }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
-    return daemon[0] && !handedOut[0];
+    return new Uses(daemon[0], interrupted[0], handedOut[0]);
   }
 
   /** The first statements (up to the first that is not a guard) include an own-thread guard. */

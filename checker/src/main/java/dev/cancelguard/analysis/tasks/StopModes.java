@@ -46,7 +46,41 @@ public final class StopModes {
           "kill",
           "hard");
 
+  /** Words of a method name that say it stops something. */
+  private static final ImmutableSet<String> STOP_WORDS =
+      ImmutableSet.of(
+          "close",
+          "shutdown",
+          "stop",
+          "destroy",
+          "terminate",
+          "dispose",
+          "halt",
+          "cancel",
+          "disconnect",
+          "kill",
+          "abort");
+
   private StopModes() {}
+
+  /**
+   * True if the method's own name says it stops without waiting: {@code closeImmediately()}, {@code
+   * shutdownNow()}, {@code forceClose()}, {@code abort()}, {@code kill()}. Like {@code
+   * ExecutorService.shutdownNow()}, such a method promises only that the stop has begun; its
+   * callers wait where they need to (often through the graceful variant next to it).
+   */
+  public static boolean isImmediateStopMethod(TreePath codeUnit) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)) {
+      return false;
+    }
+    boolean immediate = false;
+    boolean stops = false;
+    for (String word : words(method.getName().toString())) {
+      immediate |= IMMEDIATE_WORDS.contains(word);
+      stops |= STOP_WORDS.contains(word);
+    }
+    return immediate && stops;
+  }
 
   /**
    * True if the caller chose a stop without waiting: the cancel (at {@code state}'s path) is in a
@@ -147,11 +181,21 @@ public final class StopModes {
   }
 
   private static boolean saysImmediate(String name) {
+    return words(name).stream().anyMatch(IMMEDIATE_WORDS::contains);
+  }
+
+  /**
+   * The lower-case words of a camel-case or snake-case name, without digits: {@code
+   * closeImmediately0} is {@code close}, {@code immediately}.
+   */
+  private static List<String> words(String name) {
+    List<String> words = new ArrayList<>();
     for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
-      if (IMMEDIATE_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-        return true;
+      String letters = word.replaceAll("[0-9]", "").toLowerCase(Locale.ROOT);
+      if (!letters.isEmpty()) {
+        words.add(letters);
       }
     }
-    return false;
+    return words;
   }
 }

@@ -121,7 +121,8 @@ public final class TaskUses {
           ImmutableSet.of(),
           ImmutableSet.of(),
           ImmutableSetMultimap.of(),
-          false);
+          false,
+          ImmutableSet.of());
 
   private final ImmutableSet<Symbol> used;
   private final ImmutableSet<Symbol> written;
@@ -137,6 +138,13 @@ public final class TaskUses {
   /** True if some task code uses a variable without holding an instance lock. */
   private final boolean codeRunsUnlocked;
 
+  /**
+   * Variables that only hold a task object handed to the executor or thread ({@code
+   * pool.scheduleAtFixedRate(listener, ..)}), which the task's own code does not read: the running
+   * task has itself, whatever becomes of the variable.
+   */
+  private final ImmutableSet<Symbol> taskObjectHolders;
+
   private TaskUses(
       ImmutableSet<Symbol> used,
       ImmutableSet<Symbol> written,
@@ -144,7 +152,8 @@ public final class TaskUses {
       ImmutableSet<Symbol> executors,
       ImmutableSet<Symbol> usedUnlocked,
       ImmutableSetMultimap<Symbol, Symbol> monitors,
-      boolean codeRunsUnlocked) {
+      boolean codeRunsUnlocked,
+      ImmutableSet<Symbol> taskObjectHolders) {
     this.codeRunsUnlocked = codeRunsUnlocked;
     this.usedUnlocked = usedUnlocked;
     this.monitors = monitors;
@@ -152,6 +161,7 @@ public final class TaskUses {
     this.written = written;
     this.signalled = signalled;
     this.executors = executors;
+    this.taskObjectHolders = taskObjectHolders;
   }
 
   /** Nothing known about the tasks. */
@@ -177,6 +187,8 @@ public final class TaskUses {
     unlocked.addAll(finder.directlyUsed);
     // A local holding the task object is how it was handed over, not something it runs with.
     unlocked.removeIf(s -> finder.taskHolders.contains(s) && Ownership.isLocal(s));
+    Set<Symbol> holders = new HashSet<>(finder.taskHolders);
+    holders.removeIf(collector.used::contains);
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
@@ -184,7 +196,16 @@ public final class TaskUses {
         ImmutableSet.copyOf(finder.executors),
         ImmutableSet.copyOf(unlocked),
         ImmutableSetMultimap.copyOf(collector.monitors),
-        !collector.usedUnlocked.isEmpty());
+        !collector.usedUnlocked.isEmpty(),
+        ImmutableSet.copyOf(holders));
+  }
+
+  /**
+   * True if the variable only holds a task object handed over to run, and the task's own code does
+   * not read it: setting it to null cannot fail the running task, which has itself.
+   */
+  public boolean onlyHoldsATask(@Nullable Symbol symbol) {
+    return symbol != null && taskObjectHolders.contains(symbol);
   }
 
   /**

@@ -56,11 +56,16 @@ public final class WakeUps {
   /**
    * True if the statement at {@code statementPath} sits in a loop whose condition tests a field
    * that this file sets right where it interrupts a thread (in one method, besides {@code
-   * Thread.currentThread().interrupt()}), and nothing after the statement in the loop's body can
-   * notice an interrupt before the test runs again.
+   * Thread.currentThread().interrupt()}, directly or through a method of this file it calls: {@code
+   * running = false; interruptWorkers();}), and nothing after the statement in the loop's body can
+   * notice an interrupt before the test runs again — or the statement goes straight back to the
+   * test ({@code continuesToTheTest}: every way on from it is an unlabelled {@code continue}).
    */
   public static boolean isWakeUpOfStopFlagLoop(
-      TreePath statementPath, VisitorState state, CancelGuardOptions options) {
+      TreePath statementPath,
+      boolean continuesToTheTest,
+      VisitorState state,
+      CancelGuardOptions options) {
     TreePath child = statementPath;
     for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -73,7 +78,7 @@ public final class WakeUps {
       if (condition != null) {
         Set<Symbol> flags = fieldsReadBy(condition);
         return !flags.isEmpty()
-            && bodyReturnsToTheTest(statementPath, child, state, options)
+            && (continuesToTheTest || bodyReturnsToTheTest(statementPath, child, state, options))
             && isSetWhereAThreadIsInterrupted(flags, state);
       }
       child = p;
@@ -138,7 +143,7 @@ public final class WakeUps {
       public Void visitMethod(MethodTree method, Void unused) {
         if (method.getBody() != null
             && setsFlag(method.getBody(), flags, state, /* followSetters= */ true)
-            && interruptsAnotherThread(method.getBody(), state)) {
+            && interruptsAnotherThread(method.getBody(), state, /* followHelpers= */ true)) {
           found[0] = true;
         }
         return super.visitMethod(method, null);
@@ -209,9 +214,32 @@ public final class WakeUps {
     return last instanceof ReturnTree || last instanceof BreakTree || last instanceof ThrowTree;
   }
 
-  private static boolean interruptsAnotherThread(Tree body, VisitorState state) {
+  /**
+   * True if the body interrupts another thread; with {@code followHelpers}, also through a method
+   * of this file it calls ({@code interruptAcceptors()}), one call deep.
+   */
+  private static boolean interruptsAnotherThread(
+      Tree body, VisitorState state, boolean followHelpers) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
     return CallScans.anyCall(
-        body, call -> Expressions.isResolved(call) && interruptsAnotherThread(call, state));
+        body,
+        call -> {
+          if (!Expressions.isResolved(call)) {
+            return false;
+          }
+          if (interruptsAnotherThread(call, state)) {
+            return true;
+          }
+          if (!followHelpers
+              || !(getSymbol(call) instanceof MethodSymbol method)
+              || !SameFile.isDeclaredIn(method, unit)) {
+            return false;
+          }
+          MethodTree helper = SameFile.findMethod(unit, method);
+          return helper != null
+              && helper.getBody() != null
+              && interruptsAnotherThread(helper.getBody(), state, /* followHelpers= */ false);
+        });
   }
 
   /**

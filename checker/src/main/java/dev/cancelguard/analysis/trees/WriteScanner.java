@@ -42,7 +42,9 @@ public abstract class WriteScanner extends TreePathScanner<Void, Void> {
     new WriteScanner() {
       @Override
       protected void written(ExpressionTree variable, ExpressionTree write) {
-        found[0] |= variables.contains(getSymbol(stripParentheses(variable)));
+        // An array element (`a[i] = x`) has no symbol, and Set.of(..).contains(null) throws.
+        Symbol written = getSymbol(stripParentheses(variable));
+        found[0] |= written != null && variables.contains(written);
       }
     }.scanWithin(unit, tree);
     return found[0];

@@ -1,0 +1,93 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+
+/**
+ * What a stop method's own shape says about a wait inserted into it: code that asks whether it runs
+ * on its worker's thread knows it may, and a stop that hands back a future is asynchronous. In
+ * neither does a blocking wait belong.
+ */
+public final class StopShapes {
+  private StopShapes() {}
+
+  /**
+   * True if the method compares the current thread with another ({@code runner !=
+   * Thread.currentThread()}): it is written to run on the worker's own thread too, where a wait for
+   * the worker would wait for itself.
+   */
+  public static boolean testsWhetherItRunsOnItsWorker(MethodTree method, VisitorState state) {
+    if (method.getBody() == null) {
+      return false;
+    }
+    boolean[] tests = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null; // code of another class runs elsewhere
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // so does a lambda's
+      }
+
+      @Override
+      public Void visitBinary(BinaryTree tree, Void unused) {
+        if ((tree.getKind() == Tree.Kind.EQUAL_TO || tree.getKind() == Tree.Kind.NOT_EQUAL_TO)
+            && (isCurrentThread(tree.getLeftOperand(), state)
+                || isCurrentThread(tree.getRightOperand(), state))) {
+          tests[0] = true;
+        }
+        return super.visitBinary(tree, null);
+      }
+    }.scan(method.getBody(), null);
+    return tests[0];
+  }
+
+  private static boolean isCurrentThread(ExpressionTree operand, VisitorState state) {
+    return Expressions.strip(operand) instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && ThreadCalls.CURRENT_THREAD.matches(call, state);
+  }
+
+  /**
+   * True if the method returns a handle on a completion that comes later: a {@code Future}, a
+   * {@code CompletionStage}, or a type named as one ({@code CloseFuture}, {@code ChannelPromise}).
+   * Its callers wait on that handle; a blocking wait inside it would block whoever only asked for
+   * the stop to begin, often an event loop.
+   */
+  public static boolean isAsynchronousStop(MethodTree method, VisitorState state) {
+    if (!(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    Type returned = symbol.getReturnType();
+    if (returned == null || returned.tsym == null) {
+      return false;
+    }
+    String name = returned.tsym.getSimpleName().toString();
+    return name.endsWith("Future")
+        || name.endsWith("Promise")
+        || isSubtypeOf(returned, "java.util.concurrent.Future", state)
+        || isSubtypeOf(returned, "java.util.concurrent.CompletionStage", state);
+  }
+
+  private static boolean isSubtypeOf(Type type, String name, VisitorState state) {
+    Type other = state.getTypeFromString(name);
+    return other != null && isSubtype(state.getTypes().erasure(type), other, state);
+  }
+}
