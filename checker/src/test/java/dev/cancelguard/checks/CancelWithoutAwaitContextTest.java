@@ -381,6 +381,29 @@ class CancelWithoutAwaitContextTest {
             }
             """)
         .addSourceLines(
+            "Timers.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Flow;
+            import java.util.concurrent.SubmissionPublisher;
+            class Timers {
+              private final ExecutorService timers = Executors.newSingleThreadExecutor();
+              Timers() {
+                timers.execute(() -> System.out.println("tick"));
+              }
+              void closeAll() {
+                timers.shutdownNow();
+              }
+              Flow.Publisher<Void> closeGracefully() {
+                SubmissionPublisher<Void> done = new SubmissionPublisher<>();
+                Runnable stop = () -> timers.shutdown();
+                stop.run();
+                return done;
+              }
+            }
+            """)
+        .addSourceLines(
             "Lanes.java",
             """
             import java.util.concurrent.CompletableFuture;
@@ -452,8 +475,8 @@ class CancelWithoutAwaitContextTest {
               Worker() {
                 pool.execute(() -> System.out.println("work"));
               }
-              void stopNow() {
-                // BUG: Diagnostic contains: stopNow() returns
+              void dispose() {
+                // BUG: Diagnostic contains: dispose() returns
                 pool.shutdownNow();
               }
               void stopGracefully() {
@@ -1860,6 +1883,31 @@ class CancelWithoutAwaitContextTest {
   void fix_noBlockingWaitInAStopThatReturnsAFuture() {
     helper.addSourceLines("Connector.java", ASYNCHRONOUS_STOP).doTest();
     refactoring.addInputLines("Connector.java", ASYNCHRONOUS_STOP).expectUnchanged().doTest();
+  }
+
+  private static final String PUBLISHER_STOP =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Flow;
+      import java.util.concurrent.SubmissionPublisher;
+      class Connector {
+        private final ExecutorService acceptors = Executors.newFixedThreadPool(2);
+        Connector() {
+          acceptors.execute(() -> System.out.println("accepting"));
+        }
+        Flow.Publisher<Void> shutdown() {
+          // BUG: Diagnostic contains: shutdown() returns
+          acceptors.shutdownNow();
+          return new SubmissionPublisher<>();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noBlockingWaitInAStopThatReturnsAPublisher() {
+    helper.addSourceLines("Connector.java", PUBLISHER_STOP).doTest();
+    refactoring.addInputLines("Connector.java", PUBLISHER_STOP).expectUnchanged().doTest();
   }
 
   @Test

@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -31,14 +30,6 @@ import org.jspecify.annotations.Nullable;
  * hands the work on, or is itself the executor whose own wait its callers use.
  */
 public final class StopMethods {
-  /** Types a method returns for its caller to wait on the work it started stopping. */
-  private static final ImmutableList<String> COMPLETION_HANDLES =
-      ImmutableList.of(
-          "java.util.concurrent.Future",
-          "java.util.concurrent.CompletionStage",
-          "java.util.concurrent.Flow.Publisher",
-          "org.reactivestreams.Publisher");
-
   private StopMethods() {}
 
   /**
@@ -99,10 +90,9 @@ public final class StopMethods {
   /**
    * True if another stop-like method of the class shuts the target (a field's executor, or a loop
    * over a field's executors) down gently with {@code shutdown()} and returns a handle the caller
-   * can wait on: a {@link java.util.concurrent.Future}, a {@link
-   * java.util.concurrent.CompletionStage} or a reactive-streams {@code Publisher} ({@code
-   * java.util.concurrent.Flow.Publisher} or {@code org.reactivestreams.Publisher}). Callers who
-   * need the work gone use that one; the forceful stop is not expected to wait.
+   * can wait on ({@link StopShapes#isAsynchronousStop}: a {@code Future}, a {@code
+   * CompletionStage}, a {@code Publisher}). Callers who need the work gone use that one; the
+   * forceful stop is not expected to wait.
    */
   static boolean offersAwaitableGracefulStop(
       ClassTree enclosingClass, Tree forcefulStop, CancelTarget target, VisitorState state) {
@@ -116,7 +106,7 @@ public final class StopMethods {
           && method != forcefulStop
           && method.getBody() != null
           && Terminations.isStopLike(method)
-          && returnsCompletionHandle(method, state)
+          && StopShapes.isAsynchronousStop(method, state)
           && CallScans.anyCall(
               method.getBody(),
               call ->
@@ -125,21 +115,6 @@ public final class StopMethods {
                       && getReceiver(call) != null
                       && field.equals(
                           CancelTarget.fieldOfWork(getSymbol(getReceiver(call)), unit)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean returnsCompletionHandle(MethodTree method, VisitorState state) {
-    Type returned = getType(method.getReturnType());
-    if (returned == null) {
-      return false;
-    }
-    for (String handle : COMPLETION_HANDLES) {
-      Type type = state.getTypeFromString(handle);
-      if (type != null
-          && isSubtype(state.getTypes().erasure(returned), state.getTypes().erasure(type), state)) {
         return true;
       }
     }
