@@ -42,13 +42,18 @@ public final class ChannelCalls {
           .namedAnyOf(INTERRUPTIBLE_IO_NAMES);
 
   /**
+   * {@code Selector.select(..)}: returns at once when the thread is interrupted, and keeps
+   * returning at once while the flag stays set (it clears nothing).
+   */
+  public static final Matcher<ExpressionTree> SELECT =
+      instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select");
+
+  /**
    * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and
-   * {@code Selector.select()}, which returns at once when the thread is interrupted.
+   * {@link #SELECT}.
    */
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
-      anyOf(
-          INTERRUPTIBLE_CHANNEL_IO,
-          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"));
+      anyOf(INTERRUPTIBLE_CHANNEL_IO, SELECT);
 
   private ChannelCalls() {}
 }
