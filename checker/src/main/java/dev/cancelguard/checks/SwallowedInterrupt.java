@@ -195,6 +195,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               || Tasks.isExecutorInternals(state.getPath(), state))) {
         return NO_MATCH;
       }
+      // `if (deadline == 0) Thread.interrupted();` where the class's own alarm set `deadline = 0`
+      // as it interrupted this thread: the class takes back its own interrupt.
+      if (!inInterruptCatch && WakeUps.clearsItsOwnInterrupt(parentPath, state)) {
+        return NO_MATCH;
+      }
       // The thread's whole work ends right after: the flag it clears is read by nobody.
       if (LostInterrupts.clearsAsItsThreadEnds(
           parentPath, Tasks.enclosingCodeUnit(state.getPath()), state, options)) {

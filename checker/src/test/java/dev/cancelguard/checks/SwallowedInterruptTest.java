@@ -2309,6 +2309,78 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_timerTakesBackTheInterruptItsAlarmSent() {
+    // The alarm sets deadline = 0 as it interrupts the caller; end() clears exactly that interrupt
+    // so that it does not leak into the caller's next operation.
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer {
+              private Thread caller;
+              private long deadline;
+
+              /** Called by the alarm thread every few milliseconds. */
+              synchronized void alarm() {
+                if (deadline > 0 && deadline <= System.currentTimeMillis()) {
+                  deadline = 0;
+                  caller.interrupt();
+                }
+              }
+
+              synchronized void begin(long timeout) {
+                caller = Thread.currentThread();
+                deadline = System.currentTimeMillis() + timeout;
+              }
+
+              synchronized void end() {
+                if (0 == deadline) {
+                  Thread.interrupted();
+                } else {
+                  deadline = 0;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearGuardedByStateTheInterruptDoesNotSet() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer implements Runnable {
+              private Thread caller;
+              private long deadline;
+              private boolean finished;
+
+              @Override
+              public synchronized void run() {
+                if (deadline > 0 && deadline <= System.currentTimeMillis()) {
+                  caller.interrupt();
+                }
+              }
+
+              synchronized void finish() {
+                finished = true;
+              }
+
+              synchronized void end() {
+                if (finished) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_doorbellButTheCatchBlocksAgainBeforeTheTest() {
     helper
         .addSourceLines(
