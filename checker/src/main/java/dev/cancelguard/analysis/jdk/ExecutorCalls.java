@@ -148,6 +148,15 @@ public final class ExecutorCalls {
                   .named("fork")),
           SUBMISSION_NAMES);
 
+  /**
+   * {@code executor.shutdown()}: stops taking tasks and lets the queued and running ones finish.
+   */
+  public static final Matcher<ExpressionTree> GRACEFUL_SHUTDOWN =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdown")
+          .withNoParameters();
+
   /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
   public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
       instanceMethod()
