@@ -196,6 +196,16 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               || Tasks.isExecutorInternals(state.getPath(), state))) {
         return NO_MATCH;
       }
+      // `if (deadline == 0) Thread.interrupted();` where the class's own alarm set `deadline = 0`
+      // as it interrupted this thread: the class takes back its own interrupt.
+      if (!inInterruptCatch && WakeUps.clearsItsOwnInterrupt(parentPath, state)) {
+        return NO_MATCH;
+      }
+      // The thread's whole work ends right after: the flag it clears is read by nobody.
+      if (LostInterrupts.clearsAsItsThreadEnds(
+          parentPath, Tasks.enclosingCodeUnit(state.getPath()), state, options)) {
+        return NO_MATCH;
+      }
       return describeBareInterrupted(tree, statement, inInterruptCatch, state);
     }
     // The branch taken when Thread.interrupted() returned true.
@@ -212,7 +222,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       return NO_MATCH;
     }
     Description.Builder description = buildDescription(tree);
-    SuggestedFix fix = InterruptFixes.forInterruptedBranch(tree, branch, codeUnit);
+    SuggestedFix fix = InterruptFixes.forInterruptedBranch(tree, branch, codeUnit, state);
     if (fix != null) {
       description.addFix(fix);
     }

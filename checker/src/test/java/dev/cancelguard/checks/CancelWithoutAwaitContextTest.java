@@ -340,6 +340,188 @@ class CancelWithoutAwaitContextTest {
   }
 
   @Test
+  void negative_forcefulStopBesideAwaitableGracefulStop() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scheduler {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final ExecutorService[] lanes = {
+                Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor()
+              };
+              Scheduler() {
+                pool.execute(() -> System.out.println("work"));
+                for (ExecutorService lane : lanes) {
+                  lane.execute(() -> System.out.println("lane"));
+                }
+              }
+              void dispose() {
+                pool.shutdownNow();
+                for (ExecutorService lane : lanes) {
+                  lane.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      pool.shutdown();
+                      for (ExecutorService lane : lanes) {
+                        lane.shutdown();
+                      }
+                      awaitAll();
+                    });
+              }
+              private void awaitAll() {
+                System.out.println("awaiting");
+              }
+            }
+            """)
+        .addSourceLines(
+            "Timers.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Flow;
+            import java.util.concurrent.SubmissionPublisher;
+            class Timers {
+              private final ExecutorService timers = Executors.newSingleThreadExecutor();
+              Timers() {
+                timers.execute(() -> System.out.println("tick"));
+              }
+              void closeAll() {
+                timers.shutdownNow();
+              }
+              Flow.Publisher<Void> closeGracefully() {
+                SubmissionPublisher<Void> done = new SubmissionPublisher<>();
+                Runnable stop = () -> timers.shutdown();
+                stop.run();
+                return done;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Lanes.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            class Lanes {
+              static final class State {
+                final ExecutorService[] executors;
+                State(ExecutorService[] executors) {
+                  this.executors = executors;
+                }
+              }
+              private volatile State state;
+              void dispose() {
+                State current = state;
+                for (ExecutorService executor : current.executors) {
+                  executor.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      State current = state;
+                      for (ExecutorService executor : current.executors) {
+                        executor.shutdown();
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_forcefulStopWithoutAwaitableGracefulStopOfTheSameWork() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Scheduler {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              private final ExecutorService timers = Executors.newSingleThreadExecutor();
+              Scheduler() {
+                pool.execute(() -> System.out.println("work"));
+                timers.execute(() -> System.out.println("tick"));
+              }
+              void dispose() {
+                // BUG: Diagnostic contains: dispose() returns
+                timers.shutdownNow();
+              }
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                pool.shutdown();
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(() -> pool.shutdown());
+              }
+            }
+            """)
+        .addSourceLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Worker {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Worker() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void dispose() {
+                // BUG: Diagnostic contains: dispose() returns
+                pool.shutdownNow();
+              }
+              void stopGracefully() {
+                // BUG: Diagnostic contains: stopGracefully() returns
+                pool.shutdown();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Lanes.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            class Lanes {
+              static final class State {
+                final ExecutorService[] executors;
+                final ExecutorService[] timers;
+                State(ExecutorService[] executors, ExecutorService[] timers) {
+                  this.executors = executors;
+                  this.timers = timers;
+                }
+              }
+              private volatile State state;
+              void dispose() {
+                State current = state;
+                for (ExecutorService executor : current.executors) {
+                  // BUG: Diagnostic contains: dispose() returns
+                  executor.shutdownNow();
+                }
+              }
+              CompletableFuture<Void> disposeGracefully() {
+                return CompletableFuture.runAsync(
+                    () -> {
+                      State current = state;
+                      for (ExecutorService timer : current.timers) {
+                        timer.shutdown();
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_choiceNotTheCallersOrNotAboutStopping() {
     helper
         .addSourceLines(
@@ -618,6 +800,88 @@ class CancelWithoutAwaitContextTest {
     refactoring
         .addInputLines("Channel.java", CLOSE_CALLED_FROM_A_CALLBACK)
         .expectUnchanged()
+        .doTest();
+  }
+
+  private static final String CLOSE_CALLED_FROM_DEFERRED_CODE =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.function.Supplier;
+      class Channel {
+        private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+        Channel() {
+          reporter.execute(() -> System.out.println("reporting"));
+        }
+        /** Closes when the returned supplier is run, on whatever thread runs it. */
+        Supplier<String> closeLater() {
+          return defer(
+              () -> {
+                close();
+                return "closed";
+              });
+        }
+        private static Supplier<String> defer(Supplier<String> body) {
+          return body;
+        }
+        void close() {
+          // BUG: Diagnostic contains: close() returns
+          reporter.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAMethodALambdaCalls() {
+    helper.addSourceLines("Channel.java", CLOSE_CALLED_FROM_DEFERRED_CODE).doTest();
+    refactoring
+        .addInputLines("Channel.java", CLOSE_CALLED_FROM_DEFERRED_CODE)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAMethodPlainCodeAndAShutdownHookCall() {
+    refactoring
+        .addInputLines(
+            "Channel.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Channel() {
+                reporter.execute(() -> System.out.println("reporting"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close()));
+              }
+              void release() {
+                close();
+              }
+              void close() {
+                reporter.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Channel.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService reporter = Executors.newSingleThreadExecutor();
+              Channel() {
+                reporter.execute(() -> System.out.println("reporting"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> close()));
+              }
+              void release() {
+                close();
+              }
+              void close() {
+                reporter.shutdownNow();
+                reporter.close();
+              }
+            }
+            """)
         .doTest();
   }
 
@@ -1619,6 +1883,31 @@ class CancelWithoutAwaitContextTest {
   void fix_noBlockingWaitInAStopThatReturnsAFuture() {
     helper.addSourceLines("Connector.java", ASYNCHRONOUS_STOP).doTest();
     refactoring.addInputLines("Connector.java", ASYNCHRONOUS_STOP).expectUnchanged().doTest();
+  }
+
+  private static final String PUBLISHER_STOP =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Flow;
+      import java.util.concurrent.SubmissionPublisher;
+      class Connector {
+        private final ExecutorService acceptors = Executors.newFixedThreadPool(2);
+        Connector() {
+          acceptors.execute(() -> System.out.println("accepting"));
+        }
+        Flow.Publisher<Void> shutdown() {
+          // BUG: Diagnostic contains: shutdown() returns
+          acceptors.shutdownNow();
+          return new SubmissionPublisher<>();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noBlockingWaitInAStopThatReturnsAPublisher() {
+    helper.addSourceLines("Connector.java", PUBLISHER_STOP).doTest();
+    refactoring.addInputLines("Connector.java", PUBLISHER_STOP).expectUnchanged().doTest();
   }
 
   @Test

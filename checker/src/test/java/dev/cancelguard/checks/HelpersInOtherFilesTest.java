@@ -68,9 +68,15 @@ class HelpersInOtherFilesTest {
               other.interrupt();
               return new IllegalStateException(t);
             }
-            /** Restores, but takes no exception. */
+            /** Restores whenever it is called: its code begins with the restore. */
             public static void restore() {
               Thread.currentThread().interrupt();
+            }
+            /** Takes no exception and restores only under a condition of its own. */
+            public static void maybeRestore() {
+              if (Boolean.getBoolean("restore")) {
+                Thread.currentThread().interrupt();
+              }
             }
             /** Restores later, on another thread: not its own code. */
             public static void restoreLater(Throwable t, Executor executor) {
@@ -149,6 +155,21 @@ class HelpersInOtherFilesTest {
               } catch (InterruptedException e) {
                 System.exit(1);
               }
+            }
+          }
+          """,
+          "com/acme/loop/AbstractLoop.java",
+          """
+          package com.acme.loop;
+          /** An event loop's base: the own-thread test is answered by the subclass. */
+          public abstract class AbstractLoop {
+            public boolean inEventLoop() {
+              return inEventLoop(Thread.currentThread());
+            }
+            public abstract boolean inEventLoop(Thread thread);
+            /** Asks something other than the loop's own thread. */
+            public boolean onALoopThread() {
+              return Thread.currentThread().getName().startsWith("loop-");
             }
           }
           """,
@@ -295,12 +316,36 @@ class HelpersInOtherFilesTest {
               throw Errors.wakeAndWrap(e, worker);
             }
           }
-          void neverHandedTheException() {
+          void neverHandedTheExceptionRestoresOnlySometimes() {
             try {
               Thread.sleep(10);
             // BUG: Diagnostic contains: SwallowedInterrupt
             } catch (InterruptedException e) {
+              Errors.maybeRestore();
+            }
+          }
+          void aHelperThatRestoresAtOnce() {
+            try {
+              Thread.sleep(10);
+            } catch (InterruptedException e) {
               Errors.restore();
+            }
+          }
+          void recordedAndRestoredByTheHelperLater() throws Exception {
+            boolean interrupted = false;
+            try {
+              while (true) {
+                try {
+                  Thread.sleep(10);
+                  return;
+                } catch (InterruptedException e) {
+                  interrupted = true;
+                }
+              }
+            } finally {
+              if (interrupted) {
+                Errors.restore();
+              }
             }
           }
           void handedSomethingElse(Exception lastFailure) {
@@ -514,5 +559,78 @@ class HelpersInOtherFilesTest {
         }
         """;
     withHelperClasses(SwallowedInterrupt.class, "damaged", "Caller.java", caller);
+  }
+
+  @Test
+  void ownThreadTestInheritedFromAnotherFile() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.loop.AbstractLoop;
+        import java.util.concurrent.BlockingQueue;
+        class Caller extends AbstractLoop {
+          private volatile Thread thread;
+          BlockingQueue<Runnable> tasks;
+
+          @Override
+          public boolean inEventLoop(Thread t) {
+            return t == thread;
+          }
+
+          boolean confirmShutdown() {
+            if (tasks.isEmpty()) {
+              return true;
+            }
+            if (!inEventLoop()) {
+              throw new IllegalStateException("must be invoked from the event loop");
+            }
+            try {
+              Thread.sleep(100);
+            } catch (InterruptedException e) {
+              // woken up by the loop's own interruptThread()
+            }
+            return false;
+          }
+
+          void guardedByAnotherTest() {
+            if (!onALoopThread()) {
+              throw new IllegalStateException("not on a loop thread");
+            }
+            try {
+              Thread.sleep(100);
+            // BUG: Diagnostic contains: swallows it
+            } catch (InterruptedException e) {
+              // woken up
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void inheritedTestWhoseOverloadComparesSomethingElse() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.loop.AbstractLoop;
+        class Caller extends AbstractLoop {
+          @Override
+          public boolean inEventLoop(Thread t) {
+            return t != null;
+          }
+
+          void pause() {
+            if (!inEventLoop()) {
+              throw new IllegalStateException("must be invoked from the event loop");
+            }
+            try {
+              Thread.sleep(100);
+            // BUG: Diagnostic contains: swallows it
+            } catch (InterruptedException e) {
+              // woken up
+            }
+          }
+        }
+        """);
   }
 }

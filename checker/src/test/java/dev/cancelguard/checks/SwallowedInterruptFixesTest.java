@@ -872,6 +872,37 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void noIsInterruptedFix_inASelectLoop() {
+    refactoring
+        .addInputLines(
+            "SelectLoop.java",
+            """
+            import java.io.IOException;
+            import java.nio.channels.Selector;
+
+            class SelectLoop {
+              int select(Selector selector, long timeoutMillis) throws IOException {
+                int rounds = 0;
+                for (; ; ) {
+                  int selected = selector.select(timeoutMillis);
+                  rounds++;
+                  if (selected != 0) {
+                    break;
+                  }
+                  if (Thread.interrupted()) {
+                    // select() returns at once while the flag is set: clear it, or the loop spins
+                    break;
+                  }
+                }
+                return rounds;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   void isInterruptedFix_whereNothingParks() {
     refactoring
         .addInputLines(

@@ -2309,6 +2309,78 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_timerTakesBackTheInterruptItsAlarmSent() {
+    // The alarm sets deadline = 0 as it interrupts the caller; end() clears exactly that interrupt
+    // so that it does not leak into the caller's next operation.
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer {
+              private Thread caller;
+              private long deadline;
+
+              /** Called by the alarm thread every few milliseconds. */
+              synchronized void alarm() {
+                if (deadline > 0 && deadline <= System.currentTimeMillis()) {
+                  deadline = 0;
+                  caller.interrupt();
+                }
+              }
+
+              synchronized void begin(long timeout) {
+                caller = Thread.currentThread();
+                deadline = System.currentTimeMillis() + timeout;
+              }
+
+              synchronized void end() {
+                if (0 == deadline) {
+                  Thread.interrupted();
+                } else {
+                  deadline = 0;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearGuardedByStateTheInterruptDoesNotSet() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer implements Runnable {
+              private Thread caller;
+              private long deadline;
+              private boolean finished;
+
+              @Override
+              public synchronized void run() {
+                if (deadline > 0 && deadline <= System.currentTimeMillis()) {
+                  caller.interrupt();
+                }
+              }
+
+              synchronized void finish() {
+                finished = true;
+              }
+
+              synchronized void end() {
+                if (finished) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_doorbellButTheCatchBlocksAgainBeforeTheTest() {
     helper
         .addSourceLines(
@@ -5272,6 +5344,554 @@ class SwallowedInterruptTest {
                 // BUG: Diagnostic contains: returns into a thread's loop (line 6) that never tests the flag
                 } catch (InterruptedException e) {
                   System.err.println("ignored");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------- a get() in a callback of allOf over its collection
+
+  @Test
+  void negative_getInCallbackOfAllOfOverTheSameCollection() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutionException;
+            class Test {
+              private final Map<String, CompletableFuture<Integer>> futures = new HashMap<>();
+
+              CompletableFuture<Map<String, Integer>> entries() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(
+                        v -> {
+                          Map<String, Integer> out = new HashMap<>();
+                          for (Map.Entry<String, CompletableFuture<Integer>> e : futures.entrySet()) {
+                            try {
+                              out.put(e.getKey(), e.getValue().get());
+                            } catch (InterruptedException | ExecutionException x) {
+                              throw new RuntimeException(x);
+                            }
+                          }
+                          return out;
+                        });
+              }
+
+              CompletableFuture<Map<String, Integer>> mapForEach() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(
+                        v -> {
+                          Map<String, Integer> out = new HashMap<>();
+                          futures.forEach(
+                              (key, future) -> {
+                                try {
+                                  out.put(key, future.get());
+                                } catch (InterruptedException | ExecutionException x) {
+                                  throw new RuntimeException(x);
+                                }
+                              });
+                          return out;
+                        });
+              }
+
+              static CompletableFuture<Integer> sum(List<CompletableFuture<Integer>> parts) {
+                CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
+                return all.thenApply(
+                    v -> {
+                      int total = 0;
+                      for (CompletableFuture<Integer> part : parts) {
+                        try {
+                          total += part.get();
+                        } catch (Exception x) {
+                          throw new IllegalStateException(x);
+                        }
+                      }
+                      return total;
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getInAPrivateHelperOfAnAllOfCallback() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              private final Map<String, CompletableFuture<Integer>> futures;
+              private final Map<String, CompletableFuture<Integer>> others;
+
+              Test(Map<String, CompletableFuture<Integer>> futures, Map<String, CompletableFuture<Integer>> others) {
+                this.futures = futures;
+                this.others = others;
+              }
+
+              CompletableFuture<List<Integer>> all() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(v -> values(futures));
+              }
+
+              private List<Integer> values(Map<String, CompletableFuture<Integer>> done) {
+                List<Integer> out = new ArrayList<>();
+                for (CompletableFuture<Integer> f : done.values()) {
+                  try {
+                    out.add(f.get());
+                  } catch (Exception e) {
+                    throw new IllegalStateException("unreachable: allOf completed", e);
+                  }
+                }
+                return out;
+              }
+
+              CompletableFuture<List<Integer>> mixed() {
+                return CompletableFuture.allOf(futures.values().toArray(new CompletableFuture<?>[0]))
+                    .thenApply(v -> valuesAlsoCalledElsewhere(futures));
+              }
+
+              List<Integer> direct() {
+                return valuesAlsoCalledElsewhere(others);
+              }
+
+              private List<Integer> valuesAlsoCalledElsewhere(Map<String, CompletableFuture<Integer>> maybe) {
+                List<Integer> out = new ArrayList<>();
+                for (CompletableFuture<Integer> f : maybe.values()) {
+                  try {
+                    out.add(f.get());
+                    // BUG: Diagnostic contains: Whoever interrupted this thread
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+                return out;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_getNotCoveredByTheAllOfCallback() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              private List<CompletableFuture<Integer>> reassigned = new ArrayList<>();
+
+              static CompletableFuture<Integer> otherCollection(
+                  List<CompletableFuture<Integer>> waited, List<CompletableFuture<Integer>> others) {
+                return CompletableFuture.allOf(waited.toArray(new CompletableFuture<?>[0]))
+                    .thenApply(
+                        v -> {
+                          int total = 0;
+                          for (CompletableFuture<Integer> f : others) {
+                            try {
+                              total += f.get();
+                              // BUG: Diagnostic contains: Whoever interrupted this thread
+                            } catch (Exception x) {
+                              System.err.println(x);
+                            }
+                          }
+                          return total;
+                        });
+              }
+
+              static int beforeTheCallback(List<CompletableFuture<Integer>> parts) {
+                CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
+                int total = 0;
+                for (CompletableFuture<Integer> part : parts) {
+                  try {
+                    total += part.get();
+                    // BUG: Diagnostic contains: Whoever interrupted this thread
+                  } catch (Exception x) {
+                    System.err.println(x);
+                  }
+                }
+                return total;
+              }
+
+              CompletableFuture<Integer> fieldThatMayChange() {
+                return CompletableFuture.allOf(reassigned.toArray(new CompletableFuture<?>[0]))
+                    .thenApply(
+                        v -> {
+                          int total = 0;
+                          for (CompletableFuture<Integer> f : reassigned) {
+                            try {
+                              total += f.get();
+                              // BUG: Diagnostic contains: Whoever interrupted this thread
+                            } catch (Exception x) {
+                              System.err.println(x);
+                            }
+                          }
+                          return total;
+                        });
+              }
+
+              void replace(List<CompletableFuture<Integer>> next) {
+                reassigned = next;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ restored by the statements after the try
+
+  @Test
+  void negative_innerCatchFollowedByARestore() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              void stop(ExecutorService pool) {
+                pool.shutdown();
+                try {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                  pool.shutdownNow();
+                  try {
+                    pool.awaitTermination(1, TimeUnit.SECONDS);
+                  } catch (InterruptedException inner) {
+                    System.err.println("some tasks may still run");
+                  }
+                  // Preserve interrupt status
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              void afterALog(ExecutorService pool) {
+                try {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+                System.err.println("stopping");
+                Thread.currentThread().interrupt();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_restoreAfterTheTryNotOnEveryPath() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              boolean stopping;
+
+              void conditional(ExecutorService pool) {
+                try {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+                if (stopping) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              int returnsFirst(ExecutorService pool) {
+                try {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted");
+                }
+                if (pool.isTerminated()) {
+                  return 0;
+                }
+                Thread.currentThread().interrupt();
+                return 1;
+              }
+
+              int catchReturns(ExecutorService pool) {
+                try {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  return -1;
+                }
+                Thread.currentThread().interrupt();
+                return 1;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------------ a project's own thread factory method
+
+  @Test
+  void threadFactoryMethodsBodyEndsItsThread() {
+    helper
+        .addSourceLines(
+            "Threads.java",
+            """
+            final class Threads {
+              static Thread daemon(String name, Runnable work) {
+                Thread thread = new Thread(work, name);
+                thread.setDaemon(true);
+                return thread;
+              }
+
+              static void runLater(Runnable work) {
+                new java.util.Timer().schedule(
+                    new java.util.TimerTask() {
+                      @Override
+                      public void run() {
+                        work.run();
+                      }
+                    },
+                    10);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void start() {
+                Threads.daemon(
+                        "refresher",
+                        () -> {
+                          while (true) {
+                            try {
+                              Thread.sleep(1000);
+                            } catch (InterruptedException e) {
+                              System.err.println("refresher interrupted, exiting");
+                              return;
+                            }
+                          }
+                        })
+                    .start();
+                Runtime.getRuntime()
+                    .addShutdownHook(
+                        Threads.daemon(
+                            "hook",
+                            () -> {
+                              try {
+                                Thread.sleep(10);
+                              } catch (InterruptedException ignored) {
+                                // shutting down anyway
+                              }
+                            }));
+              }
+
+              void notAThread() {
+                Threads.runLater(
+                    () -> {
+                      try {
+                        Thread.sleep(1000);
+                        // BUG: Diagnostic contains: returns
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    });
+              }
+
+              void wrapsInTheThread() {
+                Threads.daemon(
+                        "wrapper",
+                        () -> {
+                          while (true) {
+                            try {
+                              Thread.sleep(1000);
+                              // BUG: Diagnostic contains: throws IllegalStateException
+                            } catch (InterruptedException e) {
+                              throw new IllegalStateException(e);
+                            }
+                          }
+                        })
+                    .start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------- code run only by a nested worker's run(), guards after
+  // returns
+
+  @Test
+  void negative_methodCalledOnlyFromANestedWorkersRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ThreadFactory;
+            class Test {
+              private final TaskRunner taskRunner = new TaskRunner();
+              BlockingQueue<Runnable> taskQueue;
+              volatile Thread thread;
+
+              void start(ThreadFactory threadFactory) {
+                Thread t = threadFactory.newThread(taskRunner);
+                thread = t;
+                t.start();
+              }
+
+              Runnable takeTask() {
+                try {
+                  return taskQueue.take();
+                } catch (InterruptedException e) {
+                  return null; // woken up
+                }
+              }
+
+              final class TaskRunner implements Runnable {
+                @Override
+                public void run() {
+                  for (; ; ) {
+                    Runnable task = takeTask();
+                    if (task == null && taskQueue.isEmpty()) {
+                      break;
+                    }
+                    if (task != null) {
+                      task.run();
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_nestedClassMethodOtherThanItsRun() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test {
+              BlockingQueue<Runnable> taskQueue;
+
+              Runnable takeTask() {
+                try {
+                  return taskQueue.take();
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+
+              final class Helper {
+                Runnable next() {
+                  return takeTask();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void ownThreadGuardAfterEarlyReturns() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private volatile Thread thread;
+              private volatile boolean shuttingDown;
+
+              boolean inEventLoop() {
+                return Thread.currentThread() == thread;
+              }
+
+              boolean confirmShutdown() {
+                if (!shuttingDown) {
+                  return false;
+                }
+                if (!inEventLoop()) {
+                  throw new IllegalStateException("must be invoked from an event loop");
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  // woken up by the loop itself
+                }
+                return false;
+              }
+
+              boolean workBeforeTheGuard() {
+                shuttingDown = true;
+                if (!inEventLoop()) {
+                  throw new IllegalStateException("must be invoked from an event loop");
+                }
+                try {
+                  Thread.sleep(100);
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  // woken up
+                }
+                return false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------- a bare Thread.interrupted() as a thread ends
+
+  @Test
+  void bareInterruptedAsTheThreadEnds() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            class Test extends Thread {
+              BlockingQueue<Runnable> beats;
+              volatile Exception failure;
+
+              @Override
+              public void run() {
+                try {
+                  while (true) {
+                    beats.take().run();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.interrupted();
+                  failure = e;
+                } finally {
+                  System.err.println("heartbeat thread has closed");
+                }
+              }
+
+              void notTheThreadsEnd() {
+                try {
+                  beats.take().run();
+                } catch (InterruptedException e) {
+                  // BUG: Diagnostic contains: Thread.interrupted() clears the interrupt flag
+                  Thread.interrupted();
                 }
               }
             }

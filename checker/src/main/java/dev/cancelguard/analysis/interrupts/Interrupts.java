@@ -114,6 +114,7 @@ public final class Interrupts {
           sawCall[0] = true;
           other[0] |=
               !isGetOfDoneFuture(call, getCurrentPath(), state)
+                  && !AllOfCallbacks.isGetAfterAllOf(call, getCurrentPath(), state)
                   && !neverThrowsInterrupt(call, state);
         }
         return super.visitMethodInvocation(call, null);
@@ -430,8 +431,8 @@ public final class Interrupts {
     return symbol != null
         && (options.isInterruptRestorer(symbol)
             || (symbol instanceof MethodSymbol method
-                && restoresWhatItIsHanded(
-                    method, call.getArguments(), state, carriesTheInterrupt)));
+                && (restoresWhatItIsHanded(method, call.getArguments(), state, carriesTheInterrupt)
+                    || RestoringHelpers.restoresAtOnce(method, state))));
   }
 
   /**

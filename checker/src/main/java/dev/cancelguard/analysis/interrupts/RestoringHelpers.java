@@ -87,6 +87,67 @@ public final class RestoringHelpers {
     return MethodVerdicts.of(KEY, method, state, RestoringHelpers::read);
   }
 
+  private static final Context.Key<MethodVerdicts> RESTORES_AT_ONCE = new Context.Key<>();
+
+  /**
+   * True if {@code method} restores the flag whenever it is called, whatever it is handed: it takes
+   * no arguments, returns nothing, cannot be overridden (static, private, final, or of a final
+   * class), and its code begins with {@code Thread.currentThread().interrupt()} — a project's own
+   * {@code interruptCurrentThread()}. Read by the same rule from source (its first statement) and
+   * from a class file (its first instructions are {@code invokestatic
+   * java/lang/Thread.currentThread} and, right after, {@code invokevirtual
+   * java/lang/Thread.interrupt()V}), so a full build and an incremental one agree.
+   */
+  public static boolean restoresAtOnce(MethodSymbol method, VisitorState state) {
+    if (!method.getParameters().isEmpty()
+        || method.isConstructor()
+        || method.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID
+        || (method.flags() & (Flags.ABSTRACT | Flags.NATIVE)) != 0
+        || !(method.owner instanceof ClassSymbol owner)
+        || !(method.isStatic()
+            || method.isPrivate()
+            || (method.flags() & Flags.FINAL) != 0
+            || (owner.flags() & Flags.FINAL) != 0)
+        || isJdk(owner)) {
+      return false;
+    }
+    return MethodVerdicts.of(RESTORES_AT_ONCE, method, state, RestoringHelpers::readRestoresAtOnce);
+  }
+
+  /** The JDK's own classes restore nothing for a caller (and under --release have no code). */
+  private static boolean isJdk(ClassSymbol owner) {
+    String name = owner.getQualifiedName().toString();
+    return name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("jdk.")
+        || name.startsWith("sun.");
+  }
+
+  private static boolean readRestoresAtOnce(
+      MethodSymbol method, ClassSymbol owner, String descriptor, VisitorState state) {
+    MethodTree declaration = declaration(method, state);
+    if (declaration != null) {
+      return declaration.getBody() != null
+          && !declaration.getBody().getStatements().isEmpty()
+          && declaration.getBody().getStatements().getFirst()
+              instanceof ExpressionStatementTree first
+          && first.getExpression() instanceof MethodInvocationTree call
+          && Interrupts.isCurrentThreadInterrupt(call, state);
+    }
+    ClassFile file = ClassFiles.instance(state.context).of(owner);
+    ClassFile.Method code =
+        file == null ? null : file.method(method.getSimpleName().toString(), descriptor);
+    if (code == null || !code.hasCode() || code.calls().size() < 2) {
+      return false;
+    }
+    ClassFile.Call first = code.calls().get(0);
+    ClassFile.Call second = code.calls().get(1);
+    return first.offset() == 0
+        && isCurrentThread(first)
+        && isInterrupt(second)
+        && first.offset() + first.length() == second.offset();
+  }
+
   /**
    * True if a parameter of the method at {@code index} (the argument's position) is one through
    * which an exception comes: {@code Throwable}, {@code Exception}, {@code InterruptedException} or

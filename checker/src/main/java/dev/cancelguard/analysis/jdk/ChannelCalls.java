@@ -45,15 +45,19 @@ public final class ChannelCalls {
           INTERRUPTIBLE_IO_NAMES);
 
   /**
+   * {@code Selector.select(..)}: returns at once when the thread is interrupted, and keeps
+   * returning at once while the flag stays set (it clears nothing).
+   */
+  public static final Matcher<ExpressionTree> SELECT =
+      CallNames.namedFirst(
+          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"), "select");
+
+  /**
    * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and
-   * {@code Selector.select()}, which returns at once when the thread is interrupted.
+   * {@link #SELECT}.
    */
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_CALL =
-      anyOf(
-          INTERRUPTIBLE_CHANNEL_IO,
-          CallNames.namedFirst(
-              instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"),
-              "select"));
+      anyOf(INTERRUPTIBLE_CHANNEL_IO, SELECT);
 
   private ChannelCalls() {}
 }

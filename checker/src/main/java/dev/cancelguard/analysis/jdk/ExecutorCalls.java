@@ -178,6 +178,15 @@ public final class ExecutorCalls {
               STRUCTURED_FORK),
           SUBMISSION_NAMES);
 
+  /**
+   * {@code executor.shutdown()}: stops taking tasks and lets the queued and running ones finish.
+   */
+  public static final Matcher<ExpressionTree> GRACEFUL_SHUTDOWN =
+      instanceMethod()
+          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .named("shutdown")
+          .withNoParameters();
+
   /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
   public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
       CallNames.namedFirst(

@@ -1,5 +1,6 @@
 package dev.cancelguard.analysis.jdk;
 
+import static com.google.errorprone.matchers.Matchers.allOf;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
@@ -7,7 +8,9 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.predicates.TypePredicates;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
 
 /**
@@ -86,6 +89,38 @@ public final class FutureCalls {
   /** {@code CompletableFuture.allOf(..)}. */
   public static final Matcher<ExpressionTree> ALL_OF =
       CallNames.namedFirst(staticMethod().onClass(COMPLETABLE_FUTURE).named("allOf"), "allOf");
+
+  /**
+   * A static {@code allOf(..)} of any class: {@code CompletableFuture.allOf}, and the libraries'
+   * own futures that follow it; the caller checks that it returns a {@link
+   * java.util.concurrent.Future}.
+   */
+  public static final Matcher<ExpressionTree> ALL_OF_ANY =
+      allOf(
+          staticMethod().anyClass().named("allOf"),
+          (tree, state) -> {
+            Type type = ASTHelpers.getType(tree);
+            Type future = state.getTypeFromString(FUTURE);
+            return type != null && future != null && ASTHelpers.isSubtype(type, future, state);
+          });
+
+  /**
+   * Callbacks a stage runs only once it completed successfully ({@code CompletionStage}'s names,
+   * which other futures follow): {@code thenApply}, {@code thenAccept}, {@code thenRun}, {@code
+   * thenCompose}, and their {@code Async} forms.
+   */
+  public static final Matcher<ExpressionTree> SUCCESS_CALLBACK =
+      instanceMethod()
+          .anyClass()
+          .namedAnyOf(
+              "thenApply",
+              "thenAccept",
+              "thenRun",
+              "thenCompose",
+              "thenApplyAsync",
+              "thenAcceptAsync",
+              "thenRunAsync",
+              "thenComposeAsync");
 
   /** {@code orTimeout} and {@code completeOnTimeout}: the stage completes, the task runs on. */
   public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =

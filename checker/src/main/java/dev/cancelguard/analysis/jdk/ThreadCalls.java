@@ -7,7 +7,10 @@ import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
 
 /**
@@ -154,4 +157,42 @@ public final class ThreadCalls {
                   .onDescendantOf("java.util.concurrent.ThreadFactory")
                   .named("newThread"),
               "newThread"));
+
+  /**
+   * A project's own thread factory: a method or constructor of any class, other than the JDK's
+   * {@link #THREAD_BODY}, that takes a {@link Runnable} and returns a new {@link Thread} for it
+   * ({@code KafkaThread.daemon(name, runnable)}, {@code newThread(name, runnable)}, {@code new
+   * WorkerThread(runnable)} of a Thread subclass). The Runnable it is handed is the whole work of
+   * that thread.
+   */
+  public static final Matcher<ExpressionTree> THREAD_FACTORY_METHOD =
+      (tree, state) -> {
+        if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
+          return false;
+        }
+        Type thread = state.getTypeFromString("java.lang.Thread");
+        Type runnable = state.getTypeFromString("java.lang.Runnable");
+        if (thread == null || runnable == null) {
+          return false;
+        }
+        Type made = method.isConstructor() ? method.owner.type : method.getReturnType();
+        return made != null
+            && ASTHelpers.isSubtype(made, thread, state)
+            && method.getParameters().stream()
+                .anyMatch(p -> ASTHelpers.isSameType(p.type, runnable, state));
+      };
+
+  /**
+   * Calls that make the Runnable they are handed the whole work of a new thread: {@link
+   * #THREAD_BODY} and {@link #THREAD_FACTORY_METHOD}.
+   */
+  public static final Matcher<ExpressionTree> THREAD_WHOLE_WORK =
+      anyOf(THREAD_BODY, THREAD_FACTORY_METHOD);
+
+  /**
+   * Waits that an interrupt ends without clearing the flag, so that they return at once again and
+   * again while it stays set: {@link #PARK} and {@code Selector.select(..)}.
+   */
+  public static final Matcher<ExpressionTree> RETURNS_AT_ONCE_WHILE_INTERRUPTED =
+      anyOf(PARK, ChannelCalls.SELECT);
 }

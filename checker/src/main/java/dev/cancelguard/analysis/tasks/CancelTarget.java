@@ -105,16 +105,40 @@ public final class CancelTarget {
 
   /** The collection {@code variable} iterates over when it is a for-each loop variable. */
   private static @Nullable VarSymbol loopCollection(VarSymbol variable, CompilationUnitTree unit) {
+    return Expressions.variableOf(loopExpression(variable, unit));
+  }
+
+  /**
+   * The field whose work a variable names: the field itself, or for the variable of a for-each loop
+   * over a field ({@code for (x : xs)}, {@code for (x : state.xs)}), that field; null otherwise.
+   * Two such variables with the same answer name executors kept in the same field.
+   */
+  public static @Nullable Symbol fieldOfWork(@Nullable Symbol variable, CompilationUnitTree unit) {
+    if (!(variable instanceof VarSymbol var)) {
+      return null;
+    }
+    if (Ownership.isField(var)) {
+      return var;
+    }
+    ExpressionTree collection = Expressions.strip(loopExpression(var, unit));
+    Symbol field =
+        collection == null ? null : com.google.errorprone.util.ASTHelpers.getSymbol(collection);
+    return field != null && Ownership.isField(field) ? field : null;
+  }
+
+  /** For the variable of a for-each loop, the expression looped over; null otherwise. */
+  private static @Nullable ExpressionTree loopExpression(
+      VarSymbol variable, CompilationUnitTree unit) {
     // A for-each loop's variable is a local: a field or a parameter never is one (no scan).
     if (variable.getKind() != ElementKind.LOCAL_VARIABLE) {
       return null;
     }
-    VarSymbol[] found = new VarSymbol[1];
+    ExpressionTree[] found = new ExpressionTree[1];
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
         if (variable.equals(com.google.errorprone.util.ASTHelpers.getSymbol(loop.getVariable()))) {
-          found[0] = Expressions.variableOf(loop.getExpression());
+          found[0] = loop.getExpression();
         }
         return super.visitEnhancedForLoop(loop, null);
       }

@@ -116,9 +116,12 @@ public final class InterruptFixes {
    * isInterrupted()} would spin).
    */
   public static @Nullable SuggestedFix forInterruptedBranch(
-      MethodInvocationTree call, InterruptedBranch branch, @Nullable TreePath codeUnit) {
+      MethodInvocationTree call,
+      InterruptedBranch branch,
+      @Nullable TreePath codeUnit,
+      VisitorState state) {
     return codeUnit == null
-            || !RestorePlacement.mustKeepClearing(branch.ifPath(), branch.branch(), codeUnit)
+            || !RestorePlacement.mustKeepClearing(branch.ifPath(), branch.branch(), codeUnit, state)
         ? SuggestedFix.replace(call, "Thread.currentThread().isInterrupted()")
         : null;
   }

@@ -77,6 +77,12 @@ public final class LostInterrupts {
             codeUnit,
             state,
             options);
+    if (LostInterrupts.someGoOn(leaks) && restoredAfterTheTry(catchPath, method, state, options)) {
+      leaks =
+          leaks.stream()
+              .filter(leak -> leak.kind() != LeakKind.FALLS_THROUGH)
+              .collect(ImmutableList.toImmutableList());
+    }
     if (leaks.isEmpty()
         || restoredByEnclosingFinally(catchPath, codeUnit, method, state, options)) {
       return ImmutableList.of();
@@ -143,6 +149,22 @@ public final class LostInterrupts {
       }
     }
     return null;
+  }
+
+  /**
+   * True if the statement at {@code statementPath} (a bare {@code Thread.interrupted()}) is among
+   * the last things a thread's whole work does: after it the thread only finishes (no cancellation
+   * point) and ends, so the flag it clears is read by nobody.
+   */
+  public static boolean clearsAsItsThreadEnds(
+      TreePath statementPath,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    return codeUnit != null
+        && (Tasks.isThreadTopLevel(codeUnit, state)
+            || Tasks.endsWithItsThread(codeUnit, state, options))
+        && Tasks.isInTailPosition(statementPath, codeUnit, state, options);
   }
 
   /** True if every leak throws an {@link Error}: the code says the interrupt cannot happen. */
@@ -287,6 +309,39 @@ public final class LostInterrupts {
       }
       case CONTINUES, WRAPS -> false;
     };
+  }
+
+  /**
+   * True if the statements that follow the catch's try statement in its block restore the flag (or
+   * rethrow an interrupt) on every path before any way out of them: {@code catch
+   * (InterruptedException ie) { try { pool.awaitTermination(..); } catch (InterruptedException
+   * inner) { log(..); } Thread.currentThread().interrupt(); }}. A catch that completes normally
+   * goes on to them, so its interrupt is restored there.
+   */
+  private static boolean restoredAfterTheTry(
+      TreePath catchPath,
+      @Nullable MethodTree method,
+      VisitorState state,
+      CancelGuardOptions options) {
+    TreePath tryPath = catchPath.getParentPath();
+    if (tryPath == null
+        || tryPath.getParentPath() == null
+        || !(tryPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf((StatementTree) tryPath.getLeaf());
+    for (int i = index + 1; index >= 0 && i < statements.size(); i++) {
+      ImmutableList<Leak> later =
+          InterruptPaths.leaksOfStatement(statements.get(i), method, state, options);
+      if (later.isEmpty()) {
+        return true; // every path through it handles the interrupt
+      }
+      if (!later.stream().allMatch(leak -> leak.kind() == LeakKind.FALLS_THROUGH)) {
+        return false; // some path leaves before a restore
+      }
+    }
+    return false;
   }
 
   /** A finally around the catch, in the same code unit, that restores the flag on every path. */

@@ -9,6 +9,7 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -53,8 +54,9 @@ import org.jspecify.annotations.Nullable;
  * the class's own thread ({@code assert Thread.currentThread() == thread;}, {@code if
  * (!inEventLoop()) throw ...;}, {@code checkState(inOwnThread())}); or every call of it in this
  * file comes from the class's own {@code run()} — a thread's whole work ({@link
- * Tasks#isThreadTopLevel}) or an executor's worker — directly or through methods that are
- * themselves called only from there.
+ * Tasks#isThreadTopLevel}) or an executor's worker, also the {@code run()} of a class nested in it
+ * (the worker Runnable it hands to its thread) — directly or through methods that are themselves
+ * called only from there.
  *
  * <p>And code whose thread the class creates and keeps to itself ({@link #runsOnPrivateThread}):
  * the body of a private daemon thread, or a task given only to a pool the class never hands out and
@@ -337,9 +339,15 @@ public final class OwnThreads {
     return new Uses(daemon[0], interrupted[0], handedOut[0]);
   }
 
-  /** The first statements (up to the first that is not a guard) include an own-thread guard. */
+  /**
+   * The first statements (up to the first that is neither a guard nor an early {@code if (..)
+   * return ..;}) include an own-thread guard: the code after it runs only on the own thread.
+   */
   private static boolean startsWithOwnThreadGuard(BlockTree body, VisitorState state) {
     for (StatementTree statement : body.getStatements()) {
+      if (returnsOnly(statement)) {
+        continue; // `if (!isShuttingDown()) return false;`: the rest still runs past the guard
+      }
       Boolean guard = guardKind(statement, state);
       if (guard == null) {
         return false;
@@ -378,6 +386,18 @@ public final class OwnThreads {
     }
   }
 
+  /** {@code if (cond) return ..;} with no else: an early way out, no work. */
+  private static boolean returnsOnly(StatementTree statement) {
+    if (!(statement instanceof IfTree ifTree) || ifTree.getElseStatement() != null) {
+      return false;
+    }
+    StatementTree then = ifTree.getThenStatement();
+    if (then instanceof BlockTree block && block.getStatements().size() == 1) {
+      then = block.getStatements().getFirst();
+    }
+    return then instanceof ReturnTree;
+  }
+
   private static boolean throwsOnly(IfTree ifTree) {
     StatementTree then = ifTree.getThenStatement();
     if (then instanceof BlockTree block && block.getStatements().size() == 1) {
@@ -414,14 +434,70 @@ public final class OwnThreads {
         && getSymbol(call) instanceof MethodSymbol test) {
       MethodTree declaration =
           SameFile.findMethod(state.getPath().getCompilationUnit(), test, state);
-      return declaration != null
+      if (declaration != null
           && declaration.getBody() != null
           && declaration.getBody().getStatements().size() == 1
           && declaration.getBody().getStatements().getFirst() instanceof ReturnTree returned
           && returned.getExpression() != null
-          && isOwnThreadTest(returned.getExpression(), true, state);
+          && isOwnThreadTest(returned.getExpression(), true, state)) {
+        return true;
+      }
+      // `inEventLoop()` inherited from another file as `return
+      // inEventLoop(Thread.currentThread());`,
+      // with this file's class comparing the thread it is given with its own.
+      return CurrentThreadTests.passesTheCurrentThreadOn(test, state)
+          && comparesWithItsOwnThread(test, state);
     }
     return false;
+  }
+
+  /**
+   * True if the class around the current path has (or inherits from a class of this file) the
+   * one-{@code Thread}-parameter overload of {@code test}, and it returns {@code thread == field}.
+   */
+  private static boolean comparesWithItsOwnThread(MethodSymbol test, VisitorState state) {
+    ClassTree enclosing =
+        ASTHelpers.findEnclosingNode(state.getPath(), com.sun.source.tree.ClassTree.class);
+    Type threadType = state.getTypeFromString("java.lang.Thread");
+    if (enclosing == null
+        || !(getSymbol(enclosing) instanceof ClassSymbol type)
+        || threadType == null) {
+      return false;
+    }
+    for (Type t = type.type; t != null && t.tsym instanceof ClassSymbol c; t = c.getSuperclass()) {
+      for (Symbol member : c.members().getSymbolsByName(test.getSimpleName())) {
+        if (member instanceof MethodSymbol overload
+            && overload.getParameters().size() == 1
+            && ASTHelpers.isSameType(overload.getParameters().getFirst().type, threadType, state)) {
+          MethodTree declaration =
+              SameFile.findMethod(state.getPath().getCompilationUnit(), overload, state);
+          return declaration != null && returnsParameterVersusField(declaration);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code return thread == this.thread;} (either order) with the parameter and a field. */
+  private static boolean returnsParameterVersusField(MethodTree method) {
+    if (method.getBody() == null
+        || method.getBody().getStatements().size() != 1
+        || !(method.getBody().getStatements().getFirst() instanceof ReturnTree returned)
+        || !(returned.getExpression() != null
+            && stripParentheses(returned.getExpression()) instanceof BinaryTree binary)
+        || binary.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    Symbol parameter = getSymbol(method.getParameters().getFirst());
+    Symbol left = getSymbol(stripParentheses(binary.getLeftOperand()));
+    Symbol right = getSymbol(stripParentheses(binary.getRightOperand()));
+    return parameter != null
+        && ((parameter.equals(left) && isField(right))
+            || (parameter.equals(right) && isField(left)));
+  }
+
+  private static boolean isField(@Nullable Symbol symbol) {
+    return symbol instanceof VarSymbol field && field.owner instanceof ClassSymbol;
   }
 
   /** {@code Thread.currentThread()} compared with a field of the class, or {@code this}. */
@@ -487,19 +563,36 @@ public final class OwnThreads {
     }
     for (TreePath caller : callers) {
       if (!(caller.getLeaf() instanceof MethodTree callerTree)
-          || !(getSymbol(callerTree) instanceof MethodSymbol callerSymbol)
-          || !callerSymbol.enclClass().equals(method.enclClass())) {
+          || !(getSymbol(callerTree) instanceof MethodSymbol callerSymbol)) {
+        return false;
+      }
+      boolean sameClass = callerSymbol.enclClass().equals(method.enclClass());
+      if (!sameClass && !isNestedIn(callerSymbol.enclClass(), method.enclClass())) {
         return false;
       }
       boolean ownRun =
           callerSymbol.getSimpleName().contentEquals("run")
               && callerTree.getParameters().isEmpty()
               && (Tasks.isThreadTopLevel(caller, state) || isExecutor(callerSymbol, state));
-      if (!ownRun && !calledOnlyFromOwnRun(callerSymbol, unit, state, visiting, depth - 1)) {
+      // A class nested in it counts only by its own run(): the worker Runnable the class hands to
+      // the thread it starts (`threadFactory.newThread(taskRunner)`).
+      if (!ownRun
+          && (!sameClass
+              || !calledOnlyFromOwnRun(callerSymbol, unit, state, visiting, depth - 1))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** True if {@code inner} is declared inside {@code outer}, at any depth. */
+  private static boolean isNestedIn(ClassSymbol inner, ClassSymbol outer) {
+    for (Symbol s = inner.owner; s != null; s = s.owner) {
+      if (s.equals(outer)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isExecutor(MethodSymbol run, VisitorState state) {

@@ -28,6 +28,7 @@ import dev.cancelguard.analysis.interrupts.BlockingHelpers;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.SyncCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -406,11 +407,13 @@ public final class RestorePlacement {
   /**
    * True if a test of {@code Thread.interrupted()} (the {@code if} at {@code ifPath}) must keep
    * clearing the flag: its true branch records the interrupt for a later restore, or it sits in a
-   * loop that parks ({@code LockSupport.park} returns at once while the flag is set, so a test that
-   * leaves the flag set would make the loop spin).
+   * loop that waits in a call an interrupt ends without clearing the flag ({@code
+   * LockSupport.park}, {@code Selector.select}: they return at once while the flag is set, so a
+   * test that leaves the flag set would make the loop, or the next round of the loop that calls
+   * this code, spin).
    */
   public static boolean mustKeepClearing(
-      TreePath ifPath, StatementTree trueBranch, TreePath codeUnit) {
+      TreePath ifPath, StatementTree trueBranch, TreePath codeUnit, VisitorState state) {
     if (InterruptRecords.firstRecordIn(trueBranch, value -> false) != null) {
       return true;
     }
@@ -424,12 +427,7 @@ public final class RestorePlacement {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         parks[0] |=
             Expressions.isResolved(call)
-                && getSymbol(call) instanceof MethodSymbol method
-                && method.getSimpleName().toString().startsWith("park")
-                && method
-                    .owner
-                    .getQualifiedName()
-                    .contentEquals("java.util.concurrent.locks.LockSupport");
+                && ThreadCalls.RETURNS_AT_ONCE_WHILE_INTERRUPTED.matches(call, state);
         return super.visitMethodInvocation(call, null);
       }
     }.scan(loop.getLeaf(), null);

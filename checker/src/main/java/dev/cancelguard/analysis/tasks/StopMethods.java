@@ -7,6 +7,7 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
@@ -14,9 +15,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +77,48 @@ public final class StopMethods {
       return false;
     }
     // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
-    return !otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state);
+    if (otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state)) {
+      return false;
+    }
+    // shutdownNow() beside a graceful stop of the same work that hands back something to wait on
+    // (`Future<Void> closeGracefully()`): the class's "now" mode, as the executor's own
+    // shutdownNow() beside shutdown() and awaitTermination().
+    return !(ExecutorCalls.SHUTDOWN_NOW.matches(cancel, state)
+        && offersAwaitableGracefulStop(enclosingClass, codeUnit.getLeaf(), target, state));
+  }
+
+  /**
+   * True if another stop-like method of the class shuts the target (a field's executor, or a loop
+   * over a field's executors) down gently with {@code shutdown()} and returns a handle the caller
+   * can wait on ({@link StopShapes#isAsynchronousStop}: a {@code Future}, a {@code
+   * CompletionStage}, a {@code Publisher}). Callers who need the work gone use that one; the
+   * forceful stop is not expected to wait.
+   */
+  static boolean offersAwaitableGracefulStop(
+      ClassTree enclosingClass, Tree forcefulStop, CancelTarget target, VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    Symbol field = CancelTarget.fieldOfWork(target.variable(), unit);
+    if (field == null) {
+      return false;
+    }
+    for (Tree member : enclosingClass.getMembers()) {
+      if (member instanceof MethodTree method
+          && method != forcefulStop
+          && method.getBody() != null
+          && Terminations.isStopLike(method)
+          && StopShapes.isAsynchronousStop(method, state)
+          && CallScans.anyCall(
+              method.getBody(),
+              call ->
+                  Expressions.isResolved(call)
+                      && ExecutorCalls.GRACEFUL_SHUTDOWN.matches(call, state)
+                      && getReceiver(call) != null
+                      && field.equals(
+                          CancelTarget.fieldOfWork(getSymbol(getReceiver(call)), unit)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -67,9 +67,11 @@ public final class StopShapes {
 
   /**
    * True if the method returns a handle on a completion that comes later: a {@code Future}, a
-   * {@code CompletionStage}, or a type named as one ({@code CloseFuture}, {@code ChannelPromise}).
-   * Its callers wait on that handle; a blocking wait inside it would block whoever only asked for
-   * the stop to begin, often an event loop.
+   * {@code CompletionStage}, a reactive-streams {@code Publisher} ({@code
+   * java.util.concurrent.Flow.Publisher}, {@code org.reactivestreams.Publisher}), or a type named
+   * as one ({@code CloseFuture}, {@code ChannelPromise}). Its callers wait on that handle; a
+   * blocking wait inside it would block whoever only asked for the stop to begin, often an event
+   * loop.
    */
   public static boolean isAsynchronousStop(MethodTree method, VisitorState state) {
     if (!(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -83,7 +85,9 @@ public final class StopShapes {
     return name.endsWith("Future")
         || name.endsWith("Promise")
         || isSubtypeOf(returned, "java.util.concurrent.Future", state)
-        || isSubtypeOf(returned, "java.util.concurrent.CompletionStage", state);
+        || isSubtypeOf(returned, "java.util.concurrent.CompletionStage", state)
+        || isSubtypeOf(returned, "java.util.concurrent.Flow.Publisher", state)
+        || isSubtypeOf(returned, "org.reactivestreams.Publisher", state);
   }
 
   private static boolean isSubtypeOf(Type type, String name, VisitorState state) {

@@ -165,14 +165,16 @@ public final class Tasks {
   /**
    * True if the code unit is the whole of a thread's work, so that when it ends the thread ends and
    * nobody is left to read the interrupt flag: {@code run()} of a {@link Thread} subclass, a
-   * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder or a
-   * ThreadFactory (inline, or through a local used for nothing else), and {@code main}.
+   * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder, a
+   * ThreadFactory or a project's own thread factory method ({@link
+   * ThreadCalls#THREAD_FACTORY_METHOD}) (inline, or through a local used for nothing else), and
+   * {@code main}.
    */
   public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, ThreadCalls.THREAD_BODY::matches)
-          || isLocalOnlyHandedTo(codeUnit, state, ThreadCalls.THREAD_BODY::matches);
+      return isArgumentOf(codeUnit, state, ThreadCalls.THREAD_WHOLE_WORK::matches)
+          || isLocalOnlyHandedTo(codeUnit, state, ThreadCalls.THREAD_WHOLE_WORK::matches);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -195,9 +197,9 @@ public final class Tasks {
         && classPath.getParentPath() != null
         && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
         && newClass.getClassBody() == classPath.getLeaf()) {
-      return isArgumentOf(classPath.getParentPath(), state, ThreadCalls.THREAD_BODY::matches)
+      return isArgumentOf(classPath.getParentPath(), state, ThreadCalls.THREAD_WHOLE_WORK::matches)
           || isLocalOnlyHandedTo(
-              classPath.getParentPath(), state, ThreadCalls.THREAD_BODY::matches);
+              classPath.getParentPath(), state, ThreadCalls.THREAD_WHOLE_WORK::matches);
     }
     // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
     // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
@@ -276,7 +278,7 @@ public final class Tasks {
           Type type = getType(argument);
           if (type != null
               && type.tsym == runnable
-              && ThreadCalls.THREAD_BODY.matches(call, state)) {
+              && ThreadCalls.THREAD_WHOLE_WORK.matches(call, state)) {
             found[0] = true;
           }
         }

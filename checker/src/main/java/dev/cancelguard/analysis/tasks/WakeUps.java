@@ -206,6 +206,29 @@ public final class WakeUps {
     return false;
   }
 
+  /**
+   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) is the branch of
+   * an {@code if} that tests a field this file sets right where it interrupts another thread: the
+   * class clears the interrupt it sent itself ({@code deadline = 0; caller.interrupt();} in its
+   * alarm, {@code if (deadline == 0) Thread.interrupted();} when the timed call ends), so it does
+   * not leak into the caller's next operation.
+   */
+  public static boolean clearsItsOwnInterrupt(TreePath statementPath, VisitorState state) {
+    Tree child = statementPath.getLeaf();
+    for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof IfTree ifTree && child != ifTree.getCondition()) {
+        Set<Symbol> flags = fieldsReadBy(ifTree.getCondition());
+        return !flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state);
+      }
+      if (!(leaf instanceof BlockTree) || ((BlockTree) leaf).getStatements().size() != 1) {
+        return false;
+      }
+      child = leaf;
+    }
+    return false;
+  }
+
   private static boolean leaves(StatementTree statement) {
     StatementTree last = statement;
     while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {

@@ -1,0 +1,310 @@
+package dev.cancelguard.analysis.interrupts;
+
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import dev.cancelguard.analysis.jdk.FutureCalls;
+import dev.cancelguard.analysis.trees.Expressions;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@code get()} that cannot block: it runs in a callback that a combined future ({@code
+ * allOf(futures)}) runs only once every one of those futures completed successfully ({@code
+ * thenApply}, {@code thenAccept}, {@code thenRun}, {@code thenCompose}), and it reads a future of
+ * the same collection — an element of a for-each loop or of {@code forEach} over the collection,
+ * its {@code values()} or its entries' {@code getValue()}. Such a {@code get()} returns at once and
+ * never throws {@link InterruptedException}, so a catch around it cannot receive one.
+ *
+ * <p>The collection must be one variable that cannot be assigned again (a final field, a parameter
+ * or local never assigned), named both in {@code allOf}'s argument and at the {@code get()}: {@code
+ * allOf(futures.values().toArray(..)).thenApply(v -> { for (var e : futures.entrySet())
+ * e.getValue().get(); })}. {@code allOf} is a static method of that name that returns a {@link
+ * java.util.concurrent.Future} ({@code CompletableFuture.allOf} and the libraries' own futures that
+ * follow it). The {@code get()} may also sit in a private helper of the same file that reads the
+ * collection through its parameter, when every call of the helper is in such a callback and passes
+ * that same collection.
+ */
+public final class AllOfCallbacks {
+  private AllOfCallbacks() {}
+
+  /**
+   * True if {@code call}, a {@code Future.get}, reads a future an enclosing allOf callback waited
+   * for.
+   */
+  public static boolean isGetAfterAllOf(
+      MethodInvocationTree call, TreePath callPath, VisitorState state) {
+    if (!FutureCalls.GET.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    Symbol collection = receiver == null ? null : collectionOf(receiver, callPath, state);
+    if (collection == null || !cannotBeReassigned(collection)) {
+      return false;
+    }
+    TreePath method = inAllOfCallbackOver(callPath, collection, state);
+    return method == null
+        || (method.getLeaf() instanceof MethodTree helper
+            && isPrivateHelperOfAllOfCallbacks(helper, collection, state));
+  }
+
+  /**
+   * Walks out from {@code from} to its method: null if an enclosing success callback of {@code
+   * allOf(collection..)} was found (the future is done), else the path of the method reached (or of
+   * the class, which ends the question).
+   */
+  private static @Nullable TreePath inAllOfCallbackOver(
+      TreePath from, Symbol collection, VisitorState state) {
+    for (TreePath p = from; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return p;
+      }
+      if (leaf instanceof LambdaExpressionTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree stage
+          && stage.getArguments().contains(leaf)
+          && Expressions.isResolved(stage)
+          && FutureCalls.SUCCESS_CALLBACK.matches(stage, state)) {
+        ExpressionTree combined = allOfCall(getReceiver(stage), p, state);
+        if (combined instanceof MethodInvocationTree allOf
+            && allOf.getArguments().stream()
+                .anyMatch(argument -> collection.equals(rootOf(argument)))) {
+          return null;
+        }
+      }
+    }
+    return from; // no method around it (a field initializer): not answered
+  }
+
+  /**
+   * True if {@code collection} is a parameter of {@code helper}, a private method, and every call
+   * of the helper in this file (at least one; no method reference) sits in a success callback of
+   * {@code allOf(c..)} and passes that same unassignable {@code c} for the parameter: {@code
+   * allOf(futures.values()..).thenApply(v -> bindings(futures))} with {@code bindings(m)} reading
+   * {@code m}'s futures.
+   */
+  private static boolean isPrivateHelperOfAllOfCallbacks(
+      MethodTree helper, Symbol collection, VisitorState state) {
+    MethodSymbol symbol = getSymbol(helper);
+    int index = -1;
+    for (int i = 0; i < helper.getParameters().size(); i++) {
+      if (collection.equals(getSymbol(helper.getParameters().get(i)))) {
+        index = i;
+      }
+    }
+    if (symbol == null || !symbol.isPrivate() || index < 0) {
+      return false;
+    }
+    int parameter = index;
+    boolean[] other = new boolean[1];
+    int[] calls = new int[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+        if (symbol.equals(getSymbol(invocation))) {
+          calls[0]++;
+          Symbol passed =
+              parameter < invocation.getArguments().size()
+                  ? variableOf(invocation.getArguments().get(parameter))
+                  : null;
+          other[0] |=
+              passed == null
+                  || !cannotBeReassigned(passed)
+                  || inAllOfCallbackOver(getCurrentPath(), passed, state) != null;
+        }
+        return super.visitMethodInvocation(invocation, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        other[0] |= symbol.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    return calls[0] > 0 && !other[0];
+  }
+
+  /**
+   * The {@code allOf(..)} call the stage's receiver is: the call itself, or a local initialised
+   * with it and never assigned again.
+   */
+  private static @Nullable ExpressionTree allOfCall(
+      @Nullable ExpressionTree receiver, TreePath from, VisitorState state) {
+    if (receiver == null) {
+      return null;
+    }
+    ExpressionTree stripped = stripParentheses(receiver);
+    if (stripped instanceof IdentifierTree
+        && getSymbol(stripped) instanceof VarSymbol local
+        && !(local.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol)
+        && cannotBeReassigned(local)) {
+      VariableTree declaration = declarationOf(local, from);
+      stripped =
+          declaration == null || declaration.getInitializer() == null
+              ? null
+              : stripParentheses(declaration.getInitializer());
+    }
+    return stripped instanceof MethodInvocationTree call
+            && Expressions.isResolved(call)
+            && FutureCalls.ALL_OF_ANY.matches(call, state)
+        ? call
+        : null;
+  }
+
+  /**
+   * The collection a future expression was taken from: {@code f} of {@code for (f : c)} or {@code
+   * c.forEach(f -> ..)} (also over {@code c.values()}), {@code e.getValue()} of {@code for (e :
+   * c.entrySet())} or {@code c.forEach((k, f) -> ..)}; null otherwise.
+   */
+  private static @Nullable Symbol collectionOf(
+      ExpressionTree future, TreePath from, VisitorState state) {
+    ExpressionTree stripped = stripParentheses(future);
+    boolean throughEntry = false;
+    if (stripped instanceof MethodInvocationTree getValue
+        && getValue.getArguments().isEmpty()
+        && getSymbol(getValue) != null
+        && getSymbol(getValue).getSimpleName().contentEquals("getValue")
+        && getReceiver(getValue) != null) {
+      throughEntry = true;
+      stripped = stripParentheses(getReceiver(getValue));
+    }
+    if (!(stripped instanceof IdentifierTree)
+        || !(getSymbol(stripped) instanceof VarSymbol element)) {
+      return null;
+    }
+    for (TreePath p = from; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return null;
+      }
+      if (leaf instanceof EnhancedForLoopTree loop
+          && element.equals(getSymbol(loop.getVariable()))) {
+        return sourceOf(loop.getExpression(), throughEntry);
+      }
+      if (leaf instanceof LambdaExpressionTree lambda
+          && lambda.getParameters().stream().anyMatch(v -> element.equals(getSymbol(v)))
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree forEach
+          && forEach.getArguments().size() == 1
+          && forEach.getArguments().getFirst() == lambda
+          && getSymbol(forEach) != null
+          && getSymbol(forEach).getSimpleName().contentEquals("forEach")
+          && getReceiver(forEach) != null) {
+        int index = indexOf(lambda, element);
+        boolean mapForEach = lambda.getParameters().size() == 2;
+        if (throughEntry || (mapForEach && index != 1) || (!mapForEach && index != 0)) {
+          return null;
+        }
+        return mapForEach
+            ? variableOf(getReceiver(forEach))
+            : sourceOf(getReceiver(forEach), false);
+      }
+    }
+    return null;
+  }
+
+  private static int indexOf(LambdaExpressionTree lambda, Symbol parameter) {
+    List<? extends VariableTree> parameters = lambda.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (parameter.equals(getSymbol(parameters.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The collection variable an iterated expression reads: {@code c}, {@code c.values()}, or (for
+   * entries) {@code c.entrySet()}.
+   */
+  private static @Nullable Symbol sourceOf(ExpressionTree iterated, boolean entries) {
+    ExpressionTree stripped = stripParentheses(iterated);
+    if (stripped instanceof MethodInvocationTree view
+        && view.getArguments().isEmpty()
+        && getSymbol(view) != null
+        && getReceiver(view) != null) {
+      String name = getSymbol(view).getSimpleName().toString();
+      if (entries ? name.equals("entrySet") : name.equals("values")) {
+        return variableOf(getReceiver(view));
+      }
+      return null;
+    }
+    return entries ? null : variableOf(stripped);
+  }
+
+  /**
+   * The variable at the root of an {@code allOf} argument: {@code c}, {@code c.values()}, {@code
+   * c.toArray(..)}, {@code c.values().toArray(..)}, {@code c.values().stream()...toArray(..)}.
+   */
+  private static @Nullable Symbol rootOf(ExpressionTree argument) {
+    ExpressionTree stripped = stripParentheses(argument);
+    while (stripped instanceof MethodInvocationTree call
+        && getReceiver(call) != null
+        && getSymbol(call) != null
+        && ROOT_VIEWS.contains(getSymbol(call).getSimpleName().toString())) {
+      stripped = stripParentheses(getReceiver(call));
+    }
+    return stripped instanceof NewArrayTree ? null : variableOf(stripped);
+  }
+
+  /** Views and copies of a collection that keep exactly its futures. */
+  private static final Set<String> ROOT_VIEWS = Set.of("values", "toArray", "stream");
+
+  private static @Nullable Symbol variableOf(@Nullable ExpressionTree tree) {
+    if (tree == null) {
+      return null;
+    }
+    ExpressionTree stripped = stripParentheses(tree);
+    if (stripped instanceof IdentifierTree || stripped instanceof MemberSelectTree) {
+      Symbol symbol = getSymbol(stripped);
+      return symbol instanceof VarSymbol ? symbol : null;
+    }
+    return null;
+  }
+
+  /** A final field, or a parameter or local that is final or effectively final. */
+  private static boolean cannotBeReassigned(Symbol variable) {
+    return (variable.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0;
+  }
+
+  private static @Nullable VariableTree declarationOf(VarSymbol local, TreePath from) {
+    for (TreePath p = from; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof MethodTree method) {
+        VariableTree[] found = new VariableTree[1];
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+          @Override
+          public Void visitVariable(VariableTree variable, Void unused) {
+            if (local.equals(getSymbol(variable))) {
+              found[0] = variable;
+            }
+            return super.visitVariable(variable, null);
+          }
+        }.scan(method.getBody(), null);
+        return found[0];
+      }
+    }
+    return null;
+  }
+}
