@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * CallNames.namedFirst}): every way of writing a call they match must still match — a static
  * import, a qualified call, a method reference, a constructor, an anonymous subclass — and a call
  * of another name on the same type must not. The lists are what the matchers matched before they
- * were guarded by names.
+ * were guarded by names, with the matchers made of them since.
  */
 class VocabularyNamesTest {
   /** Reports, on each call, constructor call and method reference, every matcher that takes it. */
@@ -144,15 +144,15 @@ class VocabularyNamesTest {
                 Thread current = Thread.currentThread();
                 // BUG: Diagnostic contains: matches [ThreadCalls.IS_INTERRUPTED]
                 current.isInterrupted();
-                // BUG: Diagnostic contains: matches [ThreadCalls.PARK]
+                // BUG: Diagnostic contains: matches [ThreadCalls.PARK, ThreadCalls.RETURNS_AT_ONCE_WHILE_INTERRUPTED]
                 parkNanos(1000);
                 // BUG: Diagnostic contains: matches [ThreadCalls.SLEEP]
                 TimeUnit.SECONDS.sleep(1);
                 // BUG: Diagnostic contains: matches [ThreadCalls.SPIN]
                 Thread.onSpinWait();
-                // BUG: Diagnostic contains: matches [ThreadCalls.CREATE_UNSTARTED, ThreadCalls.FACTORY_CALL, ThreadCalls.THREAD_BODY]
+                // BUG: Diagnostic contains: matches [ThreadCalls.CREATE_UNSTARTED, ThreadCalls.FACTORY_CALL, ThreadCalls.THREAD_BODY, ThreadCalls.THREAD_FACTORY_METHOD, ThreadCalls.THREAD_WHOLE_WORK]
                 Thread made = factory.newThread(task);
-                // BUG: Diagnostic contains: matches [ThreadCalls.CREATE_UNSTARTED, ThreadCalls.NEW_THREAD, ThreadCalls.THREAD_BODY]
+                // BUG: Diagnostic contains: matches [ThreadCalls.CREATE_UNSTARTED, ThreadCalls.NEW_THREAD, ThreadCalls.THREAD_BODY, ThreadCalls.THREAD_WHOLE_WORK]
                 Supplier<Thread> threads = Thread::new;
                 // BUG: Diagnostic contains: matches [FutureCalls.GET, FutureCalls.WAIT, SyncCalls.UNBOUNDED_WAIT]
                 future.get();
@@ -181,7 +181,7 @@ class VocabularyNamesTest {
                 lock.lock();
                 // BUG: Diagnostic contains: matches [ChannelCalls.INTERRUPTIBLE_CHANNEL_CALL, ChannelCalls.INTERRUPTIBLE_CHANNEL_IO]
                 channel.read(buffer);
-                // BUG: Diagnostic contains: matches [ChannelCalls.INTERRUPTIBLE_CHANNEL_CALL]
+                // BUG: Diagnostic contains: matches [ChannelCalls.INTERRUPTIBLE_CHANNEL_CALL, ChannelCalls.SELECT, ThreadCalls.RETURNS_AT_ONCE_WHILE_INTERRUPTED]
                 selector.select();
                 // BUG: Diagnostic contains: matches [ReadOnlyCalls.CLOCK]
                 clock.millis();
