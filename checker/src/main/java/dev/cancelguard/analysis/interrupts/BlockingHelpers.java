@@ -9,7 +9,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -20,6 +19,7 @@ import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.classfiles.MethodVerdicts;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class BlockingHelpers {
 
   /** The calls of the method's own code, or null where its code cannot be read. */
   private static @Nullable List<Callee> calleesOf(MethodSymbol method, VisitorState state) {
-    MethodTree declaration = declaration(method, state);
+    MethodTree declaration = CompiledSources.methodTree(method, state);
     if (declaration != null) {
       if (declaration.getBody() == null) {
         return null;
@@ -163,17 +163,6 @@ public final class BlockingHelpers {
       }
     }
     return callees;
-  }
-
-  /** The method's tree, if its file is part of this compilation; null otherwise. */
-  private static @Nullable MethodTree declaration(MethodSymbol method, VisitorState state) {
-    try {
-      return JavacTrees.instance(state.context).getTree(method) instanceof MethodTree tree
-          ? tree
-          : null;
-    } catch (RuntimeException notFound) {
-      return null; // a symbol javac cannot place in any tree
-    }
   }
 
   private static @Nullable ClassSymbol classNamed(String binaryName, VisitorState state) {

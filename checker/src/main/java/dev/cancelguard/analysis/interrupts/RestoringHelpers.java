@@ -15,7 +15,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -26,6 +25,7 @@ import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.classfiles.MethodVerdicts;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
@@ -125,7 +125,7 @@ public final class RestoringHelpers {
 
   private static boolean readRestoresAtOnce(
       MethodSymbol method, ClassSymbol owner, String descriptor, VisitorState state) {
-    MethodTree declaration = declaration(method, state);
+    MethodTree declaration = CompiledSources.methodTree(method, state);
     if (declaration != null) {
       return declaration.getBody() != null
           && !declaration.getBody().getStatements().isEmpty()
@@ -171,7 +171,7 @@ public final class RestoringHelpers {
 
   private static boolean read(
       MethodSymbol method, ClassSymbol owner, String descriptor, VisitorState state) {
-    MethodTree declaration = declaration(method, state);
+    MethodTree declaration = CompiledSources.methodTree(method, state);
     if (declaration != null) {
       Set<MethodSymbol> seen = new HashSet<>();
       seen.add(method);
@@ -190,27 +190,6 @@ public final class RestoringHelpers {
 
   // ---------------------------------------------------------------- from source
 
-  /** The method's tree, if its file is part of this compilation; null otherwise. */
-  private static @Nullable MethodTree declaration(MethodSymbol method, VisitorState state) {
-    try {
-      return JavacTrees.instance(state.context).getTree(method) instanceof MethodTree tree
-          ? tree
-          : null;
-    } catch (RuntimeException notFound) {
-      return null; // a symbol javac cannot place in any tree
-    }
-  }
-
-  private static @Nullable ClassTree classDeclaration(ClassSymbol type, VisitorState state) {
-    try {
-      return JavacTrees.instance(state.context).getTree(type) instanceof ClassTree tree
-          ? tree
-          : null;
-    } catch (RuntimeException notFound) {
-      return null;
-    }
-  }
-
   private static boolean sourceRestores(
       MethodTree declaration,
       MethodSymbol method,
@@ -223,7 +202,8 @@ public final class RestoringHelpers {
     List<Tree> ownCode = new ArrayList<>();
     ownCode.add(declaration.getBody());
     if (method.isConstructor() && !startsWithThisCall(declaration.getBody())) {
-      ClassTree type = method.owner instanceof ClassSymbol c ? classDeclaration(c, state) : null;
+      ClassTree type =
+          method.owner instanceof ClassSymbol c ? CompiledSources.classTree(c, state) : null;
       if (type != null) {
         for (Tree member : type.getMembers()) {
           if ((member instanceof VariableTree field && !isStatic(field))
@@ -275,7 +255,7 @@ public final class RestoringHelpers {
     }
     for (MethodSymbol delegate : delegates) {
       if (seen.add(delegate)) {
-        MethodTree tree = declaration(delegate, state);
+        MethodTree tree = CompiledSources.methodTree(delegate, state);
         if (tree != null && sourceRestores(tree, delegate, depth + 1, seen, state)) {
           return true;
         }

@@ -7,7 +7,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.util.Context;
@@ -15,8 +14,8 @@ import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.classfiles.MethodVerdicts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A no-argument test of "am I on this object's thread" declared in another file or a jar, known
@@ -44,7 +43,7 @@ public final class CurrentThreadTests {
 
   private static boolean read(
       MethodSymbol test, ClassSymbol owner, String descriptor, VisitorState state) {
-    MethodTree declaration = declaration(test, state);
+    MethodTree declaration = CompiledSources.methodTree(test, state);
     if (declaration != null) {
       return declaration.getBody() != null
           && declaration.getBody().getStatements().size() == 1
@@ -75,15 +74,5 @@ public final class CurrentThreadTests {
         && overload.name().equals(test.getSimpleName().toString())
         && overload.descriptor().equals("(Ljava/lang/Thread;)Z")
         && code.jumpTargets().isEmpty();
-  }
-
-  private static @Nullable MethodTree declaration(MethodSymbol method, VisitorState state) {
-    try {
-      return JavacTrees.instance(state.context).getTree(method) instanceof MethodTree tree
-          ? tree
-          : null;
-    } catch (RuntimeException notFound) {
-      return null; // a symbol javac cannot place in any tree
-    }
   }
 }
