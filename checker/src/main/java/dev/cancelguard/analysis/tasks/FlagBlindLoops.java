@@ -9,7 +9,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -17,7 +16,6 @@ import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -46,16 +44,7 @@ public final class FlagBlindLoops {
         || Tasks.isThreadTopLevel(codeUnit, state)) {
       return null;
     }
-    List<TreePath> calls = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && symbol.equals(getSymbol(call))) {
-          calls.add(getCurrentPath());
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(codeUnit.getCompilationUnit(), null);
+    List<TreePath> calls = CallScans.callsOf(codeUnit.getCompilationUnit(), symbol);
     if (calls.isEmpty()) {
       return null;
     }

@@ -1,8 +1,15 @@
 package dev.cancelguard.analysis.trees;
 
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -57,5 +64,20 @@ public final class CallScans {
       }
     }.scan(root, null);
     return found[0];
+  }
+
+  /** The paths of the resolved calls of {@code method} in {@code unit}, in source order. */
+  public static List<TreePath> callsOf(CompilationUnitTree unit, MethodSymbol method) {
+    List<TreePath> calls = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Expressions.isResolved(call) && method.equals(ASTHelpers.getSymbol(call))) {
+          calls.add(getCurrentPath());
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+    return calls;
   }
 }
