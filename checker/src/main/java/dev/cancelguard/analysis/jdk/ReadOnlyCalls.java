@@ -3,15 +3,15 @@ package dev.cancelguard.analysis.jdk;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
-import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -100,8 +100,8 @@ public final class ReadOnlyCalls {
           "java.time.Instant");
 
   /** Objects whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
-  private static final ImmutableList<String> CURSOR_TYPES =
-      ImmutableList.of(
+  private static final ImmutableSet<String> CURSOR_TYPES =
+      ImmutableSet.of(
           "java.nio.Buffer",
           "java.io.InputStream",
           "java.io.Reader",
@@ -112,8 +112,8 @@ public final class ReadOnlyCalls {
           "java.util.Spliterator");
 
   /** Objects other threads change, whose queries a waiting loop polls. */
-  private static final ImmutableList<String> SHARED_STATE_TYPES =
-      ImmutableList.of(
+  private static final ImmutableSet<String> SHARED_STATE_TYPES =
+      ImmutableSet.of(
           "java.util.concurrent.Future",
           "java.util.concurrent.CountDownLatch",
           "java.util.concurrent.Semaphore",
@@ -155,27 +155,12 @@ public final class ReadOnlyCalls {
         && type.tsym.packge().getQualifiedName().contentEquals(ATOMIC_PACKAGE)) {
       return true;
     }
-    for (String name : SHARED_STATE_TYPES) {
-      Type shared = state.getTypeFromString(name);
-      if (shared != null && isSubtype(type, shared, state)) {
-        return true;
-      }
-    }
-    return false;
+    return Supertypes.anyNamed(type, SHARED_STATE_TYPES, state);
   }
 
   /** An object whose queries move a cursor: {@code buffer.get()}, {@code iterator.hasNext()}. */
   public static boolean isCursor(@Nullable Type type, VisitorState state) {
-    if (type == null) {
-      return false;
-    }
-    for (String name : CURSOR_TYPES) {
-      Type cursor = state.getTypeFromString(name);
-      if (cursor != null && isSubtype(type, cursor, state)) {
-        return true;
-      }
-    }
-    return false;
+    return Supertypes.anyNamed(type, CURSOR_TYPES, state);
   }
 
   /** A value that does not change: primitives, strings, boxed numbers, {@code java.time} values. */
