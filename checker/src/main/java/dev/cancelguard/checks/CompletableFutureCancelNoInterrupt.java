@@ -28,6 +28,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.tasks.FutureOwnership;
 import dev.cancelguard.analysis.tasks.FutureValues;
+import dev.cancelguard.analysis.trees.Supertypes;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
@@ -44,7 +45,9 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
   /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
   private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
-      instanceMethod().onDescendantOf("java.net.http.HttpClient").named("sendAsync");
+      instanceMethod()
+          .onClass(Supertypes.descendantOf("java.net.http.HttpClient"))
+          .named("sendAsync");
 
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 

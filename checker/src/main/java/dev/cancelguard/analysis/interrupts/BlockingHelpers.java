@@ -22,6 +22,7 @@ import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -116,8 +117,8 @@ public final class BlockingHelpers {
         || callee.calledOn() == null) {
       return false;
     }
-    Type interruptible = state.getTypeFromString("java.nio.channels.InterruptibleChannel");
-    return interruptible != null && isSubtype(callee.calledOn().type, interruptible, state);
+    return Supertypes.isSubtypeOf(
+        callee.calledOn().type, "java.nio.channels.InterruptibleChannel", state);
   }
 
   /** The calls of the method's own code, or null where its code cannot be read. */

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's interruptible channels ({@code java.nio.channels.InterruptibleChannel}), named once:
@@ -40,7 +41,7 @@ public final class ChannelCalls {
   public static final Matcher<ExpressionTree> INTERRUPTIBLE_CHANNEL_IO =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.nio.channels.InterruptibleChannel")
+              .onClass(Supertypes.descendantOf("java.nio.channels.InterruptibleChannel"))
               .namedAnyOf(INTERRUPTIBLE_IO_NAMES),
           INTERRUPTIBLE_IO_NAMES);
 
@@ -50,7 +51,10 @@ public final class ChannelCalls {
    */
   public static final Matcher<ExpressionTree> SELECT =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.nio.channels.Selector").named("select"), "select");
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.nio.channels.Selector"))
+              .named("select"),
+          "select");
 
   /**
    * The blocking calls an interrupt ends on the NIO side: {@link #INTERRUPTIBLE_CHANNEL_IO}, and

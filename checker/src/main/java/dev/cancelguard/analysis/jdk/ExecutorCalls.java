@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's executor API, named once: making pools, running work on them, stopping them and waiting
@@ -37,14 +38,19 @@ public final class ExecutorCalls {
   /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
   public static final Matcher<ExpressionTree> SHUTDOWN =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdown", "shutdownNow"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+              .namedAnyOf("shutdown", "shutdownNow"),
           "shutdown",
           "shutdownNow");
 
   /** {@code executor.close()} (JDK 19+): shuts down and waits for the tasks. */
   public static final Matcher<ExpressionTree> CLOSE =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("close").withNoParameters(),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+              .named("close")
+              .withNoParameters(),
           "close");
 
   /** After any of these the executor rejects new tasks: shutdown, shutdownNow, close. */
@@ -56,7 +62,9 @@ public final class ExecutorCalls {
    */
   public static final Matcher<ExpressionTree> END_ALL_TASKS =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("shutdownNow", "close"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+              .namedAnyOf("shutdownNow", "close"),
           "shutdownNow",
           "close");
 
@@ -64,7 +72,7 @@ public final class ExecutorCalls {
   public static final Matcher<ExpressionTree> SCHEDULE_ONCE =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.ScheduledExecutorService"))
               .named("schedule"),
           "schedule");
 
@@ -75,37 +83,45 @@ public final class ExecutorCalls {
   public static final Matcher<ExpressionTree> DELAYED_TASKS_AFTER_SHUTDOWN_POLICY =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.ScheduledThreadPoolExecutor")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.ScheduledThreadPoolExecutor"))
               .named("setExecuteExistingDelayedTasksAfterShutdownPolicy"),
           "setExecuteExistingDelayedTasksAfterShutdownPolicy");
 
   /** {@code executor.awaitTermination(timeout, unit)}. */
   public static final Matcher<ExpressionTree> AWAIT_TERMINATION =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("awaitTermination"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+              .named("awaitTermination"),
           "awaitTermination");
 
   /** {@code executor.isTerminated()}. */
   public static final Matcher<ExpressionTree> IS_TERMINATED =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("isTerminated"), "isTerminated");
+          instanceMethod().onClass(Supertypes.descendantOf(EXECUTOR_SERVICE)).named("isTerminated"),
+          "isTerminated");
 
   /** {@code invokeAll(..)}: returns once every task has finished. */
   public static final Matcher<ExpressionTree> INVOKE_ALL =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).named("invokeAll"), "invokeAll");
+          instanceMethod().onClass(Supertypes.descendantOf(EXECUTOR_SERVICE)).named("invokeAll"),
+          "invokeAll");
 
   /** {@code invokeAll} and {@code invokeAny}: they cancel or wait for their tasks themselves. */
   public static final Matcher<ExpressionTree> INVOKE_ALL_OR_ANY =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(EXECUTOR_SERVICE).namedAnyOf("invokeAll", "invokeAny"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+              .namedAnyOf("invokeAll", "invokeAny"),
           "invokeAll",
           "invokeAny");
 
   /** {@code StructuredTaskScope.fork}: a preview API since JDK 21; inert where it is missing. */
   public static final Matcher<ExpressionTree> STRUCTURED_FORK =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.StructuredTaskScope").named("fork"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.StructuredTaskScope"))
+              .named("fork"),
           "fork");
 
   /** CompletableFuture calls that run their other arguments on an executor argument. */
@@ -115,7 +131,7 @@ public final class ExecutorCalls {
               .onClass("java.util.concurrent.CompletableFuture")
               .namedAnyOf("runAsync", "supplyAsync"),
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.CompletableFuture")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.CompletableFuture"))
               .withNameMatching(java.util.regex.Pattern.compile(".*Async")));
 
   private ExecutorCalls() {}
@@ -141,32 +157,35 @@ public final class ExecutorCalls {
           // Each alternative also on its own names: a call named submit tries three, not seven.
           anyOf(
               CallNames.namedFirst(
-                  instanceMethod().onDescendantOf("java.util.concurrent.Executor").named("execute"),
+                  instanceMethod()
+                      .onClass(Supertypes.descendantOf("java.util.concurrent.Executor"))
+                      .named("execute"),
                   "execute"),
               CallNames.namedFirst(
                   instanceMethod()
-                      .onDescendantOf("java.util.concurrent.ExecutorService")
+                      .onClass(Supertypes.descendantOf("java.util.concurrent.ExecutorService"))
                       .namedAnyOf("submit", "invokeAll", "invokeAny"),
                   "submit",
                   "invokeAll",
                   "invokeAny"),
               CallNames.namedFirst(
                   instanceMethod()
-                      .onDescendantOf("java.util.concurrent.ScheduledExecutorService")
+                      .onClass(
+                          Supertypes.descendantOf("java.util.concurrent.ScheduledExecutorService"))
                       .namedAnyOf("schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay"),
                   "schedule",
                   "scheduleAtFixedRate",
                   "scheduleWithFixedDelay"),
               CallNames.namedFirst(
                   instanceMethod()
-                      .onDescendantOf("java.util.concurrent.ForkJoinPool")
+                      .onClass(Supertypes.descendantOf("java.util.concurrent.ForkJoinPool"))
                       .namedAnyOf("invoke", "execute", "submit"),
                   "invoke",
                   "execute",
                   "submit"),
               CallNames.namedFirst(
                   instanceMethod()
-                      .onDescendantOf("java.util.concurrent.CompletionService")
+                      .onClass(Supertypes.descendantOf("java.util.concurrent.CompletionService"))
                       .named("submit"),
                   "submit"),
               CallNames.namedFirst(
@@ -183,7 +202,7 @@ public final class ExecutorCalls {
    */
   public static final Matcher<ExpressionTree> GRACEFUL_SHUTDOWN =
       instanceMethod()
-          .onDescendantOf("java.util.concurrent.ExecutorService")
+          .onClass(Supertypes.descendantOf("java.util.concurrent.ExecutorService"))
           .named("shutdown")
           .withNoParameters();
 
@@ -191,7 +210,7 @@ public final class ExecutorCalls {
   public static final Matcher<ExpressionTree> SHUTDOWN_NOW =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.ExecutorService")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.ExecutorService"))
               .named("shutdownNow")
               .withNoParameters(),
           "shutdownNow");

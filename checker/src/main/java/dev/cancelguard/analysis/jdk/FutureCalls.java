@@ -7,11 +7,11 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
 import com.google.errorprone.matchers.Matcher;
-import com.google.errorprone.predicates.TypePredicates;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's future API, named once: waiting for a result, cancelling, asking whether a future is
@@ -23,13 +23,14 @@ public final class FutureCalls {
 
   /** {@code future.get(..)}, with or without a deadline. */
   public static final Matcher<ExpressionTree> GET =
-      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("get"), "get");
+      CallNames.namedFirst(
+          instanceMethod().onClass(Supertypes.descendantOf(FUTURE)).named("get"), "get");
 
   /** {@code future.get(timeout, unit)}. */
   public static final Matcher<ExpressionTree> TIMED_GET =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf(FUTURE)
+              .onClass(Supertypes.descendantOf(FUTURE))
               .named("get")
               .withParameters("long", "java.util.concurrent.TimeUnit"),
           "get");
@@ -42,31 +43,41 @@ public final class FutureCalls {
       CallNames.namedFirst(
           anyOf(
               GET,
-              instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("join").withNoParameters(),
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.StructuredTaskScope.Subtask")
+                  .onClass(Supertypes.descendantOf(COMPLETABLE_FUTURE))
+                  .named("join")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onClass(
+                      Supertypes.descendantOf("java.util.concurrent.StructuredTaskScope.Subtask"))
                   .named("get")),
           "get",
           "join");
 
   /** {@code future.cancel(..)}, also a subtype's own overloads. */
   public static final Matcher<ExpressionTree> CANCEL =
-      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("cancel"), "cancel");
+      CallNames.namedFirst(
+          instanceMethod().onClass(Supertypes.descendantOf(FUTURE)).named("cancel"), "cancel");
 
   /** {@code Future.cancel(mayInterruptIfRunning)} itself. */
   public static final Matcher<ExpressionTree> CANCEL_WITH_FLAG =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(FUTURE).named("cancel").withParameters("boolean"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(FUTURE))
+              .named("cancel")
+              .withParameters("boolean"),
           "cancel");
 
   /** {@code future.isDone()}. */
   public static final Matcher<ExpressionTree> IS_DONE =
-      CallNames.namedFirst(instanceMethod().onDescendantOf(FUTURE).named("isDone"), "isDone");
+      CallNames.namedFirst(
+          instanceMethod().onClass(Supertypes.descendantOf(FUTURE)).named("isDone"), "isDone");
 
   /** {@code future.isCancelled()}. */
   public static final Matcher<ExpressionTree> IS_CANCELLED =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(FUTURE).named("isCancelled"), "isCancelled");
+          instanceMethod().onClass(Supertypes.descendantOf(FUTURE)).named("isCancelled"),
+          "isCancelled");
 
   /** Tests that are true once the future has finished: done, cancelled, failed. */
   public static final Matcher<ExpressionTree> FINISHED_TEST =
@@ -75,7 +86,7 @@ public final class FutureCalls {
               IS_DONE,
               IS_CANCELLED,
               instanceMethod()
-                  .onDescendantOf(COMPLETABLE_FUTURE)
+                  .onClass(Supertypes.descendantOf(COMPLETABLE_FUTURE))
                   .named("isCompletedExceptionally")),
           "isDone",
           "isCancelled",
@@ -84,7 +95,11 @@ public final class FutureCalls {
   /** {@code future.state()} (JDK 19+). */
   public static final Matcher<ExpressionTree> STATE =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(FUTURE).named("state").withNoParameters(), "state");
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(FUTURE))
+              .named("state")
+              .withNoParameters(),
+          "state");
 
   /** {@code CompletableFuture.allOf(..)}. */
   public static final Matcher<ExpressionTree> ALL_OF =
@@ -126,20 +141,20 @@ public final class FutureCalls {
   public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf(COMPLETABLE_FUTURE)
+              .onClass(Supertypes.descendantOf(COMPLETABLE_FUTURE))
               .namedAnyOf("orTimeout", "completeOnTimeout"),
           "orTimeout",
           "completeOnTimeout");
 
   /** Calls on a stage that return another stage of the same chain. */
   public static final Matcher<ExpressionTree> CHAINED_STAGE =
-      instanceMethod().onDescendantOf("java.util.concurrent.CompletionStage");
+      instanceMethod().onClass(Supertypes.descendantOf("java.util.concurrent.CompletionStage"));
 
   /** Completing a CompletableFuture by hand. */
   public static final Matcher<ExpressionTree> COMPLETE_BY_HAND =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf(COMPLETABLE_FUTURE)
+              .onClass(Supertypes.descendantOf(COMPLETABLE_FUTURE))
               .namedAnyOf("complete", "completeExceptionally", "obtrudeValue", "obtrudeException"),
           "complete",
           "completeExceptionally",
@@ -150,11 +165,13 @@ public final class FutureCalls {
   public static final Matcher<ExpressionTree> PROMISE =
       CallNames.namedFirst(
           anyOf(
-              constructor().forClass(TypePredicates.isDescendantOf(COMPLETABLE_FUTURE)),
+              constructor().forClass(Supertypes.descendantOf(COMPLETABLE_FUTURE)),
               staticMethod()
                   .onClass(COMPLETABLE_FUTURE)
                   .namedAnyOf("completedFuture", "failedFuture", "completedStage", "failedStage"),
-              instanceMethod().onDescendantOf(COMPLETABLE_FUTURE).named("newIncompleteFuture")),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf(COMPLETABLE_FUTURE))
+                  .named("newIncompleteFuture")),
           CallNames.CONSTRUCTOR,
           "completedFuture",
           "failedFuture",

@@ -39,7 +39,9 @@ public final class ReadOnlyCalls {
                       "java.time.OffsetDateTime",
                       "java.time.ZonedDateTime")
                   .named("now"),
-              instanceMethod().onDescendantOf("java.time.Clock").namedAnyOf("millis", "instant")),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.time.Clock"))
+                  .namedAnyOf("millis", "instant")),
           "currentTimeMillis",
           "nanoTime",
           "now",
@@ -54,17 +56,22 @@ public final class ReadOnlyCalls {
   public static final Matcher<ExpressionTree> NON_BLOCKING_POLL =
       CallNames.namedFirst(
           anyOf(
-              instanceMethod().onDescendantOf("java.util.Queue").named("poll").withNoParameters(),
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.locks.Lock")
+                  .onClass(Supertypes.descendantOf("java.util.Queue"))
+                  .named("poll")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.locks.Lock"))
                   .named("tryLock")
                   .withNoParameters(),
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.Semaphore")
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.Semaphore"))
                   .named("tryAcquire")
                   .withNoParameters(),
-              instanceMethod().onDescendantOf("java.util.concurrent.Future").named("isDone"),
-              instanceMethod().onDescendantOf("java.io.Reader").named("ready")),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.Future"))
+                  .named("isDone"),
+              instanceMethod().onClass(Supertypes.descendantOf("java.io.Reader")).named("ready")),
           "poll",
           "tryLock",
           "tryAcquire",
@@ -75,12 +82,12 @@ public final class ReadOnlyCalls {
   public static final Matcher<ExpressionTree> SWEEP_CALL =
       anyOf(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.Future")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.Future"))
               .namedAnyOf("isDone", "isCancelled", "cancel", "state", "resultNow", "exceptionNow"),
-          instanceMethod().onDescendantOf("java.util.Iterator"),
-          instanceMethod().onDescendantOf("java.lang.Iterable").named("iterator"),
-          instanceMethod().onDescendantOf("java.util.Collection"),
-          instanceMethod().onDescendantOf("java.util.Map"));
+          instanceMethod().onClass(Supertypes.descendantOf("java.util.Iterator")),
+          instanceMethod().onClass(Supertypes.descendantOf("java.lang.Iterable")).named("iterator"),
+          instanceMethod().onClass(Supertypes.descendantOf("java.util.Collection")),
+          instanceMethod().onClass(Supertypes.descendantOf("java.util.Map")));
 
   /** Instance queries assumed to only read. */
   public static final Pattern QUERY_NAME =

@@ -5,12 +5,11 @@ import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 
-import com.google.common.collect.ImmutableList;
 import com.google.errorprone.matchers.Matcher;
 import com.google.errorprone.predicates.TypePredicate;
-import com.google.errorprone.predicates.TypePredicates;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's I/O that waits on a remote peer, named once: sockets, URL connections, the HTTP client,
@@ -21,7 +20,7 @@ public final class RemoteIoCalls {
   public static final Matcher<ExpressionTree> CHANNEL_IO =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.nio.channels.SocketChannel")
+              .onClass(Supertypes.descendantOf("java.nio.channels.SocketChannel"))
               .namedAnyOf("connect", "finishConnect", "read", "write"),
           "connect",
           "finishConnect",
@@ -32,7 +31,7 @@ public final class RemoteIoCalls {
   public static final Matcher<ExpressionTree> CONFIGURE_BLOCKING =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.nio.channels.SelectableChannel")
+              .onClass(Supertypes.descendantOf("java.nio.channels.SelectableChannel"))
               .named("configureBlocking"),
           "configureBlocking");
 
@@ -41,31 +40,33 @@ public final class RemoteIoCalls {
       CallNames.namedFirst(
           anyOf(
               instanceMethod()
-                  .onDescendantOf("java.net.Socket")
+                  .onClass(Supertypes.descendantOf("java.net.Socket"))
                   .namedAnyOf("connect", "getInputStream", "getOutputStream"),
               instanceMethod()
-                  .onDescendantOf("java.net.URL")
+                  .onClass(Supertypes.descendantOf("java.net.URL"))
                   .namedAnyOf("openStream", "openConnection", "getContent"),
               instanceMethod()
-                  .onDescendantOf("java.net.URLConnection")
+                  .onClass(Supertypes.descendantOf("java.net.URLConnection"))
                   .namedAnyOf("connect", "getInputStream", "getOutputStream", "getContent"),
               instanceMethod()
-                  .onDescendantOf("java.net.HttpURLConnection")
+                  .onClass(Supertypes.descendantOf("java.net.HttpURLConnection"))
                   .namedAnyOf("getResponseCode", "getResponseMessage"),
               instanceMethod()
-                  .onDescendantOf("java.net.http.HttpClient")
+                  .onClass(Supertypes.descendantOf("java.net.http.HttpClient"))
                   .namedAnyOf("send", "sendAsync"),
               CHANNEL_IO,
               instanceMethod()
-                  .onDescendantOf("java.net.DatagramSocket")
+                  .onClass(Supertypes.descendantOf("java.net.DatagramSocket"))
                   .namedAnyOf("receive", "send"),
               staticMethod()
                   .onClass("java.net.InetAddress")
                   .namedAnyOf("getByName", "getAllByName"),
               staticMethod().onClass("java.sql.DriverManager").named("getConnection"),
-              instanceMethod().onDescendantOf("javax.sql.DataSource").named("getConnection"),
               instanceMethod()
-                  .onDescendantOf("java.sql.Statement")
+                  .onClass(Supertypes.descendantOf("javax.sql.DataSource"))
+                  .named("getConnection"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.sql.Statement"))
                   .namedAnyOf(
                       "execute",
                       "executeQuery",
@@ -105,12 +106,24 @@ public final class RemoteIoCalls {
   public static final Matcher<ExpressionTree> TIMEOUT_SETTING =
       CallNames.namedFirst(
           anyOf(
-              instanceMethod().onDescendantOf("java.net.http.HttpRequest.Builder").named("timeout"),
-              instanceMethod().onDescendantOf("java.net.Socket").named("setSoTimeout"),
-              instanceMethod().onDescendantOf("java.net.DatagramSocket").named("setSoTimeout"),
-              instanceMethod().onDescendantOf("java.net.URLConnection").named("setReadTimeout"),
-              instanceMethod().onDescendantOf("java.sql.Statement").named("setQueryTimeout"),
-              instanceMethod().onDescendantOf("java.sql.Connection").named("setNetworkTimeout")),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.net.http.HttpRequest.Builder"))
+                  .named("timeout"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.net.Socket"))
+                  .named("setSoTimeout"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.net.DatagramSocket"))
+                  .named("setSoTimeout"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.net.URLConnection"))
+                  .named("setReadTimeout"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.sql.Statement"))
+                  .named("setQueryTimeout"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.sql.Connection"))
+                  .named("setNetworkTimeout")),
           "timeout",
           "setSoTimeout",
           "setReadTimeout",
@@ -119,15 +132,14 @@ public final class RemoteIoCalls {
 
   /** The types whose values carry a timeout: a variable of one is followed to its values. */
   public static final TypePredicate CONFIGURABLE =
-      TypePredicates.isDescendantOfAny(
-          ImmutableList.of(
-              "java.net.http.HttpRequest",
-              "java.net.http.HttpRequest.Builder",
-              "java.net.Socket",
-              "java.net.DatagramSocket",
-              "java.net.URLConnection",
-              "java.sql.Statement",
-              "java.sql.Connection"));
+      Supertypes.descendantOf(
+          "java.net.http.HttpRequest",
+          "java.net.http.HttpRequest.Builder",
+          "java.net.Socket",
+          "java.net.DatagramSocket",
+          "java.net.URLConnection",
+          "java.sql.Statement",
+          "java.sql.Connection");
 
   private RemoteIoCalls() {}
 }

@@ -4,11 +4,11 @@ import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.constructor;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
-import static com.google.errorprone.predicates.TypePredicates.isDescendantOf;
 
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's structured concurrency API ({@code StructuredTaskScope}), named once: opening a scope
@@ -25,24 +25,30 @@ public final class ScopeCalls {
       anyOf(
           CallNames.namedFirst(staticMethod().onClass(SCOPE).named("open"), "open"),
           CallNames.namedFirst(
-              constructor().forClass(isDescendantOf(SCOPE)), CallNames.CONSTRUCTOR));
+              constructor().forClass(Supertypes.descendantOf(SCOPE)), CallNames.CONSTRUCTOR));
 
   /** {@code scope.join()} and the older {@code joinUntil(..)}. */
   public static final Matcher<ExpressionTree> JOIN =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(SCOPE).namedAnyOf("join", "joinUntil"),
+          instanceMethod().onClass(Supertypes.descendantOf(SCOPE)).namedAnyOf("join", "joinUntil"),
           "join",
           "joinUntil");
 
   /** {@code scope.close()}. */
   public static final Matcher<ExpressionTree> CLOSE =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(SCOPE).named("close").withNoParameters(), "close");
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(SCOPE))
+              .named("close")
+              .withNoParameters(),
+          "close");
 
   /** Reads of a subtask's outcome, meaningful only once the scope has been joined. */
   public static final Matcher<ExpressionTree> SUBTASK_READ =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf(SUBTASK).namedAnyOf("get", "state", "exception"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf(SUBTASK))
+              .namedAnyOf("get", "state", "exception"),
           "get",
           "state",
           "exception");

@@ -8,26 +8,31 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /** The JDK's synchronizers, named once: latches, semaphores, locks. */
 public final class SyncCalls {
   /** {@code latch.await(..)}. */
   public static final Matcher<ExpressionTree> LATCH_AWAIT =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("await"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.CountDownLatch"))
+              .named("await"),
           "await");
 
   /** {@code latch.countDown()}. */
   public static final Matcher<ExpressionTree> COUNT_DOWN =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.CountDownLatch").named("countDown"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.CountDownLatch"))
+              .named("countDown"),
           "countDown");
 
   /** {@code semaphore.acquire(..)} and {@code acquireUninterruptibly(..)}. */
   public static final Matcher<ExpressionTree> SEMAPHORE_ACQUIRE =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.Semaphore")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.Semaphore"))
               .namedAnyOf("acquire", "acquireUninterruptibly"),
           "acquire",
           "acquireUninterruptibly");
@@ -35,21 +40,25 @@ public final class SyncCalls {
   /** {@code semaphore.release(..)}. */
   public static final Matcher<ExpressionTree> SEMAPHORE_RELEASE =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.Semaphore").named("release"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.Semaphore"))
+              .named("release"),
           "release");
 
   /** {@code lock.lockInterruptibly()}. */
   public static final Matcher<ExpressionTree> LOCK_INTERRUPTIBLY =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.locks.Lock")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.locks.Lock"))
               .named("lockInterruptibly"),
           "lockInterruptibly");
 
   /** {@code lock.unlock()}. */
   public static final Matcher<ExpressionTree> UNLOCK =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.util.concurrent.locks.Lock").named("unlock"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.locks.Lock"))
+              .named("unlock"),
           "unlock");
 
   private SyncCalls() {}
@@ -60,24 +69,24 @@ public final class SyncCalls {
       anyOf(
           CallNames.namedFirst(
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.Future")
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.Future"))
                   .named("get")
                   .withNoParameters(),
               "get"),
           CallNames.namedFirst(
               anyOf(
                   instanceMethod()
-                      .onDescendantOf("java.util.concurrent.CompletableFuture")
+                      .onClass(Supertypes.descendantOf("java.util.concurrent.CompletableFuture"))
                       .named("join")
                       .withNoParameters(),
                   instanceMethod()
-                      .onDescendantOf("java.lang.Thread")
+                      .onClass(Supertypes.descendantOf("java.lang.Thread"))
                       .named("join")
                       .withNoParameters()),
               "join"),
           CallNames.namedFirst(
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.CountDownLatch")
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.CountDownLatch"))
                   .named("await")
                   .withNoParameters(),
               "await"));
@@ -88,7 +97,7 @@ public final class SyncCalls {
   public static final Matcher<ExpressionTree> CONDITION_AWAIT =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.locks.Condition")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.locks.Condition"))
               .namedAnyOf("await", "awaitNanos", "awaitUntil"),
           "await",
           "awaitNanos",
@@ -98,10 +107,11 @@ public final class SyncCalls {
   public static final Matcher<ExpressionTree> ATOMIC_SET =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOfAny(
-                  "java.util.concurrent.atomic.AtomicBoolean",
-                  "java.util.concurrent.atomic.AtomicInteger",
-                  "java.util.concurrent.atomic.AtomicReference")
+              .onClass(
+                  Supertypes.descendantOf(
+                      "java.util.concurrent.atomic.AtomicBoolean",
+                      "java.util.concurrent.atomic.AtomicInteger",
+                      "java.util.concurrent.atomic.AtomicReference"))
               .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet"),
           "set",
           "lazySet",
@@ -112,7 +122,7 @@ public final class SyncCalls {
   public static final Matcher<ExpressionTree> ATOMIC_REFERENCE_READ =
       CallNames.namedFirst(
           instanceMethod()
-              .onDescendantOf("java.util.concurrent.atomic.AtomicReference")
+              .onClass(Supertypes.descendantOf("java.util.concurrent.atomic.AtomicReference"))
               .namedAnyOf("get", "getAcquire", "getPlain", "getOpaque", "getAndSet"),
           "get",
           "getAcquire",

@@ -12,6 +12,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * The JDK's thread API, named once: the interrupt flag, starting and joining threads, pausing the
@@ -26,7 +27,10 @@ public final class ThreadCalls {
   /** {@code thread.interrupt()}: sets the thread's flag and wakes it from a blocking call. */
   public static final Matcher<ExpressionTree> INTERRUPT =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("interrupt").withNoParameters(),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.Thread"))
+              .named("interrupt")
+              .withNoParameters(),
           "interrupt");
 
   /** {@code Thread.interrupted()}: tests and clears the flag. */
@@ -37,33 +41,42 @@ public final class ThreadCalls {
   /** {@code thread.isInterrupted()}: tests the flag without clearing it. */
   public static final Matcher<ExpressionTree> IS_INTERRUPTED =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isInterrupted"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.Thread"))
+              .named("isInterrupted"),
           "isInterrupted");
 
   /** {@code thread.start()}. */
   public static final Matcher<ExpressionTree> START =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("start").withNoParameters(),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.Thread"))
+              .named("start")
+              .withNoParameters(),
           "start");
 
   /** {@code thread.join(..)}, with or without a deadline. */
   public static final Matcher<ExpressionTree> JOIN =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("join"), "join");
+          instanceMethod().onClass(Supertypes.descendantOf("java.lang.Thread")).named("join"),
+          "join");
 
   /** {@code thread.isAlive()}. */
   public static final Matcher<ExpressionTree> IS_ALIVE =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Thread").named("isAlive"), "isAlive");
+          instanceMethod().onClass(Supertypes.descendantOf("java.lang.Thread")).named("isAlive"),
+          "isAlive");
 
   /** Calls that create a thread without starting it. */
   public static final Matcher<ExpressionTree> CREATE_UNSTARTED =
       CallNames.namedFirst(
           anyOf(
               constructor().forClass("java.lang.Thread"),
-              instanceMethod().onDescendantOf("java.lang.Thread.Builder").named("unstarted"),
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .onClass(Supertypes.descendantOf("java.lang.Thread.Builder"))
+                  .named("unstarted"),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.ThreadFactory"))
                   .named("newThread")),
           CallNames.CONSTRUCTOR,
           "unstarted",
@@ -75,10 +88,10 @@ public final class ThreadCalls {
           anyOf(
               staticMethod().onClass("java.lang.Thread").named("startVirtualThread"),
               instanceMethod()
-                  .onDescendantOf("java.lang.Thread.Builder")
+                  .onClass(Supertypes.descendantOf("java.lang.Thread.Builder"))
                   .namedAnyOf("start", "unstarted"),
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.ThreadFactory"))
                   .named("newThread")),
           "startVirtualThread",
           "start",
@@ -121,14 +134,18 @@ public final class ThreadCalls {
       CallNames.namedFirst(
           anyOf(
               staticMethod().onClass("java.lang.System").named("exit"),
-              instanceMethod().onDescendantOf("java.lang.Runtime").namedAnyOf("exit", "halt")),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.lang.Runtime"))
+                  .namedAnyOf("exit", "halt")),
           "exit",
           "halt");
 
   /** {@code Runtime.addShutdownHook(thread)}. */
   public static final Matcher<ExpressionTree> ADD_SHUTDOWN_HOOK =
       CallNames.namedFirst(
-          instanceMethod().onDescendantOf("java.lang.Runtime").named("addShutdownHook"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.Runtime"))
+              .named("addShutdownHook"),
           "addShutdownHook");
 
   private ThreadCalls() {}
@@ -148,13 +165,13 @@ public final class ThreadCalls {
               "startVirtualThread"),
           CallNames.namedFirst(
               instanceMethod()
-                  .onDescendantOf("java.lang.Thread.Builder")
+                  .onClass(Supertypes.descendantOf("java.lang.Thread.Builder"))
                   .namedAnyOf("start", "unstarted"),
               "start",
               "unstarted"),
           CallNames.namedFirst(
               instanceMethod()
-                  .onDescendantOf("java.util.concurrent.ThreadFactory")
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.ThreadFactory"))
                   .named("newThread"),
               "newThread"));
 

@@ -2,7 +2,6 @@ package dev.cancelguard.analysis.resources;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
@@ -16,6 +15,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * Resources a method holds and must give back: closeable objects, objects checked out of a pool or
@@ -23,7 +23,10 @@ import dev.cancelguard.analysis.trees.Expressions;
  */
 public final class Resources {
   private static final Matcher<ExpressionTree> CLOSE =
-      instanceMethod().onDescendantOf("java.lang.AutoCloseable").named("close").withNoParameters();
+      instanceMethod()
+          .onClass(Supertypes.descendantOf("java.lang.AutoCloseable"))
+          .named("close")
+          .withNoParameters();
 
   /** Names of calls that give an object back to the pool or queue it came from. */
   private static final ImmutableSet<String> CHECK_IN =
@@ -51,13 +54,9 @@ public final class Resources {
    * not a {@code StructuredTaskScope} (left to the scope checks, see {@link TaskScopes}).
    */
   public static boolean isCloseableResource(Type type, VisitorState state) {
-    Type autoCloseable = state.getTypeFromString("java.lang.AutoCloseable");
-    Type stream = state.getTypeFromString("java.util.stream.BaseStream");
-    Type executor = state.getTypeFromString("java.util.concurrent.ExecutorService");
-    return autoCloseable != null
-        && isSubtype(type, autoCloseable, state)
-        && (stream == null || !isSubtype(type, stream, state))
-        && (executor == null || !isSubtype(type, executor, state))
+    return Supertypes.isSubtypeOf(type, "java.lang.AutoCloseable", state)
+        && !Supertypes.isSubtypeOf(type, "java.util.stream.BaseStream", state)
+        && !Supertypes.isSubtypeOf(type, "java.util.concurrent.ExecutorService", state)
         && !TaskScopes.isScopeType(type, state);
   }
 

@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
@@ -28,6 +27,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -381,7 +381,6 @@ public final class FutureOwnership {
   }
 
   private static boolean isSubtypeOf(@Nullable Type type, String name, VisitorState state) {
-    Type other = state.getTypeFromString(name);
-    return type != null && other != null && isSubtype(type, other, state);
+    return Supertypes.isSubtypeOf(type, name, state);
   }
 }

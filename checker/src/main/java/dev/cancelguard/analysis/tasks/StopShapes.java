@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BinaryTree;
@@ -16,6 +15,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * What a stop method's own shape says about a wait inserted into it: code that asks whether it runs
@@ -91,7 +91,6 @@ public final class StopShapes {
   }
 
   private static boolean isSubtypeOf(Type type, String name, VisitorState state) {
-    Type other = state.getTypeFromString(name);
-    return other != null && isSubtype(state.getTypes().erasure(type), other, state);
+    return Supertypes.isSubtypeOf(type, name, state);
   }
 }

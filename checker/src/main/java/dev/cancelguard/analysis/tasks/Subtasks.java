@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
@@ -26,6 +25,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
  * Sub-tasks and their handles: which calls start work on another thread and hand back a future or a
@@ -121,18 +121,15 @@ public final class Subtasks {
   }
 
   public static boolean isFuture(Type type, VisitorState state) {
-    Type future = state.getTypeFromString("java.util.concurrent.Future");
-    return future != null && isSubtype(type, future, state);
+    return Supertypes.isSubtypeOf(type, "java.util.concurrent.Future", state);
   }
 
   public static boolean isThread(Type type, VisitorState state) {
-    Type thread = state.getTypeFromString("java.lang.Thread");
-    return thread != null && isSubtype(type, thread, state);
+    return Supertypes.isSubtypeOf(type, "java.lang.Thread", state);
   }
 
   public static boolean isCompletableFuture(Type type, VisitorState state) {
-    Type completable = state.getTypeFromString("java.util.concurrent.CompletableFuture");
-    return completable != null && isSubtype(type, completable, state);
+    return Supertypes.isSubtypeOf(type, "java.util.concurrent.CompletableFuture", state);
   }
 
   /**

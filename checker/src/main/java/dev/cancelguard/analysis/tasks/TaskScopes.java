@@ -20,6 +20,7 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ScopeCalls;
@@ -27,6 +28,7 @@ import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -45,7 +47,7 @@ import org.jspecify.annotations.Nullable;
 public final class TaskScopes {
 
   private static final Matcher<ExpressionTree> LIST_GET =
-      instanceMethod().onDescendantOf("java.util.List").named("get");
+      instanceMethod().onClass(Supertypes.descendantOf("java.util.List")).named("get");
 
   /** Calls on a list of subtasks that only read it. */
   private static final ImmutableSet<String> LIST_READS =
@@ -86,6 +88,11 @@ public final class TaskScopes {
 
   /** True if the type is a {@code StructuredTaskScope} (or a subclass). */
   public static boolean isScopeType(@Nullable Type type, VisitorState state) {
+    // A class type: by its supertypes' names, without loading the scope class (asked of every
+    // local that holds a closeable).
+    if (type != null && state.getTypes().erasure(type).hasTag(TypeTag.CLASS)) {
+      return Supertypes.isSubtypeOf(type, ScopeCalls.SCOPE, state);
+    }
     Type scope = state.getTypeFromString(ScopeCalls.SCOPE);
     return type != null
         && scope != null

@@ -2,7 +2,6 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
@@ -17,10 +16,10 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.Supertypes;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.HashSet;
 import java.util.Set;
@@ -296,8 +295,8 @@ public final class TaskUses {
     if (name.equals("clear") && isSynchronizedWrapperField(variable, state)) {
       return null;
     }
-    Type semaphore = state.getTypeFromString("java.util.concurrent.Semaphore");
-    if (name.equals("release") && semaphore != null && isSubtype(variable.type, semaphore, state)) {
+    if (name.equals("release")
+        && Supertypes.isSubtypeOf(variable.type, "java.util.concurrent.Semaphore", state)) {
       return null; // handing back a permit releases nothing the tasks hold
     }
     return variable;

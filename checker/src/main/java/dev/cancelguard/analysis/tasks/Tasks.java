@@ -42,6 +42,7 @@ import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -448,7 +449,6 @@ public final class Tasks {
   }
 
   private static boolean isSubtypeOf(@Nullable Symbol owner, String typeName, VisitorState state) {
-    Type type = state.getTypeFromString(typeName);
-    return owner != null && type != null && isSubtype(owner.type, type, state);
+    return owner != null && Supertypes.isSubtypeOf(owner.type, typeName, state);
   }
 }

@@ -38,6 +38,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -418,10 +419,14 @@ public final class WaitPlacement {
   private static final Matcher<ExpressionTree> UNINTERRUPTIBLE_IO =
       anyOf(
           instanceMethod()
-              .onDescendantOfAny("java.io.InputStream", "java.io.Reader")
+              .onClass(Supertypes.descendantOf("java.io.InputStream", "java.io.Reader"))
               .namedAnyOf("read", "readLine", "readAllBytes", "readNBytes"),
-          instanceMethod().onDescendantOf("java.net.ServerSocket").named("accept"),
-          instanceMethod().onDescendantOf("java.net.DatagramSocket").named("receive"));
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.net.ServerSocket"))
+              .named("accept"),
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.net.DatagramSocket"))
+              .named("receive"));
 
   /**
    * The bound the stop path puts on its other waits: the {@code (timeout, unit)} of an {@code
