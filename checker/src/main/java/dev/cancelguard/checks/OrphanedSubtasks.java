@@ -85,7 +85,7 @@ public final class OrphanedSubtasks extends CancelGuardChecker
 
   private Description analyze(TreePath unitPath, BlockTree body, VisitorState state) {
     // Cheap exit: most code units call nothing named like a task start.
-    if (!Tasks.mayCallTaskStarts(body)) {
+    if (!SubtaskGroup.mayStartSubtasks(body)) {
       return NO_MATCH;
     }
     SubtaskGroup group = SubtaskGroup.collect(unitPath, body, state);

@@ -240,6 +240,35 @@ class OrphanedSubtasksTest {
         .doTest();
   }
 
+  /**
+   * The cheap test before collecting starts looks only at the code that runs with the code unit:
+   * siblings started in a block lambda are the lambda's, found when the lambda is checked, and the
+   * method around it (which starts nothing itself) is not reported for them.
+   */
+  @Test
+  void positive_siblingsStartedInABlockLambdaAreTheLambdas() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.function.Supplier;
+            class Test {
+              Supplier<String> later(ExecutorService pool) {
+                return () -> {
+                  CompletableFuture<String> left = CompletableFuture.supplyAsync(() -> "l", pool);
+                  CompletableFuture<String> right = CompletableFuture.supplyAsync(() -> "r", pool);
+                  // BUG: Diagnostic contains: `left`, `right`
+                  CompletableFuture.allOf(left, right).join();
+                  return left.join() + right.join();
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_allOfOverTheArrayOfAList() {
     helper

@@ -116,6 +116,14 @@ public final class SubtaskGroup {
   }
 
   /**
+   * False if {@link #collect} of {@code body} is empty for sure: no call in it is named like a task
+   * start. A cheap test, by names alone, before the walk that looks for the starts.
+   */
+  public static boolean mayStartSubtasks(BlockTree body) {
+    return SubtaskStarts.mayHaveStarts(body);
+  }
+
+  /**
    * The sub-tasks {@code body} (the body of the code unit at {@code unitPath}) starts and waits for
    * or cancels; empty if there are none.
    */

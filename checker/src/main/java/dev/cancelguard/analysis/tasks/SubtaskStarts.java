@@ -8,6 +8,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
@@ -21,10 +22,14 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.SubtaskGroup.Member;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import java.util.List;
@@ -39,6 +44,56 @@ import org.jspecify.annotations.Nullable;
  */
 final class SubtaskStarts {
   private SubtaskStarts() {}
+
+  /**
+   * False if {@link #collectStarts} can find no start in {@code body}, judged by the names of the
+   * calls alone, without attribution: it looks at the calls and method references outside lambda
+   * and class bodies, and at an expression lambda's own call, and every start it knows is named
+   * like a task or thread start. Nested code is the business of its own code unit: a method is not
+   * scanned again for each lambda in it, nor a lambda for each one around it.
+   */
+  static boolean mayHaveStarts(BlockTree body) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree node, Void unused) {
+        return found[0] ? null : super.scan(node, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= namedLikeStart(call);
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        found[0] |= lambda.getBody() instanceof MethodInvocationTree call && namedLikeStart(call);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        found[0] |= ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference));
+        return super.visitMemberReference(reference, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  /** Named like a task or thread start ({@link Tasks#isTaskSubmission}, {@code thread.start()}). */
+  private static boolean namedLikeStart(MethodInvocationTree call) {
+    String name = CallNames.of(call);
+    return name != null
+        && (ExecutorCalls.SUBMISSION_NAMES.contains(name)
+            || (!name.equals(CallNames.CONSTRUCTOR)
+                && ThreadCalls.THREAD_BODY_NAMES.contains(name)));
+  }
 
   static void collectStarts(SubtaskGroup group) {
     VisitorState state = group.state;

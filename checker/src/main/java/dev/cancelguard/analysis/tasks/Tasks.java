@@ -37,7 +37,6 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -55,45 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Tasks {
   private Tasks() {}
-
-  /**
-   * False if no method call or method reference under the tree can start a task or a thread ({@link
-   * #isTaskSubmission}, {@code thread.start()}), judged by the names alone, without attribution: a
-   * cheap test before a walk that looks for the starts. Constructor calls are not counted.
-   */
-  public static boolean mayCallTaskStarts(Tree tree) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree node, Void unused) {
-        return found[0] ? null : super.scan(node, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        String name = CallNames.of(call);
-        if (name != null
-            && (ExecutorCalls.SUBMISSION_NAMES.contains(name)
-                || (!name.equals(CallNames.CONSTRUCTOR)
-                    && ThreadCalls.THREAD_BODY_NAMES.contains(name)))) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        // `ids.stream().map(pool::submit)`: a start per element, with no call named submit.
-        if (ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference))) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMemberReference(reference, null);
-      }
-    }.scan(tree, null);
-    return found[0];
-  }
 
   /** True if the call hands a task to an executor, a pool, a structured scope or a new thread. */
   public static boolean isTaskSubmission(ExpressionTree call, VisitorState state) {
