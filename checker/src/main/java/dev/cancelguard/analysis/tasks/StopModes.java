@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,11 @@ public final class StopModes {
           "disconnect",
           "kill",
           "abort");
+
+  /** Where a camel-case or snake-case name breaks into words; compiled once, not per name. */
+  private static final Pattern WORD_BREAK = Pattern.compile("_|(?<=[a-z0-9])(?=[A-Z])");
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]");
 
   private StopModes() {}
 
@@ -190,8 +196,8 @@ public final class StopModes {
    */
   private static List<String> words(String name) {
     List<String> words = new ArrayList<>();
-    for (String word : name.split("_|(?<=[a-z0-9])(?=[A-Z])")) {
-      String letters = word.replaceAll("[0-9]", "").toLowerCase(Locale.ROOT);
+    for (String word : WORD_BREAK.split(name)) {
+      String letters = DIGITS.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
       if (!letters.isEmpty()) {
         words.add(letters);
       }
