@@ -10,13 +10,15 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
@@ -30,6 +32,7 @@ import dev.cancelguard.analysis.tasks.SubtaskGroup;
 import dev.cancelguard.analysis.tasks.SubtaskGroup.Member;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Lines;
+import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,7 +53,7 @@ import java.util.stream.Collectors;
     linkType = CUSTOM,
     link = DocLinks.BASE + "OrphanedSubtasks.md")
 public final class OrphanedSubtasks extends CancelGuardChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodInvocationTreeMatcher, MemberReferenceTreeMatcher {
 
   /** A task that leaves a sub-task of its own running: trigger, way out, the child, the cancel. */
   private static final String NESTED_TASK =
@@ -65,29 +68,53 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           + " use StructuredTaskScope, which cancels the siblings when one fails, or"
           + " ExecutorService.invokeAll, which returns only when all are done.";
 
+  /**
+   * The code units already looked at in this file (each from its first call named like a start).
+   */
+  private static final UnitCache.Kind<Tree, Boolean> LOOKED_AT = new UnitCache.Kind<>();
+
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    // Abstract and native methods have nothing to walk.
-    if (tree.getBody() == null) {
-      return NO_MATCH;
-    }
-    return analyze(state.getPath(), tree.getBody(), state);
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return analyzeUnitOf(state);
   }
 
   @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    // An expression lambda declares no locals to hold handles in.
-    if (!(tree.getBody() instanceof BlockTree body)) {
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return analyzeUnitOf(state);
+  }
+
+  /**
+   * Looks at the code unit (a method, or a lambda with a block body) that would start a sub-task at
+   * this call or method reference, once per unit. Cheap exit: most calls are not named like a task
+   * start, and a code unit with no such call starts nothing, so it is never walked.
+   */
+  private Description analyzeUnitOf(VisitorState state) {
+    TreePath unitPath = SubtaskGroup.codeUnitCollecting(state.getPath());
+    if (unitPath == null) {
       return NO_MATCH;
     }
-    return analyze(state.getPath(), body, state);
+    boolean[] first = new boolean[1];
+    UnitCache.get(
+        LOOKED_AT,
+        unitPath.getLeaf(),
+        state,
+        unit -> {
+          first[0] = true;
+          return true;
+        });
+    if (!first[0]) {
+      return NO_MATCH;
+    }
+    BlockTree body =
+        (BlockTree)
+            (unitPath.getLeaf() instanceof MethodTree method
+                ? method.getBody()
+                : ((LambdaExpressionTree) unitPath.getLeaf()).getBody());
+    // Asked as if standing at the code unit, as a matcher of methods and lambdas would be.
+    return analyze(unitPath, body, state.withPath(unitPath));
   }
 
   private Description analyze(TreePath unitPath, BlockTree body, VisitorState state) {
-    // Cheap exit: most code units call nothing named like a task start.
-    if (!SubtaskGroup.mayStartSubtasks(body)) {
-      return NO_MATCH;
-    }
     SubtaskGroup group = SubtaskGroup.collect(unitPath, body, state);
     // No sub-task started here and waited for or cancelled here (handed-on ones are the
     // receiver's, never-awaited ones are deliberately detached).

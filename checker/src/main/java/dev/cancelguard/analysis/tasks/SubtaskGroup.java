@@ -116,11 +116,13 @@ public final class SubtaskGroup {
   }
 
   /**
-   * False if {@link #collect} of {@code body} is empty for sure: no call in it is named like a task
-   * start. A cheap test, by names alone, before the walk that looks for the starts.
+   * The code unit whose {@link #collect} sees the call or method reference at {@code path} as a
+   * possible start (it is named like one); null if it is none, or no code unit collects there. A
+   * code unit that holds no such call has an empty group: a cheap test, by names alone, from the
+   * call up.
    */
-  public static boolean mayStartSubtasks(BlockTree body) {
-    return SubtaskStarts.mayHaveStarts(body);
+  public static @Nullable TreePath codeUnitCollecting(TreePath path) {
+    return SubtaskStarts.codeUnitCollecting(path);
   }
 
   /**

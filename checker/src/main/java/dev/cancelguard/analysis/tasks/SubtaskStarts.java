@@ -17,12 +17,12 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -46,44 +46,44 @@ final class SubtaskStarts {
   private SubtaskStarts() {}
 
   /**
-   * False if {@link #collectStarts} can find no start in {@code body}, judged by the names of the
-   * calls alone, without attribution: it looks at the calls and method references outside lambda
-   * and class bodies, and at an expression lambda's own call, and every start it knows is named
-   * like a task or thread start. Nested code is the business of its own code unit: a method is not
-   * scanned again for each lambda in it, nor a lambda for each one around it.
+   * The code unit (a method, or a lambda with a block body) whose {@link #collectStarts} looks at
+   * the call or method reference at {@code path}, if that is named like a start; null if none does:
+   * a call at class level, or in nested code of no such unit (inside an expression lambda, but for
+   * the lambda's whole body, which the code around the lambda looks at). Every start it collects is
+   * named like one, so a code unit with no such call starts nothing: a check starts from these
+   * calls, which Error Prone visits anyway, rather than scan every code unit for one.
    */
-  static boolean mayHaveStarts(BlockTree body) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree node, Void unused) {
-        return found[0] ? null : super.scan(node, null);
+  static @Nullable TreePath codeUnitCollecting(TreePath path) {
+    Tree leaf = path.getLeaf();
+    boolean named =
+        leaf instanceof MethodInvocationTree call
+            ? namedLikeStart(call)
+            : leaf instanceof MemberReferenceTree reference
+                && ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference));
+    if (!named) {
+      return null;
+    }
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      switch (p.getLeaf()) {
+        case MethodTree method -> {
+          return method.getBody() == null ? null : p;
+        }
+        case ClassTree classTree -> {
+          return null;
+        }
+        case LambdaExpressionTree lambda -> {
+          if (lambda.getBody() instanceof BlockTree) {
+            return p;
+          }
+          // `map(id -> pool.submit(..))`: the lambda's whole body is looked at from around it.
+          if (lambda.getBody() != leaf || !(leaf instanceof MethodInvocationTree)) {
+            return null;
+          }
+        }
+        default -> {}
       }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        found[0] |= namedLikeStart(call);
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        found[0] |= lambda.getBody() instanceof MethodInvocationTree call && namedLikeStart(call);
-        return null;
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        found[0] |= ExecutorCalls.SUBMISSION_NAMES.contains(CallNames.of(reference));
-        return super.visitMemberReference(reference, null);
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
-      }
-    }.scan(body, null);
-    return found[0];
+    }
+    return null;
   }
 
   /** Named like a task or thread start ({@link Tasks#isTaskSubmission}, {@code thread.start()}). */
