@@ -13,8 +13,8 @@ import com.google.errorprone.BugPattern.StandardTags;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.ThrowTreeMatcher;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
@@ -43,9 +43,11 @@ import dev.cancelguard.analysis.resources.HeldResource;
 import dev.cancelguard.analysis.resources.HeldResources;
 import dev.cancelguard.analysis.resources.Resources;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -70,7 +72,7 @@ import org.jspecify.annotations.Nullable;
     linkType = CUSTOM,
     link = DocLinks.BASE + "ResourceLeakOnCancel.md")
 public final class ResourceLeakOnCancel extends CancelGuardChecker
-    implements MethodTreeMatcher, LambdaExpressionTreeMatcher {
+    implements MethodInvocationTreeMatcher, ThrowTreeMatcher {
   private final CancelGuardOptions options;
 
   /** The constructor Error Prone uses when no flags are in play. */
@@ -87,23 +89,46 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     this.options = options;
   }
 
+  /**
+   * Per code unit of the file: whether it has been looked at (from its first cancellation point).
+   */
+  private static final UnitCache.Kind<Tree, boolean[]> LOOKED_AT = new UnitCache.Kind<>();
+
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    // Abstract and native methods have nothing to walk.
-    if (tree.getBody() == null) {
-      return NO_MATCH;
-    }
-    analyze(state.getPath(), tree.getBody(), state);
-    return NO_MATCH;
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return analyzeUnitOf(tree, state);
   }
 
   @Override
-  public Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    // An expression lambda declares no locals and releases nothing later.
-    if (!(tree.getBody() instanceof BlockTree body)) {
+  public Description matchThrow(ThrowTree tree, VisitorState state) {
+    return analyzeUnitOf(tree, state);
+  }
+
+  /**
+   * Looks at the code unit (a method, or a lambda with a block body) this call or throw belongs to,
+   * once, at its first cancellation point. Cheap exit: most code units never block, and are never
+   * walked; the calls they make are visited by Error Prone anyway.
+   */
+  private Description analyzeUnitOf(Tree tree, VisitorState state) {
+    TreePath unitPath = CodeUnits.enclosing(state.getPath());
+    Tree unit = unitPath == null ? null : unitPath.getLeaf();
+    BlockTree body =
+        unit instanceof MethodTree method
+            ? method.getBody()
+            : unit instanceof LambdaExpressionTree lambda
+                    && lambda.getBody() instanceof BlockTree block
+                ? block
+                : null; // an expression lambda declares no locals and releases nothing later
+    if (body == null) {
       return NO_MATCH;
     }
-    analyze(state.getPath(), body, state);
+    boolean[] lookedAt = UnitCache.get(LOOKED_AT, unit, state, u -> new boolean[1]);
+    if (lookedAt[0] || !isCancellationPoint(tree, state)) {
+      return NO_MATCH;
+    }
+    lookedAt[0] = true;
+    // Asked as if standing at the code unit, as a matcher of methods and lambdas would be.
+    analyze(unitPath, body, state.withPath(unitPath));
     return NO_MATCH;
   }
 
@@ -154,7 +179,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (CancellationPoints.isCancellationPoint(call, state, options)) {
+        if (isCancellationPoint(call, state)) {
           found.add(call);
         }
         return super.visitMethodInvocation(call, null);
@@ -162,13 +187,19 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
 
       @Override
       public Void visitThrow(ThrowTree tree, Void unused) {
-        if (HeldOnInterrupt.isNewInterrupt(tree, state)) {
+        if (isCancellationPoint(tree, state)) {
           found.add(tree);
         }
         return super.visitThrow(tree, null);
       }
     }.scan(bodyPath.getLeaf(), null);
     return found;
+  }
+
+  private boolean isCancellationPoint(Tree tree, VisitorState state) {
+    return tree instanceof ThrowTree throwTree
+        ? HeldOnInterrupt.isNewInterrupt(throwTree, state)
+        : CancellationPoints.isCancellationPoint((MethodInvocationTree) tree, state, options);
   }
 
   // ---------------------------------------------------------------- message

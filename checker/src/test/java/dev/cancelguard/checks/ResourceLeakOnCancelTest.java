@@ -465,6 +465,45 @@ class ResourceLeakOnCancelTest {
         .doTest();
   }
 
+  /**
+   * A code unit is looked at from its own cancellation points: one in a lambda inside the method is
+   * the lambda's, and leaves the method's resource alone, as the same resource held across a point
+   * of the method itself (the neighbour below) does not.
+   */
+  @Test
+  void pointInANestedLambdaIsNotTheMethods() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.FileWriter;
+            import java.io.IOException;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.Callable;
+            class Test {
+              Callable<String> later(String path, BlockingQueue<String> queue) throws IOException {
+                FileWriter out = new FileWriter(path);
+                Callable<String> next =
+                    () -> {
+                      return queue.take();
+                    };
+                out.write("x");
+                out.close();
+                return next;
+              }
+
+              void now(String path, BlockingQueue<String> queue)
+                  throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: ResourceLeakOnCancel
+                FileWriter out = new FileWriter(path);
+                out.write(queue.take());
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must not flag
 
   @Test
