@@ -12,9 +12,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a type is a subtype of one of several named classes, in one pass over its supertypes
- * rather than one subtype test per name: a loop's every query is asked this of its receiver, and
- * the lists name a dozen types.
+ * Whether a type is a subtype of one of several named classes, read off the names of its own
+ * supertypes: one pass for a list of names (a polling loop asks a dozen of every query's receiver),
+ * and no named class is looked up. Looking a class up reads its class file (once per compilation),
+ * and the vocabulary names many JDK classes most code never uses.
  */
 public final class Supertypes {
   private Supertypes() {}
@@ -47,11 +48,11 @@ public final class Supertypes {
     }
     Types types = state.getTypes();
     Type erased = types.erasure(type);
-    if (erased.isPrimitiveOrVoid()) {
-      return false; // no class has a primitive or void subtype
+    if (erased.isPrimitiveOrVoid() || type.hasTag(TypeTag.ERROR)) {
+      return false; // no class has a primitive or void subtype; an unknown type is none
     }
     if (!erased.hasTag(TypeTag.CLASS)) {
-      // Arrays, unknown types: few, and not worth a shortcut.
+      // Arrays: few, and not worth a shortcut.
       return names.stream().anyMatch(name -> isSubtype(type, state.getTypeFromString(name), state));
     }
     // The closure of a class type: itself and every superclass and interface (javac keeps it).
