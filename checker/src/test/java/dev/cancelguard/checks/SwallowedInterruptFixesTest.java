@@ -777,18 +777,162 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
-  void restore_whenTheMethodIsAlsoCalledOutsideAThreadLoop() {
+  void noFix_whenOneOfTheCallersIsAThreadLoopBlindToTheFlag() {
+    // Also called once outside the loop: the acceptor's loop still calls it and goes back to
+    // accept(), which the restored flag would make close the listening socket.
     String alsoCalledOnce =
         ACCEPTOR.replace(
             "  void stop() {\n",
             "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
+    refactoring.addInputLines("Acceptor.java", alsoCalledOnce).expectUnchanged().doTest();
+  }
+
+  @Test
+  void restore_whenTheMethodIsCalledOnlyOutsideAThreadLoop() {
+    String calledOnce =
+        ACCEPTOR
+            .replace("errorDelay = handleExceptionWithDelay(errorDelay);", "errorDelay = 50;")
+            .replace(
+                "  void stop() {\n",
+                "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
     refactoring
-        .addInputLines("Acceptor.java", alsoCalledOnce)
+        .addInputLines("Acceptor.java", calledOnce)
         .addOutputLines(
             "Acceptor.java",
-            alsoCalledOnce.replace(
+            calledOnce.replace(
                 "} catch (InterruptedException e) {\n",
                 "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String STREAM =
+      """
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.TimeoutException;
+
+      class Stream {
+        private final ExecutorService copier;
+        private Future<?> pending;
+
+        Stream(ExecutorService copier) {
+          this.copier = copier;
+        }
+
+        void close() {
+          try {
+            if (pending == null || tryCleanClose()) {
+              pending = null;
+            } else {
+              dirtyClose();
+            }
+          } finally {
+            copier.shutdown();
+          }
+        }
+
+        private boolean tryCleanClose() {
+          try {
+            pending.get(0, TimeUnit.MILLISECONDS);
+            return true;
+          } catch (TimeoutException | InterruptedException e) {
+            return false;
+          } catch (ExecutionException e) {
+            return true;
+          }
+        }
+
+        private void dirtyClose() {
+          pending.cancel(true);
+          Future<?> close = copier.submit(() -> {});
+          try {
+            close.get(200, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException | TimeoutException | ExecutionException e) {
+            close.cancel(true);
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenACallerGoesOnToBlockingCleanup() {
+    // Restored in tryCleanClose(), the flag would make dirtyClose()'s timed get throw at once: the
+    // close of the destination would be cancelled and the cleanup cut short. (dirtyClose's own
+    // catch wraps the interrupt too; its fix is not this test's question.)
+    String cleanOnly =
+        STREAM.replace(
+            "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                + "      close.cancel(true);\n"
+                + "      throw new IllegalStateException(e);\n",
+            "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                + "      close.cancel(true);\n"
+                + "      Thread.currentThread().interrupt();\n"
+                + "      throw new IllegalStateException(e);\n");
+    refactoring.addInputLines("Stream.java", cleanOnly).expectUnchanged().doTest();
+  }
+
+  @Test
+  void restore_whenNoCallerBlocksAfterTheCall() {
+    // The same helper, whose caller does nothing that waits once it returns.
+    String noDirtyClose =
+        STREAM
+            .replace(
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      throw new IllegalStateException(e);\n",
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      Thread.currentThread().interrupt();\n"
+                    + "      throw new IllegalStateException(e);\n")
+            .replace("        dirtyClose();\n", "        pending.cancel(true);\n");
+    refactoring
+        .addInputLines("Stream.java", noDirtyClose)
+        .addOutputLines(
+            "Stream.java",
+            noDirtyClose.replace(
+                "    } catch (TimeoutException | InterruptedException e) {\n",
+                "    } catch (TimeoutException | InterruptedException e) {\n"
+                    + "      if (e instanceof InterruptedException) {\n"
+                    + "        Thread.currentThread().interrupt();\n"
+                    + "      }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheCallersWaitComesBeforeTheCall() {
+    // The caller waits first and calls the helper last: nothing it does after the call blocks.
+    String waitFirst =
+        STREAM
+            .replace(
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      throw new IllegalStateException(e);\n",
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      Thread.currentThread().interrupt();\n"
+                    + "      throw new IllegalStateException(e);\n")
+            .replace(
+                "      if (pending == null || tryCleanClose()) {\n"
+                    + "        pending = null;\n"
+                    + "      } else {\n"
+                    + "        dirtyClose();\n"
+                    + "      }\n",
+                "      dirtyClose();\n      boolean clean = tryCleanClose();\n");
+    refactoring
+        .addInputLines("Stream.java", waitFirst)
+        .addOutputLines(
+            "Stream.java",
+            waitFirst.replace(
+                "    } catch (TimeoutException | InterruptedException e) {\n",
+                "    } catch (TimeoutException | InterruptedException e) {\n"
+                    + "      if (e instanceof InterruptedException) {\n"
+                    + "        Thread.currentThread().interrupt();\n"
+                    + "      }\n"))
         .setFixChooser(FixChoosers.FIRST)
         .doTest();
   }

@@ -5898,4 +5898,40 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  @Test
+  void positive_helperWhoseCallerGoesOnToBlock_saysWhereToRestore() {
+    helper
+        .addSourceLines(
+            "Stream.java",
+            """
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+
+            class Stream {
+              Future<?> pending;
+              Thread copier;
+
+              void close() throws Exception {
+                if (!tryCleanClose()) {
+                  copier.join(200);
+                }
+              }
+
+              private boolean tryCleanClose() {
+                try {
+                  pending.get(0, TimeUnit.MILLISECONDS);
+                  return true;
+                  // BUG: Diagnostic contains: its caller goes on to a blocking call (line 11)
+                } catch (TimeoutException | InterruptedException e) {
+                  return false;
+                } catch (Exception e) {
+                  return true;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

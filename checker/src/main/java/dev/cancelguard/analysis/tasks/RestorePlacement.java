@@ -68,7 +68,13 @@ public final class RestorePlacement {
      * FlagBlindLoops}); restored, the flag stays set there and the loop's waits fail at once. The
      * blocking call of the placement is the call of the method in that loop.
      */
-    NONE_RETURNS_INTO_FLAG_BLIND_LOOP
+    NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
+    /**
+     * No fix: a caller in this file goes on to blocking cleanup once the method returns ({@link
+     * CallerCleanups}); restored here, the flag makes that wait throw at once. The blocking call of
+     * the placement is the caller's wait.
+     */
+    NONE_CALLER_GOES_ON_TO_BLOCK
   }
 
   /**
@@ -89,12 +95,14 @@ public final class RestorePlacement {
   /**
    * Where the catch at {@code catchPath} (in {@code codeUnit}) should restore the flag. {@code
    * goesOn} says whether some path out of the catch goes on in the code unit (falls through or
-   * continues a loop) rather than leaving it.
+   * continues a loop) rather than leaving it; {@code returnsToCaller} whether some path ends in the
+   * method returning normally (rather than all of them throwing).
    */
   public static Placement of(
       TreePath catchPath,
       TreePath codeUnit,
       boolean goesOn,
+      boolean returnsToCaller,
       VisitorState state,
       CancelGuardOptions options) {
     Tree blockingFinally = blockingCallInEnclosingFinally(catchPath, codeUnit, state, options);
@@ -104,6 +112,11 @@ public final class RestorePlacement {
     Tree blindLoopCall = FlagBlindLoops.callFromFlagBlindThreadLoop(codeUnit, state);
     if (blindLoopCall != null) {
       return new Placement(Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP, null, blindLoopCall);
+    }
+    Tree callerWait =
+        returnsToCaller ? CallerCleanups.blockingCallAfterACall(codeUnit, state, options) : null;
+    if (callerWait != null) {
+      return new Placement(Shape.NONE_CALLER_GOES_ON_TO_BLOCK, null, callerWait);
     }
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
@@ -456,9 +469,7 @@ public final class RestorePlacement {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call)
-            && (BlockingCalls.failsWhenInterrupted(call, state, options)
-                || BlockingHelpers.callBlocksInside(call, state))) {
+        if (Expressions.isResolved(call) && failsWhenInterrupted(call, state, options)) {
           found[0] = call;
           return null;
         }
@@ -466,6 +477,13 @@ public final class RestorePlacement {
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /** True if the (resolved) call fails when interrupted, by itself or by a wait in its code. */
+  static boolean failsWhenInterrupted(
+      MethodInvocationTree call, VisitorState state, CancelGuardOptions options) {
+    return BlockingCalls.failsWhenInterrupted(call, state, options)
+        || BlockingHelpers.callBlocksInside(call, state);
   }
 
   /**
