@@ -3164,4 +3164,62 @@ class LoopWithoutCancellationPointTest {
             """)
         .doTest();
   }
+
+  private static final String CLOCK =
+      """
+      import java.util.concurrent.locks.LockSupport;
+      class Clock {
+        private volatile long millis = System.currentTimeMillis();
+        private final Thread updater =
+            new Thread("clock updater") {
+              @Override
+              public void run() {
+                while (true) {
+                  millis = System.currentTimeMillis();
+                  LockSupport.parkNanos(1000 * 1000);
+                }
+              }
+            };
+
+        Clock() {
+          updater.setDaemon(true);
+          updater.start();
+        }
+
+        long millis() {
+          return millis;
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneForTheLoopOfAThreadItsClassKeepsAndNeverInterrupts() {
+    // Nobody can interrupt the updater but the class, which never does: ending its loop on a
+    // stray interrupt would stop the only thread that updates the clock, and nothing restarts it.
+    helper
+        .addSourceLines(
+            "Clock.java",
+            CLOCK.replace(
+                "          while (true) {",
+                "          // BUG: Diagnostic contains: no cancellation point\n"
+                    + "          while (true) {"))
+        .doTest();
+    refactoring.addInputLines("Clock.java", CLOCK).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_forTheLoopOfAThreadHandedOut() {
+    // The same thread, handed out by a getter: whoever holds it may interrupt it to stop it.
+    String handedOut =
+        CLOCK.replace(
+            "  long millis() {\n",
+            "  Thread updater() {\n    return updater;\n  }\n\n  long millis() {\n");
+    refactoring
+        .addInputLines("Clock.java", handedOut)
+        .addOutputLines(
+            "Clock.java",
+            handedOut.replace(
+                "while (true) {", "while (!Thread.currentThread().isInterrupted()) {"))
+        .doTest();
+  }
 }

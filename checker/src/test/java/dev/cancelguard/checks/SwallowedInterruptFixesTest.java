@@ -387,6 +387,90 @@ class SwallowedInterruptFixesTest {
     EveryCheck.helper(getClass()).addSourceLines("Drainer.java", DRAINER_FIXED).doTest();
   }
 
+  private static final String WATCHER =
+      """
+      import java.util.Queue;
+      import java.util.concurrent.ConcurrentLinkedQueue;
+      class Watcher {
+        private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+        private final Thread thread =
+            new Thread(
+                () -> {
+                  for (; ; ) {
+                    Runnable task = pending.poll();
+                    if (task != null) {
+                      task.run();
+                    }
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException ignore) {
+                    }
+                    if (pending.isEmpty()) {
+                      break;
+                    }
+                  }
+                });
+
+        Watcher() {
+          thread.start();
+        }
+
+        void add(Runnable task) {
+          pending.add(task);
+        }
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_onAThreadItsClassKeepsAndNeverInterrupts() {
+    // Nobody can interrupt this thread but its class, which never does: leaving its loop on a
+    // stray interrupt would end the only thread doing that work. It keeps going and restores the
+    // flag when its loop ends by its own protocol.
+    refactoring
+        .addInputLines("Watcher.java", WATCHER)
+        .addOutputLines(
+            "Watcher.java",
+            WATCHER
+                .replace(
+                    "            for (; ; ) {\n",
+                    "            boolean interrupted = false;\n"
+                        + "            try {\n"
+                        + "            for (; ; ) {\n")
+                .replace(
+                    "              } catch (InterruptedException ignore) {\n",
+                    "              } catch (InterruptedException ignore) {\n"
+                        + "                interrupted = true;\n")
+                .replace(
+                    "                break;\n              }\n            }\n",
+                    "                break;\n              }\n            }\n"
+                        + "            } finally {\n"
+                        + "              if (interrupted) {\n"
+                        + "                Thread.currentThread().interrupt();\n"
+                        + "              }\n"
+                        + "            }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_onAThreadHandedOut() {
+    String handedOut =
+        WATCHER.replace(
+            "  void add(Runnable task) {\n",
+            "  Thread thread() {\n    return thread;\n  }\n\n  void add(Runnable task) {\n");
+    refactoring
+        .addInputLines("Watcher.java", handedOut)
+        .addOutputLines(
+            "Watcher.java",
+            handedOut.replace(
+                "              } catch (InterruptedException ignore) {\n",
+                "              } catch (InterruptedException ignore) {\n"
+                    + "                Thread.currentThread().interrupt();\n"
+                    + "                break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   @Test
   void leaveTheLoop_stopsPromptly() throws Exception {
     Runnable drainer = (Runnable) instantiate("Drainer", DRAINER_FIXED);

@@ -5934,4 +5934,146 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  private static final String WATCHER =
+      """
+      import java.util.Queue;
+      import java.util.concurrent.ConcurrentLinkedQueue;
+      import java.util.concurrent.ThreadFactory;
+      final class DeathWatcher {
+        private static final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+        private static final Watcher watcher = new Watcher();
+        private static volatile Thread watcherThread;
+        private final ThreadFactory threadFactory;
+
+        DeathWatcher(ThreadFactory threadFactory) {
+          this.threadFactory = threadFactory;
+        }
+
+        void watch(Runnable task) {
+          pending.add(task);
+          Thread thread = threadFactory.newThread(watcher);
+          thread.setDaemon(true);
+          thread.start();
+          watcherThread = thread;
+        }
+
+        boolean awaitInactivity(long millis) throws InterruptedException {
+          Thread thread = watcherThread;
+          if (thread != null) {
+            thread.join(millis);
+            return !thread.isAlive();
+          }
+          return true;
+        }
+
+        private static final class Watcher implements Runnable {
+          @Override
+          public void run() {
+            for (;;) {
+              Runnable task = pending.poll();
+              if (task != null) {
+                task.run();
+              }
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException ignore) {
+                // MARK
+              }
+              if (pending.isEmpty()) {
+                break;
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_loopOfAThreadItsClassKeepsAndNeverInterrupts() {
+    // The watcher's thread is made from a private Runnable, held in a local and a private field,
+    // never handed out nor interrupted: an interrupt there is a stray one, and the loop ends by
+    // its own protocol.
+    helper.addSourceLines("DeathWatcher.java", WATCHER).doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadHandedOut() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace(
+                    "  boolean awaitInactivity(",
+                    "  Thread thread() {\n    return watcherThread;\n  }\n\n  boolean awaitInactivity("))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadItsClassInterrupts() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace(
+                    "      thread.join(millis);",
+                    "      thread.interrupt();\n      thread.join(millis);"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopThatNeverEndsOnAThreadItsClassKeeps() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("        if (pending.isEmpty()) {\n          break;\n        }\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadItsClassKeepsThatIsNotADaemon() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("    thread.setDaemon(true);\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableOthersCanMake() {
+    // A Runnable class with a constructor others can call: its run() may run on any thread.
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("  private static final class Watcher", "  static final class Watcher"))
+        .doTest();
+  }
 }

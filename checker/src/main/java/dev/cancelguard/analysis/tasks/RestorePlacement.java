@@ -282,10 +282,11 @@ public final class RestorePlacement {
 
   /**
    * How the catch can leave the loop, or null: only where the code unit runs as a task or as a
-   * thread's whole work (an interrupt there means stop). {@code break;} when it leaves this very
-   * loop (no switch between, the loop not inside another) and nothing after the loop blocks again;
-   * else {@code return;} when the code unit returns nothing and nothing follows the loop. Skipping
-   * cleanup that follows the loop would be wrong, so that is never offered.
+   * thread's whole work (an interrupt there means stop), and not on a thread its class keeps to
+   * itself and never interrupts ({@link UninterruptedThreads}). {@code break;} when it leaves this
+   * very loop (no switch between, the loop not inside another) and nothing after the loop blocks
+   * again; else {@code return;} when the code unit returns nothing and nothing follows the loop.
+   * Skipping cleanup that follows the loop would be wrong, so that is never offered.
    */
   private static @Nullable String leave(
       TreePath catchPath,
@@ -293,8 +294,9 @@ public final class RestorePlacement {
       TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))) {
-      return null;
+    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
+        || UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
+      return null; // on a thread nobody interrupts, the interrupt is a stray one: not a stop
     }
     boolean switchBetween = false;
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
