@@ -1021,6 +1021,113 @@ class SwallowedInterruptFixesTest {
         .doTest();
   }
 
+  private static final String SHELL =
+      """
+      interface Shell {
+        boolean isAlive();
+
+        int exitValue();
+      }
+      """;
+
+  private static final String PROCESS_SHELL =
+      """
+      class ProcessShell implements Shell {
+        private final Process process;
+
+        ProcessShell(Process process) {
+          this.process = process;
+        }
+
+        @Override
+        public boolean isAlive() {
+          return process.isAlive();
+        }
+
+        @Override
+        public int exitValue() {
+          try {
+            return process.waitFor();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+      """;
+
+  private static final String PUMP =
+      """
+      import java.util.function.IntConsumer;
+
+      class Pump {
+        private final Shell shell;
+        private final IntConsumer onExit;
+
+        Pump(Shell shell, IntConsumer onExit) {
+          this.shell = shell;
+          this.onExit = onExit;
+        }
+
+        void pump() {
+          try {
+            while (shell.isAlive()) {
+              Thread.sleep(10);
+            }
+            onExit.accept(0);
+          } catch (InterruptedException e) {
+            int exitValue = shell.exitValue();
+            onExit.accept(exitValue);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void restoreLast_whenTheCatchCallsAnInterfaceWhoseImplementationHereWaits() {
+    // Restored at the top, the flag would make ProcessShell.exitValue()'s waitFor() throw at once:
+    // onExit would never run. Restored last, the cleanup runs first.
+    refactoring
+        .addInputLines("Shell.java", SHELL)
+        .expectUnchanged()
+        .addInputLines("ProcessShell.java", PROCESS_SHELL)
+        .expectUnchanged()
+        .addInputLines("Pump.java", PUMP)
+        .addOutputLines(
+            "Pump.java",
+            PUMP.replace(
+                "      onExit.accept(exitValue);\n",
+                "      onExit.accept(exitValue);\n      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheInterfacesImplementationsHereDoNotWait() {
+    String exitedShell =
+        PROCESS_SHELL.replace(
+            "    try {\n"
+                + "      return process.waitFor();\n"
+                + "    } catch (InterruptedException e) {\n"
+                + "      Thread.currentThread().interrupt();\n"
+                + "      throw new IllegalStateException(e);\n"
+                + "    }\n",
+            "    return process.exitValue();\n");
+    refactoring
+        .addInputLines("Shell.java", SHELL)
+        .expectUnchanged()
+        .addInputLines("ProcessShell.java", exitedShell)
+        .expectUnchanged()
+        .addInputLines("Pump.java", PUMP)
+        .addOutputLines(
+            "Pump.java",
+            PUMP.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   @Test
   void restoreLast_whenTheCatchItselfBlocks() {
     // A restore at the top would make the awaitTermination of the cleanup throw at once.
