@@ -861,14 +861,20 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
-  void noFix_whenOneOfTheCallersIsAThreadLoopBlindToTheFlag() {
-    // Also called once outside the loop: the acceptor's loop still calls it and goes back to
-    // accept(), which the restored flag would make close the listening socket.
+  void restore_whenTheMethodIsAlsoCalledOutsideAThreadLoop() {
     String alsoCalledOnce =
         ACCEPTOR.replace(
             "  void stop() {\n",
             "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
-    refactoring.addInputLines("Acceptor.java", alsoCalledOnce).expectUnchanged().doTest();
+    refactoring
+        .addInputLines("Acceptor.java", alsoCalledOnce)
+        .addOutputLines(
+            "Acceptor.java",
+            alsoCalledOnce.replace(
+                "} catch (InterruptedException e) {\n",
+                "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
   }
 
   @Test
@@ -957,6 +963,69 @@ class SwallowedInterruptFixesTest {
                 + "      Thread.currentThread().interrupt();\n"
                 + "      throw new IllegalStateException(e);\n");
     refactoring.addInputLines("Stream.java", cleanOnly).expectUnchanged().doTest();
+  }
+
+  private static final String SERVER =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.TimeUnit;
+
+      class Server {
+        private final ExecutorService jobs;
+
+        Server(ExecutorService jobs) {
+          this.jobs = jobs;
+        }
+
+        void serve() {
+          pause();
+          shutdown();
+        }
+
+        private void pause() {
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException ignore) {
+          }
+        }
+
+        void shutdown() {
+          jobs.shutdown();
+          try {
+            jobs.awaitTermination(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenACallerGoesOnToAStop() {
+    // serve() is no stop method, but what it calls next is: restored in pause(), the flag would
+    // make
+    // the shutdown's wait for the running jobs throw at once.
+    refactoring.addInputLines("Server.java", SERVER).expectUnchanged().doTest();
+  }
+
+  @Test
+  void restore_whenACallerGoesOnToMoreWorkThatWaits() {
+    // A wait that is more work, not cleanup: the restored flag ends it early, which is what an
+    // interrupt is for.
+    String moreWork =
+        SERVER
+            .replace("    shutdown();\n", "    jobs.invokeAll(java.util.List.of());\n")
+            .replace("  void serve() {\n", "  void serve() throws InterruptedException {\n");
+    refactoring
+        .addInputLines("Server.java", moreWork)
+        .addOutputLines(
+            "Server.java",
+            moreWork.replace(
+                "    } catch (InterruptedException ignore) {\n",
+                "    } catch (InterruptedException ignore) {\n"
+                    + "      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
   }
 
   @Test

@@ -21,19 +21,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Callers that go on to blocking cleanup once a helper returns. A helper that restores the flag and
  * returns a status ({@code tryCleanClose()} answering false on an interrupt) hands the flag to its
- * caller: if the caller then waits (the dirty close's timed {@code get}, a {@code join}), that wait
- * throws at once and the cleanup it was part of is cut short. The helper is then no place for a
- * restore; only the caller, after its cleanup, is.
+ * caller: if the caller then waits as part of a stop (the dirty close's timed {@code get}, a {@code
+ * shutdown(true)} that waits for running jobs), that wait throws at once and the cleanup is cut
+ * short. The helper is then no place for a restore; only the caller, after its cleanup, is. Cleanup
+ * is a wait made by a close/stop-like method ({@link Terminations#isStopLike}) or by a call of one;
+ * any other wait the flag ends early is the interrupt doing its job.
  */
 public final class CallerCleanups {
   private CallerCleanups() {}
 
   /**
-   * The first call that fails when interrupted which some caller of {@code codeUnit} (a method)
-   * makes after the call returns: in the rest of the caller's statement (the branches of the {@code
-   * if} whose condition calls it, the {@code finally} of its {@code try}), in the statements after
-   * it up to a {@code return} or {@code throw}, or anywhere in a loop around the call (it runs
-   * again). Only callers in this file are seen; null where there are none or none goes on to block.
+   * The first call that fails when interrupted, as cleanup, which some caller of {@code codeUnit}
+   * (a method) makes after the call returns: in the rest of the caller's statement (the branches of
+   * the {@code if} whose condition calls it, the {@code finally} of its {@code try}), in the
+   * statements after it up to a {@code return} or {@code throw}, or anywhere in a loop around the
+   * call (it runs again). Only callers in this file are seen; null where there are none or none
+   * goes on to block.
    */
   public static @Nullable Tree blockingCallAfterACall(
       TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
@@ -46,7 +49,10 @@ public final class CallerCleanups {
       if (caller == null || caller.getLeaf() == method) {
         continue; // a recursive call: the method's own code is the placement's question
       }
-      Tree blocking = blockingAfter(call, caller, state, options);
+      boolean stopping =
+          caller.getLeaf() instanceof MethodTree callerMethod
+              && Terminations.isStopLike(callerMethod);
+      Tree blocking = blockingAfter(call, caller, stopping, state, options);
       if (blocking != null) {
         return blocking;
       }
@@ -55,7 +61,11 @@ public final class CallerCleanups {
   }
 
   private static @Nullable Tree blockingAfter(
-      TreePath call, TreePath caller, VisitorState state, CancelGuardOptions options) {
+      TreePath call,
+      TreePath caller,
+      boolean stopping,
+      VisitorState state,
+      CancelGuardOptions options) {
     Tree callTree = call.getLeaf();
     int callEnd = state.getEndPosition(callTree);
     for (TreePath p = call;
@@ -69,7 +79,7 @@ public final class CallerCleanups {
         boolean after = false;
         for (StatementTree statement : block.getStatements()) {
           if (after) {
-            Tree found = failingCallIn(statement, callTree, -1, state, options);
+            Tree found = failingCallIn(statement, callTree, -1, stopping, state, options);
             if (found != null) {
               return found;
             }
@@ -89,7 +99,7 @@ public final class CallerCleanups {
       if (loop && FlagBlindLoops.looksAtTheFlag(parent, state)) {
         return null;
       }
-      Tree found = failingCallIn(parent, callTree, loop ? -1 : callEnd, state, options);
+      Tree found = failingCallIn(parent, callTree, loop ? -1 : callEnd, stopping, state, options);
       if (found != null) {
         return found;
       }
@@ -99,10 +109,16 @@ public final class CallerCleanups {
 
   /**
    * A call under {@code tree} (not in nested code, nor in {@code call} itself) that fails when
-   * interrupted and starts at or after {@code from} (-1: anywhere).
+   * interrupted, starts at or after {@code from} (-1: anywhere), and is cleanup: made while {@code
+   * stopping}, or itself a call of a close/stop-like method.
    */
   private static @Nullable Tree failingCallIn(
-      Tree tree, Tree call, int from, VisitorState state, CancelGuardOptions options) {
+      Tree tree,
+      Tree call,
+      int from,
+      boolean stopping,
+      VisitorState state,
+      CancelGuardOptions options) {
     Tree[] found = new Tree[1];
     new NestedCodeSkipper() {
       @Override
@@ -114,6 +130,9 @@ public final class CallerCleanups {
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         if (getStartPosition(invocation) >= from
             && Expressions.isResolved(invocation)
+            && (stopping
+                || (getSymbol(invocation) instanceof MethodSymbol callee
+                    && Terminations.isStopLikeName(callee.getSimpleName().toString())))
             && RestorePlacement.failsWhenInterrupted(invocation, state, options)) {
           found[0] = invocation;
           return null;
