@@ -310,6 +310,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (deadline == null) {
       deadline = WaitPlacement.boundOfStopPath(codeUnit, state);
     }
+    // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
+    // wait here would break that bound.
+    if (deadline == null && WaitPlacement.boundedByASubclassCaller(codeUnit, state)) {
+      return null;
+    }
     TreePath parentPath = state.getPath().getParentPath();
     String receiverSource = state.getSourceForNode(receiver);
     if (receiverSource == null) {

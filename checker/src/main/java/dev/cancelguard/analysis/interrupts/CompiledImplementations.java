@@ -5,7 +5,6 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import java.util.ArrayList;
@@ -27,19 +26,9 @@ final class CompiledImplementations {
 
   private static final Context.Key<CompiledImplementations> KEY = new Context.Key<>();
 
-  private final List<ClassSymbol> classes = new ArrayList<>();
   private final Map<String, List<MethodSymbol>> implementations = new HashMap<>();
 
-  private CompiledImplementations(VisitorState state) {
-    // Every class javac knows of, kept where its declaration is a tree of this compilation.
-    List<ClassSymbol> known = new ArrayList<>();
-    Symtab.instance(state.context).getAllClasses().forEach(known::add);
-    for (ClassSymbol type : known) {
-      if (CompiledSources.classTree(type, state) != null) {
-        classes.add(type);
-      }
-    }
-  }
+  private CompiledImplementations() {}
 
   /** True if calls of {@code method} are followed into its implementations of this compilation. */
   static boolean isFollowed(MethodSymbol method, VisitorState state) {
@@ -59,7 +48,7 @@ final class CompiledImplementations {
     }
     CompiledImplementations index = state.context.get(KEY);
     if (index == null) {
-      index = new CompiledImplementations(state);
+      index = new CompiledImplementations();
       state.context.put(KEY, index);
     }
     String name = owner.flatName() + "#" + method.getSimpleName() + method.type;
@@ -77,10 +66,8 @@ final class CompiledImplementations {
     }
     List<MethodSymbol> found = new ArrayList<>();
     try {
-      for (ClassSymbol type : classes) {
-        if (type == owner
-            || (type.flags() & (Flags.ABSTRACT | Flags.INTERFACE)) != 0
-            || !type.isSubClass(owner, state.getTypes())) {
+      for (ClassSymbol type : CompiledSources.subclassesOf(owner, state)) {
+        if ((type.flags() & (Flags.ABSTRACT | Flags.INTERFACE)) != 0) {
           continue;
         }
         Symbol implementation = method.implementation(type, state.getTypes(), true);
