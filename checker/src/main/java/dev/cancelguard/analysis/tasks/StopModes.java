@@ -113,6 +113,66 @@ public final class StopModes {
   }
 
   /**
+   * True if the method waits for the work only when its caller asks: after the cancel (at {@code
+   * state}'s path) the wait sits in a branch taken on a parameter of this method — {@code
+   * dispose(boolean awaitTermination) { pool.shutdownNow(); if (awaitTermination) {
+   * pool.awaitTermination(..); } }}. The path without the wait is the caller's explicit "do not
+   * wait" mode (often the only safe one on the work's own thread).
+   */
+  public static boolean waitChosenByCaller(
+      TreePath codeUnit, CancelTarget target, CancelGuardOptions options, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || method.getParameters().isEmpty()
+        || method.getBody() == null) {
+      return false;
+    }
+    Set<Symbol> parameters = new HashSet<>();
+    method.getParameters().forEach(p -> parameters.add(getSymbol(p)));
+    int cancelEnd = state.getEndPosition(state.getPath().getLeaf());
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        if (!found[0]
+            && com.google.errorprone.util.ASTHelpers.getStartPosition(ifTree) >= cancelEnd
+            && readsAny(ifTree.getCondition(), parameters)
+            && (StopMethods.waitsOutside(ifTree.getThenStatement(), null, target, options, state)
+                || StopMethods.waitsOutside(
+                    ifTree.getElseStatement(), null, target, options, state))) {
+          found[0] = true;
+        }
+        return super.visitIf(ifTree, null);
+      }
+    }.scan(method.getBody(), null);
+    return found[0];
+  }
+
+  /**
+   * True if the method only forwards the stop to the executor it wraps: its whole body is the
+   * cancel, a call of the same name ({@code public void shutdown() { delegate.shutdown(); }}, also
+   * {@code return delegate.shutdownNow();}). Such an adapter has the wrapped executor's own
+   * contract — begin the stop, do not wait — and whoever waits does it through the adapter.
+   */
+  public static boolean isForwardingStop(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || method.getBody() == null
+        || method.getBody().getStatements().size() != 1
+        || !(state.getPath().getLeaf() instanceof com.sun.source.tree.MethodInvocationTree call)
+        || !(getSymbol(call) instanceof Symbol.MethodSymbol cancel)
+        || !cancel.getSimpleName().equals(method.getName())) {
+      return false;
+    }
+    Tree only = method.getBody().getStatements().getFirst();
+    ExpressionTree expression =
+        switch (only) {
+          case com.sun.source.tree.ExpressionStatementTree statement -> statement.getExpression();
+          case com.sun.source.tree.ReturnTree returned -> returned.getExpression();
+          default -> null;
+        };
+    return expression != null && Expressions.strip(expression) == call;
+  }
+
+  /**
    * What decides whether {@code child} runs: the condition, or the switch selector and the case's
    * labels; {@code taken} says whether the child runs when the condition holds ({@code if
    * (immediately)}'s then, {@code if (!graceful)}'s else).
