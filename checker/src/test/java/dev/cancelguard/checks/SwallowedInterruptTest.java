@@ -6230,4 +6230,135 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------------------------- a private worker Runnable
+
+  private static final String PRIVATE_ACCEPTOR =
+      """
+      import java.nio.channels.Selector;
+      import java.util.concurrent.Executor;
+      class Acceptor {
+        private final Executor executor;
+        private final Selector selector;
+        private volatile boolean selectable = true;
+
+        Acceptor(Executor executor, Selector selector) {
+          this.executor = executor;
+          this.selector = selector;
+        }
+
+        void start() {
+          executor.execute(new Worker());
+        }
+
+        void dispose() {
+          selectable = false;
+          selector.wakeup();
+        }
+
+        private class Worker implements Runnable {
+          @Override
+          public void run() {
+            while (selectable) {
+              try {
+                selector.select();
+                selector.selectedKeys().clear();
+              } catch (Exception e) {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e1) {
+                  System.err.println(e1);
+                }
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_privateWorkerRunnablesLoopEndsByItsOwnProtocol() {
+    helper.addSourceLines("Acceptor.java", PRIVATE_ACCEPTOR).doTest();
+  }
+
+  @Test
+  void positive_workerRunnableOtherFilesCanCreate() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            PRIVATE_ACCEPTOR
+                .replace("private class Worker", "class Worker")
+                .replace(
+                    "} catch (InterruptedException e1) {",
+                    "// BUG: Diagnostic contains: SwallowedInterrupt\n"
+                        + "          } catch (InterruptedException e1) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privateWorkerLoopThatCanNeverEnd() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            PRIVATE_ACCEPTOR
+                .replace("while (selectable) {", "while (true) {")
+                .replace(
+                    "} catch (InterruptedException e1) {",
+                    "// BUG: Diagnostic contains: SwallowedInterrupt\n"
+                        + "          } catch (InterruptedException e1) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privateWorkerReturnedToCallers() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            PRIVATE_ACCEPTOR
+                .replace(
+                    "void start() {",
+                    "Runnable worker() {\n    return new Worker();\n  }\n\n  void start() {")
+                .replace(
+                    "} catch (InterruptedException e1) {",
+                    "// BUG: Diagnostic contains: SwallowedInterrupt\n"
+                        + "          } catch (InterruptedException e1) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_privateWorkersHelperCalledFromElsewhere() {
+    helper
+        .addSourceLines(
+            "Acceptor.java",
+            """
+            import java.util.concurrent.Executor;
+            class Acceptor {
+              private final Executor executor;
+
+              Acceptor(Executor executor) {
+                this.executor = executor;
+              }
+
+              void start() {
+                executor.execute(new Worker());
+              }
+
+              private class Worker implements Runnable {
+                @Override
+                public void run() {
+                  pause();
+                }
+
+                void pause() {
+                  try {
+                    Thread.sleep(1000);
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
