@@ -122,7 +122,6 @@ public final class OwnThreads {
   public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
     return isPrivateDaemonLoop(path, codeUnit, state)
         || isPrivateThreadClassLoop(path, codeUnit, state)
-        || isPrivateWorkerLoop(path, codeUnit, state)
         || isTaskOfPrivateExecutor(path, codeUnit, state);
   }
 
@@ -180,56 +179,6 @@ public final class OwnThreads {
       }
     }
     return true;
-  }
-
-  /**
-   * True if the catch (or statement) at {@code path} lies in {@code run()} of a private {@code
-   * Runnable} class nested in this file's class (not a {@code Thread}): the worker an I/O service,
-   * event loop or timer creates and starts itself ({@code executeWorker(new Acceptor())}), whose
-   * type no other file can name and which no method of the file returns. It owns its thread's
-   * interruption policy while it runs, and stops by the class's own protocol — as long as the loop
-   * around the catch can end (a condition that can turn false, a {@code break} or {@code return});
-   * a loop that can never end is still reported, and so is the same code in a class other files can
-   * create.
-   */
-  public static boolean isPrivateWorkerLoop(TreePath path, TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method)
-        || !method.getName().contentEquals("run")
-        || !method.getParameters().isEmpty()
-        || !(getSymbol(method) instanceof MethodSymbol run)) {
-      return false;
-    }
-    ClassSymbol worker = run.enclClass();
-    Type runnable = state.getTypeFromString("java.lang.Runnable");
-    Type thread = state.getTypeFromString("java.lang.Thread");
-    if (worker == null
-        || worker.isAnonymous()
-        || (worker.flags() & com.sun.tools.javac.code.Flags.PRIVATE) == 0
-        || !(worker.owner instanceof ClassSymbol)
-        || runnable == null
-        || !isSubtype(worker.type, runnable, state)
-        || (thread != null && isSubtype(worker.type, thread, state))) {
-      return false;
-    }
-    TreePath loop = Loops.enclosingLoop(path, codeUnit);
-    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
-      return false;
-    }
-    boolean[] created = new boolean[1];
-    boolean[] returned = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        if (getSymbol(newClass) instanceof MethodSymbol constructor
-            && constructor.owner.equals(worker)) {
-          created[0] = true;
-          TreePath parent = LocalUses.parent(getCurrentPath());
-          returned[0] |= parent != null && parent.getLeaf() instanceof ReturnTree;
-        }
-        return super.visitNewClass(newClass, null);
-      }
-    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
-    return created[0] && !returned[0];
   }
 
   /**
