@@ -1,7 +1,9 @@
 package dev.cancelguard.analysis.trees;
 
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -22,23 +24,9 @@ public final class CallScans {
    * test}.
    */
   public static boolean anyCall(@Nullable Tree root, Predicate<MethodInvocationTree> test) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (test.test(call)) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(root, null);
-    return found[0];
+    CallFinder finder = new CallFinder(test, /* skipNestedCode= */ false);
+    finder.scan(root, null);
+    return finder.found;
   }
 
   /**
@@ -47,23 +35,45 @@ public final class CallScans {
    */
   public static boolean anyCallOutsideNestedCode(
       @Nullable Tree root, Predicate<MethodInvocationTree> test) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return found[0] ? null : super.scan(tree, null);
-      }
+    CallFinder finder = new CallFinder(test, /* skipNestedCode= */ true);
+    finder.scan(root, null);
+    return finder.found;
+  }
 
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (test.test(call)) {
-          found[0] = true;
-          return null;
-        }
-        return super.visitMethodInvocation(call, null);
+  /** Scans until a call passes the test; lambda and class bodies only if asked to enter them. */
+  private static final class CallFinder extends TreeScanner<Void, Void> {
+    private final Predicate<MethodInvocationTree> test;
+    private final boolean skipNestedCode;
+    private boolean found;
+
+    CallFinder(Predicate<MethodInvocationTree> test, boolean skipNestedCode) {
+      this.test = test;
+      this.skipNestedCode = skipNestedCode;
+    }
+
+    @Override
+    public Void scan(Tree tree, Void unused) {
+      return found ? null : super.scan(tree, null);
+    }
+
+    @Override
+    public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+      if (test.test(call)) {
+        found = true;
+        return null;
       }
-    }.scan(root, null);
-    return found[0];
+      return super.visitMethodInvocation(call, null);
+    }
+
+    @Override
+    public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+      return skipNestedCode ? null : super.visitLambdaExpression(lambda, null);
+    }
+
+    @Override
+    public Void visitClass(ClassTree classTree, Void unused) {
+      return skipNestedCode ? null : super.visitClass(classTree, null);
+    }
   }
 
   /** The paths of the resolved calls of {@code method} in {@code unit}, in source order. */
