@@ -125,6 +125,10 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state)) {
       return NO_MATCH;
     }
+    // A catch of a program's main(), which never hands its thread out: nobody can interrupt it.
+    if (LostInterrupts.isMainNobodyCanInterrupt(codeUnit, state)) {
+      return NO_MATCH;
+    }
     // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
     // thread dies of it rather than carrying on.
     if (LostInterrupts.allThrowErrors(leaks, state)) {

@@ -3165,6 +3165,97 @@ class LoopWithoutCancellationPointTest {
         .doTest();
   }
 
+  // ---------------------------------------------------------------- a catch that tests the stop
+  // state
+
+  @Test
+  void negative_sleepCatchTestsUpdaterStopStateAndLeaves() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+            class Timer {
+              static final int STARTED = 1;
+              static final int SHUTDOWN = 2;
+              private static final AtomicIntegerFieldUpdater<Timer> STATE =
+                  AtomicIntegerFieldUpdater.newUpdater(Timer.class, "state");
+              private volatile int state;
+              private volatile long deadline;
+              private final Thread worker = new Thread(this::work);
+
+              void start() {
+                STATE.set(this, STARTED);
+                worker.start();
+              }
+
+              void stop() throws InterruptedException {
+                STATE.compareAndSet(this, STARTED, SHUTDOWN);
+                worker.interrupt();
+                worker.join();
+              }
+
+              private void work() {
+                while (waitForNextTick() != Long.MIN_VALUE) {
+                  System.out.println("tick");
+                }
+              }
+
+              private long waitForNextTick() {
+                for (; ; ) {
+                  long now = System.nanoTime();
+                  if (now >= deadline) {
+                    return now;
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                    if (STATE.get(this) == SHUTDOWN) {
+                      return Long.MIN_VALUE;
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sleepCatchTestsAFlagNobodySetsWithTheInterrupt() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer {
+              private volatile boolean closed;
+              private volatile long deadline;
+
+              void close() {
+                closed = true;
+              }
+
+              long waitForNextTick() {
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                for (; ; ) {
+                  long now = System.nanoTime();
+                  if (now >= deadline) {
+                    return now;
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                    if (closed) {
+                      return Long.MIN_VALUE;
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private static final String CLOCK =
       """
       import java.util.concurrent.locks.LockSupport;
