@@ -1029,6 +1029,50 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void restore_whenTheStopReturnsWhatTheCallReturns() {
+    // shutdownGracefully() returns the helper's answer at once: the later wait in its loop is not
+    // reached from that call.
+    String source =
+        """
+        import java.util.concurrent.Semaphore;
+        import java.util.concurrent.TimeUnit;
+
+        class Executor {
+          private final Semaphore threadLock = new Semaphore(1);
+          private volatile boolean shutdown;
+
+          boolean shutdownGracefully(long timeout, TimeUnit unit) {
+            if (shutdown) {
+              return awaitTermination(timeout, unit);
+            }
+            shutdown = true;
+            return awaitTermination(timeout, unit);
+          }
+
+          boolean awaitTermination(long timeout, TimeUnit unit) {
+            try {
+              if (threadLock.tryAcquire(timeout, unit)) {
+                threadLock.release();
+              }
+            } catch (InterruptedException ignored) {
+            }
+            return shutdown;
+          }
+        }
+        """;
+    refactoring
+        .addInputLines("Executor.java", source)
+        .addOutputLines(
+            "Executor.java",
+            source.replace(
+                "    } catch (InterruptedException ignored) {\n",
+                "    } catch (InterruptedException ignored) {\n"
+                    + "      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void restore_whenNoCallerBlocksAfterTheCall() {
     // The same helper, whose caller does nothing that waits once it returns.
     String noDirtyClose =

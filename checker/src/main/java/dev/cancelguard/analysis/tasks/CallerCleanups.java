@@ -7,7 +7,9 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -71,6 +73,9 @@ public final class CallerCleanups {
     for (TreePath p = call;
         p.getParentPath() != null && p.getLeaf() != caller.getLeaf();
         p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ReturnTree || p.getLeaf() instanceof ThrowTree) {
+        return null; // `return helper();`: the caller leaves with what the call returned
+      }
       Tree parent = p.getParentPath().getLeaf();
       if (parent == caller.getLeaf()) {
         break;
