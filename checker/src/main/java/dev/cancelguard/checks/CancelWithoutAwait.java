@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.AwaitUse;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
+import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopShapes;
@@ -138,6 +139,19 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (!timedWait
         && (StopModes.immediateStopChosenByCaller(codeUnit, target, options, state)
             || StopModes.isImmediateStopMethod(codeUnit))) {
+      return NO_MATCH;
+    }
+    // `try { f.get(timeout, unit); } finally { f.cancel(true); }`: what follows runs only after
+    // get() returned, when the task was done.
+    if (kind == Kind.FUTURE
+        && FinallyCancels.cancelsOnlyOnTheWayOut(state.getPath(), target, state)) {
+      return NO_MATCH;
+    }
+    // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and
+    // `shutdown() { delegate.shutdown(); }`: an adapter with the wrapped executor's contract.
+    if (!timedWait
+        && (StopModes.waitChosenByCaller(codeUnit, target, options, state)
+            || StopModes.isForwardingStop(codeUnit, state))) {
       return NO_MATCH;
     }
     Description.Builder description =
@@ -309,6 +323,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
     if (deadline == null) {
       deadline = WaitPlacement.boundOfStopPath(codeUnit, state);
+    }
+    // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
+    // wait here would break that bound.
+    if (deadline == null && WaitPlacement.boundedByASubclassCaller(codeUnit, state)) {
+      return null;
     }
     TreePath parentPath = state.getPath().getParentPath();
     String receiverSource = state.getSourceForNode(receiver);

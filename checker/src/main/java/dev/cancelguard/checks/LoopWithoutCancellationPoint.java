@@ -38,6 +38,7 @@ import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
 import dev.cancelguard.analysis.tasks.InterruptCheckFixes;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -161,6 +162,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     }
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);
     if (reaction.stops()) {
+      return NO_MATCH;
+    }
+    // The sleep's catch leaves when the class's stop flag is set, and the class sets it before it
+    // interrupts the loop's thread: the loop ends by that protocol.
+    if (WakeUps.interruptCatchesTestStopFlagAndLeave(loop, state)) {
       return NO_MATCH;
     }
     String polled = quoteCondition(loop, state);

@@ -125,6 +125,10 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state)) {
       return NO_MATCH;
     }
+    // A catch of a program's main(), which never hands its thread out: nobody can interrupt it.
+    if (LostInterrupts.isMainNobodyCanInterrupt(codeUnit, state)) {
+      return NO_MATCH;
+    }
     // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
     // thread dies of it rather than carrying on.
     if (LostInterrupts.allThrowErrors(leaks, state)) {
@@ -321,6 +325,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " and every wait of that loop would fail or return at once. Decide what an"
               + " interrupt means for that thread: end its loop on it, or let it carry no meaning"
               + " there.";
+      case NONE_CALLER_GOES_ON_TO_BLOCK ->
+          " Restoring the flag here would cut a caller's cleanup short: once this method returns,"
+              + " its caller goes on to a blocking call (line "
+              + Lines.of(blocking, state)
+              + ") that would throw at once. Let the caller know of the interrupt (return it, or"
+              + " rethrow the exception) and restore the flag there once its cleanup is done.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

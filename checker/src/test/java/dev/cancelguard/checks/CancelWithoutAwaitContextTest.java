@@ -1827,6 +1827,67 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  private static final String BASE_POOL =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class BasePool {
+        private final ExecutorService houseKeeper = Executors.newSingleThreadExecutor();
+        BasePool() {
+          houseKeeper.execute(() -> System.out.println("evict"));
+        }
+        void destroyHouseKeeper() {
+          houseKeeper.shutdownNow();
+        }
+      }
+      """;
+
+  private static final String SUBCLASS_POOL =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import static java.util.concurrent.TimeUnit.SECONDS;
+      class Pool extends BasePool {
+        private final ExecutorService adder = Executors.newSingleThreadExecutor();
+        void shutdown() throws InterruptedException {
+          adder.shutdown();
+          %s
+          destroyHouseKeeper();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneWhereASubclassCallerBoundsItsWaits() {
+    // Pool.shutdown() gives the adder 10 seconds at most, in its own terms (a static import this
+    // file lacks): an unbounded close() in the base class would break that bound.
+    refactoring
+        .addInputLines(
+            "Pool.java",
+            SUBCLASS_POOL.formatted("if (!adder.awaitTermination(10L, SECONDS)) { return; }"))
+        .expectUnchanged()
+        .addInputLines("BasePool.java", BASE_POOL)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_closeWhereTheSubclassCallerWaitsWithoutABound() {
+    refactoring
+        .addInputLines("Pool.java", SUBCLASS_POOL.formatted("adder.close();"))
+        .expectUnchanged()
+        .addInputLines("BasePool.java", BASE_POOL)
+        .addOutputLines(
+            "BasePool.java",
+            BASE_POOL.replace(
+                "    houseKeeper.shutdownNow();\n",
+                """
+                    houseKeeper.shutdownNow();
+                    houseKeeper.close();
+                """))
+        .doTest();
+  }
+
   private static final String STOP_THAT_RUNS_ON_ITS_WORKER_TOO =
       """
       import java.util.concurrent.ExecutorService;

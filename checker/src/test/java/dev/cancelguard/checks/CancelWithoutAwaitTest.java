@@ -2754,4 +2754,293 @@ class CancelWithoutAwaitTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------------------------- the caller chooses the wait
+
+  @Test
+  void negative_waitUnderTheCallersParameter() {
+    helper
+        .addSourceLines(
+            "Service.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Service {
+              private final ExecutorService executor;
+
+              Service(ExecutorService executor) {
+                this.executor = executor;
+              }
+
+              public void dispose(boolean awaitTermination) throws InterruptedException {
+                ExecutorService e = executor;
+                e.shutdownNow();
+                if (awaitTermination) {
+                  e.awaitTermination(Integer.MAX_VALUE, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_waitUnderAField() {
+    helper
+        .addSourceLines(
+            "Service.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Service {
+              private final ExecutorService executor;
+              private volatile boolean graceful;
+
+              Service(ExecutorService executor) {
+                this.executor = executor;
+              }
+
+              public void dispose() throws InterruptedException {
+                // BUG: Diagnostic contains: returns
+                executor.shutdownNow();
+                if (graceful) {
+                  executor.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_parameterChoosesSomethingElse() {
+    helper
+        .addSourceLines(
+            "Service.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Service {
+              private final ExecutorService executor;
+
+              Service(ExecutorService executor) {
+                this.executor = executor;
+              }
+
+              public void dispose(boolean log) {
+                // BUG: Diagnostic contains: returns
+                executor.shutdownNow();
+                if (log) {
+                  System.out.println("disposed");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- a forwarding adapter
+
+  @Test
+  void negative_adapterForwardsShutdown() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class Pool {
+              interface TaskPool {
+                void shutdown();
+
+                List<Runnable> shutdownNow();
+              }
+
+              static final class ExecutorServiceTaskPool implements TaskPool {
+                private final ExecutorService delegate;
+
+                ExecutorServiceTaskPool(ExecutorService delegate) {
+                  this.delegate = delegate;
+                }
+
+                @Override
+                public void shutdown() {
+                  delegate.shutdown();
+                }
+
+                @Override
+                public List<Runnable> shutdownNow() {
+                  return delegate.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_closeThatOnlyShutsDown() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Pool implements AutoCloseable {
+              private final ExecutorService delegate;
+
+              Pool(ExecutorService delegate) {
+                this.delegate = delegate;
+              }
+
+              @Override
+              public void close() {
+                // BUG: Diagnostic contains: close() returns
+                delegate.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_shutdownThatDoesMore() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.ExecutorService;
+            class Pool {
+              private final ExecutorService delegate;
+              private final Closeable store;
+
+              Pool(ExecutorService delegate, Closeable store) {
+                this.delegate = delegate;
+                this.store = store;
+              }
+
+              public void shutdown() throws IOException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                delegate.shutdown();
+                store.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- cancel in a finally after
+  // get()
+
+  @Test
+  void negative_cancelInFinallyAfterGet() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            class Connector {
+              private final ExecutorService connectExecutor;
+              private volatile String serverInfo;
+
+              Connector(ExecutorService connectExecutor) {
+                this.connectExecutor = connectExecutor;
+              }
+
+              String connect(long timeoutNanos) throws Exception {
+                Future<Object> future =
+                    connectExecutor.submit(
+                        () -> {
+                          serverInfo = "info";
+                          return null;
+                        });
+                try {
+                  future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                } finally {
+                  future.cancel(true);
+                }
+                return serverInfo;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyOfATryThatCatchesTheTimeout() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Connector {
+              private final ExecutorService connectExecutor;
+              private volatile String serverInfo;
+
+              Connector(ExecutorService connectExecutor) {
+                this.connectExecutor = connectExecutor;
+              }
+
+              String connect(long timeoutNanos) throws Exception {
+                Future<Object> future =
+                    connectExecutor.submit(
+                        () -> {
+                          serverInfo = "info";
+                          return null;
+                        });
+                try {
+                  future.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                  System.err.println("timed out");
+                } finally {
+                  // BUG: Diagnostic contains: reads serverInfo
+                  future.cancel(true);
+                }
+                return serverInfo;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyWithoutTheWait() {
+    helper
+        .addSourceLines(
+            "Connector.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class Connector {
+              private final ExecutorService connectExecutor;
+              private volatile String serverInfo;
+
+              Connector(ExecutorService connectExecutor) {
+                this.connectExecutor = connectExecutor;
+              }
+
+              String connect() throws Exception {
+                Future<Object> future =
+                    connectExecutor.submit(
+                        () -> {
+                          serverInfo = "info";
+                          return null;
+                        });
+                try {
+                  System.out.println("connecting");
+                } finally {
+                  // BUG: Diagnostic contains: reads serverInfo
+                  future.cancel(true);
+                }
+                return serverInfo;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

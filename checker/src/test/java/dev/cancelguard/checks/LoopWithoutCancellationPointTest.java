@@ -3164,4 +3164,153 @@ class LoopWithoutCancellationPointTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------------------------- a catch that tests the stop
+  // state
+
+  @Test
+  void negative_sleepCatchTestsUpdaterStopStateAndLeaves() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+            class Timer {
+              static final int STARTED = 1;
+              static final int SHUTDOWN = 2;
+              private static final AtomicIntegerFieldUpdater<Timer> STATE =
+                  AtomicIntegerFieldUpdater.newUpdater(Timer.class, "state");
+              private volatile int state;
+              private volatile long deadline;
+              private final Thread worker = new Thread(this::work);
+
+              void start() {
+                STATE.set(this, STARTED);
+                worker.start();
+              }
+
+              void stop() throws InterruptedException {
+                STATE.compareAndSet(this, STARTED, SHUTDOWN);
+                worker.interrupt();
+                worker.join();
+              }
+
+              private void work() {
+                while (waitForNextTick() != Long.MIN_VALUE) {
+                  System.out.println("tick");
+                }
+              }
+
+              private long waitForNextTick() {
+                for (; ; ) {
+                  long now = System.nanoTime();
+                  if (now >= deadline) {
+                    return now;
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                    if (STATE.get(this) == SHUTDOWN) {
+                      return Long.MIN_VALUE;
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sleepCatchTestsAFlagNobodySetsWithTheInterrupt() {
+    helper
+        .addSourceLines(
+            "Timer.java",
+            """
+            class Timer {
+              private volatile boolean closed;
+              private volatile long deadline;
+
+              void close() {
+                closed = true;
+              }
+
+              long waitForNextTick() {
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                for (; ; ) {
+                  long now = System.nanoTime();
+                  if (now >= deadline) {
+                    return now;
+                  }
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException ignored) {
+                    if (closed) {
+                      return Long.MIN_VALUE;
+                    }
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String CLOCK =
+      """
+      import java.util.concurrent.locks.LockSupport;
+      class Clock {
+        private volatile long millis = System.currentTimeMillis();
+        private final Thread updater =
+            new Thread("clock updater") {
+              @Override
+              public void run() {
+                while (true) {
+                  millis = System.currentTimeMillis();
+                  LockSupport.parkNanos(1000 * 1000);
+                }
+              }
+            };
+
+        Clock() {
+          updater.setDaemon(true);
+          updater.start();
+        }
+
+        long millis() {
+          return millis;
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneForTheLoopOfAThreadItsClassKeepsAndNeverInterrupts() {
+    // Nobody can interrupt the updater but the class, which never does: ending its loop on a
+    // stray interrupt would stop the only thread that updates the clock, and nothing restarts it.
+    helper
+        .addSourceLines(
+            "Clock.java",
+            CLOCK.replace(
+                "          while (true) {",
+                "          // BUG: Diagnostic contains: no cancellation point\n"
+                    + "          while (true) {"))
+        .doTest();
+    refactoring.addInputLines("Clock.java", CLOCK).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_forTheLoopOfAThreadHandedOut() {
+    // The same thread, handed out by a getter: whoever holds it may interrupt it to stop it.
+    String handedOut =
+        CLOCK.replace(
+            "  long millis() {\n",
+            "  Thread updater() {\n    return updater;\n  }\n\n  long millis() {\n");
+    refactoring
+        .addInputLines("Clock.java", handedOut)
+        .addOutputLines(
+            "Clock.java",
+            handedOut.replace(
+                "while (true) {", "while (!Thread.currentThread().isInterrupted()) {"))
+        .doTest();
+  }
 }

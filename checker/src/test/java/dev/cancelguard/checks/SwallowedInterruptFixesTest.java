@@ -387,6 +387,90 @@ class SwallowedInterruptFixesTest {
     EveryCheck.helper(getClass()).addSourceLines("Drainer.java", DRAINER_FIXED).doTest();
   }
 
+  private static final String WATCHER =
+      """
+      import java.util.Queue;
+      import java.util.concurrent.ConcurrentLinkedQueue;
+      class Watcher {
+        private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+        private final Thread thread =
+            new Thread(
+                () -> {
+                  for (; ; ) {
+                    Runnable task = pending.poll();
+                    if (task != null) {
+                      task.run();
+                    }
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException ignore) {
+                    }
+                    if (pending.isEmpty()) {
+                      break;
+                    }
+                  }
+                });
+
+        Watcher() {
+          thread.start();
+        }
+
+        void add(Runnable task) {
+          pending.add(task);
+        }
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_onAThreadItsClassKeepsAndNeverInterrupts() {
+    // Nobody can interrupt this thread but its class, which never does: leaving its loop on a
+    // stray interrupt would end the only thread doing that work. It keeps going and restores the
+    // flag when its loop ends by its own protocol.
+    refactoring
+        .addInputLines("Watcher.java", WATCHER)
+        .addOutputLines(
+            "Watcher.java",
+            WATCHER
+                .replace(
+                    "            for (; ; ) {\n",
+                    "            boolean interrupted = false;\n"
+                        + "            try {\n"
+                        + "            for (; ; ) {\n")
+                .replace(
+                    "              } catch (InterruptedException ignore) {\n",
+                    "              } catch (InterruptedException ignore) {\n"
+                        + "                interrupted = true;\n")
+                .replace(
+                    "                break;\n              }\n            }\n",
+                    "                break;\n              }\n            }\n"
+                        + "            } finally {\n"
+                        + "              if (interrupted) {\n"
+                        + "                Thread.currentThread().interrupt();\n"
+                        + "              }\n"
+                        + "            }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_onAThreadHandedOut() {
+    String handedOut =
+        WATCHER.replace(
+            "  void add(Runnable task) {\n",
+            "  Thread thread() {\n    return thread;\n  }\n\n  void add(Runnable task) {\n");
+    refactoring
+        .addInputLines("Watcher.java", handedOut)
+        .addOutputLines(
+            "Watcher.java",
+            handedOut.replace(
+                "              } catch (InterruptedException ignore) {\n",
+                "              } catch (InterruptedException ignore) {\n"
+                    + "                Thread.currentThread().interrupt();\n"
+                    + "                break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   @Test
   void leaveTheLoop_stopsPromptly() throws Exception {
     Runnable drainer = (Runnable) instantiate("Drainer", DRAINER_FIXED);
@@ -789,6 +873,370 @@ class SwallowedInterruptFixesTest {
             alsoCalledOnce.replace(
                 "} catch (InterruptedException e) {\n",
                 "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheMethodIsCalledOnlyOutsideAThreadLoop() {
+    String calledOnce =
+        ACCEPTOR
+            .replace("errorDelay = handleExceptionWithDelay(errorDelay);", "errorDelay = 50;")
+            .replace(
+                "  void stop() {\n",
+                "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
+    refactoring
+        .addInputLines("Acceptor.java", calledOnce)
+        .addOutputLines(
+            "Acceptor.java",
+            calledOnce.replace(
+                "} catch (InterruptedException e) {\n",
+                "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String STREAM =
+      """
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.TimeoutException;
+
+      class Stream {
+        private final ExecutorService copier;
+        private Future<?> pending;
+
+        Stream(ExecutorService copier) {
+          this.copier = copier;
+        }
+
+        void close() {
+          try {
+            if (pending == null || tryCleanClose()) {
+              pending = null;
+            } else {
+              dirtyClose();
+            }
+          } finally {
+            copier.shutdown();
+          }
+        }
+
+        private boolean tryCleanClose() {
+          try {
+            pending.get(0, TimeUnit.MILLISECONDS);
+            return true;
+          } catch (TimeoutException | InterruptedException e) {
+            return false;
+          } catch (ExecutionException e) {
+            return true;
+          }
+        }
+
+        private void dirtyClose() {
+          pending.cancel(true);
+          Future<?> close = copier.submit(() -> {});
+          try {
+            close.get(200, TimeUnit.MILLISECONDS);
+          } catch (InterruptedException | TimeoutException | ExecutionException e) {
+            close.cancel(true);
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenACallerGoesOnToBlockingCleanup() {
+    // Restored in tryCleanClose(), the flag would make dirtyClose()'s timed get throw at once: the
+    // close of the destination would be cancelled and the cleanup cut short. (dirtyClose's own
+    // catch wraps the interrupt too; its fix is not this test's question.)
+    String cleanOnly =
+        STREAM.replace(
+            "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                + "      close.cancel(true);\n"
+                + "      throw new IllegalStateException(e);\n",
+            "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                + "      close.cancel(true);\n"
+                + "      Thread.currentThread().interrupt();\n"
+                + "      throw new IllegalStateException(e);\n");
+    refactoring.addInputLines("Stream.java", cleanOnly).expectUnchanged().doTest();
+  }
+
+  private static final String SERVER =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.TimeUnit;
+
+      class Server {
+        private final ExecutorService jobs;
+
+        Server(ExecutorService jobs) {
+          this.jobs = jobs;
+        }
+
+        void serve() {
+          pause();
+          shutdown();
+        }
+
+        private void pause() {
+          try {
+            Thread.sleep(3000);
+          } catch (InterruptedException ignore) {
+          }
+        }
+
+        void shutdown() {
+          jobs.shutdown();
+          try {
+            jobs.awaitTermination(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenACallerGoesOnToAStop() {
+    // serve() is no stop method, but what it calls next is: restored in pause(), the flag would
+    // make
+    // the shutdown's wait for the running jobs throw at once.
+    refactoring.addInputLines("Server.java", SERVER).expectUnchanged().doTest();
+  }
+
+  @Test
+  void restore_whenACallerGoesOnToMoreWorkThatWaits() {
+    // A wait that is more work, not cleanup: the restored flag ends it early, which is what an
+    // interrupt is for.
+    String moreWork =
+        SERVER
+            .replace("    shutdown();\n", "    jobs.invokeAll(java.util.List.of());\n")
+            .replace("  void serve() {\n", "  void serve() throws InterruptedException {\n");
+    refactoring
+        .addInputLines("Server.java", moreWork)
+        .addOutputLines(
+            "Server.java",
+            moreWork.replace(
+                "    } catch (InterruptedException ignore) {\n",
+                "    } catch (InterruptedException ignore) {\n"
+                    + "      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheStopReturnsWhatTheCallReturns() {
+    // shutdownGracefully() returns the helper's answer at once: the later wait in its loop is not
+    // reached from that call.
+    String source =
+        """
+        import java.util.concurrent.Semaphore;
+        import java.util.concurrent.TimeUnit;
+
+        class Executor {
+          private final Semaphore threadLock = new Semaphore(1);
+          private volatile boolean shutdown;
+
+          boolean shutdownGracefully(long timeout, TimeUnit unit) {
+            if (shutdown) {
+              return awaitTermination(timeout, unit);
+            }
+            shutdown = true;
+            return awaitTermination(timeout, unit);
+          }
+
+          boolean awaitTermination(long timeout, TimeUnit unit) {
+            try {
+              if (threadLock.tryAcquire(timeout, unit)) {
+                threadLock.release();
+              }
+            } catch (InterruptedException ignored) {
+            }
+            return shutdown;
+          }
+        }
+        """;
+    refactoring
+        .addInputLines("Executor.java", source)
+        .addOutputLines(
+            "Executor.java",
+            source.replace(
+                "    } catch (InterruptedException ignored) {\n",
+                "    } catch (InterruptedException ignored) {\n"
+                    + "      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenNoCallerBlocksAfterTheCall() {
+    // The same helper, whose caller does nothing that waits once it returns.
+    String noDirtyClose =
+        STREAM
+            .replace(
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      throw new IllegalStateException(e);\n",
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      Thread.currentThread().interrupt();\n"
+                    + "      throw new IllegalStateException(e);\n")
+            .replace("        dirtyClose();\n", "        pending.cancel(true);\n");
+    refactoring
+        .addInputLines("Stream.java", noDirtyClose)
+        .addOutputLines(
+            "Stream.java",
+            noDirtyClose.replace(
+                "    } catch (TimeoutException | InterruptedException e) {\n",
+                "    } catch (TimeoutException | InterruptedException e) {\n"
+                    + "      if (e instanceof InterruptedException) {\n"
+                    + "        Thread.currentThread().interrupt();\n"
+                    + "      }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheCallersWaitComesBeforeTheCall() {
+    // The caller waits first and calls the helper last: nothing it does after the call blocks.
+    String waitFirst =
+        STREAM
+            .replace(
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      throw new IllegalStateException(e);\n",
+                "    } catch (InterruptedException | TimeoutException | ExecutionException e) {\n"
+                    + "      close.cancel(true);\n"
+                    + "      Thread.currentThread().interrupt();\n"
+                    + "      throw new IllegalStateException(e);\n")
+            .replace(
+                "      if (pending == null || tryCleanClose()) {\n"
+                    + "        pending = null;\n"
+                    + "      } else {\n"
+                    + "        dirtyClose();\n"
+                    + "      }\n",
+                "      dirtyClose();\n      boolean clean = tryCleanClose();\n");
+    refactoring
+        .addInputLines("Stream.java", waitFirst)
+        .addOutputLines(
+            "Stream.java",
+            waitFirst.replace(
+                "    } catch (TimeoutException | InterruptedException e) {\n",
+                "    } catch (TimeoutException | InterruptedException e) {\n"
+                    + "      if (e instanceof InterruptedException) {\n"
+                    + "        Thread.currentThread().interrupt();\n"
+                    + "      }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String SHELL =
+      """
+      interface Shell {
+        boolean isAlive();
+
+        int exitValue();
+      }
+      """;
+
+  private static final String PROCESS_SHELL =
+      """
+      class ProcessShell implements Shell {
+        private final Process process;
+
+        ProcessShell(Process process) {
+          this.process = process;
+        }
+
+        @Override
+        public boolean isAlive() {
+          return process.isAlive();
+        }
+
+        @Override
+        public int exitValue() {
+          try {
+            return process.waitFor();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+      """;
+
+  private static final String PUMP =
+      """
+      import java.util.function.IntConsumer;
+
+      class Pump {
+        private final Shell shell;
+        private final IntConsumer onExit;
+
+        Pump(Shell shell, IntConsumer onExit) {
+          this.shell = shell;
+          this.onExit = onExit;
+        }
+
+        void pump() {
+          try {
+            while (shell.isAlive()) {
+              Thread.sleep(10);
+            }
+            onExit.accept(0);
+          } catch (InterruptedException e) {
+            int exitValue = shell.exitValue();
+            onExit.accept(exitValue);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void restoreLast_whenTheCatchCallsAnInterfaceWhoseImplementationHereWaits() {
+    // Restored at the top, the flag would make ProcessShell.exitValue()'s waitFor() throw at once:
+    // onExit would never run. Restored last, the cleanup runs first.
+    refactoring
+        .addInputLines("Shell.java", SHELL)
+        .expectUnchanged()
+        .addInputLines("ProcessShell.java", PROCESS_SHELL)
+        .expectUnchanged()
+        .addInputLines("Pump.java", PUMP)
+        .addOutputLines(
+            "Pump.java",
+            PUMP.replace(
+                "      onExit.accept(exitValue);\n",
+                "      onExit.accept(exitValue);\n      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheInterfacesImplementationsHereDoNotWait() {
+    String exitedShell =
+        PROCESS_SHELL.replace(
+            "    try {\n"
+                + "      return process.waitFor();\n"
+                + "    } catch (InterruptedException e) {\n"
+                + "      Thread.currentThread().interrupt();\n"
+                + "      throw new IllegalStateException(e);\n"
+                + "    }\n",
+            "    return process.exitValue();\n");
+    refactoring
+        .addInputLines("Shell.java", SHELL)
+        .expectUnchanged()
+        .addInputLines("ProcessShell.java", exitedShell)
+        .expectUnchanged()
+        .addInputLines("Pump.java", PUMP)
+        .addOutputLines(
+            "Pump.java",
+            PUMP.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
         .setFixChooser(FixChoosers.FIRST)
         .doTest();
   }

@@ -5898,4 +5898,514 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------------------------- uninterruptible variants
+
+  @Test
+  void negative_uninterruptibleVariantCallsSharedWaitWithFalse() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              private final Object lock = new Object();
+              private boolean ready;
+
+              boolean awaitUninterruptibly(long millis) {
+                try {
+                  return await0(millis, false);
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              boolean await(long millis) throws InterruptedException {
+                return await0(millis, true);
+              }
+
+              private boolean await0(long millis, boolean interruptible)
+                  throws InterruptedException {
+                boolean interrupted = false;
+                synchronized (lock) {
+                  try {
+                    while (!ready) {
+                      try {
+                        lock.wait(millis);
+                      } catch (InterruptedException e) {
+                        if (interruptible) {
+                          throw e;
+                        }
+                        interrupted = true;
+                      }
+                    }
+                  } finally {
+                    if (interrupted) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                }
+                return ready;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sharedWaitCalledWithTrue() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+                try {
+                  return await0(latch, true);
+                  // BUG: Diagnostic contains: returns
+                } catch (InterruptedException e) {
+                  return false;
+                }
+              }
+
+              private static boolean await0(
+                  java.util.concurrent.CountDownLatch latch, boolean interruptible)
+                  throws InterruptedException {
+                if (interruptible) {
+                  latch.await();
+                }
+                return latch.getCount() == 0;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_sharedWaitThrowsOutsideTheGuard() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+                try {
+                  return await0(latch, false);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  return false;
+                }
+              }
+
+              private static boolean await0(java.util.concurrent.CountDownLatch latch, boolean timed)
+                  throws InterruptedException {
+                if (timed) {
+                  return latch.await(1, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                latch.await();
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_guardParameterReassigned() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void sleepQuietly() {
+                try {
+                  sleep0(false);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                }
+              }
+
+              private static void sleep0(boolean interruptible) throws InterruptedException {
+                interruptible = !interruptible;
+                if (interruptible) {
+                  Thread.sleep(10);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- the current thread in a local
+
+  @Test
+  void negative_recordRestoredThroughLocalCurrentThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.LockSupport;
+            class Test {
+              private volatile boolean done;
+
+              void await() {
+                final Thread thread = Thread.currentThread();
+                boolean intr = Thread.interrupted();
+                try {
+                  do {
+                    LockSupport.park(this);
+                    if (Thread.interrupted()) intr = true;
+                  } while (!done);
+                } finally {
+                  if (intr) thread.interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_localThreadInterruptedFromLambda() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.Executor;
+            class Test {
+              void f(Executor executor, java.util.concurrent.BlockingQueue<String> q) {
+                Thread thread = Thread.currentThread();
+                try {
+                  q.take();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  executor.execute(() -> thread.interrupt());
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_localThreadIsNotTheCurrentOne() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(Thread worker, java.util.concurrent.BlockingQueue<String> q) {
+                Thread thread = worker;
+                try {
+                  q.take();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  thread.interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- main
+
+  @Test
+  void negative_catchInMain() {
+    helper
+        .addSourceLines(
+            "Demo.java",
+            """
+            public class Demo {
+              public static void main(String[] args) {
+                while (true) {
+                  System.out.println("tick");
+                  try {
+                    Thread.sleep(1000);
+                  } catch (InterruptedException e) {
+                    // nothing interrupts the main thread
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_mainHandsItsThreadOut() {
+    helper
+        .addSourceLines(
+            "Demo.java",
+            """
+            public class Demo {
+              static volatile Thread mainThread;
+
+              public static void main(String[] args) {
+                mainThread = Thread.currentThread();
+                while (true) {
+                  System.out.println("tick");
+                  try {
+                    Thread.sleep(1000);
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (InterruptedException e) {
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_lambdaInMainRunsOnAnotherThread() {
+    helper
+        .addSourceLines(
+            "Demo.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            public class Demo {
+              public static void main(String[] args) {
+                ExecutorService pool = Executors.newFixedThreadPool(2);
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        try {
+                          Thread.sleep(1000);
+                          // BUG: Diagnostic contains: SwallowedInterrupt
+                        } catch (InterruptedException e) {
+                        }
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperCalledFromMain() {
+    helper
+        .addSourceLines(
+            "Demo.java",
+            """
+            public class Demo {
+              public static void main(String[] args) {
+                pause();
+              }
+
+              static void pause() {
+                try {
+                  Thread.sleep(1000);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_uncheckedThrowFromAPoolTask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              void start(ExecutorService pool, BlockingQueue<Runnable> queue) {
+                pool.submit(
+                    () -> {
+                      try {
+                        queue.take().run();
+                        // BUG: Diagnostic contains: throws RuntimeException
+                      } catch (InterruptedException e) {
+                        throw new RuntimeException(e);
+                      }
+                    });
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperWhoseCallerGoesOnToBlock_saysWhereToRestore() {
+    helper
+        .addSourceLines(
+            "Stream.java",
+            """
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+
+            class Stream {
+              Future<?> pending;
+              Thread copier;
+
+              void close() throws Exception {
+                if (!tryCleanClose()) {
+                  copier.join(200);
+                }
+              }
+
+              private boolean tryCleanClose() {
+                try {
+                  pending.get(0, TimeUnit.MILLISECONDS);
+                  return true;
+                  // BUG: Diagnostic contains: its caller goes on to a blocking call (line 11)
+                } catch (TimeoutException | InterruptedException e) {
+                  return false;
+                } catch (Exception e) {
+                  return true;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String WATCHER =
+      """
+      import java.util.Queue;
+      import java.util.concurrent.ConcurrentLinkedQueue;
+      import java.util.concurrent.ThreadFactory;
+      final class DeathWatcher {
+        private static final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+        private static final Watcher watcher = new Watcher();
+        private static volatile Thread watcherThread;
+        private final ThreadFactory threadFactory;
+
+        DeathWatcher(ThreadFactory threadFactory) {
+          this.threadFactory = threadFactory;
+        }
+
+        void watch(Runnable task) {
+          pending.add(task);
+          Thread thread = threadFactory.newThread(watcher);
+          thread.setDaemon(true);
+          thread.start();
+          watcherThread = thread;
+        }
+
+        boolean awaitInactivity(long millis) throws InterruptedException {
+          Thread thread = watcherThread;
+          if (thread != null) {
+            thread.join(millis);
+            return !thread.isAlive();
+          }
+          return true;
+        }
+
+        private static final class Watcher implements Runnable {
+          @Override
+          public void run() {
+            for (;;) {
+              Runnable task = pending.poll();
+              if (task != null) {
+                task.run();
+              }
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException ignore) {
+                // MARK
+              }
+              if (pending.isEmpty()) {
+                break;
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_loopOfAThreadItsClassKeepsAndNeverInterrupts() {
+    // The watcher's thread is made from a private Runnable, held in a local and a private field,
+    // never handed out nor interrupted: an interrupt there is a stray one, and the loop ends by
+    // its own protocol.
+    helper.addSourceLines("DeathWatcher.java", WATCHER).doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadHandedOut() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace(
+                    "  boolean awaitInactivity(",
+                    "  Thread thread() {\n    return watcherThread;\n  }\n\n  boolean awaitInactivity("))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadItsClassInterrupts() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace(
+                    "      thread.join(millis);",
+                    "      thread.interrupt();\n      thread.join(millis);"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopThatNeverEndsOnAThreadItsClassKeeps() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("        if (pending.isEmpty()) {\n          break;\n        }\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadItsClassKeepsThatIsNotADaemon() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("    thread.setDaemon(true);\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableOthersCanMake() {
+    // A Runnable class with a constructor others can call: its run() may run on any thread.
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
+                .replace("  private static final class Watcher", "  static final class Watcher"))
+        .doTest();
+  }
 }

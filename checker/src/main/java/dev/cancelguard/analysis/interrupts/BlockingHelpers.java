@@ -39,15 +39,20 @@ import org.jspecify.annotations.Nullable;
  * <p>The rule, the same whether the method is read from source or from a class file: its own code
  * (its body, not the lambdas and classes it creates) makes a call that declares {@link
  * InterruptedException} or that is I/O on an interruptible channel, or calls a method (of any
- * class, by the call's static target) that does so, up to {@value #MAX_DEPTH} calls deep. Calls of
- * abstract and native methods — an interface method whose implementation is not known here — are
- * not followed.
+ * class, by the call's static target) that does so, up to {@value #MAX_DEPTH} calls deep. A call of
+ * an abstract method declared in a type of this compilation is followed into its implementations
+ * among the classes of this compilation ({@link CompiledImplementations}: an {@code
+ * InvertedShell.exitValue()} whose one implementation here waits for its process), each step
+ * counted as a call; other abstract and native methods — an interface of the JDK or a jar, whose
+ * implementations are anybody's — are not followed.
  *
  * <p>Read from source when the method's file is part of this compilation (its tree, attributed
  * before any check runs under {@code -XDcompilePolicy=simple}); otherwise from the class file javac
  * read its class from ({@link ClassFiles}), whose calls are resolved to the same symbols. Both
- * readings see the same calls, so a full build and an incremental one agree. Verdicts are kept per
- * compilation, in its {@link Context}.
+ * readings see the same calls, so a full build and an incremental one agree on every call but those
+ * followed into implementations: an incremental build that does not recompile an implementation
+ * does not see it (a class file cannot list the implementations of a type), and then offers the
+ * restore a full build withholds. Verdicts are kept per compilation, in its {@link Context}.
  */
 public final class BlockingHelpers {
   /** How many calls deep a method's callees are followed. */
@@ -69,7 +74,7 @@ public final class BlockingHelpers {
 
   /** True if {@code method} waits, by its own code, in a call that fails when interrupted. */
   public static boolean blocksByItsOwnCode(MethodSymbol method, VisitorState state) {
-    return hasCode(method)
+    return (hasCode(method) || CompiledImplementations.isFollowed(method, state))
         && MethodVerdicts.of(
             KEY, method, state, (judged, owner, descriptor, s) -> blocks(judged, s));
   }
@@ -86,6 +91,15 @@ public final class BlockingHelpers {
     for (int depth = 0; depth < MAX_DEPTH && !level.isEmpty(); depth++) {
       List<MethodSymbol> next = new ArrayList<>();
       for (MethodSymbol method : level) {
+        if (!hasCode(method)) {
+          // An abstract method of this compilation: its implementations here are what it runs.
+          for (MethodSymbol implementation : CompiledImplementations.of(method, state)) {
+            if (seen.add(implementation)) {
+              next.add(implementation);
+            }
+          }
+          continue;
+        }
         List<Callee> callees = calleesOf(method, state);
         if (callees == null) {
           continue;
@@ -94,7 +108,9 @@ public final class BlockingHelpers {
           if (fails(callee, state)) {
             return true;
           }
-          if (hasCode(callee.method()) && seen.add(callee.method())) {
+          if ((hasCode(callee.method())
+                  || CompiledImplementations.isFollowed(callee.method(), state))
+              && seen.add(callee.method())) {
             next.add(callee.method());
           }
         }

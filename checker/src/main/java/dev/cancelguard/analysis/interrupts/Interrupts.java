@@ -143,12 +143,13 @@ public final class Interrupts {
   /**
    * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
-   * constructor, or a member of a final class) and whose body throws none; or an interface or
-   * abstract method declared in this file whose implementations in this file (at least one, no
-   * lambda or method reference among them) all declare none; or an abstract method of a sealed
-   * type, wherever declared, whose implementations in its permitted subtypes all declare none
-   * ({@link SealedImplementations}: the set is read from the symbol, the same in full and
-   * incremental builds).
+   * constructor, or a member of a final class) and whose body throws none, or throws one only where
+   * the call's boolean constants rule it out ({@link ParameterGuards}); or an interface or abstract
+   * method declared in this file whose implementations in this file (at least one, no lambda or
+   * method reference among them) all declare none; or an abstract method of a sealed type, wherever
+   * declared, whose implementations in its permitted subtypes all declare none ({@link
+   * SealedImplementations}: the set is read from the symbol, the same in full and incremental
+   * builds).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
@@ -166,7 +167,8 @@ public final class Interrupts {
       return declaration != null
           && declaration.getBody() != null
           && cannotBeOverridden(method)
-          && !bodyThrowsInterrupt(declaration.getBody(), state);
+          && (!bodyThrowsInterrupt(declaration.getBody(), state)
+              || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state));
     }
     return everyImplementationInTheFileDeclaresNone(method, unit, state);
   }
@@ -377,7 +379,11 @@ public final class Interrupts {
     return false;
   }
 
-  /** {@code Thread.currentThread().interrupt()}. */
+  /**
+   * {@code Thread.currentThread().interrupt()}, also through a local that holds the current thread
+   * ({@link CurrentThreadLocals}: {@code thread.interrupt()} after {@code final Thread thread =
+   * Thread.currentThread();}).
+   */
   public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
     if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
         || !Expressions.isResolved(call)
@@ -386,7 +392,8 @@ public final class Interrupts {
     }
     @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
     return receiver != null
-        && ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state);
+        && (ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state)
+            || CurrentThreadLocals.holdsTheCurrentThread(receiver, state));
   }
 
   /**

@@ -103,7 +103,10 @@ public final class SyncCalls {
           "awaitNanos",
           "awaitUntil");
 
-  /** Setting an atomic: {@code set}, {@code lazySet}, {@code compareAndSet}, {@code getAndSet}. */
+  /**
+   * Setting an atomic, or a field through its updater (which stands for the field): {@code set},
+   * {@code lazySet}, {@code compareAndSet}, {@code getAndSet}.
+   */
   public static final Matcher<ExpressionTree> ATOMIC_SET =
       CallNames.namedFirst(
           instanceMethod()
@@ -111,7 +114,11 @@ public final class SyncCalls {
                   Supertypes.descendantOf(
                       "java.util.concurrent.atomic.AtomicBoolean",
                       "java.util.concurrent.atomic.AtomicInteger",
-                      "java.util.concurrent.atomic.AtomicReference"))
+                      "java.util.concurrent.atomic.AtomicLong",
+                      "java.util.concurrent.atomic.AtomicReference",
+                      "java.util.concurrent.atomic.AtomicIntegerFieldUpdater",
+                      "java.util.concurrent.atomic.AtomicLongFieldUpdater",
+                      "java.util.concurrent.atomic.AtomicReferenceFieldUpdater"))
               .namedAnyOf("set", "lazySet", "compareAndSet", "getAndSet"),
           "set",
           "lazySet",

@@ -67,7 +67,7 @@ public final class FlagBlindLoops {
    * True if the loop tests the flag, or has a catch of {@code InterruptedException} that restores
    * it or leaves (an interrupt then ends it, or is seen again by whoever runs it).
    */
-  private static boolean looksAtTheFlag(Tree loop, VisitorState state) {
+  static boolean looksAtTheFlag(Tree loop, VisitorState state) {
     boolean[] looks = new boolean[1];
     new NestedCodeSkipper() {
       @Override

@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * The fix that makes a loop stop when its thread is interrupted: an interrupt test in its
  * condition, or as the first statement of its body with the way out the code unit allows; a catch
  * in the loop that swallows the interrupt restores it first (the edit {@link RestorePlacement}
- * makes for every check).
+ * makes for every check). None in the whole work of a thread its class keeps to itself and never
+ * interrupts ({@link UninterruptedThreads}): an interrupt there is a stray one, and ending the loop
+ * on it would stop the only thread doing that work.
  */
 public final class InterruptCheckFixes {
   private static final String CHECK = "!Thread.currentThread().isInterrupted()";
@@ -55,6 +57,9 @@ public final class InterruptCheckFixes {
       VisitorState state,
       CancelGuardOptions options) {
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
+    if (codeUnit != null && UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
+      return null; // ended on a stray interrupt, the only thread doing that work would be gone
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     SuggestedFix check = conditionFix(loop, codeUnit, state);
     if (check == null && codeUnit != null) {
@@ -116,6 +121,9 @@ public final class InterruptCheckFixes {
    */
   public static @Nullable SuggestedFix firstInBody(
       StatementTree loop, TreePath loopPath, TreePath codeUnit, VisitorState state) {
+    if (UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
+      return null;
+    }
     boolean inSwitchExpression = isInSwitchExpression(loopPath, codeUnit);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String check;

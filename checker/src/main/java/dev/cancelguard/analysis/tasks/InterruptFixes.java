@@ -55,7 +55,12 @@ public final class InterruptFixes {
         codeUnit == null
             ? new Placement(RestorePlacement.Shape.RESTORE, null, null)
             : RestorePlacement.of(
-                catchPath, codeUnit, LostInterrupts.someGoOn(leaks), state, options);
+                catchPath,
+                codeUnit,
+                LostInterrupts.someGoOn(leaks),
+                leaks.stream().anyMatch(leak -> leak.kind() != LeakKind.WRAPS),
+                state,
+                options);
     boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
     String guard = interruptGuard(catchTree, state);
     ImmutableList.Builder<SuggestedFix> fixes = ImmutableList.builder();
@@ -78,7 +83,7 @@ public final class InterruptFixes {
           fixes.add(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
         }
       }
-      case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP -> {}
+      case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP, NONE_CALLER_GOES_ON_TO_BLOCK -> {}
     }
     MethodTree method = LostInterrupts.methodOf(codeUnit);
     if (method != null && fallsThroughOnly) {

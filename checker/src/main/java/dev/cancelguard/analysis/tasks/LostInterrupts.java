@@ -12,6 +12,7 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -19,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.InterruptPaths;
@@ -57,6 +59,32 @@ public final class LostInterrupts {
     return codeUnit != null
         && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
             || OwnThreads.runsOnPrivateThread(path, codeUnit, state));
+  }
+
+  /**
+   * True if the code unit is a program's {@code main} method that never hands its own thread out
+   * ({@code Thread.currentThread()} there is only ever the receiver of a call): nothing can reach
+   * the main thread to interrupt it (a signal runs the shutdown hooks, it does not interrupt {@code
+   * main}), so an interrupt a catch of {@code main} drops was never sent.
+   */
+  public static boolean isMainNobodyCanInterrupt(@Nullable TreePath codeUnit, VisitorState state) {
+    if (codeUnit == null
+        || !Tasks.isMainMethod(codeUnit)
+        || !(codeUnit.getLeaf() instanceof MethodTree main)) {
+      return false;
+    }
+    boolean[] handedOut = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (ThreadCalls.CURRENT_THREAD.matches(call, state)) {
+          TreePath parent = skipParens(getCurrentPath().getParentPath());
+          handedOut[0] |= !(parent.getLeaf() instanceof MemberSelectTree);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(codeUnit, null);
+    return !handedOut[0];
   }
 
   /**

@@ -117,12 +117,14 @@ public final class OwnThreads {
 
   /**
    * True if the code at {@code path} runs on a thread its class creates and keeps to itself: {@link
-   * #isPrivateDaemonLoop}, or {@link #isTaskOfPrivateExecutor}.
+   * #isPrivateDaemonLoop}, {@link #isPrivateThreadClassLoop}, {@link #isTaskOfPrivateExecutor}, or
+   * {@link UninterruptedThreads#isEndingLoopOfUninterruptedThread}.
    */
   public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
     return isPrivateDaemonLoop(path, codeUnit, state)
         || isPrivateThreadClassLoop(path, codeUnit, state)
-        || isTaskOfPrivateExecutor(path, codeUnit, state);
+        || isTaskOfPrivateExecutor(path, codeUnit, state)
+        || UninterruptedThreads.isEndingLoopOfUninterruptedDaemon(path, codeUnit, state);
   }
 
   /**

@@ -68,7 +68,13 @@ public final class RestorePlacement {
      * FlagBlindLoops}); restored, the flag stays set there and the loop's waits fail at once. The
      * blocking call of the placement is the call of the method in that loop.
      */
-    NONE_RETURNS_INTO_FLAG_BLIND_LOOP
+    NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
+    /**
+     * No fix: a caller in this file goes on to blocking cleanup once the method returns ({@link
+     * CallerCleanups}); restored here, the flag makes that wait throw at once. The blocking call of
+     * the placement is the caller's wait.
+     */
+    NONE_CALLER_GOES_ON_TO_BLOCK
   }
 
   /**
@@ -89,12 +95,14 @@ public final class RestorePlacement {
   /**
    * Where the catch at {@code catchPath} (in {@code codeUnit}) should restore the flag. {@code
    * goesOn} says whether some path out of the catch goes on in the code unit (falls through or
-   * continues a loop) rather than leaving it.
+   * continues a loop) rather than leaving it; {@code returnsToCaller} whether some path ends in the
+   * method returning normally (rather than all of them throwing).
    */
   public static Placement of(
       TreePath catchPath,
       TreePath codeUnit,
       boolean goesOn,
+      boolean returnsToCaller,
       VisitorState state,
       CancelGuardOptions options) {
     Tree blockingFinally = blockingCallInEnclosingFinally(catchPath, codeUnit, state, options);
@@ -104,6 +112,11 @@ public final class RestorePlacement {
     Tree blindLoopCall = FlagBlindLoops.callFromFlagBlindThreadLoop(codeUnit, state);
     if (blindLoopCall != null) {
       return new Placement(Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP, null, blindLoopCall);
+    }
+    Tree callerWait =
+        returnsToCaller ? CallerCleanups.blockingCallAfterACall(codeUnit, state, options) : null;
+    if (callerWait != null) {
+      return new Placement(Shape.NONE_CALLER_GOES_ON_TO_BLOCK, null, callerWait);
     }
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop = loop == null ? null : failingCall(loop.getLeaf(), state, options);
@@ -269,10 +282,11 @@ public final class RestorePlacement {
 
   /**
    * How the catch can leave the loop, or null: only where the code unit runs as a task or as a
-   * thread's whole work (an interrupt there means stop). {@code break;} when it leaves this very
-   * loop (no switch between, the loop not inside another) and nothing after the loop blocks again;
-   * else {@code return;} when the code unit returns nothing and nothing follows the loop. Skipping
-   * cleanup that follows the loop would be wrong, so that is never offered.
+   * thread's whole work (an interrupt there means stop), and not on a thread its class keeps to
+   * itself and never interrupts ({@link UninterruptedThreads}). {@code break;} when it leaves this
+   * very loop (no switch between, the loop not inside another) and nothing after the loop blocks
+   * again; else {@code return;} when the code unit returns nothing and nothing follows the loop.
+   * Skipping cleanup that follows the loop would be wrong, so that is never offered.
    */
   private static @Nullable String leave(
       TreePath catchPath,
@@ -280,8 +294,9 @@ public final class RestorePlacement {
       TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))) {
-      return null;
+    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
+        || UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
+      return null; // on a thread nobody interrupts, the interrupt is a stray one: not a stop
     }
     boolean switchBetween = false;
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
@@ -456,9 +471,7 @@ public final class RestorePlacement {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call)
-            && (BlockingCalls.failsWhenInterrupted(call, state, options)
-                || BlockingHelpers.callBlocksInside(call, state))) {
+        if (Expressions.isResolved(call) && failsWhenInterrupted(call, state, options)) {
           found[0] = call;
           return null;
         }
@@ -466,6 +479,13 @@ public final class RestorePlacement {
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /** True if the (resolved) call fails when interrupted, by itself or by a wait in its code. */
+  static boolean failsWhenInterrupted(
+      MethodInvocationTree call, VisitorState state, CancelGuardOptions options) {
+    return BlockingCalls.failsWhenInterrupted(call, state, options)
+        || BlockingHelpers.callBlocksInside(call, state);
   }
 
   /**

@@ -178,7 +178,7 @@ public final class StopMethods {
   /** True if some code under {@code root}, outside {@code skipped}, waits for the target. */
   static boolean waitsOutside(
       @Nullable Tree root,
-      Tree skipped,
+      @Nullable Tree skipped,
       CancelTarget target,
       CancelGuardOptions options,
       VisitorState state) {

@@ -1,10 +1,14 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -13,9 +17,11 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.Expressions;
 import java.util.ArrayList;
@@ -116,6 +122,116 @@ public final class StopModes {
       }
     }
     return false;
+  }
+
+  /**
+   * True if the method waits for the work only when its caller asks: after the cancel (at {@code
+   * state}'s path) the wait sits in a branch taken on a parameter of this method — {@code
+   * dispose(boolean awaitTermination) { pool.shutdownNow(); if (awaitTermination) {
+   * pool.awaitTermination(..); } }}. The path without the wait is the caller's explicit "do not
+   * wait" mode (often the only safe one on the work's own thread).
+   */
+  public static boolean waitChosenByCaller(
+      TreePath codeUnit, CancelTarget target, CancelGuardOptions options, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || method.getParameters().isEmpty()
+        || method.getBody() == null) {
+      return false;
+    }
+    Set<Symbol> parameters = new HashSet<>();
+    method.getParameters().forEach(p -> parameters.add(getSymbol(p)));
+    int cancelEnd = state.getEndPosition(state.getPath().getLeaf());
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        if (!found[0]
+            && com.google.errorprone.util.ASTHelpers.getStartPosition(ifTree) >= cancelEnd
+            && readsAny(ifTree.getCondition(), parameters)
+            && (StopMethods.waitsOutside(ifTree.getThenStatement(), null, target, options, state)
+                || StopMethods.waitsOutside(
+                    ifTree.getElseStatement(), null, target, options, state))) {
+          found[0] = true;
+        }
+        return super.visitIf(ifTree, null);
+      }
+    }.scan(method.getBody(), null);
+    return found[0];
+  }
+
+  /**
+   * True if the method only forwards the stop to the executor it wraps: its whole body is the
+   * cancel, a call of the same name ({@code public void shutdown() { delegate.shutdown(); }}, also
+   * {@code return delegate.shutdownNow();}) on a field the constructor sets from its parameter (the
+   * executor is handed in to be wrapped, not created here). Such an adapter has the wrapped
+   * executor's own contract — begin the stop, do not wait — and whoever waits does it through the
+   * adapter.
+   */
+  public static boolean isForwardingStop(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || method.getBody() == null
+        || method.getBody().getStatements().size() != 1
+        || !(state.getPath().getLeaf() instanceof com.sun.source.tree.MethodInvocationTree call)
+        || !(getSymbol(call) instanceof Symbol.MethodSymbol cancel)
+        || !cancel.getSimpleName().equals(method.getName())) {
+      return false;
+    }
+    Tree only = method.getBody().getStatements().getFirst();
+    ExpressionTree expression =
+        switch (only) {
+          case com.sun.source.tree.ExpressionStatementTree statement -> statement.getExpression();
+          case com.sun.source.tree.ReturnTree returned -> returned.getExpression();
+          default -> null;
+        };
+    return expression != null
+        && Expressions.strip(expression) == call
+        && getSymbol(getReceiver(call)) instanceof VarSymbol field
+        && isWrappedFromTheConstructor(field, state);
+  }
+
+  /**
+   * True if {@code field} is a field of the class at {@code state}'s path with no initializer whose
+   * every assignment in the class is a constructor's parameter ({@code this.delegate = delegate;}):
+   * the executor is handed in to be wrapped, not created by the class.
+   */
+  private static boolean isWrappedFromTheConstructor(VarSymbol field, VisitorState state) {
+    ClassTree owner = ASTHelpers.findEnclosingNode(state.getPath(), ClassTree.class);
+    if (owner == null
+        || !(field.owner instanceof Symbol.ClassSymbol fieldClass)
+        || !fieldClass.equals(getSymbol(owner))) {
+      return false;
+    }
+    boolean[] assigned = new boolean[1];
+    boolean[] other = new boolean[1];
+    new TreeScanner<Void, MethodTree>() {
+      @Override
+      public Void visitMethod(MethodTree method, MethodTree unused) {
+        return super.visitMethod(method, method);
+      }
+
+      @Override
+      public Void visitVariable(VariableTree variable, MethodTree method) {
+        other[0] |= field.equals(getSymbol(variable)) && variable.getInitializer() != null;
+        return super.visitVariable(variable, method);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, MethodTree method) {
+        if (field.equals(getSymbol(assignment.getVariable()))) {
+          boolean fromParameter =
+              method != null
+                  && getSymbol(method) instanceof Symbol.MethodSymbol constructor
+                  && constructor.isConstructor()
+                  && getSymbol(Expressions.strip(assignment.getExpression()))
+                      instanceof Symbol value
+                  && method.getParameters().stream().anyMatch(p -> value.equals(getSymbol(p)));
+          assigned[0] |= fromParameter;
+          other[0] |= !fromParameter;
+        }
+        return super.visitAssignment(assignment, method);
+      }
+    }.scan(owner, null);
+    return assigned[0] && !other[0];
   }
 
   /**

@@ -237,7 +237,15 @@ public final class Terminations {
    * name events) or is annotated {@code @PreDestroy}.
    */
   public static boolean isStopLike(MethodTree method) {
-    String name = method.getName().toString();
+    return isStopLikeName(method.getName().toString())
+        || method.getModifiers().getAnnotations().stream()
+            .map(AnnotationTree::getAnnotationType)
+            .map(Object::toString)
+            .anyMatch(n -> n.equals("PreDestroy") || n.endsWith(".PreDestroy"));
+  }
+
+  /** True if the name is that of a method ending a component's life ({@link #isStopLike}). */
+  public static boolean isStopLikeName(String name) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     for (String prefix : STOP_PREFIXES) {
       if (lower.startsWith(prefix)
@@ -246,10 +254,7 @@ public final class Terminations {
         return true;
       }
     }
-    return method.getModifiers().getAnnotations().stream()
-        .map(AnnotationTree::getAnnotationType)
-        .map(Object::toString)
-        .anyMatch(n -> n.equals("PreDestroy") || n.endsWith(".PreDestroy"));
+    return false;
   }
 
   /**

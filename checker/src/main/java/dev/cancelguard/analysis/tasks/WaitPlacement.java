@@ -35,6 +35,8 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -489,6 +491,44 @@ public final class WaitPlacement {
       }.scan(onPath.getBody(), null);
     }
     return bound[0];
+  }
+
+  /**
+   * True if a method of a subclass compiled with this file (in another file, or this one) calls the
+   * stop and bounds its own waits ({@code awaitTermination(timeout, unit)}): {@code
+   * HikariPool.shutdown()} calling {@code shutdownNetworkTimeoutExecutor()} of its base class and
+   * giving every other pool ten seconds. That bound is the subclass's, in terms this file may not
+   * reach; an unbounded wait inserted here would break it.
+   */
+  public static boolean boundedByASubclassCaller(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)
+        || stop.isPrivate()
+        || !(stop.owner instanceof ClassSymbol owner)) {
+      return false;
+    }
+    for (ClassSymbol subclass : CompiledSources.subclassesOf(owner, state)) {
+      ClassTree declaration = CompiledSources.classTree(subclass, state);
+      if (declaration == null) {
+        continue;
+      }
+      for (Tree member : declaration.getMembers()) {
+        if (member instanceof MethodTree caller
+            && caller.getBody() != null
+            && CallScans.anyCallOutsideNestedCode(
+                caller.getBody(),
+                call -> Expressions.isResolved(call) && stop.equals(getSymbol(call)))
+            && CallScans.anyCallOutsideNestedCode(
+                caller.getBody(),
+                call ->
+                    Expressions.isResolved(call)
+                        && ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+                        && call.getArguments().size() == 2)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**

@@ -31,15 +31,19 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.WriteScanner;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -187,6 +191,28 @@ public final class WakeUps {
       }
     }.scanWithin(unit, body);
     return sets[0];
+  }
+
+  /**
+   * True if the loop has a catch of {@link InterruptedException} (outside code nested in it) and
+   * every such catch {@linkplain #testsStopFlagAndLeaves tests the stop flag of this file's wake-up
+   * protocol and leaves}: {@code catch (InterruptedException e) { if (state == SHUTDOWN) { return;
+   * } }}. The class stops the loop by setting the flag and then interrupting its thread; the loop
+   * ends by that protocol, and a stray interrupt only cuts one pause short.
+   */
+  public static boolean interruptCatchesTestStopFlagAndLeave(Tree loop, VisitorState state) {
+    List<CatchTree> catches = new ArrayList<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree catchTree, Void unused) {
+        if (Interrupts.catchesInterruptedExceptionByName(catchTree, state)) {
+          catches.add(catchTree);
+        }
+        return super.visitCatch(catchTree, null);
+      }
+    }.scan(loop, null);
+    return !catches.isEmpty()
+        && catches.stream().allMatch(catchTree -> testsStopFlagAndLeaves(catchTree, state));
   }
 
   /**

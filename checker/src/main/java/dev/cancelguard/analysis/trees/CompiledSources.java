@@ -6,6 +6,10 @@ import com.sun.source.tree.MethodTree;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.util.Context;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,7 +19,54 @@ import org.jspecify.annotations.Nullable;
  * incremental build agree.
  */
 public final class CompiledSources {
+  /** The classes declared in the files of a compilation, listed once, kept in its Context. */
+  private static final class Classes {
+    final List<ClassSymbol> declared;
+
+    Classes(List<ClassSymbol> declared) {
+      this.declared = declared;
+    }
+  }
+
+  private static final Context.Key<Classes> CLASSES = new Context.Key<>();
+
   private CompiledSources() {}
+
+  /**
+   * Every class (nested ones included) declared in the files of this compilation: the classes javac
+   * knows of whose declaration is a tree here. Listed once per compilation.
+   */
+  public static List<ClassSymbol> classes(VisitorState state) {
+    Classes known = state.context.get(CLASSES);
+    if (known == null) {
+      List<ClassSymbol> all = new ArrayList<>();
+      Symtab.instance(state.context).getAllClasses().forEach(all::add);
+      List<ClassSymbol> declared = new ArrayList<>();
+      for (ClassSymbol type : all) {
+        if (classTree(type, state) != null) {
+          declared.add(type);
+        }
+      }
+      known = new Classes(List.copyOf(declared));
+      state.context.put(CLASSES, known);
+    }
+    return known.declared;
+  }
+
+  /** The classes of this compilation other than {@code type} that are subclasses of it. */
+  public static List<ClassSymbol> subclassesOf(ClassSymbol type, VisitorState state) {
+    List<ClassSymbol> found = new ArrayList<>();
+    try {
+      for (ClassSymbol other : classes(state)) {
+        if (other != type && other.isSubClass(type, state.getTypes())) {
+          found.add(other);
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return List.of(); // a class whose supertypes cannot be completed
+    }
+    return found;
+  }
 
   /** The method's declaration, if its file is part of this compilation; null otherwise. */
   public static @Nullable MethodTree methodTree(MethodSymbol method, VisitorState state) {

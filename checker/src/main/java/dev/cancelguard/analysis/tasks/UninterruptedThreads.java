@@ -1,0 +1,346 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
+import static com.google.errorprone.util.ASTHelpers.isSubtype;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.Loops;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Threads a class creates, keeps to itself and never interrupts: the thread is held only in a
+ * private field or a local (or copied from one such holder to another), used only as the receiver
+ * of calls other than {@code interrupt()}, compared or reassigned — never returned, passed on or
+ * stored elsewhere. Nobody outside the class can reach such a thread to interrupt it, and the class
+ * does not: an interrupt it sees is a stray one, not a request to stop. Its whole work — a lambda
+ * or anonymous {@code Runnable} handed to {@code new Thread(..)} or a {@code ThreadFactory}, an
+ * anonymous {@code Thread} subclass, the {@code run()} of a {@code Runnable} or {@code Thread}
+ * class whose every instance is made in this file (the class or its constructors private) and only
+ * ever handed to such threads — sets its own interruption policy. Ending its loop on an interrupt
+ * would stop the only thread doing that work (a clock updater, a finalizer, a watcher), and nothing
+ * starts it again. Whether the thread is a daemon does not change who can interrupt it, so no fix
+ * ends its loop either way; a swallowed interrupt there goes unreported only on a daemon (made so
+ * with {@code setDaemon(true)} on one of its holders), as for the other threads of {@link
+ * OwnThreads}.
+ */
+public final class UninterruptedThreads {
+  /** Holders followed from one to the next (a local copied into a private field) at most. */
+  private static final int MAX_HOLDERS = 3;
+
+  private UninterruptedThreads() {}
+
+  /**
+   * True if the statement at {@code path} lies in the whole work of such a thread, every one of
+   * them a daemon, in a loop that ends by its own protocol (a condition, a {@code break} or {@code
+   * return}) or in no loop.
+   */
+  public static boolean isEndingLoopOfUninterruptedDaemon(
+      TreePath path, TreePath codeUnit, VisitorState state) {
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
+      return false; // a loop that can never end is still reported
+    }
+    return keeping(codeUnit, state) == Keeping.KEPT_DAEMON;
+  }
+
+  /** True if the code unit is the whole work of threads the class keeps and never interrupts. */
+  public static boolean isBodyOfUninterruptedThread(TreePath codeUnit, VisitorState state) {
+    return keeping(codeUnit, state) != Keeping.ESCAPES;
+  }
+
+  /** How the threads running the code unit are kept. */
+  private enum Keeping {
+    /** Some may be reached or interrupted by others, or the code may run elsewhere. */
+    ESCAPES,
+    /** Kept to the class and never interrupted. */
+    KEPT,
+    /** The same, and every one made a daemon. */
+    KEPT_DAEMON
+  }
+
+  private static Keeping keeping(TreePath codeUnit, VisitorState state) {
+    List<TreePath> creations = threadCreations(codeUnit, state);
+    if (creations == null || creations.isEmpty()) {
+      return Keeping.ESCAPES;
+    }
+    boolean daemons = true;
+    for (TreePath creation : creations) {
+      Keeping kept =
+          holderOf(creation) instanceof VarSymbol holder
+              ? keptAndNeverInterrupted(holder, state, MAX_HOLDERS)
+              : Keeping.ESCAPES;
+      if (kept == Keeping.ESCAPES) {
+        return Keeping.ESCAPES;
+      }
+      daemons &= kept == Keeping.KEPT_DAEMON;
+    }
+    return daemons ? Keeping.KEPT_DAEMON : Keeping.KEPT;
+  }
+
+  /**
+   * The creations of the threads whose whole work the code unit is, or null where some other code
+   * may run it.
+   */
+  private static @Nullable List<TreePath> threadCreations(TreePath codeUnit, VisitorState state) {
+    Type thread = state.getTypeFromString("java.lang.Thread");
+    if (thread == null) {
+      return null;
+    }
+    Tree leaf = codeUnit.getLeaf();
+    TreePath parent = codeUnit.getParentPath();
+    if (leaf instanceof LambdaExpressionTree) {
+      return handedToThreadCreation(codeUnit, state);
+    }
+    if (!(leaf instanceof MethodTree method)
+        || !method.getName().contentEquals("run")
+        || !method.getParameters().isEmpty()
+        || !(getSymbol(method) instanceof MethodSymbol run)
+        || run.isStatic()
+        || parent == null
+        || !(parent.getLeaf() instanceof ClassTree)) {
+      return null;
+    }
+    ClassSymbol type = run.enclClass();
+    boolean isThread = isSubtype(type.type, thread, state);
+    if (parent.getParentPath() != null
+        && parent.getParentPath().getLeaf() instanceof NewClassTree anonymous) {
+      // An anonymous Thread subclass is its own thread; an anonymous Runnable is handed to one.
+      return isThread
+          ? List.of(parent.getParentPath())
+          : handedToThreadCreation(parent.getParentPath(), state);
+    }
+    if (!madeOnlyHere(type)) {
+      return null;
+    }
+    List<TreePath> instances = instancesOf(type, codeUnit.getCompilationUnit());
+    if (instances.isEmpty()) {
+      return null;
+    }
+    if (isThread) {
+      return instances;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    for (TreePath instance : instances) {
+      List<TreePath> threads = handedToThreadCreation(instance, state);
+      if (threads == null) {
+        return null;
+      }
+      creations.addAll(threads);
+    }
+    return creations;
+  }
+
+  /**
+   * The thread creations the Runnable at {@code runnable} is handed to: directly as an argument, or
+   * through a private field or local whose every use is such an argument. Null if it goes anywhere
+   * else.
+   */
+  private static @Nullable List<TreePath> handedToThreadCreation(
+      TreePath runnable, VisitorState state) {
+    TreePath parent = LocalUses.parent(runnable);
+    if (parent == null) {
+      return null;
+    }
+    if (isThreadCreationWithArgument(parent, runnable.getLeaf(), state)) {
+      return List.of(parent);
+    }
+    if (!(holderOf(runnable) instanceof VarSymbol holder)
+        || (holder.owner instanceof ClassSymbol && !holder.isPrivate())) {
+      return null;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    boolean[] elsewhere = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        check(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (holder.equals(getSymbol(select))) {
+          check(select);
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (!holder.equals(getSymbol(reference))) {
+          return;
+        }
+        TreePath use = LocalUses.parent(getCurrentPath());
+        if (use != null && isThreadCreationWithArgument(use, reference, state)) {
+          creations.add(use);
+        } else {
+          elsewhere[0] = true;
+        }
+      }
+    }.scan(new TreePath(runnable.getCompilationUnit()), null);
+    return elsewhere[0] ? null : creations;
+  }
+
+  private static boolean isThreadCreationWithArgument(
+      TreePath creation, Tree argument, VisitorState state) {
+    List<? extends ExpressionTree> arguments =
+        switch (creation.getLeaf()) {
+          case NewClassTree newClass -> newClass.getArguments();
+          case MethodInvocationTree call -> call.getArguments();
+          default -> List.of();
+        };
+    return arguments.stream().anyMatch(a -> Expressions.strip(a) == argument)
+        && Ownership.isThreadCreation((ExpressionTree) creation.getLeaf(), state);
+  }
+
+  /** The class is private, or every constructor it declares is: its instances are made here. */
+  private static boolean madeOnlyHere(ClassSymbol type) {
+    if ((type.flags() & Flags.PRIVATE) != 0) {
+      return true;
+    }
+    boolean any = false;
+    for (Symbol member : type.getEnclosedElements()) {
+      if (member instanceof MethodSymbol constructor && constructor.isConstructor()) {
+        if (!constructor.isPrivate()) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  /** The paths of {@code new Type(..)} in the file. */
+  private static List<TreePath> instancesOf(ClassSymbol type, CompilationUnitTree unit) {
+    List<TreePath> instances = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        Type made = getType(newClass);
+        if (made != null && made.tsym == type) {
+          instances.add(getCurrentPath());
+        }
+        return super.visitNewClass(newClass, null);
+      }
+    }.scan(new TreePath(unit), null);
+    return instances;
+  }
+
+  /** The variable a creation is stored in: a declaration's initializer or an assignment's value. */
+  private static @Nullable Symbol holderOf(TreePath creation) {
+    TreePath parent = LocalUses.parent(creation);
+    if (parent == null) {
+      return null;
+    }
+    return switch (parent.getLeaf()) {
+      case VariableTree variable -> getSymbol(variable);
+      case AssignmentTree assignment ->
+          Expressions.strip(assignment.getExpression()) == creation.getLeaf()
+              ? getSymbol(assignment.getVariable())
+              : null;
+      default -> null;
+    };
+  }
+
+  /**
+   * Whether the holder is a private field or a local, and every use of it in the file is the
+   * receiver of a call other than {@code interrupt()}, an assignment's target, a comparison, or a
+   * copy into another holder that is itself kept so ({@code depth} holders deep at most); a daemon
+   * if one of them is the receiver of {@code setDaemon(true)}.
+   */
+  private static Keeping keptAndNeverInterrupted(VarSymbol holder, VisitorState state, int depth) {
+    if (depth == 0 || (holder.owner instanceof ClassSymbol && !holder.isPrivate())) {
+      return Keeping.ESCAPES;
+    }
+    boolean[] escapes = new boolean[1];
+    boolean[] daemon = new boolean[1];
+    List<VarSymbol> copies = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        check(identifier);
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        if (holder.equals(getSymbol(select))) {
+          check(select);
+          return null;
+        }
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (!holder.equals(getSymbol(reference))) {
+          return;
+        }
+        TreePath parent = LocalUses.parent(getCurrentPath());
+        Tree leaf = parent == null ? null : parent.getLeaf();
+        switch (leaf) {
+          case MemberSelectTree select
+              when LocalUses.parent(parent) != null
+                  && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
+                  && call.getMethodSelect() == select -> {
+            escapes[0] |= select.getIdentifier().contentEquals("interrupt");
+            daemon[0] |=
+                select.getIdentifier().contentEquals("setDaemon")
+                    && call.getArguments().size() == 1
+                    && Boolean.TRUE.equals(constValue(call.getArguments().getFirst()));
+          }
+          case AssignmentTree assignment when assignment.getVariable() == reference -> {}
+          case AssignmentTree assignment
+              when getSymbol(assignment.getVariable()) instanceof VarSymbol copy ->
+              copies.add(copy);
+          case VariableTree variable when getSymbol(variable) instanceof VarSymbol copy ->
+              copies.add(copy);
+          case BinaryTree binary
+              when binary.getKind() == Tree.Kind.EQUAL_TO
+                  || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
+          case null, default -> escapes[0] = true;
+        }
+      }
+    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    if (escapes[0]) {
+      return Keeping.ESCAPES;
+    }
+    for (VarSymbol copy : copies) {
+      if (copy.equals(holder)) {
+        continue;
+      }
+      Keeping kept = keptAndNeverInterrupted(copy, state, depth - 1);
+      if (kept == Keeping.ESCAPES) {
+        return Keeping.ESCAPES;
+      }
+      daemon[0] |= kept == Keeping.KEPT_DAEMON;
+    }
+    return daemon[0] ? Keeping.KEPT_DAEMON : Keeping.KEPT;
+  }
+}
