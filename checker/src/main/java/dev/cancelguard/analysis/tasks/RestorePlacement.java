@@ -155,12 +155,13 @@ public final class RestorePlacement {
       VisitorState state,
       CancelGuardOptions options) {
     Tree statement = wrappable(placement.loop());
-    // In a task's or thread's whole work, the statements after the loop that block are its
-    // cleanup (a last put of an end marker, the disposal of what the loop served): restored
+    // In a task's or thread's whole work, the statements after its outermost loop that block are
+    // its cleanup (a last put of an end marker, the disposal of what the loop served): restored
     // before them, the flag would make them throw or spin at once. The flag is restored after
-    // them instead.
+    // them instead. (After an inner loop, what follows is the rest of an outer round.)
     Tree last =
-        Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state)
+        (Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
+                && Loops.enclosingLoop(placement.loop(), codeUnit) == null
             ? lastBlockingStatementAfter(statement, state, options)
             : null;
     Tree end = last == null ? statement : last;
