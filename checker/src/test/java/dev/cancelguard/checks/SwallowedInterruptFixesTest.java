@@ -580,6 +580,79 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void recordAndRestoreAfter_aroundTheInnerLoopOnly_whenWhatFollowsIsTheRestOfAnOuterRound() {
+    refactoring
+        .addInputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < 100; i++) {
+                          try {
+                            out.put(in.take());
+                          } catch (InterruptedException e) {
+                            System.err.println("interrupted");
+                          }
+                        }
+                        try {
+                          out.put("end of round");
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          return;
+                        }
+                      }
+                    });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      for (int round = 0; round < 3; round++) {
+                        boolean interrupted2 = false;
+                        try {
+                          for (int i = 0; i < 100; i++) {
+                            try {
+                              out.put(in.take());
+                            } catch (InterruptedException e) {
+                              interrupted2 = true;
+                              System.err.println("interrupted");
+                            }
+                          }
+                        } finally {
+                          if (interrupted2) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }
+                        try {
+                          out.put("end of round");
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          return;
+                        }
+                      }
+                    });
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void recordAndRestoreAfter_inATaskWhenBlockingCodeFollowsTheLoop() {
     // Leaving the loop would run into the put() after it with the flag set; the interrupt is
     // recorded instead, and restored once that last put, the task's cleanup, is done (restored
