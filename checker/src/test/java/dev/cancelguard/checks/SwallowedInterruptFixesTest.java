@@ -507,11 +507,38 @@ class SwallowedInterruptFixesTest {
       """;
 
   @Test
-  void recordAndRestoreAfter_inATaskWhenBlockingCodeFollowsTheLoop() {
-    // Leaving the loop would run into the put() after it with the flag set; the interrupt is
-    // recorded instead.
+  void recordAndRestoreAfter_wrapsOnlyTheLoopWhereTheCleanupDeclaresWhatFollowsUses() {
+    // `end` is declared before the last put and used after it: wrapped in a try, it would go out
+    // of scope. Only the loop is wrapped.
     refactoring
-        .addInputLines("Forwarder.java", TASK_LOOP_WITH_CLEANUP_AFTER)
+        .addInputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      for (int i = 0; i < 100; i++) {
+                        try {
+                          out.put(in.take());
+                        } catch (InterruptedException e) {
+                          System.err.println("interrupted");
+                        }
+                      }
+                      String end = "end";
+                      try {
+                        out.put(end);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      System.err.println(end);
+                    });
+              }
+            }
+            """)
         .addOutputLines(
             "Forwarder.java",
             """
@@ -537,10 +564,130 @@ class SwallowedInterruptFixesTest {
                           Thread.currentThread().interrupt();
                         }
                       }
+                      String end = "end";
                       try {
-                        out.put("end");
+                        out.put(end);
                       } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                      }
+                      System.err.println(end);
+                    });
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void recordAndRestoreAfter_aroundTheInnerLoopOnly_whenWhatFollowsIsTheRestOfAnOuterRound() {
+    refactoring
+        .addInputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      for (int round = 0; round < 3; round++) {
+                        for (int i = 0; i < 100; i++) {
+                          try {
+                            out.put(in.take());
+                          } catch (InterruptedException e) {
+                            System.err.println("interrupted");
+                          }
+                        }
+                        try {
+                          out.put("end of round");
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          return;
+                        }
+                      }
+                    });
+              }
+            }
+            """)
+        .addOutputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      for (int round = 0; round < 3; round++) {
+                        boolean interrupted2 = false;
+                        try {
+                          for (int i = 0; i < 100; i++) {
+                            try {
+                              out.put(in.take());
+                            } catch (InterruptedException e) {
+                              interrupted2 = true;
+                              System.err.println("interrupted");
+                            }
+                          }
+                        } finally {
+                          if (interrupted2) {
+                            Thread.currentThread().interrupt();
+                          }
+                        }
+                        try {
+                          out.put("end of round");
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          return;
+                        }
+                      }
+                    });
+              }
+            }
+            """)
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void recordAndRestoreAfter_inATaskWhenBlockingCodeFollowsTheLoop() {
+    // Leaving the loop would run into the put() after it with the flag set; the interrupt is
+    // recorded instead, and restored once that last put, the task's cleanup, is done (restored
+    // before it, the flag would make it throw at once and the end marker would never be sent).
+    refactoring
+        .addInputLines("Forwarder.java", TASK_LOOP_WITH_CLEANUP_AFTER)
+        .addOutputLines(
+            "Forwarder.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+
+            class Forwarder {
+              void start(ExecutorService pool, BlockingQueue<String> in, BlockingQueue<String> out) {
+                pool.execute(
+                    () -> {
+                      boolean interrupted = false;
+                      try {
+                        for (int i = 0; i < 100; i++) {
+                          try {
+                            out.put(in.take());
+                          } catch (InterruptedException e) {
+                            interrupted = true;
+                            System.err.println("interrupted");
+                          }
+                        }
+                        try {
+                          out.put("end");
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                      } finally {
+                        if (interrupted) {
+                          Thread.currentThread().interrupt();
+                        }
                       }
                     });
               }

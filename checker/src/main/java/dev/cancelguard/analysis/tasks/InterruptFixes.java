@@ -75,7 +75,8 @@ public final class InterruptFixes {
       case RECORD_AND_RESTORE_AFTER -> {
         if (!"".equals(guard)) {
           fixes.add(
-              RestorePlacement.recordAndRestoreAfter(placement, catchTree, guard, codeUnit, state));
+              RestorePlacement.recordAndRestoreAfter(
+                  placement, catchTree, guard, codeUnit, state, options));
         }
       }
       case LEAVE_THE_LOOP -> {

@@ -152,8 +152,19 @@ public final class RestorePlacement {
       CatchTree catchTree,
       @Nullable String guard,
       TreePath codeUnit,
-      VisitorState state) {
+      VisitorState state,
+      CancelGuardOptions options) {
     Tree statement = wrappable(placement.loop());
+    // In a task's or thread's whole work, the statements after its outermost loop that block are
+    // its cleanup (a last put of an end marker, the disposal of what the loop served): restored
+    // before them, the flag would make them throw or spin at once. The flag is restored after
+    // them instead. (After an inner loop, what follows is the rest of an outer round.)
+    Tree last =
+        (Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
+                && Loops.enclosingLoop(placement.loop(), codeUnit) == null
+            ? lastBlockingStatementAfter(statement, state, options)
+            : null;
+    Tree end = last == null ? statement : last;
     Set<String> taken = LocalUses.declaredNames(codeUnit.getLeaf());
     // Another catch of the code unit may wrap an enclosing or an earlier loop of the same block
     // with its own flag: each loop gets a name of its own, so that both fixes together compile.
@@ -166,7 +177,7 @@ public final class RestorePlacement {
     return SuggestedFix.builder()
         .prefixWith(statement, "boolean " + flag + " = false;\n" + indent + "try {\n" + indent)
         .postfixWith(
-            statement,
+            end,
             "\n"
                 + indent
                 + "} finally {\n"
@@ -234,6 +245,56 @@ public final class RestorePlacement {
         .merge(SourceEdits.insertFirst(block, restore, state))
         .merge(SourceEdits.insertLast(block, placement.leave(), state))
         .build();
+  }
+
+  /**
+   * The last of the statements after {@code statement} in its block (up to a {@code return} or
+   * {@code throw}) that makes a call that fails when interrupted; null if none does, or if one of
+   * the statements up to it declares a variable that later statements use (wrapped in a {@code
+   * try}, it would go out of their scope).
+   */
+  private static @Nullable Tree lastBlockingStatementAfter(
+      Tree statement, VisitorState state, CancelGuardOptions options) {
+    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), statement);
+    if (path == null || !(path.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return null;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int from = statements.indexOf(statement);
+    int last = -1;
+    for (int i = from + 1; i < statements.size(); i++) {
+      StatementTree next = statements.get(i);
+      if (next.getKind() == Tree.Kind.RETURN || next.getKind() == Tree.Kind.THROW) {
+        break;
+      }
+      if (failingCall(next, state, options) != null) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      return null;
+    }
+    Set<com.sun.tools.javac.code.Symbol> declared = new java.util.HashSet<>();
+    for (int i = from + 1; i <= last; i++) {
+      if (statements.get(i) instanceof com.sun.source.tree.VariableTree variable
+          && getSymbol(variable) != null) {
+        declared.add(getSymbol(variable));
+      }
+    }
+    for (int i = last + 1; i < statements.size() && !declared.isEmpty(); i++) {
+      boolean[] uses = new boolean[1];
+      new com.sun.source.util.TreeScanner<Void, Void>() {
+        @Override
+        public Void visitIdentifier(com.sun.source.tree.IdentifierTree id, Void unused) {
+          uses[0] |= declared.contains(getSymbol(id));
+          return null;
+        }
+      }.scan(statements.get(i), null);
+      if (uses[0]) {
+        return null;
+      }
+    }
+    return statements.get(last);
   }
 
   /**
