@@ -38,6 +38,7 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -292,52 +293,33 @@ public final class OwnThreads {
     boolean[] daemon = new boolean[1];
     boolean[] interrupted = new boolean[1];
     boolean[] handedOut = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        check(identifier);
-        return null;
+    for (TreePath referencePath :
+        VariableReferences.in(new TreePath(state.getPath().getCompilationUnit()), thread)) {
+      TreePath parent = LocalUses.parent(referencePath);
+      Tree leaf = parent == null ? null : parent.getLeaf();
+      if (leaf instanceof MemberSelectTree select
+          && LocalUses.parent(parent) != null
+          && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
+          && call.getMethodSelect() == select) {
+        interrupted[0] |=
+            select.getIdentifier().contentEquals("interrupt") && call.getArguments().isEmpty();
+        daemon[0] |=
+            select.getIdentifier().contentEquals("setDaemon")
+                && call.getArguments().size() == 1
+                && Boolean.TRUE.equals(
+                    com.google.errorprone.util.ASTHelpers.constValue(
+                        call.getArguments().getFirst()));
+        continue;
       }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (thread.equals(getSymbol(select))) {
-          check(select);
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void check(ExpressionTree reference) {
-        if (!thread.equals(getSymbol(reference))) {
-          return;
-        }
-        TreePath parent = LocalUses.parent(getCurrentPath());
-        Tree leaf = parent == null ? null : parent.getLeaf();
-        if (leaf instanceof MemberSelectTree select
-            && LocalUses.parent(parent) != null
-            && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
-            && call.getMethodSelect() == select) {
-          interrupted[0] |=
-              select.getIdentifier().contentEquals("interrupt") && call.getArguments().isEmpty();
-          daemon[0] |=
-              select.getIdentifier().contentEquals("setDaemon")
-                  && call.getArguments().size() == 1
-                  && Boolean.TRUE.equals(
-                      com.google.errorprone.util.ASTHelpers.constValue(
-                          call.getArguments().getFirst()));
-          return;
-        }
-        boolean harmless =
-            (leaf instanceof com.sun.source.tree.AssignmentTree assignment
-                    && assignment.getVariable() == getCurrentPath().getLeaf())
-                || leaf instanceof com.sun.source.tree.VariableTree
-                || (leaf instanceof BinaryTree binary
-                    && (binary.getKind() == Tree.Kind.EQUAL_TO
-                        || binary.getKind() == Tree.Kind.NOT_EQUAL_TO));
-        handedOut[0] |= !harmless;
-      }
-    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+      boolean harmless =
+          (leaf instanceof com.sun.source.tree.AssignmentTree assignment
+                  && assignment.getVariable() == referencePath.getLeaf())
+              || leaf instanceof com.sun.source.tree.VariableTree
+              || (leaf instanceof BinaryTree binary
+                  && (binary.getKind() == Tree.Kind.EQUAL_TO
+                      || binary.getKind() == Tree.Kind.NOT_EQUAL_TO));
+      handedOut[0] |= !harmless;
+    }
     return new Uses(daemon[0], interrupted[0], handedOut[0]);
   }
 

@@ -8,7 +8,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
@@ -20,7 +19,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
-import java.util.ArrayList;
+import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -109,7 +108,7 @@ final class PrivateExecutors {
   /** Every use of the task variable is an assignment to it or a private submission of it. */
   private static boolean everyUseIsPrivateSubmission(
       VarSymbol task, TreePath unit, VisitorState state) {
-    List<TreePath> uses = referencesOf(task, unit);
+    List<TreePath> uses = VariableReferences.in(unit, task);
     boolean submitted = false;
     for (TreePath use : uses) {
       TreePath parent = LocalUses.parent(use);
@@ -179,7 +178,7 @@ final class PrivateExecutors {
         return super.visitVariable(variable, null);
       }
     }.scan(unit, null);
-    for (TreePath use : referencesOf(executor, unit)) {
+    for (TreePath use : VariableReferences.in(unit, executor)) {
       TreePath parent = LocalUses.parent(use);
       Tree leaf = parent == null ? null : parent.getLeaf();
       if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
@@ -202,30 +201,6 @@ final class PrivateExecutors {
       other[0] |= !quiet;
     }
     return created[0] && !other[0];
-  }
-
-  /** Every identifier or member select naming the variable, in the whole file. */
-  private static List<TreePath> referencesOf(VarSymbol variable, TreePath unit) {
-    List<TreePath> found = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (variable.equals(getSymbol(identifier))) {
-          found.add(getCurrentPath());
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (variable.equals(getSymbol(select))) {
-          found.add(getCurrentPath());
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-    }.scan(unit, null);
-    return found;
   }
 
   /**

@@ -11,7 +11,6 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -30,6 +29,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -177,34 +177,16 @@ public final class UninterruptedThreads {
     }
     List<TreePath> creations = new ArrayList<>();
     boolean[] elsewhere = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        check(identifier);
-        return null;
+    for (TreePath referencePath :
+        VariableReferences.in(new TreePath(runnable.getCompilationUnit()), holder)) {
+      ExpressionTree reference = (ExpressionTree) referencePath.getLeaf();
+      TreePath use = LocalUses.parent(referencePath);
+      if (use != null && isThreadCreationWithArgument(use, reference, state)) {
+        creations.add(use);
+      } else {
+        elsewhere[0] = true;
       }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (holder.equals(getSymbol(select))) {
-          check(select);
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void check(ExpressionTree reference) {
-        if (!holder.equals(getSymbol(reference))) {
-          return;
-        }
-        TreePath use = LocalUses.parent(getCurrentPath());
-        if (use != null && isThreadCreationWithArgument(use, reference, state)) {
-          creations.add(use);
-        } else {
-          elsewhere[0] = true;
-        }
-      }
-    }.scan(new TreePath(runnable.getCompilationUnit()), null);
+    }
     return elsewhere[0] ? null : creations;
   }
 
@@ -282,52 +264,34 @@ public final class UninterruptedThreads {
     boolean[] escapes = new boolean[1];
     boolean[] daemon = new boolean[1];
     List<VarSymbol> copies = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        check(identifier);
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (holder.equals(getSymbol(select))) {
-          check(select);
-          return null;
+    for (TreePath referencePath :
+        VariableReferences.in(new TreePath(state.getPath().getCompilationUnit()), holder)) {
+      ExpressionTree reference = (ExpressionTree) referencePath.getLeaf();
+      TreePath parent = LocalUses.parent(referencePath);
+      Tree leaf = parent == null ? null : parent.getLeaf();
+      switch (leaf) {
+        case MemberSelectTree select
+            when LocalUses.parent(parent) != null
+                && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
+                && call.getMethodSelect() == select -> {
+          escapes[0] |= select.getIdentifier().contentEquals("interrupt");
+          daemon[0] |=
+              select.getIdentifier().contentEquals("setDaemon")
+                  && call.getArguments().size() == 1
+                  && Boolean.TRUE.equals(constValue(call.getArguments().getFirst()));
         }
-        return super.visitMemberSelect(select, null);
+        case AssignmentTree assignment when assignment.getVariable() == reference -> {}
+        case AssignmentTree assignment
+            when getSymbol(assignment.getVariable()) instanceof VarSymbol copy ->
+            copies.add(copy);
+        case VariableTree variable when getSymbol(variable) instanceof VarSymbol copy ->
+            copies.add(copy);
+        case BinaryTree binary
+            when binary.getKind() == Tree.Kind.EQUAL_TO
+                || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
+        case null, default -> escapes[0] = true;
       }
-
-      private void check(ExpressionTree reference) {
-        if (!holder.equals(getSymbol(reference))) {
-          return;
-        }
-        TreePath parent = LocalUses.parent(getCurrentPath());
-        Tree leaf = parent == null ? null : parent.getLeaf();
-        switch (leaf) {
-          case MemberSelectTree select
-              when LocalUses.parent(parent) != null
-                  && LocalUses.parent(parent).getLeaf() instanceof MethodInvocationTree call
-                  && call.getMethodSelect() == select -> {
-            escapes[0] |= select.getIdentifier().contentEquals("interrupt");
-            daemon[0] |=
-                select.getIdentifier().contentEquals("setDaemon")
-                    && call.getArguments().size() == 1
-                    && Boolean.TRUE.equals(constValue(call.getArguments().getFirst()));
-          }
-          case AssignmentTree assignment when assignment.getVariable() == reference -> {}
-          case AssignmentTree assignment
-              when getSymbol(assignment.getVariable()) instanceof VarSymbol copy ->
-              copies.add(copy);
-          case VariableTree variable when getSymbol(variable) instanceof VarSymbol copy ->
-              copies.add(copy);
-          case BinaryTree binary
-              when binary.getKind() == Tree.Kind.EQUAL_TO
-                  || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
-          case null, default -> escapes[0] = true;
-        }
-      }
-    }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    }
     if (escapes[0]) {
       return Keeping.ESCAPES;
     }
