@@ -1198,6 +1198,30 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void noRethrow_intoALoopOfAnotherFileBlindToTheFlag() {
+    // accept(..) may throw, but the loop it returns into would only catch and drop the interrupt.
+    refactoring
+        .addInputLines(
+            "BaseAcceptor.java",
+            BASE_ACCEPTOR
+                .replace("} catch (IOException e) {", "} catch (Exception e) {")
+                .replace(
+                    "private void processHandles() {",
+                    "private void processHandles() throws Exception {")
+                .replace(
+                    "protected abstract Object accept(int handle);",
+                    "protected abstract Object accept(int handle) throws Exception;"))
+        .expectUnchanged()
+        .addInputLines(
+            "SocketAcceptor.java",
+            SOCKET_ACCEPTOR.replace(
+                "protected Object accept(int handle) {",
+                "protected Object accept(int handle) throws Exception {"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   void restore_whenTheLoopOfAnotherFileEndsOnAnInterrupt() {
     String watching =
         BASE_ACCEPTOR.replace(
