@@ -39,11 +39,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Two signs, whatever the method's visibility: the method starts by asserting that it runs on
  * the class's own thread ({@code assert Thread.currentThread() == thread;}, {@code if
- * (!inEventLoop()) throw ...;}, {@code checkState(inOwnThread())}: {@link OwnThreadGuards}); or every call of it in this
- * file comes from the class's own {@code run()} — a thread's whole work ({@link
- * Tasks#isThreadTopLevel}) or an executor's worker, also the {@code run()} of a class nested in it
- * (the worker Runnable it hands to its thread) — directly or through methods that are themselves
- * called only from there.
+ * (!inEventLoop()) throw ...;}, {@code checkState(inOwnThread())}: {@link OwnThreadGuards}); or
+ * every call of it in this file comes from the class's own {@code run()} — a thread's whole work
+ * ({@link Tasks#isThreadTopLevel}) or an executor's worker, also the {@code run()} of a class
+ * nested in it (the worker Runnable it hands to its thread) — directly or through methods that are
+ * themselves called only from there.
  *
  * <p>And code whose thread the class creates and keeps to itself ({@link #runsOnPrivateThread}):
  * the body of a private daemon thread, or a task given only to a pool the class never hands out and
