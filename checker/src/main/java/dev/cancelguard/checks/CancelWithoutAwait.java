@@ -43,6 +43,7 @@ import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
+import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
 import dev.cancelguard.analysis.tasks.TaskUses;
 import dev.cancelguard.analysis.tasks.Tasks;
@@ -301,7 +302,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // itself reaches (a task that fails the connection closes it, a listener from outside): it may
     // be the very thread the wait waits for, which then never ends.
     if (WorkerCode.mayRunOnAWorker(codeUnit, state)
-        || WaitPlacement.reachedFromItsOwnWork(codeUnit, target, state)) {
+        || WorkerCode.reachedFromItsOwnWork(codeUnit, target, state)) {
       return null;
     }
     // A stop that asks whether it runs on its worker's thread (`runner != currentThread()`) knows
@@ -329,11 +330,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
     if (deadline == null) {
-      deadline = WaitPlacement.boundOfStopPath(codeUnit, state);
+      deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
     }
     // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
     // wait here would break that bound.
-    if (deadline == null && WaitPlacement.boundedByASubclassCaller(codeUnit, state)) {
+    if (deadline == null && StopPathBounds.boundedByASubclassCaller(codeUnit, state)) {
       return null;
     }
     TreePath parentPath = state.getPath().getParentPath();

@@ -100,10 +100,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
                     + " is created here, never leaves this method, and is never shut down or"
                     + " closed."
                     + CONSEQUENCE
-                    + (closeAvailable
-                        ? " Use try-with-resources (an ExecutorService is AutoCloseable since JDK"
-                            + " 19), or shut it down and await termination in a finally block."
-                        : " Shut it down and await termination in a finally block."));
+                    + remedy(closeAvailable, "shut it down and await termination"));
     SuggestedFix fix = fix(tree, local, parent, closeAvailable, state);
     if (fix != null) {
       description.addFix(fix);
@@ -132,10 +129,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
                     + " leaves the method with the pool running, because the shutdown is on the"
                     + " normal path only."
                     + CONSEQUENCE
-                    + (closeAvailable
-                        ? " Use try-with-resources (an ExecutorService is AutoCloseable since JDK"
-                            + " 19), or shut it down in a finally block."
-                        : " Shut it down in a finally block."));
+                    + remedy(closeAvailable, "shut it down"));
     SuggestedFix fix =
         closeAvailable
             ? fix(tree, local, parent, true, state)
@@ -144,6 +138,18 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  /** What to do: try-with-resources where the JDK has it, or {@code inFinally} in a finally. */
+  private static String remedy(boolean closeAvailable, String inFinally) {
+    return closeAvailable
+        ? " Use try-with-resources (an ExecutorService is AutoCloseable since JDK 19), or "
+            + inFinally
+            + " in a finally block."
+        : " "
+            + Character.toUpperCase(inFinally.charAt(0))
+            + inFinally.substring(1)
+            + " in a finally block.";
   }
 
   private static String describeExit(FactFlow.Exit exit, VisitorState state) {

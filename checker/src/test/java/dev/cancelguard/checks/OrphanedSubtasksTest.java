@@ -1447,6 +1447,32 @@ class OrphanedSubtasksTest {
                   f.get();
                 }
               }
+
+              // Every start sits in a declaration suppressed for this check: not reported.
+              void d(ExecutorService pool) throws Exception {
+                List<Future<String>> futures = new ArrayList<>();
+                @SuppressWarnings("OrphanedSubtasks")
+                boolean a = futures.add(pool.submit(() -> "a"));
+                @SuppressWarnings("OrphanedSubtasks")
+                boolean b = futures.add(pool.submit(() -> "b"));
+                for (Future<String> f : futures) {
+                  f.get();
+                }
+              }
+
+              // Suppressed for another check only: still reported.
+              @SuppressWarnings("SwallowedInterrupt")
+              void c(ExecutorService pool, List<String> urls) throws Exception {
+                @SuppressWarnings("unchecked")
+                List<Future<String>> futures = new ArrayList<>();
+                for (String url : urls) {
+                  futures.add(pool.submit(() -> url));
+                }
+                for (Future<String> f : futures) {
+                  // BUG: Diagnostic contains: OrphanedSubtasks
+                  f.get();
+                }
+              }
             }
             """)
         .doTest();

@@ -1112,6 +1112,15 @@ class ResourceLeakOnCancelTest {
                 Thread.sleep(10);
                 out.close();
               }
+
+              // Suppressed for another check only: still reported.
+              @SuppressWarnings("SwallowedInterrupt")
+              void c(String path) throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: ResourceLeakOnCancel
+                FileWriter out = new FileWriter(path);
+                Thread.sleep(10);
+                out.close();
+              }
             }
             """)
         .doTest();

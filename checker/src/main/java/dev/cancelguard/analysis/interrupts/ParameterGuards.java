@@ -6,11 +6,9 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -20,11 +18,11 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,8 @@ public final class ParameterGuards {
     }
     Type interrupted = Interrupts.interruptedExceptionType(state);
     boolean[] reachable = new boolean[1];
-    new TreePathScanner<Void, Void>() {
+    // Code of a lambda or a nested class runs when someone else calls it.
+    new NestedCodeSkipper() {
       @Override
       public Void scan(Tree tree, Void unused) {
         return reachable[0] ? null : super.scan(tree, null);
@@ -101,17 +100,6 @@ public final class ParameterGuards {
           reachable[0] |= !isCaughtAround(getCurrentPath(), interrupted, state);
         }
         return super.visitThrow(throwTree, null);
-      }
-
-      // Code of a lambda or a nested class runs when someone else calls it.
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree classTree, Void unused) {
-        return null;
       }
     }.scan(new TreePath(new TreePath(state.getPath().getCompilationUnit()), declaration), null);
     return !reachable[0];

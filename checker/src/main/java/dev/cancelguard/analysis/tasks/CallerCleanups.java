@@ -138,7 +138,7 @@ public final class CallerCleanups {
             && (stopping
                 || (getSymbol(invocation) instanceof MethodSymbol callee
                     && Terminations.isStopLikeName(callee.getSimpleName().toString())))
-            && RestorePlacement.failsWhenInterrupted(invocation, state, options)) {
+            && FailingCalls.failsWhenInterrupted(invocation, state, options)) {
           found[0] = invocation;
           return null;
         }

@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fix that makes a loop stop when its thread is interrupted: an interrupt test in its
  * condition, or as the first statement of its body with the way out the code unit allows; a catch
- * in the loop that swallows the interrupt restores it first (the edit {@link RestorePlacement}
- * makes for every check). None in the whole work of a thread its class keeps to itself and never
+ * in the loop that swallows the interrupt restores it first (the edit {@link RestoreEdits} makes
+ * for every check). None in the whole work of a thread its class keeps to itself and never
  * interrupts ({@link UninterruptedThreads}): an interrupt there is a stray one, and ending the loop
  * on it would stop the only thread doing that work.
  */
@@ -72,7 +72,7 @@ public final class InterruptCheckFixes {
     if (reaction.swallowingCatch() != null) {
       // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
       SuggestedFix restore =
-          RestorePlacement.restoreInCatch(
+          RestoreEdits.restoreInCatch(
               (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
       if (restore == null) {
         return null;

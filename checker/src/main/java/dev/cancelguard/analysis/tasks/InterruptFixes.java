@@ -67,7 +67,7 @@ public final class InterruptFixes {
     switch (placement.shape()) {
       case RESTORE -> {
         SuggestedFix restore =
-            RestorePlacement.restoreInCatch(catchTree, fallsThroughOnly, state, options);
+            RestoreEdits.restoreInCatch(catchTree, fallsThroughOnly, state, options);
         if (restore != null) {
           fixes.add(restore);
         }
@@ -75,13 +75,13 @@ public final class InterruptFixes {
       case RECORD_AND_RESTORE_AFTER -> {
         if (!"".equals(guard)) {
           fixes.add(
-              RestorePlacement.recordAndRestoreAfter(
+              RestoreEdits.recordAndRestoreAfter(
                   placement, catchTree, guard, codeUnit, state, options));
         }
       }
       case LEAVE_THE_LOOP -> {
         if (!"".equals(guard)) {
-          fixes.add(RestorePlacement.leaveTheLoop(placement, catchTree, guard, state));
+          fixes.add(RestoreEdits.leaveTheLoop(placement, catchTree, guard, state));
         }
       }
       case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP, NONE_CALLER_GOES_ON_TO_BLOCK -> {}

@@ -5,14 +5,12 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -24,30 +22,18 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
-import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.CallScans;
-import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
-import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.Supertypes;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,9 +43,6 @@ import org.jspecify.annotations.Nullable;
  * as a throw that skips the cleanup still to come.
  */
 public final class WaitPlacement {
-  /** How many same-file calls deep a task's code is followed to a stop method. */
-  private static final int MAX_CALL_DEPTH = 3;
-
   private WaitPlacement() {}
 
   /** Insert the wait before {@code anchor} (a statement), or after it. */
@@ -276,111 +259,6 @@ public final class WaitPlacement {
   }
 
   /**
-   * True if the work a wait would wait for can itself reach the stop method: a task submitted to
-   * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
-   * this file ({@code task -> failConnection() -> close()}); or it runs callbacks handed in from
-   * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()} —
-   * code this file cannot see, which may well stop the component (a listener that closes the client
-   * when the connection is lost). A wait there waits for its own thread.
-   */
-  public static boolean reachedFromItsOwnWork(
-      TreePath codeUnit, CancelTarget target, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method)
-        || !(getSymbol(method) instanceof MethodSymbol stop)) {
-      return false;
-    }
-    CompilationUnitTree unit = codeUnit.getCompilationUnit();
-    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
-    Set<MethodSymbol> seen = new HashSet<>();
-    Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
-    for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
-      Deque<Tree> next = new ArrayDeque<>();
-      for (Tree code : toScan) {
-        Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(code, called, state) || called.contains(stop)) {
-          return true;
-        }
-        for (MethodSymbol callee : called) {
-          if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
-            MethodTree declaration = SameFile.findMethod(unit, callee, state);
-            if (declaration != null && declaration.getBody() != null) {
-              next.add(declaration);
-            }
-          }
-        }
-      }
-      toScan = next;
-    }
-    return false;
-  }
-
-  /**
-   * Collects the methods {@code body} calls into {@code called}; true if one of them is a callback
-   * handed in from outside: an abstract method of a {@code Runnable}, {@code Callable}, a
-   * functional interface, or a {@code *Listener}/{@code *Callback}/{@code *Handler}/{@code
-   * *Observer}/{@code *Watcher} type, called on something other than {@code this}. Code the work
-   * only creates and hands on (a class it instantiates, a task it submits) runs elsewhere and is
-   * not followed.
-   */
-  private static boolean callsOutToCallbacks(
-      Tree code, Set<MethodSymbol> called, VisitorState state) {
-    // A method of this file the work calls: its parameters are what the work's own code passes
-    // (`logTopPaths(paths, entry -> LOG.info(..))`), not callbacks from outside.
-    Set<Symbol> boundHere = new HashSet<>();
-    Tree body = code;
-    if (code instanceof MethodTree method) {
-      method.getParameters().forEach(p -> boundHere.add(getSymbol(p)));
-      body = method.getBody();
-    }
-    Tree root = body;
-    boolean[] callsOut = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        // A class created inside the work runs when and where whoever gets it says.
-        return tree == root ? super.visitClass(tree, null) : null;
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (!Expressions.isResolved(call)) {
-          return super.visitMethodInvocation(call, null);
-        }
-        if (getSymbol(call) instanceof MethodSymbol symbol) {
-          called.add(symbol);
-          ExpressionTree receiver = getReceiver(call);
-          callsOut[0] |=
-              receiver != null
-                  && !(receiver instanceof IdentifierTree id
-                      && (id.getName().contentEquals("this") || boundHere.contains(getSymbol(id))))
-                  && (symbol.flags() & Flags.ABSTRACT) != 0
-                  && (symbol.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
-                  && symbol.owner instanceof ClassSymbol owner
-                  && isCallbackType(owner);
-        }
-        // What the work hands to an executor or a thread runs there, not on the work's thread.
-        if (Tasks.isTaskSubmission(call, state)) {
-          return scan(call.getMethodSelect(), null);
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(body, null);
-    return callsOut[0];
-  }
-
-  private static boolean isCallbackType(ClassSymbol type) {
-    String name = type.getQualifiedName().toString();
-    String simpleName = type.getSimpleName().toString();
-    return name.equals("java.lang.Runnable")
-        || name.equals("java.util.concurrent.Callable")
-        || name.startsWith("java.util.function.")
-        || type.getAnnotationMirrors().stream()
-            .anyMatch(
-                a -> a.type.tsym.getQualifiedName().contentEquals("java.lang.FunctionalInterface"))
-        || Terminations.CALLBACK_TYPE_SUFFIXES.stream().anyMatch(simpleName::endsWith);
-  }
-
-  /**
    * True if the work blocks reading the very resource the stop releases later ({@code
    * errReader.readLine()} in the thread, {@code errReader.close()} after its {@code interrupt()}):
    * a read from a stream or an accept on a classic socket does not end on an interrupt, only when
@@ -429,157 +307,4 @@ public final class WaitPlacement {
           instanceMethod()
               .onClass(Supertypes.descendantOf("java.net.DatagramSocket"))
               .named("receive"));
-
-  /**
-   * The bound the stop path puts on its other waits: the {@code (timeout, unit)} of an {@code
-   * awaitTermination} in the stop method or in a method of the same class that calls it, whose
-   * arguments mean the same at the stop method (literals, constants, fields, methods of the class;
-   * no locals or parameters). Null where the stop path waits without a bound or not at all.
-   */
-  public static WaitFixes.@Nullable Deadline boundOfStopPath(
-      TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method)
-        || !(getSymbol(method) instanceof MethodSymbol stop)
-        || !(stop.owner instanceof ClassSymbol owner)) {
-      return null;
-    }
-    WaitFixes.Deadline[] bound = new WaitFixes.Deadline[1];
-    Set<MethodTree> stopPath = new HashSet<>();
-    stopPath.add(method);
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && stop.equals(getSymbol(call))) {
-          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
-          if (caller != null
-              && caller.getLeaf() instanceof MethodTree callerMethod
-              && getSymbol(callerMethod) instanceof MethodSymbol callerSymbol
-              && owner.equals(callerSymbol.owner)) {
-            stopPath.add(callerMethod);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(codeUnit.getCompilationUnit(), null);
-    for (MethodTree onPath : stopPath) {
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (bound[0] == null
-              && Expressions.isResolved(call)
-              && ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
-              && call.getArguments().size() == 2
-              && call.getArguments().stream().allMatch(a -> meansTheSameIn(a, stop))) {
-            String amount = state.getSourceForNode(call.getArguments().get(0));
-            String unit = state.getSourceForNode(call.getArguments().get(1));
-            if (amount != null && unit != null) {
-              bound[0] = new WaitFixes.Deadline(amount, unit);
-            }
-          }
-          return super.visitMethodInvocation(call, null);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree tree, Void unused) {
-          return null;
-        }
-      }.scan(onPath.getBody(), null);
-    }
-    return bound[0];
-  }
-
-  /**
-   * True if a method of a subclass compiled with this file (in another file, or this one) calls the
-   * stop and bounds its own waits ({@code awaitTermination(timeout, unit)}): {@code
-   * HikariPool.shutdown()} calling {@code shutdownNetworkTimeoutExecutor()} of its base class and
-   * giving every other pool ten seconds. That bound is the subclass's, in terms this file may not
-   * reach; an unbounded wait inserted here would break it.
-   */
-  public static boolean boundedByASubclassCaller(TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method)
-        || !(getSymbol(method) instanceof MethodSymbol stop)
-        || stop.isPrivate()
-        || !(stop.owner instanceof ClassSymbol owner)) {
-      return false;
-    }
-    for (ClassSymbol subclass : CompiledSources.subclassesOf(owner, state)) {
-      ClassTree declaration = CompiledSources.classTree(subclass, state);
-      if (declaration == null) {
-        continue;
-      }
-      for (Tree member : declaration.getMembers()) {
-        if (member instanceof MethodTree caller
-            && caller.getBody() != null
-            && CallScans.anyCallOutsideNestedCode(
-                caller.getBody(),
-                call -> Expressions.isResolved(call) && stop.equals(getSymbol(call)))
-            && CallScans.anyCallOutsideNestedCode(
-                caller.getBody(),
-                call ->
-                    Expressions.isResolved(call)
-                        && ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
-                        && call.getArguments().size() == 2)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True if the expression names nothing local to its method: only literals, constants, and fields
-   * and methods it can reach from {@code stop} (static ones where {@code stop} is static).
-   */
-  private static boolean meansTheSameIn(ExpressionTree argument, MethodSymbol stop) {
-    boolean[] local = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree id, Void unused) {
-        check(getSymbol(id));
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (select.getExpression() instanceof IdentifierTree id
-            && id.getName().contentEquals("this")) {
-          local[0] |= stop.isStatic();
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        local[0] = true;
-        return null;
-      }
-
-      private void check(@Nullable Symbol symbol) {
-        if (symbol == null) {
-          local[0] = true;
-          return;
-        }
-        ElementKind kind = symbol.getKind();
-        if (kind == ElementKind.LOCAL_VARIABLE
-            || kind == ElementKind.PARAMETER
-            || kind == ElementKind.EXCEPTION_PARAMETER
-            || kind == ElementKind.RESOURCE_VARIABLE
-            || kind == ElementKind.BINDING_VARIABLE) {
-          local[0] = true;
-        } else if ((kind == ElementKind.FIELD || kind == ElementKind.METHOD)
-            && stop.isStatic()
-            && !symbol.isStatic()) {
-          local[0] = true;
-        }
-      }
-    }.scan(argument, null);
-    Type type = getType(argument);
-    return !local[0] && type != null && type.getKind() != TypeKind.ERROR;
-  }
 }

@@ -1,22 +1,40 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Code that may run on a thread of the work it would wait for: a wait inserted there could wait for
  * its own thread, which then never ends.
  */
 public final class WorkerCode {
+  /** How many same-file calls deep a task's code is followed to a stop method. */
+  private static final int MAX_CALL_DEPTH = 3;
+
   private WorkerCode() {}
 
   /**
@@ -83,5 +101,110 @@ public final class WorkerCode {
                 && codeUnit.getParentPath().getParentPath() != null
                 && codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree);
     return handedOn && !Terminations.isShutdownHook(codeUnit, state);
+  }
+
+  /**
+   * True if the work a wait would wait for can itself reach the stop method: a task submitted to
+   * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
+   * this file ({@code task -> failConnection() -> close()}); or it runs callbacks handed in from
+   * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()} —
+   * code this file cannot see, which may well stop the component (a listener that closes the client
+   * when the connection is lost). A wait there waits for its own thread.
+   */
+  public static boolean reachedFromItsOwnWork(
+      TreePath codeUnit, CancelTarget target, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)) {
+      return false;
+    }
+    CompilationUnitTree unit = codeUnit.getCompilationUnit();
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
+    Set<MethodSymbol> seen = new HashSet<>();
+    Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
+    for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
+      Deque<Tree> next = new ArrayDeque<>();
+      for (Tree code : toScan) {
+        Set<MethodSymbol> called = new HashSet<>();
+        if (callsOutToCallbacks(code, called, state) || called.contains(stop)) {
+          return true;
+        }
+        for (MethodSymbol callee : called) {
+          if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
+            MethodTree declaration = SameFile.findMethod(unit, callee, state);
+            if (declaration != null && declaration.getBody() != null) {
+              next.add(declaration);
+            }
+          }
+        }
+      }
+      toScan = next;
+    }
+    return false;
+  }
+
+  /**
+   * Collects the methods {@code body} calls into {@code called}; true if one of them is a callback
+   * handed in from outside: an abstract method of a {@code Runnable}, {@code Callable}, a
+   * functional interface, or a {@code *Listener}/{@code *Callback}/{@code *Handler}/{@code
+   * *Observer}/{@code *Watcher} type, called on something other than {@code this}. Code the work
+   * only creates and hands on (a class it instantiates, a task it submits) runs elsewhere and is
+   * not followed.
+   */
+  private static boolean callsOutToCallbacks(
+      Tree code, Set<MethodSymbol> called, VisitorState state) {
+    // A method of this file the work calls: its parameters are what the work's own code passes
+    // (`logTopPaths(paths, entry -> LOG.info(..))`), not callbacks from outside.
+    Set<Symbol> boundHere = new HashSet<>();
+    Tree body = code;
+    if (code instanceof MethodTree method) {
+      method.getParameters().forEach(p -> boundHere.add(getSymbol(p)));
+      body = method.getBody();
+    }
+    Tree root = body;
+    boolean[] callsOut = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        // A class created inside the work runs when and where whoever gets it says.
+        return tree == root ? super.visitClass(tree, null) : null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!Expressions.isResolved(call)) {
+          return super.visitMethodInvocation(call, null);
+        }
+        if (getSymbol(call) instanceof MethodSymbol symbol) {
+          called.add(symbol);
+          ExpressionTree receiver = getReceiver(call);
+          callsOut[0] |=
+              receiver != null
+                  && !(receiver instanceof IdentifierTree id
+                      && (id.getName().contentEquals("this") || boundHere.contains(getSymbol(id))))
+                  && (symbol.flags() & Flags.ABSTRACT) != 0
+                  && (symbol.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
+                  && symbol.owner instanceof ClassSymbol owner
+                  && isCallbackType(owner);
+        }
+        // What the work hands to an executor or a thread runs there, not on the work's thread.
+        if (Tasks.isTaskSubmission(call, state)) {
+          return scan(call.getMethodSelect(), null);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(body, null);
+    return callsOut[0];
+  }
+
+  private static boolean isCallbackType(ClassSymbol type) {
+    String name = type.getQualifiedName().toString();
+    String simpleName = type.getSimpleName().toString();
+    return name.equals("java.lang.Runnable")
+        || name.equals("java.util.concurrent.Callable")
+        || name.startsWith("java.util.function.")
+        || type.getAnnotationMirrors().stream()
+            .anyMatch(
+                a -> a.type.tsym.getQualifiedName().contentEquals("java.lang.FunctionalInterface"))
+        || Terminations.CALLBACK_TYPE_SUFFIXES.stream().anyMatch(simpleName::endsWith);
   }
 }
