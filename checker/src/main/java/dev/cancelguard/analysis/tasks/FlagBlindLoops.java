@@ -10,7 +10,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -19,6 +18,7 @@ import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -110,19 +110,23 @@ public final class FlagBlindLoops {
       return calls;
     }
     Types types = state.getTypes();
-    for (Type supertype : types.closure(owner.type)) {
-      if (!(supertype.tsym instanceof ClassSymbol type) || type == owner) {
-        continue;
-      }
-      for (Symbol member : type.members().getSymbolsByName(method.getSimpleName())) {
-        if (member instanceof MethodSymbol overridden
-            && method.overrides(overridden, owner, types, true)) {
-          TreePath declaration = JavacTrees.instance(state.context).getPath(type);
-          if (declaration != null) {
-            calls.addAll(CallScans.callsOf(declaration.getCompilationUnit(), overridden));
+    try {
+      for (Type supertype : types.closure(owner.type)) {
+        if (!(supertype.tsym instanceof ClassSymbol type) || type == owner) {
+          continue;
+        }
+        for (Symbol member : type.members().getSymbolsByName(method.getSimpleName())) {
+          if (member instanceof MethodSymbol overridden
+              && method.overrides(overridden, owner, types, true)) {
+            TreePath declaration = CompiledSources.classPath(type, state);
+            if (declaration != null) {
+              calls.addAll(CallScans.callsOf(declaration.getCompilationUnit(), overridden));
+            }
           }
         }
       }
+    } catch (RuntimeException incomplete) {
+      return calls; // a supertype that cannot be completed: its callers are not seen
     }
     return calls;
   }

@@ -17,7 +17,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -205,7 +204,7 @@ public final class WorkerCode {
         continue;
       }
       ClassTree declaration = CompiledSources.classTree(subclass, state);
-      TreePath path = JavacTrees.instance(state.context).getPath(subclass);
+      TreePath path = CompiledSources.classPath(subclass, state);
       if (declaration == null || path == null) {
         continue;
       }
@@ -229,8 +228,12 @@ public final class WorkerCode {
     Type runnable = state.getTypeFromString("java.lang.Runnable");
     Type callable = state.getTypeFromString("java.util.concurrent.Callable");
     Types types = state.getTypes();
-    return runnable != null && types.isSubtype(types.erasure(type.type), types.erasure(runnable))
-        || callable != null && types.isSubtype(types.erasure(type.type), types.erasure(callable));
+    try {
+      return runnable != null && types.isSubtype(types.erasure(type.type), types.erasure(runnable))
+          || callable != null && types.isSubtype(types.erasure(type.type), types.erasure(callable));
+    } catch (RuntimeException incomplete) {
+      return false; // a supertype that cannot be completed
+    }
   }
 
   /**
