@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -1799,6 +1800,8 @@ class SwallowedInterruptFixesTest {
     final Thread thread;
     final AtomicBoolean interruptedAtEnd = new AtomicBoolean();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+    // Read by the thread itself as it ends: a thread that has ended has no CPU time to ask for.
+    final AtomicLong cpuAtEnd = new AtomicLong();
 
     private Run(Runnable body) {
       thread =
@@ -1810,6 +1813,7 @@ class SwallowedInterruptFixesTest {
                   failure.set(t);
                 } finally {
                   interruptedAtEnd.set(Thread.currentThread().isInterrupted());
+                  cpuAtEnd.set(THREADS.getCurrentThreadCpuTime());
                 }
               },
               "fix-under-test");
@@ -1822,10 +1826,16 @@ class SwallowedInterruptFixesTest {
       return run;
     }
 
+    /** The CPU time the thread uses over the next {@code millis}, until it ends if it ends. */
     long cpuOver(long millis) throws InterruptedException {
-      long before = THREADS.getThreadCpuTime(thread.threadId());
+      long before = cpuSoFar();
       Thread.sleep(millis);
-      return THREADS.getThreadCpuTime(thread.threadId()) - before;
+      return cpuSoFar() - before;
+    }
+
+    private long cpuSoFar() {
+      long cpu = THREADS.getThreadCpuTime(thread.threadId());
+      return cpu >= 0 ? cpu : cpuAtEnd.get(); // -1 once the thread has ended
     }
 
     /** The thread stays alive and (nearly) idle: waiting, not spinning. */
