@@ -266,6 +266,9 @@ public final class UninterruptedThreads {
         }
         TreePath declaration = CompiledSources.classPath(other, state);
         if (declaration == null) {
+          if (isStaleNestedClassFile(other, state)) {
+            continue;
+          }
           return false; // its code is not in this compilation
         }
         if (declaration.getCompilationUnit() != here) {
@@ -281,6 +284,21 @@ public final class UninterruptedThreads {
       }
     }
     return true;
+  }
+
+  /**
+   * A class file of a nested or anonymous class ({@code Outer$4}) whose top-level class is compiled
+   * here from source: the library's own jar on the class path lists its old class files beside the
+   * sources, and the source of {@code Outer} is what is read.
+   */
+  private static boolean isStaleNestedClassFile(ClassSymbol member, VisitorState state) {
+    String name = member.getSimpleName().toString();
+    int dollar = name.indexOf('$');
+    if (dollar <= 0) {
+      return false;
+    }
+    Symbol outer = member.packge().members().findFirst(state.getName(name.substring(0, dollar)));
+    return outer instanceof ClassSymbol top && CompiledSources.classPath(top, state) != null;
   }
 
   /** True if some name in the file resolves to the type. */
