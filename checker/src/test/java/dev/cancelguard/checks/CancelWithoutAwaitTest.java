@@ -100,6 +100,55 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  // ------------------------- an asynchronous stop: its return says the stop began, not ended
+
+  @Test
+  void asynchronousStopsReturnDoesNotClaimTheWorkStopped() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            """
+            import java.io.InputStream;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService pumps = Executors.newCachedThreadPool();
+              private final CompletableFuture<Void> closed = new CompletableFuture<>();
+              private InputStream in;
+
+              void start() {
+                pumps.execute(() -> pump(in));
+              }
+
+              private void pump(InputStream stream) {
+                System.out.println(stream);
+              }
+
+              // The caller waits on the returned future for the end of the close.
+              CompletableFuture<Void> close() {
+                pumps.shutdownNow();
+                return closed;
+              }
+
+              // Also asynchronous, but it releases what the pumps read before they stop.
+              CompletableFuture<Void> closeAndRelease() throws java.io.IOException {
+                // BUG: Diagnostic contains: calls in.close()
+                pumps.shutdownNow();
+                in.close();
+                return closed;
+              }
+
+              // Synchronous: its return claims the pumps have stopped.
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                pumps.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must flag
 
   @Test

@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether leaving a method means "the work it cancelled has stopped": a close/stop/shutdown-like
- * method or a shutdown hook is expected to have waited, unless the class offers the wait elsewhere,
- * hands the work on, or is itself the executor whose own wait its callers use.
+ * method or a shutdown hook is expected to have waited, unless it is asynchronous (it hands back a
+ * handle on its completion), the class offers the wait elsewhere, hands the work on, or is itself
+ * the executor whose own wait its callers use.
  */
 public final class StopMethods {
   private StopMethods() {}
@@ -51,6 +52,12 @@ public final class StopMethods {
     }
     // A parameter: the caller passed it in and may wait for it after this returns.
     if (Ownership.isParameter(target.variable())) {
+      return false;
+    }
+    // An asynchronous stop (`CompletableFuture<Void> close()`): leaving it says the stop has
+    // begun; its callers wait on the handle it returns.
+    if (codeUnit.getLeaf() instanceof MethodTree method
+        && StopShapes.isAsynchronousStop(method, state)) {
       return false;
     }
     // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
