@@ -54,10 +54,10 @@ public final class StopMethods {
     if (Ownership.isParameter(target.variable())) {
       return false;
     }
-    // An asynchronous stop (`CompletableFuture<Void> close()`): leaving it says the stop has
-    // begun; its callers wait on the handle it returns.
+    // An asynchronous stop that returns a kept handle (`return closeFuture;`): leaving it says
+    // the stop has begun; its callers wait on that handle, which other code completes.
     if (codeUnit.getLeaf() instanceof MethodTree method
-        && StopShapes.isAsynchronousStop(method, state)) {
+        && StopShapes.returnsALaterCompletion(method, state)) {
       return false;
     }
     // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
