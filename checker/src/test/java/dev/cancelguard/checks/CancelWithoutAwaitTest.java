@@ -149,6 +149,103 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  // ----------------------- the class offers its own wait: a loop on state the work itself writes
+
+  @Test
+  void stopBesideAWaitForTheStateTheWorkWrites() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            """
+            class Watcher {
+              enum State { RUNNING, STOPPED }
+
+              private final Object lock = new Object();
+              private State state = State.RUNNING;
+              private final Thread worker = new Thread(this::watch);
+
+              void start() {
+                worker.start();
+              }
+
+              private void watch() {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  synchronized (lock) {
+                    state = State.STOPPED;
+                    lock.notifyAll();
+                  }
+                }
+              }
+
+              /** Tells the thread to stop; does not wait: see waitForState. */
+              void stop() {
+                worker.interrupt();
+              }
+
+              void waitForState(State wanted) throws InterruptedException {
+                synchronized (lock) {
+                  while (state != wanted) {
+                    lock.wait();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void stopBesideAWaitForSomethingElse() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            """
+            class Watcher {
+              private final Object lock = new Object();
+              private boolean configured;
+              private final Thread worker = new Thread(this::watch);
+
+              void start() {
+                worker.start();
+              }
+
+              private void watch() {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                worker.interrupt();
+              }
+
+              void configure() {
+                synchronized (lock) {
+                  configured = true;
+                  lock.notifyAll();
+                }
+              }
+
+              // Waits for the configuration, which the worker never writes.
+              void awaitConfigured() throws InterruptedException {
+                synchronized (lock) {
+                  while (!configured) {
+                    lock.wait();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must flag
 
   @Test

@@ -83,8 +83,9 @@ public final class StopMethods {
         && delegatesTasksTo(enclosingClass, target, state)) {
       return false;
     }
-    // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
-    if (otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state)) {
+    // stop() + a separate awaitStopped()/join()/waitForState(STOPPED): the class offers the wait
+    // to its callers (the same question the fix asks before inserting a wait).
+    if (otherMethodWaits(codeUnit, target, options, state)) {
       return false;
     }
     // shutdownNow() beside a graceful stop of the same work that hands back something to wait on
@@ -168,18 +169,19 @@ public final class StopMethods {
   }
 
   /** True if another method or lambda of the class waits for the target (a field's work). */
+  /**
+   * For work held in a field (or a loop over a field's executors): another method of the class
+   * waits for it ({@link WaitPlacement#classOffersItsOwnWait}: it joins or awaits it, or waits in a
+   * loop on state the work writes).
+   */
   private static boolean otherMethodWaits(
-      ClassTree enclosingClass,
-      Tree codeUnit,
-      CancelTarget target,
-      CancelGuardOptions options,
-      VisitorState state) {
-    // A field, or a loop over a field's executors (`for (ExecutorService w : workers) ...`).
+      TreePath codeUnit, CancelTarget target, CancelGuardOptions options, VisitorState state) {
     if (!Ownership.isField(target.variable())
         && (target.collection() == null || !Ownership.isField(target.collection()))) {
       return false;
     }
-    return waitsOutside(enclosingClass, codeUnit, target, options, state);
+    return WaitPlacement.classOffersItsOwnWait(
+        codeUnit, target, TaskUses.of(target, state), options, state);
   }
 
   /** True if some code under {@code root}, outside {@code skipped}, waits for the target. */
