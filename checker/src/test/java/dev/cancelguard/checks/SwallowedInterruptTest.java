@@ -6540,4 +6540,34 @@ class SwallowedInterruptTest {
                 .replace("  private static final class Watcher", "  static final class Watcher"))
         .doTest();
   }
+
+  @Test
+  void messageNamesTheFileOfTheFlagBlindLoop() {
+    helper
+        .addSourceLines(
+            "BaseAcceptor.java",
+            "abstract class BaseAcceptor implements Runnable {",
+            "  private volatile boolean running = true;",
+            "  @Override",
+            "  public void run() {",
+            "    while (running) {",
+            "      accept();",
+            "    }",
+            "  }",
+            "  protected abstract void accept();",
+            "}")
+        .addSourceLines(
+            "SocketAcceptor.java",
+            "class SocketAcceptor extends BaseAcceptor {",
+            "  @Override",
+            "  protected void accept() {",
+            "    try {",
+            "      Thread.sleep(50);",
+            "    // BUG: Diagnostic contains: returns into a thread's loop (line 6 of BaseAcceptor.java)",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "}")
+        .doTest();
+  }
 }
