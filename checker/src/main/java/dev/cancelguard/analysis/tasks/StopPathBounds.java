@@ -23,6 +23,7 @@ import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
@@ -69,7 +70,7 @@ public final class StopPathBounds {
       }
     }.scan(codeUnit.getCompilationUnit(), null);
     for (MethodTree onPath : stopPath) {
-      new TreeScanner<Void, Void>() {
+      new NestedCodeSkipper() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
           if (bound[0] == null
@@ -84,16 +85,6 @@ public final class StopPathBounds {
             }
           }
           return super.visitMethodInvocation(call, null);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree tree, Void unused) {
-          return null;
         }
       }.scan(onPath.getBody(), null);
     }

@@ -4,19 +4,17 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
 
 /**
@@ -37,17 +35,8 @@ public final class StopShapes {
       return false;
     }
     boolean[] tests = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null; // code of another class runs elsewhere
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null; // so does a lambda's
-      }
-
+    // Code of another class or of a lambda runs elsewhere.
+    new NestedCodeSkipper() {
       @Override
       public Void visitBinary(BinaryTree tree, Void unused) {
         if ((tree.getKind() == Tree.Kind.EQUAL_TO || tree.getKind() == Tree.Kind.NOT_EQUAL_TO)
@@ -106,22 +95,12 @@ public final class StopShapes {
     }
     boolean[] returns = new boolean[1];
     boolean[] madeOnTheSpot = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         ExpressionTree handle = Expressions.strip(tree.getExpression());
         returns[0] = true;
         madeOnTheSpot[0] |= handle == null || !(getSymbol(handle) instanceof VarSymbol);
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
         return null;
       }
     }.scan(method.getBody(), null);

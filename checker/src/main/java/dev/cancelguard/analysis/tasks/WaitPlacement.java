@@ -30,6 +30,7 @@ import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.HashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class WaitPlacement {
 
   private static boolean endsOrWakesSomething(StatementTree statement, VisitorState state) {
     boolean[] ends = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         // `Thread.currentThread().interrupt()` ends nothing: it restores this thread's flag (and a
@@ -126,16 +127,6 @@ public final class WaitPlacement {
           }
         }
         return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
       }
     }.scan(statement, null);
     return ends[0];
