@@ -7,9 +7,15 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,20 +40,29 @@ public final class CompiledSources {
 
   /**
    * Every class (nested ones included) declared in the files of this compilation: the classes javac
-   * knows of whose declaration is a tree here. Listed once per compilation.
+   * knows of whose declaration is a tree here. Listed once per compilation, in the order of their
+   * binary names.
    */
   public static List<ClassSymbol> classes(VisitorState state) {
     Classes known = state.context.get(CLASSES);
     if (known == null) {
-      List<ClassSymbol> all = new ArrayList<>();
-      Symtab.instance(state.context).getAllClasses().forEach(all::add);
-      List<ClassSymbol> declared = new ArrayList<>();
-      for (ClassSymbol type : all) {
-        if (classTree(type, state) != null) {
+      // Only a class javac entered from source has a tree, and Enter keeps an environment for each
+      // of those: a few hundred, where the symbol table lists every class javac has read
+      // (thousands,
+      // of the JDK and the jars), each of which would be looked up.
+      Symtab symtab = Symtab.instance(state.context);
+      Set<ClassSymbol> declared = new HashSet<>();
+      for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
+        if (env.enclClass != null
+            && env.enclClass.sym instanceof ClassSymbol type
+            && symtab.getClass(type.packge().modle, type.flatname) == type
+            && classTree(type, state) != null) {
           declared.add(type);
         }
       }
-      known = new Classes(List.copyOf(declared));
+      List<ClassSymbol> sorted = new ArrayList<>(declared);
+      sorted.sort(Comparator.comparing(type -> type.flatname.toString()));
+      known = new Classes(List.copyOf(sorted));
       state.context.put(CLASSES, known);
     }
     return known.declared;
