@@ -55,7 +55,7 @@ public final class CompiledSources {
       for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
         if (env.enclClass != null
             && env.enclClass.sym instanceof ClassSymbol type
-            && symtab.getClass(type.packge().modle, type.flatname) == type
+            && isInSymbolTable(type, symtab)
             && classTree(type, state) != null) {
           declared.add(type);
         }
@@ -66,6 +66,19 @@ public final class CompiledSources {
       state.context.put(CLASSES, known);
     }
     return known.declared;
+  }
+
+  /**
+   * True if the symbol table holds {@code type} under its name, in any module (a class whose
+   * package has no module, in code that does not compile, included).
+   */
+  private static boolean isInSymbolTable(ClassSymbol type, Symtab symtab) {
+    for (ClassSymbol known : symtab.getClassesForName(type.flatname)) {
+      if (known == type) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The classes of this compilation other than {@code type} that are subclasses of it. */

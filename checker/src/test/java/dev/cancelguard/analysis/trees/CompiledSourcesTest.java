@@ -123,6 +123,13 @@ class CompiledSourcesTest {
             }
             """)
         .addSourceLines(
+            "p/package-info.java",
+            """
+            /** A package documented in its own file: Enter keeps an environment for it too. */
+            // BUG: Diagnostic contains: same: [p.Base
+            package p;
+            """)
+        .addSourceLines(
             "q/Third.java",
             """
             // BUG: Diagnostic contains: same:
