@@ -12,9 +12,10 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +29,9 @@ public final class CompiledSources {
   /** The classes declared in the files of a compilation, listed once, kept in its Context. */
   private static final class Classes {
     final List<ClassSymbol> declared;
+
+    /** The subclasses of each class asked about, found once per compilation. */
+    final Map<ClassSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
 
     Classes(List<ClassSymbol> declared) {
       this.declared = declared;
@@ -48,8 +52,7 @@ public final class CompiledSources {
     if (known == null) {
       // Only a class javac entered from source has a tree, and Enter keeps an environment for each
       // of those: a few hundred, where the symbol table lists every class javac has read
-      // (thousands,
-      // of the JDK and the jars), each of which would be looked up.
+      // (thousands, of the JDK and the jars), each of which would be looked up.
       Symtab symtab = Symtab.instance(state.context);
       Set<ClassSymbol> declared = new HashSet<>();
       for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
@@ -60,9 +63,12 @@ public final class CompiledSources {
           declared.add(type);
         }
       }
-      List<ClassSymbol> sorted = new ArrayList<>(declared);
-      sorted.sort(Comparator.comparing(type -> type.flatname.toString()));
-      known = new Classes(List.copyOf(sorted));
+      List<Map.Entry<String, ClassSymbol>> byName = new ArrayList<>();
+      for (ClassSymbol type : declared) {
+        byName.add(Map.entry(type.flatname.toString(), type));
+      }
+      byName.sort(Map.Entry.comparingByKey());
+      known = new Classes(byName.stream().map(Map.Entry::getValue).toList());
       state.context.put(CLASSES, known);
     }
     return known.declared;
@@ -81,11 +87,26 @@ public final class CompiledSources {
     return false;
   }
 
-  /** The classes of this compilation other than {@code type} that are subclasses of it. */
+  /**
+   * The classes of this compilation other than {@code type} that are subclasses of it; found once
+   * per compilation and class (the implementations of each abstract method of an interface ask).
+   */
   public static List<ClassSymbol> subclassesOf(ClassSymbol type, VisitorState state) {
+    List<ClassSymbol> classes = classes(state);
+    Map<ClassSymbol, List<ClassSymbol>> known = state.context.get(CLASSES).subclasses;
+    List<ClassSymbol> found = known.get(type);
+    if (found == null) {
+      found = findSubclasses(type, classes, state);
+      known.put(type, found);
+    }
+    return found;
+  }
+
+  private static List<ClassSymbol> findSubclasses(
+      ClassSymbol type, List<ClassSymbol> classes, VisitorState state) {
     List<ClassSymbol> found = new ArrayList<>();
     try {
-      for (ClassSymbol other : classes(state)) {
+      for (ClassSymbol other : classes) {
         if (other != type && other.isSubClass(type, state.getTypes())) {
           found.add(other);
         }
@@ -93,7 +114,7 @@ public final class CompiledSources {
     } catch (RuntimeException incomplete) {
       return List.of(); // a class whose supertypes cannot be completed
     }
-    return found;
+    return List.copyOf(found);
   }
 
   /** The method's declaration, if its file is part of this compilation; null otherwise. */

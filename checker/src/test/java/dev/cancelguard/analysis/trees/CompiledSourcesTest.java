@@ -87,9 +87,23 @@ class CompiledSourcesTest {
       for (ClassSymbol type : CompiledSources.classes(state)) {
         listed.add(type.flatname.toString());
       }
+      // The subclasses of each class, found once per compilation: asked again, the same answer.
+      List<String> subclasses = new ArrayList<>();
+      for (ClassSymbol type : CompiledSources.classes(state)) {
+        List<ClassSymbol> first = CompiledSources.subclassesOf(type, state);
+        if (!first.equals(CompiledSources.subclassesOf(type, state))) {
+          subclasses.add("asked again, a different answer for " + type);
+        }
+        for (ClassSymbol subclass : first) {
+          subclasses.add(subclass.flatname + " < " + type.flatname);
+        }
+      }
       return buildDescription(tree)
           .setMessage(
-              (listed.equals(everyClass) ? "same: " : "differs from " + everyClass + ": ") + listed)
+              (listed.equals(everyClass) ? "same: " : "differs from " + everyClass + ": ")
+                  + listed
+                  + "; "
+                  + subclasses)
           .build();
     }
   }
@@ -100,7 +114,7 @@ class CompiledSourcesTest {
         .addSourceLines(
             "p/Base.java",
             """
-            // BUG: Diagnostic contains: same: [p.Base, p.Base$Kind, p.Base$Nested, p.Base$Nested$Deeper, p.Other, p.Other$Point, q.Third]
+            // BUG: Diagnostic contains: same: [p.Base, p.Base$Kind, p.Base$Nested, p.Base$Nested$Deeper, p.Other, p.Other$Point, q.Third]; [p.Base$Nested < p.Base, q.Third < p.Base]
             package p;
             public abstract class Base {
               enum Kind { A }
