@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.AwaitUse;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
+import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
@@ -133,6 +134,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         AwaitQuestions.usesBeforeWait(call, target, timedWait, codeUnit, options, state);
     // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
     if (found.isEmpty()) {
+      return NO_MATCH;
+    }
+    // A pool of the class's own that runs nothing but an SSLEngine's delegated tasks: they
+    // compute on the engine's own state, which nothing after the stop reads.
+    if (kind == Kind.EXECUTOR
+        && DelegatedTaskPools.runsOnlyDelegatedTasks(target.variable(), state)) {
       return NO_MATCH;
     }
     // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's

@@ -319,8 +319,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " restore it once the loop is over, leave the loop, or rethrow the exception.";
       case NONE_RETURNS_INTO_FLAG_BLIND_LOOP ->
           " Restoring the flag here would not help: this method returns into a thread's loop"
-              + " (line "
-              + Lines.of(blocking, state)
+              + " ("
+              + placement.blockingCallWhere()
               + ") that never tests the flag nor ends on an interrupt, so the flag would stay set"
               + " and every wait of that loop would fail or return at once. Decide what an"
               + " interrupt means for that thread: end its loop on it, or let it carry no meaning"

@@ -1081,8 +1081,8 @@ class CancelWithoutAwaitContextTest {
       import java.util.concurrent.TimeUnit;
       class Monitor {
         private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
-        void watch(Runnable check, long maxRunTime) {
-          executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+        void watch(long maxRunTime) {
+          executor.schedule(() -> System.out.println("late"), maxRunTime, TimeUnit.MILLISECONDS);
         }
         void shutdown() {
           // BUG: Diagnostic contains: executor.shutdown()
@@ -1090,6 +1090,75 @@ class CancelWithoutAwaitContextTest {
         }
       }
       """;
+
+  @Test
+  void fix_noWaitForAPoolThatRunsTasksHandedInFromOutside() {
+    // fireEvent(..) runs whatever its callers hand it on the pool: one of those events may well
+    // be what destroys the filter, and a wait there would wait for its own thread.
+    refactoring
+        .addInputLines(
+            "EventFilter.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class EventFilter {
+              private final ExecutorService executor = Executors.newFixedThreadPool(2);
+              protected void fireEvent(Runnable event) {
+                executor.execute(event);
+              }
+              public void destroy() {
+                executor.shutdown();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitForAPoolThatRunsOnlyItsOwnTasks() {
+    // The same pool fed only by the class's own code (a private helper, a lambda): its stop gets
+    // the wait.
+    refactoring
+        .addInputLines(
+            "EventFilter.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class EventFilter {
+              private final ExecutorService executor = Executors.newFixedThreadPool(2);
+              public void fire(String name) {
+                fireEvent(() -> System.out.println(name));
+              }
+              private void fireEvent(Runnable event) {
+                executor.execute(event);
+              }
+              public void destroy() {
+                executor.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "EventFilter.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class EventFilter {
+              private final ExecutorService executor = Executors.newFixedThreadPool(2);
+              public void fire(String name) {
+                fireEvent(() -> System.out.println(name));
+              }
+              private void fireEvent(Runnable event) {
+                executor.execute(event);
+              }
+              public void destroy() {
+                executor.shutdown();
+                executor.close();
+              }
+            }
+            """)
+        .doTest();
+  }
 
   @Test
   void fix_noWaitForASchedulerWhoseDelayedTasksStillRun() {
@@ -1114,8 +1183,8 @@ class CancelWithoutAwaitContextTest {
             import java.util.concurrent.TimeUnit;
             class Monitor {
               private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
-              void watch(Runnable check, long maxRunTime) {
-                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              void watch(long maxRunTime) {
+                executor.schedule(() -> System.out.println("late"), maxRunTime, TimeUnit.MILLISECONDS);
               }
               void shutdown() {
                 executor.shutdownNow();
@@ -1130,8 +1199,8 @@ class CancelWithoutAwaitContextTest {
             import java.util.concurrent.TimeUnit;
             class Monitor {
               private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(1);
-              void watch(Runnable check, long maxRunTime) {
-                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              void watch(long maxRunTime) {
+                executor.schedule(() -> System.out.println("late"), maxRunTime, TimeUnit.MILLISECONDS);
               }
               void shutdown() {
                 executor.shutdownNow();
@@ -1155,8 +1224,8 @@ class CancelWithoutAwaitContextTest {
               Monitor() {
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
               }
-              void watch(Runnable check, long maxRunTime) {
-                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              void watch(long maxRunTime) {
+                executor.schedule(() -> System.out.println("late"), maxRunTime, TimeUnit.MILLISECONDS);
               }
               void shutdown() {
                 executor.shutdown();
@@ -1173,8 +1242,8 @@ class CancelWithoutAwaitContextTest {
               Monitor() {
                 executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
               }
-              void watch(Runnable check, long maxRunTime) {
-                executor.schedule(check, maxRunTime, TimeUnit.MILLISECONDS);
+              void watch(long maxRunTime) {
+                executor.schedule(() -> System.out.println("late"), maxRunTime, TimeUnit.MILLISECONDS);
               }
               void shutdown() {
                 executor.shutdown();
@@ -1631,6 +1700,160 @@ class CancelWithoutAwaitContextTest {
             collector.replace(
                 "    scheduler.shutdownNow();\n",
                 "    scheduler.shutdownNow();\n    scheduler.close();\n"))
+        .doTest();
+  }
+
+  private static final String POLLING_WATCHER =
+      """
+      import java.util.List;
+      import java.util.concurrent.CopyOnWriteArrayList;
+      import java.util.function.Consumer;
+      class PollingWatcher implements Runnable {
+        interface ChangeCallback {
+          void handleChanges(List<String> changes);
+        }
+        private final List<ChangeCallback> callbacks = new CopyOnWriteArrayList<>();
+        private final Thread watchThread = new Thread(this);
+        private volatile boolean stopped;
+        PollingWatcher() {
+          watchThread.start();
+        }
+        void watch(ChangeCallback callback) {
+          callbacks.add(callback);
+        }
+        @Override
+        public void run() {
+          while (!stopped) {
+            try {
+              notifyCallbacks();
+              Thread.sleep(1000);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        }
+        private void notifyCallbacks() {
+          for (ChangeCallback callback : callbacks) {
+            %s
+          }
+        }
+        static void invoke(ChangeCallback callback, List<String> changes) {
+          try {
+            callback.handleChanges(changes);
+          } catch (RuntimeException e) {
+            System.err.println(e);
+          }
+        }
+        public void close() {
+          stopped = true;
+          watchThread.interrupt();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noJoinWhereTheThreadCallsListenersThroughAHelper() {
+    // The thread hands each registered callback to a helper that calls it: a callback that closes
+    // the watcher runs on watchThread, and a join in close() would wait for itself.
+    refactoring
+        .addInputLines(
+            "PollingWatcher.java", POLLING_WATCHER.formatted("invoke(callback, List.of());"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_joinWhereTheHelperOnlyGetsTheThreadsOwnCode() {
+    // The helper is handed a lambda of the thread's own: no callback from outside.
+    String source =
+        POLLING_WATCHER.formatted(
+            "invoke(changes -> System.out.println(changes), List.of(callback.toString()));");
+    refactoring
+        .addInputLines("PollingWatcher.java", source)
+        .addOutputLines(
+            "PollingWatcher.java",
+            source.replace(
+                "    watchThread.interrupt();\n",
+                """
+                    watchThread.interrupt();
+                    try {
+                      watchThread.join();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                """))
+        .doTest();
+  }
+
+  private static final String AGENT_PROXY =
+      """
+      import java.util.concurrent.ExecutorService;
+      abstract class AgentProxy implements AutoCloseable {
+        private final ExecutorService executor;
+        protected AgentProxy(ExecutorService executor) {
+          this.executor = executor;
+        }
+        protected ExecutorService executor() {
+          return executor;
+        }
+        @Override
+        public void close() {
+          ExecutorService service = executor();
+          if (!service.isShutdown()) {
+            service.shutdownNow();
+          }
+        }
+      }
+      """;
+
+  private static final String AGENT_CLIENT =
+      """
+      import java.util.concurrent.Executors;
+      class AgentClient extends AgentProxy implements Runnable {
+        AgentClient() {
+          super(Executors.newSingleThreadExecutor());
+          executor().submit(this);
+        }
+        @Override
+        public void run() {
+          try {
+            System.out.println("pumping");
+          } finally {
+            %s
+          }
+        }
+        @Override
+        public void close() {
+          System.out.println("closing");
+          super.close();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereASubclassTaskClosesItself() {
+    // AgentClient's pump runs on the executor and closes the client in its finally: a wait in
+    // AgentProxy.close() would wait for the pump's own thread.
+    refactoring
+        .addInputLines("AgentProxy.java", AGENT_PROXY)
+        .expectUnchanged()
+        .addInputLines("AgentClient.java", AGENT_CLIENT.formatted("close();"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitWhereNoSubclassTaskReachesTheStop() {
+    refactoring
+        .addInputLines("AgentProxy.java", AGENT_PROXY)
+        .addOutputLines(
+            "AgentProxy.java",
+            AGENT_PROXY.replace(
+                "      service.shutdownNow();\n",
+                "      service.shutdownNow();\n      service.close();\n"))
+        .addInputLines(
+            "AgentClient.java", AGENT_CLIENT.formatted("System.out.println(\"pumped\");"))
+        .expectUnchanged()
         .doTest();
   }
 

@@ -12,6 +12,94 @@ class CancelWithoutAwaitTest {
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(CancelWithoutAwait.class, getClass());
 
+  // ------------------------------------- a pool that runs only an SSLEngine's delegated tasks
+
+  private static final String TLS_SOCKET =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import javax.net.ssl.SSLEngine;
+      class TlsSocket {
+        private final SSLEngine engine;
+        private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
+        private final ExecutorService callbacks = Executors.newSingleThreadExecutor();
+
+        TlsSocket(SSLEngine engine) {
+          this.engine = engine;
+        }
+
+        void runDelegatedTasks() {
+          Runnable task;
+          while ((task = engine.getDelegatedTask()) != null) {
+            handshakes.submit(task);
+          }
+          handshakes.execute(engine.getDelegatedTask());
+        }
+
+        void notifyLater(Runnable listener) {
+          callbacks.execute(listener);
+        }
+
+        void close() {
+          handshakes.shutdown();
+          engine.closeOutbound();
+        }
+
+        void closeCallbacks() {
+          // BUG: Diagnostic contains: closeCallbacks() returns
+          callbacks.shutdown();
+          engine.closeOutbound();
+        }
+      }
+      """;
+
+  @Test
+  void negative_poolThatOnlyRunsDelegatedTasks() {
+    helper.addSourceLines("TlsSocket.java", TLS_SOCKET).doTest();
+  }
+
+  @Test
+  void positive_delegatedTaskPoolThatAlsoRunsOtherWorkOrIsHandedIn() {
+    helper
+        .addSourceLines(
+            "TlsSocket.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import javax.net.ssl.SSLEngine;
+            class TlsSocket {
+              private final SSLEngine engine;
+              private final ExecutorService handshakes = Executors.newSingleThreadExecutor();
+              private final ExecutorService shared;
+
+              TlsSocket(SSLEngine engine, ExecutorService shared) {
+                this.engine = engine;
+                this.shared = shared;
+              }
+
+              void runDelegatedTasks() {
+                Runnable task = engine.getDelegatedTask();
+                handshakes.execute(task);
+                shared.execute(engine.getDelegatedTask());
+                handshakes.execute(() -> System.out.println("handshake step"));
+              }
+
+              void close() {
+                // BUG: Diagnostic contains: close() returns
+                handshakes.shutdown();
+                engine.closeOutbound();
+              }
+
+              void closeShared() {
+                // BUG: Diagnostic contains: closeShared() returns
+                shared.shutdown();
+                engine.closeOutbound();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must flag
 
   @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -467,6 +468,126 @@ class SwallowedInterruptFixesTest {
                 "              } catch (InterruptedException ignore) {\n"
                     + "                Thread.currentThread().interrupt();\n"
                     + "                break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String RESETTING_PUMP =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.LinkedBlockingQueue;
+
+      class Pump implements Runnable {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        volatile Pump running = this;
+
+        @Override
+        public void run() {
+          while (true) {
+            try {
+              String item = queue.take();
+              if (item.isEmpty()) {
+                running = null;
+                break;
+              }
+              System.out.println(item);
+            } catch (InterruptedException e) {
+              System.err.println("pump interrupted");
+            }
+          }
+        }
+      }
+      """;
+
+  /** {@link #RESETTING_PUMP} with the record-and-restore fix: the flag restored after the loop. */
+  private static String recordedAndRestoredAfter(String pump) {
+    return pump.replace(
+            "    while (true) {\n",
+            "    boolean interrupted = false;\n    try {\n    while (true) {\n")
+        .replace(
+            "      } catch (InterruptedException e) {\n",
+            "      } catch (InterruptedException e) {\n        interrupted = true;\n")
+        .replace(
+            "        System.err.println(\"pump interrupted\");\n      }\n    }\n",
+            "        System.err.println(\"pump interrupted\");\n      }\n    }\n"
+                + "    } finally {\n"
+                + "      if (interrupted) {\n"
+                + "        Thread.currentThread().interrupt();\n"
+                + "      }\n"
+                + "    }\n");
+  }
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_whoseOwnExitResetsState() {
+    // The loop's own way out clears what says the pump runs: a break from the catch would leave
+    // `running` set, and nobody would start a new pump. The loop goes on; the flag is restored
+    // once it ends by its own exit.
+    refactoring
+        .addInputLines("Pump.java", RESETTING_PUMP)
+        .addOutputLines("Pump.java", recordedAndRestoredAfter(RESETTING_PUMP))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whoseOwnExitOnlyReports() {
+    // Logging on the way out changes nothing a break would skip: the loop is left.
+    String reporting =
+        RESETTING_PUMP.replace(
+            "          running = null;\n", "          System.out.println(\"done\");\n");
+    refactoring
+        .addInputLines("Pump.java", reporting)
+        .addOutputLines(
+            "Pump.java",
+            reporting.replace(
+                "        System.err.println(\"pump interrupted\");\n",
+                "        Thread.currentThread().interrupt();\n"
+                    + "        System.err.println(\"pump interrupted\");\n"
+                    + "        break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenTheStateChangesOnEveryRound() {
+    // What every round does before the loop's exit test is no cleanup of the way out.
+    String counting =
+        RESETTING_PUMP
+            .replace(
+                "        String item = queue.take();\n",
+                "        String item = queue.take();\n        taken++;\n")
+            .replace("          running = null;\n", "")
+            .replace("  volatile Pump running = this;\n", "  int taken;\n");
+    refactoring
+        .addInputLines("Pump.java", counting)
+        .addOutputLines(
+            "Pump.java",
+            counting.replace(
+                "        System.err.println(\"pump interrupted\");\n",
+                "        Thread.currentThread().interrupt();\n"
+                    + "        System.err.println(\"pump interrupted\");\n"
+                    + "        break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void recordAndRestoreAfter_whenTheOwnExitCallsTheObjectsCleanup() {
+    // `unregister(); return;` in the branch of a branch: still the loop's own way out.
+    String unregisters =
+        RESETTING_PUMP
+            .replace(
+                "        if (item.isEmpty()) {\n          running = null;\n          break;\n"
+                    + "        }\n",
+                "        if (item.isEmpty()) {\n          if (queue.isEmpty()) {\n"
+                    + "            unregister();\n            return;\n          }\n"
+                    + "        }\n")
+            .replace(
+                "  @Override\n",
+                "  private void unregister() {\n    running = null;\n  }\n\n  @Override\n");
+    refactoring
+        .addInputLines("Pump.java", unregisters)
+        .addOutputLines("Pump.java", recordedAndRestoredAfter(unregisters))
         .setFixChooser(FixChoosers.FIRST)
         .doTest();
   }
@@ -1003,6 +1124,118 @@ class SwallowedInterruptFixesTest {
             watching.replace(
                 "} catch (InterruptedException e) {\n",
                 "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String BASE_ACCEPTOR =
+      """
+      import java.io.IOException;
+      import java.nio.channels.Selector;
+
+      abstract class BaseAcceptor implements Runnable {
+        protected final Selector selector;
+        private volatile boolean running = true;
+
+        BaseAcceptor(Selector selector) {
+          this.selector = selector;
+        }
+
+        @Override
+        public void run() {
+          while (running) {
+            try {
+              if (selector.select() > 0) {
+                processHandles();
+              }
+            } catch (IOException e) {
+              running = false;
+            }
+          }
+        }
+
+        private void processHandles() {
+          for (int handle = 0; handle < 3; handle++) {
+            accept(handle);
+          }
+        }
+
+        protected abstract Object accept(int handle);
+      }
+      """;
+
+  private static final String SOCKET_ACCEPTOR =
+      """
+      import java.nio.channels.Selector;
+
+      class SocketAcceptor extends BaseAcceptor {
+        SocketAcceptor(Selector selector) {
+          super(selector);
+        }
+
+        @Override
+        protected Object accept(int handle) {
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            System.err.println("ignored");
+          }
+          return null;
+        }
+      }
+      """;
+
+  @Test
+  void noFix_whenAnOverrideReturnsThroughAHelperIntoALoopOfAnotherFileBlindToTheFlag() {
+    // The base class's selector loop calls processHandles(), which calls the accept(..) this
+    // subclass implements: restored here, the flag stays set and every later select() returns at
+    // once, so the acceptor spins.
+    refactoring
+        .addInputLines("BaseAcceptor.java", BASE_ACCEPTOR)
+        .expectUnchanged()
+        .addInputLines("SocketAcceptor.java", SOCKET_ACCEPTOR)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noRethrow_intoALoopOfAnotherFileBlindToTheFlag() {
+    // accept(..) may throw, but the loop it returns into would only catch and drop the interrupt.
+    refactoring
+        .addInputLines(
+            "BaseAcceptor.java",
+            BASE_ACCEPTOR
+                .replace("} catch (IOException e) {", "} catch (Exception e) {")
+                .replace(
+                    "private void processHandles() {",
+                    "private void processHandles() throws Exception {")
+                .replace(
+                    "protected abstract Object accept(int handle);",
+                    "protected abstract Object accept(int handle) throws Exception;"))
+        .expectUnchanged()
+        .addInputLines(
+            "SocketAcceptor.java",
+            SOCKET_ACCEPTOR.replace(
+                "protected Object accept(int handle) {",
+                "protected Object accept(int handle) throws Exception {"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheLoopOfAnotherFileEndsOnAnInterrupt() {
+    String watching =
+        BASE_ACCEPTOR.replace(
+            "while (running)", "while (running && !Thread.currentThread().isInterrupted())");
+    refactoring
+        .addInputLines("BaseAcceptor.java", watching)
+        .expectUnchanged()
+        .addInputLines("SocketAcceptor.java", SOCKET_ACCEPTOR)
+        .addOutputLines(
+            "SocketAcceptor.java",
+            SOCKET_ACCEPTOR.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
         .setFixChooser(FixChoosers.FIRST)
         .doTest();
   }
@@ -1567,6 +1800,8 @@ class SwallowedInterruptFixesTest {
     final Thread thread;
     final AtomicBoolean interruptedAtEnd = new AtomicBoolean();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
+    // Read by the thread itself as it ends: a thread that has ended has no CPU time to ask for.
+    final AtomicLong cpuAtEnd = new AtomicLong();
 
     private Run(Runnable body) {
       thread =
@@ -1578,6 +1813,7 @@ class SwallowedInterruptFixesTest {
                   failure.set(t);
                 } finally {
                   interruptedAtEnd.set(Thread.currentThread().isInterrupted());
+                  cpuAtEnd.set(THREADS.getCurrentThreadCpuTime());
                 }
               },
               "fix-under-test");
@@ -1590,10 +1826,16 @@ class SwallowedInterruptFixesTest {
       return run;
     }
 
+    /** The CPU time the thread uses over the next {@code millis}, until it ends if it ends. */
     long cpuOver(long millis) throws InterruptedException {
-      long before = THREADS.getThreadCpuTime(thread.threadId());
+      long before = cpuSoFar();
       Thread.sleep(millis);
-      return THREADS.getThreadCpuTime(thread.threadId()) - before;
+      return cpuSoFar() - before;
+    }
+
+    private long cpuSoFar() {
+      long cpu = THREADS.getThreadCpuTime(thread.threadId());
+      return cpu >= 0 ? cpu : cpuAtEnd.get(); // -1 once the thread has ended
     }
 
     /** The thread stays alive and (nearly) idle: waiting, not spinning. */

@@ -5644,6 +5644,116 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  // ----------------------------------- an unchecked throw out of a thread's whole work ends it
+
+  @Test
+  void throwOutOfAThreadsWholeWorkEndsTheThread() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Test {
+              private final ExecutorService pool;
+              private volatile boolean running = true;
+
+              Test(ExecutorService pool) {
+                this.pool = pool;
+              }
+
+              void publisher() {
+                new Thread(
+                        () -> {
+                          while (running) {
+                            try {
+                              Thread.sleep(10);
+                            } catch (InterruptedException e) {
+                              throw new RuntimeException(e);
+                            } finally {
+                              System.out.println("tick");
+                            }
+                          }
+                        })
+                    .start();
+              }
+
+              static final class Consumer extends Thread {
+                @Override
+                public void run() {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupted", e);
+                  }
+                }
+              }
+
+              // A task of a pool: the exception goes to its future, and the pool's thread goes on.
+              void task() {
+                pool.submit(
+                    () -> {
+                      try {
+                        Thread.sleep(10);
+                        // BUG: Diagnostic contains: throws RuntimeException
+                      } catch (InterruptedException e) {
+                        throw new RuntimeException(e);
+                      }
+                    });
+              }
+
+              // The thread's own catch takes the exception and its loop goes on.
+              void caughtInTheThread() {
+                new Thread(
+                        () -> {
+                          while (running) {
+                            try {
+                              try {
+                                Thread.sleep(10);
+                                // BUG: Diagnostic contains: throws IllegalStateException
+                              } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                              }
+                            } catch (Exception e) {
+                              System.err.println("retrying: " + e);
+                            }
+                          }
+                        })
+                    .start();
+              }
+
+              // A private method that ends with its thread: the top level that calls it may catch
+              // the exception, so the throw alone is not taken as the end of the thread.
+              void viaPrivateMethod() {
+                new Thread(
+                        () -> {
+                          loop();
+                        })
+                    .start();
+              }
+
+              private void loop() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (InterruptedException e) {
+                  throw new RuntimeException(e);
+                }
+              }
+
+              // Not a thread at all: the caller's thread goes on with the flag cleared.
+              void onTheCallersThread() {
+                try {
+                  Thread.sleep(10);
+                  // BUG: Diagnostic contains: throws RuntimeException
+                } catch (InterruptedException e) {
+                  throw new RuntimeException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ------------------------------------------------ a project's own thread factory method
 
   @Test
@@ -5714,6 +5824,8 @@ class SwallowedInterruptTest {
                     });
               }
 
+              // The exception leaves the thread's whole work and ends the thread, as the interrupt
+              // asked: nobody is left to read the flag.
               void wrapsInTheThread() {
                 Threads.daemon(
                         "wrapper",
@@ -5721,9 +5833,29 @@ class SwallowedInterruptTest {
                           while (true) {
                             try {
                               Thread.sleep(1000);
-                              // BUG: Diagnostic contains: throws IllegalStateException
                             } catch (InterruptedException e) {
                               throw new IllegalStateException(e);
+                            }
+                          }
+                        })
+                    .start();
+              }
+
+              // ... but here the thread's own loop catches it and goes on.
+              void wrapsCaughtInTheThread() {
+                Threads.daemon(
+                        "wrapper",
+                        () -> {
+                          while (true) {
+                            try {
+                              try {
+                                Thread.sleep(1000);
+                                // BUG: Diagnostic contains: throws IllegalStateException
+                              } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                              }
+                            } catch (RuntimeException e) {
+                              System.err.println("retrying: " + e);
                             }
                           }
                         })
@@ -6406,6 +6538,36 @@ class SwallowedInterruptTest {
                     "        // BUG: Diagnostic contains: without restoring\n"
                         + "        } catch (InterruptedException ignore) {")
                 .replace("  private static final class Watcher", "  static final class Watcher"))
+        .doTest();
+  }
+
+  @Test
+  void messageNamesTheFileOfTheFlagBlindLoop() {
+    helper
+        .addSourceLines(
+            "BaseAcceptor.java",
+            "abstract class BaseAcceptor implements Runnable {",
+            "  private volatile boolean running = true;",
+            "  @Override",
+            "  public void run() {",
+            "    while (running) {",
+            "      accept();",
+            "    }",
+            "  }",
+            "  protected abstract void accept();",
+            "}")
+        .addSourceLines(
+            "SocketAcceptor.java",
+            "class SocketAcceptor extends BaseAcceptor {",
+            "  @Override",
+            "  protected void accept() {",
+            "    try {",
+            "      Thread.sleep(50);",
+            "    // BUG: Diagnostic contains: returns into a thread's loop (line 6 of BaseAcceptor.java)",
+            "    } catch (InterruptedException e) {",
+            "    }",
+            "  }",
+            "}")
         .doTest();
   }
 }

@@ -4,18 +4,25 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,38 +36,99 @@ import org.jspecify.annotations.Nullable;
 public final class FlagBlindLoops {
   private FlagBlindLoops() {}
 
+  /** How many methods deep the callers are followed to the thread loop they return into. */
+  private static final int MAX_CALLER_DEPTH = 2;
+
   /**
    * The call through which {@code codeUnit} (a method) returns into a flag-blind thread loop: null
-   * unless the method is called in this file, and every call of it sits in a loop of a task or
-   * thread body that neither tests the interrupt flag ({@code isInterrupted()}, {@code
-   * interrupted()}) nor has a catch of {@code InterruptedException} that restores it or leaves.
-   * Callers in other files are not seen.
+   * unless the method is called in this compilation, and every call of it sits in a loop of a task
+   * or thread body that neither tests the interrupt flag ({@code isInterrupted()}, {@code
+   * interrupted()}) nor has a catch of {@code InterruptedException} that restores it or leaves — or
+   * in a method (up to {@value #MAX_CALLER_DEPTH} deep) that looks at the flag nowhere and is
+   * itself called only from such loops. The calls looked at are those of this file and of the files
+   * that declare a method it overrides ({@code processHandles()} of an abstract acceptor calling
+   * the {@code accept(..)} a subclass implements, from its selector loop); callers elsewhere are
+   * not seen.
    */
-  public static @Nullable MethodInvocationTree callFromFlagBlindThreadLoop(
+  public static @Nullable TreePath callFromFlagBlindThreadLoop(
       TreePath codeUnit, VisitorState state) {
+    return callFromFlagBlindThreadLoop(codeUnit, MAX_CALLER_DEPTH, state);
+  }
+
+  private static @Nullable TreePath callFromFlagBlindThreadLoop(
+      TreePath codeUnit, int depth, VisitorState state) {
     if (!(codeUnit.getLeaf() instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)
         || Tasks.runsAsTask(codeUnit, state)
         || Tasks.isThreadTopLevel(codeUnit, state)) {
       return null;
     }
-    List<TreePath> calls = CallScans.callsOf(codeUnit.getCompilationUnit(), symbol);
+    List<TreePath> calls = callsInTheFilesOfItsTypes(codeUnit, symbol, state);
     if (calls.isEmpty()) {
       return null;
     }
+    TreePath loopCall = null;
     for (TreePath call : calls) {
       TreePath caller = Tasks.enclosingCodeUnit(call);
-      if (caller == null
-          || caller.getLeaf() == method
-          || !(Tasks.runsAsTask(caller, state) || Tasks.isThreadTopLevel(caller, state))) {
+      if (caller == null || caller.getLeaf() == method) {
         return null;
       }
-      TreePath loop = Loops.enclosingLoop(call, caller);
-      if (loop == null || looksAtTheFlag(loop.getLeaf(), state)) {
-        return null;
+      TreePath found;
+      if (Tasks.runsAsTask(caller, state) || Tasks.isThreadTopLevel(caller, state)) {
+        TreePath loop = Loops.enclosingLoop(call, caller);
+        if (loop == null || looksAtTheFlag(loop.getLeaf(), state)) {
+          return null;
+        }
+        found = call;
+      } else {
+        // A helper between the method and the loop (`processHandles()` calling `accept(..)`)
+        // hands the flag on unless it looks at it itself.
+        found =
+            depth > 0 && !looksAtTheFlag(caller.getLeaf(), state)
+                ? callFromFlagBlindThreadLoop(caller, depth - 1, state)
+                : null;
+        if (found == null) {
+          return null;
+        }
+      }
+      if (loopCall == null) {
+        loopCall = found;
       }
     }
-    return (MethodInvocationTree) calls.getFirst().getLeaf();
+    return loopCall;
+  }
+
+  /**
+   * The calls of {@code method} in its own file, and the calls of a method it overrides in the
+   * files of this compilation that declare one: a call there may run this implementation.
+   */
+  private static List<TreePath> callsInTheFilesOfItsTypes(
+      TreePath codeUnit, MethodSymbol method, VisitorState state) {
+    CompilationUnitTree unit = codeUnit.getCompilationUnit();
+    List<TreePath> calls = new ArrayList<>(CallScans.callsOf(unit, method));
+    if (method.isStatic() || method.isPrivate() || !(method.owner instanceof ClassSymbol owner)) {
+      return calls;
+    }
+    Types types = state.getTypes();
+    try {
+      for (Type supertype : types.closure(owner.type)) {
+        if (!(supertype.tsym instanceof ClassSymbol type) || type == owner) {
+          continue;
+        }
+        for (Symbol member : type.members().getSymbolsByName(method.getSimpleName())) {
+          if (member instanceof MethodSymbol overridden
+              && method.overrides(overridden, owner, types, true)) {
+            TreePath declaration = CompiledSources.classPath(type, state);
+            if (declaration != null) {
+              calls.addAll(CallScans.callsOf(declaration.getCompilationUnit(), overridden));
+            }
+          }
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return calls; // a supertype that cannot be completed: its callers are not seen
+    }
+    return calls;
   }
 
   /**

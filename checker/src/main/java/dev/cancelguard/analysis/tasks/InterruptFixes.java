@@ -87,7 +87,11 @@ public final class InterruptFixes {
       case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP, NONE_CALLER_GOES_ON_TO_BLOCK -> {}
     }
     MethodTree method = LostInterrupts.methodOf(codeUnit);
-    if (method != null && fallsThroughOnly) {
+    // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped
+    // (or ends a loop that was not meant to end on it): what it means there is no mechanical call.
+    if (method != null
+        && fallsThroughOnly
+        && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP) {
       SuggestedFix rethrow = rethrow(catchTree, method, state);
       if (rethrow != null) {
         fixes.add(rethrow);

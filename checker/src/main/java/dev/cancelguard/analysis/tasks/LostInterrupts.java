@@ -21,12 +21,14 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.InterruptPaths;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.List;
@@ -335,8 +337,28 @@ public final class LostInterrupts {
         TreePath targetPath = target == null ? null : findPath(codeUnit, target);
         yield targetPath != null && Tasks.isInTailPosition(targetPath, codeUnit, state, options);
       }
-      case CONTINUES, WRAPS -> false;
+      case WRAPS -> throwEndsItsThread(leak, codeUnit, state);
+      case CONTINUES -> false;
     };
+  }
+
+  /**
+   * True if the leak throws an unchecked exception out of a thread's top level itself ({@link
+   * Tasks#isThreadTopLevel}), with no catch of the top level on its way: the exception ends the
+   * thread (its uncaught-exception handler reports it), which is what the interrupt asked, and
+   * nobody is left to read the flag. A private method that ends with its thread is not enough: the
+   * top level that calls it may catch the exception and go on.
+   */
+  private static boolean throwEndsItsThread(Leak leak, TreePath codeUnit, VisitorState state) {
+    Type thrown = leak.thrownType();
+    if (thrown == null
+        || !(ASTHelpers.isSubtype(thrown, state.getSymtab().runtimeExceptionType, state)
+            || ASTHelpers.isSubtype(thrown, state.getSymtab().errorType, state))
+        || !Tasks.isThreadTopLevel(codeUnit, state)) {
+      return false;
+    }
+    TreePath throwPath = findPath(codeUnit, leak.tree());
+    return throwPath != null && Catches.escapesUncaught(throwPath, codeUnit, thrown, state);
   }
 
   /**

@@ -24,6 +24,7 @@ import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import javax.lang.model.type.TypeKind;
@@ -66,13 +67,23 @@ public final class RestorePlacement {
   }
 
   /**
-   * The chosen shape, the loop it concerns (if any), the call that would fail at once, and for
-   * {@link Shape#LEAVE_THE_LOOP} the statement that leaves ({@code break;} or {@code return;}).
+   * The chosen shape, the loop it concerns (if any), the call that would fail at once, for {@link
+   * Shape#LEAVE_THE_LOOP} the statement that leaves ({@code break;} or {@code return;}), and where
+   * the blocking call is when that may be another file ({@code line 9 of Acceptor.java}).
    */
   public record Placement(
-      Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall, @Nullable String leave) {
+      Shape shape,
+      @Nullable TreePath loop,
+      @Nullable Tree blockingCall,
+      @Nullable String leave,
+      @Nullable String blockingCallWhere) {
     public Placement(Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall) {
-      this(shape, loop, blockingCall, null);
+      this(shape, loop, blockingCall, null, null);
+    }
+
+    public Placement(
+        Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall, @Nullable String leave) {
+      this(shape, loop, blockingCall, leave, null);
     }
   }
 
@@ -96,9 +107,14 @@ public final class RestorePlacement {
     if (blockingFinally != null) {
       return new Placement(Shape.NONE, null, blockingFinally);
     }
-    Tree blindLoopCall = FlagBlindLoops.callFromFlagBlindThreadLoop(codeUnit, state);
+    TreePath blindLoopCall = FlagBlindLoops.callFromFlagBlindThreadLoop(codeUnit, state);
     if (blindLoopCall != null) {
-      return new Placement(Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP, null, blindLoopCall);
+      return new Placement(
+          Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
+          null,
+          blindLoopCall.getLeaf(),
+          null,
+          Lines.where(blindLoopCall, state));
     }
     Tree callerWait =
         returnsToCaller ? CallerCleanups.blockingCallAfterACall(codeUnit, state, options) : null;
@@ -139,7 +155,8 @@ public final class RestorePlacement {
    * itself and never interrupts ({@link UninterruptedThreads}). {@code break;} when it leaves this
    * very loop (no switch between, the loop not inside another) and nothing after the loop blocks
    * again; else {@code return;} when the code unit returns nothing and nothing follows the loop.
-   * Skipping cleanup that follows the loop would be wrong, so that is never offered.
+   * Skipping cleanup that follows the loop would be wrong, so that is never offered; nor is leaving
+   * a loop whose own exits change the object's state first ({@link LoopExitCleanups}).
    */
   private static @Nullable String leave(
       TreePath catchPath,
@@ -150,6 +167,11 @@ public final class RestorePlacement {
     if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
         || UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
       return null; // on a thread nobody interrupts, the interrupt is a stray one: not a stop
+    }
+    // The loop's own way out resets what says it runs (`worker = null; break;`): leaving from the
+    // catch would skip that, and the component would wait for a worker that is gone.
+    if (LoopExitCleanups.stateChangeBeforeItsOwnExit(loop) != null) {
+      return null;
     }
     boolean switchBetween = false;
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,13 @@ final class TaskBodyFinder {
 
   /** Variables that hold a task object handed to the executor ({@code pool.execute(task)}). */
   final Set<Symbol> taskHolders = new HashSet<>();
+
+  /**
+   * True if the target is handed tasks whose code this file cannot see: a task that a non-private
+   * method takes as a parameter ({@code fireEvent(Runnable event) { pool.execute(event); }}), which
+   * any caller fills with code of its own.
+   */
+  boolean runsCodeFromOutside;
 
   final Set<Symbol> executors = new HashSet<>();
   final Set<Symbol> completionServices = new HashSet<>();
@@ -118,6 +126,18 @@ final class TaskBodyFinder {
         return super.visitMethodInvocation(call, null);
       }
     }.scan(unit, null);
+  }
+
+  /** A {@code Runnable} or {@code Callable}: code to run, not a delay or a unit. */
+  private boolean isTaskType(@Nullable Type type) {
+    if (type == null || type.isPrimitive()) {
+      return false;
+    }
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
+    Type callable = state.getTypeFromString("java.util.concurrent.Callable");
+    return runnable != null && isSubtype(type, runnable, state)
+        || callable != null
+            && isSubtype(state.getTypes().erasure(type), state.getTypes().erasure(callable), state);
   }
 
   private boolean isCompletionService(NewClassTree newClass) {
@@ -309,6 +329,11 @@ final class TaskBodyFinder {
       default -> {
         VarSymbol variable = Expressions.variableOf(task);
         if (variable != null) {
+          runsCodeFromOutside |=
+              variable.getKind() == ElementKind.PARAMETER
+                  && variable.owner instanceof MethodSymbol method
+                  && !method.isPrivate()
+                  && isTaskType(variable.type);
           directlyUsed.add(variable);
           taskHolders.add(variable);
           ExpressionTree initializer = initializerOf(variable);

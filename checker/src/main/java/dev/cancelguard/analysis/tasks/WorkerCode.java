@@ -9,6 +9,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -20,11 +21,19 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -107,9 +116,11 @@ public final class WorkerCode {
    * True if the work a wait would wait for can itself reach the stop method: a task submitted to
    * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
    * this file ({@code task -> failConnection() -> close()}); or it runs callbacks handed in from
-   * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()} —
-   * code this file cannot see, which may well stop the component (a listener that closes the client
-   * when the connection is lost). A wait there waits for its own thread.
+   * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()}, a
+   * task a public method takes as a parameter and submits — code this file cannot see, which may
+   * well stop the component (a listener that closes the client when the connection is lost); or a
+   * task class that extends the stop's class, compiled with it, calls the stop from its own work
+   * ({@code run() { try { .. } finally { close(); } }}). A wait there waits for its own thread.
    */
   public static boolean reachedFromItsOwnWork(
       TreePath codeUnit, CancelTarget target, VisitorState state) {
@@ -119,21 +130,53 @@ public final class WorkerCode {
     }
     CompilationUnitTree unit = codeUnit.getCompilationUnit();
     TaskBodyFinder finder = TaskBodyFinder.found(target, state);
+    if (finder.runsCodeFromOutside) {
+      return true;
+    }
+    if (callsTheStop(finder.bodies, stop, unit, state)) {
+      return true;
+    }
+    return stop.owner instanceof ClassSymbol owner
+        && !stop.isStatic()
+        && !stop.isPrivate()
+        && aSubclassTaskCallsTheStop(owner, stop, state);
+  }
+
+  /**
+   * True if the code (task bodies of {@code unit}), or a method of {@code unit} it calls up to
+   * {@value #MAX_CALL_DEPTH} deep, calls the stop (or a method that overrides it), or calls out to
+   * a callback handed in from outside.
+   */
+  private static boolean callsTheStop(
+      List<? extends Tree> bodies,
+      MethodSymbol stop,
+      CompilationUnitTree unit,
+      VisitorState state) {
     Set<MethodSymbol> seen = new HashSet<>();
-    Deque<Tree> toScan = new ArrayDeque<>(finder.bodies);
+    // For each method of this file the work calls, which of its parameters get only code the work
+    // itself writes (a lambda, a method reference, a new object): calling those is no callback.
+    Map<MethodSymbol, boolean[]> ownCodeArguments = new HashMap<>();
+    Deque<Tree> toScan = new ArrayDeque<>(bodies);
     for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
       Deque<Tree> next = new ArrayDeque<>();
+      Set<MethodSymbol> calledThisRound = new HashSet<>();
       for (Tree code : toScan) {
         Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(code, called, state) || called.contains(stop)) {
+        if (callsOutToCallbacks(code, called, ownCodeArguments, state)) {
           return true;
         }
         for (MethodSymbol callee : called) {
-          if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
-            MethodTree declaration = SameFile.findMethod(unit, callee, state);
-            if (declaration != null && declaration.getBody() != null) {
-              next.add(declaration);
-            }
+          if (callee.equals(stop) || overrides(callee, stop, state)) {
+            return true;
+          }
+        }
+        calledThisRound.addAll(called);
+      }
+      for (MethodSymbol callee : calledThisRound) {
+        if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
+          MethodTree declaration = SameFile.findMethod(unit, callee, state);
+          if (declaration != null && declaration.getBody() != null) {
+            next.add(declaration);
           }
         }
       }
@@ -142,22 +185,83 @@ public final class WorkerCode {
     return false;
   }
 
+  private static boolean overrides(MethodSymbol method, MethodSymbol base, VisitorState state) {
+    return method.getSimpleName().equals(base.getSimpleName())
+        && method.owner instanceof ClassSymbol owner
+        && owner != base.owner
+        && method.overrides(base, owner, state.getTypes(), true);
+  }
+
+  /**
+   * True if a class of this compilation that extends the stop's class and is a task ({@code
+   * Runnable}, {@code Callable}) calls the stop, or an override of it, from its entry point ({@code
+   * run()}, {@code call()}): it may be the very work the stop would wait for.
+   */
+  private static boolean aSubclassTaskCallsTheStop(
+      ClassSymbol owner, MethodSymbol stop, VisitorState state) {
+    for (ClassSymbol subclass : CompiledSources.subclassesOf(owner, state)) {
+      if (!isTaskType(subclass, state)) {
+        continue;
+      }
+      ClassTree declaration = CompiledSources.classTree(subclass, state);
+      TreePath path = CompiledSources.classPath(subclass, state);
+      if (declaration == null || path == null) {
+        continue;
+      }
+      List<Tree> entryPoints = new ArrayList<>();
+      for (Tree member : declaration.getMembers()) {
+        if (member instanceof MethodTree method
+            && method.getBody() != null
+            && method.getParameters().isEmpty()
+            && TaskUses.TASK_ENTRY_POINTS.contains(method.getName().toString())) {
+          entryPoints.add(method);
+        }
+      }
+      if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTaskType(ClassSymbol type, VisitorState state) {
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
+    Type callable = state.getTypeFromString("java.util.concurrent.Callable");
+    Types types = state.getTypes();
+    try {
+      return runnable != null && types.isSubtype(types.erasure(type.type), types.erasure(runnable))
+          || callable != null && types.isSubtype(types.erasure(type.type), types.erasure(callable));
+    } catch (RuntimeException incomplete) {
+      return false; // a supertype that cannot be completed
+    }
+  }
+
   /**
    * Collects the methods {@code body} calls into {@code called}; true if one of them is a callback
    * handed in from outside: an abstract method of a {@code Runnable}, {@code Callable}, a
    * functional interface, or a {@code *Listener}/{@code *Callback}/{@code *Handler}/{@code
-   * *Observer}/{@code *Watcher} type, called on something other than {@code this}. Code the work
-   * only creates and hands on (a class it instantiates, a task it submits) runs elsewhere and is
-   * not followed.
+   * *Observer}/{@code *Watcher} type, called on something other than {@code this} or a parameter
+   * that every call the work makes fills with its own code ({@code ownCodeArguments}, which this
+   * scan extends with the calls it sees). Code the work only creates and hands on (a class it
+   * instantiates, a task it submits) runs elsewhere and is not followed.
    */
   private static boolean callsOutToCallbacks(
-      Tree code, Set<MethodSymbol> called, VisitorState state) {
-    // A method of this file the work calls: its parameters are what the work's own code passes
-    // (`logTopPaths(paths, entry -> LOG.info(..))`), not callbacks from outside.
+      Tree code,
+      Set<MethodSymbol> called,
+      Map<MethodSymbol, boolean[]> ownCodeArguments,
+      VisitorState state) {
+    // A method of this file the work calls: a parameter the work's own code fills
+    // (`logTopPaths(paths, entry -> LOG.info(..))`) is no callback from outside; one it fills with
+    // a listener it keeps (`invokeCallback(callback, changes)`) is.
     Set<Symbol> boundHere = new HashSet<>();
     Tree body = code;
     if (code instanceof MethodTree method) {
-      method.getParameters().forEach(p -> boundHere.add(getSymbol(p)));
+      boolean[] own = ownCodeArguments.get(getSymbol(method));
+      for (int i = 0; i < method.getParameters().size(); i++) {
+        if (own != null && i < own.length && own[i]) {
+          boundHere.add(getSymbol(method.getParameters().get(i)));
+        }
+      }
       body = method.getBody();
     }
     Tree root = body;
@@ -176,6 +280,7 @@ public final class WorkerCode {
         }
         if (getSymbol(call) instanceof MethodSymbol symbol) {
           called.add(symbol);
+          recordArguments(symbol, call);
           ExpressionTree receiver = getReceiver(call);
           callsOut[0] |=
               receiver != null
@@ -191,6 +296,23 @@ public final class WorkerCode {
           return scan(call.getMethodSelect(), null);
         }
         return super.visitMethodInvocation(call, null);
+      }
+
+      private void recordArguments(MethodSymbol callee, MethodInvocationTree call) {
+        int count = callee.getParameters().size();
+        boolean[] own = ownCodeArguments.get(callee);
+        if (own == null) {
+          own = new boolean[count];
+          Arrays.fill(own, true);
+          ownCodeArguments.put(callee, own);
+        }
+        for (int i = 0; i < count && i < call.getArguments().size(); i++) {
+          ExpressionTree argument = Expressions.strip(call.getArguments().get(i));
+          own[i] &=
+              argument instanceof LambdaExpressionTree
+                  || argument instanceof MemberReferenceTree
+                  || argument instanceof NewClassTree;
+        }
       }
     }.scan(body, null);
     return callsOut[0];

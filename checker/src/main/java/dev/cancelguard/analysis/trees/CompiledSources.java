@@ -3,6 +3,7 @@ package dev.cancelguard.analysis.trees;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -134,6 +135,18 @@ public final class CompiledSources {
       return JavacTrees.instance(state.context).getTree(type) instanceof ClassTree tree
           ? tree
           : null;
+    } catch (RuntimeException notFound) {
+      return null; // a symbol javac cannot place in any tree
+    }
+  }
+
+  /**
+   * The path of the class's declaration, whose compilation unit is its file, if that file is part
+   * of this compilation; null otherwise.
+   */
+  public static @Nullable TreePath classPath(ClassSymbol type, VisitorState state) {
+    try {
+      return JavacTrees.instance(state.context).getPath(type);
     } catch (RuntimeException notFound) {
       return null; // a symbol javac cannot place in any tree
     }
