@@ -100,6 +100,152 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  // ------------------------- an asynchronous stop: its return says the stop began, not ended
+
+  @Test
+  void asynchronousStopsReturnDoesNotClaimTheWorkStopped() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            """
+            import java.io.InputStream;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Channel {
+              private final ExecutorService pumps = Executors.newCachedThreadPool();
+              private final CompletableFuture<Void> closed = new CompletableFuture<>();
+              private InputStream in;
+
+              void start() {
+                pumps.execute(() -> pump(in));
+              }
+
+              private void pump(InputStream stream) {
+                System.out.println(stream);
+              }
+
+              // The caller waits on the returned future for the end of the close.
+              CompletableFuture<Void> close() {
+                pumps.shutdownNow();
+                return closed;
+              }
+
+              // Also asynchronous, but it releases what the pumps read before they stop.
+              CompletableFuture<Void> closeAndRelease() throws java.io.IOException {
+                // BUG: Diagnostic contains: calls in.close()
+                pumps.shutdownNow();
+                in.close();
+                return closed;
+              }
+
+              // Synchronous: its return claims the pumps have stopped.
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                pumps.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ----------------------- the class offers its own wait: a loop on state the work itself writes
+
+  @Test
+  void stopBesideAWaitForTheStateTheWorkWrites() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            """
+            class Watcher {
+              enum State { RUNNING, STOPPED }
+
+              private final Object lock = new Object();
+              private State state = State.RUNNING;
+              private final Thread worker = new Thread(this::watch);
+
+              void start() {
+                worker.start();
+              }
+
+              private void watch() {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } finally {
+                  synchronized (lock) {
+                    state = State.STOPPED;
+                    lock.notifyAll();
+                  }
+                }
+              }
+
+              /** Tells the thread to stop; does not wait: see waitForState. */
+              void stop() {
+                worker.interrupt();
+              }
+
+              void waitForState(State wanted) throws InterruptedException {
+                synchronized (lock) {
+                  while (state != wanted) {
+                    lock.wait();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void stopBesideAWaitForSomethingElse() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            """
+            class Watcher {
+              private final Object lock = new Object();
+              private boolean configured;
+              private final Thread worker = new Thread(this::watch);
+
+              void start() {
+                worker.start();
+              }
+
+              private void watch() {
+                try {
+                  Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns
+                worker.interrupt();
+              }
+
+              void configure() {
+                synchronized (lock) {
+                  configured = true;
+                  lock.notifyAll();
+                }
+              }
+
+              // Waits for the configuration, which the worker never writes.
+              void awaitConfigured() throws InterruptedException {
+                synchronized (lock) {
+                  while (!configured) {
+                    lock.wait();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- must flag
 
   @Test

@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Whether leaving a method means "the work it cancelled has stopped": a close/stop/shutdown-like
- * method or a shutdown hook is expected to have waited, unless the class offers the wait elsewhere,
- * hands the work on, or is itself the executor whose own wait its callers use.
+ * method or a shutdown hook is expected to have waited, unless it is asynchronous (it hands back a
+ * handle on its completion), the class offers the wait elsewhere, hands the work on, or is itself
+ * the executor whose own wait its callers use.
  */
 public final class StopMethods {
   private StopMethods() {}
@@ -53,6 +54,12 @@ public final class StopMethods {
     if (Ownership.isParameter(target.variable())) {
       return false;
     }
+    // An asynchronous stop that returns a kept handle (`return closeFuture;`): leaving it says
+    // the stop has begun; its callers wait on that handle, which other code completes.
+    if (codeUnit.getLeaf() instanceof MethodTree method
+        && StopShapes.returnsALaterCompletion(method, state)) {
+      return false;
+    }
     // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
     if (returnsDrainedTasks(codeUnit, state)) {
       return false;
@@ -76,8 +83,9 @@ public final class StopMethods {
         && delegatesTasksTo(enclosingClass, target, state)) {
       return false;
     }
-    // stop() + a separate awaitStopped()/join(): the class offers the wait to its callers.
-    if (otherMethodWaits(enclosingClass, codeUnit.getLeaf(), target, options, state)) {
+    // stop() + a separate awaitStopped()/join()/waitForState(STOPPED): the class offers the wait
+    // to its callers (the same question the fix asks before inserting a wait).
+    if (otherMethodWaits(codeUnit, target, options, state)) {
       return false;
     }
     // shutdownNow() beside a graceful stop of the same work that hands back something to wait on
@@ -161,18 +169,19 @@ public final class StopMethods {
   }
 
   /** True if another method or lambda of the class waits for the target (a field's work). */
+  /**
+   * For work held in a field (or a loop over a field's executors): another method of the class
+   * waits for it ({@link WaitPlacement#classOffersItsOwnWait}: it joins or awaits it, or waits in a
+   * loop on state the work writes).
+   */
   private static boolean otherMethodWaits(
-      ClassTree enclosingClass,
-      Tree codeUnit,
-      CancelTarget target,
-      CancelGuardOptions options,
-      VisitorState state) {
-    // A field, or a loop over a field's executors (`for (ExecutorService w : workers) ...`).
+      TreePath codeUnit, CancelTarget target, CancelGuardOptions options, VisitorState state) {
     if (!Ownership.isField(target.variable())
         && (target.collection() == null || !Ownership.isField(target.collection()))) {
       return false;
     }
-    return waitsOutside(enclosingClass, codeUnit, target, options, state);
+    return WaitPlacement.classOffersItsOwnWait(
+        codeUnit, target, TaskUses.of(target, state), options, state);
   }
 
   /** True if some code under {@code root}, outside {@code skipped}, waits for the target. */

@@ -9,9 +9,11 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -88,6 +90,42 @@ public final class StopShapes {
         || isSubtypeOf(returned, "java.util.concurrent.CompletionStage", state)
         || isSubtypeOf(returned, "java.util.concurrent.Flow.Publisher", state)
         || isSubtypeOf(returned, "org.reactivestreams.Publisher", state);
+  }
+
+  /**
+   * True if the method is an asynchronous stop ({@link #isAsynchronousStop}) whose every {@code
+   * return} hands back a handle kept in a variable ({@code return closeFuture;}): a completion that
+   * lives beyond this call, completed by other code when the stop is done. A handle made on the
+   * spot ({@code return CompletableFuture.completedFuture(null);}, {@code return new
+   * SubmissionPublisher<>();}) is complete at once or tied to nothing: its callers learn nothing of
+   * the work by waiting on it.
+   */
+  public static boolean returnsALaterCompletion(MethodTree method, VisitorState state) {
+    if (method.getBody() == null || !isAsynchronousStop(method, state)) {
+      return false;
+    }
+    boolean[] returns = new boolean[1];
+    boolean[] madeOnTheSpot = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        ExpressionTree handle = Expressions.strip(tree.getExpression());
+        returns[0] = true;
+        madeOnTheSpot[0] |= handle == null || !(getSymbol(handle) instanceof VarSymbol);
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return returns[0] && !madeOnTheSpot[0];
   }
 
   private static boolean isSubtypeOf(Type type, String name, VisitorState state) {
