@@ -3298,6 +3298,87 @@ class LoopWithoutCancellationPointTest {
     refactoring.addInputLines("Clock.java", CLOCK).expectUnchanged().doTest();
   }
 
+  private static final String REFERENCE_CLEANER =
+      """
+      package refs;
+
+      import java.lang.ref.ReferenceQueue;
+
+      public abstract class AutoReference {
+        static ReferenceQueue<Object> queue() {
+          return Cleaner.QUEUE;
+        }
+
+        static class Cleaner implements Runnable {
+          private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+
+          static {
+            Thread thread = new Thread(new Cleaner(), "reference cleaner");
+            thread.setDaemon(true);
+            thread.start();
+          }
+
+          public void run() {
+            for (; ; ) {
+              try {
+                QUEUE.remove().clear();
+              } catch (Throwable ignored) {
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneForTheCleanerLoopOfAClassOnlyItsPackageCanName() {
+    // The loop can never end and is reported, but its thread is made only here (no other file of
+    // the package names the class) and never interrupted: ending the loop on a stray interrupt
+    // would stop the only thread that clears references.
+    helper
+        .addSourceLines(
+            "refs/AutoReference.java",
+            REFERENCE_CLEANER.replace(
+                "      for (; ; ) {",
+                "      // BUG: Diagnostic contains: catches the InterruptedException\n"
+                    + "      for (; ; ) {"))
+        .doTest();
+    refactoring
+        .addInputLines("refs/AutoReference.java", REFERENCE_CLEANER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_forTheCleanerLoopWhenAnotherFileOfThePackageMakesTheCleaner() {
+    refactoring
+        .addInputLines("refs/AutoReference.java", REFERENCE_CLEANER)
+        .addOutputLines(
+            "refs/AutoReference.java",
+            REFERENCE_CLEANER
+                .replace(
+                    "      for (; ; ) {", "      while (!Thread.currentThread().isInterrupted()) {")
+                .replace(
+                    "        } catch (Throwable ignored) {\n",
+                    "        } catch (Throwable ignored) {\n"
+                        + "          if (ignored instanceof InterruptedException) {\n"
+                        + "            Thread.currentThread().interrupt();\n"
+                        + "          }\n"))
+        .addInputLines(
+            "refs/Reaper.java",
+            """
+            package refs;
+
+            class Reaper {
+              void clearOnThisThread() {
+                new AutoReference.Cleaner().run();
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
   @Test
   void fix_forTheLoopOfAThreadHandedOut() {
     // The same thread, handed out by a getter: whoever holds it may interrupt it to stop it.

@@ -472,6 +472,151 @@ class SwallowedInterruptFixesTest {
         .doTest();
   }
 
+  private static final String REFERENCE_CLEANER =
+      """
+      package refs;
+
+      import java.lang.ref.Reference;
+      import java.lang.ref.ReferenceQueue;
+
+      public abstract class AutoReference {
+        static ReferenceQueue<Object> queue() {
+          return Cleaner.QUEUE;
+        }
+
+        static class Cleaner implements Runnable {
+          private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+
+          static {
+            Thread thread = new Thread(new Cleaner(), "reference cleaner");
+            thread.setDaemon(true);
+            thread.start();
+          }
+
+          public void run() {
+            for (; ; ) {
+              try {
+                Reference<?> reference = QUEUE.remove();
+                reference.clear();
+              } catch (InterruptedException ignored) {
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  private static final String REFERENCE_CLEANER_LEFT_ON_INTERRUPT =
+      REFERENCE_CLEANER.replace(
+          "        } catch (InterruptedException ignored) {\n",
+          "        } catch (InterruptedException ignored) {\n"
+              + "          Thread.currentThread().interrupt();\n"
+              + "          break;\n");
+
+  @Test
+  void none_onTheCleanerThreadOfAClassOnlyItsPackageCanName() {
+    // The cleaner class can be named only in its package, and no other file there names it: its
+    // one thread is made here, kept in a local and never interrupted. Leaving the loop on a stray
+    // interrupt would stop the only thread that clears references, for good; the loop never ends,
+    // so no record restored after it would ever be reached either.
+    refactoring
+        .addInputLines("refs/AutoReference.java", REFERENCE_CLEANER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenAnotherFileOfThePackageMakesTheCleaner() {
+    // Another file of the package runs a cleaner on a thread of its own: that thread may be
+    // interrupted to stop it.
+    refactoring
+        .addInputLines("refs/AutoReference.java", REFERENCE_CLEANER)
+        .addOutputLines("refs/AutoReference.java", REFERENCE_CLEANER_LEFT_ON_INTERRUPT)
+        .addInputLines(
+            "refs/Reaper.java",
+            """
+            package refs;
+
+            class Reaper {
+              Thread start() {
+                Thread thread = new Thread(new AutoReference.Cleaner());
+                thread.start();
+                return thread;
+              }
+            }
+            """)
+        .expectUnchanged()
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenTheCleanerClassIsPublic() {
+    String open =
+        REFERENCE_CLEANER.replace("  static class Cleaner", "  public static class Cleaner");
+    refactoring
+        .addInputLines("refs/AutoReference.java", open)
+        .addOutputLines(
+            "refs/AutoReference.java",
+            REFERENCE_CLEANER_LEFT_ON_INTERRUPT.replace(
+                "  static class Cleaner", "  public static class Cleaner"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenTheCleanerThreadIsHandedOut() {
+    String stored =
+        REFERENCE_CLEANER.replace(
+            "      Thread thread = new Thread(new Cleaner(), \"reference cleaner\");\n",
+            "      Thread thread = new Thread(new Cleaner(), \"reference cleaner\");\n"
+                + "      cleanerThread = thread;\n");
+    String withField =
+        stored.replace(
+            "  static class Cleaner implements Runnable {\n",
+            "  public static Thread cleanerThread;\n\n"
+                + "  static class Cleaner implements Runnable {\n");
+    refactoring
+        .addInputLines("refs/AutoReference.java", withField)
+        .addOutputLines(
+            "refs/AutoReference.java",
+            withField.replace(
+                "        } catch (InterruptedException ignored) {\n",
+                "        } catch (InterruptedException ignored) {\n"
+                    + "          Thread.currentThread().interrupt();\n"
+                    + "          break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenTheClassInterruptsTheCleanerThread() {
+    String interrupted =
+        REFERENCE_CLEANER
+            .replace(
+                "      Thread thread = new Thread(new Cleaner(), \"reference cleaner\");\n",
+                "      Thread thread = new Thread(new Cleaner(), \"reference cleaner\");\n"
+                    + "      cleanerThread = thread;\n")
+            .replace(
+                "  static class Cleaner implements Runnable {\n",
+                "  private static Thread cleanerThread;\n\n"
+                    + "  static void stopCleaner() {\n"
+                    + "    cleanerThread.interrupt();\n"
+                    + "  }\n\n"
+                    + "  static class Cleaner implements Runnable {\n");
+    refactoring
+        .addInputLines("refs/AutoReference.java", interrupted)
+        .addOutputLines(
+            "refs/AutoReference.java",
+            interrupted.replace(
+                "        } catch (InterruptedException ignored) {\n",
+                "        } catch (InterruptedException ignored) {\n"
+                    + "          Thread.currentThread().interrupt();\n"
+                    + "          break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   private static final String RESETTING_PUMP =
       """
       import java.util.concurrent.BlockingQueue;

@@ -6537,7 +6537,180 @@ class SwallowedInterruptTest {
                     "        } catch (InterruptedException ignore) {",
                     "        // BUG: Diagnostic contains: without restoring\n"
                         + "        } catch (InterruptedException ignore) {")
+                .replace("final class DeathWatcher {", "public final class DeathWatcher {")
+                .replace(
+                    "  private static final class Watcher", "  public static final class Watcher"))
+        .doTest();
+  }
+
+  @Test
+  void negative_runnableOnlyItsPackageCanNameAndNoOtherFileThereDoes() {
+    // Only the package can make a Watcher, and no other file of it names the class: every one is
+    // made in this file, handed to the kept thread.
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER.replace("  private static final class Watcher", "  static final class Watcher"))
+        .addSourceLines("Other.java", "class Other {}")
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableAnotherFileOfItsPackageMakes() {
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {")
                 .replace("  private static final class Watcher", "  static final class Watcher"))
+        .addSourceLines(
+            "Other.java",
+            "class Other {",
+            "  Thread watch() {",
+            "    return new Thread(new DeathWatcher.Watcher());",
+            "  }",
+            "}")
+        .doTest();
+  }
+
+  private static final String FINALIZER =
+      """
+      import java.lang.ref.Reference;
+      import java.lang.ref.ReferenceQueue;
+      import java.lang.reflect.Constructor;
+      import java.lang.reflect.Field;
+
+      public class Finalizer implements Runnable {
+        private static final Constructor<Thread> BIG_CONSTRUCTOR = bigConstructor();
+        private static final Field INHERITED = inheritedField();
+
+        public static void startFinalizer(ReferenceQueue<Object> queue) {
+          Finalizer finalizer = new Finalizer(queue);
+          Thread thread = null;
+          if (BIG_CONSTRUCTOR != null) {
+            try {
+              thread = BIG_CONSTRUCTOR.newInstance(null, finalizer, "finalizer", 0L, false);
+            } catch (Throwable t) {
+              // falls back to the plain constructor
+            }
+          }
+          if (thread == null) {
+            thread = new Thread(null, finalizer, "finalizer");
+          }
+          thread.setDaemon(true);
+          try {
+            if (INHERITED != null) {
+              INHERITED.set(thread, null);
+            }
+          } catch (Throwable t) {
+            // keeps what it inherited
+          }
+          thread.start();
+        }
+
+        private final ReferenceQueue<Object> queue;
+
+        private Finalizer(ReferenceQueue<Object> queue) {
+          this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+          while (true) {
+            try {
+              if (!cleanUp(queue.remove())) {
+                break;
+              }
+            } catch (InterruptedException e) {
+              // MARK
+            }
+          }
+        }
+
+        private boolean cleanUp(Reference<?> reference) {
+          reference.clear();
+          return reference != null;
+        }
+
+        private static Constructor<Thread> bigConstructor() {
+          try {
+            return Thread.class.getConstructor(
+                ThreadGroup.class, Runnable.class, String.class, long.class, boolean.class);
+          } catch (Throwable t) {
+            return null;
+          }
+        }
+
+        private static Field inheritedField() {
+          try {
+            Field field = Thread.class.getDeclaredField("inheritableThreadLocals");
+            field.setAccessible(true);
+            return field;
+          } catch (Throwable t) {
+            return null;
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_finalizerDaemonMadeThroughReflectionAndKept() {
+    // The daemon is made by a reflective Constructor<Thread> or new Thread(..), the field write
+    // through reflection hands it to nobody, and its loop ends by its own protocol: nobody can
+    // interrupt it, so a stray interrupt is rightly ignored.
+    helper.addSourceLines("Finalizer.java", FINALIZER).doTest();
+  }
+
+  @Test
+  void positive_finalizerThreadHandedOut() {
+    helper
+        .addSourceLines(
+            "Finalizer.java",
+            FINALIZER
+                .replace("        // MARK\n", "")
+                .replace(
+                    "      } catch (InterruptedException e) {",
+                    "      // BUG: Diagnostic contains: without restoring\n"
+                        + "      } catch (InterruptedException e) {")
+                .replace(
+                    "  public static void startFinalizer(ReferenceQueue<Object> queue) {",
+                    "  public static Thread startFinalizer(ReferenceQueue<Object> queue) {")
+                .replace("    thread.start();\n", "    thread.start();\n    return thread;\n"))
+        .doTest();
+  }
+
+  @Test
+  void positive_finalizerThreadHandedToAnotherMethod() {
+    helper
+        .addSourceLines(
+            "Finalizer.java",
+            FINALIZER
+                .replace("        // MARK\n", "")
+                .replace(
+                    "      } catch (InterruptedException e) {",
+                    "      // BUG: Diagnostic contains: without restoring\n"
+                        + "      } catch (InterruptedException e) {")
+                .replace(
+                    "        INHERITED.set(thread, null);", "        INHERITED.set(null, thread);"))
+        .doTest();
+  }
+
+  @Test
+  void positive_finalizerThreadInterruptedByItsClass() {
+    helper
+        .addSourceLines(
+            "Finalizer.java",
+            FINALIZER
+                .replace("        // MARK\n", "")
+                .replace(
+                    "      } catch (InterruptedException e) {",
+                    "      // BUG: Diagnostic contains: without restoring\n"
+                        + "      } catch (InterruptedException e) {")
+                .replace("    thread.start();\n", "    thread.start();\n    thread.interrupt();\n"))
         .doTest();
   }
 

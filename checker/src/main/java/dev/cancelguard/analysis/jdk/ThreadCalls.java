@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Supertypes;
+import java.util.regex.Pattern;
 
 /**
  * The JDK's thread API, named once: the interrupt flag, starting and joining threads, pausing the
@@ -45,6 +46,22 @@ public final class ThreadCalls {
               .onClass(Supertypes.descendantOf("java.lang.Thread"))
               .named("isInterrupted"),
           "isInterrupted");
+
+  /**
+   * {@code constructor.newInstance(..)} of {@code java.lang.reflect.Constructor}: a reflective
+   * construction, a thread creation where the constructor's type is a {@code Thread}.
+   */
+  public static final Matcher<ExpressionTree> REFLECTIVE_CONSTRUCTION =
+      instanceMethod().onExactClass("java.lang.reflect.Constructor").named("newInstance");
+
+  /**
+   * A {@code java.lang.reflect.Field} read or write ({@code field.set(target, value)}, {@code
+   * field.get(target)}): it touches a field of its first argument and keeps no hold of it.
+   */
+  public static final Matcher<ExpressionTree> REFLECTIVE_FIELD_ACCESS =
+      instanceMethod()
+          .onExactClass("java.lang.reflect.Field")
+          .withNameMatching(Pattern.compile("(get|set).*"));
 
   /** {@code thread.start()}. */
   public static final Matcher<ExpressionTree> START =

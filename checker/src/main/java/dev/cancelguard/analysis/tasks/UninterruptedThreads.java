@@ -11,6 +11,7 @@ import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -20,18 +21,23 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,13 +48,15 @@ import org.jspecify.annotations.Nullable;
  * does not: an interrupt it sees is a stray one, not a request to stop. Its whole work — a lambda
  * or anonymous {@code Runnable} handed to {@code new Thread(..)} or a {@code ThreadFactory}, an
  * anonymous {@code Thread} subclass, the {@code run()} of a {@code Runnable} or {@code Thread}
- * class whose every instance is made in this file (the class or its constructors private) and only
- * ever handed to such threads — sets its own interruption policy. Ending its loop on an interrupt
- * would stop the only thread doing that work (a clock updater, a finalizer, a watcher), and nothing
- * starts it again. Whether the thread is a daemon does not change who can interrupt it, so no fix
- * ends its loop either way; a swallowed interrupt there goes unreported only on a daemon (made so
- * with {@code setDaemon(true)} on one of its holders), as for the other threads of {@link
- * OwnThreads}.
+ * class whose every instance is made in this file (the class or its constructors private, or a
+ * class only its package can name that no other file of the package names) and only ever handed to
+ * such threads — sets its own interruption policy. A thread made through reflection ({@code
+ * Constructor<Thread>.newInstance(..)}) is made as by {@code new Thread(..)}, and a reflective
+ * field write on it hands it to nobody. Ending its loop on an interrupt would stop the only thread
+ * doing that work (a clock updater, a finalizer, a watcher), and nothing starts it again. Whether
+ * the thread is a daemon does not change who can interrupt it, so no fix ends its loop either way;
+ * a swallowed interrupt there goes unreported only on a daemon (made so with {@code
+ * setDaemon(true)} on one of its holders), as for the other threads of {@link OwnThreads}.
  */
 public final class UninterruptedThreads {
   /** Holders followed from one to the next (a local copied into a private field) at most. */
@@ -136,7 +144,7 @@ public final class UninterruptedThreads {
           ? List.of(parent.getParentPath())
           : handedToThreadCreation(parent.getParentPath(), state);
     }
-    if (!madeOnlyHere(type)) {
+    if (!madeOnlyHere(type) && !madeOnlyInThisFileOfItsPackage(type, codeUnit, state)) {
       return null;
     }
     List<TreePath> instances = instancesOf(type, codeUnit.getCompilationUnit());
@@ -199,7 +207,21 @@ public final class UninterruptedThreads {
           default -> List.of();
         };
     return arguments.stream().anyMatch(a -> Expressions.strip(a) == argument)
-        && Ownership.isThreadCreation((ExpressionTree) creation.getLeaf(), state);
+        && (Ownership.isThreadCreation((ExpressionTree) creation.getLeaf(), state)
+            || isReflectiveThreadConstruction(creation.getLeaf(), state));
+  }
+
+  /**
+   * {@code constructor.newInstance(.., runnable, ..)} on a {@code Constructor<Thread>}: a thread
+   * made through reflection (to pick a constructor only some JDKs have), as {@code new Thread(..)}.
+   */
+  private static boolean isReflectiveThreadConstruction(Tree tree, VisitorState state) {
+    Type thread = state.getTypeFromString("java.lang.Thread");
+    Type made = tree instanceof MethodInvocationTree call ? getType(call) : null;
+    return thread != null
+        && made != null
+        && ThreadCalls.REFLECTIVE_CONSTRUCTION.matches((ExpressionTree) tree, state)
+        && isSubtype(made, thread, state);
   }
 
   /** The class is private, or every constructor it declares is: its instances are made here. */
@@ -217,6 +239,85 @@ public final class UninterruptedThreads {
       }
     }
     return any;
+  }
+
+  /**
+   * The class can be named only inside its package (it, or a class around it, is neither public nor
+   * protected), and no other file of that package names it: every class of the package is a source
+   * of this compilation, and none outside this file mentions the type. Its instances are then made
+   * in this file only. A package some of whose classes come from class files (an incremental build,
+   * a package split across jars) may make them elsewhere.
+   */
+  private static boolean madeOnlyInThisFileOfItsPackage(
+      ClassSymbol type, TreePath codeUnit, VisitorState state) {
+    boolean confined = false;
+    for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
+      confined |= (c.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
+    }
+    if (!confined) {
+      return false;
+    }
+    CompilationUnitTree here = codeUnit.getCompilationUnit();
+    Set<CompilationUnitTree> others = new LinkedHashSet<>();
+    try {
+      for (Symbol member : type.packge().members().getSymbols()) {
+        if (!(member instanceof ClassSymbol other)) {
+          continue;
+        }
+        TreePath declaration = CompiledSources.classPath(other, state);
+        if (declaration == null) {
+          if (isStaleNestedClassFile(other, state)) {
+            continue;
+          }
+          return false; // its code is not in this compilation
+        }
+        if (declaration.getCompilationUnit() != here) {
+          others.add(declaration.getCompilationUnit());
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return false; // a package javac cannot list
+    }
+    for (CompilationUnitTree other : others) {
+      if (names(other, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A class file of a nested or anonymous class ({@code Outer$4}) whose top-level class is compiled
+   * here from source: the library's own jar on the class path lists its old class files beside the
+   * sources, and the source of {@code Outer} is what is read.
+   */
+  private static boolean isStaleNestedClassFile(ClassSymbol member, VisitorState state) {
+    String name = member.getSimpleName().toString();
+    int dollar = name.indexOf('$');
+    if (dollar <= 0) {
+      return false;
+    }
+    Symbol outer = member.packge().members().findFirst(state.getName(name.substring(0, dollar)));
+    return outer instanceof ClassSymbol top && CompiledSources.classPath(top, state) != null;
+  }
+
+  /** True if some name in the file resolves to the type. */
+  private static boolean names(CompilationUnitTree unit, ClassSymbol type) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        found[0] |= getSymbol(identifier) == type;
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        found[0] |= getSymbol(select) == type;
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(unit, null);
+    return found[0];
   }
 
   /** The paths of {@code new Type(..)} in the file. */
@@ -289,6 +390,11 @@ public final class UninterruptedThreads {
         case BinaryTree binary
             when binary.getKind() == Tree.Kind.EQUAL_TO
                 || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
+        // A reflective field write on the thread (clearing what it inherited) keeps no hold of it.
+        case MethodInvocationTree call
+            when !call.getArguments().isEmpty()
+                && Expressions.strip(call.getArguments().getFirst()) == reference
+                && ThreadCalls.REFLECTIVE_FIELD_ACCESS.matches(call, state) -> {}
         case null, default -> escapes[0] = true;
       }
     }
