@@ -271,6 +271,37 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  /**
+   * Tasks that use nothing of this file leave only the way out to report, where leaving means
+   * stopped: the question is not walked without it, and must still be where it is.
+   */
+  @Test
+  void positive_tasksUseNothingButTheStopReturns() {
+    helper
+        .addSourceLines(
+            "Ticker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Ticker {
+              private final ExecutorService clock = Executors.newSingleThreadExecutor();
+              void start() {
+                clock.execute(() -> {});
+              }
+              void pause() {
+                clock.shutdownNow();
+                System.out.println("paused");
+              }
+              void stop() {
+                // BUG: Diagnostic contains: stop() returns (line 16) as if the tasks had stopped
+                clock.shutdownNow();
+                System.out.println("stopped");
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_shutdownInClose() {
     helper

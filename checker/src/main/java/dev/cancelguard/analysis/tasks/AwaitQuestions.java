@@ -91,6 +91,11 @@ public final class AwaitQuestions {
             && target.kind() != CancelTarget.Kind.FUTURE
             && StopMethods.exitMeansStopped(codeUnit, target, cancel, options, state);
     TaskUses uses = TaskUses.of(target, state);
+    // Every use the walk can find is a release or read of what the tasks use or write, or a way
+    // out where leaving means stopped: with neither, there is nothing to walk for.
+    if (!exitIsUse && uses.usesNothing()) {
+      return ImmutableList.of();
+    }
     boolean startsIdle =
         target.kind() == CancelTarget.Kind.EXECUTOR
             && isLocalExecutorOfThisCode(target.variable(), body, state);

@@ -246,6 +246,14 @@ public final class TaskUses {
     return symbol != null && used.contains(symbol);
   }
 
+  /**
+   * True if the tasks use and write no variable of this file: nothing the code after a cancel
+   * releases or reads can be in their way.
+   */
+  public boolean usesNothing() {
+    return used.isEmpty() && written.isEmpty();
+  }
+
   /** True if the tasks write the variable (assign it, or call a mutator such as add/put on it). */
   public boolean writes(@Nullable Symbol symbol) {
     return symbol != null && written.contains(symbol);

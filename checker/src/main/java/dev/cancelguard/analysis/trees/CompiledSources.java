@@ -8,9 +8,16 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +31,9 @@ public final class CompiledSources {
   private static final class Classes {
     final List<ClassSymbol> declared;
 
+    /** The subclasses of each class asked about, found once per compilation. */
+    final Map<ClassSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
+
     Classes(List<ClassSymbol> declared) {
       this.declared = declared;
     }
@@ -35,30 +45,69 @@ public final class CompiledSources {
 
   /**
    * Every class (nested ones included) declared in the files of this compilation: the classes javac
-   * knows of whose declaration is a tree here. Listed once per compilation.
+   * knows of whose declaration is a tree here. Listed once per compilation, in the order of their
+   * binary names.
    */
   public static List<ClassSymbol> classes(VisitorState state) {
     Classes known = state.context.get(CLASSES);
     if (known == null) {
-      List<ClassSymbol> all = new ArrayList<>();
-      Symtab.instance(state.context).getAllClasses().forEach(all::add);
-      List<ClassSymbol> declared = new ArrayList<>();
-      for (ClassSymbol type : all) {
-        if (classTree(type, state) != null) {
+      // Only a class javac entered from source has a tree, and Enter keeps an environment for each
+      // of those: a few hundred, where the symbol table lists every class javac has read
+      // (thousands, of the JDK and the jars), each of which would be looked up.
+      Symtab symtab = Symtab.instance(state.context);
+      Set<ClassSymbol> declared = new HashSet<>();
+      for (Env<AttrContext> env : Enter.instance(state.context).getEnvs()) {
+        if (env.enclClass != null
+            && env.enclClass.sym instanceof ClassSymbol type
+            && isInSymbolTable(type, symtab)
+            && classTree(type, state) != null) {
           declared.add(type);
         }
       }
-      known = new Classes(List.copyOf(declared));
+      List<Map.Entry<String, ClassSymbol>> byName = new ArrayList<>();
+      for (ClassSymbol type : declared) {
+        byName.add(Map.entry(type.flatname.toString(), type));
+      }
+      byName.sort(Map.Entry.comparingByKey());
+      known = new Classes(byName.stream().map(Map.Entry::getValue).toList());
       state.context.put(CLASSES, known);
     }
     return known.declared;
   }
 
-  /** The classes of this compilation other than {@code type} that are subclasses of it. */
+  /**
+   * True if the symbol table holds {@code type} under its name, in any module (a class whose
+   * package has no module, in code that does not compile, included).
+   */
+  private static boolean isInSymbolTable(ClassSymbol type, Symtab symtab) {
+    for (ClassSymbol known : symtab.getClassesForName(type.flatname)) {
+      if (known == type) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The classes of this compilation other than {@code type} that are subclasses of it; found once
+   * per compilation and class (the implementations of each abstract method of an interface ask).
+   */
   public static List<ClassSymbol> subclassesOf(ClassSymbol type, VisitorState state) {
+    List<ClassSymbol> classes = classes(state);
+    Map<ClassSymbol, List<ClassSymbol>> known = state.context.get(CLASSES).subclasses;
+    List<ClassSymbol> found = known.get(type);
+    if (found == null) {
+      found = findSubclasses(type, classes, state);
+      known.put(type, found);
+    }
+    return found;
+  }
+
+  private static List<ClassSymbol> findSubclasses(
+      ClassSymbol type, List<ClassSymbol> classes, VisitorState state) {
     List<ClassSymbol> found = new ArrayList<>();
     try {
-      for (ClassSymbol other : classes(state)) {
+      for (ClassSymbol other : classes) {
         if (other != type && other.isSubClass(type, state.getTypes())) {
           found.add(other);
         }
@@ -66,7 +115,7 @@ public final class CompiledSources {
     } catch (RuntimeException incomplete) {
       return List.of(); // a class whose supertypes cannot be completed
     }
-    return found;
+    return List.copyOf(found);
   }
 
   /** The method's declaration, if its file is part of this compilation; null otherwise. */

@@ -4,11 +4,17 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symtab;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link CompiledSources}: declarations found in any file of the compilation, never in a jar. */
@@ -53,6 +59,96 @@ class CompiledSourcesTest {
                 Thread.currentThread();
               }
             }
+            """)
+        .doTest();
+  }
+
+  /**
+   * Reports, on each file, the classes of the compilation as {@link CompiledSources#classes} lists
+   * them, and whether that is the list a look at every class of the symbol table finds (each class
+   * javac knows of whose declaration has a tree here): the environments of Enter must miss none.
+   * Local and anonymous classes are in neither list (the symbol table does not hold them).
+   */
+  @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class ListsClasses extends BugChecker implements CompilationUnitTreeMatcher {
+    @Override
+    public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+      List<String> everyClass = new ArrayList<>();
+      Symtab.instance(state.context)
+          .getAllClasses()
+          .forEach(
+              type -> {
+                if (CompiledSources.classTree(type, state) != null) {
+                  everyClass.add(type.flatname.toString());
+                }
+              });
+      everyClass.sort(null);
+      List<String> listed = new ArrayList<>();
+      for (ClassSymbol type : CompiledSources.classes(state)) {
+        listed.add(type.flatname.toString());
+      }
+      // The subclasses of each class, found once per compilation: asked again, the same answer.
+      List<String> subclasses = new ArrayList<>();
+      for (ClassSymbol type : CompiledSources.classes(state)) {
+        List<ClassSymbol> first = CompiledSources.subclassesOf(type, state);
+        if (!first.equals(CompiledSources.subclassesOf(type, state))) {
+          subclasses.add("asked again, a different answer for " + type);
+        }
+        for (ClassSymbol subclass : first) {
+          subclasses.add(subclass.flatname + " < " + type.flatname);
+        }
+      }
+      return buildDescription(tree)
+          .setMessage(
+              (listed.equals(everyClass) ? "same: " : "differs from " + everyClass + ": ")
+                  + listed
+                  + "; "
+                  + subclasses)
+          .build();
+    }
+  }
+
+  @Test
+  void listsTheClassesOfEveryFileAsTheSymbolTableDoes() {
+    CompilationTestHelper.newInstance(ListsClasses.class, getClass())
+        .addSourceLines(
+            "p/Base.java",
+            """
+            // BUG: Diagnostic contains: same: [p.Base, p.Base$Kind, p.Base$Nested, p.Base$Nested$Deeper, p.Other, p.Other$Point, q.Third]; [p.Base$Nested < p.Base, q.Third < p.Base]
+            package p;
+            public abstract class Base {
+              enum Kind { A }
+              static class Nested extends Base {
+                interface Deeper {}
+              }
+            }
+            """)
+        .addSourceLines(
+            "p/Other.java",
+            """
+            // BUG: Diagnostic contains: same: [p.Base
+            package p;
+            class Other {
+              record Point(int x) {}
+              Object run() {
+                class Local extends Base {}
+                return new Base() {};
+              }
+            }
+            """)
+        .addSourceLines(
+            "p/package-info.java",
+            """
+            /** A package documented in its own file: Enter keeps an environment for it too. */
+            // BUG: Diagnostic contains: same: [p.Base
+            package p;
+            """)
+        .addSourceLines(
+            "q/Third.java",
+            """
+            // BUG: Diagnostic contains: same:
+            package q;
+            public class Third extends p.Base {}
             """)
         .doTest();
   }
