@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopPathBounds;
@@ -283,9 +284,10 @@ public final class CancelWithoutAwait extends CancelGuardChecker
   /**
    * Inserts the wait after the rest of the stop, before what treats the work as stopped (see {@link
    * WaitPlacement#spot}), keeping the method's own deadline ({@code stop(long timeout, TimeUnit
-   * unit)}) or the bound its stop path puts on its other waits. None where the code may run on a
-   * thread of the work it would wait for, where the class offers its own wait, or where a timed
-   * wait would have to throw in the middle of a close.
+   * unit)}, {@code close(long timeoutMs)}, what remains of a deadline computed from one: {@link
+   * MethodDeadlines}) or the bound its stop path puts on its other waits. None where the code may
+   * run on a thread of the work it would wait for, where the class offers its own wait, or where a
+   * timed wait would have to throw in the middle of a close.
    */
   private @Nullable SuggestedFix waitFix(
       MethodInvocationTree call,
@@ -328,7 +330,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         && WaitFixes.keepsDelayedTasks(call, getSymbol(receiver), state)) {
       return null;
     }
-    WaitFixes.Deadline deadline = WaitFixes.deadlineOf(codeUnit, state);
+    WaitFixes.Deadline deadline = MethodDeadlines.deadlineOf(codeUnit, state.getPath(), state);
+    // `close(long timeout)`: the caller bounded the stop in a unit nothing names; an unbounded
+    // wait would ignore that bound, and a timed one cannot keep it.
+    if (deadline == null && MethodDeadlines.hasDeadlineOfUnknownUnit(codeUnit, state)) {
+      return null;
+    }
     if (deadline == null) {
       deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
     }

@@ -1074,6 +1074,184 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  @Test
+  void fix_keepsADeadlineWhoseNameGivesItsUnit() {
+    // shutdownHelper(.., long timeoutMs) is given its caller's close(timeout): the waits keep it,
+    // in the unit the name says; timedJoin, since a deadline already past is 0 or less.
+    refactoring
+        .addInputLines(
+            "Streams.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Streams {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              private final Thread flusher = new Thread(() -> System.out.println("flush"));
+              Streams() {
+                cleaner.execute(() -> System.out.println("clean"));
+                flusher.start();
+              }
+              private void shutdownHelper(boolean error, long timeoutMs) {
+                cleaner.shutdownNow();
+              }
+              void stop(int graceSeconds) throws InterruptedException {
+                flusher.interrupt();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Streams.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Streams {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              private final Thread flusher = new Thread(() -> System.out.println("flush"));
+              Streams() {
+                cleaner.execute(() -> System.out.println("clean"));
+                flusher.start();
+              }
+              private void shutdownHelper(boolean error, long timeoutMs) {
+                cleaner.shutdownNow();
+                try {
+                  cleaner.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              void stop(int graceSeconds) throws InterruptedException {
+                flusher.interrupt();
+                TimeUnit.SECONDS.timedJoin(flusher, graceSeconds);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_keepsWhatRemainsOfADeadlineComputedFromTheTimeout() {
+    // The stop already spent part of its time on the first pool: the second wait gets what is
+    // left of it, not the whole timeout again.
+    refactoring
+        .addInputLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Server {
+              private final ExecutorService acceptors = Executors.newFixedThreadPool(2);
+              private final ExecutorService workers = Executors.newFixedThreadPool(2);
+              Server() {
+                acceptors.execute(() -> System.out.println("accept"));
+                workers.execute(() -> System.out.println("work"));
+              }
+              void stop(long timeout, TimeUnit unit) throws InterruptedException {
+                long deadline = System.nanoTime() + unit.toNanos(timeout);
+                acceptors.shutdown();
+                if (!acceptors.awaitTermination(timeout, unit)) {
+                  return;
+                }
+                workers.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Server.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Server {
+              private final ExecutorService acceptors = Executors.newFixedThreadPool(2);
+              private final ExecutorService workers = Executors.newFixedThreadPool(2);
+              Server() {
+                acceptors.execute(() -> System.out.println("accept"));
+                workers.execute(() -> System.out.println("work"));
+              }
+              void stop(long timeout, TimeUnit unit) throws InterruptedException {
+                long deadline = System.nanoTime() + unit.toNanos(timeout);
+                acceptors.shutdown();
+                if (!acceptors.awaitTermination(timeout, unit)) {
+                  return;
+                }
+                workers.shutdownNow();
+                workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String DEADLINES_WITHOUT_A_UNIT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client {
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final ExecutorService timer = Executors.newSingleThreadExecutor();
+        Client() {
+          pool.execute(() -> System.out.println("work"));
+          timer.execute(() -> System.out.println("tick"));
+        }
+        void close(long timeout) {
+          // BUG: Diagnostic contains: close() returns
+          pool.shutdownNow();
+        }
+        void stop(long deadline) {
+          // BUG: Diagnostic contains: stop() returns
+          timer.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneWhereTheDeadlineHasNoUnit() {
+    // The caller bounded the stop in a unit nothing here names: an unbounded close() would ignore
+    // the bound, and a timed wait cannot keep it.
+    helper.addSourceLines("Client.java", DEADLINES_WITHOUT_A_UNIT).doTest();
+    refactoring.addInputLines("Client.java", DEADLINES_WITHOUT_A_UNIT).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_closeWhereTheNumberIsNoTimeout() {
+    // A number that names no timeout (a retry count, a delay being scheduled) is no deadline.
+    refactoring
+        .addInputLines(
+            "Client.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Client {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Client() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(long retries, long delayMs) {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Client.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Client {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Client() {
+                pool.execute(() -> System.out.println("work"));
+              }
+              void close(long retries, long delayMs) {
+                pool.shutdownNow();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private static final String SCHEDULER_KEEPS_DELAYED_TASKS =
       """
       import java.util.concurrent.Executors;

@@ -17,7 +17,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Source;
@@ -34,7 +33,6 @@ import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,43 +152,26 @@ public final class WaitFixes {
   }
 
   /**
-   * A deadline the enclosing method was given: a {@code (long timeout, TimeUnit unit)} pair of
-   * parameters, or a {@link java.time.Duration} parameter ({@code unit} is then null). A wait
-   * inserted there keeps it.
+   * A deadline the enclosing method was given ({@link MethodDeadlines}), which a wait inserted
+   * there keeps: an amount in a {@code TimeUnit} the code names ({@code unit}), in a fixed {@code
+   * TimeUnit} constant ({@code unitConstant}: {@code timeoutMs} is in {@code MILLISECONDS}), or,
+   * with neither, a {@link java.time.Duration}.
    */
-  public record Deadline(String amount, @Nullable String unit) {}
+  public record Deadline(String amount, @Nullable String unit, @Nullable String unitConstant) {
+    /** An amount in the {@code TimeUnit} that {@code unit} names, or a Duration if it is null. */
+    public Deadline(String amount, @Nullable String unit) {
+      this(amount, unit, null);
+    }
 
-  /**
-   * The deadline of the method enclosing {@code codeUnit}: its last {@code long}/{@code int}
-   * parameter followed by a {@code TimeUnit} one, else its last {@code Duration} parameter; null
-   * for a lambda or a method with neither.
-   */
-  public static @Nullable Deadline deadlineOf(@Nullable TreePath codeUnit, VisitorState state) {
-    if (codeUnit == null || !(codeUnit.getLeaf() instanceof MethodTree method)) {
-      return null;
+    /** An amount in the {@code TimeUnit} constant {@code constant} ({@code "MILLISECONDS"}). */
+    public static Deadline inUnit(String amount, String constant) {
+      return new Deadline(amount, null, constant);
     }
-    Type timeUnit = state.getTypeFromString("java.util.concurrent.TimeUnit");
-    Type duration = state.getTypeFromString("java.time.Duration");
-    List<? extends VariableTree> parameters = method.getParameters();
-    Deadline found = null;
-    for (int i = 0; i < parameters.size(); i++) {
-      Type type = getType(parameters.get(i));
-      if (type == null) {
-        continue;
-      }
-      String name = parameters.get(i).getName().toString();
-      if (duration != null && state.getTypes().isSameType(type, duration)) {
-        found = new Deadline(name, null);
-      } else if (i > 0
-          && timeUnit != null
-          && state.getTypes().isSameType(type, timeUnit)
-          && getType(parameters.get(i - 1)) != null
-          && (getType(parameters.get(i - 1)).getKind() == TypeKind.LONG
-              || getType(parameters.get(i - 1)).getKind() == TypeKind.INT)) {
-        found = new Deadline(parameters.get(i - 1).getName().toString(), name);
-      }
+
+    /** True for a {@link java.time.Duration}. */
+    boolean isDuration() {
+      return unit == null && unitConstant == null;
     }
-    return found;
   }
 
   /**
@@ -243,10 +224,18 @@ public final class WaitFixes {
     if (kind == CancelTarget.Kind.THREAD) {
       if (deadline == null) {
         wait = receiver + ".join();";
-      } else if (deadline.unit() == null) {
+      } else if (deadline.isDuration()) {
         wait = receiver + ".join(" + deadline.amount() + ".toMillis());";
       } else {
-        wait = deadline.unit() + ".timedJoin(" + receiver + ", " + deadline.amount() + ");";
+        // timedJoin, not join(millis): a deadline already past gives 0 or less, which join()
+        // takes for "forever" or rejects.
+        wait =
+            unitOf(deadline, fix, state)
+                + ".timedJoin("
+                + receiver
+                + ", "
+                + deadline.amount()
+                + ");";
       }
     } else if (deadline == null
         && executorCloseAvailable(state)
@@ -259,7 +248,7 @@ public final class WaitFixes {
         String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
         await = receiver + ".awaitTermination(" + TIMEOUT_SECONDS + ", " + timeUnit + ".SECONDS)";
         within = " within " + TIMEOUT_SECONDS + " seconds";
-      } else if (deadline.unit() == null) {
+      } else if (deadline.isDuration()) {
         String timeUnit = SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit");
         await =
             receiver
@@ -270,7 +259,13 @@ public final class WaitFixes {
                 + ".NANOSECONDS)";
         within = " in time";
       } else {
-        await = receiver + ".awaitTermination(" + deadline.amount() + ", " + deadline.unit() + ")";
+        await =
+            receiver
+                + ".awaitTermination("
+                + deadline.amount()
+                + ", "
+                + unitOf(deadline, fix, state)
+                + ")";
         within = " in time";
       }
       wait =
@@ -292,6 +287,16 @@ public final class WaitFixes {
         + " } catch (InterruptedException "
         + freshName(at, "e")
         + ") { Thread.currentThread().interrupt(); }";
+  }
+
+  /** The source that names a deadline's {@code TimeUnit}: its variable, or the constant. */
+  private static String unitOf(Deadline deadline, SuggestedFix.Builder fix, VisitorState state) {
+    if (deadline.unit() != null) {
+      return deadline.unit();
+    }
+    return SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.TimeUnit")
+        + "."
+        + deadline.unitConstant();
   }
 
   /**
