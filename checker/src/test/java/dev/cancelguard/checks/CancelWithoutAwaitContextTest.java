@@ -1252,6 +1252,235 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  /** A task class of another file: the file that submits it cannot see what it runs. */
+  private static final String SCHEDULED_TASK =
+      """
+      class ScheduledTask implements Runnable {
+        private final Runnable action;
+        ScheduledTask(Runnable action) {
+          this.action = action;
+        }
+        @Override
+        public void run() {
+          action.run();
+        }
+      }
+      """;
+
+  private static final String WORKER_RUNS_WRAPPED_CODE_FROM_OUTSIDE =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.function.UnaryOperator;
+      class Worker {
+        private final ExecutorService executor = Executors.newSingleThreadExecutor();
+        private final UnaryOperator<Runnable> hook = UnaryOperator.identity();
+        public void schedule(Runnable run) {
+          Runnable decorated = hook.apply(run);
+          ScheduledTask task = new ScheduledTask(decorated);
+          executor.execute(task);
+        }
+        public void dispose() {
+          // BUG: Diagnostic contains: dispose() returns
+          executor.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitForAPoolThatRunsWrappedCodeHandedInFromOutside() {
+    // schedule(run) wraps its caller's code in a task object: any of it may dispose of the worker
+    // (an operator disposing its worker when it completes), on the pool's own thread.
+    helper
+        .addSourceLines("ScheduledTask.java", SCHEDULED_TASK)
+        .addSourceLines("Worker.java", WORKER_RUNS_WRAPPED_CODE_FROM_OUTSIDE)
+        .doTest();
+    refactoring
+        .addInputLines("ScheduledTask.java", SCHEDULED_TASK)
+        .expectUnchanged()
+        .addInputLines("Worker.java", WORKER_RUNS_WRAPPED_CODE_FROM_OUTSIDE)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitForAPoolThatRunsWrappedCodeOfItsOwn() {
+    // The task object wraps the file's own code: nothing from outside runs on the pool.
+    refactoring
+        .addInputLines("ScheduledTask.java", SCHEDULED_TASK)
+        .expectUnchanged()
+        .addInputLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Worker {
+              private final ExecutorService executor = Executors.newSingleThreadExecutor();
+              public void start(int rounds) {
+                Runnable tick = () -> System.out.println(rounds);
+                executor.execute(new ScheduledTask(tick));
+              }
+              public void dispose() {
+                executor.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Worker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Worker {
+              private final ExecutorService executor = Executors.newSingleThreadExecutor();
+              public void start(int rounds) {
+                Runnable tick = () -> System.out.println(rounds);
+                executor.execute(new ScheduledTask(tick));
+              }
+              public void dispose() {
+                executor.shutdownNow();
+                executor.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String POOL_HANDED_OUT_BY_A_GETTER =
+      """
+      import java.util.concurrent.ExecutorService;
+      class WorkerPool {
+        private final ExecutorService executor;
+        WorkerPool(ExecutorService executor) {
+          this.executor = executor;
+          executor.execute(() -> System.out.println("warm up"));
+        }
+        public ExecutorService executor() {
+          return executor;
+        }
+        public void close() {
+          // BUG: Diagnostic contains: close() returns
+          executor.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitForAPoolHandedOutByAGetter() {
+    // Whoever gets the pool runs on it what they choose, and that may close it (a close sequence
+    // run in a completion callback on one of its threads).
+    helper.addSourceLines("WorkerPool.java", POOL_HANDED_OUT_BY_A_GETTER).doTest();
+    refactoring
+        .addInputLines("WorkerPool.java", POOL_HANDED_OUT_BY_A_GETTER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  /** A scheduler of another file, which runs on the pool it is given whatever it is handed. */
+  private static final String TASK_SCHEDULER =
+      """
+      import java.util.concurrent.ScheduledExecutorService;
+      class TaskScheduler {
+        private final ScheduledExecutorService executor;
+        TaskScheduler(ScheduledExecutorService executor) {
+          this.executor = executor;
+        }
+        void schedule(Runnable task) {
+          executor.execute(task);
+        }
+      }
+      """;
+
+  private static final String POOL_HANDED_TO_A_SCHEDULER =
+      """
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.ScheduledExecutorService;
+      class Router {
+        private volatile ScheduledExecutorService localExecutor;
+        TaskScheduler createDefaultScheduler() {
+          ScheduledExecutorService localExecutor = Executors.newSingleThreadScheduledExecutor();
+          this.localExecutor = localExecutor;
+          localExecutor.execute(() -> System.out.println("started"));
+          return new TaskScheduler(localExecutor);
+        }
+        public void destroy() {
+          ScheduledExecutorService localExecutor = this.localExecutor;
+          if (localExecutor != null) {
+            // BUG: Diagnostic contains: destroy() returns
+            localExecutor.shutdownNow();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitForAPoolHandedToOtherCode() {
+    // The pool goes to a scheduler that runs on it tasks this file cannot see; one of them may
+    // close the application, which destroys the router on that very thread.
+    helper
+        .addSourceLines("TaskScheduler.java", TASK_SCHEDULER)
+        .addSourceLines("Router.java", POOL_HANDED_TO_A_SCHEDULER)
+        .doTest();
+    refactoring
+        .addInputLines("TaskScheduler.java", TASK_SCHEDULER)
+        .expectUnchanged()
+        .addInputLines("Router.java", POOL_HANDED_TO_A_SCHEDULER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitForAPoolHandedOnlyToThePlatformOrThisFileOrAPrivateGetter() {
+    refactoring
+        .addInputLines(
+            "Router.java",
+            """
+            import java.util.Objects;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Router {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Router() {
+                Objects.requireNonNull(pool);
+                startOn(pool);
+              }
+              private static void startOn(ExecutorService executor) {
+                executor.execute(() -> System.out.println("started"));
+              }
+              private ExecutorService pool() {
+                return pool;
+              }
+              public void destroy() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Router.java",
+            """
+            import java.util.Objects;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Router {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+              Router() {
+                Objects.requireNonNull(pool);
+                startOn(pool);
+              }
+              private static void startOn(ExecutorService executor) {
+                executor.execute(() -> System.out.println("started"));
+              }
+              private ExecutorService pool() {
+                return pool;
+              }
+              public void destroy() {
+                pool.shutdownNow();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private static final String SCHEDULER_KEEPS_DELAYED_TASKS =
       """
       import java.util.concurrent.Executors;

@@ -128,6 +128,57 @@ final class TaskBodyFinder {
     }.scan(unit, null);
   }
 
+  /** How many locals deep a wrapped task's argument is followed to a parameter. */
+  private static final int MAX_LOCAL_HOPS = 2;
+
+  /**
+   * A task a non-private method takes as a parameter: whoever calls it fills it with code of their
+   * own.
+   */
+  private boolean isCodeFromOutside(VarSymbol variable) {
+    return variable.getKind() == ElementKind.PARAMETER
+        && variable.owner instanceof MethodSymbol method
+        && !method.isPrivate()
+        && isTaskType(variable.type);
+  }
+
+  /**
+   * True if a task-typed argument of a task object's constructor is, or is computed from ({@code
+   * RxJavaPlugins.onSchedule(run)}, through up to {@value #MAX_LOCAL_HOPS} locals), a task a
+   * non-private method takes as a parameter: the object runs code its caller handed in.
+   */
+  private boolean carriesCodeFromOutside(ExpressionTree argument, int hops) {
+    if (!isTaskType(getType(argument))) {
+      return false;
+    }
+    boolean[] carries = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        if (getSymbol(id) instanceof VarSymbol variable) {
+          if (isCodeFromOutside(variable)) {
+            carries[0] = true;
+          } else if (hops > 0 && Ownership.isLocal(variable)) {
+            ExpressionTree initializer = initializerOf(variable);
+            carries[0] |= initializer != null && carriesCodeFromOutside(initializer, hops - 1);
+          }
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // code the file writes; what it calls is followed as a task body
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(argument, null);
+    return carries[0];
+  }
+
   /** A {@code Runnable} or {@code Callable}: code to run, not a delay or a unit. */
   private boolean isTaskType(@Nullable Type type) {
     if (type == null || type.isPrimitive()) {
@@ -306,6 +357,9 @@ final class TaskBodyFinder {
       }
       case NewClassTree newClass -> {
         for (ExpressionTree constructorArgument : newClass.getArguments()) {
+          // `new ScheduledRunnable(decorate(run), ..)`: a task object wrapping code a caller
+          // handed in runs that code.
+          runsCodeFromOutside |= carriesCodeFromOutside(constructorArgument, MAX_LOCAL_HOPS);
           VarSymbol variable = Expressions.variableOf(constructorArgument);
           if (variable != null) {
             directlyUsed.add(variable);
@@ -329,11 +383,7 @@ final class TaskBodyFinder {
       default -> {
         VarSymbol variable = Expressions.variableOf(task);
         if (variable != null) {
-          runsCodeFromOutside |=
-              variable.getKind() == ElementKind.PARAMETER
-                  && variable.owner instanceof MethodSymbol method
-                  && !method.isPrivate()
-                  && isTaskType(variable.type);
+          runsCodeFromOutside |= isCodeFromOutside(variable);
           directlyUsed.add(variable);
           taskHolders.add(variable);
           ExpressionTree initializer = initializerOf(variable);

@@ -117,10 +117,12 @@ public final class WorkerCode {
    * the target (or the thread's body) calls it, through up to {@value #MAX_CALL_DEPTH} methods of
    * this file ({@code task -> failConnection() -> close()}); or it runs callbacks handed in from
    * outside — a listener's {@code stateChanged(..)}, a queued {@code Runnable}'s {@code run()}, a
-   * task a public method takes as a parameter and submits — code this file cannot see, which may
-   * well stop the component (a listener that closes the client when the connection is lost); or a
-   * task class that extends the stop's class, compiled with it, calls the stop from its own work
-   * ({@code run() { try { .. } finally { close(); } }}). A wait there waits for its own thread.
+   * task a public method takes as a parameter and submits (or wraps in a task object it submits),
+   * an executor handed out to other code ({@link HandedOutPools}) — code this file cannot see,
+   * which may well stop the component (a listener that closes the client when the connection is
+   * lost); or a task class that extends the stop's class, compiled with it, calls the stop from its
+   * own work ({@code run() { try { .. } finally { close(); } }}). A wait there waits for its own
+   * thread.
    */
   public static boolean reachedFromItsOwnWork(
       TreePath codeUnit, CancelTarget target, VisitorState state) {
@@ -130,7 +132,7 @@ public final class WorkerCode {
     }
     CompilationUnitTree unit = codeUnit.getCompilationUnit();
     TaskBodyFinder finder = TaskBodyFinder.found(target, state);
-    if (finder.runsCodeFromOutside) {
+    if (finder.runsCodeFromOutside || HandedOutPools.isHandedOut(target, state)) {
       return true;
     }
     if (callsTheStop(finder.bodies, stop, unit, state)) {
