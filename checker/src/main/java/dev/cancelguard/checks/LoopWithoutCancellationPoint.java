@@ -31,6 +31,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.HandshakeSpins;
 import dev.cancelguard.analysis.interrupts.Polls;
 import dev.cancelguard.analysis.interrupts.Polls.Pause;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
@@ -160,6 +161,12 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (polling.readsClock() && !polling.readsShared()) {
       return NO_MATCH;
     }
+    // `while (get() == INTERRUPTING) Thread.yield();` where every writer leaves that state a few
+    // straight-line statements later: the spin waits out another thread's handshake.
+    if (polling.pauses().stream().allMatch(p -> p.kind() == PauseKind.SPIN)
+        && HandshakeSpins.isHandshakeSpin(loopPath, state)) {
+      return NO_MATCH;
+    }
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);
     if (reaction.stops()) {
       return NO_MATCH;
@@ -201,7 +208,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
                   + " Thread.currentThread().isInterrupted() in the loop.";
         };
     return describe(
-        loop, message, InterruptCheckFixes.forLoop(loop, loopPath, reaction, state, options));
+        loop, message, InterruptCheckFixes.forWaitLoop(loop, loopPath, reaction, state, options));
   }
 
   private Description describeFutureSweep(

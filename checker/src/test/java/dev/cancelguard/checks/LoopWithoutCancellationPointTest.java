@@ -3394,4 +3394,262 @@ class LoopWithoutCancellationPointTest {
                 "while (true) {", "while (!Thread.currentThread().isInterrupted()) {"))
         .doTest();
   }
+
+  // ---------------------------------------------------------------- handshake spins
+
+  private static final String HANDSHAKE =
+      """
+      import java.util.concurrent.atomic.AtomicInteger;
+      class InterruptibleTask extends AtomicInteger implements Runnable {
+        static final int READY = 0;
+        static final int RUNNING = 1;
+        static final int FINISHED = 2;
+        static final int INTERRUPTING = 3;
+        static final int INTERRUPTED = 4;
+        final Runnable run;
+        volatile Thread thread;
+        InterruptibleTask(Runnable run) {
+          this.run = run;
+        }
+        @Override
+        public void run() {
+          if (compareAndSet(READY, RUNNING)) {
+            thread = Thread.currentThread();
+            try {
+              run.run();
+            } finally {
+              thread = null;
+              if (!compareAndSet(RUNNING, FINISHED)) {
+                %s
+                Thread.interrupted();
+              }
+            }
+          }
+        }
+        void dispose() {
+          if (compareAndSet(RUNNING, INTERRUPTING)) {
+            Thread t = thread;
+            if (t != null) {
+              t.interrupt();
+            }
+            %s
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_spinThatWaitsOutAnotherThreadsHandshake() {
+    // dispose() holds INTERRUPTING only for its own interrupt() call, then sets INTERRUPTED: the
+    // spin lasts a few instructions of the other thread, and must not end early on an interrupt.
+    helper
+        .addSourceLines(
+            "InterruptibleTask.java",
+            HANDSHAKE.formatted(
+                "while (get() == INTERRUPTING) { Thread.yield(); }", "set(INTERRUPTED);"))
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAStateTheOtherThreadKeepsWhileItBlocks() {
+    // Between entering INTERRUPTING and leaving it, the other side sleeps: that is no handshake.
+    helper
+        .addSourceLines(
+            "InterruptibleTask.java",
+            HANDSHAKE.formatted(
+                "// BUG: Diagnostic contains: keeps a CPU core busy\n"
+                    + "while (get() == INTERRUPTING) { Thread.yield(); }",
+                "try { Thread.sleep(100); } catch (InterruptedException e) {"
+                    + " Thread.currentThread().interrupt(); }\n"
+                    + "set(INTERRUPTED);"))
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAStateTheOtherThreadNeverLeaves() {
+    helper
+        .addSourceLines(
+            "InterruptibleTask.java",
+            HANDSHAKE.formatted(
+                "// BUG: Diagnostic contains: keeps a CPU core busy\n"
+                    + "while (get() == INTERRUPTING) { Thread.yield(); }",
+                "System.out.println(\"interrupted\");"))
+        .doTest();
+  }
+
+  @Test
+  void positive_spinWhileAStateIsNotYetReached() {
+    // Waiting for a state to be reached (!=) waits on the other thread's progress, however long.
+    helper
+        .addSourceLines(
+            "InterruptibleTask.java",
+            HANDSHAKE.formatted(
+                "// BUG: Diagnostic contains: keeps a CPU core busy\n"
+                    + "while (get() != INTERRUPTED) { Thread.yield(); }",
+                "set(INTERRUPTED);"))
+        .doTest();
+  }
+
+  @Test
+  void negative_spinOnAVolatileFieldHeldForAHandshake() {
+    helper
+        .addSourceLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              enum Phase { IDLE, HANDING_OVER, HANDED_OVER }
+              private volatile Phase phase = Phase.IDLE;
+              private volatile Object item;
+              void give(Object value) {
+                phase = Phase.HANDING_OVER;
+                item = value;
+                phase = Phase.HANDED_OVER;
+              }
+              Object take() {
+                while (phase == Phase.HANDING_OVER) {
+                  Thread.onSpinWait();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAVolatileFieldAlsoSetFromAnotherPlaceThatKeepsIt() {
+    helper
+        .addSourceLines(
+            "Handoff.java",
+            """
+            class Handoff {
+              enum Phase { IDLE, HANDING_OVER, HANDED_OVER }
+              private volatile Phase phase = Phase.IDLE;
+              private volatile Object item;
+              void give(Object value) {
+                phase = Phase.HANDING_OVER;
+                item = value;
+                phase = Phase.HANDED_OVER;
+              }
+              void hold() {
+                phase = Phase.HANDING_OVER;
+              }
+              Object take() {
+                // BUG: Diagnostic contains: keeps a CPU core busy
+                while (phase == Phase.HANDING_OVER) {
+                  Thread.onSpinWait();
+                }
+                return item;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- waits whose fall-through works
+
+  @Test
+  void fix_waitFollowedByWhatItAllowsThrowsOnInterrupt() {
+    // Leaving the wait on an interrupt would send the packet in the middle of the key exchange:
+    // the fix aborts the write instead.
+    String fixed =
+        """
+        class Session {
+          private volatile boolean inKeyExchange;
+          void write(byte[] packet) throws Exception {
+            while (inKeyExchange) {
+              if (Thread.interrupted()) {
+                throw new InterruptedException();
+              }
+              try {
+                Thread.sleep(10);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            send(packet);
+          }
+          private void send(byte[] packet) {}
+        }
+        """;
+    refactoring
+        .addInputLines(
+            "Session.java",
+            """
+            class Session {
+              private volatile boolean inKeyExchange;
+              void write(byte[] packet) throws Exception {
+                while (inKeyExchange) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                  }
+                }
+                send(packet);
+              }
+              private void send(byte[] packet) {}
+            }
+            """)
+        .addOutputLines("Session.java", fixed)
+        .doTest();
+    bothChecks().addSourceLines("Session.java", fixed).expectNoDiagnostics().doTest();
+  }
+
+  private static final String WAIT_FOLLOWED_BY_WORK_THAT_CANNOT_THROW =
+      """
+      import java.util.Queue;
+      class Inbox {
+        private volatile boolean open;
+        String next(Queue<String> inbox) {
+          // BUG: Diagnostic contains: keeps a CPU core busy
+          while (!open) {
+            Thread.onSpinWait();
+          }
+          return inbox.remove();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noneWhereTheWaitIsFollowedByWorkAndCannotThrow() {
+    // Falling through would read the inbox before it opened; nothing here may throw
+    // InterruptedException, and a silent return would hand the caller nothing: no fix.
+    helper.addSourceLines("Inbox.java", WAIT_FOLLOWED_BY_WORK_THAT_CANNOT_THROW).doTest();
+    refactoring
+        .addInputLines("Inbox.java", WAIT_FOLLOWED_BY_WORK_THAT_CANNOT_THROW)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitFollowedOnlyByLoggingStillEndsInTheCondition() {
+    refactoring
+        .addInputLines(
+            "Gate.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() {
+                while (!open) {
+                  Thread.onSpinWait();
+                }
+                System.out.println("open");
+              }
+            }
+            """)
+        .addOutputLines(
+            "Gate.java",
+            """
+            class Gate {
+              private volatile boolean open;
+              void awaitOpen() {
+                while (!open && !Thread.currentThread().isInterrupted()) {
+                  Thread.onSpinWait();
+                }
+                System.out.println("open");
+              }
+            }
+            """)
+        .doTest();
+  }
 }

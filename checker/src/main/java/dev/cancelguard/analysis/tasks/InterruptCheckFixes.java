@@ -82,6 +82,48 @@ public final class InterruptCheckFixes {
     return fix.build();
   }
 
+  /**
+   * The fix for a loop that waits (polls and pauses) until something may go ahead: as {@link
+   * #forLoop}, unless work follows the loop ({@link FallThroughWork}) — the work it waited to
+   * allow, which an interrupt must not let run early. There the interrupt leaves by throwing {@link
+   * InterruptedException} (a check first in the body; a catch in the loop that swallows it restores
+   * it, so the next round throws), and where the method cannot throw it, no fix.
+   */
+  public static @Nullable SuggestedFix forWaitLoop(
+      StatementTree loop,
+      TreePath loopPath,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
+    if (codeUnit == null || FallThroughWork.workAfter(loopPath, codeUnit) == null) {
+      return forLoop(loop, loopPath, reaction, state, options);
+    }
+    if (UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)
+        || !mayThrowInterruptedException(codeUnit, state)
+        || caughtOnTheWayOut(loopPath, codeUnit)) {
+      return null;
+    }
+    String check = "if (Thread.interrupted()) { throw new InterruptedException(); }";
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    StatementTree body = Loops.body(loop);
+    if (body instanceof BlockTree block) {
+      fix.merge(SourceEdits.insertFirst(block, check, state));
+    } else {
+      fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
+    }
+    if (reaction.swallowingCatch() != null) {
+      SuggestedFix restore =
+          RestoreEdits.restoreInCatch(
+              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
+      if (restore == null) {
+        return null;
+      }
+      fix.merge(restore);
+    }
+    return fix.build();
+  }
+
   private static @Nullable SuggestedFix conditionFix(
       StatementTree loop, @Nullable TreePath codeUnit, VisitorState state) {
     boolean changesReachability = !Reachability.canCompleteNormally(loop);
