@@ -1428,6 +1428,67 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  /** A class of another file, compiled with the pool's, that schedules only its own tasks. */
+  private static final String LEAK_TASK_FACTORY =
+      """
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class LeakTaskFactory {
+        private final ScheduledExecutorService executor;
+        LeakTaskFactory(ScheduledExecutorService executor) {
+          this.executor = executor;
+        }
+        void watch(String connection) {
+          executor.schedule(() -> System.out.println(connection), 10, TimeUnit.SECONDS);
+        }
+      }
+      """;
+
+  @Test
+  void fix_waitForAPoolHandedToAClassThatRunsOnlyItsOwnTasks() {
+    // The class the pool goes to is compiled here and takes no code from anyone: what runs on the
+    // pool is still only this library's own tasks.
+    refactoring
+        .addInputLines("LeakTaskFactory.java", LEAK_TASK_FACTORY)
+        .expectUnchanged()
+        .addInputLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            class Pool {
+              private final ScheduledExecutorService houseKeeper =
+                  Executors.newSingleThreadScheduledExecutor();
+              private final LeakTaskFactory leaks = new LeakTaskFactory(houseKeeper);
+              Pool() {
+                houseKeeper.execute(() -> System.out.println("housekeeping"));
+              }
+              public void shutdown() {
+                houseKeeper.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Pool.java",
+            """
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            class Pool {
+              private final ScheduledExecutorService houseKeeper =
+                  Executors.newSingleThreadScheduledExecutor();
+              private final LeakTaskFactory leaks = new LeakTaskFactory(houseKeeper);
+              Pool() {
+                houseKeeper.execute(() -> System.out.println("housekeeping"));
+              }
+              public void shutdown() {
+                houseKeeper.shutdownNow();
+                houseKeeper.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void fix_waitForAPoolHandedOnlyToThePlatformOrThisFileOrAPrivateGetter() {
     refactoring

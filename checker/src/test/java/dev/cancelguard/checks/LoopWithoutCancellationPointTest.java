@@ -3622,6 +3622,62 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
+  void fix_waitWhoseBranchReturnsRightAfterItStillEndsInTheCondition() {
+    // The wait's branch returns at once: the work later in the method never follows it.
+    refactoring
+        .addInputLines(
+            "Server.java",
+            """
+            import java.util.logging.Logger;
+            class Server {
+              private static final Logger log = Logger.getLogger("server");
+              private volatile boolean stopAwait;
+              private int port;
+              void await() {
+                if (port == -1) {
+                  while (!stopAwait) {
+                    try {
+                      Thread.sleep(10000);
+                    } catch (InterruptedException ex) {
+                    }
+                  }
+                  log.fine("stopped");
+                  return;
+                }
+                listen();
+              }
+              private void listen() {}
+            }
+            """)
+        .addOutputLines(
+            "Server.java",
+            """
+            import java.util.logging.Logger;
+            class Server {
+              private static final Logger log = Logger.getLogger("server");
+              private volatile boolean stopAwait;
+              private int port;
+              void await() {
+                if (port == -1) {
+                  while (!stopAwait && !Thread.currentThread().isInterrupted()) {
+                    try {
+                      Thread.sleep(10000);
+                    } catch (InterruptedException ex) {
+                      Thread.currentThread().interrupt();
+                    }
+                  }
+                  log.fine("stopped");
+                  return;
+                }
+                listen();
+              }
+              private void listen() {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fix_waitFollowedOnlyByLoggingStillEndsInTheCondition() {
     refactoring
         .addInputLines(

@@ -4,8 +4,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.EmptyStatementTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -13,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.trees.Loops;
@@ -30,17 +33,18 @@ public final class FallThroughWork {
   private static final ImmutableSet<String> REPORTING_VERBS =
       ImmutableSet.of(
           "trace", "debug", "info", "warn", "warning", "error", "fatal", "log", "print", "println",
-          "printf");
+          "printf", "severe", "config", "fine", "finer", "finest");
 
   private FallThroughWork() {}
 
   /**
    * The first statement that does work after {@code loopPath} ends normally, within its code unit:
    * a later statement of its block, or of an enclosing block up to the code unit (through {@code
-   * if}, {@code try} and labelled statements), other than a bare {@code return;}, an empty
-   * statement or a logging call; a {@code return} with a value counts (it hands on what the wait
-   * was for). Null where nothing follows, or where the loop sits in another loop's body (the outer
-   * loop's next round follows, which is no single piece of work).
+   * if}, {@code try} and labelled statements), other than an empty statement or a logging call; a
+   * {@code return} with a value counts (it hands on what the wait was for). Null where nothing
+   * follows, where a bare {@code return;}, a {@code throw}, {@code break} or {@code continue} comes
+   * first, or where the loop sits in another loop's body (the outer loop's next round follows,
+   * which is no single piece of work).
    */
   public static @Nullable StatementTree workAfter(TreePath loopPath, TreePath codeUnit) {
     Tree child = loopPath.getLeaf();
@@ -70,12 +74,27 @@ public final class FallThroughWork {
         if (doesWork(next)) {
           return next;
         }
+        if (endsTheFlow(next)) {
+          return null; // `return;`, `throw`, `break`: nothing after it runs
+        }
       }
     }
     return null;
   }
 
+  private static boolean endsTheFlow(StatementTree statement) {
+    return statement instanceof ReturnTree
+        || statement instanceof ThrowTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree;
+  }
+
   private static boolean doesWork(StatementTree statement) {
+    if (statement instanceof ThrowTree
+        || statement instanceof BreakTree
+        || statement instanceof ContinueTree) {
+      return false;
+    }
     if (statement instanceof EmptyStatementTree) {
       return false;
     }

@@ -13,15 +13,20 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
@@ -33,10 +38,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Executors this file hands to code it cannot see: returned by a method others call ({@code
  * ExecutorService executor() { return executor; }}), or passed to a constructor or method declared
- * elsewhere ({@code new ConcurrentTaskScheduler(localExecutor)}, {@code server.setExecutor(pool)}).
- * Whoever gets the pool runs on it what they choose, and that may be what stops it (a scheduled
- * task that closes the application, a handler that stops the server): the stop may run on a thread
- * of the very pool it would wait for.
+ * elsewhere ({@code new ConcurrentTaskScheduler(localExecutor)}, {@code server.setExecutor(pool)})
+ * whose class may run on it code from outside (a class of a jar, or one compiled here that takes
+ * code or hands an executor out). Whoever gets the pool runs on it what they choose, and that may
+ * be what stops it (a scheduled task that closes the application, a handler that stops the server):
+ * the stop may run on a thread of the very pool it would wait for.
  */
 final class HandedOutPools {
   private HandedOutPools() {}
@@ -79,7 +85,7 @@ final class HandedOutPools {
             && !Tasks.isTaskSubmission(call, state)
             && !ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
             && getSymbol(call) instanceof MethodSymbol callee) {
-          handedOut[0] = isElsewhere(callee, unit);
+          handedOut[0] = isElsewhere(callee, unit) && mayRunCodeFromOutside(callee, state);
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -89,7 +95,8 @@ final class HandedOutPools {
         if (!handedOut[0]
             && passes(tree.getArguments(), names)
             && getSymbol(tree) instanceof MethodSymbol constructor) {
-          handedOut[0] = isElsewhere(constructor, unit);
+          handedOut[0] =
+              isElsewhere(constructor, unit) && mayRunCodeFromOutside(constructor, state);
         }
         return super.visitNewClass(tree, null);
       }
@@ -122,6 +129,55 @@ final class HandedOutPools {
             .toString()
             .toLowerCase(Locale.ROOT);
     return STOPPING_WORDS.stream().noneMatch(name::contains);
+  }
+
+  /**
+   * False if the class the pool is handed to is compiled here and can run on it only code of its
+   * own: neither it nor a superclass (all compiled here) is an {@code Executor}, takes code in a
+   * non-private method (a {@code Runnable}, {@code Callable} or other functional interface
+   * parameter) or hands an executor out ({@code ProxyLeakTaskFactory(threshold, executor)}, which
+   * schedules only its own leak tasks). A class of a jar, which this analysis cannot read, may.
+   */
+  private static boolean mayRunCodeFromOutside(MethodSymbol callee, VisitorState state) {
+    Types types = state.getTypes();
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    if (executor == null) {
+      return true;
+    }
+    for (Type type = callee.owner.type;
+        type != null && type.tsym instanceof ClassSymbol owner;
+        type = types.supertype(type)) {
+      if (owner.getQualifiedName().contentEquals("java.lang.Object")) {
+        return false;
+      }
+      ClassTree declaration = CompiledSources.classTree(owner, state);
+      if (declaration == null || types.isSubtype(types.erasure(type), types.erasure(executor))) {
+        return true;
+      }
+      for (Tree member : declaration.getMembers()) {
+        if (member instanceof MethodTree method
+            && getSymbol(method) instanceof MethodSymbol symbol
+            && !symbol.isPrivate()
+            && !symbol.isConstructor()
+            && (types.isSubtype(types.erasure(symbol.getReturnType()), types.erasure(executor))
+                || symbol.getParameters().stream().anyMatch(p -> isCode(p.type, state)))) {
+          return true;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A type that holds code to run: a functional interface ({@code Runnable}, {@code Callable}). */
+  private static boolean isCode(@Nullable Type type, VisitorState state) {
+    if (type == null || type.isPrimitive()) {
+      return false;
+    }
+    try {
+      return state.getTypes().isFunctionalInterface(type);
+    } catch (RuntimeException incomplete) {
+      return true; // a type javac cannot complete: it may be one
+    }
   }
 
   private static boolean returnsFromANonPrivateMethod(TreePath returnPath) {
