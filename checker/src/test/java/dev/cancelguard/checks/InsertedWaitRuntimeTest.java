@@ -200,6 +200,26 @@ class InsertedWaitRuntimeTest {
   }
 
   @Test
+  void insertedTimedWaitKeepsADeadlineWhoseNameGivesItsUnit() throws Exception {
+    String fixed =
+        fix(STUBBORN_SERVER.replace("stop(long timeout, TimeUnit unit)", "stop(long timeoutMs)"));
+    assertTrue(fixed.contains("pool.awaitTermination(timeoutMs, TimeUnit.MILLISECONDS);"), fixed);
+    Object server = start(fixed);
+
+    Stop stop = stopInThread(server, /* interruptFirst= */ false, "stop", 200L);
+
+    assertTrue(stop.elapsedNanos >= TimeUnit.MILLISECONDS.toNanos(150), "no wait at all: " + stop);
+    assertTrue(stop.elapsedNanos < TimeUnit.SECONDS.toNanos(2), "deadline not kept: " + stop);
+    assertTrue(stop.cpuNanos < CPU_BUDGET_NANOS, "stop() spun: " + stop);
+
+    Object interrupted = start(fixed);
+    Stop early = stopInThread(interrupted, /* interruptFirst= */ true, "stop", 10_000L);
+
+    assertTrue(early.elapsedNanos < TimeUnit.SECONDS.toNanos(1), "stop() hung: " + early);
+    assertTrue(early.interruptedAfter, "the interrupt was lost");
+  }
+
+  @Test
   void insertedAwaitOnRelease17StopsWaitingWhenInterrupted() throws Exception {
     String stubbornNoDeadline =
         STUBBORN_SERVER.replace("stop(long timeout, TimeUnit unit)", "stop()");
@@ -261,21 +281,32 @@ class InsertedWaitRuntimeTest {
   /** What a call to the stop method cost the thread that made it. */
   private record Stop(long elapsedNanos, long cpuNanos, boolean interruptedAfter) {}
 
+  /** The stop method to call, and (into {@code args}) its arguments. */
+  private static Method stopMethod(
+      Object server, String name, Long[] timeoutMillis, List<Object> args)
+      throws NoSuchMethodException {
+    if (timeoutMillis.length == 0) {
+      return server.getClass().getMethod(name);
+    }
+    args.add(timeoutMillis[0]);
+    try {
+      Method method = server.getClass().getMethod(name, long.class, TimeUnit.class);
+      args.add(TimeUnit.MILLISECONDS);
+      return method;
+    } catch (NoSuchMethodException inMillisecondsByName) {
+      return server.getClass().getMethod(name, long.class);
+    }
+  }
+
   /**
-   * Calls {@code server.<name>(args)} (a {@code long} argument comes with {@code MILLISECONDS}) on
-   * a new thread, interrupted just before the call or not at all, and measures it.
+   * Calls {@code server.<name>(args)} (a {@code long} argument comes with {@code MILLISECONDS}, or
+   * alone where the method takes milliseconds by the name of its parameter) on a new thread,
+   * interrupted just before the call or not at all, and measures it.
    */
   private static Stop stopInThread(
       Object server, boolean interruptFirst, String name, Long... timeoutMillis) throws Exception {
     List<Object> args = new ArrayList<>();
-    Method method;
-    if (timeoutMillis.length == 0) {
-      method = server.getClass().getMethod(name);
-    } else {
-      method = server.getClass().getMethod(name, long.class, TimeUnit.class);
-      args.add(timeoutMillis[0]);
-      args.add(TimeUnit.MILLISECONDS);
-    }
+    Method method = stopMethod(server, name, timeoutMillis, args);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     AtomicReference<Stop> result = new AtomicReference<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
