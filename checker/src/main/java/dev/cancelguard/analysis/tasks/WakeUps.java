@@ -24,9 +24,12 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -251,6 +254,56 @@ public final class WakeUps {
         return false;
       }
       child = leaf;
+    }
+    return false;
+  }
+
+  /**
+   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) clears only an
+   * interrupt its own method caused: it is the branch of {@code if (!wasInterrupted)}, where {@code
+   * wasInterrupted} is an effectively final local of the same block initialized with {@code
+   * Thread.currentThread().isInterrupted()}, and the statements between that local and the {@code
+   * if} interrupt threads themselves ({@code pool.shutdownNow()}, {@code future.cancel(true)},
+   * {@code t.interrupt()}; also through a method of this file they call) — which may be the current
+   * one: {@code boolean wasInterrupted = Thread.currentThread().isInterrupted();
+   * pool.shutdownNow(); if (!wasInterrupted) Thread.interrupted();}. An interrupt that was there
+   * before is left alone.
+   */
+  public static boolean clearsOnlyWhatItCaused(TreePath statementPath, VisitorState state) {
+    Tree child = statementPath.getLeaf();
+    TreePath p = statementPath.getParentPath();
+    while (p != null
+        && p.getLeaf() instanceof BlockTree block
+        && block.getStatements().size() == 1) {
+      child = block;
+      p = p.getParentPath();
+    }
+    if (p == null
+        || !(p.getLeaf() instanceof IfTree ifTree)
+        || ifTree.getThenStatement() != child
+        || !(stripParentheses(ifTree.getCondition()) instanceof UnaryTree not)
+        || not.getKind() != Tree.Kind.LOGICAL_COMPLEMENT
+        || !(getSymbol(stripParentheses(not.getExpression())) instanceof VarSymbol saved)
+        || saved.getKind() != javax.lang.model.element.ElementKind.LOCAL_VARIABLE
+        || (saved.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || !(p.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int test = statements.indexOf(ifTree);
+    for (int i = 0; i < test; i++) {
+      if (statements.get(i) instanceof VariableTree declaration
+          && saved.equals(getSymbol(declaration))) {
+        return declaration.getInitializer() != null
+            && stripParentheses(declaration.getInitializer()) instanceof MethodInvocationTree read
+            && Expressions.isResolved(read)
+            && ThreadCalls.IS_INTERRUPTED.matches(read, state)
+            && getReceiver(read) instanceof MethodInvocationTree current
+            && Expressions.isResolved(current)
+            && ThreadCalls.CURRENT_THREAD.matches(current, state)
+            && statements.subList(i + 1, test).stream()
+                .anyMatch(s -> interruptsAnotherThread(s, state, /* followHelpers= */ true));
+      }
     }
     return false;
   }
