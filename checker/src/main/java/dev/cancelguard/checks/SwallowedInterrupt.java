@@ -217,6 +217,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       if (!inInterruptCatch && WakeUps.clearsOnlyWhatItCaused(parentPath, state)) {
         return NO_MATCH;
       }
+      // `runner = Thread.currentThread(); .. runner = null; .. Thread.interrupted();` in a task
+      // wrapper whose cancel interrupts `runner`: the interrupt it clears is its own, aimed at the
+      // task it has finished, and would otherwise leak into the pooled thread's next task.
+      if (!inInterruptCatch && WakeUps.clearsTheInterruptItAimedAtItsRunner(parentPath, state)) {
+        return NO_MATCH;
+      }
       // The thread's whole work ends right after: the flag it clears is read by nobody.
       if (LostInterrupts.clearsAsItsThreadEnds(
           parentPath, Tasks.enclosingCodeUnit(state.getPath()), state, options)) {
@@ -343,6 +349,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + Lines.of(blocking, state)
               + ") that would throw at once. Let the caller know of the interrupt (return it, or"
               + " rethrow the exception) and restore the flag there once its cleanup is done.";
+      case NONE_ANSWERED_AS_A_TIMEOUT ->
+          " Restoring the flag here would not help: this catch gives its caller the answer it"
+              + " gives a timeout, so the caller cannot tell the interrupt from one and tries again"
+              + " as after a timeout; with the flag restored every retry's wait would fail at once"
+              + " and the caller spin. Catch InterruptedException on its own and leave: rethrow it,"
+              + " or restore the flag and throw.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

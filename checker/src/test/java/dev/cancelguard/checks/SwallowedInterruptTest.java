@@ -7123,4 +7123,240 @@ class SwallowedInterruptTest {
             """)
         .doTest();
   }
+
+  // ------------------------- a task wrapper taking back the interrupt it aimed at its own runner
+
+  @Test
+  void negative_taskWrapperClearsTheInterruptItsCancelAimedAtItsRunner() {
+    helper
+        .addSourceLines(
+            "CancellableTask.java",
+            """
+            import java.util.concurrent.atomic.AtomicInteger;
+            class CancellableTask extends AtomicInteger implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+
+              CancellableTask(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread();
+                if (compareAndSet(0, 1)) {
+                  try {
+                    task.run();
+                  } finally {
+                    runner = null;
+                    if (!compareAndSet(1, 2)) {
+                      while (get() == 3) {
+                        Thread.yield();
+                      }
+                      Thread.interrupted();
+                    }
+                  }
+                }
+              }
+
+              void cancel() {
+                if (compareAndSet(1, 3)) {
+                  Thread t = runner;
+                  if (t != null) {
+                    t.interrupt();
+                  }
+                  set(4);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearAfterTheWorkWithoutItsOwnInterrupt() {
+    helper
+        .addSourceLines(
+            "CancellableTask.java",
+            """
+            class CancellableTask implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+              private volatile Thread other;
+
+              CancellableTask(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread();
+                try {
+                  task.run();
+                } finally {
+                  runner = null;
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void cancel() {
+                Thread t = other; // interrupts another thread, not the runner
+                if (t != null) {
+                  t.interrupt();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Published.java",
+            """
+            class Published implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+
+              Published(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread(); // never withdrawn
+                task.run();
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+
+              void cancel() {
+                runner.interrupt();
+              }
+
+              void elsewhere() {
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------- an interrupt answered like the timeout beside it
+
+  private static final String OFFSETS =
+"""
+      import java.util.Collections;
+      import java.util.Map;
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+      class Offsets {
+        Map<String, Long> endOffsets(Future<Map<String, Long>> request) {
+          try {
+            return request.get(1, TimeUnit.SECONDS);
+          } catch (TimeoutException | InterruptedException | ExecutionException retriable) {
+            return Collections.emptyMap(); // the caller tries again next round
+          }
+        }
+      }
+      """;
+
+  @Test
+  void positive_interruptAnsweredLikeATimeoutIsToldWhyNoRestore() {
+    helper
+        .addSourceLines(
+            "Offsets.java",
+"""
+            import java.util.Collections;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+            class Offsets {
+              Map<String, Long> endOffsets(Future<Map<String, Long>> request) {
+                try {
+                  return request.get(1, TimeUnit.SECONDS);
+                  // BUG: Diagnostic contains: tries again as after a timeout
+                } catch (TimeoutException | InterruptedException | ExecutionException retriable) {
+                  return Collections.emptyMap();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noneForAnInterruptAnsweredLikeATimeout() {
+    refactoring.addInputLines("Offsets.java", OFFSETS).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_restoreWhereTheInterruptIsNotAnsweredLikeATimeout() {
+    // Without a timeout beside it, or where the catch throws (the caller learns of a failure),
+    // the restore is offered as usual.
+    refactoring
+        .addInputLines(
+            "Offsets.java",
+"""
+            import java.util.Collections;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+            class Offsets {
+              Map<String, Long> noTimeout(Future<Map<String, Long>> request) {
+                try {
+                  return request.get();
+                } catch (InterruptedException | ExecutionException failed) {
+                  return Collections.emptyMap();
+                }
+              }
+
+              Map<String, Long> throwsInstead(Future<Map<String, Long>> request) {
+                try {
+                  return request.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException | InterruptedException | ExecutionException failed) {
+                  throw new IllegalStateException(failed);
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Offsets.java",
+"""
+            import java.util.Collections;
+            import java.util.Map;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+            class Offsets {
+              Map<String, Long> noTimeout(Future<Map<String, Long>> request) {
+                try {
+                  return request.get();
+                } catch (InterruptedException | ExecutionException failed) {
+                  if (failed instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return Collections.emptyMap();
+                }
+              }
+
+              Map<String, Long> throwsInstead(Future<Map<String, Long>> request) {
+                try {
+                  return request.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException | InterruptedException | ExecutionException failed) {
+                  if (failed instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                  }
+                  throw new IllegalStateException(failed);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }
