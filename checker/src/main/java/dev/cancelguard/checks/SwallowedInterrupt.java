@@ -349,12 +349,6 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + Lines.of(blocking, state)
               + ") that would throw at once. Let the caller know of the interrupt (return it, or"
               + " rethrow the exception) and restore the flag there once its cleanup is done.";
-      case NONE_ANSWERED_AS_A_TIMEOUT ->
-          " Restoring the flag here would not help: this catch gives its caller the answer it"
-              + " gives a timeout, so the caller cannot tell the interrupt from one and tries again"
-              + " as after a timeout; with the flag restored every retry's wait would fail at once"
-              + " and the caller spin. Catch InterruptedException on its own and leave: rethrow it,"
-              + " or restore the flag and throw.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

@@ -85,10 +85,7 @@ public final class InterruptFixes {
           fixes.add(RestoreEdits.leaveTheLoop(placement, catchTree, guard, state));
         }
       }
-      case NONE,
-          NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
-          NONE_CALLER_GOES_ON_TO_BLOCK,
-          NONE_ANSWERED_AS_A_TIMEOUT -> {}
+      case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP, NONE_CALLER_GOES_ON_TO_BLOCK -> {}
     }
     MethodTree method = LostInterrupts.methodOf(codeUnit);
     // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped

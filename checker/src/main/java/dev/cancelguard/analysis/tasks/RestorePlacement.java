@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.LabeledStatementTree;
@@ -17,10 +16,8 @@ import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.jdk.SyncCalls;
@@ -66,14 +63,7 @@ public final class RestorePlacement {
      * CallerCleanups}); restored here, the flag makes that wait throw at once. The blocking call of
      * the placement is the caller's wait.
      */
-    NONE_CALLER_GOES_ON_TO_BLOCK,
-    /**
-     * No fix: the catch takes the interrupt together with a timeout and returns to its caller the
-     * answer a timeout gets ({@link #treatsTheInterruptAsATimeout}); the caller, which cannot tell
-     * the two apart, tries again as after a timeout, and with the flag restored every retry's wait
-     * fails at once.
-     */
-    NONE_ANSWERED_AS_A_TIMEOUT
+    NONE_CALLER_GOES_ON_TO_BLOCK
   }
 
   /**
@@ -131,9 +121,6 @@ public final class RestorePlacement {
     if (callerWait != null) {
       return new Placement(Shape.NONE_CALLER_GOES_ON_TO_BLOCK, null, callerWait);
     }
-    if (!goesOn && returnsToCaller && treatsTheInterruptAsATimeout(catchPath, codeUnit, state)) {
-      return new Placement(Shape.NONE_ANSWERED_AS_A_TIMEOUT, null, null);
-    }
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop =
         loop == null ? null : FailingCalls.failingCall(loop.getLeaf(), state, options);
@@ -163,36 +150,6 @@ public final class RestorePlacement {
   }
 
   /**
-   * True if the catch at {@code catchPath} takes the interrupt in one multi-catch with a timeout
-   * ({@code catch (TimeoutException | InterruptedException | ExecutionException e)}, any exception
-   * type named {@code *TimeoutException}) in a method that returns to a caller (not a task's or
-   * thread's whole work): the caller gets the same answer for both and cannot tell an interrupt
-   * from a timeout, after which callers try again. Restored here, the flag would make every such
-   * retry's wait fail at once: the caller spins until its own deadline. The way out is to take the
-   * interrupt on its own and leave (rethrow it, or restore the flag and throw), not a restore in
-   * place.
-   */
-  static boolean treatsTheInterruptAsATimeout(
-      TreePath catchPath, TreePath codeUnit, VisitorState state) {
-    if (!(catchPath.getLeaf() instanceof CatchTree catchTree)
-        || !(catchTree.getParameter().getType() instanceof UnionTypeTree union)
-        || !(codeUnit.getLeaf() instanceof MethodTree)
-        || Tasks.runsAsTask(codeUnit, state)
-        || Tasks.isThreadTopLevel(codeUnit, state)) {
-      return false;
-    }
-    for (Tree alternative : union.getTypeAlternatives()) {
-      Type type = ASTHelpers.getType(alternative);
-      if (type != null
-          && type.tsym != null
-          && type.tsym.getSimpleName().toString().endsWith("TimeoutException")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
    * How the catch can leave the loop, or null: only where the code unit runs as a task or as a
    * thread's whole work (an interrupt there means stop), and not on a thread its class keeps to
    * itself and never interrupts ({@link UninterruptedThreads}). {@code break;} when it leaves this
@@ -214,6 +171,12 @@ public final class RestorePlacement {
     // The loop's own way out resets what says it runs (`worker = null; break;`): leaving from the
     // catch would skip that, and the component would wait for a worker that is gone.
     if (LoopExitCleanups.stateChangeBeforeItsOwnExit(loop) != null) {
+      return null;
+    }
+    // The work tells its ordinary end from any other after the loop (`finally { if (isStop()) {
+    // state.set(STOPPED); .. } }`, on the stop state the loop tests): left from the catch, the
+    // loop would end without that state saying stop, and that bookkeeping would be skipped.
+    if (LoopExitCleanups.stopBookkeepingAfter(loop, codeUnit) != null) {
       return null;
     }
     boolean switchBetween = false;
