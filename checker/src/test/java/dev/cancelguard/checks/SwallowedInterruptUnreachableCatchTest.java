@@ -1,0 +1,304 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catches of {@link SwallowedInterrupt} that no real interrupt reaches: a get() of a future known
+ * to be complete, a call whose declared {@code InterruptedException} no implementation the
+ * compilation can reach throws, a helper that rethrows the interrupt itself. Each shape has its
+ * must-flag neighbours.
+ */
+class SwallowedInterruptUnreachableCatchTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+
+  // ------------------------------------------------------- a future known to be complete
+
+  @Test
+  void getOnThisFutureWhenItIsDone() {
+    helper
+        .addSourceLines(
+            "SafeFuture.java",
+            """
+            import java.util.concurrent.FutureTask;
+            class SafeFuture<R> extends FutureTask<R> {
+              SafeFuture() {
+                super(() -> null);
+              }
+              R resultIfDone() {
+                if (isDone()) {
+                  try {
+                    return get();
+                  } catch (Throwable ignored) {
+                  }
+                }
+                return null;
+              }
+              R qualifiedWithThis() {
+                if (!this.isDone()) {
+                  return null;
+                }
+                try {
+                  return this.get();
+                } catch (Exception ignored) {
+                  return null;
+                }
+              }
+              R notKnownDone() {
+                if (!isCancelled()) {
+                  try {
+                    return get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Throwable ignored) {
+                  }
+                }
+                return null;
+              }
+              R otherFutureIsDone(FutureTask<R> other) {
+                if (other.isDone()) {
+                  try {
+                    return get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Exception ignored) {
+                  }
+                }
+                return null;
+              }
+              R thisIsDoneButOtherIsRead(FutureTask<R> other) {
+                if (isDone()) {
+                  try {
+                    return other.get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Exception ignored) {
+                  }
+                }
+                return null;
+              }
+              Runnable innerClassAsksItself(FutureTask<R> inner) {
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    if (isDone()) { // SafeFuture's isDone(): the outer instance
+                      try {
+                        get();
+                      } catch (Exception ignored) {
+                      }
+                    }
+                  }
+                };
+              }
+              FutureTask<R> innerFutureAsksTheOuter() {
+                return new FutureTask<R>(() -> null) {
+                  @Override
+                  protected void done() {
+                    if (SafeFuture.this.isDone()) {
+                      try {
+                        get(); // the inner future's get(), not the outer one known done
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception ignored) {
+                      }
+                    }
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getInACallbackOfTheFutureItself() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              void whenComplete(CompletableFuture<String> reply) {
+                reply.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(reply.get());
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              CompletableFuture<Integer> handle(CompletableFuture<String> reply) {
+                return reply.handle(
+                    (value, failure) -> {
+                      try {
+                        return reply.get().length();
+                      } catch (Exception e) {
+                        return -1;
+                      }
+                    });
+              }
+              void thenRun(CompletableFuture<String> reply) {
+                reply.thenRun(
+                    () -> {
+                      try {
+                        System.out.println(reply.get());
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void anotherFutureIsRead(CompletableFuture<String> reply, CompletableFuture<String> other) {
+                reply.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(other.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              private CompletableFuture<String> current = new CompletableFuture<>();
+              void fieldThatMayBeReassigned() {
+                current.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(current.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void notACompletionCallback(CompletableFuture<String> reply) {
+                reply.thenCombine(
+                    reply,
+                    (a, b) -> {
+                      try {
+                        return reply.get();
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        return "";
+                      }
+                    });
+              }
+              void outsideTheCallback(CompletableFuture<String> reply) {
+                reply.whenComplete((value, failure) -> System.out.println(value));
+                try {
+                  System.out.println(reply.get());
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  System.out.println("failed: " + e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getInACompletionCallbackOfAllOf() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              CompletableFuture<Map<String, String>> lastIds(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+                CompletableFuture.allOf(ids.values().toArray(new CompletableFuture<?>[0]))
+                    .whenComplete(
+                        (ignore, failure) -> {
+                          Map<String, String> builder = new HashMap<>();
+                          ids.forEach(
+                              (key, future) -> {
+                                String id;
+                                try {
+                                  id = future.get();
+                                } catch (Exception e) {
+                                  id = "earliest";
+                                }
+                                builder.put(key, id);
+                              });
+                          result.complete(builder);
+                        });
+                return result;
+              }
+              void throughALocalThatMayBeCompletedByHand(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture<Void> all =
+                    CompletableFuture.allOf(ids.values().toArray(new CompletableFuture<?>[0]));
+                all.whenComplete(
+                    (ignore, failure) ->
+                        ids.forEach(
+                            (key, future) -> {
+                              try {
+                                System.out.println(future.get());
+                                // BUG: Diagnostic contains: SwallowedInterrupt
+                              } catch (Exception e) {
+                                System.out.println("failed: " + e);
+                              }
+                            }));
+                all.complete(null);
+              }
+              void anyOfCompletesEarly(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture.anyOf(ids.values().toArray(new CompletableFuture<?>[0]))
+                    .whenComplete(
+                        (ignore, failure) ->
+                            ids.forEach(
+                                (key, future) -> {
+                                  try {
+                                    System.out.println(future.get());
+                                    // BUG: Diagnostic contains: SwallowedInterrupt
+                                  } catch (Exception e) {
+                                    System.out.println("failed: " + e);
+                                  }
+                                }));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getNowNeverWaits() {
+    helper
+        .addSourceLines(
+            "LazyFuture.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            /** A future whose getNow declares the interrupt, as some libraries' futures do. */
+            abstract class LazyFuture<T> implements Future<T> {
+              abstract T getNow(T valueIfAbsent) throws InterruptedException, ExecutionException;
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            class Test {
+              RuntimeException failureNow(LazyFuture<String> pending) {
+                try {
+                  pending.getNow(null);
+                  return null;
+                } catch (ExecutionException e) {
+                  return new RuntimeException(e.getCause());
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+              String waits(LazyFuture<String> pending) {
+                try {
+                  return pending.get();
+                } catch (ExecutionException e) {
+                  return null;
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}
