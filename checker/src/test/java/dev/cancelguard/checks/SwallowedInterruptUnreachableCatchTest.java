@@ -301,4 +301,55 @@ class SwallowedInterruptUnreachableCatchTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------- a helper that throws the interrupt on
+
+  @Test
+  void sneakyThrowOfTheSameFile() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              @SuppressWarnings("unchecked")
+              static <E extends Throwable> void throwAsUnchecked(Throwable t) throws E {
+                throw (E) t;
+              }
+              static <E extends Throwable> void throwWrapped(Throwable t) throws E {
+                throw (E) new IllegalStateException(t);
+              }
+              Object await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throwAsUnchecked(e);
+                  return null;
+                }
+                return "done";
+              }
+              Object wrapped(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throwWrapped(e);
+                  return null;
+                }
+                return "done";
+              }
+              Object anotherExceptionIsHanded(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throwAsUnchecked(new RuntimeException("interrupted"));
+                  return null;
+                }
+                return "done";
+              }
+            }
+            """)
+        .doTest();
+  }
 }
