@@ -352,4 +352,136 @@ class SwallowedInterruptUnreachableCatchTest {
             """)
         .doTest();
   }
+
+  // ------------------------- a method that declares the interrupt only because its interface does
+
+  @Test
+  void confinedImplementationThatCannotThrowIt() {
+    helper
+        .addSourceLines(
+            "com/acme/retry/Strategy.java",
+            """
+            package com.acme.retry;
+            public interface Strategy {
+              boolean recovered(String record) throws InterruptedException;
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Tracker.java",
+            """
+            package com.acme.retry;
+            /** Declares the interrupt because Strategy does; its body cannot throw one. */
+            class Tracker implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return record.isEmpty();
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Sleeper.java",
+            """
+            package com.acme.retry;
+            /** Its body sleeps. */
+            class Sleeper implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                Thread.sleep(10);
+                return true;
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Quiet.java",
+            """
+            package com.acme.retry;
+            /** Quiet itself, but a class of the package overrides it with one that sleeps. */
+            class Quiet implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return false;
+              }
+              static Quiet patient() {
+                return new Quiet() {
+                  @Override
+                  public boolean recovered(String record) throws InterruptedException {
+                    Thread.sleep(10);
+                    return true;
+                  }
+                };
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Open.java",
+            """
+            package com.acme.retry;
+            /** Public and not final: a class of another package may extend it and sleep. */
+            public class Open implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return false;
+              }
+              /** Only the package can override this one, and no class here does. */
+              boolean pause() throws InterruptedException {
+                return true;
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Handler.java",
+            """
+            package com.acme.retry;
+            class Handler {
+              private final Tracker tracker = new Tracker();
+              boolean handle(String record) {
+                try {
+                  return tracker.recovered(record);
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean packagePrivateMethod(Open open) {
+                try {
+                  return open.pause();
+                } catch (InterruptedException e) {
+                  return false;
+                }
+              }
+              boolean throughTheInterface(Strategy strategy, String record) {
+                try {
+                  return strategy.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean sleeps(Sleeper sleeper, String record) {
+                try {
+                  return sleeper.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean overriddenBySomethingThatSleeps(Quiet quiet, String record) {
+                try {
+                  return quiet.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean publicClassOthersMayExtend(Open open, String record) {
+                try {
+                  return open.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -152,12 +152,13 @@ public final class Interrupts {
    * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
    * constructor, or a member of a final class) and whose body throws none, or throws one only where
-   * the call's boolean constants rule it out ({@link ParameterGuards}); or an interface or abstract
-   * method declared in this file whose implementations in this file (at least one, no lambda or
-   * method reference among them) all declare none; or an abstract method of a sealed type, wherever
-   * declared, whose implementations in its permitted subtypes all declare none ({@link
-   * SealedImplementations}: the set is read from the symbol, the same in full and incremental
-   * builds).
+   * the call's boolean constants rule it out ({@link ParameterGuards}); or a concrete method of
+   * this compilation that only its package can override, whose body and overrides, all compiled
+   * here, throw none ({@link ConfinedOverrides}); or an interface or abstract method declared in
+   * this file whose implementations in this file (at least one, no lambda or method reference among
+   * them) all declare none; or an abstract method of a sealed type, wherever declared, whose
+   * implementations in its permitted subtypes all declare none ({@link SealedImplementations}: the
+   * set is read from the symbol, the same in full and incremental builds).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
@@ -168,17 +169,29 @@ public final class Interrupts {
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {
-      return false;
+      return everyConfinedBodyThrowsNone(method, state);
     }
     if ((method.flags() & Flags.ABSTRACT) == 0) {
       MethodTree declaration = SameFile.findMethod(unit, method, state);
-      return declaration != null
-          && declaration.getBody() != null
-          && cannotBeOverridden(method)
-          && (!bodyThrowsInterrupt(declaration.getBody(), state)
-              || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state));
+      return (declaration != null
+              && declaration.getBody() != null
+              && cannotBeOverridden(method)
+              && (!bodyThrowsInterrupt(declaration.getBody(), state)
+                  || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)))
+          || everyConfinedBodyThrowsNone(method, state);
     }
     return everyImplementationInTheFileDeclaresNone(method, unit, state);
+  }
+
+  /**
+   * A concrete method of this compilation whose body, and the body of every override it can have,
+   * throws no {@link InterruptedException} ({@link ConfinedOverrides}): it declares one only
+   * because what it overrides or implements does ({@code FailedRecordTracker.recovered(..)} of a
+   * package-private class whose whole package is compiled here).
+   */
+  private static boolean everyConfinedBodyThrowsNone(MethodSymbol method, VisitorState state) {
+    return ConfinedOverrides.everyBody(
+        method, tree -> !bodyThrowsInterrupt(tree.getBody(), state), state);
   }
 
   private static boolean cannotBeOverridden(MethodSymbol method) {
