@@ -201,6 +201,10 @@ class HelpersInOtherFilesTest {
                 throw (Error) t;
               }
             }
+            /** A real cast, which fails on an interrupt (ClassCastException). */
+            public static void throwAsRuntime(Throwable t) {
+              throw (RuntimeException) t;
+            }
             /** Logs first: more than the throw. */
             @SuppressWarnings("unchecked")
             public static <E extends Throwable> void logAndThrow(Throwable t) throws E {
@@ -387,6 +391,14 @@ class HelpersInOtherFilesTest {
             // BUG: Diagnostic contains: SwallowedInterrupt
             } catch (InterruptedException e) {
               Sneaky.throwIfError(e);
+            }
+          }
+          void castFailsOnAnInterrupt(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.throwAsRuntime(e);
             }
           }
           void logsFirst(CountDownLatch latch) {

@@ -338,6 +338,15 @@ class SwallowedInterruptUnreachableCatchTest {
                 }
                 return "done";
               }
+              Object castToAnotherType(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw (RuntimeException) e;
+                }
+                return "done";
+              }
               Object anotherExceptionIsHanded(CountDownLatch latch) {
                 try {
                   latch.await();

@@ -242,14 +242,22 @@ public final class InterruptPaths {
     @Override
     public long killedByThrow(ThrowTree tree) {
       ExpressionTree thrown = stripParentheses(tree.getExpression());
-      // `throw (E) t;`: a cast does not change what is thrown.
-      while (thrown instanceof TypeCastTree cast) {
+      // `throw (E) e;` with E erased to Throwable or Exception: the cast cannot fail on an
+      // interrupt, and what is thrown is the caught exception itself.
+      while (thrown instanceof TypeCastTree cast && admitsAnInterrupt(cast)) {
         thrown = stripParentheses(cast.getExpression());
       }
       boolean rethrowsCaught = caughtVariable != null && caughtVariable.equals(getSymbol(thrown));
       return rethrowsCaught || Interrupts.isInterruptedExceptionValue(thrown, state)
           ? UNHANDLED
           : 0;
+    }
+
+    private boolean admitsAnInterrupt(TypeCastTree cast) {
+      Type target = getType(cast.getType());
+      return target != null
+          && isSubtype(
+              Interrupts.interruptedExceptionType(state), state.getTypes().erasure(target), state);
     }
 
     /** Other exceptions are not the interrupt. */

@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.interrupts;
 
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.common.primitives.ImmutableIntArray;
 import com.google.errorprone.VisitorState;
@@ -18,6 +19,8 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
@@ -36,16 +39,18 @@ import javax.lang.model.type.TypeKind;
  * <p>The rule, the same whether the helper is read from source or from a class file: a method with
  * one parameter, of an exception type ({@code Throwable}, {@code Exception}, {@code
  * InterruptedException}), that cannot be overridden (static, private, final, or of a final class),
- * whose whole body is one statement: {@code throw t;} (through casts and parentheses), or {@code
- * throw m(t);}, {@code return m(t);} or {@code m(t);} where {@code m} is a method of its own class
- * that takes {@code t} alone and is such a helper itself (up to {@value #MAX_DEPTH} calls deep:
- * {@code sneakyThrow(t)} → {@code sneakyThrow0(t)}; the delegate static, its value thrown,
- * returned, or void). From a class file: its code is {@code aload} of the parameter, an optional
- * {@code checkcast}, then {@code athrow}; or the load, an {@code invokestatic} of such a method of
- * its own class, an optional {@code checkcast}, then {@code athrow}, {@code areturn} or {@code
- * return}. A helper that wraps ({@code throw new RuntimeException(t)}), checks or logs first, or
- * throws only under a condition is not one. A helper whose code cannot be read (abstract, native, a
- * class file missing or stripped of code) is not one either.
+ * whose whole body is one statement: {@code throw t;} (through parentheses and casts that change
+ * nothing at run time, such as {@code (E) t}: not {@code (RuntimeException) t}, which would fail on
+ * an interrupt), or {@code throw m(t);}, {@code return m(t);} or {@code m(t);} where {@code m} is a
+ * method of its own class that takes {@code t} alone and is such a helper itself (up to {@value
+ * #MAX_DEPTH} calls deep: {@code sneakyThrow(t)} → {@code sneakyThrow0(t)}; the delegate static,
+ * its value thrown, returned, or void). From a class file: its code is {@code aload} of the
+ * parameter, an optional {@code checkcast}, then {@code athrow}; or the load, an {@code
+ * invokestatic} of such a method of its own class, an optional {@code checkcast}, then {@code
+ * athrow}, {@code areturn} or {@code return}. A helper that wraps ({@code throw new
+ * RuntimeException(t)}), checks or logs first, or throws only under a condition is not one. A
+ * helper whose code cannot be read (abstract, native, a class file missing or stripped of code) is
+ * not one either.
  *
  * <p>Verdicts are kept per compilation, in its {@link Context}.
  */
@@ -127,14 +132,14 @@ public final class RethrowingHelpers {
     if (expression == null || parameter == null) {
       return false;
     }
-    ExpressionTree value = withoutCasts(expression);
+    ExpressionTree value = withoutCasts(expression, state);
     if (only instanceof ThrowTree && isParameter(value, parameter)) {
       return true;
     }
     return value instanceof MethodInvocationTree delegation
         && depth < MAX_DEPTH
         && delegation.getArguments().size() == 1
-        && isParameter(withoutCasts(delegation.getArguments().getFirst()), parameter)
+        && isParameter(withoutCasts(delegation.getArguments().getFirst(), state), parameter)
         && Expressions.isResolved(delegation)
         && getSymbol(delegation) instanceof MethodSymbol delegate
         && delegate.owner == method.owner
@@ -163,17 +168,31 @@ public final class RethrowingHelpers {
         && read(method, owner, depth, state);
   }
 
-  private static ExpressionTree withoutCasts(ExpressionTree expression) {
+  /**
+   * The expression inside parentheses and casts that change nothing at run time: {@code (E) t}
+   * where {@code E} erases to a supertype of what {@code t} erases to (javac emits no {@code
+   * checkcast} for it). A real cast ({@code (RuntimeException) t}) would fail on an interrupt.
+   */
+  private static ExpressionTree withoutCasts(ExpressionTree expression, VisitorState state) {
     ExpressionTree e = expression;
     while (true) {
       if (e instanceof ParenthesizedTree parenthesized) {
         e = parenthesized.getExpression();
-      } else if (e instanceof TypeCastTree cast) {
+      } else if (e instanceof TypeCastTree cast && isUpcast(cast, state)) {
         e = cast.getExpression();
       } else {
         return e;
       }
     }
+  }
+
+  private static boolean isUpcast(TypeCastTree cast, VisitorState state) {
+    Type target = getType(cast.getType());
+    Type value = getType(cast.getExpression());
+    Types types = state.getTypes();
+    return target != null
+        && value != null
+        && types.isSubtype(types.erasure(value), types.erasure(target));
   }
 
   private static boolean isParameter(ExpressionTree tree, Symbol parameter) {
@@ -192,7 +211,7 @@ public final class RethrowingHelpers {
     if (at < 0) {
       return false;
     }
-    at = afterCast(code, at);
+    // No checkcast between the load and the throw: a real cast would fail on an interrupt.
     if (at == code.length() - 1 && code.get(at) == ATHROW) {
       return true;
     }
@@ -210,6 +229,7 @@ public final class RethrowingHelpers {
         || call.descriptor().equals(method.descriptor()) && call.name().equals(method.name())) {
       return false;
     }
+    // A checkcast of the delegate's value never runs: the delegate does not return.
     at = afterCast(code, at + call.length());
     if (at != code.length() - 1
         || (code.get(at) != ATHROW && code.get(at) != ARETURN && code.get(at) != RETURN)) {
