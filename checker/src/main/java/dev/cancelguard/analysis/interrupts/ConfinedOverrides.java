@@ -56,6 +56,20 @@ final class ConfinedOverrides {
     if (files == null) {
       return false;
     }
+    try {
+      return noOverrideOpensTheSet(method, owner, methodVisibleOutside, files, bodyIsFine, state);
+    } catch (RuntimeException incomplete) {
+      return false; // a class whose supertypes cannot be completed
+    }
+  }
+
+  private static boolean noOverrideOpensTheSet(
+      MethodSymbol method,
+      ClassSymbol owner,
+      boolean methodVisibleOutside,
+      Set<CompilationUnitTree> files,
+      Predicate<MethodTree> bodyIsFine,
+      VisitorState state) {
     boolean[] open = new boolean[1];
     for (CompilationUnitTree file : files) {
       new TreeScanner<Void, Void>() {
