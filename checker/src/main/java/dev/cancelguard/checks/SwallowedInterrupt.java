@@ -119,6 +119,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (leaks.isEmpty()) {
       return NO_MATCH;
     }
+    // The interrupt handed back as a lambda's result, which the code that ran the lambda rethrows:
+    // `boolean interrupted = withLock(() -> { .. catch (InterruptedException e) { return true; }
+    // .. }); if (interrupted) throw new InterruptedException();`.
+    if (codeUnit != null && InterruptRecords.returnedToCodeThatRethrows(leaks, codeUnit, state)) {
+      return NO_MATCH;
+    }
     // An event loop's or executor's own worker code: the class owns its thread's interruption
     // policy. Asked after the path question, which most catches answer with no leak: this one
     // looks for every caller in the file.
@@ -203,6 +209,18 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       // `if (deadline == 0) Thread.interrupted();` where the class's own alarm set `deadline = 0`
       // as it interrupted this thread: the class takes back its own interrupt.
       if (!inInterruptCatch && WakeUps.clearsItsOwnInterrupt(parentPath, state)) {
+        return NO_MATCH;
+      }
+      // `boolean wasInterrupted = Thread.currentThread().isInterrupted(); pool.shutdownNow(); if
+      // (!wasInterrupted) Thread.interrupted();`: the method takes back the interrupt it may have
+      // sent its own thread, and leaves one that was there before.
+      if (!inInterruptCatch && WakeUps.clearsOnlyWhatItCaused(parentPath, state)) {
+        return NO_MATCH;
+      }
+      // `runner = Thread.currentThread(); .. runner = null; .. Thread.interrupted();` in a task
+      // wrapper whose cancel interrupts `runner`: the interrupt it clears is its own, aimed at the
+      // task it has finished, and would otherwise leak into the pooled thread's next task.
+      if (!inInterruptCatch && WakeUps.clearsTheInterruptItAimedAtItsRunner(parentPath, state)) {
         return NO_MATCH;
       }
       // The thread's whole work ends right after: the flag it clears is read by nobody.

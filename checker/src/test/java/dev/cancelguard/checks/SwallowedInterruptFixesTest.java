@@ -1998,4 +1998,95 @@ class SwallowedInterruptFixesTest {
       assertTrue(interruptedAtEnd.get(), "the interrupt flag was not restored");
     }
   }
+
+  // ------------------------------- a loop whose work tells its ordinary end by its stop state
+
+  private static final String RUNNER =
+      """
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      class Runner implements Runnable {
+        private volatile boolean stop;
+        private volatile boolean paused;
+        private volatile Thread runnerThread;
+        private volatile String state = "STARTED";
+        Future<?> resumed;
+
+        boolean isStop() {
+          return stop;
+        }
+
+        @Override
+        public void run() {
+          runnerThread = Thread.currentThread();
+          try {
+            while (!isStop()) {
+              if (!paused) {
+                select();
+              } else {
+                try {
+                  resumed.get(5000, TimeUnit.MILLISECONDS);
+                } catch (Exception ignored) {
+                }
+              }
+            }
+          } finally {
+            if (isStop()) {
+              state = "STOPPED";
+              runnerThread = null;
+            }
+          }
+        }
+
+        private void select() {}
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_whereTheWorkTellsItsEndByItsStopState() {
+    // Left from the catch, the loop would end with isStop() false: the finally would skip the
+    // bookkeeping of the end, and the component would take its runner for running.
+    String fixed =
+        RUNNER
+            .replace(
+                "      while (!isStop()) {\n",
+                "      boolean interrupted = false;\n"
+                    + "      try {\n"
+                    + "      while (!isStop()) {\n")
+            .replace(
+                "        } catch (Exception ignored) {\n",
+                "        } catch (Exception ignored) {\n"
+                    + "          if (ignored instanceof InterruptedException) {\n"
+                    + "            interrupted = true;\n"
+                    + "          }\n")
+            .replace(
+                "        }\n      }\n    } finally {\n      if (isStop()) {\n",
+                "        }\n      }\n      } finally {\n"
+                    + "        if (interrupted) {\n"
+                    + "          Thread.currentThread().interrupt();\n"
+                    + "        }\n"
+                    + "      }\n"
+                    + "    } finally {\n      if (isStop()) {\n");
+    refactoring.addInputLines("Runner.java", RUNNER).addOutputLines("Runner.java", fixed).doTest();
+    EveryCheck.helper(getClass()).addSourceLines("Runner.java", fixed).doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whereNothingAfterTheLoopTestsItsStopState() {
+    refactoring
+        .addInputLines(
+            "Runner.java", RUNNER.replace("      if (isStop()) {\n", "      if (paused) {\n"))
+        .addOutputLines(
+            "Runner.java",
+            RUNNER
+                .replace("      if (isStop()) {\n", "      if (paused) {\n")
+                .replace(
+                    "        } catch (Exception ignored) {\n",
+                    "        } catch (Exception ignored) {\n"
+                        + "          if (ignored instanceof InterruptedException) {\n"
+                        + "            Thread.currentThread().interrupt();\n"
+                        + "            break;\n"
+                        + "          }\n"))
+        .doTest();
+  }
 }

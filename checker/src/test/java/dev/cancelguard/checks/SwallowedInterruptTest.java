@@ -6745,4 +6745,500 @@ class SwallowedInterruptTest {
             "}")
         .doTest();
   }
+
+  // ------------------------------------------------ a clear of only the interrupt the code caused
+
+  @Test
+  void negative_clearsOnlyTheInterruptItsOwnShutdownNowCaused() {
+    // shutdownNow() may interrupt the current thread when it is one of the pool's: the method
+    // takes that interrupt back, and leaves one that was there before.
+    helper
+        .addSourceLines(
+            "Transport.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Transport {
+              private ExecutorService shutdownService;
+
+              void finalizeShutdown() {
+                final boolean isInterrupted = Thread.currentThread().isInterrupted();
+                shutdownService.shutdownNow();
+                if (!isInterrupted) {
+                  Thread.interrupted();
+                }
+              }
+
+              void throughAHelper() {
+                boolean wasInterrupted = Thread.currentThread().isInterrupted();
+                stopWorkers();
+                if (!wasInterrupted) Thread.interrupted();
+              }
+
+              private void stopWorkers() {
+                shutdownService.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearOfAnInterruptTheCodeDidNotCause() {
+    helper
+        .addSourceLines(
+            "Transport.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Transport {
+              private ExecutorService shutdownService;
+              private boolean flag;
+
+              void nothingInBetweenInterrupts() {
+                final boolean isInterrupted = Thread.currentThread().isInterrupted();
+                shutdownService.shutdown();
+                if (!isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void clearsWhatWasThereBefore() {
+                final boolean isInterrupted = Thread.currentThread().isInterrupted();
+                shutdownService.shutdownNow();
+                if (isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void savedAfterTheInterruptingCall() {
+                shutdownService.shutdownNow();
+                final boolean isInterrupted = Thread.currentThread().isInterrupted();
+                if (!isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void savedSomethingElse() {
+                final boolean isInterrupted = flag;
+                shutdownService.shutdownNow();
+                if (!isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void savedAnotherThreadsFlag(Thread other) {
+                final boolean isInterrupted = other.isInterrupted();
+                shutdownService.shutdownNow();
+                if (!isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void savedThenReassigned() {
+                boolean isInterrupted = Thread.currentThread().isInterrupted();
+                shutdownService.shutdownNow();
+                isInterrupted = false;
+                if (!isInterrupted) {
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------- Thread.interrupted() where a caught interrupt is held in a local
+
+  @Test
+  void fix_bareClearWhereACaughtInterruptIsHeldRestoresInsteadOfThrowing() {
+    // The exception already cleared the flag; the code keeps the item it took and returns it, so
+    // throwing would lose the item: the restore is what was meant. (The catch, whose record is
+    // lost on that path, is reported too and gets its own restore.)
+    refactoring
+        .addInputLines(
+            "Queue.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.TimeUnit;
+            class Queue {
+              Object item;
+
+              Object poll(CountDownLatch latch, long timeout) throws InterruptedException {
+                InterruptedException interruptedException = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ix) {
+                  interruptedException = ix;
+                }
+                Object result = item;
+                if (null != interruptedException) {
+                  if (null != result) {
+                    Thread.interrupted();
+                  } else {
+                    throw interruptedException;
+                  }
+                }
+                return result;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Queue.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.TimeUnit;
+            class Queue {
+              Object item;
+
+              Object poll(CountDownLatch latch, long timeout) throws InterruptedException {
+                InterruptedException interruptedException = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException ix) {
+                  Thread.currentThread().interrupt();
+                  interruptedException = ix;
+                }
+                Object result = item;
+                if (null != interruptedException) {
+                  if (null != result) {
+                    Thread.currentThread().interrupt();
+                  } else {
+                    throw interruptedException;
+                  }
+                }
+                return result;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_bareClearWhereTheHeldExceptionMayBeAnotherStillThrows() {
+    // The local is also given an exception the code made itself: not known to hold a caught
+    // interrupt, so the method that declares InterruptedException gets the rethrow.
+    refactoring
+        .addInputLines(
+            "Queue.java",
+            """
+            class Queue {
+              Object item;
+
+              Object poll(boolean late) throws InterruptedException {
+                InterruptedException interruptedException = null;
+                if (late) {
+                  interruptedException = new InterruptedException();
+                }
+                Object result = item;
+                if (null != interruptedException) {
+                  Thread.interrupted();
+                }
+                return result;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Queue.java",
+            """
+            class Queue {
+              Object item;
+
+              Object poll(boolean late) throws InterruptedException {
+                InterruptedException interruptedException = null;
+                if (late) {
+                  interruptedException = new InterruptedException();
+                }
+                Object result = item;
+                if (null != interruptedException) {
+                  if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                  }
+                }
+                return result;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------- the interrupt returned by a lambda, rethrown by its runner
+
+  @Test
+  void negative_interruptReturnedByTheLambdaAndRethrownByItsRunner() {
+    helper
+        .addSourceLines(
+            "Tasks.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            import java.util.function.Supplier;
+            class Tasks {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition ready = lock.newCondition();
+              private boolean available;
+
+              void awaitWork() throws InterruptedException {
+                final boolean interrupted =
+                    withLock(
+                        () -> {
+                          if (available) {
+                            return false;
+                          }
+                          try {
+                            ready.await();
+                          } catch (final InterruptedException ignored) {
+                            return true;
+                          }
+                          return false;
+                        });
+                if (interrupted) {
+                  throw new InterruptedException();
+                }
+              }
+
+              void awaitWorkRestoring() {
+                boolean interrupted =
+                    withLock(
+                        () -> {
+                          try {
+                            ready.await();
+                          } catch (InterruptedException e) {
+                            return true;
+                          }
+                          return false;
+                        });
+                if (interrupted) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+
+              private <T> T withLock(Supplier<T> action) {
+                lock.lock();
+                try {
+                  return action.get();
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptReturnedByALambdaNobodyRethrows() {
+    helper
+        .addSourceLines(
+            "Tasks.java",
+            """
+            import java.util.concurrent.locks.Condition;
+            import java.util.concurrent.locks.ReentrantLock;
+            import java.util.function.Supplier;
+            class Tasks {
+              private final ReentrantLock lock = new ReentrantLock();
+              private final Condition ready = lock.newCondition();
+
+              boolean testedButNotRethrown() {
+                final boolean interrupted =
+                    withLock(
+                        () -> {
+                          try {
+                            ready.await();
+                          // BUG: Diagnostic contains: returns
+                          } catch (InterruptedException e) {
+                            return true;
+                          }
+                          return false;
+                        });
+                if (interrupted) {
+                  System.out.println("interrupted");
+                }
+                return interrupted;
+              }
+
+              void resultDropped() {
+                withLock(
+                    () -> {
+                      try {
+                        ready.await();
+                      // BUG: Diagnostic contains: returns
+                      } catch (InterruptedException e) {
+                        return true;
+                      }
+                      return false;
+                    });
+              }
+
+              void runnerReturnsSomethingElse() throws InterruptedException {
+                final boolean interrupted =
+                    always(
+                        () -> {
+                          try {
+                            ready.await();
+                          // BUG: Diagnostic contains: returns
+                          } catch (InterruptedException e) {
+                            return true;
+                          }
+                          return false;
+                        });
+                if (interrupted) {
+                  throw new InterruptedException();
+                }
+              }
+
+              void returnsFalseOnInterrupt() throws InterruptedException {
+                final boolean done =
+                    withLock(
+                        () -> {
+                          try {
+                            ready.await();
+                          // BUG: Diagnostic contains: returns
+                          } catch (InterruptedException e) {
+                            return false;
+                          }
+                          return true;
+                        });
+                if (done) {
+                  throw new InterruptedException();
+                }
+              }
+
+              private <T> T withLock(Supplier<T> action) {
+                lock.lock();
+                try {
+                  return action.get();
+                } finally {
+                  lock.unlock();
+                }
+              }
+
+              private boolean always(Supplier<Boolean> action) {
+                action.get();
+                return true;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------- a task wrapper taking back the interrupt it aimed at its own runner
+
+  @Test
+  void negative_taskWrapperClearsTheInterruptItsCancelAimedAtItsRunner() {
+    helper
+        .addSourceLines(
+            "CancellableTask.java",
+            """
+            import java.util.concurrent.atomic.AtomicInteger;
+            class CancellableTask extends AtomicInteger implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+
+              CancellableTask(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread();
+                if (compareAndSet(0, 1)) {
+                  try {
+                    task.run();
+                  } finally {
+                    runner = null;
+                    if (!compareAndSet(1, 2)) {
+                      while (get() == 3) {
+                        Thread.yield();
+                      }
+                      Thread.interrupted();
+                    }
+                  }
+                }
+              }
+
+              void cancel() {
+                if (compareAndSet(1, 3)) {
+                  Thread t = runner;
+                  if (t != null) {
+                    t.interrupt();
+                  }
+                  set(4);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_clearAfterTheWorkWithoutItsOwnInterrupt() {
+    helper
+        .addSourceLines(
+            "CancellableTask.java",
+            """
+            class CancellableTask implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+              private volatile Thread other;
+
+              CancellableTask(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread();
+                try {
+                  task.run();
+                } finally {
+                  runner = null;
+                  // BUG: Diagnostic contains: its result is dropped
+                  Thread.interrupted();
+                }
+              }
+
+              void cancel() {
+                Thread t = other; // interrupts another thread, not the runner
+                if (t != null) {
+                  t.interrupt();
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Published.java",
+            """
+            class Published implements Runnable {
+              private final Runnable task;
+              private volatile Thread runner;
+
+              Published(Runnable task) {
+                this.task = task;
+              }
+
+              @Override
+              public void run() {
+                runner = Thread.currentThread(); // never withdrawn
+                task.run();
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+
+              void cancel() {
+                runner.interrupt();
+              }
+
+              void elsewhere() {
+                // BUG: Diagnostic contains: its result is dropped
+                Thread.interrupted();
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -5,27 +5,44 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.trees.CodeUnits;
+import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.SameFile;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -246,5 +263,164 @@ public final class InterruptRecords {
   private static boolean isVariable(ExpressionTree tree, Record record) {
     return (tree instanceof IdentifierTree || tree instanceof MemberSelectTree)
         && record.variable().equals(getSymbol(tree));
+  }
+
+  /**
+   * True if the code at {@code path} runs only where a local holds an interrupt that a catch took:
+   * it sits in the branch of {@code if (saved != null)} (or the {@code else} of {@code if (saved ==
+   * null)}), in {@code codeUnit}, where {@code saved} is a local of type {@code
+   * InterruptedException} only ever given {@code null} or the parameter of a catch. The flag there
+   * is already clear: the thrown exception cleared it.
+   */
+  public static boolean afterACaughtInterrupt(
+      TreePath path, TreePath codeUnit, VisitorState state) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath();
+        p != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof IfTree ifTree && child != ifTree.getCondition()) {
+        Symbol saved =
+            LocalUses.nullTested(
+                ifTree.getCondition(), /* value= */ child != ifTree.getThenStatement());
+        if (saved instanceof VarSymbol local
+            && local.getKind() == ElementKind.LOCAL_VARIABLE
+            && ASTHelpers.isSameType(local.type, Interrupts.interruptedExceptionType(state), state)
+            && onlyEverNullOrCaught(local, codeUnit)) {
+          return true;
+        }
+      }
+      child = p.getLeaf();
+    }
+    return false;
+  }
+
+  private static boolean onlyEverNullOrCaught(VarSymbol local, TreePath codeUnit) {
+    boolean[] other = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        if (local.equals(getSymbol(tree)) && tree.getInitializer() != null) {
+          other[0] |= !isNullOrCaught(tree.getInitializer());
+        }
+        return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (local.equals(getSymbol(tree.getVariable()))) {
+          other[0] |= !isNullOrCaught(tree.getExpression());
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        other[0] |= local.equals(getSymbol(tree.getVariable()));
+        return super.visitCompoundAssignment(tree, null);
+      }
+    }.scan(codeUnit.getLeaf(), null);
+    return !other[0];
+  }
+
+  private static boolean isNullOrCaught(ExpressionTree value) {
+    ExpressionTree stripped = stripParentheses(value);
+    return stripped.getKind() == Tree.Kind.NULL_LITERAL
+        || (getSymbol(stripped) instanceof VarSymbol variable
+            && variable.getKind() == ElementKind.EXCEPTION_PARAMETER);
+  }
+
+  /**
+   * True if the interrupt is handed back as a lambda's result and rethrown by the code that ran the
+   * lambda: every way out of the catch that loses it ({@code leaks}) is {@code return true;} of the
+   * lambda {@code codeUnit}; the lambda is an argument of a call — of a method of this file whose
+   * every {@code return} returns a call on that parameter ({@code return action.get();}, the lambda
+   * run under a lock) — whose result initializes an effectively final local; and the statement
+   * right after it is {@code if (local) { throw new InterruptedException(); }} (or restores the
+   * flag first thing). The result is the record: {@code boolean interrupted = withLock(() -> { try
+   * { cond.await(); } catch (InterruptedException e) { return true; } return false; }); if
+   * (interrupted) throw new InterruptedException();}.
+   */
+  public static boolean returnedToCodeThatRethrows(
+      List<InterruptPaths.Leak> leaks, TreePath codeUnit, VisitorState state) {
+    if (leaks.isEmpty()
+        || !(codeUnit.getLeaf() instanceof LambdaExpressionTree lambda)
+        || !leaks.stream()
+            .allMatch(
+                leak ->
+                    leak.kind() == InterruptPaths.LeakKind.RETURNS
+                        && leak.tree() instanceof ReturnTree ret
+                        && ret.getExpression() != null
+                        && Boolean.TRUE.equals(
+                            constValue(stripParentheses(ret.getExpression()))))) {
+      return false;
+    }
+    TreePath callPath = LocalUses.parent(codeUnit);
+    if (callPath == null
+        || !(callPath.getLeaf() instanceof MethodInvocationTree call)
+        || !(getSymbol(call) instanceof MethodSymbol runner)
+        || !returnsTheRunOf(runner, call.getArguments().indexOf(lambda), codeUnit, state)) {
+      return false;
+    }
+    TreePath declarationPath = LocalUses.parent(callPath);
+    if (declarationPath == null
+        || !(declarationPath.getLeaf() instanceof VariableTree declaration)
+        || declaration.getInitializer() != call
+        || !(getSymbol(declaration) instanceof VarSymbol local)
+        || local.getKind() != ElementKind.LOCAL_VARIABLE
+        || (local.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || !(declarationPath.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int at = statements.indexOf(declaration);
+    if (at < 0
+        || at + 1 >= statements.size()
+        || !(statements.get(at + 1) instanceof IfTree test)
+        || !local.equals(getSymbol(stripParentheses(test.getCondition())))) {
+      return false;
+    }
+    StatementTree first = test.getThenStatement();
+    while (first instanceof BlockTree thenBlock && !thenBlock.getStatements().isEmpty()) {
+      first = thenBlock.getStatements().getFirst();
+    }
+    return (first instanceof ThrowTree thrown
+            && stripParentheses(thrown.getExpression()) instanceof NewClassTree created
+            && ASTHelpers.isSubtype(
+                ASTHelpers.getType(created), Interrupts.interruptedExceptionType(state), state))
+        || (first instanceof ExpressionStatementTree restore
+            && Interrupts.isCurrentThreadInterrupt(restore.getExpression(), state));
+  }
+
+  /**
+   * True if {@code runner}, declared in this file, returns on every {@code return} the result of a
+   * call on its parameter {@code index} (the code it was handed, run there and then).
+   */
+  private static boolean returnsTheRunOf(
+      MethodSymbol runner, int index, TreePath codeUnit, VisitorState state) {
+    if (index < 0
+        || index >= runner.getParameters().size()
+        || !SameFile.isDeclaredIn(runner, codeUnit.getCompilationUnit())) {
+      return false;
+    }
+    MethodTree declaration = SameFile.findMethod(codeUnit.getCompilationUnit(), runner, state);
+    if (declaration == null || declaration.getBody() == null) {
+      return false;
+    }
+    Symbol parameter = getSymbol(declaration.getParameters().get(index));
+    boolean[] returns = new boolean[2]; // [0]: some return; [1]: one that returns something else
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitReturn(ReturnTree ret, Void unused) {
+        returns[0] = true;
+        returns[1] |=
+            !(ret.getExpression() != null
+                && stripParentheses(ret.getExpression()) instanceof MethodInvocationTree run
+                && ASTHelpers.getReceiver(run) instanceof IdentifierTree receiver
+                && parameter != null
+                && parameter.equals(getSymbol(receiver)));
+        return null;
+      }
+    }.scan(declaration.getBody(), null);
+    return returns[0] && !returns[1];
   }
 }

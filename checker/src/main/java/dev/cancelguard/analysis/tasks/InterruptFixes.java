@@ -19,6 +19,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
 import dev.cancelguard.analysis.tasks.RestorePlacement.Placement;
@@ -110,7 +111,12 @@ public final class InterruptFixes {
       boolean inInterruptCatch,
       TreePath path,
       VisitorState state) {
-    if (inInterruptCatch) {
+    // In a catch of InterruptedException, or where a local holds the interrupt a catch took
+    // (`if (saved != null) { .. Thread.interrupted(); }`), the flag is already clear: a restore was
+    // meant. Throwing there instead would lose what the code goes on to return (an item it took).
+    TreePath codeUnit = Tasks.enclosingCodeUnit(path);
+    if (inInterruptCatch
+        || (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state))) {
       return SuggestedFix.replace(statement, RESTORE);
     }
     return LostInterrupts.methodOf(Tasks.enclosingCodeUnit(path)) instanceof MethodTree method

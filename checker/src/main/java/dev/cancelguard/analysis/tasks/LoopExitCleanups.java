@@ -14,6 +14,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
@@ -21,6 +22,11 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -54,6 +60,99 @@ public final class LoopExitCleanups {
       }
     }
     return null;
+  }
+
+  /**
+   * The first statement after {@code loop} in {@code codeUnit} — among the statements that follow
+   * it in its block or in the {@code finally} of a {@code try} around it — that is an {@code if} on
+   * the object's own stop state the loop's condition tests ({@code while (!isStop())} .. {@code
+   * finally { if (isStop()) { state.set(STOPPED); runner = null; } }}) and changes the object's
+   * state in its branch. The work tells its ordinary end from any other there: left from a catch,
+   * the loop ends without that state saying stop, and the bookkeeping of the end is skipped, so the
+   * component believes its worker still runs. Null where there is none.
+   */
+  public static @Nullable Tree stopBookkeepingAfter(TreePath loop, TreePath codeUnit) {
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    Set<Symbol> stopState = condition == null ? Set.of() : ownStateReadBy(condition);
+    if (stopState.isEmpty()) {
+      return null;
+    }
+    for (TreePath p = loop; p != null && p.getLeaf() != codeUnit.getLeaf(); p = p.getParentPath()) {
+      TreePath parentPath = p.getParentPath();
+      if (parentPath == null) {
+        return null;
+      }
+      List<StatementTree> after = new ArrayList<>();
+      if (parentPath.getLeaf() instanceof BlockTree block) {
+        int at = block.getStatements().indexOf(p.getLeaf());
+        if (at >= 0) {
+          after.addAll(block.getStatements().subList(at + 1, block.getStatements().size()));
+        }
+      } else if (parentPath.getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() != null
+          && p.getLeaf() != tryTree.getFinallyBlock()) {
+        after.add(tryTree.getFinallyBlock());
+      }
+      for (StatementTree statement : after) {
+        Tree bookkeeping = stopStateTest(statement, stopState);
+        if (bookkeeping != null) {
+          return bookkeeping;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An {@code if} in {@code statement} (not in nested code) on the stop state that changes state.
+   */
+  private static @Nullable Tree stopStateTest(StatementTree statement, Set<Symbol> stopState) {
+    Tree[] found = new Tree[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIf(IfTree ifTree, Void unused) {
+        if (found[0] == null
+            && !Collections.disjoint(ownStateReadBy(ifTree.getCondition()), stopState)
+            && changesState(ifTree.getThenStatement())) {
+          found[0] = ifTree;
+        }
+        return super.visitIf(ifTree, null);
+      }
+    }.scan(statement, null);
+    return found[0];
+  }
+
+  /**
+   * The object's own state an expression reads: its instance fields, and its instance methods
+   * called with no arguments on itself ({@code isStop()}, {@code this.isRunning()}).
+   */
+  private static Set<Symbol> ownStateReadBy(ExpressionTree expression) {
+    Set<Symbol> read = new HashSet<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        Symbol symbol = getSymbol(id);
+        if (symbol != null && symbol.getKind() == ElementKind.FIELD && !symbol.isStatic()) {
+          read.add(symbol);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        ExpressionTree receiver = getReceiver(call);
+        if (Expressions.isResolved(call)
+            && call.getArguments().isEmpty()
+            && getSymbol(call) instanceof MethodSymbol method
+            && !method.isStatic()
+            && (receiver == null
+                || (receiver instanceof IdentifierTree id && id.getName().contentEquals("this")))) {
+          read.add(method);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(expression, null);
+    return read;
   }
 
   private static @Nullable Tree stateChangeBefore(TreePath exit, Tree loop) {

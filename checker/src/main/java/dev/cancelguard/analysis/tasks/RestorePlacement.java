@@ -173,6 +173,12 @@ public final class RestorePlacement {
     if (LoopExitCleanups.stateChangeBeforeItsOwnExit(loop) != null) {
       return null;
     }
+    // The work tells its ordinary end from any other after the loop (`finally { if (isStop()) {
+    // state.set(STOPPED); .. } }`, on the stop state the loop tests): left from the catch, the
+    // loop would end without that state saying stop, and that bookkeeping would be skipped.
+    if (LoopExitCleanups.stopBookkeepingAfter(loop, codeUnit) != null) {
+      return null;
+    }
     boolean switchBetween = false;
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
       switchBetween |=

@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
@@ -24,12 +25,16 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
@@ -45,6 +50,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -253,6 +259,119 @@ public final class WakeUps {
       child = leaf;
     }
     return false;
+  }
+
+  /**
+   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) clears only an
+   * interrupt its own method caused: it is the branch of {@code if (!wasInterrupted)}, where {@code
+   * wasInterrupted} is an effectively final local of the same block initialized with {@code
+   * Thread.currentThread().isInterrupted()}, and the statements between that local and the {@code
+   * if} interrupt threads themselves ({@code pool.shutdownNow()}, {@code future.cancel(true)},
+   * {@code t.interrupt()}; also through a method of this file they call) — which may be the current
+   * one: {@code boolean wasInterrupted = Thread.currentThread().isInterrupted();
+   * pool.shutdownNow(); if (!wasInterrupted) Thread.interrupted();}. An interrupt that was there
+   * before is left alone.
+   */
+  public static boolean clearsOnlyWhatItCaused(TreePath statementPath, VisitorState state) {
+    Tree child = statementPath.getLeaf();
+    TreePath p = statementPath.getParentPath();
+    while (p != null
+        && p.getLeaf() instanceof BlockTree block
+        && block.getStatements().size() == 1) {
+      child = block;
+      p = p.getParentPath();
+    }
+    if (p == null
+        || !(p.getLeaf() instanceof IfTree ifTree)
+        || ifTree.getThenStatement() != child
+        || !(stripParentheses(ifTree.getCondition()) instanceof UnaryTree not)
+        || not.getKind() != Tree.Kind.LOGICAL_COMPLEMENT
+        || !(getSymbol(stripParentheses(not.getExpression())) instanceof VarSymbol saved)
+        || saved.getKind() != ElementKind.LOCAL_VARIABLE
+        || (saved.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0
+        || !(p.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int test = statements.indexOf(ifTree);
+    for (int i = 0; i < test; i++) {
+      if (statements.get(i) instanceof VariableTree declaration
+          && saved.equals(getSymbol(declaration))) {
+        return declaration.getInitializer() != null
+            && stripParentheses(declaration.getInitializer()) instanceof MethodInvocationTree read
+            && Expressions.isResolved(read)
+            && ThreadCalls.IS_INTERRUPTED.matches(read, state)
+            && getReceiver(read) instanceof MethodInvocationTree current
+            && Expressions.isResolved(current)
+            && ThreadCalls.CURRENT_THREAD.matches(current, state)
+            && statements.subList(i + 1, test).stream()
+                .anyMatch(s -> interruptsAnotherThread(s, state, /* followHelpers= */ true));
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) takes back an
+   * interrupt its class aimed at the current thread while it ran the work: earlier in the same
+   * method the thread was published in a field of the class ({@code runner =
+   * Thread.currentThread();}) and then withdrawn from it ({@code runner = null;}), and this file
+   * interrupts threads through that field ({@code Thread t = runner; if (t != null) t.interrupt();}
+   * in {@code cancel()}). A task wrapper on a pooled thread clears that interrupt once its task is
+   * done, so that it does not leak into the thread's next task.
+   */
+  public static boolean clearsTheInterruptItAimedAtItsRunner(
+      TreePath statementPath, VisitorState state) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(statementPath);
+    if (codeUnit == null || !(codeUnit.getLeaf() instanceof MethodTree method)) {
+      return false;
+    }
+    long clearAt = ((JCTree) statementPath.getLeaf()).getStartPosition();
+    Set<Symbol> published = new HashSet<>();
+    Set<Symbol> withdrawn = new HashSet<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (getSymbol(assignment.getVariable()) instanceof VarSymbol field
+            && field.getKind() == ElementKind.FIELD
+            && !field.isStatic()
+            && ((JCTree) assignment).getStartPosition() < clearAt) {
+          ExpressionTree value = stripParentheses(assignment.getExpression());
+          if (value.getKind() == Tree.Kind.NULL_LITERAL) {
+            withdrawn.add(field);
+          } else if (value instanceof MethodInvocationTree call
+              && Expressions.isResolved(call)
+              && ThreadCalls.CURRENT_THREAD.matches(call, state)) {
+            published.add(field);
+          }
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(method.getBody(), null);
+    published.retainAll(withdrawn);
+    if (published.isEmpty()) {
+      return false;
+    }
+    // The file's interrupts aimed through the field: `runner.interrupt()`, or through a local
+    // copy of it, `Thread t = runner; t.interrupt();`.
+    Set<Symbol> copies = new HashSet<>(published);
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (variable.getInitializer() != null
+            && copies.contains(getSymbol(stripParentheses(variable.getInitializer())))) {
+          copies.add(getSymbol(variable));
+        }
+        return super.visitVariable(variable, null);
+      }
+    }.scan(statementPath.getCompilationUnit(), null);
+    return CallScans.anyCall(
+        statementPath.getCompilationUnit(),
+        call ->
+            Expressions.isResolved(call)
+                && ThreadCalls.INTERRUPT.matches(call, state)
+                && getReceiver(call) != null
+                && copies.contains(getSymbol(stripParentheses(getReceiver(call)))));
   }
 
   private static boolean leaves(StatementTree statement) {
