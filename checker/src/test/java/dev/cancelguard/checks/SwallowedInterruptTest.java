@@ -6682,6 +6682,103 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  /** A factory of the project whose constructor says whether its threads are daemons. */
+  private static final String NAMED_FACTORY =
+      """
+      import java.util.concurrent.ThreadFactory;
+      final class NamedFactory implements ThreadFactory {
+        private final String name;
+        private final boolean daemon;
+
+        NamedFactory(String name, boolean daemon) {
+          this.name = name;
+          this.daemon = daemon;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(daemon);
+          return thread;
+        }
+      }
+      """;
+
+  /** The watcher's thread made a daemon by the factory the class makes, not by setDaemon. */
+  private static String watcherWithFactory(String factory) {
+    return WATCHER
+        .replace("          // MARK\n", "")
+        .replace("    thread.setDaemon(true);\n", "")
+        .replace(
+            "  private final ThreadFactory threadFactory;\n\n"
+                + "  DeathWatcher(ThreadFactory threadFactory) {\n"
+                + "    this.threadFactory = threadFactory;\n"
+                + "  }\n",
+            "  private static final ThreadFactory threadFactory;\n\n"
+                + "  static {\n"
+                + "    threadFactory = "
+                + factory
+                + ";\n"
+                + "  }\n");
+  }
+
+  @Test
+  void negative_loopOfAThreadItsClassKeepsMadeByADaemonFactoryItMakes() {
+    helper
+        .addSourceLines("NamedFactory.java", NAMED_FACTORY)
+        .addSourceLines(
+            "DeathWatcher.java", watcherWithFactory("new NamedFactory(\"watcher\", true)"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryThatMakesNoDaemons() {
+    helper
+        .addSourceLines("NamedFactory.java", NAMED_FACTORY)
+        .addSourceLines(
+            "DeathWatcher.java",
+            watcherWithFactory("new NamedFactory(\"watcher\", false)")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryWhoseTrueIsNotTheDaemonParameter() {
+    helper
+        .addSourceLines(
+            "NamedFactory.java",
+            NAMED_FACTORY
+                .replace("boolean daemon) {", "boolean verbose) {")
+                .replace("this.daemon = daemon;", "this.daemon = false;"))
+        .addSourceLines(
+            "DeathWatcher.java",
+            watcherWithFactory("new NamedFactory(\"watcher\", true)")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryHandedIn() {
+    // The factory comes from the caller: whether its threads are daemons is not known here.
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace("    thread.setDaemon(true);\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
+        .doTest();
+  }
+
   @Test
   void positive_runnableOthersCanMake() {
     // A Runnable class with a constructor others can call: its run() may run on any thread.
