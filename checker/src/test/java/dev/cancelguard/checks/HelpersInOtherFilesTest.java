@@ -173,6 +173,57 @@ class HelpersInOtherFilesTest {
             }
           }
           """,
+          "com/acme/errors/Sneaky.java",
+          """
+          package com.acme.errors;
+          /** Helpers that throw what they are handed, unchecked, and neighbours that do not. */
+          public final class Sneaky {
+            private Sneaky() {}
+            @SuppressWarnings("unchecked")
+            public static <E extends Throwable> void throwAsUnchecked(Throwable t) throws E {
+              throw (E) t;
+            }
+            /** Delegates to a method of its own class that throws it. */
+            public static RuntimeException sneakyThrow(Throwable t) {
+              return Sneaky.<RuntimeException>sneakyThrow0(t);
+            }
+            @SuppressWarnings("unchecked")
+            private static <T extends Throwable> T sneakyThrow0(Throwable t) throws T {
+              throw (T) t;
+            }
+            /** Wraps: the interrupt is not what is thrown. */
+            public static void throwWrapped(Throwable t) {
+              throw new IllegalStateException(t);
+            }
+            /** Throws only some of what it is handed. */
+            public static void throwIfError(Throwable t) {
+              if (t instanceof Error) {
+                throw (Error) t;
+              }
+            }
+            /** A real cast, which fails on an interrupt (ClassCastException). */
+            public static void throwAsRuntime(Throwable t) {
+              throw (RuntimeException) t;
+            }
+            /** Logs first: more than the throw. */
+            @SuppressWarnings("unchecked")
+            public static <E extends Throwable> void logAndThrow(Throwable t) throws E {
+              System.err.println(t);
+              throw (E) t;
+            }
+          }
+          """,
+          "com/acme/errors/Rethrower.java",
+          """
+          package com.acme.errors;
+          /** An instance method a subclass may override: its code says nothing of an override's. */
+          public class Rethrower {
+            @SuppressWarnings("unchecked")
+            public <E extends Throwable> void rethrow(Throwable t) throws E {
+              throw (E) t;
+            }
+          }
+          """,
           "com/acme/errors/Handler.java",
           """
           package com.acme.errors;
@@ -285,6 +336,95 @@ class HelpersInOtherFilesTest {
               Thread.sleep(10);
             } catch (InterruptedException e) {
               Errors.classifyAndRestore(e, 2);
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void helperThatThrowsTheInterruptOnUnchecked() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.errors.Rethrower;
+        import com.acme.errors.Sneaky;
+        import java.util.concurrent.CountDownLatch;
+        class Caller {
+          Object sneakyThrow(CountDownLatch latch) {
+            try {
+              latch.await();
+            } catch (InterruptedException e) {
+              Sneaky.throwAsUnchecked(e);
+              return null;
+            }
+            return "done";
+          }
+          void throughItsOwnClass(CountDownLatch latch) {
+            try {
+              latch.await();
+            } catch (InterruptedException e) {
+              throw Sneaky.sneakyThrow(e);
+            }
+          }
+          Object somethingElseIsThrown(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.throwAsUnchecked(new IllegalStateException(e));
+              return null;
+            }
+            return "done";
+          }
+          void wraps(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.throwWrapped(e);
+            }
+          }
+          void throwsOnlyErrors(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.throwIfError(e);
+            }
+          }
+          void castFailsOnAnInterrupt(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.throwAsRuntime(e);
+            }
+          }
+          void logsFirst(CountDownLatch latch) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              Sneaky.logAndThrow(e);
+            }
+          }
+          void overridable(CountDownLatch latch, Rethrower rethrower) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              rethrower.rethrow(e);
+            }
+          }
+          void onlyOnOnePath(CountDownLatch latch, boolean strict) {
+            try {
+              latch.await();
+            // BUG: Diagnostic contains: SwallowedInterrupt
+            } catch (InterruptedException e) {
+              if (strict) {
+                Sneaky.throwAsUnchecked(e);
+              }
             }
           }
         }

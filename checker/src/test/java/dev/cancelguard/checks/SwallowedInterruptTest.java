@@ -3722,11 +3722,13 @@ class SwallowedInterruptTest {
 
   @Test
   void positive_overridableCalleeMayThrowInASubclass() {
+    // A public class: a subclass in any other package may override flush() with one that waits.
+    // (A class only its package can name, compiled whole, is answered by its overrides there.)
     helper
         .addSourceLines(
             "Test.java",
             """
-            class Test {
+            public class Test {
               protected void flush() throws InterruptedException {
                 System.out.println("flushed");
               }

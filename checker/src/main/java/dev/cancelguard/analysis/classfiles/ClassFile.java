@@ -3,6 +3,7 @@ package dev.cancelguard.analysis.classfiles;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.primitives.ImmutableIntArray;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,13 +26,19 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    * @param hasCode false for abstract and native methods (and for class files stripped of code)
    * @param calls the method's own calls ({@code invoke*} instructions) in code order
    * @param jumpTargets the offsets a branch, a switch or an exception handler jumps to
+   * @param shortCode the code itself, byte by byte (0..255), of a method whose code is at most
+   *     {@value #SHORT_CODE} bytes long (a one-line helper that rethrows or delegates); empty for
+   *     longer code
    */
   public record Method(
       String name,
       String descriptor,
       boolean hasCode,
       ImmutableList<Call> calls,
-      ImmutableSet<Integer> jumpTargets) {
+      ImmutableSet<Integer> jumpTargets,
+      ImmutableIntArray shortCode) {
+    /** The longest code kept whole, in bytes. */
+    public static final int SHORT_CODE = 16;
 
     /** True if the instruction at {@code offset} is reached only by falling through to it. */
     public boolean onlyFallenInto(int offset) {

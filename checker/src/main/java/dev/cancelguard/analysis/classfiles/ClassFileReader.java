@@ -3,6 +3,7 @@ package dev.cancelguard.analysis.classfiles;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
+import com.google.common.primitives.ImmutableIntArray;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -180,7 +181,13 @@ public final class ClassFileReader {
       String name = utf8At(u2());
       String descriptor = utf8At(u2());
       ClassFile.Method method =
-          new ClassFile.Method(name, descriptor, false, ImmutableList.of(), ImmutableSet.of());
+          new ClassFile.Method(
+              name,
+              descriptor,
+              false,
+              ImmutableList.of(),
+              ImmutableSet.of(),
+              ImmutableIntArray.of());
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -262,7 +269,14 @@ public final class ClassFileReader {
         targets.add(u2()); // handler
         u2(); // catch type
       }
-      return new ClassFile.Method(name, descriptor, true, calls.build(), targets.build());
+      ImmutableIntArray.Builder shortCode = ImmutableIntArray.builder();
+      if (length <= ClassFile.Method.SHORT_CODE) {
+        for (byte b : code) {
+          shortCode.add(b & 0xff);
+        }
+      }
+      return new ClassFile.Method(
+          name, descriptor, true, calls.build(), targets.build(), shortCode.build());
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */

@@ -44,7 +44,12 @@ import org.jspecify.annotations.Nullable;
  * java.util.concurrent.Future} ({@code CompletableFuture.allOf} and the libraries' own futures that
  * follow it). The {@code get()} may also sit in a private helper of the same file that reads the
  * collection through its parameter, when every call of the helper is in such a callback and passes
- * that same collection.
+ * that same collection. Callbacks that also run on failure ({@code whenComplete}, {@code handle},
+ * {@code exceptionally}) count when they are chained on the {@code allOf(..)} call itself: the
+ * combined future, which nobody else holds, completes either way only once all of its futures did.
+ *
+ * <p>Likewise a {@code get()} in a callback of the very future it reads ({@link
+ * #isGetInItsOwnCallback}).
  */
 public final class AllOfCallbacks {
   private AllOfCallbacks() {}
@@ -70,6 +75,52 @@ public final class AllOfCallbacks {
   }
 
   /**
+   * True if {@code call}, a {@code f.get()}, runs in a callback of {@code f} itself that runs only
+   * once {@code f} completed: {@code f.whenComplete((v, e) -> .. f.get() ..)}, also {@code handle},
+   * {@code exceptionally}, {@code thenApply}, {@code thenAccept}, {@code thenRun}, {@code
+   * thenCompose} and their {@code Async} forms. {@code f} is one name that cannot be assigned again
+   * (a final field, or an effectively final parameter or local), written alone at both places, so
+   * both read the same future. Such a {@code get()} returns at once.
+   */
+  public static boolean isGetInItsOwnCallback(
+      MethodInvocationTree call, TreePath callPath, VisitorState state) {
+    if (!FutureCalls.GET.matches(call, state)) {
+      return false;
+    }
+    ExpressionTree receiver = getReceiver(call);
+    Symbol future = receiver == null ? null : plainVariable(receiver);
+    if (future == null || !cannotBeReassigned(future)) {
+      return false;
+    }
+    for (TreePath p = callPath; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree) {
+        return false;
+      }
+      if (leaf instanceof LambdaExpressionTree
+          && p.getParentPath() != null
+          && p.getParentPath().getLeaf() instanceof MethodInvocationTree stage
+          && stage.getArguments().contains(leaf)
+          && Expressions.isResolved(stage)
+          && (FutureCalls.SUCCESS_CALLBACK.matches(stage, state)
+              || FutureCalls.COMPLETION_CALLBACK.matches(stage, state))
+          && getReceiver(stage) != null
+          && future.equals(plainVariable(getReceiver(stage)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The variable a bare name ({@code f}, not {@code other.f}) stands for, or null. */
+  private static @Nullable Symbol plainVariable(ExpressionTree tree) {
+    ExpressionTree stripped = stripParentheses(tree);
+    return stripped instanceof IdentifierTree && getSymbol(stripped) instanceof VarSymbol v
+        ? v
+        : null;
+  }
+
+  /**
    * Walks out from {@code from} to its method: null if an enclosing success callback of {@code
    * allOf(collection..)} was found (the future is done), else the path of the method reached (or of
    * the class, which ends the question).
@@ -85,9 +136,19 @@ public final class AllOfCallbacks {
           && p.getParentPath() != null
           && p.getParentPath().getLeaf() instanceof MethodInvocationTree stage
           && stage.getArguments().contains(leaf)
-          && Expressions.isResolved(stage)
-          && FutureCalls.SUCCESS_CALLBACK.matches(stage, state)) {
-        ExpressionTree combined = allOfCall(getReceiver(stage), p, state);
+          && Expressions.isResolved(stage)) {
+        ExpressionTree combined = null;
+        if (FutureCalls.SUCCESS_CALLBACK.matches(stage, state)) {
+          combined = allOfCall(getReceiver(stage), p, state);
+        } else if (FutureCalls.COMPLETION_CALLBACK.matches(stage, state)
+            && getReceiver(stage) != null
+            && stripParentheses(getReceiver(stage)) instanceof MethodInvocationTree direct
+            && Expressions.isResolved(direct)
+            && FutureCalls.ALL_OF_ANY.matches(direct, state)) {
+          // Run on failure as well: only the combined future nobody else holds, which completes
+          // (either way) once all of its futures did; a local could be completed by hand.
+          combined = direct;
+        }
         if (combined instanceof MethodInvocationTree allOf
             && allOf.getArguments().stream()
                 .anyMatch(argument -> collection.equals(rootOf(argument)))) {

@@ -22,6 +22,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -46,9 +47,10 @@ import org.jspecify.annotations.Nullable;
  * <p>One fact, "not handled yet", set on entry. It is removed by restoring the flag ({@code
  * Thread.currentThread().interrupt()}, a configured restorer, a helper of this file that restores
  * on every way out, recording the interrupt where every later path out turns the record into a
- * restore or a rethrow), by rethrowing the interrupt, and on the branch where the caught exception
- * is known not to be an interrupt (the {@code else} of {@code e instanceof InterruptedException}).
- * Exceptions other calls raise are not followed: they are not the interrupt.
+ * restore or a rethrow), by rethrowing the interrupt (also through a helper that throws it on
+ * unchecked, {@link RethrowingHelpers}), and on the branch where the caught exception is known not
+ * to be an interrupt (the {@code else} of {@code e instanceof InterruptedException}). Exceptions
+ * other calls raise are not followed: they are not the interrupt.
  */
 public final class InterruptPaths {
   /** How a path leaves the walked block without handling the interrupt. */
@@ -199,7 +201,7 @@ public final class InterruptPaths {
     public long killedBy(ExpressionTree tree) {
       return switch (tree) {
         // A constructor that restores: `throw new InterruptException(e)`.
-        case MethodInvocationTree call when isRestoring(call) -> UNHANDLED;
+        case MethodInvocationTree call when isRestoring(call) || rethrowsCaught(call) -> UNHANDLED;
         case NewClassTree creation when isRestoring(creation) -> UNHANDLED;
         case AssignmentTree assignment when isRecordedInterrupt(assignment) -> UNHANDLED;
         default -> 0;
@@ -219,6 +221,17 @@ public final class InterruptPaths {
               : value -> Interrupts.mayBeInterruptedException(value, state));
     }
 
+    /**
+     * {@code Utils.throwAsUnchecked(e)}: a helper that throws the caught exception on, unchecked
+     * ({@link RethrowingHelpers}); the interrupt propagates as after {@code throw e;}.
+     */
+    private boolean rethrowsCaught(MethodInvocationTree call) {
+      return caughtVariable != null
+          && call.getArguments().size() == 1
+          && isCaughtValue(call.getArguments().getFirst())
+          && RethrowingHelpers.rethrowsItsArgument(call, state);
+    }
+
     /** On the branch where the caught exception cannot be an interrupt, there is none to handle. */
     @Override
     public long killedOnBranch(ExpressionTree condition, boolean value) {
@@ -229,10 +242,22 @@ public final class InterruptPaths {
     @Override
     public long killedByThrow(ThrowTree tree) {
       ExpressionTree thrown = stripParentheses(tree.getExpression());
+      // `throw (E) e;` with E erased to Throwable or Exception: the cast cannot fail on an
+      // interrupt, and what is thrown is the caught exception itself.
+      while (thrown instanceof TypeCastTree cast && admitsAnInterrupt(cast)) {
+        thrown = stripParentheses(cast.getExpression());
+      }
       boolean rethrowsCaught = caughtVariable != null && caughtVariable.equals(getSymbol(thrown));
       return rethrowsCaught || Interrupts.isInterruptedExceptionValue(thrown, state)
           ? UNHANDLED
           : 0;
+    }
+
+    private boolean admitsAnInterrupt(TypeCastTree cast) {
+      Type target = getType(cast.getType());
+      return target != null
+          && isSubtype(
+              Interrupts.interruptedExceptionType(state), state.getTypes().erasure(target), state);
     }
 
     /** Other exceptions are not the interrupt. */

@@ -11,8 +11,10 @@ import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -28,6 +30,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -100,8 +103,11 @@ public final class Interrupts {
    * call in it that is declared to throw {@link InterruptedException} either is {@code f.get()} on
    * a future known to be done — inside {@code if (f.isDone() && ...)}, the else of {@code if
    * (!f.isDone())}, or after {@code if (!f.isDone()) return;} (also {@code isCancelled()}, {@code
-   * isCompletedExceptionally()}, {@code f.state() != RUNNING}), which neither waits nor reads the
-   * flag — or never throws it ({@link #neverThrowsInterrupt}); and nothing throws one by hand.
+   * isCompletedExceptionally()}, {@code f.state() != RUNNING}; {@code f} may be this object itself:
+   * {@code if (isDone()) return get();}), which neither waits nor reads the flag; or {@code get()}
+   * in a callback that runs once its future completed ({@link AllOfCallbacks}); or {@code
+   * f.getNow(..)}, which never waits whatever it declares; or never throws it ({@link
+   * #neverThrowsInterrupt}); and nothing throws one by hand.
    */
   public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -115,6 +121,8 @@ public final class Interrupts {
           other[0] |=
               !isGetOfDoneFuture(call, getCurrentPath(), state)
                   && !AllOfCallbacks.isGetAfterAllOf(call, getCurrentPath(), state)
+                  && !AllOfCallbacks.isGetInItsOwnCallback(call, getCurrentPath(), state)
+                  && !FutureCalls.GET_NOW.matches(call, state)
                   && !neverThrowsInterrupt(call, state);
         }
         return super.visitMethodInvocation(call, null);
@@ -144,12 +152,13 @@ public final class Interrupts {
    * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
    * constructor, or a member of a final class) and whose body throws none, or throws one only where
-   * the call's boolean constants rule it out ({@link ParameterGuards}); or an interface or abstract
-   * method declared in this file whose implementations in this file (at least one, no lambda or
-   * method reference among them) all declare none; or an abstract method of a sealed type, wherever
-   * declared, whose implementations in its permitted subtypes all declare none ({@link
-   * SealedImplementations}: the set is read from the symbol, the same in full and incremental
-   * builds).
+   * the call's boolean constants rule it out ({@link ParameterGuards}); or a concrete method of
+   * this compilation that only its package can override, whose body and overrides, all compiled
+   * here, throw none ({@link ConfinedOverrides}); or an interface or abstract method declared in
+   * this file whose implementations in this file (at least one, no lambda or method reference among
+   * them) all declare none; or an abstract method of a sealed type, wherever declared, whose
+   * implementations in its permitted subtypes all declare none ({@link SealedImplementations}: the
+   * set is read from the symbol, the same in full and incremental builds).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
@@ -160,17 +169,29 @@ public final class Interrupts {
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {
-      return false;
+      return everyConfinedBodyThrowsNone(method, state);
     }
     if ((method.flags() & Flags.ABSTRACT) == 0) {
       MethodTree declaration = SameFile.findMethod(unit, method, state);
-      return declaration != null
-          && declaration.getBody() != null
-          && cannotBeOverridden(method)
-          && (!bodyThrowsInterrupt(declaration.getBody(), state)
-              || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state));
+      return (declaration != null
+              && declaration.getBody() != null
+              && cannotBeOverridden(method)
+              && (!bodyThrowsInterrupt(declaration.getBody(), state)
+                  || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)))
+          || everyConfinedBodyThrowsNone(method, state);
     }
     return everyImplementationInTheFileDeclaresNone(method, unit, state);
+  }
+
+  /**
+   * A concrete method of this compilation whose body, and the body of every override it can have,
+   * throws no {@link InterruptedException} ({@link ConfinedOverrides}): it declares one only
+   * because what it overrides or implements does ({@code FailedRecordTracker.recovered(..)} of a
+   * package-private class whose whole package is compiled here).
+   */
+  private static boolean everyConfinedBodyThrowsNone(MethodSymbol method, VisitorState state) {
+    return ConfinedOverrides.everyBody(
+        method, tree -> !bodyThrowsInterrupt(tree.getBody(), state), state);
   }
 
   private static boolean cannotBeOverridden(MethodSymbol method) {
@@ -245,7 +266,7 @@ public final class Interrupts {
     if (!FutureCalls.GET.matches(call, state)) {
       return false;
     }
-    Symbol future = getSymbol(com.google.errorprone.util.ASTHelpers.getReceiver(call));
+    Symbol future = receiverOf(call, callPath, state);
     if (future == null) {
       return false;
     }
@@ -257,12 +278,13 @@ public final class Interrupts {
       }
       if (leaf instanceof IfTree ifTree
           && ((child == ifTree.getThenStatement()
-                  && impliesDone(ifTree.getCondition(), true, future, state))
+                  && impliesDone(ifTree.getCondition(), true, future, callPath, state))
               || (child == ifTree.getElseStatement()
-                  && impliesDone(ifTree.getCondition(), false, future, state)))) {
+                  && impliesDone(ifTree.getCondition(), false, future, callPath, state)))) {
         return true;
       }
-      if (leaf instanceof BlockTree block && followsExitUnlessDone(block, child, future, state)) {
+      if (leaf instanceof BlockTree block
+          && followsExitUnlessDone(block, child, future, callPath, state)) {
         return true;
       }
       child = leaf;
@@ -276,14 +298,14 @@ public final class Interrupts {
    * variable is not assigned in between.
    */
   private static boolean followsExitUnlessDone(
-      BlockTree block, Tree statement, Symbol future, VisitorState state) {
+      BlockTree block, Tree statement, Symbol future, TreePath callPath, VisitorState state) {
     List<? extends StatementTree> statements = block.getStatements();
     int index = statements.indexOf(statement);
     for (int i = index - 1; i >= 0; i--) {
       StatementTree earlier = statements.get(i);
       if (earlier instanceof IfTree guard
           && !Reachability.canCompleteNormally(guard.getThenStatement())
-          && impliesDone(guard.getCondition(), false, future, state)) {
+          && impliesDone(guard.getCondition(), false, future, callPath, state)) {
         return true;
       }
       if (WriteScanner.writesAny(state.getPath().getCompilationUnit(), earlier, Set.of(future))) {
@@ -299,15 +321,19 @@ public final class Interrupts {
    * {@code Future.State} constant; through {@code !}, {@code &&} and {@code ||}.
    */
   private static boolean impliesDone(
-      ExpressionTree condition, boolean value, Symbol future, VisitorState state) {
+      ExpressionTree condition,
+      boolean value,
+      Symbol future,
+      TreePath callPath,
+      VisitorState state) {
     ExpressionTree c = stripParentheses(condition);
     return switch (c.getKind()) {
       case LOGICAL_COMPLEMENT ->
-          impliesDone(((UnaryTree) c).getExpression(), !value, future, state);
+          impliesDone(((UnaryTree) c).getExpression(), !value, future, callPath, state);
       case CONDITIONAL_AND, CONDITIONAL_OR -> {
         BinaryTree binary = (BinaryTree) c;
-        boolean left = impliesDone(binary.getLeftOperand(), value, future, state);
-        boolean right = impliesDone(binary.getRightOperand(), value, future, state);
+        boolean left = impliesDone(binary.getLeftOperand(), value, future, callPath, state);
+        boolean right = impliesDone(binary.getRightOperand(), value, future, callPath, state);
         // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
         yield (c.getKind() == Tree.Kind.CONDITIONAL_AND) == value ? left || right : left && right;
       }
@@ -315,7 +341,7 @@ public final class Interrupts {
           value
               && Expressions.isResolved(c)
               && FutureCalls.FINISHED_TEST.matches(c, state)
-              && isCallOn((MethodInvocationTree) c, future);
+              && future.equals(receiverOf((MethodInvocationTree) c, callPath, state));
       case EQUAL_TO, NOT_EQUAL_TO -> {
         BinaryTree comparison = (BinaryTree) c;
         String constant = futureStateConstant(comparison.getRightOperand());
@@ -328,7 +354,7 @@ public final class Interrupts {
             || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
             || !Expressions.isResolved(stateCall)
             || !FutureCalls.STATE.matches(stateCall, state)
-            || !isCallOn(stateCall, future)) {
+            || !future.equals(receiverOf(stateCall, callPath, state))) {
           yield false;
         }
         // `state() == SUCCESS` true, or `state() == RUNNING` false: the state is not RUNNING.
@@ -339,9 +365,35 @@ public final class Interrupts {
     };
   }
 
-  private static boolean isCallOn(MethodInvocationTree call, Symbol receiver) {
-    ExpressionTree actual = com.google.errorprone.util.ASTHelpers.getReceiver(call);
-    return actual != null && receiver.equals(getSymbol(actual));
+  /**
+   * What an instance call is made on: the variable of {@code f.isDone()}; for a call on this object
+   * ({@code get()}, {@code this.get()}), the class whose instance that is — the innermost class
+   * around {@code within} that inherits the method (an unqualified call in an inner class may be
+   * made on the outer instance). Null for any other receiver.
+   */
+  private static @Nullable Symbol receiverOf(
+      MethodInvocationTree call, TreePath within, VisitorState state) {
+    ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
+    boolean onThis =
+        receiver == null
+            || (stripParentheses(receiver) instanceof IdentifierTree name
+                && name.getName().contentEquals("this"));
+    if (!onThis) {
+      return getSymbol(receiver);
+    }
+    Symbol method = getSymbol(call);
+    if (method == null || method.isStatic()) {
+      return null;
+    }
+    for (TreePath p = within; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree
+          && getSymbol(classTree) instanceof ClassSymbol type) {
+        if (receiver != null || type.isSubClass(method.owner, state.getTypes())) {
+          return type;
+        }
+      }
+    }
+    return null;
   }
 
   /** The name of the {@code Future.State} constant the expression names, or null. */

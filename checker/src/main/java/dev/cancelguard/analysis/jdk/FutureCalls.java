@@ -92,6 +92,15 @@ public final class FutureCalls {
           "isCancelled",
           "isCompletedExceptionally");
 
+  /**
+   * {@code future.getNow(valueIfAbsent)}: {@code CompletableFuture}'s name for reading a result
+   * without waiting, which other futures follow ({@code KafkaFuture.getNow} declares {@code
+   * InterruptedException} but returns at once).
+   */
+  public static final Matcher<ExpressionTree> GET_NOW =
+      CallNames.namedFirst(
+          instanceMethod().onClass(Supertypes.descendantOf(FUTURE)).named("getNow"), "getNow");
+
   /** {@code future.state()} (JDK 19+). */
   public static final Matcher<ExpressionTree> STATE =
       CallNames.namedFirst(
@@ -136,6 +145,21 @@ public final class FutureCalls {
               "thenAcceptAsync",
               "thenRunAsync",
               "thenComposeAsync");
+
+  /**
+   * Callbacks a stage runs once it completed, successfully or not: {@code whenComplete}, {@code
+   * handle}, {@code exceptionally}, and their {@code Async} forms.
+   */
+  public static final Matcher<ExpressionTree> COMPLETION_CALLBACK =
+      instanceMethod()
+          .anyClass()
+          .namedAnyOf(
+              "whenComplete",
+              "handle",
+              "exceptionally",
+              "whenCompleteAsync",
+              "handleAsync",
+              "exceptionallyAsync");
 
   /** {@code orTimeout} and {@code completeOnTimeout}: the stage completes, the task runs on. */
   public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =

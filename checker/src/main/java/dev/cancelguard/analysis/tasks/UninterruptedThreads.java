@@ -314,47 +314,18 @@ public final class UninterruptedThreads {
       return false;
     }
     CompilationUnitTree here = codeUnit.getCompilationUnit();
-    Set<CompilationUnitTree> others = new LinkedHashSet<>();
-    try {
-      for (Symbol member : type.packge().members().getSymbols()) {
-        if (!(member instanceof ClassSymbol other)) {
-          continue;
-        }
-        TreePath declaration = CompiledSources.classPath(other, state);
-        if (declaration == null) {
-          if (isStaleNestedClassFile(other, state)) {
-            continue;
-          }
-          return false; // its code is not in this compilation
-        }
-        if (declaration.getCompilationUnit() != here) {
-          others.add(declaration.getCompilationUnit());
-        }
-      }
-    } catch (RuntimeException incomplete) {
-      return false; // a package javac cannot list
+    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(type.packge(), state);
+    if (files == null) {
+      return false;
     }
+    Set<CompilationUnitTree> others = new LinkedHashSet<>(files);
+    others.remove(here);
     for (CompilationUnitTree other : others) {
       if (names(other, type)) {
         return false;
       }
     }
     return true;
-  }
-
-  /**
-   * A class file of a nested or anonymous class ({@code Outer$4}) whose top-level class is compiled
-   * here from source: the library's own jar on the class path lists its old class files beside the
-   * sources, and the source of {@code Outer} is what is read.
-   */
-  private static boolean isStaleNestedClassFile(ClassSymbol member, VisitorState state) {
-    String name = member.getSimpleName().toString();
-    int dollar = name.indexOf('$');
-    if (dollar <= 0) {
-      return false;
-    }
-    Symbol outer = member.packge().members().findFirst(state.getName(name.substring(0, dollar)));
-    return outer instanceof ClassSymbol top && CompiledSources.classPath(top, state) != null;
   }
 
   /** True if some name in the file resolves to the type. */

@@ -2,11 +2,14 @@ package dev.cancelguard.analysis.trees;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
@@ -15,6 +18,7 @@ import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,5 +154,46 @@ public final class CompiledSources {
     } catch (RuntimeException notFound) {
       return null; // a symbol javac cannot place in any tree
     }
+  }
+
+  /**
+   * The files of this compilation that declare the classes of a package, when every class of the
+   * package is a source of this compilation; null when some come from class files (an incremental
+   * build, a package split across jars) or the package cannot be listed. A class file of a nested
+   * or anonymous class whose top-level class is compiled here from source (the library's own jar on
+   * the class path beside its sources) does not count: the source of its top-level class is what is
+   * read.
+   */
+  public static @Nullable Set<CompilationUnitTree> filesOfWholePackage(
+      PackageSymbol packge, VisitorState state) {
+    Set<CompilationUnitTree> files = new LinkedHashSet<>();
+    try {
+      for (Symbol member : packge.members().getSymbols()) {
+        if (!(member instanceof ClassSymbol type)) {
+          continue;
+        }
+        TreePath declaration = classPath(type, state);
+        if (declaration == null) {
+          if (isStaleNestedClassFile(type, state)) {
+            continue;
+          }
+          return null; // its code is not in this compilation
+        }
+        files.add(declaration.getCompilationUnit());
+      }
+    } catch (RuntimeException incomplete) {
+      return null; // a package javac cannot list
+    }
+    return files;
+  }
+
+  private static boolean isStaleNestedClassFile(ClassSymbol member, VisitorState state) {
+    String name = member.getSimpleName().toString();
+    int dollar = name.indexOf('$');
+    if (dollar <= 0) {
+      return false;
+    }
+    Symbol outer = member.packge().members().findFirst(state.getName(name.substring(0, dollar)));
+    return outer instanceof ClassSymbol top && classPath(top, state) != null;
   }
 }

@@ -1,0 +1,496 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Catches of {@link SwallowedInterrupt} that no real interrupt reaches: a get() of a future known
+ * to be complete, a call whose declared {@code InterruptedException} no implementation the
+ * compilation can reach throws, a helper that rethrows the interrupt itself. Each shape has its
+ * must-flag neighbours.
+ */
+class SwallowedInterruptUnreachableCatchTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+
+  // ------------------------------------------------------- a future known to be complete
+
+  @Test
+  void getOnThisFutureWhenItIsDone() {
+    helper
+        .addSourceLines(
+            "SafeFuture.java",
+            """
+            import java.util.concurrent.FutureTask;
+            class SafeFuture<R> extends FutureTask<R> {
+              SafeFuture() {
+                super(() -> null);
+              }
+              R resultIfDone() {
+                if (isDone()) {
+                  try {
+                    return get();
+                  } catch (Throwable ignored) {
+                  }
+                }
+                return null;
+              }
+              R qualifiedWithThis() {
+                if (!this.isDone()) {
+                  return null;
+                }
+                try {
+                  return this.get();
+                } catch (Exception ignored) {
+                  return null;
+                }
+              }
+              R notKnownDone() {
+                if (!isCancelled()) {
+                  try {
+                    return get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Throwable ignored) {
+                  }
+                }
+                return null;
+              }
+              R otherFutureIsDone(FutureTask<R> other) {
+                if (other.isDone()) {
+                  try {
+                    return get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Exception ignored) {
+                  }
+                }
+                return null;
+              }
+              R thisIsDoneButOtherIsRead(FutureTask<R> other) {
+                if (isDone()) {
+                  try {
+                    return other.get();
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Exception ignored) {
+                  }
+                }
+                return null;
+              }
+              Runnable innerClassAsksItself(FutureTask<R> inner) {
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    if (isDone()) { // SafeFuture's isDone(): the outer instance
+                      try {
+                        get();
+                      } catch (Exception ignored) {
+                      }
+                    }
+                  }
+                };
+              }
+              FutureTask<R> innerFutureAsksTheOuter() {
+                return new FutureTask<R>(() -> null) {
+                  @Override
+                  protected void done() {
+                    if (SafeFuture.this.isDone()) {
+                      try {
+                        get(); // the inner future's get(), not the outer one known done
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception ignored) {
+                      }
+                    }
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getInACallbackOfTheFutureItself() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              void whenComplete(CompletableFuture<String> reply) {
+                reply.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(reply.get());
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              CompletableFuture<Integer> handle(CompletableFuture<String> reply) {
+                return reply.handle(
+                    (value, failure) -> {
+                      try {
+                        return reply.get().length();
+                      } catch (Exception e) {
+                        return -1;
+                      }
+                    });
+              }
+              void thenRun(CompletableFuture<String> reply) {
+                reply.thenRun(
+                    () -> {
+                      try {
+                        System.out.println(reply.get());
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void anotherFutureIsRead(CompletableFuture<String> reply, CompletableFuture<String> other) {
+                reply.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(other.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              private CompletableFuture<String> current = new CompletableFuture<>();
+              void fieldThatMayBeReassigned() {
+                current.whenComplete(
+                    (value, failure) -> {
+                      try {
+                        System.out.println(current.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void notACompletionCallback(CompletableFuture<String> reply) {
+                reply.thenCombine(
+                    reply,
+                    (a, b) -> {
+                      try {
+                        return reply.get();
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        return "";
+                      }
+                    });
+              }
+              void outsideTheCallback(CompletableFuture<String> reply) {
+                reply.whenComplete((value, failure) -> System.out.println(value));
+                try {
+                  System.out.println(reply.get());
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  System.out.println("failed: " + e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getInACompletionCallbackOfAllOf() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            class Test {
+              CompletableFuture<Map<String, String>> lastIds(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture<Map<String, String>> result = new CompletableFuture<>();
+                CompletableFuture.allOf(ids.values().toArray(new CompletableFuture<?>[0]))
+                    .whenComplete(
+                        (ignore, failure) -> {
+                          Map<String, String> builder = new HashMap<>();
+                          ids.forEach(
+                              (key, future) -> {
+                                String id;
+                                try {
+                                  id = future.get();
+                                } catch (Exception e) {
+                                  id = "earliest";
+                                }
+                                builder.put(key, id);
+                              });
+                          result.complete(builder);
+                        });
+                return result;
+              }
+              void throughALocalThatMayBeCompletedByHand(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture<Void> all =
+                    CompletableFuture.allOf(ids.values().toArray(new CompletableFuture<?>[0]));
+                all.whenComplete(
+                    (ignore, failure) ->
+                        ids.forEach(
+                            (key, future) -> {
+                              try {
+                                System.out.println(future.get());
+                                // BUG: Diagnostic contains: SwallowedInterrupt
+                              } catch (Exception e) {
+                                System.out.println("failed: " + e);
+                              }
+                            }));
+                all.complete(null);
+              }
+              void anyOfCompletesEarly(Map<String, CompletableFuture<String>> ids) {
+                CompletableFuture.anyOf(ids.values().toArray(new CompletableFuture<?>[0]))
+                    .whenComplete(
+                        (ignore, failure) ->
+                            ids.forEach(
+                                (key, future) -> {
+                                  try {
+                                    System.out.println(future.get());
+                                    // BUG: Diagnostic contains: SwallowedInterrupt
+                                  } catch (Exception e) {
+                                    System.out.println("failed: " + e);
+                                  }
+                                }));
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void getNowNeverWaits() {
+    helper
+        .addSourceLines(
+            "LazyFuture.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            /** A future whose getNow declares the interrupt, as some libraries' futures do. */
+            abstract class LazyFuture<T> implements Future<T> {
+              abstract T getNow(T valueIfAbsent) throws InterruptedException, ExecutionException;
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            class Test {
+              RuntimeException failureNow(LazyFuture<String> pending) {
+                try {
+                  pending.getNow(null);
+                  return null;
+                } catch (ExecutionException e) {
+                  return new RuntimeException(e.getCause());
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+              String waits(LazyFuture<String> pending) {
+                try {
+                  return pending.get();
+                } catch (ExecutionException e) {
+                  return null;
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  return null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------- a helper that throws the interrupt on
+
+  @Test
+  void sneakyThrowOfTheSameFile() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              @SuppressWarnings("unchecked")
+              static <E extends Throwable> void throwAsUnchecked(Throwable t) throws E {
+                throw (E) t;
+              }
+              static <E extends Throwable> void throwWrapped(Throwable t) throws E {
+                throw (E) new IllegalStateException(t);
+              }
+              Object await(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throwAsUnchecked(e);
+                  return null;
+                }
+                return "done";
+              }
+              Object wrapped(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throwWrapped(e);
+                  return null;
+                }
+                return "done";
+              }
+              Object castToAnotherType(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw (RuntimeException) e;
+                }
+                return "done";
+              }
+              Object anotherExceptionIsHanded(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throwAsUnchecked(new RuntimeException("interrupted"));
+                  return null;
+                }
+                return "done";
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------- a method that declares the interrupt only because its interface does
+
+  @Test
+  void confinedImplementationThatCannotThrowIt() {
+    helper
+        .addSourceLines(
+            "com/acme/retry/Strategy.java",
+            """
+            package com.acme.retry;
+            public interface Strategy {
+              boolean recovered(String record) throws InterruptedException;
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Tracker.java",
+            """
+            package com.acme.retry;
+            /** Declares the interrupt because Strategy does; its body cannot throw one. */
+            class Tracker implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return record.isEmpty();
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Sleeper.java",
+            """
+            package com.acme.retry;
+            /** Its body sleeps. */
+            class Sleeper implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                Thread.sleep(10);
+                return true;
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Quiet.java",
+            """
+            package com.acme.retry;
+            /** Quiet itself, but a class of the package overrides it with one that sleeps. */
+            class Quiet implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return false;
+              }
+              static Quiet patient() {
+                return new Quiet() {
+                  @Override
+                  public boolean recovered(String record) throws InterruptedException {
+                    Thread.sleep(10);
+                    return true;
+                  }
+                };
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Open.java",
+            """
+            package com.acme.retry;
+            /** Public and not final: a class of another package may extend it and sleep. */
+            public class Open implements Strategy {
+              @Override
+              public boolean recovered(String record) throws InterruptedException {
+                return false;
+              }
+              /** Only the package can override this one, and no class here does. */
+              boolean pause() throws InterruptedException {
+                return true;
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/retry/Handler.java",
+            """
+            package com.acme.retry;
+            class Handler {
+              private final Tracker tracker = new Tracker();
+              boolean handle(String record) {
+                try {
+                  return tracker.recovered(record);
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean packagePrivateMethod(Open open) {
+                try {
+                  return open.pause();
+                } catch (InterruptedException e) {
+                  return false;
+                }
+              }
+              boolean throughTheInterface(Strategy strategy, String record) {
+                try {
+                  return strategy.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean sleeps(Sleeper sleeper, String record) {
+                try {
+                  return sleeper.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean overriddenBySomethingThatSleeps(Quiet quiet, String record) {
+                try {
+                  return quiet.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+              boolean publicClassOthersMayExtend(Open open, String record) {
+                try {
+                  return open.recovered(record);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  return false;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+}
