@@ -1512,6 +1512,163 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_helperOfAnotherFileThatAlwaysEndsTheProcess() {
+    helper
+        .addSourceLines(
+            "Fatal.java",
+            """
+            final class Fatal {
+              static void exit(int code) {
+                if (code == 0) {
+                  System.out.println("exiting");
+                } else {
+                  System.err.println("exiting with " + code);
+                }
+                halt(code);
+              }
+
+              private static void halt(int code) {
+                Runtime.getRuntime().halt(code);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void f(Thread worker) {
+                try {
+                  worker.join();
+                } catch (InterruptedException e) {
+                  System.err.println("interrupted while waiting");
+                  Fatal.exit(1);
+                }
+              }
+
+              void g(Thread worker) {
+                try {
+                  worker.join();
+                } catch (InterruptedException e) {
+                  die("interrupted");
+                }
+              }
+
+              private void die(String why) {
+                System.err.println(why);
+                Runtime.getRuntime().exit(2);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperThatDoesNotAlwaysEndTheProcess() {
+    helper
+        .addSourceLines(
+            "Exits.java",
+            """
+            import java.util.function.IntConsumer;
+
+            class Exits {
+              static volatile IntConsumer procedure = System::exit;
+              static final IntConsumer LOG_ONLY = code -> System.err.println("would exit " + code);
+
+              static void setProcedure(IntConsumer replacement) {
+                procedure = replacement;
+              }
+
+              static void requestExit(int code) {
+                procedure.accept(code);
+              }
+
+              static void exitIfFatal(int code) {
+                if (code != 0) {
+                  System.exit(code);
+                }
+              }
+
+              static void report(int code) {
+                System.err.println("fatal " + code);
+              }
+
+              void exitOverridable(int code) {
+                System.exit(code);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void throughAReplaceableProcedure(Thread worker) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  Exits.requestExit(1);
+                }
+              }
+
+              void exitOnlyOnSomePaths(Thread worker, int code) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  Exits.exitIfFatal(code);
+                }
+              }
+
+              void exitOnlyOnSomePathsOfTheCatch(Thread worker, boolean fatal) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  if (fatal) {
+                    System.exit(1);
+                  }
+                }
+              }
+
+              void aHelperThatOnlyLogs(Thread worker) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  Exits.report(1);
+                }
+              }
+
+              void aMethodASubclassMayReplace(Thread worker, Exits exits) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  exits.exitOverridable(1);
+                }
+              }
+
+              void aHelperThatCallsItself(Thread worker) {
+                try {
+                  worker.join();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  loop(0);
+                }
+              }
+
+              private static void loop(int n) {
+                if (n > 3) {
+                  return;
+                }
+                loop(n + 1);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_expectedInTest() {
     helper
         .addSourceLines(
@@ -6524,6 +6681,103 @@ class SwallowedInterruptTest {
                     "        // BUG: Diagnostic contains: without restoring\n"
                         + "        } catch (InterruptedException ignore) {")
                 .replace("    thread.setDaemon(true);\n", ""))
+        .doTest();
+  }
+
+  /** A factory of the project whose constructor says whether its threads are daemons. */
+  private static final String NAMED_FACTORY =
+      """
+      import java.util.concurrent.ThreadFactory;
+      final class NamedFactory implements ThreadFactory {
+        private final String name;
+        private final boolean daemon;
+
+        NamedFactory(String name, boolean daemon) {
+          this.name = name;
+          this.daemon = daemon;
+        }
+
+        @Override
+        public Thread newThread(Runnable task) {
+          Thread thread = new Thread(task, name);
+          thread.setDaemon(daemon);
+          return thread;
+        }
+      }
+      """;
+
+  /** The watcher's thread made a daemon by the factory the class makes, not by setDaemon. */
+  private static String watcherWithFactory(String factory) {
+    return WATCHER
+        .replace("          // MARK\n", "")
+        .replace("    thread.setDaemon(true);\n", "")
+        .replace(
+            "  private final ThreadFactory threadFactory;\n\n"
+                + "  DeathWatcher(ThreadFactory threadFactory) {\n"
+                + "    this.threadFactory = threadFactory;\n"
+                + "  }\n",
+            "  private static final ThreadFactory threadFactory;\n\n"
+                + "  static {\n"
+                + "    threadFactory = "
+                + factory
+                + ";\n"
+                + "  }\n");
+  }
+
+  @Test
+  void negative_loopOfAThreadItsClassKeepsMadeByADaemonFactoryItMakes() {
+    helper
+        .addSourceLines("NamedFactory.java", NAMED_FACTORY)
+        .addSourceLines(
+            "DeathWatcher.java", watcherWithFactory("new NamedFactory(\"watcher\", true)"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryThatMakesNoDaemons() {
+    helper
+        .addSourceLines("NamedFactory.java", NAMED_FACTORY)
+        .addSourceLines(
+            "DeathWatcher.java",
+            watcherWithFactory("new NamedFactory(\"watcher\", false)")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryWhoseTrueIsNotTheDaemonParameter() {
+    helper
+        .addSourceLines(
+            "NamedFactory.java",
+            NAMED_FACTORY
+                .replace("boolean daemon) {", "boolean verbose) {")
+                .replace("this.daemon = daemon;", "this.daemon = false;"))
+        .addSourceLines(
+            "DeathWatcher.java",
+            watcherWithFactory("new NamedFactory(\"watcher\", true)")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopOfAThreadMadeByAFactoryHandedIn() {
+    // The factory comes from the caller: whether its threads are daemons is not known here.
+    helper
+        .addSourceLines(
+            "DeathWatcher.java",
+            WATCHER
+                .replace("          // MARK\n", "")
+                .replace("    thread.setDaemon(true);\n", "")
+                .replace(
+                    "        } catch (InterruptedException ignore) {",
+                    "        // BUG: Diagnostic contains: without restoring\n"
+                        + "        } catch (InterruptedException ignore) {"))
         .doTest();
   }
 

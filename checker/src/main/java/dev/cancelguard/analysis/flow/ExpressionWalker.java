@@ -26,8 +26,6 @@ import dev.cancelguard.analysis.flow.FactFlow.CatchEntry;
 import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
 import dev.cancelguard.analysis.flow.FactFlow.Raise;
 import dev.cancelguard.analysis.flow.FactFlow.Spec;
-import dev.cancelguard.analysis.jdk.ThreadCalls;
-import dev.cancelguard.analysis.trees.Expressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -205,9 +203,7 @@ final class ExpressionWalker {
       return null;
     }
     observe(tree, in);
-    if (tree instanceof MethodInvocationTree call
-        && Expressions.isResolved(call)
-        && ThreadCalls.PROCESS_EXIT.matches(call, state)) {
+    if (ProcessExits.endsTheProcess(tree, state)) {
       return null; // the process ends here: no way out of the code unit follows
     }
     long overwritten = in.facts() & spec.acquiredBy(tree);

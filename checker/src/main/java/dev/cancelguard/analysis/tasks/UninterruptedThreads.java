@@ -1,6 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
@@ -107,9 +108,64 @@ public final class UninterruptedThreads {
       if (kept == Keeping.ESCAPES) {
         return Keeping.ESCAPES;
       }
-      daemons &= kept == Keeping.KEPT_DAEMON;
+      daemons &= kept == Keeping.KEPT_DAEMON || isMadeByDaemonFactory(creation, state);
     }
     return daemons ? Keeping.KEPT_DAEMON : Keeping.KEPT;
+  }
+
+  /**
+   * True if the creation is {@code factory.newThread(..)} on a final field or local of this file
+   * whose every value is a factory made here to make daemons: {@code new F(.., true, ..)} where the
+   * constructor's parameter that takes {@code true} is named {@code daemon} ({@code new
+   * DefaultThreadFactory(name, true, priority)}). A factory handed in, or one whose constructor's
+   * parameter names are not known (read from a class file without them), is not taken for one.
+   */
+  private static boolean isMadeByDaemonFactory(TreePath creation, VisitorState state) {
+    if (!(creation.getLeaf() instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !ThreadCalls.FACTORY_CALL.matches(call, state)
+        || !(getReceiver(call) instanceof ExpressionTree receiver)
+        || !(getSymbol(receiver) instanceof VarSymbol factory)
+        || (factory.flags() & Flags.FINAL) == 0) {
+      return false;
+    }
+    List<ExpressionTree> values = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (factory.equals(getSymbol(variable)) && variable.getInitializer() != null) {
+          values.add(variable.getInitializer());
+        }
+        return super.visitVariable(variable, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        if (factory.equals(getSymbol(assignment.getVariable()))) {
+          values.add(assignment.getExpression());
+        }
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(creation.getCompilationUnit(), null);
+    return !values.isEmpty() && values.stream().allMatch(UninterruptedThreads::makesDaemons);
+  }
+
+  /** {@code new F(.., true, ..)} whose parameter taking {@code true} is named {@code daemon}. */
+  private static boolean makesDaemons(ExpressionTree value) {
+    if (!(Expressions.strip(value) instanceof NewClassTree creation)
+        || !(getSymbol(creation) instanceof MethodSymbol constructor)
+        || constructor.isVarArgs()) {
+      return false;
+    }
+    List<VarSymbol> parameters = constructor.getParameters();
+    List<? extends ExpressionTree> arguments = creation.getArguments();
+    for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+      if (parameters.get(i).getSimpleName().contentEquals("daemon")
+          && Boolean.TRUE.equals(constValue(arguments.get(i)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
