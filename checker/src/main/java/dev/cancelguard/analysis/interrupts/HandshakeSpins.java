@@ -22,7 +22,6 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -33,6 +32,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -330,7 +330,7 @@ public final class HandshakeSpins {
       return true;
     }
     boolean[] holds = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new NestedCodeSkipper() {
       @Override
       public Void visitSynchronized(SynchronizedTree tree, Void unused) {
         holds[0] = true;
@@ -350,16 +350,6 @@ public final class HandshakeSpins {
                         && UNINTERRUPTIBLE_ACQUIRES.contains(
                             getSymbol(call).getSimpleName().toString())));
         return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
       }
     }.scan(statement, null);
     return holds[0];

@@ -69,17 +69,7 @@ public final class InterruptCheckFixes {
       return null;
     }
     fix.merge(check);
-    if (reaction.swallowingCatch() != null) {
-      // The same edit SwallowedInterrupt makes in this catch: applied once when both are.
-      SuggestedFix restore =
-          RestoreEdits.restoreInCatch(
-              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
-      if (restore == null) {
-        return null;
-      }
-      fix.merge(restore);
-    }
-    return fix.build();
+    return withRestoreInSwallowingCatch(fix, reaction, state, options);
   }
 
   /**
@@ -112,6 +102,19 @@ public final class InterruptCheckFixes {
     } else {
       fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
     }
+    return withRestoreInSwallowingCatch(fix, reaction, state, options);
+  }
+
+  /**
+   * The fix with the restore in the loop's swallowing catch, if it has one; null where that catch
+   * cannot take a restore. The same edit SwallowedInterrupt makes there: applied once when both
+   * are.
+   */
+  private static @Nullable SuggestedFix withRestoreInSwallowingCatch(
+      SuggestedFix.Builder fix,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
     if (reaction.swallowingCatch() != null) {
       SuggestedFix restore =
           RestoreEdits.restoreInCatch(
