@@ -106,7 +106,10 @@ final class ConfinedOverrides {
     return true;
   }
 
-  private static boolean cannotBeOverridden(MethodSymbol method) {
+  /**
+   * No override of the method can exist: private, static, a constructor, final or in a final class.
+   */
+  static boolean cannotBeOverridden(MethodSymbol method) {
     Symbol owner = method.owner;
     return method.isPrivate()
         || method.isStatic()

@@ -194,13 +194,14 @@ public final class Interrupts {
         method, tree -> !bodyThrowsInterrupt(tree.getBody(), state), state);
   }
 
+  /**
+   * As {@link ConfinedOverrides#cannotBeOverridden}, and also a method of an enum or an anonymous
+   * class (an enum constant with a body could override it: this same-file test accepts that).
+   */
   private static boolean cannotBeOverridden(MethodSymbol method) {
     Symbol owner = method.owner;
-    return method.isPrivate()
-        || method.isStatic()
-        || method.isConstructor()
-        || (method.flags() & Flags.FINAL) != 0
-        || (owner.flags() & (Flags.FINAL | Flags.ENUM | Flags.RECORD)) != 0
+    return ConfinedOverrides.cannotBeOverridden(method)
+        || (owner.flags() & Flags.ENUM) != 0
         || (owner instanceof Symbol.ClassSymbol c && c.isAnonymous());
   }
 
