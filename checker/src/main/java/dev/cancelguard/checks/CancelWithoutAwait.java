@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.StopModes;
@@ -305,6 +306,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // be the very thread the wait waits for, which then never ends.
     if (WorkerCode.mayRunOnAWorker(codeUnit, state)
         || WorkerCode.reachedFromItsOwnWork(codeUnit, target, state)) {
+      return null;
+    }
+    // close() is synchronized, and the tasks take the same monitor (or the caller holds a lock
+    // around its stop() that the callbacks take): they cannot finish while the stop waits for them.
+    if (LockedWaits.waitWouldHoldALockTheWorkTakes(codeUnit, state.getPath(), state)) {
       return null;
     }
     // A stop that asks whether it runs on its worker's thread (`runner != currentThread()`) knows

@@ -2706,4 +2706,363 @@ class CancelWithoutAwaitContextTest {
             """)
         .doTest();
   }
+
+  private static final String SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR =
+      """
+      import java.util.HashSet;
+      import java.util.Set;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Runner {
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final Set<Runnable> active = new HashSet<>();
+        synchronized void post(String message) {
+          pool.execute(new Tracked(message));
+        }
+        synchronized void close() {
+          // BUG: Diagnostic contains: close() returns
+          pool.shutdownNow();
+        }
+        class Tracked implements Runnable {
+          private final String message;
+          Tracked(String message) {
+            this.message = message;
+          }
+          @Override
+          public void run() {
+            synchronized (Runner.this) {
+              active.add(this);
+            }
+            try {
+              System.out.println(message);
+            } finally {
+              synchronized (Runner.this) {
+                active.remove(this);
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInASynchronizedStopWhoseTasksTakeItsMonitor() {
+    helper.addSourceLines("Runner.java", SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR).doTest();
+    refactoring
+        .addInputLines("Runner.java", SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  private static final String TASKS_CALL_A_SYNCHRONIZED_METHOD =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Runner {
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        private int done;
+        void start() {
+          pool.execute(this::work);
+        }
+        private void work() {
+          System.out.println("working");
+          finished();
+        }
+        private synchronized void finished() {
+          done++;
+        }
+        void close() {
+          synchronized (this) {
+            // BUG: Diagnostic contains: close() returns
+            pool.shutdown();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereTheTasksCallASynchronizedMethodOfTheStopsClass() {
+    helper.addSourceLines("Runner.java", TASKS_CALL_A_SYNCHRONIZED_METHOD).doTest();
+    refactoring
+        .addInputLines("Runner.java", TASKS_CALL_A_SYNCHRONIZED_METHOD)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInASynchronizedStopWhoseTasksTakeNoLock() {
+    refactoring
+        .addInputLines(
+            "Runner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Runner {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final Object other = new Object();
+              void start() {
+                pool.execute(
+                    () -> {
+                      synchronized (other) {
+                        System.out.println("working");
+                      }
+                    });
+              }
+              synchronized void close() {
+                pool.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Runner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Runner {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final Object other = new Object();
+              void start() {
+                pool.execute(
+                    () -> {
+                      synchronized (other) {
+                        System.out.println("working");
+                      }
+                    });
+              }
+              synchronized void close() {
+                pool.shutdown();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noWaitUnderALockTheTasksTake() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantReadWriteLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                rw.readLock().lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  rw.readLock().unlock();
+                }
+              }
+              void stop() {
+                rw.writeLock().lock();
+                try {
+                  flusher.shutdown();
+                } finally {
+                  rw.writeLock().unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitOnceTheLockTheTasksTakeIsReleased() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                lock.lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void stop() {
+                lock.lock();
+                try {
+                  rows.clear();
+                } finally {
+                  lock.unlock();
+                }
+                flusher.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                lock.lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void stop() {
+                lock.lock();
+                try {
+                  rows.clear();
+                } finally {
+                  lock.unlock();
+                }
+                flusher.shutdown();
+                flusher.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String CLIENT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client implements Service {
+        private final ExecutorService replies = Executors.newFixedThreadPool(2);
+        void send(String request) {
+          replies.execute(() -> System.out.println(request));
+        }
+        @Override
+        public void shutdown() {
+          replies.shutdown();
+        }
+      }
+      """;
+
+  private static final String CLIENT_WITH_WAIT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client implements Service {
+        private final ExecutorService replies = Executors.newFixedThreadPool(2);
+        void send(String request) {
+          replies.execute(() -> System.out.println(request));
+        }
+        @Override
+        public void shutdown() {
+          replies.shutdown();
+          replies.close();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAStopACallerCallsHoldingALockItsCallbacksTake() {
+    // Node.stop() holds the write lock around client.shutdown(); Node's timer task takes it.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Service client = new Client();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  client.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAStopACallerCallsHoldingALockNoWorkTakes() {
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .addOutputLines("Client.java", CLIENT_WITH_WAIT)
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Service client = new Client();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  client.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
 }

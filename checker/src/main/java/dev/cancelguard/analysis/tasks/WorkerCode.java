@@ -62,7 +62,7 @@ public final class WorkerCode {
    * thread that may be one of those it would wait for. A shutdown hook's thread and {@code main}
    * are nobody's workers.
    */
-  private static boolean isWorkerCode(TreePath codeUnit, VisitorState state) {
+  static boolean isWorkerCode(TreePath codeUnit, VisitorState state) {
     if (Terminations.isShutdownHook(codeUnit, state) || Tasks.isMainMethod(codeUnit)) {
       return false;
     }
@@ -101,7 +101,7 @@ public final class WorkerCode {
    * A lambda, or a method of an anonymous class, other than a shutdown hook's body (which runs on a
    * thread of its own, nobody's worker).
    */
-  private static boolean isHandedOnCode(TreePath codeUnit, VisitorState state) {
+  static boolean isHandedOnCode(TreePath codeUnit, VisitorState state) {
     boolean handedOn =
         codeUnit.getLeaf() instanceof LambdaExpressionTree
             || (codeUnit.getLeaf() instanceof MethodTree
