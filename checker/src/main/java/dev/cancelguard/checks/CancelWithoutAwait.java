@@ -44,6 +44,7 @@ import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
@@ -155,6 +156,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // get() returned, when the task was done.
     if (kind == Kind.FUTURE
         && FinallyCancels.cancelsOnlyOnTheWayOut(state.getPath(), target, state)) {
+      return NO_MATCH;
+    }
+    // `auditTask.cancel(false)` in a task of the single-threaded executor the audit was scheduled
+    // on (or in a method asserting it runs in that event loop): the audit cannot be running now.
+    if (kind == Kind.FUTURE
+        && SameThreadCancels.cancelsOnTheTasksOwnThread(target, state.getPath(), state)) {
       return NO_MATCH;
     }
     // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and

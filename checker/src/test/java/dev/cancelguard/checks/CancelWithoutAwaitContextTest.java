@@ -3065,4 +3065,216 @@ class CancelWithoutAwaitContextTest {
         .expectUnchanged()
         .doTest();
   }
+
+  private static String queueWith(String executorField, String constructorAssignment) {
+    return """
+        import java.io.Closeable;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.Executor;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.LinkedBlockingQueue;
+        class Queue implements Closeable {
+          interface StateListener {
+            void stateChanged(String state);
+          }
+          interface Consumer extends StateListener {
+            void consume(String item);
+          }
+          private final ExecutorService service = Executors.newSingleThreadExecutor();
+          private final BlockingQueue<String> items = new LinkedBlockingQueue<>();
+          private final Consumer consumer;
+          %s
+          Queue(Consumer consumer, Executor executor) {
+            this.consumer = consumer;
+            %s
+          }
+          void start() {
+            service.execute(this::runLoop);
+          }
+          private void runLoop() {
+            while (!Thread.currentThread().isInterrupted()) {
+              try {
+                String item = items.take();
+                executor.execute(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        process(item);
+                      }
+                    });
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+          }
+          private void process(String item) {
+            consumer.consume(item);
+          }
+          @Override
+          public void close() {
+            // BUG: Diagnostic contains: close() returns
+            service.shutdownNow();
+          }
+        }
+        """
+        .formatted(executorField, constructorAssignment);
+  }
+
+  @Test
+  void fix_noWaitWhereAnExecutorFromOutsideMayRunTheConsumerOnTheWorksThread() {
+    // A direct executor (the API's default) runs consume(..) on the service's own thread, and a
+    // consumer may close the queue from there: close() would wait for itself.
+    String source = queueWith("private final Executor executor;", "this.executor = executor;");
+    helper.addSourceLines("Queue.java", source).doTest();
+    refactoring.addInputLines("Queue.java", source).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_waitWhereTheConsumerRunsOnAPoolOfTheClasssOwn() {
+    String source =
+        queueWith("private final ExecutorService executor = Executors.newFixedThreadPool(2);", "");
+    refactoring
+        .addInputLines("Queue.java", source)
+        .addOutputLines(
+            "Queue.java",
+            source.replace(
+                "service.shutdownNow();\n", "service.shutdownNow();\n    service.close();\n"))
+        .doTest();
+  }
+
+  private static String auditor(String executorFactory, String cancellingCode) {
+    return """
+        import java.util.HashSet;
+        import java.util.Set;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.TimeUnit;
+        class Auditor {
+          private final ScheduledExecutorService executor = Executors.%s;
+          private final Set<String> lost = new HashSet<>();
+          private volatile Future<?> auditTask;
+          void scheduleAudit() {
+            auditTask =
+                executor.schedule(
+                    () -> {
+                      lost.remove("b1");
+                      auditTask = null;
+                    },
+                    30,
+                    TimeUnit.SECONDS);
+          }
+          %s
+        }
+        """
+        .formatted(executorFactory, cancellingCode);
+  }
+
+  private static final String CANCEL_IN_A_TASK_OF_THE_EXECUTOR =
+      """
+      Future<?> bookieCameBack() {
+          return executor.submit(
+              () -> {
+                if (auditTask != null) {
+                  // BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop
+                  auditTask.cancel(false);
+                }
+                lost.clear();
+              });
+        }
+      """;
+
+  @Test
+  void negative_cancelInATaskOfTheSingleThreadedExecutorTheTaskWasScheduledOn() {
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditor("newSingleThreadScheduledExecutor()", CANCEL_IN_A_TASK_OF_THE_EXECUTOR)
+                .replace(
+                    "// BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInATaskOfAPoolOfSeveralThreads() {
+    helper
+        .addSourceLines(
+            "Auditor.java", auditor("newScheduledThreadPool(2)", CANCEL_IN_A_TASK_OF_THE_EXECUTOR))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelOutsideTheSingleThreadedExecutor() {
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditor(
+                "newSingleThreadScheduledExecutor()",
+                """
+                void bookieCameBack() {
+                    if (auditTask != null) {
+                      // BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop
+                      auditTask.cancel(false);
+                    }
+                    lost.clear();
+                  }
+                """))
+        .doTest();
+  }
+
+  private static String channel(String guard) {
+    return """
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.ScheduledFuture;
+        import java.util.concurrent.TimeUnit;
+        abstract class Channel {
+          interface EventLoop extends ScheduledExecutorService {
+            boolean inEventLoop();
+          }
+          private ScheduledFuture<?> connectTimeout;
+          private StringBuilder pending;
+          abstract EventLoop eventLoop();
+          void connect() {
+            pending = new StringBuilder();
+            connectTimeout =
+                eventLoop()
+                    .schedule(
+                        () -> {
+                          pending.append("timed out");
+                        },
+                        10,
+                        TimeUnit.SECONDS);
+          }
+          void finishConnect() {
+            %s
+            if (connectTimeout != null) {
+              // BUG: Diagnostic contains: connectTimeout.cancel(..) only asks the task to stop
+              connectTimeout.cancel(false);
+            }
+            pending = null;
+          }
+        }
+        """
+        .formatted(guard);
+  }
+
+  @Test
+  void negative_cancelInAMethodAssertingItRunsInTheEventLoopTheTaskWasScheduledOn() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            channel("assert eventLoop().inEventLoop();")
+                .replace(
+                    "// BUG: Diagnostic contains: connectTimeout.cancel(..) only asks the task to"
+                        + " stop\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInAMethodThatMayRunOutsideTheEventLoop() {
+    helper.addSourceLines("Channel.java", channel("System.out.println(\"connected\");")).doTest();
+  }
 }

@@ -254,7 +254,8 @@ public final class LockedWaits {
             && (select.getIdentifier().contentEquals("this")
                 || select.getIdentifier().contentEquals("class"))) {
       Type type = getType(stripped);
-      if (type != null && stripped instanceof MemberSelectTree select
+      if (type != null
+          && stripped instanceof MemberSelectTree select
           && select.getIdentifier().contentEquals("class")) {
         type = type.getTypeArguments().isEmpty() ? null : type.getTypeArguments().getFirst();
       }
