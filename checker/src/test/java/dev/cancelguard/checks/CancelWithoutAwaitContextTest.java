@@ -3143,6 +3143,55 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  @Test
+  void fix_waitInAStopWhereTheCallerHoldingTheLockStopsAnotherClassOfTheSameInterface() {
+    // Node holds its lock around engine.shutdown(): an Engine, never a Client.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .addOutputLines("Client.java", CLIENT_WITH_WAIT)
+        .addInputLines(
+            "Engine.java",
+            "class Engine implements Service {",
+            "  @Override",
+            "  public void shutdown() {}",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Engine engine = new Engine();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  engine.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
   private static String auditor(String executorFactory, String cancellingCode) {
     return """
         import java.util.HashSet;

@@ -5,7 +5,9 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -116,13 +118,43 @@ public final class LockedWaits {
         if (Expressions.isResolved(call)
             && getSymbol(call) instanceof MethodSymbol callee
             && callee.getSimpleName().equals(stop.getSimpleName())
-            && (callee.equals(stop) || overrides(stop, callee, state))) {
+            && (callee.equals(stop) || overrides(stop, callee, state))
+            && mayDispatchTo(call, getCurrentPath(), stop, state)) {
           calls.add(getCurrentPath());
         }
         return super.visitMethodInvocation(call, null);
       }
     }.scan(file, null);
     return calls;
+  }
+
+  /**
+   * True if the call's receiver may be an instance of the stop's class: its static type (the
+   * enclosing class for a call without one) is the class, a supertype or a subtype of it. {@code
+   * conn.close(mode)} on a connection type does not reach a client's {@code close(CloseMode)}
+   * because both implement one interface.
+   */
+  private static boolean mayDispatchTo(
+      MethodInvocationTree call, TreePath path, MethodSymbol stop, VisitorState state) {
+    ExpressionTree receiver = getReceiver(call);
+    ClassTree enclosing = ASTHelpers.findEnclosingNode(path, ClassTree.class);
+    Type type =
+        receiver != null
+            ? getType(receiver)
+            : enclosing != null && getSymbol(enclosing) instanceof ClassSymbol own
+                ? own.type
+                : null;
+    if (type == null
+        || !(type.tsym instanceof ClassSymbol receiverClass)
+        || !(stop.owner instanceof ClassSymbol stopClass)) {
+      return false;
+    }
+    try {
+      return stopClass.isSubClass(receiverClass, state.getTypes())
+          || receiverClass.isSubClass(stopClass, state.getTypes());
+    } catch (RuntimeException incomplete) {
+      return true; // a supertype that cannot be completed: assume it may, withholding a fix
+    }
   }
 
   private static boolean overrides(MethodSymbol method, MethodSymbol base, VisitorState state) {
