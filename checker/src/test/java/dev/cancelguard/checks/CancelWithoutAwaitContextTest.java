@@ -3144,6 +3144,53 @@ class CancelWithoutAwaitContextTest {
   }
 
   @Test
+  void fix_noWaitWhereTheCallerStopsItThroughAnInterfaceOnlyASubclassImplements() {
+    // Node holds its lock around raft.shutdown(): a RaftService, which Client's subclass is.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("RaftService.java", "interface RaftService extends Service {}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines(
+            "RaftClient.java", "class RaftClient extends Client implements RaftService {}")
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final RaftService raft = new RaftClient();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  raft.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
   void fix_waitInAStopWhereTheCallerHoldingTheLockStopsAnotherClassOfTheSameInterface() {
     // Node holds its lock around engine.shutdown(): an Engine, never a Client.
     refactoring

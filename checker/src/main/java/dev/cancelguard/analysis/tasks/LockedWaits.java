@@ -130,9 +130,9 @@ public final class LockedWaits {
 
   /**
    * True if the call's receiver may be an instance of the stop's class: its static type (the
-   * enclosing class for a call without one) is the class, a supertype or a subtype of it. {@code
-   * conn.close(mode)} on a connection type does not reach a client's {@code close(CloseMode)}
-   * because both implement one interface.
+   * enclosing class for a call without one) is the class, a supertype or a subtype of it, or a
+   * supertype of a subclass of it compiled here. {@code conn.close(mode)} on a connection type does
+   * not reach a client's {@code close(CloseMode)} because both implement one interface.
    */
   private static boolean mayDispatchTo(
       MethodInvocationTree call, TreePath path, MethodSymbol stop, VisitorState state) {
@@ -150,8 +150,18 @@ public final class LockedWaits {
       return false;
     }
     try {
-      return stopClass.isSubClass(receiverClass, state.getTypes())
-          || receiverClass.isSubClass(stopClass, state.getTypes());
+      if (stopClass.isSubClass(receiverClass, state.getTypes())
+          || receiverClass.isSubClass(stopClass, state.getTypes())) {
+        return true;
+      }
+      // `rpcService.shutdown()` on a RaftClientService: the stop's class does not implement it,
+      // but its subclass DefaultRaftClientService does.
+      for (ClassSymbol subclass : CompiledSources.subclassesOf(stopClass, state)) {
+        if (subclass.isSubClass(receiverClass, state.getTypes())) {
+          return true;
+        }
+      }
+      return false;
     } catch (RuntimeException incomplete) {
       return true; // a supertype that cannot be completed: assume it may, withholding a fix
     }
