@@ -3,8 +3,10 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
@@ -17,6 +19,8 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -25,8 +29,12 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,11 +52,12 @@ public final class InterruptStops {
 
   /**
    * True if leaving {@code loop} (in {@code codeUnit}) on an interrupt is the stop its owner
-   * expects: the loop tests no state of its object (a {@code while (true)} work loop, a counted
-   * loop), or it tests the interrupt flag itself, or {@code leavingCode} (the catch that would
-   * leave; null: none) sets the stop state the loop tests, or something in the file interrupts
-   * another thread as its stop ({@code thread.interrupt()}, {@code shutdownNow()}, {@code
-   * cancel(true)}) — and in every case the loop's own exit test does not release the run.
+   * expects: the loop tests no state of its object that says whether to go on (a {@code while
+   * (true)} work loop, a counted loop, a drain of a queue), or it tests the interrupt flag itself,
+   * or {@code leavingCode} (the catch that would leave; null: none) sets the stop state the loop
+   * tests, or something in the file interrupts another thread as its stop ({@code
+   * thread.interrupt()}, {@code shutdownNow()}, {@code cancel(true)}) — and in every case the
+   * loop's own exit test does not release the run.
    */
   public static boolean leavingIsItsStop(
       TreePath loop, @Nullable Tree leavingCode, TreePath codeUnit, VisitorState state) {
@@ -65,7 +74,7 @@ public final class InterruptStops {
                         || ThreadCalls.INTERRUPTED.matches(call, state)))) {
       return true;
     }
-    Set<Symbol> stopState = LoopExitCleanups.ownStateReadBy(condition);
+    Set<Symbol> stopState = stopStateReadBy(condition, state);
     if (stopState.isEmpty()) {
       return true;
     }
@@ -73,6 +82,69 @@ public final class InterruptStops {
       return true; // `catch (InterruptedException e) { running = false; }`: the leave is a stop
     }
     return interruptsAsAStop(codeUnit, state);
+  }
+
+  /**
+   * True if the loop runs only while a private field of its object says so ({@code while (run)},
+   * {@code while (!closed.get())}) and nothing in the file ever changes that field after it is made
+   * (no write outside constructors and initializers, no atomic's {@code set}), nor does the loop
+   * leave by a {@code break} or {@code return}: the loop never ends, and a record of the interrupt
+   * restored after it would never be restored.
+   */
+  public static boolean runsWhileAStateNothingChanges(TreePath loop, VisitorState state) {
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    if (condition == null || !Loops.exits(loop).isEmpty()) {
+      return false;
+    }
+    ExpressionTree test = stripParentheses(condition);
+    while (test instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      test = stripParentheses(not.getExpression());
+    }
+    if (test instanceof MethodInvocationTree call
+        && call.getArguments().isEmpty()
+        && getReceiver(call) != null) {
+      test = stripParentheses(getReceiver(call)); // `running.get()`
+    }
+    if (!(getSymbol(test) instanceof VarSymbol field)
+        || field.getKind() != ElementKind.FIELD
+        || field.isStatic()
+        || !field.getModifiers().contains(Modifier.PRIVATE) // another file may clear it
+        || !isStateType(field.type, state)
+        || !SameFile.isDeclaredIn(field, state.getPath().getCompilationUnit())) {
+      return false;
+    }
+    return !SameFile.writesAny(
+        state.getPath().getCompilationUnit(), Collections.singleton(field), null);
+  }
+
+  /**
+   * The object's own state a loop condition reads that says whether to go on: its fields and
+   * no-argument methods of type {@code boolean}, {@code Boolean}, {@code AtomicBoolean} or an enum
+   * ({@code running}, {@code isStopped()}, {@code state}). What the loop works through ({@code
+   * queue.poll() != null}, {@code count() > 0}) is no such state.
+   */
+  private static Set<Symbol> stopStateReadBy(ExpressionTree condition, VisitorState state) {
+    Set<Symbol> stopState = new HashSet<>();
+    for (Symbol symbol : LoopExitCleanups.ownStateReadBy(condition)) {
+      Type type = symbol instanceof MethodSymbol method ? method.getReturnType() : symbol.type;
+      if (isStateType(type, state)) {
+        stopState.add(symbol);
+      }
+    }
+    return stopState;
+  }
+
+  private static boolean isStateType(@Nullable Type type, VisitorState state) {
+    if (type == null) {
+      return false;
+    }
+    if (type.getKind() == TypeKind.BOOLEAN || type.tsym.getKind() == ElementKind.ENUM) {
+      return true;
+    }
+    Type boxed = state.getTypeFromString("java.lang.Boolean");
+    Type atomic = state.getTypeFromString("java.util.concurrent.atomic.AtomicBoolean");
+    return (boxed != null && ASTHelpers.isSameType(type, boxed, state))
+        || (atomic != null && ASTHelpers.isSubtype(type, atomic, state));
   }
 
   /**

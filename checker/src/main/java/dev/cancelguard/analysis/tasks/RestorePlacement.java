@@ -143,7 +143,9 @@ public final class RestorePlacement {
     }
     // A loop that can never end would never reach the restore after it: the record would lose
     // the interrupt for good.
-    boolean endless = Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty();
+    boolean endless =
+        (Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty())
+            || InterruptStops.runsWhileAStateNothingChanges(loop, state);
     return wrappable(loop) != null && !endless
         ? new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop)
         : new Placement(Shape.NONE, loop, blockingInLoop);
