@@ -850,19 +850,6 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
-  void none_forAWorkerRunByAFlagNothingEverClears() {
-    // Nothing in the file ever clears `running`: the loop never ends, so a record restored after
-    // it would never be restored, and leaving would end the only receiver for good.
-    String immortal =
-        RECEIVER
-            .replace(
-                "protected volatile boolean running;", "private volatile boolean running = true;")
-            .replace("    running = true;\n", "")
-            .replace("  void stop() {\n    running = false;\n  }\n\n", "");
-    refactoring.addInputLines("Receiver.java", immortal).expectUnchanged().doTest();
-  }
-
-  @Test
   void leaveTheLoop_ofALoopThatWorksThroughWhatItsObjectHolds() {
     // `while (!queue.isEmpty())` tests what the loop works through, not a state that says it runs.
     String draining = RECEIVER.replace("while (running) {", "while (!queue.isEmpty()) {");

@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -19,7 +18,6 @@ import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
@@ -29,11 +27,9 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -82,39 +78,6 @@ public final class InterruptStops {
       return true; // `catch (InterruptedException e) { running = false; }`: the leave is a stop
     }
     return interruptsAsAStop(codeUnit, state);
-  }
-
-  /**
-   * True if the loop runs only while a private field of its object says so ({@code while (run)},
-   * {@code while (!closed.get())}) and nothing in the file ever changes that field after it is made
-   * (no write outside constructors and initializers, no atomic's {@code set}), nor does the loop
-   * leave by a {@code break} or {@code return}: the loop never ends, and a record of the interrupt
-   * restored after it would never be restored.
-   */
-  public static boolean runsWhileAStateNothingChanges(TreePath loop, VisitorState state) {
-    ExpressionTree condition = Loops.condition(loop.getLeaf());
-    if (condition == null || !Loops.exits(loop).isEmpty()) {
-      return false;
-    }
-    ExpressionTree test = stripParentheses(condition);
-    while (test instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      test = stripParentheses(not.getExpression());
-    }
-    if (test instanceof MethodInvocationTree call
-        && call.getArguments().isEmpty()
-        && getReceiver(call) != null) {
-      test = stripParentheses(getReceiver(call)); // `running.get()`
-    }
-    if (!(getSymbol(test) instanceof VarSymbol field)
-        || field.getKind() != ElementKind.FIELD
-        || field.isStatic()
-        || !field.getModifiers().contains(Modifier.PRIVATE) // another file may clear it
-        || !isStateType(field.type, state)
-        || !SameFile.isDeclaredIn(field, state.getPath().getCompilationUnit())) {
-      return false;
-    }
-    return !SameFile.writesAny(
-        state.getPath().getCompilationUnit(), Collections.singleton(field), null);
   }
 
   /**

@@ -143,9 +143,7 @@ public final class RestorePlacement {
     }
     // A loop that can never end would never reach the restore after it: the record would lose
     // the interrupt for good.
-    boolean endless =
-        (Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty())
-            || InterruptStops.runsWhileAStateNothingChanges(loop, state);
+    boolean endless = Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty();
     return wrappable(loop) != null && !endless
         ? new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop)
         : new Placement(Shape.NONE, loop, blockingInLoop);
