@@ -850,6 +850,26 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
+  void leaveTheLoop_ofAWorkerWhosePauseEndsItOnAnInterrupt() {
+    // The loop's own pause ends it on an interrupt: its owner takes an interrupt for its end.
+    String pausing =
+        RECEIVER.replace(
+            "        System.err.println(\"receiver interrupted\");\n      }\n",
+            "        System.err.println(\"receiver interrupted\");\n      }\n"
+                + "      try {\n"
+                + "        Thread.sleep(10);\n"
+                + "      } catch (InterruptedException e) {\n"
+                + "        Thread.currentThread().interrupt();\n"
+                + "        return;\n"
+                + "      }\n");
+    refactoring
+        .addInputLines("Receiver.java", pausing)
+        .addOutputLines("Receiver.java", leftOnInterrupt(pausing))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
   void leaveTheLoop_ofALoopThatWorksThroughWhatItsObjectHolds() {
     // `while (!queue.isEmpty())` tests what the loop works through, not a state that says it runs.
     String draining = RECEIVER.replace("while (running) {", "while (!queue.isEmpty()) {");

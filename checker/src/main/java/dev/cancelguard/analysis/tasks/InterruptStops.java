@@ -7,18 +7,24 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -28,6 +34,7 @@ import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
@@ -77,7 +84,38 @@ public final class InterruptStops {
     if (leavingCode != null && writesAnyField(leavingCode, stopState)) {
       return true; // `catch (InterruptedException e) { running = false; }`: the leave is a stop
     }
+    if (anotherCatchEndsTheLoopOnAnInterrupt(loop, leavingCode, state)) {
+      return true; // the loop's own code already takes an interrupt for its end
+    }
     return interruptsAsAStop(codeUnit, state);
+  }
+
+  /**
+   * True if a catch in the loop other than {@code leavingCode}, naming {@code
+   * InterruptedException}, ends the loop: its block's last statement throws, returns or breaks
+   * ({@code catch (InterruptedException e) { throw new RuntimeException(e); }} around the loop's
+   * pause). The loop's owner already treats an interrupt as its end there.
+   */
+  private static boolean anotherCatchEndsTheLoopOnAnInterrupt(
+      TreePath loop, @Nullable Tree leavingCode, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree catchTree, Void unused) {
+        List<? extends StatementTree> statements = catchTree.getBlock().getStatements();
+        if (catchTree != leavingCode
+            && Interrupts.catchesInterruptedExceptionByName(catchTree, state)
+            && !statements.isEmpty()
+            && (statements.getLast() instanceof ThrowTree
+                || statements.getLast() instanceof ReturnTree
+                || (statements.getLast() instanceof BreakTree exit
+                    && (exit.getLabel() == null || Loops.isLoop(loop.getLeaf()))))) {
+          found[0] = true;
+        }
+        return super.visitCatch(catchTree, null);
+      }
+    }.scan(Loops.body(loop.getLeaf()), null);
+    return found[0];
   }
 
   /**
