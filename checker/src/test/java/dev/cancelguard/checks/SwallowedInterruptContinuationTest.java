@@ -558,4 +558,54 @@ class SwallowedInterruptContinuationTest {
                         + "return null;\n"))
         .doTest();
   }
+
+  @Test
+  void recordAndRestoreAfter_forAPollLoopWithAConditionOfItsOwn() {
+    // The loop's own condition ends it once what it waits for has happened (the thread it started
+    // is running): the interrupt is recorded and restored then.
+    refactoring
+        .addInputLines(
+            "Starter.java",
+            """
+            class Starter {
+              volatile boolean running;
+
+              void awaitStart() {
+                while (!running) {
+                  try {
+                    Thread.sleep(100);
+                  } catch (Exception e) {
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Starter.java",
+            """
+            class Starter {
+              volatile boolean running;
+
+              void awaitStart() {
+                boolean interrupted = false;
+                try {
+                  while (!running) {
+                    try {
+                      Thread.sleep(100);
+                    } catch (Exception e) {
+                      if (e instanceof InterruptedException) {
+                        interrupted = true;
+                      }
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -27,8 +27,9 @@ import java.util.List;
  * end, where the caller asked it to stop.
  *
  * <p>The loop has a bound where any of these holds: the code runs as a task or as a thread's whole
- * work (its owner's protocol ends it); a wait the catch guards has no timeout (it returns when what
- * it waits for has happened: {@code queue.take()}, {@code lock.wait()} under its loop's condition);
+ * work (its owner's protocol ends it); the loop has a condition of its own (not {@code while
+ * (true)} or {@code for (;;)}); a wait the catch guards has no timeout (it returns when what it
+ * waits for has happened: {@code queue.take()}, {@code lock.wait()} under its loop's condition);
  * the wait's success leads out of the loop (a {@code break} or {@code return} in the same {@code
  * try}, its result assigned to a variable the loop's condition reads); the loop counts (a {@code
  * for} loop with a condition and an update, a for-each) or reads a clock ({@code
@@ -51,6 +52,11 @@ final class WaitLoopBounds {
       return true;
     }
     Tree loopTree = loop.getLeaf();
+    // A condition of its own (`while (!isRunning())`) is the loop's own exit: it ends when what
+    // it waits for has happened.
+    if (!Loops.hasNoExitCondition(loopTree)) {
+      return true;
+    }
     if (loopTree instanceof EnhancedForLoopTree
         || (loopTree instanceof ForLoopTree forLoop
             && forLoop.getCondition() != null
