@@ -24,6 +24,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -357,6 +358,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + Lines.of(blocking, state)
               + ") that would throw at once. Let the caller know of the interrupt (return it, or"
               + " rethrow the exception) and restore the flag there once its cleanup is done.";
+      case NONE_UNBOUNDED_WAIT ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin; recording the interrupt and restoring it after"
+              + " the loop would keep the interrupted caller waiting, since the loop has no deadline"
+              + " of its own and ends only when another thread changes what it polls. Leave the"
+              + " loop on the interrupt (with the method's failure exception, or rethrow it).";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"
@@ -364,17 +373,23 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                   + Lines.of(blocking, state)
                   + ") throw at once and the loop spin: record the interrupt in a local flag and"
                   + " restore it once the loop is over, or rethrow the exception."
-              : LostInterrupts.inEnclosingFinally(blocking, catchPath, state)
-                  ? " Restoring the flag at the top of this catch would make the blocking cleanup"
-                      + " in the finally block (line "
+              : blocking instanceof VariableTree
+                  ? " Restoring the flag at the top of this catch would make the close() of the"
+                      + " try-with-resources resource (line "
                       + Lines.of(blocking, state)
-                      + ") throw at once and be skipped: restore the flag once that cleanup is"
-                      + " done, or rethrow the exception."
-                  : " Restoring the flag at the top of this catch would make the blocking call"
-                      + " that follows it (line "
-                      + Lines.of(blocking, state)
-                      + ") throw at once and be cut short: record the interrupt in a local flag"
-                      + " and restore it once that call is done, or rethrow the exception.";
+                      + ") throw at once and be cut short: restore the flag once it is closed, or"
+                      + " rethrow the exception."
+                  : LostInterrupts.inEnclosingFinally(blocking, catchPath, state)
+                      ? " Restoring the flag at the top of this catch would make the blocking cleanup"
+                          + " in the finally block (line "
+                          + Lines.of(blocking, state)
+                          + ") throw at once and be skipped: restore the flag once that cleanup is"
+                          + " done, or rethrow the exception."
+                      : " Restoring the flag at the top of this catch would make the blocking call"
+                          + " that follows it (line "
+                          + Lines.of(blocking, state)
+                          + ") throw at once and be cut short: record the interrupt in a local flag"
+                          + " and restore it once that call is done, or rethrow the exception.";
     };
   }
 }

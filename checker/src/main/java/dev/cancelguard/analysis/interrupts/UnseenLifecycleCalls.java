@@ -23,9 +23,10 @@ import java.util.Locale;
  * implementations among the classes of this compilation are not followed (declared outside it, or
  * too many). Not taken: the waits the JDK documents as uninterruptible ({@code
  * awaitUninterruptibly}), the JDK's stops documented not to wait ({@code
- * ExecutorService.shutdown()} and {@code shutdownNow()}), and the {@code close()} of the JDK's I/O
- * and JDBC types ({@code java.io}, {@code java.nio}, {@code java.net}, {@code java.sql}, {@code
- * javax.sql}), whose contract is to release the resource at once.
+ * ExecutorService.shutdown()} and {@code shutdownNow()}, {@code Process.destroy()} and {@code
+ * destroyForcibly()}), and the {@code close()} of the JDK's I/O and JDBC types ({@code java.io},
+ * {@code java.nio}, {@code java.net}, {@code java.sql}, {@code javax.sql}), whose contract is to
+ * release the resource at once.
  */
 public final class UnseenLifecycleCalls {
   private static final ImmutableSet<String> END_PREFIXES =
@@ -55,6 +56,9 @@ public final class UnseenLifecycleCalls {
     if (ownerName.equals("java.util.concurrent.ExecutorService")
         && (name.equals("shutdown") || name.equals("shutdownNow"))) {
       return false; // documented: "does not wait"
+    }
+    if (ownerName.equals("java.lang.Process") && name.startsWith("destroy")) {
+      return false; // documented: requests the process's end and returns
     }
     String pkg = owner.packge().getQualifiedName().toString();
     boolean releasing =

@@ -152,12 +152,14 @@ class FailingCallsTest {
             import java.util.concurrent.ExecutorService;
             class Test {
               void f(AutoCloseable resource, ExecutorService pool, InputStream in, Connection db,
-                  java.util.concurrent.Flow.Subscription subscription) throws Exception {
+                  java.util.concurrent.Flow.Subscription subscription, Process process) throws Exception {
                 // BUG: Diagnostic contains: may fail
                 resource.close();
                 // Documented not to wait.
                 pool.shutdown();
                 pool.shutdownNow();
+                process.destroy();
+                process.destroyForcibly();
                 // The JDK's I/O and JDBC closes release at once.
                 in.close();
                 db.close();
