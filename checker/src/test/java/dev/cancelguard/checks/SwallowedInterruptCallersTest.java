@@ -335,6 +335,134 @@ class SwallowedInterruptCallersTest {
         .doTest();
   }
 
+  @Test
+  void restore_whenTheInterfaceIsABroadAbstraction() {
+    // Five implementations in the compilation: a call of next(..) says little about this one.
+    String others =
+        """
+        class OtherProviders {
+          static class A implements HostProvider {
+            public String next(long spinDelay) { return "a"; }
+          }
+          static class B implements HostProvider {
+            public String next(long spinDelay) { return "b"; }
+          }
+          static class C implements HostProvider {
+            public String next(long spinDelay) { return "c"; }
+          }
+          static class D implements HostProvider {
+            public String next(long spinDelay) { return "d"; }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines("StaticHostProvider.java", PROVIDERS)
+        .addOutputLines(
+            "StaticHostProvider.java",
+            PROVIDERS.replace(
+                "      } catch (InterruptedException e) {\n",
+                "      } catch (InterruptedException e) {\n"
+                    + "        Thread.currentThread().interrupt();\n"))
+        .addInputLines("HostProvider.java", HOST_PROVIDER)
+        .expectUnchanged()
+        .addInputLines("OtherProviders.java", others)
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .expectUnchanged()
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  // ------------------------------------------------------------------ super calls
+
+  private static final String COMPONENT =
+      """
+      class Component {
+        void stop() {}
+      }
+      """;
+
+  private static final String PAUSING_COMPONENT =
+      """
+      class PausingComponent extends Component {
+        @Override
+        void stop() {
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            System.err.println("stop cut short");
+          }
+        }
+      }
+      """;
+
+  @Test
+  void restore_whenAnotherSubclassCallsOnlyTheSuperMethodBeforeItsCleanup() {
+    // `super.stop()` in a sibling runs Component.stop(), never this override.
+    String sibling =
+        """
+        class JoiningComponent extends Component {
+          private final Thread worker = new Thread(() -> {});
+
+          @Override
+          void stop() {
+            super.stop();
+            try {
+              worker.join(1000);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        }
+        """;
+    refactoring
+        .addInputLines("Component.java", COMPONENT)
+        .expectUnchanged()
+        .addInputLines("JoiningComponent.java", sibling)
+        .expectUnchanged()
+        .addInputLines("PausingComponent.java", PAUSING_COMPONENT)
+        .addOutputLines(
+            "PausingComponent.java",
+            PAUSING_COMPONENT.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void noFix_whenACallThroughTheSuperclassIsFollowedByCleanup() {
+    // The neighbour: a call of stop() on a Component, which may run this override, then a join.
+    String owner =
+        """
+        class Owner {
+          private final Component component;
+          private final Thread worker;
+
+          Owner(Component component, Thread worker) {
+            this.component = component;
+            this.worker = worker;
+          }
+
+          void close() throws InterruptedException {
+            component.stop();
+            worker.join(1000);
+          }
+        }
+        """;
+    helper
+        .addSourceLines("Component.java", COMPONENT)
+        .addSourceLines("Owner.java", owner)
+        .addSourceLines(
+            "PausingComponent.java",
+            PAUSING_COMPONENT.replace(
+                "    } catch (InterruptedException e) {\n",
+                "      // BUG: Diagnostic contains: its caller goes on to a blocking call (line 12 of"
+                    + " Owner.java)\n"
+                    + "    } catch (InterruptedException e) {\n"))
+        .doTest();
+  }
+
   // -------------------------------------------------------- a caller that goes on to cleanup
 
   private static final String DRAIN =

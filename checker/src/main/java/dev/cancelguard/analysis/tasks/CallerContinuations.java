@@ -2,6 +2,7 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
@@ -10,7 +11,9 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -66,6 +69,9 @@ import org.jspecify.annotations.Nullable;
 public final class CallerContinuations {
   /** The callers, and their callers. */
   private static final int MAX_DEPTH = 2;
+
+  /** More classes of the compilation than this override a method, and its calls are not taken. */
+  private static final int MAX_OVERRIDES = 4;
 
   /** How many call sites one question looks at before it gives up (and finds nothing). */
   private static final int MAX_CALL_SITES = 400;
@@ -153,7 +159,12 @@ public final class CallerContinuations {
           }
           List<MethodSymbol> overridden = overriddenInThisCompilation(symbol);
           for (MethodSymbol other : overridden) {
-            sites.addAll(calls.callsOf(other));
+            for (TreePath call : calls.callsOf(other)) {
+              // `super.m()` runs that very method, never this override.
+              if (!isSuperCall(call.getLeaf())) {
+                sites.add(call);
+              }
+            }
           }
           for (TreePath reference : calls.referencesHandedOver(symbol)) {
             sites.addAll(callsBack(reference, CallerContinuations::isAbstract));
@@ -179,7 +190,10 @@ public final class CallerContinuations {
     /**
      * The methods {@code method} overrides or implements that are declared in this compilation (a
      * call of one may run this implementation). Those of the JDK and of jars ({@code
-     * Runnable.run()}) are called by code anybody may write: their callers here are not taken.
+     * Runnable.run()}) are called by code anybody may write: their callers here are not taken. Nor
+     * are those of a broad abstraction, overridden in more than {@value #MAX_OVERRIDES} classes of
+     * the compilation (a protocol stack's {@code down(..)}): a call of it says little about any one
+     * of them.
      */
     private List<MethodSymbol> overriddenInThisCompilation(MethodSymbol method) {
       List<MethodSymbol> found = new ArrayList<>();
@@ -196,7 +210,8 @@ public final class CallerContinuations {
           }
           for (Symbol member : type.members().getSymbolsByName(method.getSimpleName())) {
             if (member instanceof MethodSymbol other
-                && method.overrides(other, owner, types, true)) {
+                && method.overrides(other, owner, types, true)
+                && !overriddenWidely(other, type)) {
               found.add(other);
             }
           }
@@ -205,6 +220,20 @@ public final class CallerContinuations {
         return found; // a supertype that cannot be completed: its callers are not seen
       }
       return found;
+    }
+
+    /** True if more than {@value #MAX_OVERRIDES} classes of the compilation override it. */
+    private boolean overriddenWidely(MethodSymbol method, ClassSymbol owner) {
+      Set<MethodSymbol> overrides = new HashSet<>();
+      for (ClassSymbol type : CompiledSources.subclassesOf(owner, state)) {
+        if (method.implementation(type, state.getTypes(), true) instanceof MethodSymbol override
+            && !override.equals(method)
+            && overrides.add(override)
+            && overrides.size() > MAX_OVERRIDES) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -356,7 +385,15 @@ public final class CallerContinuations {
       return loop instanceof EnhancedForLoopTree
           || (loop instanceof ForLoopTree forLoop
               && forLoop.getCondition() != null
-              && !forLoop.getUpdate().isEmpty());
+              && (!forLoop.getUpdate().isEmpty() || callsHasNext(forLoop.getCondition())));
+    }
+
+    /** {@code it.hasNext()}: a walk over an iterator that the body advances. */
+    private static boolean callsHasNext(ExpressionTree condition) {
+      return stripParentheses(condition) instanceof MethodInvocationTree call
+          && getSymbol(call) instanceof MethodSymbol method
+          && method.getSimpleName().contentEquals("hasNext")
+          && call.getArguments().isEmpty();
     }
 
     /**
@@ -449,6 +486,13 @@ public final class CallerContinuations {
       }
       return false;
     }
+  }
+
+  private static boolean isSuperCall(Tree call) {
+    return call instanceof MethodInvocationTree invocation
+        && invocation.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree target
+        && target.getName().contentEquals("super");
   }
 
   private static boolean isAbstract(MethodSymbol method) {
