@@ -229,6 +229,36 @@ class SwallowedInterruptCallersTest {
   }
 
   @Test
+  void noFix_forThisHandedToARunnerOfSteps() {
+    String steps =
+        """
+        interface Step {
+          void step();
+        }
+        """;
+    String runner =
+        RUNNER
+            .replace("Runnable function", "Step function")
+            .replace("function.run();", "function.step();");
+    String sender =
+        SENDER
+            .replace("class Sender {", "class Sender implements Step {")
+            .replace("new Runner(this::sendOne)", "new Runner(this)")
+            .replace("void sendOne() {", "@Override\n  public void step() {");
+    helper
+        .addSourceLines("Step.java", steps)
+        .addSourceLines("Runner.java", runner)
+        .addSourceLines(
+            "Sender.java",
+            sender.replace(
+                "    } catch (InterruptedException e) {\n",
+                "      // BUG: Diagnostic contains: (the call of step(..) at line 13 of"
+                    + " Runner.java)\n"
+                    + "    } catch (InterruptedException e) {\n"))
+        .doTest();
+  }
+
+  @Test
   void restore_whenTheRunnersLoopTestsTheFlag() {
     String watching =
         RUNNER.replace(

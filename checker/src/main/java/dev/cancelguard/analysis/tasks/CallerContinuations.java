@@ -170,8 +170,11 @@ public final class CallerContinuations {
             sites.addAll(callsBack(reference, CallerContinuations::isAbstract));
           }
           if (!symbol.isPrivate() && symbol.owner instanceof ClassSymbol owner) {
+            // What holds this very object may call any method this one overrides, the JDK's too.
             Predicate<MethodSymbol> runsIt =
-                invoked -> invoked.equals(symbol) || overridden.contains(invoked);
+                invoked ->
+                    invoked.equals(symbol)
+                        || symbol.overrides(invoked, owner, state.getTypes(), true);
             for (TreePath instance : calls.instancesHandedOver(owner)) {
               sites.addAll(callsBack(instance, runsIt));
             }
