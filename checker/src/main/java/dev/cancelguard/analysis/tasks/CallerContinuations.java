@@ -103,7 +103,13 @@ public final class CallerContinuations {
    */
   public static @Nullable Failing of(
       TreePath codeUnit, boolean returns, VisitorState state, CancelGuardOptions options) {
-    return new Search(state, options).from(codeUnit, returns, MAX_DEPTH);
+    try {
+      return new Search(state, options).from(codeUnit, returns, MAX_DEPTH);
+    } catch (RuntimeException incomplete) {
+      // A type javac cannot complete (a class missing from the classpath): its callers are not
+      // seen. Let through, the failure would end every check's work on the rest of this file.
+      return null;
+    }
   }
 
   /** One question's search; what it has seen lives only as long as the question. */
