@@ -34,6 +34,7 @@ import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.CallerContinuations;
 import dev.cancelguard.analysis.tasks.InterruptFixes;
 import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
@@ -323,6 +324,47 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     };
   }
 
+  /** Why a caller in this compilation makes a restore here wrong, and what to do instead. */
+  private static String callerAdvice(RestorePlacement.Placement placement, VisitorState state) {
+    CallerContinuations.Failing caller = placement.caller();
+    if (caller == null) {
+      return "";
+    }
+    Symbol called = getSymbol(caller.callerCall().getLeaf());
+    String call =
+        "the call of "
+            + (called == null ? "it" : called.getSimpleName() + "(..)")
+            + " at "
+            + Lines.where(caller.callerCall(), state);
+    String instead =
+        " Let the caller know of the interrupt (return it, or rethrow the exception) and decide"
+            + " there what it means.";
+    return switch (caller.why()) {
+      case CALLS_AGAIN_IN_A_LOOP ->
+          " Restoring the flag here would make the thread spin: its caller runs this again in a"
+              + " loop that never tests the flag nor ends on an interrupt ("
+              + call
+              + "), and with the flag set every next wait here would fail at once."
+              + instead;
+      case CLEANUP_IN_FINALLY ->
+          " Restoring the flag here would cut a caller's cleanup short: once this code returns,"
+              + " its caller's finally block goes on to a blocking call ("
+              + placement.blockingCallWhere()
+              + ") that would throw at once ("
+              + call
+              + ")."
+              + instead;
+      case GOES_ON_TO_BLOCK ->
+          " Restoring the flag here would cut a caller's work short: once this code returns, its"
+              + " caller goes on to a blocking call ("
+              + placement.blockingCallWhere()
+              + ") that would fail at once with the flag set ("
+              + call
+              + ")."
+              + instead;
+    };
+  }
+
   private static String simpleName(Type type) {
     return type.tsym.getSimpleName().toString();
   }
@@ -352,12 +394,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " and every wait of that loop would fail or return at once. Decide what an"
               + " interrupt means for that thread: end its loop on it, or let it carry no meaning"
               + " there.";
-      case NONE_CALLER_GOES_ON_TO_BLOCK ->
-          " Restoring the flag here would cut a caller's cleanup short: once this method returns,"
-              + " its caller goes on to a blocking call (line "
-              + Lines.of(blocking, state)
-              + ") that would throw at once. Let the caller know of the interrupt (return it, or"
-              + " rethrow the exception) and restore the flag there once its cleanup is done.";
+      case NONE_CALLER_GOES_ON_TO_BLOCK -> callerAdvice(placement, state);
       case NONE_UNBOUNDED_WAIT ->
           " Restoring the flag at the top of this catch would make the next blocking call of the"
               + " loop (line "

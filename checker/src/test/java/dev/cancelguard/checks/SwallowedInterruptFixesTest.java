@@ -1601,20 +1601,14 @@ class SwallowedInterruptFixesTest {
   }
 
   @Test
-  void restore_whenTheMethodIsAlsoCalledOutsideAThreadLoop() {
+  void noFix_whenOneOfTheCallersRunsItInALoopBlindToTheFlag() {
+    // pauseOnce() would take the restored flag well, but the thread loop calls the same method:
+    // one caller that would spin is enough.
     String alsoCalledOnce =
         ACCEPTOR.replace(
             "  void stop() {\n",
             "  void pauseOnce() {\n    handleExceptionWithDelay(100);\n  }\n  void stop() {\n");
-    refactoring
-        .addInputLines("Acceptor.java", alsoCalledOnce)
-        .addOutputLines(
-            "Acceptor.java",
-            alsoCalledOnce.replace(
-                "} catch (InterruptedException e) {\n",
-                "} catch (InterruptedException e) {\n        Thread.currentThread().interrupt();\n"))
-        .setFixChooser(FixChoosers.FIRST)
-        .doTest();
+    refactoring.addInputLines("Acceptor.java", alsoCalledOnce).expectUnchanged().doTest();
   }
 
   @Test

@@ -59,9 +59,10 @@ public final class RestorePlacement {
      */
     NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
     /**
-     * No fix: a caller in this file goes on to blocking cleanup once the method returns ({@link
-     * CallerCleanups}); restored here, the flag makes that wait throw at once. The blocking call of
-     * the placement is the caller's wait.
+     * No fix: a caller in this compilation goes on, with the flag set, to something that fails at
+     * once ({@link CallerContinuations}): it calls the method again in a loop that never looks at
+     * the flag, or runs blocking cleanup after the call. The placement's {@code caller} says which
+     * call and what fails; its blocking call is the call that would fail.
      */
     NONE_CALLER_GOES_ON_TO_BLOCK,
     /**
@@ -82,14 +83,15 @@ public final class RestorePlacement {
       @Nullable TreePath loop,
       @Nullable Tree blockingCall,
       @Nullable String leave,
-      @Nullable String blockingCallWhere) {
+      @Nullable String blockingCallWhere,
+      CallerContinuations.@Nullable Failing caller) {
     public Placement(Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall) {
-      this(shape, loop, blockingCall, null, null);
+      this(shape, loop, blockingCall, null, null, null);
     }
 
     public Placement(
         Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall, @Nullable String leave) {
-      this(shape, loop, blockingCall, leave, null);
+      this(shape, loop, blockingCall, leave, null, null);
     }
   }
 
@@ -121,12 +123,22 @@ public final class RestorePlacement {
           null,
           blindLoopCall.getLeaf(),
           null,
-          Lines.where(blindLoopCall, state));
+          Lines.where(blindLoopCall, state),
+          null);
     }
-    Tree callerWait =
-        returnsToCaller ? CallerCleanups.blockingCallAfterACall(codeUnit, state, options) : null;
-    if (callerWait != null) {
-      return new Placement(Shape.NONE_CALLER_GOES_ON_TO_BLOCK, null, callerWait);
+    // A caller in this compilation that goes on with the flag set to something that fails at once
+    // (calls this again in a loop, waits in its cleanup): a restore on the way out is wrong there,
+    // whatever this code unit does next.
+    CallerContinuations.Failing caller =
+        CallerContinuations.of(codeUnit, returnsToCaller, state, options);
+    if (caller != null) {
+      return new Placement(
+          Shape.NONE_CALLER_GOES_ON_TO_BLOCK,
+          null,
+          caller.failingCall(),
+          null,
+          Lines.where(caller.callerCall().getCompilationUnit(), caller.failingCall(), state),
+          caller);
     }
     // A lambda a JDK method runs in place (`forEach`) goes on there when it returns.
     boolean continues = goesOn || (returnsToCaller && FailingCalls.runsInPlace(codeUnit, state));

@@ -172,6 +172,29 @@ class FailingCallsTest {
   }
 
   @Test
+  void aDisposeIsACancelThatReturnsAtOnce() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Disposable {
+                void dispose();
+              }
+              interface Service {
+                void stopService();
+              }
+              void f(Disposable task, Service service) {
+                task.dispose();
+                // BUG: Diagnostic contains: may fail
+                service.stopService();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void lifecycleCallsFollowedIntoImplementationsOfTheCompilation() {
     helper
         .addSourceLines(
