@@ -330,7 +330,7 @@ public final class CallerContinuations {
             thrown = false; // caught here: the caller goes on after the try
           }
           if (tryTree.getFinallyBlock() != null && leaf != tryTree.getFinallyBlock()) {
-            Tree cleanup = FailingCalls.failingCall(tryTree.getFinallyBlock(), state, options);
+            Tree cleanup = FailingCalls.mayFailIn(tryTree.getFinallyBlock(), state, options);
             if (cleanup != null) {
               return new Failing(site, cleanup, Why.CLEANUP_IN_FINALLY);
             }
