@@ -41,8 +41,10 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
@@ -154,6 +156,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // get() returned, when the task was done.
     if (kind == Kind.FUTURE
         && FinallyCancels.cancelsOnlyOnTheWayOut(state.getPath(), target, state)) {
+      return NO_MATCH;
+    }
+    // `auditTask.cancel(false)` in a task of the single-threaded executor the audit was scheduled
+    // on (or in a method asserting it runs in that event loop): the audit cannot be running now.
+    if (kind == Kind.FUTURE
+        && SameThreadCancels.cancelsOnTheTasksOwnThread(target, state.getPath(), state)) {
       return NO_MATCH;
     }
     // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and
@@ -305,6 +313,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // be the very thread the wait waits for, which then never ends.
     if (WorkerCode.mayRunOnAWorker(codeUnit, state)
         || WorkerCode.reachedFromItsOwnWork(codeUnit, target, state)) {
+      return null;
+    }
+    // close() is synchronized, and the tasks take the same monitor (or the caller holds a lock
+    // around its stop() that the callbacks take): they cannot finish while the stop waits for them.
+    if (LockedWaits.waitWouldHoldALockTheWorkTakes(codeUnit, state.getPath(), state)) {
       return null;
     }
     // A stop that asks whether it runs on its worker's thread (`runner != currentThread()`) knows

@@ -31,6 +31,8 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.ClosedNativeWaits;
+import dev.cancelguard.analysis.interrupts.HandedInStopFlags;
 import dev.cancelguard.analysis.interrupts.HandshakeSpins;
 import dev.cancelguard.analysis.interrupts.Polls;
 import dev.cancelguard.analysis.interrupts.Polls.Pause;
@@ -133,8 +135,10 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (unbounded
         && !stopFlags.isEmpty()
         && !Tasks.isSubmittedToExecutor(codeUnit, state)
-        && SameFile.writesAny(
-            state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())) {
+        && (SameFile.writesAny(state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())
+            // or the code that starts it hands it the flag and sets it (`running.set(false)`)
+            || HandedInStopFlags.setByWhoHandsThemIn(
+                state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf()))) {
       // Stoppable, but a worker that polls without blocking still burns a core while idle.
       MethodInvocationTree poll = Polls.idleSpinPoll(loopPath, state);
       return poll == null ? NO_MATCH : describeIdleSpin(loop, poll, state);
@@ -142,6 +146,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     // A loop doing stream or socket I/O is stopped by closing what it reads or writes: an
     // interrupt would not wake it, and the loop ends with the IOException.
     if (CancellationPoints.containsIoCall(loop, state)) {
+      return NO_MATCH;
+    }
+    // The same for a loop blocked in a native call on a handle the class closes (`accept(handle)`
+    // in the loop, `close(handle)` in close()): the closed handle ends the call and the loop.
+    if (ClosedNativeWaits.blocksOnAHandleTheClassCloses(loopPath, codeUnit.getLeaf())) {
       return NO_MATCH;
     }
     return unbounded
@@ -293,7 +302,7 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
               + " that throws InterruptedException.";
     }
     return describe(
-        loop, message, InterruptCheckFixes.forLoop(loop, loopPath, reaction, state, options));
+        loop, message, InterruptCheckFixes.forTaskLoop(loop, loopPath, reaction, state, options));
   }
 
   // ------------------------------------------------------------------ CPU loops in tasks

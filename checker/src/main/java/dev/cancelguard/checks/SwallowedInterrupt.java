@@ -37,6 +37,7 @@ import dev.cancelguard.analysis.tasks.InterruptFixes;
 import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
 import dev.cancelguard.analysis.tasks.RestorePlacement;
+import dev.cancelguard.analysis.tasks.RunnerFunctions;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -149,6 +150,13 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     // ... or the catch itself tests the stop flag and leaves when it is set.
     if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
+      return NO_MATCH;
+    }
+    // The work a runner of this compilation calls in its stop-flag loop (`while (state == RUNNING)
+    // function.run();`, stopped by setting the state and interrupting): a catch that ends the work
+    // hands the thread back to the runner's test of the flag.
+    if (RunnerFunctions.leaksEndTheWorkOfAStopFlagRunner(
+        leaks, catchPath, codeUnit, state, options)) {
       return NO_MATCH;
     }
     // `Thread.interrupted()` written where `Thread.currentThread().interrupt()` was meant: that

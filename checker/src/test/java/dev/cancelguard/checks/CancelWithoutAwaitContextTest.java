@@ -2706,4 +2706,671 @@ class CancelWithoutAwaitContextTest {
             """)
         .doTest();
   }
+
+  private static final String SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR =
+      """
+      import java.util.HashSet;
+      import java.util.Set;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Runner {
+        private final ExecutorService pool = Executors.newFixedThreadPool(2);
+        private final Set<Runnable> active = new HashSet<>();
+        synchronized void post(String message) {
+          pool.execute(new Tracked(message));
+        }
+        synchronized void close() {
+          // BUG: Diagnostic contains: close() returns
+          pool.shutdownNow();
+        }
+        class Tracked implements Runnable {
+          private final String message;
+          Tracked(String message) {
+            this.message = message;
+          }
+          @Override
+          public void run() {
+            synchronized (Runner.this) {
+              active.add(this);
+            }
+            try {
+              System.out.println(message);
+            } finally {
+              synchronized (Runner.this) {
+                active.remove(this);
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInASynchronizedStopWhoseTasksTakeItsMonitor() {
+    helper.addSourceLines("Runner.java", SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR).doTest();
+    refactoring
+        .addInputLines("Runner.java", SYNCHRONIZED_STOP_WHOSE_TASKS_TAKE_ITS_MONITOR)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  private static final String TASKS_CALL_A_SYNCHRONIZED_METHOD =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Runner {
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        private int done;
+        void start() {
+          pool.execute(this::work);
+        }
+        private void work() {
+          System.out.println("working");
+          finished();
+        }
+        private synchronized void finished() {
+          done++;
+        }
+        void close() {
+          synchronized (this) {
+            // BUG: Diagnostic contains: close() returns
+            pool.shutdown();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereTheTasksCallASynchronizedMethodOfTheStopsClass() {
+    helper.addSourceLines("Runner.java", TASKS_CALL_A_SYNCHRONIZED_METHOD).doTest();
+    refactoring
+        .addInputLines("Runner.java", TASKS_CALL_A_SYNCHRONIZED_METHOD)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInASynchronizedStopWhoseTasksTakeNoLock() {
+    refactoring
+        .addInputLines(
+            "Runner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Runner {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final Object other = new Object();
+              void start() {
+                pool.execute(
+                    () -> {
+                      synchronized (other) {
+                        System.out.println("working");
+                      }
+                    });
+              }
+              synchronized void close() {
+                pool.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Runner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Runner {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final Object other = new Object();
+              void start() {
+                pool.execute(
+                    () -> {
+                      synchronized (other) {
+                        System.out.println("working");
+                      }
+                    });
+              }
+              synchronized void close() {
+                pool.shutdown();
+                pool.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noWaitUnderALockTheTasksTake() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantReadWriteLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantReadWriteLock rw = new ReentrantReadWriteLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                rw.readLock().lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  rw.readLock().unlock();
+                }
+              }
+              void stop() {
+                rw.writeLock().lock();
+                try {
+                  flusher.shutdown();
+                } finally {
+                  rw.writeLock().unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitOnceTheLockTheTasksTakeIsReleased() {
+    refactoring
+        .addInputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                lock.lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void stop() {
+                lock.lock();
+                try {
+                  rows.clear();
+                } finally {
+                  lock.unlock();
+                }
+                flusher.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Store.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Store {
+              private final ExecutorService flusher = Executors.newSingleThreadExecutor();
+              private final ReentrantLock lock = new ReentrantLock();
+              private final List<String> rows = new ArrayList<>();
+              void flushLater() {
+                flusher.execute(this::flush);
+              }
+              private void flush() {
+                lock.lock();
+                try {
+                  System.out.println(rows);
+                } finally {
+                  lock.unlock();
+                }
+              }
+              void stop() {
+                lock.lock();
+                try {
+                  rows.clear();
+                } finally {
+                  lock.unlock();
+                }
+                flusher.shutdown();
+                flusher.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String CLIENT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client implements Service {
+        private final ExecutorService replies = Executors.newFixedThreadPool(2);
+        void send(String request) {
+          replies.execute(() -> System.out.println(request));
+        }
+        @Override
+        public void shutdown() {
+          replies.shutdown();
+        }
+      }
+      """;
+
+  private static final String CLIENT_WITH_WAIT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client implements Service {
+        private final ExecutorService replies = Executors.newFixedThreadPool(2);
+        void send(String request) {
+          replies.execute(() -> System.out.println(request));
+        }
+        @Override
+        public void shutdown() {
+          replies.shutdown();
+          replies.close();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAStopACallerCallsHoldingALockItsCallbacksTake() {
+    // Node.stop() holds the write lock around client.shutdown(); Node's timer task takes it.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Service client = new Client();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  client.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAStopACallerCallsHoldingALockNoWorkTakes() {
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .addOutputLines("Client.java", CLIENT_WITH_WAIT)
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Service client = new Client();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  client.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  private static String queueWith(String executorField, String constructorAssignment) {
+    return """
+        import java.io.Closeable;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.Executor;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.LinkedBlockingQueue;
+        class Queue implements Closeable {
+          interface StateListener {
+            void stateChanged(String state);
+          }
+          interface Consumer extends StateListener {
+            void consume(String item);
+          }
+          private final ExecutorService service = Executors.newSingleThreadExecutor();
+          private final BlockingQueue<String> items = new LinkedBlockingQueue<>();
+          private final Consumer consumer;
+          %s
+          Queue(Consumer consumer, Executor executor) {
+            this.consumer = consumer;
+            %s
+          }
+          void start() {
+            service.execute(this::runLoop);
+          }
+          private void runLoop() {
+            while (!Thread.currentThread().isInterrupted()) {
+              try {
+                String item = items.take();
+                executor.execute(
+                    new Runnable() {
+                      @Override
+                      public void run() {
+                        process(item);
+                      }
+                    });
+              } catch (InterruptedException e) {
+                return;
+              }
+            }
+          }
+          private void process(String item) {
+            consumer.consume(item);
+          }
+          @Override
+          public void close() {
+            // BUG: Diagnostic contains: close() returns
+            service.shutdownNow();
+          }
+        }
+        """
+        .formatted(executorField, constructorAssignment);
+  }
+
+  @Test
+  void fix_noWaitWhereAnExecutorFromOutsideMayRunTheConsumerOnTheWorksThread() {
+    // A direct executor (the API's default) runs consume(..) on the service's own thread, and a
+    // consumer may close the queue from there: close() would wait for itself.
+    String source = queueWith("private final Executor executor;", "this.executor = executor;");
+    helper.addSourceLines("Queue.java", source).doTest();
+    refactoring.addInputLines("Queue.java", source).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_waitWhereTheConsumerRunsOnAPoolOfTheClasssOwn() {
+    String source =
+        queueWith("private final ExecutorService executor = Executors.newFixedThreadPool(2);", "");
+    refactoring
+        .addInputLines("Queue.java", source)
+        .addOutputLines(
+            "Queue.java",
+            source.replace(
+                "service.shutdownNow();\n", "service.shutdownNow();\n    service.close();\n"))
+        .doTest();
+  }
+
+  @Test
+  void fix_noWaitWhereTheCallerStopsItThroughAnInterfaceOnlyASubclassImplements() {
+    // Node holds its lock around raft.shutdown(): a RaftService, which Client's subclass is.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("RaftService.java", "interface RaftService extends Service {}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .expectUnchanged()
+        .addInputLines(
+            "RaftClient.java", "class RaftClient extends Client implements RaftService {}")
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final RaftService raft = new RaftClient();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  raft.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitInAStopWhereTheCallerHoldingTheLockStopsAnotherClassOfTheSameInterface() {
+    // Node holds its lock around engine.shutdown(): an Engine, never a Client.
+    refactoring
+        .addInputLines("Service.java", "interface Service {", "  void shutdown();", "}")
+        .expectUnchanged()
+        .addInputLines("Client.java", CLIENT)
+        .addOutputLines("Client.java", CLIENT_WITH_WAIT)
+        .addInputLines(
+            "Engine.java",
+            "class Engine implements Service {",
+            "  @Override",
+            "  public void shutdown() {}",
+            "}")
+        .expectUnchanged()
+        .addInputLines(
+            "Node.java",
+            """
+            import java.util.concurrent.locks.Lock;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Node {
+              private final Lock writeLock = new ReentrantLock();
+              private final Engine engine = new Engine();
+              private int term;
+              void stop() {
+                writeLock.lock();
+                try {
+                  engine.shutdown();
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+              Runnable onTimeout() {
+                return () -> stepDown();
+              }
+              private void stepDown() {
+                writeLock.lock();
+                try {
+                  term++;
+                } finally {
+                  writeLock.unlock();
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  private static String auditor(String executorFactory, String cancellingCode) {
+    return """
+        import java.util.HashSet;
+        import java.util.Set;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.TimeUnit;
+        class Auditor {
+          private final ScheduledExecutorService executor = Executors.%s;
+          private final Set<String> lost = new HashSet<>();
+          private volatile Future<?> auditTask;
+          void scheduleAudit() {
+            auditTask =
+                executor.schedule(
+                    () -> {
+                      lost.remove("b1");
+                      auditTask = null;
+                    },
+                    30,
+                    TimeUnit.SECONDS);
+          }
+          %s
+        }
+        """
+        .formatted(executorFactory, cancellingCode);
+  }
+
+  private static final String CANCEL_IN_A_TASK_OF_THE_EXECUTOR =
+      """
+      Future<?> bookieCameBack() {
+          return executor.submit(
+              () -> {
+                if (auditTask != null) {
+                  // BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop
+                  auditTask.cancel(false);
+                }
+                lost.clear();
+              });
+        }
+      """;
+
+  @Test
+  void negative_cancelInATaskOfTheSingleThreadedExecutorTheTaskWasScheduledOn() {
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditor("newSingleThreadScheduledExecutor()", CANCEL_IN_A_TASK_OF_THE_EXECUTOR)
+                .replace(
+                    "// BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInATaskOfAPoolOfSeveralThreads() {
+    helper
+        .addSourceLines(
+            "Auditor.java", auditor("newScheduledThreadPool(2)", CANCEL_IN_A_TASK_OF_THE_EXECUTOR))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelOutsideTheSingleThreadedExecutor() {
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditor(
+                "newSingleThreadScheduledExecutor()",
+                """
+                void bookieCameBack() {
+                    if (auditTask != null) {
+                      // BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop
+                      auditTask.cancel(false);
+                    }
+                    lost.clear();
+                  }
+                """))
+        .doTest();
+  }
+
+  private static String channel(String guard) {
+    return """
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.ScheduledFuture;
+        import java.util.concurrent.TimeUnit;
+        abstract class Channel {
+          interface EventLoop extends ScheduledExecutorService {
+            boolean inEventLoop();
+          }
+          private ScheduledFuture<?> connectTimeout;
+          private StringBuilder pending;
+          abstract EventLoop eventLoop();
+          void connect() {
+            pending = new StringBuilder();
+            connectTimeout =
+                eventLoop()
+                    .schedule(
+                        () -> {
+                          pending.append("timed out");
+                        },
+                        10,
+                        TimeUnit.SECONDS);
+          }
+          void finishConnect() {
+            %s
+            if (connectTimeout != null) {
+              // BUG: Diagnostic contains: connectTimeout.cancel(..) only asks the task to stop
+              connectTimeout.cancel(false);
+            }
+            pending = null;
+          }
+        }
+        """
+        .formatted(guard);
+  }
+
+  @Test
+  void negative_cancelInAMethodAssertingItRunsInTheEventLoopTheTaskWasScheduledOn() {
+    helper
+        .addSourceLines(
+            "Channel.java",
+            channel("assert eventLoop().inEventLoop();")
+                .replace(
+                    "// BUG: Diagnostic contains: connectTimeout.cancel(..) only asks the task to"
+                        + " stop\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInAMethodThatMayRunOutsideTheEventLoop() {
+    helper.addSourceLines("Channel.java", channel("System.out.println(\"connected\");")).doTest();
+  }
 }

@@ -943,4 +943,118 @@ class CompletableFutureCancelNoInterruptTest {
         .expectUnchanged()
         .doTest();
   }
+
+  @Test
+  void negative_promiseFieldSetBackToNull() {
+    helper
+        .addSourceLines(
+            "Pager.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Pager {
+              private CompletableFuture<String> pending;
+              CompletableFuture<String> next() {
+                pending = new CompletableFuture<>();
+                return pending;
+              }
+              void onPage(String page) {
+                CompletableFuture<String> waiting = pending;
+                pending = null;
+                waiting.complete(page);
+              }
+              void cancel() {
+                if (pending != null) {
+                  pending.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskFieldSetBackToNull() {
+    helper
+        .addSourceLines(
+            "Pager.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Pager {
+              private CompletableFuture<String> pending;
+              void next() {
+                pending = CompletableFuture.supplyAsync(() -> "page");
+              }
+              void done() {
+                pending = null;
+              }
+              void cancel() {
+                if (pending != null) {
+                  // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
+                  pending.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static String pinger(String pongFuture, String otherUse) {
+    return """
+        import java.util.concurrent.CompletableFuture;
+        import java.util.concurrent.ConcurrentLinkedDeque;
+        import java.util.concurrent.Future;
+        class Pinger {
+          private final ConcurrentLinkedDeque<CompletableFuture<Boolean>> pongs =
+              new ConcurrentLinkedDeque<>();
+          CompletableFuture<Boolean> ping() {
+            CompletableFuture<Boolean> pong = %s;
+            pongs.add(pong);
+            %s
+            return pong;
+          }
+          void onPong() {
+            CompletableFuture<Boolean> pong = pongs.pollFirst();
+            if (pong != null) {
+              pong.complete(true);
+            }
+          }
+          void cleanUp() {
+            Future<Boolean> b;
+            while ((b = pongs.poll()) != null) {
+              // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
+              b.cancel(true);
+            }
+          }
+          static void register(ConcurrentLinkedDeque<CompletableFuture<Boolean>> queue) {}
+        }
+        """
+        .formatted(pongFuture, otherUse);
+  }
+
+  @Test
+  void negative_promisesTakenOutOfACollectionOfPromises() {
+    helper
+        .addSourceLines(
+            "Pinger.java",
+            pinger("new CompletableFuture<>()", "")
+                .replace(
+                    "// BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts"
+                        + " nothing\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_tasksTakenOutOfACollection() {
+    helper
+        .addSourceLines("Pinger.java", pinger("CompletableFuture.supplyAsync(() -> true)", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_promisesInACollectionHandedToOtherCode() {
+    helper
+        .addSourceLines("Pinger.java", pinger("new CompletableFuture<>()", "register(pongs);"))
+        .doTest();
+  }
 }

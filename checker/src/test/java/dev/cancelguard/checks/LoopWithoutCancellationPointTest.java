@@ -2628,6 +2628,213 @@ class LoopWithoutCancellationPointTest {
         .doTest();
   }
 
+  private static final String SUSPENDABLE_SYNC =
+      """
+      import java.util.concurrent.ExecutorService;
+      class Sync {
+        private final Object suspensionLock = new Object();
+        private boolean suspended;
+
+        void checkpoint(ExecutorService executor) {
+          executor.execute(
+              () -> {
+                synchronized (suspensionLock) {
+                  // BUG: Diagnostic contains: catches the InterruptedException of wait()
+                  while (suspended) {
+                    try {
+                      suspensionLock.wait();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                      continue;
+                    }
+                  }
+                }
+                flush();
+              });
+        }
+
+        void flush() {}
+      }
+      """;
+
+  @Test
+  void positive_waitUnderALockThatRestoresAndGoesRound() {
+    helper.addSourceLines("Sync.java", SUSPENDABLE_SYNC).doTest();
+  }
+
+  @Test
+  void fix_noneForAWaitUnderALockFollowedByTheWorkItWaitedFor() {
+    // Left on an interrupt, the loop would go on to flush() while sync is still suspended, and
+    // with the flag set; the task cannot throw InterruptedException to leave instead.
+    refactoring.addInputLines("Sync.java", SUSPENDABLE_SYNC).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_waitUnderALockFollowedByWorkThrowsWhereTheTaskMay() {
+    String callable =
+        SUSPENDABLE_SYNC
+            .replace("executor.execute(", "executor.submit(")
+            .replace("          flush();\n", "          flush();\n          return null;\n");
+    String fixed =
+        callable.replace(
+            "while (suspended) {\n",
+            "while (suspended) {\n"
+                + "if (Thread.interrupted()) {\n"
+                + "throw new InterruptedException();\n"
+                + "}\n");
+    refactoring.addInputLines("Sync.java", callable).addOutputLines("Sync.java", fixed).doTest();
+    bothChecks()
+        .addSourceLines(
+            "Sync.java",
+            fixed.replace(
+                "// BUG: Diagnostic contains: catches the InterruptedException of wait()\n", ""))
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitUnderALockWithNothingAfterItLeavesThroughItsCondition() {
+    String nothingAfter = SUSPENDABLE_SYNC.replace("          flush();\n", "");
+    refactoring
+        .addInputLines("Sync.java", nothingAfter)
+        .addOutputLines(
+            "Sync.java",
+            nothingAfter.replace(
+                "while (suspended) {",
+                "while (suspended && !Thread.currentThread().isInterrupted()) {"))
+        .doTest();
+  }
+
+  private static final String PERF_SENDERS =
+      """
+      import java.util.concurrent.atomic.AtomicBoolean;
+      class Perf {
+        long sent;
+
+        void sendMessages(int threads, long millis) throws InterruptedException {
+          AtomicBoolean running = new AtomicBoolean(true);
+          Thread[] senders = new Thread[threads];
+          for (int i = 0; i < threads; i++) {
+            senders[i] = new Thread(new Sender(running));
+            senders[i].start();
+          }
+          Thread.sleep(millis);
+          running.set(false);
+          for (Thread sender : senders) {
+            sender.join();
+          }
+        }
+
+        class Sender implements Runnable {
+          private final AtomicBoolean running;
+
+          Sender(AtomicBoolean running) {
+            this.running = running;
+          }
+
+          @Override
+          public void run() {
+            while (running.get()) {
+              sent++;
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_stopFlagTheStarterHandsInAndSets() {
+    // sendMessages() makes the flag, hands it to each sender and sets it false after the test
+    // time: the loop ends by that protocol, as by a stop method of its own class.
+    helper.addSourceLines("Perf.java", PERF_SENDERS).doTest();
+  }
+
+  @Test
+  void positive_stopFlagTheStarterHandsInButNeverSets() {
+    helper
+        .addSourceLines(
+            "Perf.java",
+            PERF_SENDERS
+                .replace("      running.set(false);\n", "")
+                .replace(
+                    "        while (running.get()) {\n",
+                    "        // BUG: Diagnostic contains: stops only when `running.get()` turns false\n"
+                        + "        while (running.get()) {\n"))
+        .doTest();
+  }
+
+  private static final String NATIVE_AGENT =
+      """
+      import java.util.concurrent.ExecutorService;
+      class Agent implements AutoCloseable {
+        private final ExecutorService service;
+        private long handle;
+
+        Agent(ExecutorService service) {
+          this.service = service;
+        }
+
+        void start() {
+          handle = Local.create();
+          service.submit(
+              () -> {
+                try {
+                  while (true) {
+                    long client = Local.accept(handle);
+                    Local.serve(client);
+                  }
+                } catch (Exception e) {
+                  System.err.println("agent stopped: " + e);
+                }
+              });
+        }
+
+        @Override
+        public void close() {
+          Local.close(handle);
+        }
+      }
+      """;
+
+  /** Native calls of a library, in a file of their own as in a jar. */
+  private static final String NATIVE_LOCAL =
+      """
+      class Local {
+        static native long create();
+
+        static native long accept(long handle);
+
+        static native void serve(long client);
+
+        static native void close(long handle);
+      }
+      """;
+
+  @Test
+  void negative_nativeAcceptOnAHandleCloseCloses() {
+    // An interrupt cannot wake a native accept; close() closes the handle, accept fails and the
+    // exception leaves the loop.
+    helper
+        .addSourceLines("Agent.java", NATIVE_AGENT)
+        .addSourceLines("Local.java", NATIVE_LOCAL)
+        .doTest();
+  }
+
+  @Test
+  void positive_nativeAcceptOnAHandleNothingCloses() {
+    helper
+        .addSourceLines(
+            "Agent.java",
+            NATIVE_AGENT
+                .replace("Local.close(handle);\n", "")
+                .replace(
+                    "          while (true) {\n",
+                    "          // BUG: Diagnostic contains: This task loop has no cancellation point\n"
+                        + "          while (true) {\n"))
+        .addSourceLines("Local.java", NATIVE_LOCAL)
+        .doTest();
+  }
+
   // ------------------------------------------------ busy-waits that hide behind bookkeeping
 
   @Test

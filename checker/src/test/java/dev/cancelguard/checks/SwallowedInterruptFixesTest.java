@@ -737,6 +737,253 @@ class SwallowedInterruptFixesTest {
         .doTest();
   }
 
+  private static final String RECEIVER =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.LinkedBlockingQueue;
+      import java.util.concurrent.TimeUnit;
+
+      class Receiver implements Runnable {
+        final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        protected Thread runner;
+        protected volatile boolean running;
+
+        void start() {
+          running = true;
+          runner = new Thread(this, "receiver");
+          runner.start();
+        }
+
+        void stop() {
+          running = false;
+        }
+
+        @Override
+        public void run() {
+          while (running) {
+            try {
+              String item = queue.poll(1, TimeUnit.SECONDS);
+              if (item != null) {
+                System.out.println(item);
+              }
+            } catch (InterruptedException e) {
+              System.err.println("receiver interrupted");
+            }
+          }
+        }
+      }
+      """;
+
+  /** {@link #RECEIVER}-like code with the catch left by restoring and breaking out. */
+  private static String leftOnInterrupt(String receiver) {
+    return receiver.replace(
+        "        System.err.println(\"receiver interrupted\");\n",
+        "        Thread.currentThread().interrupt();\n"
+            + "        System.err.println(\"receiver interrupted\");\n"
+            + "        break;\n");
+  }
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_ofAWorkerRunByItsRunningFlag() {
+    // stop() ends the loop through `running`, and nothing in the file interrupts the receiver: an
+    // interrupt is a stray one. Left on it, the only receiver would end while `running` still says
+    // it runs. The loop goes on; the flag is restored once stop() ends it.
+    refactoring
+        .addInputLines("Receiver.java", RECEIVER)
+        .addOutputLines(
+            "Receiver.java",
+            RECEIVER
+                .replace(
+                    "    while (running) {\n",
+                    "    boolean interrupted = false;\n    try {\n    while (running) {\n")
+                .replace(
+                    "      } catch (InterruptedException e) {\n",
+                    "      } catch (InterruptedException e) {\n        interrupted = true;\n")
+                .replace(
+                    "        System.err.println(\"receiver interrupted\");\n      }\n    }\n",
+                    "        System.err.println(\"receiver interrupted\");\n      }\n    }\n"
+                        + "    } finally {\n"
+                        + "      if (interrupted) {\n"
+                        + "        Thread.currentThread().interrupt();\n"
+                        + "      }\n"
+                        + "    }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_ofAWorkerTheClassStopsByAnInterrupt() {
+    // abort() interrupts the receiver: an interrupt is one of its stops, and leaving on it is
+    // what abort() asks for.
+    String interrupting =
+        RECEIVER.replace(
+            "  void stop() {\n",
+            "  void abort() {\n    runner.interrupt();\n  }\n\n  void stop() {\n");
+    refactoring
+        .addInputLines("Receiver.java", interrupting)
+        .addOutputLines("Receiver.java", leftOnInterrupt(interrupting))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whenTheCatchAlsoClearsTheRunningFlag() {
+    // The catch itself sets the state the loop tests: leaving is a stop, seen as one.
+    String stopping =
+        RECEIVER.replace(
+            "        System.err.println(\"receiver interrupted\");\n",
+            "        System.err.println(\"receiver interrupted\");\n        running = false;\n");
+    refactoring
+        .addInputLines("Receiver.java", stopping)
+        .addOutputLines(
+            "Receiver.java",
+            stopping
+                .replace(
+                    "        running = false;\n      }\n",
+                    "        running = false;\n        break;\n      }\n")
+                .replace(
+                    "      } catch (InterruptedException e) {\n",
+                    "      } catch (InterruptedException e) {\n"
+                        + "        Thread.currentThread().interrupt();\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_ofAWorkerWhosePauseEndsItOnAnInterrupt() {
+    // The loop's own pause ends it on an interrupt: its owner takes an interrupt for its end.
+    String pausing =
+        RECEIVER.replace(
+            "        System.err.println(\"receiver interrupted\");\n      }\n",
+            "        System.err.println(\"receiver interrupted\");\n      }\n"
+                + "      try {\n"
+                + "        Thread.sleep(10);\n"
+                + "      } catch (InterruptedException e) {\n"
+                + "        Thread.currentThread().interrupt();\n"
+                + "        return;\n"
+                + "      }\n");
+    refactoring
+        .addInputLines("Receiver.java", pausing)
+        .addOutputLines("Receiver.java", leftOnInterrupt(pausing))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_ofALoopThatWorksThroughWhatItsObjectHolds() {
+    // `while (!queue.isEmpty())` tests what the loop works through, not a state that says it runs.
+    String draining = RECEIVER.replace("while (running) {", "while (!queue.isEmpty()) {");
+    refactoring
+        .addInputLines("Receiver.java", draining)
+        .addOutputLines("Receiver.java", leftOnInterrupt(draining))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  private static final String LAZY_CLEANER =
+      """
+      import java.lang.ref.Reference;
+      import java.lang.ref.ReferenceQueue;
+      import java.util.concurrent.Executor;
+
+      class LazyCleaner {
+        private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+        private final Executor executor;
+        private boolean threadRunning;
+        private int registered;
+
+        LazyCleaner(Executor executor) {
+          this.executor = executor;
+        }
+
+        synchronized void register() {
+          registered++;
+          if (!threadRunning) {
+            threadRunning = true;
+            executor.execute(
+                () -> {
+                  while (true) {
+                    try {
+                      Reference<?> ref = queue.remove(1000);
+                      if (ref != null) {
+                        cleaned();
+                      } else if (checkEmpty()) {
+                        break;
+                      }
+                    } catch (InterruptedException e) {
+                      System.err.println("cleaner interrupted");
+                    }
+                  }
+                });
+          }
+        }
+
+        private synchronized void cleaned() {
+          registered--;
+        }
+
+        private synchronized boolean checkEmpty() {
+          if (registered == 0) {
+            threadRunning = false;
+            return true;
+          }
+          return false;
+        }
+      }
+      """;
+
+  @Test
+  void recordAndRestoreAfter_notLeaveTheLoop_whoseExitTestReleasesTheRun() {
+    // checkEmpty() resets threadRunning on the loop's own way out, so that register() starts a new
+    // cleaner: left from the catch, threadRunning would stay set and no cleaner would run again.
+    refactoring
+        .addInputLines("LazyCleaner.java", LAZY_CLEANER)
+        .addOutputLines(
+            "LazyCleaner.java",
+            LAZY_CLEANER
+                .replace(
+                    "            while (true) {\n",
+                    "            boolean interrupted = false;\n"
+                        + "            try {\n"
+                        + "            while (true) {\n")
+                .replace(
+                    "              } catch (InterruptedException e) {\n",
+                    "              } catch (InterruptedException e) {\n"
+                        + "                interrupted = true;\n")
+                .replace(
+                    "                System.err.println(\"cleaner interrupted\");\n"
+                        + "              }\n"
+                        + "            }\n",
+                    "                System.err.println(\"cleaner interrupted\");\n"
+                        + "              }\n"
+                        + "            }\n"
+                        + "            } finally {\n"
+                        + "              if (interrupted) {\n"
+                        + "                Thread.currentThread().interrupt();\n"
+                        + "              }\n"
+                        + "            }\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void leaveTheLoop_whoseExitTestOnlyReadsState() {
+    // The exit test reads a field and changes nothing: leaving from the catch skips no reset.
+    String reading =
+        LAZY_CLEANER.replace("} else if (checkEmpty()) {", "} else if (registered == 0) {");
+    refactoring
+        .addInputLines("LazyCleaner.java", reading)
+        .addOutputLines(
+            "LazyCleaner.java",
+            reading.replace(
+                "                System.err.println(\"cleaner interrupted\");\n",
+                "                Thread.currentThread().interrupt();\n"
+                    + "                System.err.println(\"cleaner interrupted\");\n"
+                    + "                break;\n"))
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
   @Test
   void leaveTheLoop_stopsPromptly() throws Exception {
     Runnable drainer = (Runnable) instantiate("Drainer", DRAINER_FIXED);
@@ -2073,20 +2320,24 @@ class SwallowedInterruptFixesTest {
 
   @Test
   void leaveTheLoop_whereNothingAfterTheLoopTestsItsStopState() {
+    // The class interrupts its runner (wakeUp()), so an interrupt may be meant as a stop.
+    String interrupting =
+        RUNNER
+            .replace("      if (isStop()) {\n", "      if (paused) {\n")
+            .replace(
+                "  private void select() {}\n",
+                "  private void select() {}\n\n  void wakeUp() {\n    runnerThread.interrupt();\n  }\n");
     refactoring
-        .addInputLines(
-            "Runner.java", RUNNER.replace("      if (isStop()) {\n", "      if (paused) {\n"))
+        .addInputLines("Runner.java", interrupting)
         .addOutputLines(
             "Runner.java",
-            RUNNER
-                .replace("      if (isStop()) {\n", "      if (paused) {\n")
-                .replace(
-                    "        } catch (Exception ignored) {\n",
-                    "        } catch (Exception ignored) {\n"
-                        + "          if (ignored instanceof InterruptedException) {\n"
-                        + "            Thread.currentThread().interrupt();\n"
-                        + "            break;\n"
-                        + "          }\n"))
+            interrupting.replace(
+                "        } catch (Exception ignored) {\n",
+                "        } catch (Exception ignored) {\n"
+                    + "          if (ignored instanceof InterruptedException) {\n"
+                    + "            Thread.currentThread().interrupt();\n"
+                    + "            break;\n"
+                    + "          }\n"))
         .doTest();
   }
 }

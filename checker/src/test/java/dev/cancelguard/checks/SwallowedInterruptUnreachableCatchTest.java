@@ -195,6 +195,102 @@ class SwallowedInterruptUnreachableCatchTest {
   }
 
   @Test
+  void getOfTheFutureACompletionListenerIsHanded() {
+    helper
+        .addSourceLines(
+            "Future.java",
+            """
+            package io.netty.util.concurrent;
+            public interface Future<V> extends java.util.concurrent.Future<V> {
+              boolean isSuccess();
+              Future<V> addListener(GenericFutureListener<? extends Future<? super V>> listener);
+            }
+            """)
+        .addSourceLines(
+            "GenericFutureListener.java",
+            """
+            package io.netty.util.concurrent;
+            public interface GenericFutureListener<F extends Future<?>> extends java.util.EventListener {
+              void operationComplete(F future) throws Exception;
+            }
+            """)
+        .addSourceLines(
+            "Client.java",
+            """
+            import io.netty.util.concurrent.Future;
+            import io.netty.util.concurrent.GenericFutureListener;
+            class Client {
+              void lambdaListener(Future<String> write) {
+                write.addListener(
+                    future -> {
+                      if (!future.isSuccess()) {
+                        try {
+                          future.get();
+                        } catch (Exception e) {
+                          System.out.println("write failed: " + e);
+                        }
+                      }
+                    });
+              }
+              static final class Logging implements GenericFutureListener<Future<String>> {
+                @Override
+                public void operationComplete(Future<String> future) {
+                  try {
+                    System.out.println(future.get());
+                  } catch (Exception e) {
+                    System.out.println("failed: " + e);
+                  }
+                }
+                void notTheListenerMethod(Future<String> future) {
+                  try {
+                    System.out.println(future.get());
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                  } catch (Exception e) {
+                    System.out.println("failed: " + e);
+                  }
+                }
+              }
+              void anotherFutureInTheListener(Future<String> write, Future<String> reply) {
+                write.addListener(
+                    future -> {
+                      try {
+                        System.out.println(reply.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void parameterReassigned(Future<String> write, Future<String> reply) {
+                write.addListener(
+                    future -> {
+                      future = reply;
+                      try {
+                        System.out.println(future.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    });
+              }
+              void notAListener(Future<String> write) {
+                java.util.function.Consumer<Future<String>> reader =
+                    future -> {
+                      try {
+                        System.out.println(future.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    };
+                reader.accept(write);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void getInACompletionCallbackOfAllOf() {
     helper
         .addSourceLines(

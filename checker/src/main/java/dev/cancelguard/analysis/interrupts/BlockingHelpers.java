@@ -60,6 +60,9 @@ public final class BlockingHelpers {
 
   private static final Context.Key<MethodVerdicts> KEY = new Context.Key<>();
 
+  /** The verdicts of the wider rule of {@link #mayFailByItsOwnCode}. */
+  private static final Context.Key<MethodVerdicts> MAY_FAIL_KEY = new Context.Key<>();
+
   private BlockingHelpers() {}
 
   /**
@@ -76,7 +79,19 @@ public final class BlockingHelpers {
   public static boolean blocksByItsOwnCode(MethodSymbol method, VisitorState state) {
     return (hasCode(method) || CompiledImplementations.isFollowed(method, state))
         && MethodVerdicts.of(
-            KEY, method, state, (judged, owner, descriptor, s) -> blocks(judged, s));
+            KEY, method, state, (judged, owner, descriptor, s) -> blocks(judged, false, s));
+  }
+
+  /**
+   * True if {@code method}, by its own code, makes a call that may fail at once when interrupted in
+   * the wider sense: besides the calls of {@link #blocksByItsOwnCode}, one that returns at once
+   * while the flag is set ({@code LockSupport.park}, {@code Selector.select}) or a lifecycle call
+   * whose code is not seen ({@link UnseenLifecycleCalls}).
+   */
+  public static boolean mayFailByItsOwnCode(MethodSymbol method, VisitorState state) {
+    return (hasCode(method) || CompiledImplementations.isFollowed(method, state))
+        && MethodVerdicts.of(
+            MAY_FAIL_KEY, method, state, (judged, owner, descriptor, s) -> blocks(judged, true, s));
   }
 
   private static boolean hasCode(MethodSymbol method) {
@@ -84,7 +99,7 @@ public final class BlockingHelpers {
   }
 
   /** Breadth first, so that the verdict does not depend on the order calls are met in. */
-  private static boolean blocks(MethodSymbol start, VisitorState state) {
+  private static boolean blocks(MethodSymbol start, boolean wide, VisitorState state) {
     Set<MethodSymbol> seen = new HashSet<>();
     seen.add(start);
     List<MethodSymbol> level = List.of(start);
@@ -105,7 +120,7 @@ public final class BlockingHelpers {
           continue;
         }
         for (Callee callee : callees) {
-          if (fails(callee, state)) {
+          if (fails(callee, wide, state)) {
             return true;
           }
           if ((hasCode(callee.method())
@@ -123,10 +138,18 @@ public final class BlockingHelpers {
   /** A call: the method it targets and the static type it is called on. */
   private record Callee(MethodSymbol method, @Nullable Symbol calledOn) {}
 
-  /** A call that fails at once when interrupted: it declares the exception, or is channel I/O. */
-  private static boolean fails(Callee callee, VisitorState state) {
+  /**
+   * A call that fails at once when interrupted: it declares the exception, is channel I/O, or (by
+   * the {@code wide} rule) returns at once while the flag is set ({@code LockSupport.park}, {@code
+   * Selector.select}: the loop around it spins) or is a lifecycle call whose code is not seen
+   * ({@link UnseenLifecycleCalls}).
+   */
+  private static boolean fails(Callee callee, boolean wide, VisitorState state) {
     Type interrupted = Interrupts.interruptedExceptionType(state);
-    if (callee.method().getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state))) {
+    if (callee.method().getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state))
+        || (wide
+            && (UnseenLifecycleCalls.mayWait(callee.method(), state)
+                || returnsAtOnceWhileInterrupted(callee)))) {
       return true;
     }
     if (!ChannelCalls.INTERRUPTIBLE_IO_NAMES.contains(callee.method().getSimpleName().toString())
@@ -135,6 +158,13 @@ public final class BlockingHelpers {
     }
     return Supertypes.isSubtypeOf(
         callee.calledOn().type, "java.nio.channels.InterruptibleChannel", state);
+  }
+
+  private static boolean returnsAtOnceWhileInterrupted(Callee callee) {
+    String name = callee.method().getSimpleName().toString();
+    String owner = callee.method().owner.getQualifiedName().toString();
+    return (owner.equals("java.util.concurrent.locks.LockSupport") && name.startsWith("park"))
+        || (name.equals("select") && owner.equals("java.nio.channels.Selector"));
   }
 
   /** The calls of the method's own code, or null where its code cannot be read. */

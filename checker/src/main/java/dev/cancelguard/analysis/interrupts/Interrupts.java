@@ -105,9 +105,10 @@ public final class Interrupts {
    * (!f.isDone())}, or after {@code if (!f.isDone()) return;} (also {@code isCancelled()}, {@code
    * isCompletedExceptionally()}, {@code f.state() != RUNNING}; {@code f} may be this object itself:
    * {@code if (isDone()) return get();}), which neither waits nor reads the flag; or {@code get()}
-   * in a callback that runs once its future completed ({@link AllOfCallbacks}); or {@code
-   * f.getNow(..)}, which never waits whatever it declares; or never throws it ({@link
-   * #neverThrowsInterrupt}); and nothing throws one by hand.
+   * in a callback that runs once its future completed ({@link AllOfCallbacks}), or on the future a
+   * completion listener is handed ({@link ListenerFutures}); or {@code f.getNow(..)}, which never
+   * waits whatever it declares; or never throws it ({@link #neverThrowsInterrupt}); and nothing
+   * throws one by hand.
    */
   public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -122,6 +123,7 @@ public final class Interrupts {
               !isGetOfDoneFuture(call, getCurrentPath(), state)
                   && !AllOfCallbacks.isGetAfterAllOf(call, getCurrentPath(), state)
                   && !AllOfCallbacks.isGetInItsOwnCallback(call, getCurrentPath(), state)
+                  && !ListenerFutures.isGetOfTheListenersOwnFuture(call, getCurrentPath(), state)
                   && !FutureCalls.GET_NOW.matches(call, state)
                   && !neverThrowsInterrupt(call, state);
         }

@@ -35,6 +35,15 @@ public final class ExecutorCalls {
           staticMethod().onClass("java.util.concurrent.Executors").namedAnyOf(POOL_FACTORY_NAMES),
           POOL_FACTORY_NAMES);
 
+  /** {@code Executors} factories of a pool that runs its tasks one at a time, on one thread. */
+  public static final Matcher<ExpressionTree> SINGLE_THREAD_FACTORY =
+      CallNames.namedFirst(
+          staticMethod()
+              .onClass("java.util.concurrent.Executors")
+              .namedAnyOf("newSingleThreadExecutor", "newSingleThreadScheduledExecutor"),
+          "newSingleThreadExecutor",
+          "newSingleThreadScheduledExecutor");
+
   /** {@code executor.shutdown()} and {@code executor.shutdownNow()}. */
   public static final Matcher<ExpressionTree> SHUTDOWN =
       CallNames.namedFirst(

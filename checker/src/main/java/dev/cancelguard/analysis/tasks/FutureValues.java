@@ -6,6 +6,7 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ConditionalExpressionTree;
@@ -13,15 +14,20 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,12 +125,141 @@ public final class FutureValues {
    * True if {@code tree} is known to be a {@code CompletableFuture} completed by hand (a promise:
    * {@code new CompletableFuture<>()}, {@code completedFuture(..)}, ...), with no computation
    * behind it: every {@link #followedValues followed value} is one (a promise kept in a local,
-   * stored in a field and read back into a local is still a promise).
+   * stored in a field and read back into a local is still a promise), or {@code null}, or an
+   * element taken out of a collection that holds nothing but promises ({@code pongs.poll()}), and
+   * at least one is not {@code null}.
    */
   public static boolean isPromise(ExpressionTree tree, VisitorState state) {
     ImmutableList<ExpressionTree> values = followedValues(tree, state);
-    return !values.isEmpty()
-        && values.stream().allMatch(v -> FutureCalls.PROMISE.matches(v, state));
+    boolean anyPromise = false;
+    for (ExpressionTree value : values) {
+      if (FutureCalls.PROMISE.matches(value, state) || isTakenFromPromises(value, state)) {
+        anyPromise = true;
+      } else if (value.getKind() != Tree.Kind.NULL_LITERAL) {
+        return false; // a computation, or a value this file cannot tell
+      }
+    }
+    // `pending = null` beside `pending = new CompletableFuture<>()`: nothing to cancel then.
+    return anyPromise;
+  }
+
+  /** Calls that hand out an element of a collection or a value of a map. */
+  private static final ImmutableSet<String> ELEMENT_READS =
+      ImmutableSet.of(
+          "poll",
+          "pollFirst",
+          "pollLast",
+          "peek",
+          "peekFirst",
+          "peekLast",
+          "remove",
+          "removeFirst",
+          "removeLast",
+          "take",
+          "get",
+          "getFirst",
+          "getLast",
+          "element",
+          "pop",
+          "first",
+          "last");
+
+  /** Calls that put their last argument into a collection or a map. */
+  private static final ImmutableSet<String> ELEMENT_WRITES =
+      ImmutableSet.of(
+          "add",
+          "offer",
+          "put",
+          "push",
+          "addFirst",
+          "addLast",
+          "offerFirst",
+          "offerLast",
+          "putIfAbsent");
+
+  /**
+   * True if {@code value} reads an element out of a collection or map ({@code pongs.poll()}) kept
+   * in a variable of this file, into which the file puts nothing but promises ({@code pongs.add(new
+   * CompletableFuture<>())}, through locals) and which it hands to nobody else.
+   */
+  private static boolean isTakenFromPromises(ExpressionTree value, VisitorState state) {
+    if (!(value instanceof MethodInvocationTree read)
+        || !(getSymbol(read) instanceof MethodSymbol method)
+        || !ELEMENT_READS.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    VarSymbol collection = Expressions.variableOf(getReceiver(read));
+    if (collection == null
+        || (collection.getKind() != ElementKind.FIELD
+            && collection.getKind() != ElementKind.LOCAL_VARIABLE)
+        || !(Supertypes.isSubtypeOf(collection.type, "java.util.Collection", state)
+            || Supertypes.isSubtypeOf(collection.type, "java.util.Map", state))) {
+      return false;
+    }
+    return holdsOnlyPromises(collection, state);
+  }
+
+  /**
+   * True if the file declares {@code collection}, fills it with a new collection only, puts into it
+   * at least one element and every one a promise, and uses it for nothing but calls on it.
+   */
+  private static boolean holdsOnlyPromises(VarSymbol collection, VisitorState state) {
+    boolean[] declared = new boolean[1];
+    List<ExpressionTree> assigned =
+        collectAssignments(collection, state.getPath().getCompilationUnit(), declared);
+    if (!declared[0]
+        || !assigned.stream().allMatch(v -> stripParentheses(v) instanceof NewClassTree)) {
+      return false;
+    }
+    boolean[] onlyPromises = {true};
+    boolean[] anyWrite = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree tree, Void unused) {
+        check(tree);
+        return super.visitIdentifier(tree, null);
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
+        check(tree);
+        return super.visitMemberSelect(tree, null);
+      }
+
+      private void check(ExpressionTree reference) {
+        if (!onlyPromises[0] || !collection.equals(getSymbol(reference))) {
+          return;
+        }
+        TreePath parent = getCurrentPath().getParentPath();
+        if (parent.getLeaf() instanceof AssignmentTree assignment
+            && assignment.getVariable() == reference) {
+          return; // its new collection, checked above
+        }
+        if (parent.getLeaf() instanceof MemberSelectTree select
+            && parent.getParentPath().getLeaf() instanceof MethodInvocationTree call
+            && call.getMethodSelect() == select) {
+          String name = select.getIdentifier().toString();
+          if (ELEMENT_WRITES.contains(name) && !call.getArguments().isEmpty()) {
+            anyWrite[0] = true;
+            ImmutableList<ExpressionTree> elements =
+                followedValues(call.getArguments().getLast(), state);
+            onlyPromises[0] =
+                !elements.isEmpty()
+                    && elements.stream().allMatch(e -> FutureCalls.PROMISE.matches(e, state));
+          } else if (name.startsWith("add")
+              || name.startsWith("put")
+              || name.startsWith("set")
+              || name.startsWith("replace")
+              || name.startsWith("compute")
+              || name.equals("merge")) {
+            onlyPromises[0] = false; // filled some other way: addAll, compute, replaceAll
+          }
+          return;
+        }
+        onlyPromises[0] = false; // handed to other code, which may put anything into it
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return onlyPromises[0] && anyWrite[0];
   }
 
   /**

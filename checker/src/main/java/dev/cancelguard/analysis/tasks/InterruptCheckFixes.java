@@ -12,6 +12,7 @@ import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -73,6 +74,23 @@ public final class InterruptCheckFixes {
   }
 
   /**
+   * The fix for a task loop: for one that waits under a lock for a condition ({@code while
+   * (suspended) lock.wait();}), as {@link #forWaitLoop} — what follows it is the work it waited to
+   * allow, which an interrupt must not let run early with the condition still unmet — else as
+   * {@link #forLoop}.
+   */
+  public static @Nullable SuggestedFix forTaskLoop(
+      StatementTree loop,
+      TreePath loopPath,
+      LoopReaction reaction,
+      VisitorState state,
+      CancelGuardOptions options) {
+    return RestorePlacement.isWaitLoop(loop, state)
+        ? forWaitLoop(loop, loopPath, reaction, state, options)
+        : forLoop(loop, loopPath, reaction, state, options);
+  }
+
+  /**
    * The fix for a loop that waits (polls and pauses) until something may go ahead: as {@link
    * #forLoop}, unless work follows the loop ({@link FallThroughWork}) — the work it waited to
    * allow, which an interrupt must not let run early. There the interrupt leaves by throwing {@link
@@ -115,7 +133,8 @@ public final class InterruptCheckFixes {
       LoopReaction reaction,
       VisitorState state,
       CancelGuardOptions options) {
-    if (reaction.swallowingCatch() != null) {
+    if (reaction.swallowingCatch() != null
+        && !restoresAtItsTop((CatchTree) reaction.swallowingCatch().getLeaf(), state)) {
       SuggestedFix restore =
           RestoreEdits.restoreInCatch(
               (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
@@ -125,6 +144,19 @@ public final class InterruptCheckFixes {
       fix.merge(restore);
     }
     return fix.build();
+  }
+
+  /**
+   * True if a statement of the catch's own block restores the flag ({@code catch (..) {
+   * Thread.currentThread().interrupt(); continue; }}): it goes round and spins, but needs no second
+   * restore.
+   */
+  private static boolean restoresAtItsTop(CatchTree catchTree, VisitorState state) {
+    return catchTree.getBlock().getStatements().stream()
+        .anyMatch(
+            statement ->
+                statement instanceof ExpressionStatementTree expression
+                    && Interrupts.isCurrentThreadInterrupt(expression.getExpression(), state));
   }
 
   private static @Nullable SuggestedFix conditionFix(

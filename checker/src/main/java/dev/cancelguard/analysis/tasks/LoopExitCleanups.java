@@ -126,7 +126,7 @@ public final class LoopExitCleanups {
    * The object's own state an expression reads: its instance fields, and its instance methods
    * called with no arguments on itself ({@code isStop()}, {@code this.isRunning()}).
    */
-  private static Set<Symbol> ownStateReadBy(ExpressionTree expression) {
+  static Set<Symbol> ownStateReadBy(ExpressionTree expression) {
     Set<Symbol> read = new HashSet<>();
     new NestedCodeSkipper() {
       @Override

@@ -343,6 +343,29 @@ public final class LostInterrupts {
   }
 
   /**
+   * True if the leak ends the work of the code unit: it returns, falls through or breaks to the end
+   * of the code unit with nothing after that could notice an interrupt, or throws an unchecked
+   * exception that leaves the code unit uncaught (whoever called the code unit takes it).
+   */
+  public static boolean endsTheCodeUnit(
+      Leak leak,
+      TreePath catchPath,
+      TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (leak.kind() != LeakKind.WRAPS) {
+      return endsThreadTopLevel(leak, catchPath, codeUnit, state, options);
+    }
+    Type thrown = leak.thrownType();
+    TreePath throwPath = findPath(codeUnit, leak.tree());
+    return thrown != null
+        && (ASTHelpers.isSubtype(thrown, state.getSymtab().runtimeExceptionType, state)
+            || ASTHelpers.isSubtype(thrown, state.getSymtab().errorType, state))
+        && throwPath != null
+        && Catches.escapesUncaught(throwPath, codeUnit, thrown, state);
+  }
+
+  /**
    * True if the leak throws an unchecked exception out of a thread's top level itself ({@link
    * Tasks#isThreadTopLevel}), with no catch of the top level on its way: the exception ends the
    * thread (its uncaught-exception handler reports it), which is what the interrupt asked, and

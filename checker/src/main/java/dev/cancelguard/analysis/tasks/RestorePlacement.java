@@ -179,6 +179,12 @@ public final class RestorePlacement {
     if (LoopExitCleanups.stopBookkeepingAfter(loop, codeUnit) != null) {
       return null;
     }
+    // A worker loop run by its object's own state (`while (running)`) that nothing in the file
+    // stops by an interrupt: left on a stray one, the only worker ends while that state says it
+    // runs, and nothing starts it again ({@link InterruptStops}).
+    if (!InterruptStops.leavingIsItsStop(loop, catchPath.getLeaf(), codeUnit, state)) {
+      return null;
+    }
     boolean switchBetween = false;
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
       switchBetween |=
@@ -277,7 +283,7 @@ public final class RestorePlacement {
    * {@code condition.await()}. Leaving it early hands back a state the caller did not wait for; it
    * is recorded and restored after.
    */
-  private static boolean isWaitLoop(Tree loop, VisitorState state) {
+  static boolean isWaitLoop(Tree loop, VisitorState state) {
     return CallScans.anyCallOutsideNestedCode(
         loop,
         call ->

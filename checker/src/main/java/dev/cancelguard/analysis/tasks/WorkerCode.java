@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.trees.CompiledSources;
@@ -35,6 +36,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Code that may run on a thread of the work it would wait for: a wait inserted there could wait for
@@ -42,7 +45,7 @@ import java.util.Set;
  */
 public final class WorkerCode {
   /** How many same-file calls deep a task's code is followed to a stop method. */
-  private static final int MAX_CALL_DEPTH = 3;
+  private static final int MAX_CALL_DEPTH = 4;
 
   private WorkerCode() {}
 
@@ -62,7 +65,7 @@ public final class WorkerCode {
    * thread that may be one of those it would wait for. A shutdown hook's thread and {@code main}
    * are nobody's workers.
    */
-  private static boolean isWorkerCode(TreePath codeUnit, VisitorState state) {
+  static boolean isWorkerCode(TreePath codeUnit, VisitorState state) {
     if (Terminations.isShutdownHook(codeUnit, state) || Tasks.isMainMethod(codeUnit)) {
       return false;
     }
@@ -101,7 +104,7 @@ public final class WorkerCode {
    * A lambda, or a method of an anonymous class, other than a shutdown hook's body (which runs on a
    * thread of its own, nobody's worker).
    */
-  private static boolean isHandedOnCode(TreePath codeUnit, VisitorState state) {
+  static boolean isHandedOnCode(TreePath codeUnit, VisitorState state) {
     boolean handedOn =
         codeUnit.getLeaf() instanceof LambdaExpressionTree
             || (codeUnit.getLeaf() instanceof MethodTree
@@ -121,8 +124,10 @@ public final class WorkerCode {
    * an executor handed out to other code ({@link HandedOutPools}) — code this file cannot see,
    * which may well stop the component (a listener that closes the client when the connection is
    * lost); or a task class that extends the stop's class, compiled with it, calls the stop from its
-   * own work ({@code run() { try { .. } finally { close(); } }}). A wait there waits for its own
-   * thread.
+   * own work ({@code run() { try { .. } finally { close(); } }}). Code the work hands to a plain
+   * {@code Executor} that someone else chose is followed as the work's own: a direct executor runs
+   * it on the work's thread (a consumer callback that closes the queue from inside the queue's
+   * loop). A wait there waits for its own thread.
    */
   public static boolean reachedFromItsOwnWork(
       TreePath codeUnit, CancelTarget target, VisitorState state) {
@@ -293,11 +298,66 @@ public final class WorkerCode {
                   && symbol.owner instanceof ClassSymbol owner
                   && isCallbackType(owner);
         }
-        // What the work hands to an executor or a thread runs there, not on the work's thread.
+        // What the work hands to an executor or a thread runs there, not on the work's thread;
+        // unless the executor is a plain Executor handed in from outside, which may well run it
+        // right here (a direct executor, the default of many APIs that take one).
         if (Tasks.isTaskSubmission(call, state)) {
+          if (mayRunOnTheCallersThread(getReceiver(call))) {
+            for (ExpressionTree argument : call.getArguments()) {
+              scanHandedOnCode(argument);
+            }
+          }
           return scan(call.getMethodSelect(), null);
         }
         return super.visitMethodInvocation(call, null);
+      }
+
+      /** Scans a lambda's body, or the methods of an anonymous class, as the work's own code. */
+      private void scanHandedOnCode(ExpressionTree argument) {
+        ExpressionTree stripped = Expressions.strip(argument);
+        if (stripped instanceof NewClassTree newClass && newClass.getClassBody() != null) {
+          for (Tree member : newClass.getClassBody().getMembers()) {
+            if (member instanceof MethodTree method && method.getBody() != null) {
+              scan(method.getBody(), null);
+            }
+          }
+        } else {
+          scan(stripped, null);
+        }
+      }
+
+      /**
+       * A field or parameter whose static type is {@code java.util.concurrent.Executor} itself and
+       * which is not assigned in this file from anything but a parameter: an executor somebody else
+       * chose, which promises nothing about the thread it runs a task on.
+       */
+      private boolean mayRunOnTheCallersThread(@Nullable ExpressionTree receiver) {
+        VarSymbol executor = Expressions.variableOf(receiver);
+        if (executor == null
+            || !executor
+                .type
+                .tsym
+                .getQualifiedName()
+                .contentEquals("java.util.concurrent.Executor")) {
+          return false;
+        }
+        if (executor.getKind() == ElementKind.PARAMETER) {
+          return true;
+        }
+        if (executor.getKind() != ElementKind.FIELD) {
+          return false;
+        }
+        boolean[] declared = new boolean[1];
+        List<ExpressionTree> values =
+            FutureValues.collectAssignments(
+                executor, state.getPath().getCompilationUnit(), declared);
+        return declared[0]
+            && !values.isEmpty()
+            && values.stream()
+                .allMatch(
+                    v ->
+                        Expressions.variableOf(v) instanceof VarSymbol from
+                            && from.getKind() == ElementKind.PARAMETER);
       }
 
       private void recordArguments(MethodSymbol callee, MethodInvocationTree call) {
@@ -320,7 +380,31 @@ public final class WorkerCode {
     return callsOut[0];
   }
 
+  /**
+   * A type of callback: {@code Runnable}, {@code Callable}, a functional interface, a {@code
+   * *Listener}/{@code *Callback}/... type, or an interface that extends one of those ({@code
+   * interface QueueConsumer extends ConnectionStateListener}).
+   */
   private static boolean isCallbackType(ClassSymbol type) {
+    if (isCallbackTypeByName(type)) {
+      return true;
+    }
+    if (!type.isInterface()) {
+      return false;
+    }
+    try {
+      for (Type extended : type.getInterfaces()) {
+        if (extended.tsym instanceof ClassSymbol parent && isCallbackTypeByName(parent)) {
+          return true;
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return false; // a supertype that cannot be completed
+    }
+    return false;
+  }
+
+  private static boolean isCallbackTypeByName(ClassSymbol type) {
     String name = type.getQualifiedName().toString();
     String simpleName = type.getSimpleName().toString();
     return name.equals("java.lang.Runnable")
