@@ -24,6 +24,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
@@ -33,6 +34,7 @@ import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.tasks.CallerContinuations;
 import dev.cancelguard.analysis.tasks.InterruptFixes;
 import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
@@ -322,6 +324,47 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     };
   }
 
+  /** Why a caller in this compilation makes a restore here wrong, and what to do instead. */
+  private static String callerAdvice(RestorePlacement.Placement placement, VisitorState state) {
+    CallerContinuations.Failing caller = placement.caller();
+    if (caller == null) {
+      return "";
+    }
+    Symbol called = getSymbol(caller.callerCall().getLeaf());
+    String call =
+        "the call of "
+            + (called == null ? "it" : called.getSimpleName() + "(..)")
+            + " at "
+            + Lines.where(caller.callerCall(), state);
+    String instead =
+        " Let the caller know of the interrupt (return it, or rethrow the exception) and decide"
+            + " there what it means.";
+    return switch (caller.why()) {
+      case CALLS_AGAIN_IN_A_LOOP ->
+          " Restoring the flag here would make the thread spin: its caller runs this again in a"
+              + " loop that never tests the flag nor ends on an interrupt ("
+              + call
+              + "), and with the flag set every next wait here would fail at once."
+              + instead;
+      case CLEANUP_IN_FINALLY ->
+          " Restoring the flag here would cut a caller's cleanup short: once this code returns,"
+              + " its caller's finally block goes on to a blocking call ("
+              + placement.blockingCallWhere()
+              + ") that would throw at once ("
+              + call
+              + ")."
+              + instead;
+      case GOES_ON_TO_BLOCK ->
+          " Restoring the flag here would cut a caller's work short: once this code returns, its"
+              + " caller goes on to a blocking call ("
+              + placement.blockingCallWhere()
+              + ") that would fail at once with the flag set ("
+              + call
+              + ")."
+              + instead;
+    };
+  }
+
   private static String simpleName(Type type) {
     return type.tsym.getSimpleName().toString();
   }
@@ -351,12 +394,15 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " and every wait of that loop would fail or return at once. Decide what an"
               + " interrupt means for that thread: end its loop on it, or let it carry no meaning"
               + " there.";
-      case NONE_CALLER_GOES_ON_TO_BLOCK ->
-          " Restoring the flag here would cut a caller's cleanup short: once this method returns,"
-              + " its caller goes on to a blocking call (line "
+      case NONE_CALLER_GOES_ON_TO_BLOCK -> callerAdvice(placement, state);
+      case NONE_UNBOUNDED_WAIT ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
               + Lines.of(blocking, state)
-              + ") that would throw at once. Let the caller know of the interrupt (return it, or"
-              + " rethrow the exception) and restore the flag there once its cleanup is done.";
+              + ") throw at once and the loop spin; recording the interrupt and restoring it after"
+              + " the loop would keep the interrupted caller waiting, since the loop has no deadline"
+              + " of its own and ends only when another thread changes what it polls. Leave the"
+              + " loop on the interrupt (with the method's failure exception, or rethrow it).";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"
@@ -364,17 +410,23 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                   + Lines.of(blocking, state)
                   + ") throw at once and the loop spin: record the interrupt in a local flag and"
                   + " restore it once the loop is over, or rethrow the exception."
-              : LostInterrupts.inEnclosingFinally(blocking, catchPath, state)
-                  ? " Restoring the flag at the top of this catch would make the blocking cleanup"
-                      + " in the finally block (line "
+              : blocking instanceof VariableTree
+                  ? " Restoring the flag at the top of this catch would make the close() of the"
+                      + " try-with-resources resource (line "
                       + Lines.of(blocking, state)
-                      + ") throw at once and be skipped: restore the flag once that cleanup is"
-                      + " done, or rethrow the exception."
-                  : " Restoring the flag at the top of this catch would make the blocking call"
-                      + " that follows it (line "
-                      + Lines.of(blocking, state)
-                      + ") throw at once and be cut short: record the interrupt in a local flag"
-                      + " and restore it once that call is done, or rethrow the exception.";
+                      + ") throw at once and be cut short: restore the flag once it is closed, or"
+                      + " rethrow the exception."
+                  : LostInterrupts.inEnclosingFinally(blocking, catchPath, state)
+                      ? " Restoring the flag at the top of this catch would make the blocking cleanup"
+                          + " in the finally block (line "
+                          + Lines.of(blocking, state)
+                          + ") throw at once and be skipped: restore the flag once that cleanup is"
+                          + " done, or rethrow the exception."
+                      : " Restoring the flag at the top of this catch would make the blocking call"
+                          + " that follows it (line "
+                          + Lines.of(blocking, state)
+                          + ") throw at once and be cut short: record the interrupt in a local flag"
+                          + " and restore it once that call is done, or rethrow the exception.";
     };
   }
 }

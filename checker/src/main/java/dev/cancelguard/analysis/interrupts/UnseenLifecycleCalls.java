@@ -18,18 +18,20 @@ import java.util.Locale;
  *
  * <p>The rule, by the JDK's contracts rather than any library's names: the called method is named
  * like a lifecycle end ({@code close}, {@code stop}, {@code shutdown}, {@code terminate}, {@code
- * destroy}, {@code dispose}, each alone or followed by a capitalised word) or like a wait for one
- * ({@code join}, {@code await*}); it is abstract (an interface method or an abstract method) whose
- * implementations among the classes of this compilation are not followed (declared outside it, or
- * too many). Not taken: the waits the JDK documents as uninterruptible ({@code
- * awaitUninterruptibly}), the JDK's stops documented not to wait ({@code
- * ExecutorService.shutdown()} and {@code shutdownNow()}), and the {@code close()} of the JDK's I/O
- * and JDBC types ({@code java.io}, {@code java.nio}, {@code java.net}, {@code java.sql}, {@code
- * javax.sql}), whose contract is to release the resource at once.
+ * destroy}, each alone or followed by a capitalised word) or like a wait for one ({@code join},
+ * {@code await*}); it is abstract (an interface method or an abstract method) whose implementations
+ * among the classes of this compilation are not followed (declared outside it, or too many). Not
+ * taken: the waits the JDK documents as uninterruptible ({@code awaitUninterruptibly}), the JDK's
+ * stops documented not to wait ({@code ExecutorService.shutdown()} and {@code shutdownNow()},
+ * {@code Process.destroy()} and {@code destroyForcibly()}), and the {@code close()} of the JDK's
+ * I/O and JDBC types ({@code java.io}, {@code java.nio}, {@code java.net}, {@code java.sql}, {@code
+ * javax.sql}), whose contract is to release the resource at once. Nor {@code dispose}: the reactive
+ * libraries' {@code Disposable} contract, where the name is at home, is a cancel that returns at
+ * once and is routinely called from the very threads it concerns.
  */
 public final class UnseenLifecycleCalls {
   private static final ImmutableSet<String> END_PREFIXES =
-      ImmutableSet.of("close", "stop", "shutdown", "terminate", "destroy", "dispose");
+      ImmutableSet.of("close", "stop", "shutdown", "terminate", "destroy");
 
   /**
    * JDK packages whose types' {@code close()} releases a resource at once and waits for nothing.
@@ -55,6 +57,9 @@ public final class UnseenLifecycleCalls {
     if (ownerName.equals("java.util.concurrent.ExecutorService")
         && (name.equals("shutdown") || name.equals("shutdownNow"))) {
       return false; // documented: "does not wait"
+    }
+    if (ownerName.equals("java.lang.Process") && name.startsWith("destroy")) {
+      return false; // documented: requests the process's end and returns
     }
     String pkg = owner.packge().getQualifiedName().toString();
     boolean releasing =

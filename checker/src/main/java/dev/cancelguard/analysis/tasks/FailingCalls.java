@@ -4,8 +4,10 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -21,6 +23,7 @@ import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.interrupts.UnseenLifecycleCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import org.jspecify.annotations.Nullable;
 
@@ -39,77 +42,156 @@ import org.jspecify.annotations.Nullable;
 public final class FailingCalls {
   private FailingCalls() {}
 
-  /** Statements after {@code path} in the blocks up to the code unit hold a call that fails. */
-  static boolean blocksAfter(
-      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    return failingCallAfter(path, codeUnit, state, options) != null;
+  /**
+   * The first call (or try-with-resources resource, whose {@code close()} is implicit) that may
+   * fail when interrupted ({@link #mayFailWhenInterrupted}) in what runs on this thread once the
+   * code at {@code from} completes normally, up to the end of the code unit: the rest of each block
+   * around it, the {@code finally} blocks and resource closes of the {@code try}s around it, and
+   * the whole of each loop around it that goes round again (not one that looks at the flag: a
+   * restored flag ends it or is seen there) before what follows it. A lambda that a JDK method runs
+   * in place ({@link #runsInPlace}: {@code forEach}, a stream's operations) goes on in the code
+   * around that call: the lambda runs again for the next element, then the rest of that code unit.
+   * After a {@code return} or {@code throw} only the {@code finally} blocks and closes around it
+   * run. Null where nothing that follows may fail.
+   */
+  public static @Nullable Tree mayFailAfter(
+      TreePath from, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    return continuation(from, codeUnit, false, 0, state, options);
   }
 
   /**
-   * The first call that fails when interrupted in the statements after {@code path}, in the blocks
-   * around it up to the code unit.
+   * The first call or resource close that may fail on every way out of {@code from} up to the end
+   * of the code unit, whether it completes normally or not: the {@code finally} blocks and the
+   * closes of the try-with-resources around it (a try's resources are closed before its own catches
+   * run: only a try whose body holds {@code from} counts).
    */
-  static @Nullable Tree failingCallAfter(
-      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    for (TreePath p = path;
-        p != null && p.getParentPath() != null && p != codeUnit;
+  public static @Nullable Tree mayFailOnEveryWayOut(
+      TreePath from, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    return continuation(from, codeUnit, true, 0, state, options);
+  }
+
+  /** How many lambdas run in place are followed out into the code around them. */
+  private static final int IN_PLACE_DEPTH = 2;
+
+  private static @Nullable Tree continuation(
+      TreePath from,
+      TreePath codeUnit,
+      boolean leaving,
+      int depth,
+      VisitorState state,
+      CancelGuardOptions options) {
+    for (TreePath p = from;
+        p.getParentPath() != null && p.getLeaf() != codeUnit.getLeaf();
         p = p.getParentPath()) {
-      if (p.getParentPath().getLeaf() instanceof BlockTree block) {
-        boolean after = false;
-        for (StatementTree statement : block.getStatements()) {
-          Tree call = after ? failingCall(statement, state, options) : null;
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent == codeUnit.getLeaf()) {
+        break;
+      }
+      if (parent instanceof TryTree tryTree) {
+        if (p.getLeaf() == tryTree.getBlock() && !tryTree.getResources().isEmpty()) {
+          Tree resource = failingClose(tryTree, state);
+          if (resource != null) {
+            return resource;
+          }
+        }
+        if (tryTree.getFinallyBlock() != null && p.getLeaf() != tryTree.getFinallyBlock()) {
+          Tree call = mayFailIn(tryTree.getFinallyBlock(), state, options);
           if (call != null) {
             return call;
           }
-          // A return or throw after the catch: what comes later is not reached from it.
-          if (after
-              && (statement.getKind() == Tree.Kind.RETURN
-                  || statement.getKind() == Tree.Kind.THROW)) {
-            return null;
+        }
+        continue;
+      }
+      if (leaving) {
+        continue;
+      }
+      if (parent instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after) {
+            Tree call = mayFailIn(statement, state, options);
+            if (call != null) {
+              return call;
+            }
+            if (statement.getKind() == Tree.Kind.RETURN || statement.getKind() == Tree.Kind.THROW) {
+              leaving = true; // what follows is not reached; the finally blocks still run
+              break;
+            }
           }
           after |= statement == p.getLeaf();
         }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * A call in a {@code finally} around the catch (in the code unit) that fails when interrupted.
-   */
-  static @Nullable Tree blockingCallInEnclosingFinally(
-      TreePath catchPath, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
-    for (TreePath p = catchPath; p != null && p != codeUnit; p = p.getParentPath()) {
-      TreePath parent = p.getParentPath();
-      if (parent != null
-          && parent.getLeaf() instanceof TryTree tryTree
-          && tryTree.getFinallyBlock() != null
-          && p.getLeaf() != tryTree.getFinallyBlock()) {
-        Tree call = failingCall(tryTree.getFinallyBlock(), state, options);
+      } else if (Loops.isLoop(parent) && !FlagBlindLoops.looksAtTheFlag(parent, state)) {
+        Tree call = mayFailIn(parent, state, options);
         if (call != null) {
           return call;
         }
       }
-      if (parent != null && parent.getLeaf() == codeUnit.getLeaf()) {
-        break;
+    }
+    if (depth >= IN_PLACE_DEPTH || !(codeUnit.getLeaf() instanceof LambdaExpressionTree lambda)) {
+      return null;
+    }
+    TreePath call = inPlaceCall(codeUnit, state);
+    TreePath outer = call == null ? null : Tasks.enclosingCodeUnit(call);
+    if (outer == null) {
+      return null;
+    }
+    if (!leaving && repeats(call, state)) {
+      Tree again = mayFailIn(lambda.getBody(), state, options);
+      if (again != null) {
+        return again;
       }
     }
-    return null;
+    return continuation(call, outer, leaving, depth + 1, state, options);
   }
 
-  /** True if code under {@code tree} (not in nested code) fails at once when interrupted. */
-  public static boolean blocksWhenInterrupted(
-      Tree tree, VisitorState state, CancelGuardOptions options) {
-    return failingCall(tree, state, options) != null;
+  /** True if the code unit is a lambda a JDK method runs in place ({@link #runsInPlace}). */
+  static boolean runsInPlace(TreePath codeUnit, VisitorState state) {
+    return codeUnit.getLeaf() instanceof LambdaExpressionTree
+        && inPlaceCall(codeUnit, state) != null;
   }
 
   /**
-   * The first call under {@code tree} (not in nested code) that fails when interrupted: by itself,
-   * or by a wait in its own code wherever it is declared ({@link BlockingHelpers}: a {@code
-   * server.shutdown()} that joins a worker thread).
+   * The call of a JDK method that runs the lambda at {@code codeUnit} in place, on this thread,
+   * before it returns ({@link #runsInPlace}), or null.
    */
-  static @Nullable Tree failingCall(Tree tree, VisitorState state, CancelGuardOptions options) {
-    return firstFailing(tree, false, state, options);
+  private static @Nullable TreePath inPlaceCall(TreePath codeUnit, VisitorState state) {
+    TreePath parent = codeUnit.getParentPath();
+    return parent != null
+            && parent.getLeaf() instanceof MethodInvocationTree call
+            && call.getArguments().contains(codeUnit.getLeaf())
+            && runsInPlace(call, state)
+        ? parent
+        : null;
+  }
+
+  /**
+   * True if the JDK method called runs the lambdas it is handed on the calling thread before it
+   * returns, by its contract: the operations of a sequential stream ({@code
+   * java.util.stream.BaseStream}), and the {@code forEach}-like methods of {@code Iterable}, {@code
+   * Iterator}, {@code Map}, {@code Collection}, {@code List} and {@code Optional}.
+   */
+  static boolean runsInPlace(MethodInvocationTree call, VisitorState state) {
+    if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    return owner.startsWith("java.util.stream.")
+        || IN_PLACE_OWNERS.contains(owner)
+        || owner.startsWith("java.util.Optional");
+  }
+
+  private static final ImmutableSet<String> IN_PLACE_OWNERS =
+      ImmutableSet.of(
+          "java.lang.Iterable",
+          "java.util.Iterator",
+          "java.util.Map",
+          "java.util.Collection",
+          "java.util.List");
+
+  /** True if the call runs its lambda once per element (not an {@code Optional}'s once). */
+  private static boolean repeats(TreePath call, VisitorState state) {
+    return getSymbol(call.getLeaf()) instanceof MethodSymbol method
+        && !method.owner.getQualifiedName().toString().startsWith("java.util.Optional");
   }
 
   /**
@@ -119,11 +201,6 @@ public final class FailingCalls {
    */
   public static @Nullable Tree mayFailIn(
       Tree tree, VisitorState state, CancelGuardOptions options) {
-    return firstFailing(tree, true, state, options);
-  }
-
-  private static @Nullable Tree firstFailing(
-      Tree tree, boolean wide, VisitorState state, CancelGuardOptions options) {
     Tree[] found = new Tree[1];
     new NestedCodeSkipper() {
       @Override
@@ -135,7 +212,7 @@ public final class FailingCalls {
       public Void visitTry(TryTree tryTree, Void unused) {
         super.visitTry(tryTree, null);
         // The implicit close() of a resource runs after the body, before the catches.
-        if (wide && found[0] == null && !tryTree.getResources().isEmpty()) {
+        if (found[0] == null && !tryTree.getResources().isEmpty()) {
           found[0] = failingClose(tryTree, state);
         }
         return null;
@@ -143,10 +220,7 @@ public final class FailingCalls {
 
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call)
-            && (wide
-                ? mayFailWhenInterrupted(call, state, options)
-                : failsWhenInterrupted(call, state, options))) {
+        if (mayFailWhenInterrupted(call, state, options)) {
           found[0] = call;
           return null;
         }
@@ -156,7 +230,10 @@ public final class FailingCalls {
     return found[0];
   }
 
-  /** True if the (resolved) call fails when interrupted, by itself or by a wait in its code. */
+  /**
+   * True if the (resolved) call fails when interrupted, by itself or by a wait in its code — the
+   * narrower rule {@link #mayFailWhenInterrupted} grew from, kept for {@link CallerCleanups}.
+   */
   static boolean failsWhenInterrupted(
       MethodInvocationTree call, VisitorState state, CancelGuardOptions options) {
     return BlockingCalls.failsWhenInterrupted(call, state, options)

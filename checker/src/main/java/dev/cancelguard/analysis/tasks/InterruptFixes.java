@@ -85,7 +85,10 @@ public final class InterruptFixes {
           fixes.add(RestoreEdits.leaveTheLoop(placement, catchTree, guard, state));
         }
       }
-      case NONE, NONE_RETURNS_INTO_FLAG_BLIND_LOOP, NONE_CALLER_GOES_ON_TO_BLOCK -> {}
+      case NONE,
+          NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
+          NONE_CALLER_GOES_ON_TO_BLOCK,
+          NONE_UNBOUNDED_WAIT -> {}
     }
     MethodTree method = LostInterrupts.methodOf(codeUnit);
     // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped

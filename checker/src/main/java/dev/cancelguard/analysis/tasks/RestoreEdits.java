@@ -49,15 +49,10 @@ public final class RestoreEdits {
       VisitorState state,
       CancelGuardOptions options) {
     Tree statement = RestorePlacement.wrappable(placement.loop());
-    // In a task's or thread's whole work, the statements after its outermost loop that block are
-    // its cleanup (a last put of an end marker, the disposal of what the loop served): restored
-    // before them, the flag would make them throw or spin at once. The flag is restored after
-    // them instead. (After an inner loop, what follows is the rest of an outer round.)
-    Tree last =
-        (Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
-                && Loops.enclosingLoop(placement.loop(), codeUnit) == null
-            ? lastBlockingStatementAfter(statement, state, options)
-            : null;
+    // The statements after the loop that may fail when interrupted (a last put of an end marker,
+    // the latch.await() that waits for what the loop started): restored before them, the flag
+    // would make them throw or spin at once. The flag is restored after them instead.
+    Tree last = lastStatementToWrap(placement.loop(), state, options);
     Tree end = last == null ? statement : last;
     Set<String> taken = LocalUses.declaredNames(codeUnit.getLeaf());
     // Another catch of the code unit may wrap an enclosing or an earlier loop of the same block
@@ -117,7 +112,7 @@ public final class RestoreEdits {
     }
     String restore =
         guarded(onlyInterrupted ? null : name + " instanceof InterruptedException", RESTORE);
-    if (FailingCalls.blocksWhenInterrupted(catchTree.getBlock(), state, options)) {
+    if (FailingCalls.mayFailIn(catchTree.getBlock(), state, options) != null) {
       return fallsThroughOnly ? SourceEdits.insertLast(catchTree.getBlock(), restore, state) : null;
     }
     return SourceEdits.insertFirst(catchTree.getBlock(), restore, state);
@@ -142,15 +137,20 @@ public final class RestoreEdits {
   }
 
   /**
-   * The last of the statements after {@code statement} in its block (up to a {@code return} or
-   * {@code throw}) that makes a call that fails when interrupted; null if none does, or if one of
-   * the statements up to it declares a variable that later statements use (wrapped in a {@code
-   * try}, it would go out of their scope).
+   * The statement after the loop at {@code loop} (or its label) to restore after: the last of the
+   * statements after it in its block (up to a {@code return} or {@code throw}) that may fail when
+   * interrupted ({@link FailingCalls#mayFailIn}); null if none does, or if one of the statements up
+   * to it declares a variable that later statements use (wrapped in a {@code try}, it would go out
+   * of their scope).
    */
-  private static @Nullable Tree lastBlockingStatementAfter(
-      Tree statement, VisitorState state, CancelGuardOptions options) {
-    TreePath path = TreePath.getPath(state.getPath().getCompilationUnit(), statement);
-    if (path == null || !(path.getParentPath().getLeaf() instanceof BlockTree block)) {
+  static @Nullable Tree lastStatementToWrap(
+      TreePath loop, VisitorState state, CancelGuardOptions options) {
+    Tree statement = RestorePlacement.wrappable(loop);
+    TreePath path = loop;
+    if (path.getParentPath().getLeaf() instanceof com.sun.source.tree.LabeledStatementTree) {
+      path = path.getParentPath();
+    }
+    if (statement == null || !(path.getParentPath().getLeaf() instanceof BlockTree block)) {
       return null;
     }
     List<? extends StatementTree> statements = block.getStatements();
@@ -161,7 +161,7 @@ public final class RestoreEdits {
       if (next.getKind() == Tree.Kind.RETURN || next.getKind() == Tree.Kind.THROW) {
         break;
       }
-      if (FailingCalls.failingCall(next, state, options) != null) {
+      if (FailingCalls.mayFailIn(next, state, options) != null) {
         last = i;
       }
     }

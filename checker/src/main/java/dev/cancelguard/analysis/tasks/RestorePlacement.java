@@ -59,11 +59,18 @@ public final class RestorePlacement {
      */
     NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
     /**
-     * No fix: a caller in this file goes on to blocking cleanup once the method returns ({@link
-     * CallerCleanups}); restored here, the flag makes that wait throw at once. The blocking call of
-     * the placement is the caller's wait.
+     * No fix: a caller in this compilation goes on, with the flag set, to something that fails at
+     * once ({@link CallerContinuations}): it calls the method again in a loop that never looks at
+     * the flag, or runs blocking cleanup after the call. The placement's {@code caller} says which
+     * call and what fails; its blocking call is the call that would fail.
      */
-    NONE_CALLER_GOES_ON_TO_BLOCK
+    NONE_CALLER_GOES_ON_TO_BLOCK,
+    /**
+     * No fix: the catch goes back round a wait loop that has no bound of its own ({@link
+     * WaitLoopBounds}), on a caller's thread; recorded and restored after the loop, the interrupt
+     * would leave the caller waiting with no end.
+     */
+    NONE_UNBOUNDED_WAIT
   }
 
   /**
@@ -76,14 +83,15 @@ public final class RestorePlacement {
       @Nullable TreePath loop,
       @Nullable Tree blockingCall,
       @Nullable String leave,
-      @Nullable String blockingCallWhere) {
+      @Nullable String blockingCallWhere,
+      CallerContinuations.@Nullable Failing caller) {
     public Placement(Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall) {
-      this(shape, loop, blockingCall, null, null);
+      this(shape, loop, blockingCall, null, null, null);
     }
 
     public Placement(
         Shape shape, @Nullable TreePath loop, @Nullable Tree blockingCall, @Nullable String leave) {
-      this(shape, loop, blockingCall, leave, null);
+      this(shape, loop, blockingCall, leave, null, null);
     }
   }
 
@@ -102,8 +110,9 @@ public final class RestorePlacement {
       boolean returnsToCaller,
       VisitorState state,
       CancelGuardOptions options) {
-    Tree blockingFinally =
-        FailingCalls.blockingCallInEnclosingFinally(catchPath, codeUnit, state, options);
+    // What runs on every way out of the catch — the finally blocks and the try-with-resources
+    // closes around it — must not meet a set flag.
+    Tree blockingFinally = FailingCalls.mayFailOnEveryWayOut(catchPath, codeUnit, state, options);
     if (blockingFinally != null) {
       return new Placement(Shape.NONE, null, blockingFinally);
     }
@@ -114,23 +123,36 @@ public final class RestorePlacement {
           null,
           blindLoopCall.getLeaf(),
           null,
-          Lines.where(blindLoopCall, state));
+          Lines.where(blindLoopCall, state),
+          null);
     }
-    Tree callerWait =
-        returnsToCaller ? CallerCleanups.blockingCallAfterACall(codeUnit, state, options) : null;
-    if (callerWait != null) {
-      return new Placement(Shape.NONE_CALLER_GOES_ON_TO_BLOCK, null, callerWait);
+    // A caller in this compilation that goes on with the flag set to something that fails at once
+    // (calls this again in a loop, waits in its cleanup): a restore on the way out is wrong there,
+    // whatever this code unit does next.
+    CallerContinuations.Failing caller =
+        CallerContinuations.of(codeUnit, returnsToCaller, state, options);
+    if (caller != null) {
+      return new Placement(
+          Shape.NONE_CALLER_GOES_ON_TO_BLOCK,
+          null,
+          caller.failingCall(),
+          null,
+          Lines.where(caller.callerCall().getCompilationUnit(), caller.failingCall(), state),
+          caller);
     }
+    // A lambda a JDK method runs in place (`forEach`) goes on there when it returns.
+    boolean continues = goesOn || (returnsToCaller && FailingCalls.runsInPlace(codeUnit, state));
     TreePath loop = goesOn ? Loops.enclosingLoop(catchPath, codeUnit) : null;
     Tree blockingInLoop =
-        loop == null ? null : FailingCalls.failingCall(loop.getLeaf(), state, options);
+        loop == null ? null : FailingCalls.mayFailIn(loop.getLeaf(), state, options);
     if (loop == null || blockingInLoop == null) {
-      // The catch goes straight on to a call that fails when interrupted (the second join of a
-      // shutdown): a restore at the top makes it throw at once and cuts that wait or cleanup
-      // short. Restoring after it is a choice of where, which is not mechanical.
+      // The catch goes on to a call that fails when interrupted (the second join of a shutdown,
+      // the next round of an outer loop, a forEach's next element): a restore at the top makes it
+      // throw at once and cuts that wait or cleanup short. Restoring after it is a choice of
+      // where, which is not mechanical.
       Tree blockingAfter =
-          goesOn
-              ? FailingCalls.failingCallAfter(catchPath.getParentPath(), codeUnit, state, options)
+          continues
+              ? FailingCalls.mayFailAfter(catchPath.getParentPath(), codeUnit, state, options)
               : null;
       return blockingAfter == null
           ? new Placement(Shape.RESTORE, null, null)
@@ -144,9 +166,30 @@ public final class RestorePlacement {
     // A loop that can never end would never reach the restore after it: the record would lose
     // the interrupt for good.
     boolean endless = Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty();
-    return wrappable(loop) != null && !endless
-        ? new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop)
-        : new Placement(Shape.NONE, loop, blockingInLoop);
+    Tree wrapped = wrappable(loop);
+    if (wrapped == null || endless) {
+      return new Placement(Shape.NONE, loop, blockingInLoop);
+    }
+    // The restore goes after the last statement after the loop that may fail (the latch.await()
+    // that waits for the loop's callbacks); what runs after that on this thread — the rest of the
+    // blocks around, an outer loop's next round, finally blocks and closes — must not fail.
+    Tree end = RestoreEdits.lastStatementToWrap(loop, state, options);
+    TreePath wrappedPath = wrapped == loop.getLeaf() ? loop : loop.getParentPath();
+    Tree beyond =
+        FailingCalls.mayFailAfter(
+            end == null ? wrappedPath : new TreePath(wrappedPath.getParentPath(), end),
+            codeUnit,
+            state,
+            options);
+    if (beyond != null) {
+      return new Placement(Shape.NONE, null, beyond);
+    }
+    // Recorded, the interrupt is kept until the loop ends by itself; on a caller's thread a loop
+    // with no bound of its own would keep an interrupted caller waiting with no end.
+    if (!WaitLoopBounds.hasABound(loop, catchPath, codeUnit, state, options)) {
+      return new Placement(Shape.NONE_UNBOUNDED_WAIT, loop, blockingInLoop);
+    }
+    return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
   }
 
   /**
@@ -192,7 +235,7 @@ public final class RestorePlacement {
     }
     if (!switchBetween
         && Loops.enclosingLoop(loop, codeUnit) == null
-        && !FailingCalls.blocksAfter(loop, codeUnit, state, options)) {
+        && FailingCalls.mayFailAfter(loop, codeUnit, state, options) == null) {
       return "break;";
     }
     return returnsVoid(codeUnit) && nothingAfter(loop, codeUnit) ? "return;" : null;

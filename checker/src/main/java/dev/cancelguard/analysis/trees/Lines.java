@@ -21,8 +21,15 @@ public final class Lines {
    * 12 of Other.java} in another file of the compilation.
    */
   public static String where(TreePath path, VisitorState state) {
-    CompilationUnitTree unit = path.getCompilationUnit();
-    long line = unit.getLineMap().getLineNumber(getStartPosition(path.getLeaf()));
+    return where(path.getCompilationUnit(), path.getLeaf(), state);
+  }
+
+  /**
+   * Where {@code tree}, in the file {@code unit}, starts: as {@link #where(TreePath,
+   * VisitorState)}.
+   */
+  public static String where(CompilationUnitTree unit, Tree tree, VisitorState state) {
+    long line = unit.getLineMap().getLineNumber(getStartPosition(tree));
     if (unit == state.getPath().getCompilationUnit()) {
       return "line " + line;
     }

@@ -152,17 +152,42 @@ class FailingCallsTest {
             import java.util.concurrent.ExecutorService;
             class Test {
               void f(AutoCloseable resource, ExecutorService pool, InputStream in, Connection db,
-                  java.util.concurrent.Flow.Subscription subscription) throws Exception {
+                  java.util.concurrent.Flow.Subscription subscription, Process process) throws Exception {
                 // BUG: Diagnostic contains: may fail
                 resource.close();
                 // Documented not to wait.
                 pool.shutdown();
                 pool.shutdownNow();
+                process.destroy();
+                process.destroyForcibly();
                 // The JDK's I/O and JDBC closes release at once.
                 in.close();
                 db.close();
                 // Not a lifecycle end.
                 subscription.cancel();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aDisposeIsACancelThatReturnsAtOnce() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              interface Disposable {
+                void dispose();
+              }
+              interface Service {
+                void stopService();
+              }
+              void f(Disposable task, Service service) {
+                task.dispose();
+                // BUG: Diagnostic contains: may fail
+                service.stopService();
               }
             }
             """)

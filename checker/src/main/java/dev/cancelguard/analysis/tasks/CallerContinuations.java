@@ -1,0 +1,510 @@
+package dev.cancelguard.analysis.tasks;
+
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
+import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+
+import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.BlockingCalls;
+import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.CompilationCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
+import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the code a method returns into does next on the same thread, where that code is in this
+ * compilation. A restore of the interrupt flag just before returning hands the flag to the caller;
+ * that is right where the caller is outside the compilation (its policy, the public contract), and
+ * wrong where a caller here goes on, with the flag set, to something that fails at once: it calls
+ * the method again in a loop that never looks at the flag (a retry, a poll, a credit wait, a
+ * runner's {@code while (running) function.run()}: each next wait fails at once and the loop
+ * spins), it runs blocking cleanup in a {@code finally} around the call, or it goes on after the
+ * call to cleanup that waits or to I/O on an interruptible channel (which the flag closes).
+ *
+ * <p>The calls of the method are found in every file of this compilation ({@link
+ * CompilationCalls}): direct calls and {@code super} calls, calls of a method of this compilation
+ * it overrides or implements (an interface's {@code next()} called from a client thread's loop),
+ * and calls back through what it was handed to ({@code this}, a method reference or a lambda passed
+ * to a constructor or method whose class keeps it and calls it). A caller whose continuation is
+ * safe and that looks at the flag nowhere hands it on to its own callers, followed one level more.
+ */
+public final class CallerContinuations {
+  /** The callers, and their callers. */
+  private static final int MAX_DEPTH = 2;
+
+  /** More classes of the compilation than this override a method, and its calls are not taken. */
+  private static final int MAX_OVERRIDES = 4;
+
+  /** How many call sites one question looks at before it gives up (and finds nothing). */
+  private static final int MAX_CALL_SITES = 400;
+
+  /** Why the caller's continuation fails once the flag is restored. */
+  public enum Why {
+    /** The call sits in a loop of the caller that never looks at the flag: it runs again. */
+    CALLS_AGAIN_IN_A_LOOP,
+    /** A {@code finally} around the call waits (its cleanup). */
+    CLEANUP_IN_FINALLY,
+    /** After the call the caller goes on to cleanup that waits, or to interruptible I/O. */
+    GOES_ON_TO_BLOCK
+  }
+
+  /**
+   * The caller's call of the method (or of the method that calls it), and the call that would fail
+   * at once after it: for {@link Why#CALLS_AGAIN_IN_A_LOOP} that call itself. Both are in the file
+   * of {@code callerCall}.
+   */
+  public record Failing(TreePath callerCall, Tree failingCall, Why why) {}
+
+  private CallerContinuations() {}
+
+  /**
+   * The first caller in this compilation of {@code codeUnit} (a method or lambda) whose
+   * continuation fails at once with the flag set, or null. {@code returns}: some path of the code
+   * unit returns normally (rather than all of them throwing, when only a {@code finally}, or a
+   * catch around the call in the caller that takes any exception, runs after it).
+   */
+  public static @Nullable Failing of(
+      TreePath codeUnit, boolean returns, VisitorState state, CancelGuardOptions options) {
+    try {
+      return new Search(state, options).from(codeUnit, returns, MAX_DEPTH);
+    } catch (RuntimeException incomplete) {
+      // A type javac cannot complete (a class missing from the classpath): its callers are not
+      // seen. Let through, the failure would end every check's work on the rest of this file.
+      return null;
+    }
+  }
+
+  /** One question's search; what it has seen lives only as long as the question. */
+  private static final class Search {
+    private final VisitorState state;
+    private final CancelGuardOptions options;
+    private final Set<Tree> seen = new HashSet<>();
+    private int budget = MAX_CALL_SITES;
+
+    Search(VisitorState state, CancelGuardOptions options) {
+      this.state = state;
+      this.options = options;
+    }
+
+    @Nullable Failing from(TreePath codeUnit, boolean returns, int depth) {
+      if (!seen.add(codeUnit.getLeaf())) {
+        return null;
+      }
+      for (TreePath site : callSites(codeUnit)) {
+        if (budget-- <= 0) {
+          return null;
+        }
+        TreePath caller = Tasks.enclosingCodeUnit(site);
+        if (caller == null || caller.getLeaf() == codeUnit.getLeaf()) {
+          continue; // a recursive call: the method's own code is the placement's question
+        }
+        Failing failing = continuation(site, caller, returns);
+        if (failing != null) {
+          return failing;
+        }
+        // The caller returns with the flag still set: its own callers go on with it, unless it
+        // looks at the flag itself.
+        if (depth > 1 && !FlagBlindLoops.looksAtTheFlag(caller.getLeaf(), state)) {
+          failing = from(caller, true, depth - 1);
+          if (failing != null) {
+            return failing;
+          }
+        }
+      }
+      return null;
+    }
+
+    /** The calls in this compilation that may run {@code codeUnit}, in a stable order. */
+    private Set<TreePath> callSites(TreePath codeUnit) {
+      CompilationCalls calls = CompilationCalls.of(state);
+      Set<TreePath> sites = new LinkedHashSet<>();
+      switch (codeUnit.getLeaf()) {
+        case MethodTree method
+            when getSymbol(method) instanceof MethodSymbol symbol && !symbol.isConstructor() -> {
+          sites.addAll(calls.callsOf(symbol));
+          if (symbol.isStatic()) {
+            break;
+          }
+          List<MethodSymbol> overridden = overriddenInThisCompilation(symbol);
+          for (MethodSymbol other : overridden) {
+            for (TreePath call : calls.callsOf(other)) {
+              // `super.m()` runs that very method, never this override.
+              if (!isSuperCall(call.getLeaf())) {
+                sites.add(call);
+              }
+            }
+          }
+          for (TreePath reference : calls.referencesHandedOver(symbol)) {
+            sites.addAll(callsBack(reference, CallerContinuations::isAbstract));
+          }
+          if (!symbol.isPrivate() && symbol.owner instanceof ClassSymbol owner) {
+            // What holds this very object may call any method this one overrides, the JDK's too.
+            Predicate<MethodSymbol> runsIt =
+                invoked ->
+                    invoked.equals(symbol)
+                        || symbol.overrides(invoked, owner, state.getTypes(), true);
+            for (TreePath instance : calls.instancesHandedOver(owner)) {
+              sites.addAll(callsBack(instance, runsIt));
+            }
+          }
+        }
+        case LambdaExpressionTree lambda -> {
+          for (TreePath argument : calls.lambdaHandedOver(lambda)) {
+            sites.addAll(callsBack(argument, CallerContinuations::isAbstract));
+          }
+        }
+        default -> {}
+      }
+      return sites;
+    }
+
+    /**
+     * The methods {@code method} overrides or implements that are declared in this compilation (a
+     * call of one may run this implementation). Those of the JDK and of jars ({@code
+     * Runnable.run()}) are called by code anybody may write: their callers here are not taken. Nor
+     * are those of a broad abstraction, overridden in more than {@value #MAX_OVERRIDES} classes of
+     * the compilation (a protocol stack's {@code down(..)}): a call of it says little about any one
+     * of them.
+     */
+    private List<MethodSymbol> overriddenInThisCompilation(MethodSymbol method) {
+      List<MethodSymbol> found = new ArrayList<>();
+      if (method.isPrivate() || !(method.owner instanceof ClassSymbol owner)) {
+        return found;
+      }
+      Types types = state.getTypes();
+      try {
+        for (Type supertype : types.closure(owner.type)) {
+          if (!(supertype.tsym instanceof ClassSymbol type)
+              || type == owner
+              || CompiledSources.classTree(type, state) == null) {
+            continue;
+          }
+          for (Symbol member : type.members().getSymbolsByName(method.getSimpleName())) {
+            if (member instanceof MethodSymbol other
+                && method.overrides(other, owner, types, true)
+                && !overriddenWidely(other, type)) {
+              found.add(other);
+            }
+          }
+        }
+      } catch (RuntimeException incomplete) {
+        return found; // a supertype that cannot be completed: its callers are not seen
+      }
+      return found;
+    }
+
+    /** True if more than {@value #MAX_OVERRIDES} classes of the compilation override it. */
+    private boolean overriddenWidely(MethodSymbol method, ClassSymbol owner) {
+      Set<MethodSymbol> overrides = new HashSet<>();
+      for (ClassSymbol type : CompiledSources.subclassesOf(owner, state)) {
+        if (method.implementation(type, state.getTypes(), true) instanceof MethodSymbol override
+            && !override.equals(method)
+            && overrides.add(override)
+            && overrides.size() > MAX_OVERRIDES) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * The calls through which the method or constructor that {@code argument} is passed to calls it
+     * back: calls, in the file that declares it, on its parameter or on a field it stores the
+     * parameter in ({@code this.function = function; .. function.run()}), of a method {@code
+     * invoked} accepts.
+     */
+    private List<TreePath> callsBack(TreePath argument, Predicate<MethodSymbol> invoked) {
+      Tree call = argument.getParentPath().getLeaf();
+      List<? extends ExpressionTree> arguments;
+      Symbol callee;
+      if (call instanceof MethodInvocationTree invocation) {
+        arguments = invocation.getArguments();
+        callee = getSymbol(invocation);
+      } else if (call instanceof NewClassTree newClass) {
+        arguments = newClass.getArguments();
+        callee = getSymbol(newClass);
+      } else {
+        return List.of();
+      }
+      int index = arguments.indexOf(argument.getLeaf());
+      if (!(callee instanceof MethodSymbol method)
+          || index < 0
+          || index >= method.getParameters().size()
+          || (method.isVarArgs() && index == method.getParameters().size() - 1)) {
+        return List.of();
+      }
+      MethodTree declaration = CompiledSources.methodTree(method, state);
+      if (declaration == null || declaration.getBody() == null) {
+        return List.of(); // its code is not in this compilation: it is somebody else's caller
+      }
+      VarSymbol parameter = method.getParameters().get(index);
+      Set<VarSymbol> holders = new LinkedHashSet<>();
+      holders.add(parameter);
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitAssignment(AssignmentTree assignment, Void unused) {
+          if (parameter.equals(getSymbol(assignment.getExpression()))
+              && getSymbol(assignment.getVariable()) instanceof VarSymbol field
+              && field.getKind() == ElementKind.FIELD) {
+            holders.add(field);
+          }
+          return super.visitAssignment(assignment, null);
+        }
+      }.scan(declaration.getBody(), null);
+      CompilationCalls calls = CompilationCalls.of(state);
+      List<TreePath> found = new ArrayList<>();
+      for (VarSymbol holder : holders) {
+        for (TreePath callBack : calls.callsOn(holder)) {
+          if (getSymbol(callBack.getLeaf()) instanceof MethodSymbol target
+              && invoked.test(target)) {
+            found.add(callBack);
+          }
+        }
+      }
+      return found;
+    }
+
+    /**
+     * What the caller does after the call at {@code site}: the statements and the rest of the
+     * statement after it up to a {@code return} or {@code throw}, the {@code finally} blocks around
+     * it, and the loops around it (which run it again).
+     */
+    private @Nullable Failing continuation(TreePath site, TreePath caller, boolean returns) {
+      Tree call = site.getLeaf();
+      boolean stopping =
+          caller.getLeaf() instanceof MethodTree callerMethod
+              && Terminations.isStopLike(callerMethod);
+      boolean thrown = !returns;
+      boolean returned = false;
+      for (TreePath p = site;
+          p.getParentPath() != null && p.getLeaf() != caller.getLeaf();
+          p = p.getParentPath()) {
+        Tree leaf = p.getLeaf();
+        if (leaf != call && (leaf instanceof ReturnTree || leaf instanceof ThrowTree)) {
+          returned = true; // `return helper();`: only the finally blocks on the way out run
+        }
+        Tree parent = p.getParentPath().getLeaf();
+        if (parent == caller.getLeaf()) {
+          break;
+        }
+        if (parent instanceof TryTree tryTree) {
+          if (thrown && leaf == tryTree.getBlock() && catchesAnyException(tryTree)) {
+            thrown = false; // caught here: the caller goes on after the try
+          }
+          if (tryTree.getFinallyBlock() != null && leaf != tryTree.getFinallyBlock()) {
+            Tree cleanup = FailingCalls.mayFailIn(tryTree.getFinallyBlock(), state, options);
+            if (cleanup != null) {
+              return new Failing(site, cleanup, Why.CLEANUP_IN_FINALLY);
+            }
+          }
+          continue;
+        }
+        if (thrown || returned) {
+          continue;
+        }
+        if (parent instanceof BlockTree block) {
+          boolean after = false;
+          for (StatementTree statement : block.getStatements()) {
+            if (after) {
+              Tree found = goesOnTo(statement, call, -1, stopping);
+              if (found != null) {
+                return new Failing(site, found, Why.GOES_ON_TO_BLOCK);
+              }
+              if (statement.getKind() == Tree.Kind.RETURN
+                  || statement.getKind() == Tree.Kind.THROW) {
+                returned = true;
+                break;
+              }
+            }
+            after |= statement == leaf;
+          }
+          continue;
+        }
+        if (Loops.isLoop(parent)) {
+          boolean runsOnce =
+              parent instanceof EnhancedForLoopTree forEach && forEach.getExpression() == leaf;
+          if (runsOnce
+              || FlagBlindLoops.looksAtTheFlag(parent, state)
+              || endsOnAnInterrupt(p.getParentPath())) {
+            continue;
+          }
+          if (!walksThrough(parent)) {
+            return new Failing(site, call, Why.CALLS_AGAIN_IN_A_LOOP);
+          }
+          // A walk over items ends by itself: its next rounds matter as what follows the call.
+          Tree found = goesOnTo(parent, null, -1, stopping);
+          if (found != null) {
+            return new Failing(site, found, Why.GOES_ON_TO_BLOCK);
+          }
+          continue;
+        }
+        // An if's branches, the rest of a condition or of an expression statement.
+        Tree found = goesOnTo(parent, call, getStartPosition(call), stopping);
+        if (found != null) {
+          return new Failing(site, found, Why.GOES_ON_TO_BLOCK);
+        }
+      }
+      return null;
+    }
+
+    /**
+     * True for a loop that walks through items and ends by itself (a for-each, a {@code for} with
+     * an update); false for one that goes round until something happens (a retry, a poll, a
+     * thread's loop), which with the flag set would spin.
+     */
+    private static boolean walksThrough(Tree loop) {
+      return loop instanceof EnhancedForLoopTree
+          || (loop instanceof ForLoopTree forLoop
+              && forLoop.getCondition() != null
+              && (!forLoop.getUpdate().isEmpty() || callsHasNext(forLoop.getCondition())));
+    }
+
+    /** {@code it.hasNext()}: a walk over an iterator that the body advances. */
+    private static boolean callsHasNext(ExpressionTree condition) {
+      return stripParentheses(condition) instanceof MethodInvocationTree call
+          && getSymbol(call) instanceof MethodSymbol method
+          && method.getSimpleName().contentEquals("hasNext")
+          && call.getArguments().isEmpty();
+    }
+
+    /**
+     * A call under {@code tree} (not in nested code, nor in {@code call} itself, starting after
+     * {@code from}; -1: anywhere) that fails when interrupted and that the flag makes go wrong:
+     * cleanup (made while {@code stopping}, or a call of a close/stop-like method) cut short, or
+     * I/O on an interruptible channel, which the flag closes. Any other wait the flag ends early is
+     * the interrupt doing its job.
+     */
+    private @Nullable Tree goesOnTo(Tree tree, @Nullable Tree call, int from, boolean stopping) {
+      Tree[] found = new Tree[1];
+      new NestedCodeSkipper() {
+        @Override
+        public Void scan(Tree node, Void unused) {
+          return found[0] != null || (call != null && node == call) ? null : super.scan(node, null);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+          if (getStartPosition(invocation) > from
+              && Expressions.isResolved(invocation)
+              && (BlockingCalls.isInterruptibleChannelIo(invocation, state)
+                  || ((stopping
+                          || (getSymbol(invocation) instanceof MethodSymbol callee
+                              && Terminations.isStopLikeName(callee.getSimpleName().toString())))
+                      && FailingCalls.failsWhenInterrupted(invocation, state, options)))) {
+            found[0] = invocation;
+            return null;
+          }
+          return super.visitMethodInvocation(invocation, null);
+        }
+      }.scan(tree, null);
+      return found[0];
+    }
+
+    /**
+     * True if the loop ends when interrupted: a call in it throws {@code InterruptedException} that
+     * no catch inside the loop takes, so the restored flag ends the loop at its next wait.
+     */
+    private boolean endsOnAnInterrupt(TreePath loop) {
+      boolean[] ends = new boolean[1];
+      new NestedCodeSkipper() {
+        @Override
+        public Void scan(Tree node, Void unused) {
+          return ends[0] ? null : super.scan(node, null);
+        }
+
+        @Override
+        public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+          if (Expressions.isResolved(invocation)
+              && Interrupts.throwsInterruptedException(invocation, state)
+              && !caughtWithin(getCurrentPath(), loop.getLeaf())) {
+            ends[0] = true;
+            return null;
+          }
+          return super.visitMethodInvocation(invocation, null);
+        }
+      }.scan(loop, null);
+      return ends[0];
+    }
+
+    /** True if a catch between {@code path} and {@code stopAt} takes an InterruptedException. */
+    private boolean caughtWithin(TreePath path, Tree stopAt) {
+      Type interrupted = Interrupts.interruptedExceptionType(state);
+      for (TreePath p = path; p.getParentPath() != null && p.getLeaf() != stopAt; ) {
+        TreePath parent = p.getParentPath();
+        if (parent.getLeaf() instanceof TryTree tryTree && tryTree.getBlock() == p.getLeaf()) {
+          for (CatchTree catchTree : tryTree.getCatches()) {
+            for (Type caught : Catches.caughtTypes(catchTree)) {
+              if (state.getTypes().isSubtype(interrupted, caught)) {
+                return true;
+              }
+            }
+          }
+        }
+        p = parent;
+      }
+      return false;
+    }
+
+    /** True if a catch of the try takes any unchecked exception (RuntimeException or wider). */
+    private boolean catchesAnyException(TryTree tryTree) {
+      Type runtime = state.getSymtab().runtimeExceptionType;
+      for (CatchTree catchTree : tryTree.getCatches()) {
+        for (Type caught : Catches.caughtTypes(catchTree)) {
+          if (state.getTypes().isSubtype(runtime, caught)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+
+  private static boolean isSuperCall(Tree call) {
+    return call instanceof MethodInvocationTree invocation
+        && invocation.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree target
+        && target.getName().contentEquals("super");
+  }
+
+  private static boolean isAbstract(MethodSymbol method) {
+    return (method.flags() & Flags.ABSTRACT) != 0;
+  }
+}
