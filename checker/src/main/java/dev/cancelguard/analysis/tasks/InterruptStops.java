@@ -6,20 +6,20 @@ import static com.google.errorprone.util.ASTHelpers.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -33,6 +33,7 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
+import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -81,7 +82,8 @@ public final class InterruptStops {
     if (stopState.isEmpty()) {
       return true;
     }
-    if (leavingCode != null && writesAnyField(leavingCode, stopState)) {
+    if (leavingCode != null
+        && writesAnyField(state.getPath().getCompilationUnit(), leavingCode, stopState)) {
       return true; // `catch (InterruptedException e) { running = false; }`: the leave is a stop
     }
     if (anotherCatchEndsTheLoopOnAnInterrupt(loop, leavingCode, state)) {
@@ -185,7 +187,7 @@ public final class InterruptStops {
               SameFile.findMethod(state.getPath().getCompilationUnit(), method, state);
           return declaration != null
               && declaration.getBody() != null
-              && writesAnyField(declaration.getBody(), null);
+              && writesAnyField(state.getPath().getCompilationUnit(), declaration.getBody(), null);
         });
   }
 
@@ -226,32 +228,22 @@ public final class InterruptStops {
   }
 
   /**
-   * True if {@code tree} (not its nested code) assigns a field in {@code fields}, or any field when
-   * {@code fields} is null.
+   * True if {@code tree}, a tree of {@code unit}, assigns (not in its nested code) a field in
+   * {@code fields}, or any field when {@code fields} is null; a call with arguments on such a field
+   * ({@code running.set(false)}) counts as a write too.
    */
-  private static boolean writesAnyField(Tree tree, @Nullable Set<Symbol> fields) {
+  private static boolean writesAnyField(
+      CompilationUnitTree unit, Tree tree, @Nullable Set<Symbol> fields) {
     boolean[] writes = new boolean[1];
-    new NestedCodeSkipper() {
+    new WriteScanner() {
       @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        check(assignment.getVariable());
-        return super.visitAssignment(assignment, null);
-      }
-
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree assignment, Void unused) {
-        check(assignment.getVariable());
-        return super.visitCompoundAssignment(assignment, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree unary, Void unused) {
-        switch (unary.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              check(unary.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(unary, null);
+      protected void written(ExpressionTree variable, ExpressionTree write) {
+        Symbol symbol = getSymbol(variable);
+        writes[0] |=
+            symbol != null
+                && symbol.getKind() == ElementKind.FIELD
+                && !symbol.isStatic()
+                && (fields == null || fields.contains(symbol));
       }
 
       @Override
@@ -267,15 +259,16 @@ public final class InterruptStops {
         return super.visitMethodInvocation(call, null);
       }
 
-      private void check(ExpressionTree variable) {
-        Symbol symbol = getSymbol(variable);
-        writes[0] |=
-            symbol != null
-                && symbol.getKind() == ElementKind.FIELD
-                && !symbol.isStatic()
-                && (fields == null || fields.contains(symbol));
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null; // nested code runs elsewhere, or later
       }
-    }.scan(tree, null);
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null;
+      }
+    }.scanWithin(unit, tree);
     return writes[0];
   }
 }
