@@ -310,4 +310,49 @@ class SwallowedInterruptPoolTaskTest {
             """)
         .doTest();
   }
+
+  @Test
+  void taskOnTheCommonPool() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.ForkJoinPool;
+            class Test {
+              void start(Executor handedIn) {
+                CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        Thread.sleep(100);
+                      } catch (InterruptedException e) {
+                        System.err.println("cut short");
+                      }
+                    });
+                ForkJoinPool.commonPool()
+                    .execute(
+                        () -> {
+                          try {
+                            Thread.sleep(100);
+                          } catch (InterruptedException e) {
+                            System.err.println("cut short");
+                          }
+                        });
+                // An executor handed in may run it on the caller's thread.
+                CompletableFuture.runAsync(
+                    () -> {
+                      try {
+                        Thread.sleep(100);
+                        // BUG: Diagnostic contains: swallows it
+                      } catch (InterruptedException e) {
+                        System.err.println("cut short");
+                      }
+                    },
+                    handedIn);
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -1,9 +1,13 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getReceiverType;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -36,14 +40,15 @@ import java.util.function.BiPredicate;
 import javax.lang.model.element.Modifier;
 
 /**
- * The whole work of a task that only a thread pool this compilation makes, or a new thread, runs.
- * The compilation then owns the thread's interruption policy: only its own {@code shutdownNow()},
- * {@code cancel(true)} or {@code interrupt()} can interrupt the task, to stop it. When such code
- * ends, the task is over and its thread goes back to its owner: a {@code ThreadPoolExecutor} or
- * {@code ForkJoinPool} clears a stray interrupt before the next task and ends the worker of a pool
- * asked to stop, and a thread ends. An interrupt that made the task end was obeyed; the flag it
- * leaves behind is read by nobody. Code handed to a plain {@code Executor}, or to a pool handed in,
- * is not such a task: a direct executor runs it on the caller's thread, whose flag it would lose.
+ * The whole work of a task that only a thread pool this compilation makes, the common pool, or a
+ * new thread runs. The compilation then owns the thread's interruption policy: only its own {@code
+ * shutdownNow()}, {@code cancel(true)} or {@code interrupt()} can interrupt the task, to stop it
+ * (nothing interrupts the common pool's threads). When such code ends, the task is over and its
+ * thread goes back to its owner: a {@code ThreadPoolExecutor} or {@code ForkJoinPool} clears a
+ * stray interrupt before the next task and ends the worker of a pool asked to stop, and a thread
+ * ends. An interrupt that made the task end was obeyed; the flag it leaves behind is read by
+ * nobody. Code handed to a plain {@code Executor}, or to a pool handed in, is not such a task: a
+ * direct executor runs it on the caller's thread, whose flag it would lose.
  *
  * <p>The code is a lambda or an anonymous class handed to a pool or a thread (inline, or through a
  * local used for nothing else); a private method named only by method references that are each
@@ -52,6 +57,9 @@ import javax.lang.model.element.Modifier;
  * entry point no code of the compilation calls directly.
  */
 public final class PoolTasks {
+  private static final Matcher<ExpressionTree> COMMON_POOL =
+      staticMethod().onClass("java.util.concurrent.ForkJoinPool").named("commonPool");
+
   private PoolTasks() {}
 
   /** True if the code unit is the whole work of a task only pools or new threads run. */
@@ -175,11 +183,27 @@ public final class PoolTasks {
     }
     if (!(call instanceof MethodInvocationTree invocation)
         || !ExecutorCalls.TASK_SUBMISSION.matches(call, state)
-        || !(getSymbol(invocation) instanceof MethodSymbol method)
-        || method.isStatic()
-        || !Supertypes.isSubtypeOf(
-            getReceiverType(invocation), ExecutorCalls.EXECUTOR_SERVICE, state)) {
+        || !(getSymbol(invocation) instanceof MethodSymbol method)) {
       return false;
+    }
+    if (method.isStatic()) {
+      // runAsync(task) / supplyAsync(task): the common pool, which nobody shuts down and whose
+      // futures' cancel(true) interrupts nothing.
+      return invocation.getArguments().stream()
+          .noneMatch(
+              argument ->
+                  Supertypes.isSubtypeOf(
+                      getType(argument), "java.util.concurrent.Executor", state));
+    }
+    if (!Supertypes.isSubtypeOf(
+        getReceiverType(invocation), ExecutorCalls.EXECUTOR_SERVICE, state)) {
+      return false;
+    }
+    ExpressionTree receiver = Expressions.strip(getReceiver(invocation));
+    if (receiver instanceof MethodInvocationTree poolCall
+        && Expressions.isResolved(poolCall)
+        && COMMON_POOL.matches(poolCall, state)) {
+      return true;
     }
     return Expressions.receiverSymbol(invocation) instanceof VarSymbol pool
         && isPoolMadeHere(pool, unit, state);
