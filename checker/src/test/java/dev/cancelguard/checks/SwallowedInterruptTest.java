@@ -4414,6 +4414,31 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_privatePoolComparedAndLogged() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                    "pool.execute(cleanup);",
+                    "void stop() { if (pool != null) { System.out.printf(\"stopping %s%n\", pool);"
+                        + " ((ExecutorService) Test.pool).shutdown(); } }")
+                .replace("// BUG: Diagnostic contains: swallows it", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolPassedWhereAnExecutorIsTaken() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                "pool.execute(cleanup);",
+                "void stop() { if (pool != null) { register(pool); } }"
+                    + " static void register(Executor executor) {}"))
+        .doTest();
+  }
+
+  @Test
   void positive_privatePoolPassedOut() {
     helper
         .addSourceLines(
