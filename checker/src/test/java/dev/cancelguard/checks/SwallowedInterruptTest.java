@@ -3853,12 +3853,14 @@ class SwallowedInterruptTest {
   }
 
   @Test
-  void positive_interfaceDeclaredInAnotherFile() {
+  void positive_publicInterfaceDeclaredInAnotherFile() {
+    // Public: others may implement it, whatever the implementations here (a package-private one,
+    // whose package is compiled whole, is SwallowedInterruptUnreachableCatchTest's question).
     helper
         .addSourceLines(
             "Waker.java",
             """
-            interface Waker {
+            public interface Waker {
               void wakeup() throws InterruptedException;
             }
             """)
