@@ -169,9 +169,9 @@ public final class Tasks {
 
   /**
    * True if the code unit is a private method that every caller calls as the last thing a thread's
-   * top level ({@link #isThreadTopLevel}) or a pool task's whole work ({@link PoolTasks}) does:
-   * {@code run() { try { runLoop(); } finally { .. } }}. When it ends, its thread (or task) ends,
-   * as when the top level itself ends.
+   * top level ({@link #isThreadTopLevel}) or the whole work of a task only threads or the common
+   * pool run ({@link ThreadTasks}) does: {@code run() { try { runLoop(); } finally { .. } }}. When
+   * it ends, its thread (or task) ends, as when the top level itself ends.
    */
   public static boolean endsWithItsThread(
       TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
@@ -206,7 +206,7 @@ public final class Tasks {
       TreePath caller = enclosingCodeUnit(call);
       if (!(statement.getLeaf() instanceof ExpressionStatementTree)
           || caller == null
-          || !(isThreadTopLevel(caller, state) || PoolTasks.isWholeWork(caller, state))
+          || !(isThreadTopLevel(caller, state) || ThreadTasks.isWholeWork(caller, state))
           || !isInTailPosition(statement, caller, state, options)) {
         return false;
       }

@@ -4,18 +4,19 @@ import com.google.errorprone.CompilationTestHelper;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SwallowedInterrupt} on the whole work of a task that only a pool the compilation makes (or
- * a new thread) runs: a catch that ends the task obeyed the interrupt, which only the compilation's
- * own {@code shutdownNow()} or {@code cancel(true)} can send, and the pool takes its thread back.
- * Each shape has must-flag neighbours: a pool handed in, a plain {@code Executor}, a catch that
- * goes on with the task, a task also run directly.
+ * {@link SwallowedInterrupt} on the whole work of a task that only new threads or the common pool
+ * run, in this file or another of the compilation: a catch that ends it leaves the flag to nobody,
+ * and nobody can send the common pool's threads a cancellation. Each shape has must-flag
+ * neighbours: a pool the code makes (its shutdownNow() and cancel(true) are cancellations to pass
+ * on), a pool handed in, a catch that goes on with the task, a task also run directly or kept in a
+ * variable first.
  */
-class SwallowedInterruptPoolTaskTest {
+class SwallowedInterruptThreadTaskTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
 
   @Test
-  void lambdaOnOwnPool_catchEndsTheTask() {
+  void lambdaOnAPoolTheCodeMakes_isReported() {
     helper
         .addSourceLines(
             "Test.java",
@@ -39,11 +40,13 @@ class SwallowedInterruptPoolTaskTest {
               }
 
               void start(BlockingQueue<Runnable> queue) {
+                // Its shutdownNow() and cancel(true) are cancellations to pass on.
                 own.submit(
                     () -> {
                       while (true) {
                         try {
                           queue.take().run();
+                          // BUG: Diagnostic contains: breaks out
                         } catch (InterruptedException e) {
                           break;
                         }
@@ -54,6 +57,7 @@ class SwallowedInterruptPoolTaskTest {
                     () -> {
                       try {
                         queue.take().run();
+                        // BUG: Diagnostic contains: throws IllegalStateException
                       } catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                       }
@@ -97,39 +101,7 @@ class SwallowedInterruptPoolTaskTest {
   }
 
   @Test
-  void poolAssignedSomethingElseToo_isNotOwn() {
-    helper
-        .addSourceLines(
-            "Test.java",
-            """
-            import java.util.concurrent.BlockingQueue;
-            import java.util.concurrent.ExecutorService;
-            import java.util.concurrent.Executors;
-            class Test {
-              private ExecutorService pool = Executors.newSingleThreadExecutor();
-
-              void use(ExecutorService other) {
-                pool = other;
-              }
-
-              void start(BlockingQueue<Runnable> queue) {
-                pool.execute(
-                    () -> {
-                      try {
-                        queue.take().run();
-                        // BUG: Diagnostic contains: swallows it
-                      } catch (InterruptedException e) {
-                        System.err.println("stopped");
-                      }
-                    });
-              }
-            }
-            """)
-        .doTest();
-  }
-
-  @Test
-  void namedTaskHandedOnlyToOwnPoolsInAnotherFile() {
+  void namedTaskHandedOnlyToNewThreadsInAnotherFile() {
     helper
         .addSourceLines(
             "Pump.java",
@@ -161,16 +133,10 @@ class SwallowedInterruptPoolTaskTest {
             import java.util.concurrent.ExecutorService;
             import java.util.concurrent.Executors;
             class Handler {
-              private final ExecutorService pumps = Executors.newCachedThreadPool();
-
               void start(BlockingQueue<String> queue) {
-                pumps.submit(new Pump(queue));
-                Thread daemon = new Thread(new Pump(queue));
+                new Thread(new Pump(queue)).start();
+                Thread daemon = new Thread(new Pump(queue), "pump");
                 daemon.start();
-              }
-
-              void stop() {
-                pumps.shutdownNow();
               }
             }
             """)
@@ -178,7 +144,7 @@ class SwallowedInterruptPoolTaskTest {
   }
 
   @Test
-  void namedTaskAlsoRunDirectly_isReported() {
+  void namedTaskAlsoRunDirectlyOrOnAPool_isReported() {
     helper
         .addSourceLines(
             "Pump.java",
@@ -214,9 +180,9 @@ class SwallowedInterruptPoolTaskTest {
               private final ExecutorService pumps = Executors.newCachedThreadPool();
 
               void start(BlockingQueue<String> queue) {
+                new Thread(new Pump(queue)).start();
+                // Also on a pool, whose shutdownNow() is a cancellation to pass on.
                 pumps.submit(new Pump(queue));
-                // Also on the caller's own thread.
-                new Pump(queue).run();
               }
             }
             """)
@@ -260,7 +226,7 @@ class SwallowedInterruptPoolTaskTest {
 
               void start(BlockingQueue<String> queue) {
                 last = new Pump(queue);
-                pumps.submit(last);
+                new Thread(last).start();
               }
             }
             """)
@@ -268,7 +234,7 @@ class SwallowedInterruptPoolTaskTest {
   }
 
   @Test
-  void privateMethodReferenceOnOwnPool() {
+  void privateMethodReferenceHandedToNewThreads() {
     helper
         .addSourceLines(
             "Test.java",
@@ -281,8 +247,22 @@ class SwallowedInterruptPoolTaskTest {
               private BlockingQueue<String> queue;
 
               void start() {
-                pool.submit(this::drain);
-                pool.submit(this::drainAndGoOn);
+                new Thread(this::drain).start();
+                pool.submit(this::drainOnAPool);
+              }
+
+              void stop() {
+                pool.shutdownNow();
+              }
+
+              // On a pool the code makes: its shutdownNow() is a cancellation to pass on.
+              private void drainOnAPool() {
+                try {
+                  System.out.println(queue.take());
+                  // BUG: Diagnostic contains: swallows it
+                } catch (InterruptedException e) {
+                  System.err.println("drain stopped");
+                }
               }
 
               private void drain() {
@@ -304,6 +284,7 @@ class SwallowedInterruptPoolTaskTest {
               }
 
               void report() {
+                new Thread(this::drainAndGoOn).start();
                 drainAndGoOn();
               }
             }
