@@ -3,7 +3,6 @@ package dev.cancelguard.checks;
 import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
 import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
-import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
@@ -17,7 +16,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.matchers.Description;
-import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
@@ -26,9 +24,8 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.FutureCalls;
-import dev.cancelguard.analysis.tasks.FutureOwnership;
+import dev.cancelguard.analysis.tasks.FutureComputations;
 import dev.cancelguard.analysis.tasks.FutureValues;
-import dev.cancelguard.analysis.trees.Supertypes;
 import org.jspecify.annotations.Nullable;
 
 /** {@code cancel(true)} on a CompletableFuture, which ignores the flag and interrupts nothing. */
@@ -43,12 +40,6 @@ import org.jspecify.annotations.Nullable;
     link = DocLinks.BASE + "CompletableFutureCancelNoInterrupt.md")
 public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     implements MethodInvocationTreeMatcher {
-  /** Futures of the JDK's HTTP client abort the exchange when cancelled with true. */
-  private static final Matcher<ExpressionTree> HTTP_SEND_ASYNC =
-      instanceMethod()
-          .onClass(Supertypes.descendantOf("java.net.http.HttpClient"))
-          .named("sendAsync");
-
   private static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
 
   @Override
@@ -68,21 +59,9 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     if (!isCompletableFutureCancel(tree, receiver, state)) {
       return NO_MATCH;
     }
-    // A promise completed by hand: there is no computation to interrupt, and cancel only
-    // completes it (and its dependents) with a CancellationException.
-    if (FutureValues.isPromise(receiver, state)) {
-      return NO_MATCH;
-    }
-    // Completed by hand in this file (through the same variable, field or AtomicReference), and
-    // not known to come from a task, even through the variables it is copied from: a promise too.
-    if (FutureValues.isCompletedByHand(receiver, state)
-        && FutureValues.followedValues(receiver, state).stream()
-            .noneMatch(v -> FutureOwnership.startsTask(v, state))) {
-      return NO_MATCH;
-    }
-    ImmutableList<ExpressionTree> values = FutureValues.possibleValues(receiver, state);
-    // HttpClient.sendAsync's future does abort the exchange.
-    if (!values.isEmpty() && values.stream().allMatch(v -> HTTP_SEND_ASYNC.matches(v, state))) {
+    // Only where a task is known to run behind the future: a promise (completed by a callback or
+    // a handler) has nothing to interrupt, and a future of unknown origin may be either.
+    if (!FutureComputations.runsTask(receiver, state)) {
       return NO_MATCH;
     }
     return buildDescription(tree)

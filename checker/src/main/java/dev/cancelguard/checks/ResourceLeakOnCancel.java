@@ -150,7 +150,7 @@ public final class ResourceLeakOnCancel extends CancelGuardChecker
     }
     FactFlow.Result result =
         FactFlow.walk(
-            body, new HeldOnInterrupt(resources, state, options), state, 0, false, Set.of());
+            body, new HeldOnInterrupt(body, resources, state, options), state, 0, false, Set.of());
     for (HeldResource resource : resources.values()) {
       Optional<Exit> leak =
           result.exits().stream()

@@ -49,8 +49,9 @@ class CompletableFutureCancelNoInterruptTest {
 
               void f(Request<String> request) {
                 request.cancel();
+                CompletableFuture<String> job = CompletableFuture.supplyAsync(() -> "x");
                 // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
-                request.cancel(true);
+                job.cancel(true);
               }
             }
             """)
@@ -75,8 +76,9 @@ class CompletableFutureCancelNoInterruptTest {
         .doTest();
   }
 
+  /** A future handed in may be a promise some handler completes: nothing says a task runs. */
   @Test
-  void positive_parameterOfTypeCompletableFuture() {
+  void negative_parameterOfTypeCompletableFuture() {
     helper
         .addSourceLines(
             "Test.java",
@@ -84,6 +86,23 @@ class CompletableFutureCancelNoInterruptTest {
             import java.util.concurrent.*;
             class Test {
               void stop(CompletableFuture<?> download) {
+                download.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_localOfTypeCompletableFuture() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void stop(Executor pool) {
+                CompletableFuture<?> download = CompletableFuture.runAsync(() -> {}, pool);
                 // BUG: Diagnostic contains: run it on an ExecutorService
                 download.cancel(true);
               }
@@ -176,9 +195,29 @@ class CompletableFutureCancelNoInterruptTest {
             """
             import java.util.concurrent.*;
             class Test {
-              void f(CompletableFuture<?> a, CompletableFuture<?> b) {
+              void f() {
+                CompletableFuture<?> a = CompletableFuture.runAsync(() -> {});
+                CompletableFuture<?> b = new CompletableFuture<>();
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 CompletableFuture.allOf(a, b).cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_allOfPromisesOrFuturesOfUnknownOrigin() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(CompletableFuture<?> a) {
+                CompletableFuture<?> b = new CompletableFuture<>();
+                CompletableFuture.allOf(a, b).cancel(true);
+                CompletableFuture.allOf(b, new CompletableFuture<>()).cancel(true);
               }
             }
             """)
@@ -202,8 +241,9 @@ class CompletableFutureCancelNoInterruptTest {
         .doTest();
   }
 
+  /** An interface method's future may be anything: a promise its implementation completes. */
   @Test
-  void positive_returnedByAnotherMethod() {
+  void negative_returnedByAnInterfaceMethod() {
     helper
         .addSourceLines(
             "Test.java",
@@ -214,8 +254,153 @@ class CompletableFutureCancelNoInterruptTest {
                 CompletableFuture<byte[]> load(String key);
               }
               void f(Loader loader) {
+                loader.load("k").cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_returnedByAMethodOfTheCompilationThatStartsATask() {
+    helper
+        .addSourceLines(
+            "Loader.java",
+            """
+            import java.util.concurrent.*;
+            class Loader {
+              private final Executor pool;
+              Loader(Executor pool) {
+                this.pool = pool;
+              }
+              CompletableFuture<byte[]> load(String key) {
+                if (key.isEmpty()) {
+                  return CompletableFuture.supplyAsync(() -> new byte[0]);
+                }
+                CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> fetch(key), pool);
+                return read;
+              }
+              static byte[] fetch(String key) {
+                return key.getBytes();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Loader loader) {
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 loader.load("k").cancel(true);
+                CompletableFuture<byte[]> next = loader.load("n").thenApply(b -> b);
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                next.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /**
+   * A waiter's promise handed out by a method of another class ({@code new CompletableFuture<>()}
+   * kept in a queue and completed when a permit frees up): nothing computes it.
+   */
+  @Test
+  void negative_promiseReturnedByAMethodOfTheCompilation() {
+    helper
+        .addSourceLines(
+            "Waiters.java",
+            """
+            import java.util.ArrayDeque;
+            import java.util.concurrent.CompletableFuture;
+            class Waiters {
+              private final ArrayDeque<CompletableFuture<Void>> queue = new ArrayDeque<>();
+              synchronized CompletableFuture<Void> add() {
+                CompletableFuture<Void> waiter = new CompletableFuture<>();
+                queue.add(waiter);
+                return waiter;
+              }
+              synchronized void release() {
+                CompletableFuture<Void> waiter = queue.poll();
+                if (waiter != null) {
+                  waiter.complete(null);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Bulkhead.java",
+            """
+            import java.util.concurrent.*;
+            class Bulkhead {
+              static final CompletableFuture<Void> NULL_FUTURE = CompletableFuture.completedFuture(null);
+              private final Waiters waiters = new Waiters();
+              private int permits;
+              CompletableFuture<Void> acquire() {
+                synchronized (this) {
+                  if (permits > 0) {
+                    permits--;
+                    return NULL_FUTURE;
+                  }
+                }
+                return waiters.add();
+              }
+              void acquireWithin(ScheduledExecutorService timer) {
+                CompletableFuture<Void> acquireFuture = acquire();
+                timer.schedule(() -> acquireFuture.cancel(true), 1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Returns that mix a promise and a task: the method is no evidence either way. */
+  @Test
+  void negative_methodReturningAPromiseOrATask() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              private String cached;
+              CompletableFuture<String> load() {
+                if (cached != null) {
+                  return CompletableFuture.completedFuture(cached);
+                }
+                return CompletableFuture.supplyAsync(() -> "x");
+              }
+              void f() {
+                load().cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A method that a class of the compilation overrides may return what the override returns. */
+  @Test
+  void negative_methodOverriddenInTheCompilation() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              static class Source {
+                CompletableFuture<String> open() {
+                  return CompletableFuture.supplyAsync(() -> "x");
+                }
+              }
+              static class Replayed extends Source {
+                @Override
+                CompletableFuture<String> open() {
+                  return new CompletableFuture<>();
+                }
+              }
+              void f(Source source) {
+                source.open().cancel(true);
               }
             }
             """)
@@ -253,11 +438,13 @@ class CompletableFutureCancelNoInterruptTest {
             """
             import java.util.concurrent.*;
             class Test {
-              Runnable lambda(CompletableFuture<?> job) {
+              Runnable lambda() {
+                CompletableFuture<?> job = CompletableFuture.runAsync(() -> {});
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 return () -> job.cancel(true);
               }
-              Runnable anonymous(CompletableFuture<?> job) {
+              Runnable anonymous() {
+                CompletableFuture<?> job = CompletableFuture.runAsync(() -> {});
                 return new Runnable() {
                   @Override
                   public void run() {
@@ -272,7 +459,32 @@ class CompletableFutureCancelNoInterruptTest {
   }
 
   @Test
-  void positive_recordComponentAndGenericMethod() {
+  void negative_inLambdaAndAnonymousClassOnAParameter() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              Runnable lambda(CompletableFuture<?> job) {
+                return () -> job.cancel(true);
+              }
+              Runnable anonymous(CompletableFuture<?> job) {
+                return new Runnable() {
+                  @Override
+                  public void run() {
+                    job.cancel(true);
+                  }
+                };
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A record component and a loop over an argument hold what the caller gave. */
+  @Test
+  void negative_recordComponentAndLoopOverAnArgument() {
     helper
         .addSourceLines(
             "Test.java",
@@ -280,11 +492,39 @@ class CompletableFutureCancelNoInterruptTest {
             import java.util.concurrent.*;
             record Job<T>(CompletableFuture<T> result) {
               void stop() {
-                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 result.cancel(true);
               }
               static <T> void stopAll(Iterable<CompletableFuture<T>> jobs) {
                 for (CompletableFuture<T> job : jobs) {
+                  job.cancel(true);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_genericMethodAndLoopOverTasks() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.function.Supplier;
+            class Test {
+              private final List<CompletableFuture<?>> running = new ArrayList<>();
+              <T> void start(Supplier<T> work) {
+                CompletableFuture<T> job = CompletableFuture.supplyAsync(work);
+                running.add(job);
+                if (running.size() > 10) {
+                  // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                  job.cancel(true);
+                }
+              }
+              void stopAll() {
+                for (CompletableFuture<?> job : running) {
                   // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                   job.cancel(true);
                 }
@@ -303,7 +543,8 @@ class CompletableFutureCancelNoInterruptTest {
             import java.util.concurrent.*;
             class Test {
               private static final boolean MAY_INTERRUPT = true;
-              void f(CompletableFuture<?> job) {
+              void f() {
+                CompletableFuture<?> job = CompletableFuture.runAsync(() -> {});
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 job.cancel(MAY_INTERRUPT);
               }
@@ -326,9 +567,14 @@ class CompletableFutureCancelNoInterruptTest {
                   this.url = url;
                 }
               }
-              void f(Download download) {
+              void f(Download handedIn, Executor pool) {
+                handedIn.cancel(true); // of unknown origin
+                Download download = new Download("https://example.com");
+                download.completeAsync(() -> new byte[0], pool);
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 download.cancel(true);
+                Download idle = new Download("https://example.com");
+                idle.cancel(true); // a promise
               }
             }
             """)
@@ -348,6 +594,131 @@ class CompletableFutureCancelNoInterruptTest {
                     fast ? CompletableFuture.runAsync(() -> {}) : CompletableFuture.runAsync(() -> {}, pool);
                 // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
                 job.cancel(true);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A stage of a supplyAsync poll kept in a field of an entry, cancelled from outside. */
+  @Test
+  void positive_stageOfATaskInAFieldOfAnotherObject() {
+    helper
+        .addSourceLines(
+            "Delayer.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ConcurrentHashMap;
+            import java.util.function.Consumer;
+            import java.util.function.Predicate;
+            class Delayer<T> {
+              protected Map<T, Entry> map = new ConcurrentHashMap<>();
+              Delayer<T> add(T key, Predicate<T> pred, Consumer<Boolean> action) {
+                map.computeIfAbsent(key, k -> new Entry(k, pred, action).run());
+                return this;
+              }
+              Delayer<T> clear() {
+                map.values().forEach(e -> {
+                  if (e.f != null)
+                    // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                    e.f.cancel(true);
+                });
+                map.clear();
+                return this;
+              }
+              protected class Entry {
+                protected T key;
+                protected Predicate<T> pred;
+                protected Consumer<Boolean> action;
+                protected CompletableFuture<Void> f;
+                Entry(T key, Predicate<T> pred, Consumer<Boolean> action) {
+                  this.key = key;
+                  this.pred = pred;
+                  this.action = action;
+                }
+                Entry run() {
+                  f = CompletableFuture.supplyAsync(() -> pred.test(key)).thenAccept(action);
+                  return this;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A field other files of the compilation assign: every assignment counts. */
+  @Test
+  void negative_fieldAlsoAssignedInAnotherFileWithSomethingUnknown() {
+    helper
+        .addSourceLines(
+            "Job.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Job {
+              CompletableFuture<String> result = CompletableFuture.supplyAsync(() -> "x");
+              void stop() {
+                result.cancel(true);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Replay.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Replay {
+              void replay(Job job, CompletableFuture<String> recorded) {
+                job.result = recorded;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_fieldAlsoAssignedInAnotherFileWithATask() {
+    helper
+        .addSourceLines(
+            "Job.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Job {
+              CompletableFuture<String> result = new CompletableFuture<>();
+              void stop() {
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                result.cancel(true);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Starter.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            class Starter {
+              void start(Job job) {
+                job.result = CompletableFuture.supplyAsync(() -> "x").thenApplyAsync(String::trim);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A promise whose dependent stage runs on a pool: the *Async stage is a task. */
+  @Test
+  void positive_asyncStageOfAPromise() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.*;
+            class Test {
+              void f(Executor pool) {
+                CompletableFuture<String> reply = new CompletableFuture<>();
+                CompletableFuture<Integer> parsed = reply.thenApplyAsync(String::length, pool);
+                // BUG: Diagnostic contains: CompletableFutureCancelNoInterrupt
+                parsed.cancel(true);
+                CompletableFuture<Integer> inline = reply.thenApply(String::length);
+                inline.cancel(true); // runs on whoever completes the promise, if at all
               }
             }
             """)
@@ -1051,10 +1422,17 @@ class CompletableFutureCancelNoInterruptTest {
         .doTest();
   }
 
+  /** Handed to other code, a collection may be filled with anything: its elements are unknown. */
   @Test
-  void positive_promisesInACollectionHandedToOtherCode() {
+  void negative_collectionHandedToOtherCode() {
     helper
-        .addSourceLines("Pinger.java", pinger("new CompletableFuture<>()", "register(pongs);"))
+        .addSourceLines(
+            "Pinger.java",
+            pinger("CompletableFuture.supplyAsync(() -> true)", "register(pongs);")
+                .replace(
+                    "// BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts"
+                        + " nothing\n",
+                    ""))
         .doTest();
   }
 }

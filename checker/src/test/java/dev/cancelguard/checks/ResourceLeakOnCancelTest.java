@@ -142,6 +142,157 @@ class ResourceLeakOnCancelTest {
         .doTest();
   }
 
+  /**
+   * A lock released and taken again: interrupted in the second {@code lockInterruptibly()}, the
+   * method does not hold it (the first hold ended at the unlock), so nothing stays locked.
+   */
+  @Test
+  void negative_lockReleasedThenTakenAgainInterruptibly() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.locks.ReentrantLock;
+            class Test {
+              private final ReentrantLock lock = new ReentrantLock();
+              private int count;
+
+              void fill(int target) throws InterruptedException {
+                for (;;) {
+                  lock.lockInterruptibly();
+                  boolean fillable = count < target;
+                  lock.unlock();
+                  if (!fillable) {
+                    break;
+                  }
+                  Object created = create();
+                  lock.lockInterruptibly();
+                  try {
+                    count++;
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+              }
+
+              void fillWithCatch(int target) {
+                for (;;) {
+                  try {
+                    lock.lockInterruptibly();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupt", e);
+                  }
+                  boolean fillable = count < target;
+                  lock.unlock();
+                  if (!fillable) {
+                    break;
+                  }
+                  try {
+                    lock.lockInterruptibly();
+                  } catch (InterruptedException e) {
+                    throw new IllegalStateException("interrupt", e);
+                  }
+                  try {
+                    count++;
+                  } finally {
+                    lock.unlock();
+                  }
+                }
+              }
+
+              static Object create() {
+                return new Object();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** The same lock held across a wait before its unlock, then taken again: still reported. */
+  @Test
+  void positive_lockHeldAcrossAWaitBeforeItIsReleasedAndTakenAgain() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.locks.ReentrantLock;
+            class Test {
+              private final ReentrantLock lock = new ReentrantLock();
+              private int count;
+
+              void fill(BlockingQueue<String> queue) throws InterruptedException {
+                // BUG: Diagnostic contains: The lock `lock`
+                lock.lockInterruptibly();
+                String first = queue.take();
+                lock.unlock();
+                lock.lockInterruptibly();
+                try {
+                  count++;
+                } finally {
+                  lock.unlock();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Interrupted on the branch where the resource is null: there is nothing of it to release. */
+  @Test
+  void negative_interruptedOnTheBranchWhereTheResourceIsNull() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicReference;
+            class Test {
+              interface Handle extends AutoCloseable {
+                @Override
+                void close() throws InterruptedException;
+              }
+              private final AtomicReference<Handle> current = new AtomicReference<>();
+
+              void closeHandle() throws InterruptedException {
+                Handle handle = current.get();
+                if (null == handle) {
+                  Thread.sleep(10);
+                } else {
+                  handle.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_interruptedOnTheBranchWhereTheResourceIsNotNull() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.atomic.AtomicReference;
+            class Test {
+              interface Handle extends AutoCloseable {
+                @Override
+                void close() throws InterruptedException;
+              }
+              private final AtomicReference<Handle> current = new AtomicReference<>();
+
+              void closeHandle() throws InterruptedException {
+                // BUG: Diagnostic contains: `handle` is released only on the normal path
+                Handle handle = current.get();
+                if (null != handle) {
+                  Thread.sleep(10);
+                  handle.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_interruptRestoredAndReturnedEarly() {
     helper

@@ -3853,12 +3853,14 @@ class SwallowedInterruptTest {
   }
 
   @Test
-  void positive_interfaceDeclaredInAnotherFile() {
+  void positive_publicInterfaceDeclaredInAnotherFile() {
+    // Public: others may implement it, whatever the implementations here (a package-private one,
+    // whose package is compiled whole, is SwallowedInterruptUnreachableCatchTest's question).
     helper
         .addSourceLines(
             "Waker.java",
             """
-            interface Waker {
+            public interface Waker {
               void wakeup() throws InterruptedException;
             }
             """)
@@ -4410,6 +4412,31 @@ class SwallowedInterruptTest {
         .addSourceLines(
             "Test.java",
             privatePoolSource("pool.execute(cleanup);", "static Executor pool() { return pool; }"))
+        .doTest();
+  }
+
+  @Test
+  void negative_privatePoolComparedAndLogged() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                    "pool.execute(cleanup);",
+                    "void stop() { if (pool != null) { System.out.printf(\"stopping %s%n\", pool);"
+                        + " ((ExecutorService) Test.pool).shutdown(); } }")
+                .replace("// BUG: Diagnostic contains: swallows it", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_privatePoolPassedWhereAnExecutorIsTaken() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            privatePoolSource(
+                "pool.execute(cleanup);",
+                "void stop() { if (pool != null) { register(pool); } }"
+                    + " static void register(Executor executor) {}"))
         .doTest();
   }
 

@@ -589,4 +589,161 @@ class SwallowedInterruptUnreachableCatchTest {
             """)
         .doTest();
   }
+
+  // --------------- an interface only its package can implement, whose implementations cannot throw
+
+  /**
+   * A package-private interface of a package compiled here whole, with the given extra sources of
+   * the package; {@code Queue.wake()} catches what {@code runner.wakeup()} declares.
+   */
+  private CompilationTestHelper confinedRunner(
+      String pkg, String visibility, boolean flagged, String... extraSources) {
+    String dir = pkg.replace('.', '/');
+    CompilationTestHelper test =
+        helper
+            .addSourceLines(
+                dir + "/Runner.java",
+                "package " + pkg + ";",
+                visibility + " interface Runner {",
+                "  void wakeup() throws InterruptedException;",
+                "}")
+            .addSourceLines(
+                dir + "/Pooled.java",
+                "package " + pkg + ";",
+                "/** Declares the interrupt, as the interface does, and never throws it. */",
+                "final class Pooled implements Runner {",
+                "  private boolean queued;",
+                "  @Override",
+                "  public synchronized void wakeup() throws InterruptedException {",
+                "    queued = true;",
+                "  }",
+                "}")
+            .addSourceLines(
+                dir + "/Dedicated.java",
+                "package " + pkg + ";",
+                "class Dedicated implements Runner {",
+                "  private final Object mutex = new Object();",
+                "  @Override",
+                "  public void wakeup() {",
+                "    synchronized (mutex) {",
+                "      mutex.notifyAll();",
+                "    }",
+                "  }",
+                "  static Runner direct() {",
+                "    return () -> {};",
+                "  }",
+                "}")
+            .addSourceLines(
+                dir + "/Queue.java",
+                "package " + pkg + ";",
+                "class Queue {",
+                "  private Runner runner = new Pooled();",
+                "  void wake() {",
+                "    try {",
+                "      runner.wakeup();",
+                flagged ? "      // BUG: Diagnostic contains: SwallowedInterrupt" : "",
+                "    } catch (InterruptedException e) {",
+                "    }",
+                "  }",
+                "}");
+    for (int i = 0; i < extraSources.length; i += 2) {
+      test = test.addSourceLines(dir + "/" + extraSources[i], extraSources[i + 1]);
+    }
+    return test;
+  }
+
+  @Test
+  void packagePrivateInterfaceWhoseImplementationsCannotThrowIt() {
+    confinedRunner("com.acme.run", "", false).doTest();
+  }
+
+  @Test
+  void publicInterfaceOthersMayImplement() {
+    confinedRunner("com.acme.pub", "public", true).doTest();
+  }
+
+  @Test
+  void publicSubinterfaceOpensTheSet() {
+    confinedRunner(
+            "com.acme.sub",
+            "",
+            true,
+            "Pausing.java",
+            """
+            package com.acme.sub;
+            public interface Pausing extends Runner {}
+            """)
+        .doTest();
+  }
+
+  @Test
+  void anImplementationThatSleeps() {
+    confinedRunner(
+            "com.acme.sleeps",
+            "",
+            true,
+            "Slow.java",
+            """
+            package com.acme.sleeps;
+            final class Slow implements Runner {
+              @Override
+              public void wakeup() throws InterruptedException {
+                Thread.sleep(10);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void aLambdaThatSleeps() {
+    confinedRunner(
+            "com.acme.lambda",
+            "",
+            true,
+            "Slow.java",
+            """
+            package com.acme.lambda;
+            final class Slow {
+              static Runner slow() {
+                return () -> Thread.sleep(10);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void publicClassOthersMayExtendDeclaresIt() {
+    confinedRunner(
+            "com.acme.open",
+            "",
+            true,
+            "Open.java",
+            """
+            package com.acme.open;
+            public class Open implements Runner {
+              @Override
+              public void wakeup() throws InterruptedException {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void publicClassThatDeclaresNoneKeepsTheSetClosed() {
+    confinedRunner(
+            "com.acme.closed",
+            "",
+            false,
+            "Quiet.java",
+            """
+            package com.acme.closed;
+            public class Quiet implements Runner {
+              @Override
+              public void wakeup() {}
+            }
+            """)
+        .doTest();
+  }
 }

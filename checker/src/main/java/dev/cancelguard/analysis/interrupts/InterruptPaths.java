@@ -232,10 +232,18 @@ public final class InterruptPaths {
           && RethrowingHelpers.rethrowsItsArgument(call, state);
     }
 
-    /** On the branch where the caught exception cannot be an interrupt, there is none to handle. */
+    /**
+     * On the branch where the caught exception cannot be an interrupt, there is none to handle; on
+     * the branch where a record of the compilation's own interrupt is set ({@link
+     * OwnInterruptRecords}: {@code if (!execution.isInterrupted()) restore;}), the interrupt is the
+     * doorbell its sender rang, consumed by the sender's own protocol.
+     */
     @Override
     public long killedOnBranch(ExpressionTree condition, boolean value) {
-      return excludesInterrupt(condition, value) ? UNHANDLED : 0;
+      return excludesInterrupt(condition, value)
+              || OwnInterruptRecords.impliesOwnInterrupt(condition, value, state)
+          ? UNHANDLED
+          : 0;
     }
 
     /** Rethrowing the caught exception, or another interrupt, lets the interrupt propagate. */

@@ -158,9 +158,12 @@ public final class Interrupts {
    * this compilation that only its package can override, whose body and overrides, all compiled
    * here, throw none ({@link ConfinedOverrides}); or an interface or abstract method declared in
    * this file whose implementations in this file (at least one, no lambda or method reference among
-   * them) all declare none; or an abstract method of a sealed type, wherever declared, whose
-   * implementations in its permitted subtypes all declare none ({@link SealedImplementations}: the
-   * set is read from the symbol, the same in full and incremental builds).
+   * them) all declare none; or an interface or abstract method of a type only its package can
+   * implement, compiled here whole, none of whose implementations there can throw one ({@link
+   * ConfinedOverrides#everyImplementation}); or an abstract method of a sealed type, wherever
+   * declared, whose implementations in its permitted subtypes all declare none ({@link
+   * SealedImplementations}: the set is read from the symbol, the same in full and incremental
+   * builds).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
@@ -171,7 +174,8 @@ public final class Interrupts {
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {
-      return everyConfinedBodyThrowsNone(method, state);
+      return everyConfinedBodyThrowsNone(method, state)
+          || everyConfinedImplementationThrowsNone(method, state);
     }
     if ((method.flags() & Flags.ABSTRACT) == 0) {
       MethodTree declaration = SameFile.findMethod(unit, method, state);
@@ -182,7 +186,35 @@ public final class Interrupts {
                   || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)))
           || everyConfinedBodyThrowsNone(method, state);
     }
-    return everyImplementationInTheFileDeclaresNone(method, unit, state);
+    return everyImplementationInTheFileDeclaresNone(method, unit, state)
+        || everyConfinedImplementationThrowsNone(method, state);
+  }
+
+  /**
+   * An interface or abstract method of a type only its package can implement, whose package is
+   * compiled here whole ({@link ConfinedOverrides#everyImplementation}), and none of whose
+   * implementations there can throw {@link InterruptedException}: each declares none, or declares
+   * it and its body throws none (the test of a same-file callee); a lambda's body throws none; a
+   * method reference names a method that declares none.
+   */
+  private static boolean everyConfinedImplementationThrowsNone(
+      MethodSymbol method, VisitorState state) {
+    Type interrupted = interruptedExceptionType(state);
+    return ConfinedOverrides.everyImplementation(
+        method,
+        tree ->
+            !declaresInterruptedException(tree, state)
+                || (tree.getBody() != null && !bodyThrowsInterrupt(tree.getBody(), state)),
+        functional ->
+            switch (functional) {
+              case LambdaExpressionTree lambda -> !bodyThrowsInterrupt(lambda.getBody(), state);
+              case MemberReferenceTree reference ->
+                  getSymbol(reference) instanceof MethodSymbol target
+                      && target.getThrownTypes().stream()
+                          .noneMatch(thrown -> isSubtype(interrupted, thrown, state));
+              default -> false;
+            },
+        state);
   }
 
   /**

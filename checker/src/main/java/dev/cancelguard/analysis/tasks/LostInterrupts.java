@@ -153,11 +153,15 @@ public final class LostInterrupts {
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** The code unit is a thread's top level, or ends with its thread. */
+  /**
+   * The code unit is a thread's top level, the whole work of a task only pools run ({@link
+   * ThreadTasks}), or ends with one of those.
+   */
   private static boolean isThreadsWholeWork(
       @Nullable TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     return codeUnit != null
         && (Tasks.isThreadTopLevel(codeUnit, state)
+            || ThreadTasks.isWholeWork(codeUnit, state)
             || Tasks.endsWithItsThread(codeUnit, state, options));
   }
 
@@ -191,9 +195,7 @@ public final class LostInterrupts {
       @Nullable TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    return codeUnit != null
-        && (Tasks.isThreadTopLevel(codeUnit, state)
-            || Tasks.endsWithItsThread(codeUnit, state, options))
+    return isThreadsWholeWork(codeUnit, state, options)
         && Tasks.isInTailPosition(statementPath, codeUnit, state, options);
   }
 
@@ -367,17 +369,18 @@ public final class LostInterrupts {
 
   /**
    * True if the leak throws an unchecked exception out of a thread's top level itself ({@link
-   * Tasks#isThreadTopLevel}), with no catch of the top level on its way: the exception ends the
-   * thread (its uncaught-exception handler reports it), which is what the interrupt asked, and
-   * nobody is left to read the flag. A private method that ends with its thread is not enough: the
-   * top level that calls it may catch the exception and go on.
+   * Tasks#isThreadTopLevel}) or the whole work of a task only threads or the common pool run
+   * ({@link ThreadTasks}), with no catch of the top level on its way: the exception ends the thread
+   * or the task (the uncaught-exception handler or the task's future takes it), which is what the
+   * interrupt asked, and nobody is left to read the flag. A private method that ends with its
+   * thread is not enough: the top level that calls it may catch the exception and go on.
    */
   private static boolean throwEndsItsThread(Leak leak, TreePath codeUnit, VisitorState state) {
     Type thrown = leak.thrownType();
     if (thrown == null
         || !(ASTHelpers.isSubtype(thrown, state.getSymtab().runtimeExceptionType, state)
             || ASTHelpers.isSubtype(thrown, state.getSymtab().errorType, state))
-        || !Tasks.isThreadTopLevel(codeUnit, state)) {
+        || !(Tasks.isThreadTopLevel(codeUnit, state) || ThreadTasks.isWholeWork(codeUnit, state))) {
       return false;
     }
     TreePath throwPath = findPath(codeUnit, leak.tree());

@@ -15,7 +15,9 @@ import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -31,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * whose future is dropped, {@code shutdown()}, {@code awaitTermination}, state queries); and the
  * file never interrupts a thread other than the current one. A {@code shutdownNow()}, {@code
  * close()} (which interrupts when its wait is interrupted), a kept future, an executor returned or
- * passed on, or a {@code thread.interrupt()} anywhere in the file disqualifies it.
+ * passed on (other than where a plain {@code Object} is taken, as by a log call), or a {@code
+ * thread.interrupt()} anywhere in the file disqualifies it; comparisons do not.
  *
  * <p>Threads come from the pool's thread factory; a factory in another file that keeps its threads
  * and interrupts them is not followed.
@@ -191,16 +194,58 @@ final class PrivateExecutors {
       }
       TreePath grandparent = parent == null ? null : LocalUses.parent(parent);
       boolean quiet =
-          leaf instanceof MemberSelectTree select
-              && grandparent != null
-              && grandparent.getLeaf() instanceof MethodInvocationTree call
-              && call.getMethodSelect() == select
-              && Expressions.isResolved(call)
-              && (QUIET_CALLS.contains(select.getIdentifier().toString())
-                  || isSubmission(grandparent));
+          (leaf instanceof MemberSelectTree select
+                  && grandparent != null
+                  && grandparent.getLeaf() instanceof MethodInvocationTree call
+                  && call.getMethodSelect() == select
+                  && Expressions.isResolved(call)
+                  && (QUIET_CALLS.contains(select.getIdentifier().toString())
+                      || isSubmission(grandparent)))
+              || isComparison(leaf)
+              || isPlainObjectArgument(use, leaf, state);
       other[0] |= !quiet;
     }
     return created[0] && !other[0];
+  }
+
+  /** {@code executor == null}, {@code executor != other}: a comparison hands nothing out. */
+  private static boolean isComparison(@Nullable Tree parent) {
+    return parent != null
+        && (parent.getKind() == Tree.Kind.EQUAL_TO || parent.getKind() == Tree.Kind.NOT_EQUAL_TO);
+  }
+
+  /**
+   * The executor passed where a plain {@code Object} is taken ({@code log.info("stopping {}",
+   * executor)}, {@code String.valueOf(executor)}): code that takes an {@code Object} can only print
+   * or compare it, not stop the pool.
+   */
+  private static boolean isPlainObjectArgument(
+      TreePath use, @Nullable Tree parent, VisitorState state) {
+    if (!(parent instanceof MethodInvocationTree call)
+        || !Expressions.isResolved(call)
+        || !(getSymbol(call) instanceof MethodSymbol method)) {
+      return false;
+    }
+    int index = call.getArguments().indexOf(use.getLeaf());
+    if (index < 0) {
+      return false;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    if (parameters.isEmpty()) {
+      return false;
+    }
+    Type parameter =
+        index < parameters.size()
+            ? parameters.get(index).type
+            : parameters.get(parameters.size() - 1).type;
+    if (method.isVarArgs()
+        && index >= parameters.size() - 1
+        && parameter instanceof Type.ArrayType array) {
+      parameter = array.getComponentType();
+    }
+    return parameter != null
+        && parameter.tsym != null
+        && parameter.tsym.getQualifiedName().contentEquals("java.lang.Object");
   }
 
   /**

@@ -169,8 +169,9 @@ public final class Tasks {
 
   /**
    * True if the code unit is a private method that every caller calls as the last thing a thread's
-   * top level ({@link #isThreadTopLevel}) does: {@code run() { try { runLoop(); } finally { .. }
-   * }}. When it ends, its thread ends, as when the top level itself ends.
+   * top level ({@link #isThreadTopLevel}) or the whole work of a task only threads or the common
+   * pool run ({@link ThreadTasks}) does: {@code run() { try { runLoop(); } finally { .. } }}. When
+   * it ends, its thread (or task) ends, as when the top level itself ends.
    */
   public static boolean endsWithItsThread(
       TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
@@ -205,7 +206,7 @@ public final class Tasks {
       TreePath caller = enclosingCodeUnit(call);
       if (!(statement.getLeaf() instanceof ExpressionStatementTree)
           || caller == null
-          || !isThreadTopLevel(caller, state)
+          || !(isThreadTopLevel(caller, state) || ThreadTasks.isWholeWork(caller, state))
           || !isInTailPosition(statement, caller, state, options)) {
         return false;
       }
@@ -350,7 +351,7 @@ public final class Tasks {
    * written inline. A local that is reassigned, run directly ({@code r.run()}) or handed to any
    * other call does not count.
    */
-  private static boolean isLocalOnlyHandedTo(
+  static boolean isLocalOnlyHandedTo(
       TreePath valuePath,
       VisitorState state,
       java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {
@@ -372,7 +373,7 @@ public final class Tasks {
     return !uses.isEmpty() && uses.stream().allMatch(use -> isArgumentOf(use, state, callKind));
   }
 
-  private static boolean isArgumentOf(
+  static boolean isArgumentOf(
       TreePath argumentPath,
       VisitorState state,
       java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {

@@ -37,6 +37,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.OwnInterruptRecords;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
@@ -243,9 +244,40 @@ public final class WakeUps {
    * an {@code if} that tests a field this file sets right where it interrupts another thread: the
    * class clears the interrupt it sent itself ({@code deadline = 0; caller.interrupt();} in its
    * alarm, {@code if (deadline == 0) Thread.interrupted();} when the timed call ends), so it does
-   * not leak into the caller's next operation.
+   * not leak into the caller's next operation; or a statement of the branch taken when a record of
+   * the compilation's own interrupt, in any file, is set ({@link OwnInterruptRecords}).
    */
   public static boolean clearsItsOwnInterrupt(TreePath statementPath, VisitorState state) {
+    return clearsOnTheTestOfAFieldSetWhereAThreadIsInterrupted(statementPath, state)
+        || clearsUnderARecordOfItsOwnInterrupt(statementPath, state);
+  }
+
+  /**
+   * True if the statement at {@code statementPath} is a statement of the branch of an {@code if}
+   * taken when a record of the compilation's own interrupt is set ({@link OwnInterruptRecords}: a
+   * field, of this file or another, set to true only right before its class interrupts the thread
+   * it keeps, and cleared again): {@code if (execution.isInterrupted()) { Thread.interrupted();
+   * return ..; }}.
+   */
+  private static boolean clearsUnderARecordOfItsOwnInterrupt(
+      TreePath statementPath, VisitorState state) {
+    TreePath p = statementPath.getParentPath();
+    Tree child = statementPath.getLeaf();
+    if (p != null && p.getLeaf() instanceof BlockTree) {
+      child = p.getLeaf();
+      p = p.getParentPath();
+    }
+    if (p == null || !(p.getLeaf() instanceof IfTree ifTree)) {
+      return false;
+    }
+    return (child == ifTree.getThenStatement()
+            && OwnInterruptRecords.impliesOwnInterrupt(ifTree.getCondition(), true, state))
+        || (child == ifTree.getElseStatement()
+            && OwnInterruptRecords.impliesOwnInterrupt(ifTree.getCondition(), false, state));
+  }
+
+  private static boolean clearsOnTheTestOfAFieldSetWhereAThreadIsInterrupted(
+      TreePath statementPath, VisitorState state) {
     Tree child = statementPath.getLeaf();
     for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();

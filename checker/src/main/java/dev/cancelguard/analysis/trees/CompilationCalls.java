@@ -48,6 +48,9 @@ public final class CompilationCalls {
    */
   private final Map<Object, List<TreePath>> handedOver = new HashMap<>();
 
+  /** The creations {@code new C(..)} (without a class body) of each class. */
+  private final Map<ClassSymbol, List<TreePath>> creations = new HashMap<>();
+
   private CompilationCalls() {}
 
   /** The calls of this compilation, indexed the first time they are asked for. */
@@ -90,6 +93,11 @@ public final class CompilationCalls {
     return handedOver.getOrDefault(type, List.of());
   }
 
+  /** The creations {@code new type(..)} (without a class body) in this compilation. */
+  public List<TreePath> creationsOf(ClassSymbol type) {
+    return creations.getOrDefault(type, List.of());
+  }
+
   /** The arguments that are method references to {@code method}. */
   public List<TreePath> referencesHandedOver(MethodSymbol method) {
     return handedOver.getOrDefault(method, List.of());
@@ -116,6 +124,10 @@ public final class CompilationCalls {
 
       @Override
       public Void visitNewClass(NewClassTree newClass, Void unused) {
+        if (newClass.getClassBody() == null
+            && getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
+          creations.computeIfAbsent(type, k -> new ArrayList<>()).add(getCurrentPath());
+        }
         indexArguments(newClass.getArguments());
         return super.visitNewClass(newClass, null);
       }

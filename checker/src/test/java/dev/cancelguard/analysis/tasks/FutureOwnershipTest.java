@@ -32,7 +32,7 @@ class FutureOwnershipTest {
       VarSymbol owned = FutureOwnership.ownedLocal(receiver, codeUnit, state);
       String kind =
           owned == null
-              ? (FutureValues.isPromise(receiver, state) ? "promise" : "not owned")
+              ? (FutureComputations.isPromise(receiver, state) ? "promise" : "not owned")
               : (FutureOwnership.escape(owned, codeUnit, state) == null
                   ? "owned"
                   : "owned, leaves");
