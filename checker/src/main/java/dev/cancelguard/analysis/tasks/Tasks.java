@@ -79,8 +79,7 @@ public final class Tasks {
   public static boolean runsAsTask(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, Tasks::isTaskSubmission)
-          || isLocalOnlyHandedTo(codeUnit, state, Tasks::isTaskSubmission);
+      return isHandedTo(codeUnit, state, Tasks::isTaskSubmission);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -108,19 +107,38 @@ public final class Tasks {
   public static boolean isSubmittedToExecutor(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, ExecutorCalls.TASK_SUBMISSION::matches)
-          || isLocalOnlyHandedTo(codeUnit, state, ExecutorCalls.TASK_SUBMISSION::matches);
+      return isHandedTo(codeUnit, state, ExecutorCalls.TASK_SUBMISSION::matches);
     }
+    TreePath creation = anonymousCreation(codeUnit);
+    return creation != null && isHandedTo(creation, state, ExecutorCalls.TASK_SUBMISSION::matches);
+  }
+
+  /**
+   * For a method of an anonymous class, the path of the class's creation ({@code new Runnable() {
+   * .. }}); null for any other code unit.
+   */
+  static @Nullable TreePath anonymousCreation(TreePath codeUnit) {
     TreePath classPath = codeUnit.getParentPath();
-    return leaf instanceof MethodTree
-        && classPath != null
-        && classPath.getLeaf() instanceof ClassTree
-        && classPath.getParentPath() != null
-        && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
-        && newClass.getClassBody() == classPath.getLeaf()
-        && (isArgumentOf(classPath.getParentPath(), state, ExecutorCalls.TASK_SUBMISSION::matches)
-            || isLocalOnlyHandedTo(
-                classPath.getParentPath(), state, ExecutorCalls.TASK_SUBMISSION::matches));
+    return codeUnit.getLeaf() instanceof MethodTree
+            && classPath != null
+            && classPath.getLeaf() instanceof ClassTree
+            && classPath.getParentPath() != null
+            && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
+            && newClass.getClassBody() == classPath.getLeaf()
+        ? classPath.getParentPath()
+        : null;
+  }
+
+  /**
+   * The value (a lambda, a class creation) is an argument of a call of that kind, inline or through
+   * a local used for nothing else.
+   */
+  static boolean isHandedTo(
+      TreePath valuePath,
+      VisitorState state,
+      java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {
+    return isArgumentOf(valuePath, state, callKind)
+        || isLocalOnlyHandedTo(valuePath, state, callKind);
   }
 
   /**
@@ -134,8 +152,7 @@ public final class Tasks {
   public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
-      return isArgumentOf(codeUnit, state, ThreadCalls.THREAD_WHOLE_WORK::matches)
-          || isLocalOnlyHandedTo(codeUnit, state, ThreadCalls.THREAD_WHOLE_WORK::matches);
+      return isHandedTo(codeUnit, state, ThreadCalls.THREAD_WHOLE_WORK::matches);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
@@ -152,15 +169,9 @@ public final class Tasks {
     }
     // run() of an anonymous Runnable passed to a Thread constructor or builder, directly or
     // through a local that is used for nothing else.
-    TreePath classPath = codeUnit.getParentPath();
-    if (classPath != null
-        && classPath.getLeaf() instanceof ClassTree
-        && classPath.getParentPath() != null
-        && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
-        && newClass.getClassBody() == classPath.getLeaf()) {
-      return isArgumentOf(classPath.getParentPath(), state, ThreadCalls.THREAD_WHOLE_WORK::matches)
-          || isLocalOnlyHandedTo(
-              classPath.getParentPath(), state, ThreadCalls.THREAD_WHOLE_WORK::matches);
+    TreePath creation = anonymousCreation(codeUnit);
+    if (creation != null) {
+      return isHandedTo(creation, state, ThreadCalls.THREAD_WHOLE_WORK::matches);
     }
     // run() of a named Runnable class whose instances this file hands to new Thread(..) (or a
     // builder or factory): `new Thread(this)`, `new Thread(new Watcher())`.
@@ -351,7 +362,7 @@ public final class Tasks {
    * written inline. A local that is reassigned, run directly ({@code r.run()}) or handed to any
    * other call does not count.
    */
-  static boolean isLocalOnlyHandedTo(
+  private static boolean isLocalOnlyHandedTo(
       TreePath valuePath,
       VisitorState state,
       java.util.function.BiPredicate<ExpressionTree, VisitorState> callKind) {

@@ -7,7 +7,6 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -53,22 +52,15 @@ public final class ThreadTasks {
     Tree leaf = codeUnit.getLeaf();
     BiPredicate<ExpressionTree, VisitorState> here = ThreadTasks::runsOnAThreadOrTheCommonPool;
     if (leaf instanceof LambdaExpressionTree) {
-      return Tasks.isArgumentOf(codeUnit, state, here)
-          || Tasks.isLocalOnlyHandedTo(codeUnit, state, here);
+      return Tasks.isHandedTo(codeUnit, state, here);
     }
     if (!(leaf instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)) {
       return false;
     }
-    TreePath classPath = codeUnit.getParentPath();
-    if (classPath != null
-        && classPath.getLeaf() instanceof ClassTree
-        && classPath.getParentPath() != null
-        && classPath.getParentPath().getLeaf() instanceof NewClassTree newClass
-        && newClass.getClassBody() == classPath.getLeaf()) {
-      return isEntryPoint(symbol, state)
-          && (Tasks.isArgumentOf(classPath.getParentPath(), state, here)
-              || Tasks.isLocalOnlyHandedTo(classPath.getParentPath(), state, here));
+    TreePath creation = Tasks.anonymousCreation(codeUnit);
+    if (creation != null) {
+      return isEntryPoint(symbol, state) && Tasks.isHandedTo(creation, state, here);
     }
     CompilationCalls calls = CompilationCalls.of(state);
     if (!calls.callsOf(symbol).isEmpty()) {
