@@ -15,6 +15,36 @@ class SwallowedInterruptThreadTaskTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
 
+  /**
+   * A Runnable in a file of its own whose catch ends its whole work; {@code marker} goes on the
+   * line before the catch (a must-flag marker, or nothing).
+   */
+  private static String pump(String marker) {
+    return """
+        import java.util.concurrent.BlockingQueue;
+        class Pump implements Runnable {
+          private final BlockingQueue<String> queue;
+
+          Pump(BlockingQueue<String> queue) {
+            this.queue = queue;
+          }
+
+          @Override
+          public void run() {
+            try {
+              while (true) {
+                System.out.println(queue.take());
+              }
+              %s
+            } catch (InterruptedException e) {
+              System.err.println("pump stopped");
+            }
+          }
+        }
+        """
+        .formatted(marker);
+  }
+
   @Test
   void lambdaOnAPoolTheCodeMakes_isReported() {
     helper
@@ -103,29 +133,7 @@ class SwallowedInterruptThreadTaskTest {
   @Test
   void namedTaskHandedOnlyToNewThreadsInAnotherFile() {
     helper
-        .addSourceLines(
-            "Pump.java",
-            """
-            import java.util.concurrent.BlockingQueue;
-            class Pump implements Runnable {
-              private final BlockingQueue<String> queue;
-
-              Pump(BlockingQueue<String> queue) {
-                this.queue = queue;
-              }
-
-              @Override
-              public void run() {
-                try {
-                  while (true) {
-                    System.out.println(queue.take());
-                  }
-                } catch (InterruptedException e) {
-                  System.err.println("pump stopped");
-                }
-              }
-            }
-            """)
+        .addSourceLines("Pump.java", pump(""))
         .addSourceLines(
             "Handler.java",
             """
@@ -146,30 +154,7 @@ class SwallowedInterruptThreadTaskTest {
   @Test
   void namedTaskAlsoRunDirectlyOrOnAPool_isReported() {
     helper
-        .addSourceLines(
-            "Pump.java",
-            """
-            import java.util.concurrent.BlockingQueue;
-            class Pump implements Runnable {
-              private final BlockingQueue<String> queue;
-
-              Pump(BlockingQueue<String> queue) {
-                this.queue = queue;
-              }
-
-              @Override
-              public void run() {
-                try {
-                  while (true) {
-                    System.out.println(queue.take());
-                  }
-                  // BUG: Diagnostic contains: swallows it
-                } catch (InterruptedException e) {
-                  System.err.println("pump stopped");
-                }
-              }
-            }
-            """)
+        .addSourceLines("Pump.java", pump("// BUG: Diagnostic contains: swallows it"))
         .addSourceLines(
             "Handler.java",
             """
@@ -192,28 +177,7 @@ class SwallowedInterruptThreadTaskTest {
   @Test
   void namedTaskKeptInAVariable_isReported() {
     helper
-        .addSourceLines(
-            "Pump.java",
-            """
-            import java.util.concurrent.BlockingQueue;
-            class Pump implements Runnable {
-              private final BlockingQueue<String> queue;
-
-              Pump(BlockingQueue<String> queue) {
-                this.queue = queue;
-              }
-
-              @Override
-              public void run() {
-                try {
-                  System.out.println(queue.take());
-                  // BUG: Diagnostic contains: swallows it
-                } catch (InterruptedException e) {
-                  System.err.println("pump stopped");
-                }
-              }
-            }
-            """)
+        .addSourceLines("Pump.java", pump("// BUG: Diagnostic contains: swallows it"))
         .addSourceLines(
             "Handler.java",
             """
