@@ -361,14 +361,26 @@ final class Analyzer {
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
         .map(
             d ->
-                (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":")
+                (d.getSource() == null ? "" : fileName(d.getSource()) + ":")
                     + d.getLineNumber()
                     + ": "
                     + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""))
         .collect(ImmutableList.toImmutableList());
   }
 
-  private static String rootCause(Throwable e) {
+  /**
+   * The file's own name: a source's, or a class file's in a jar, which has no path of its own (its
+   * name reads {@code archive.jar(/pkg/Name.class)}).
+   */
+  private static String fileName(JavaFileObject source) {
+    String name = source.getName();
+    if (name.endsWith(")")) {
+      name = name.substring(0, name.length() - 1);
+    }
+    return name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  }
+
+    private static String rootCause(Throwable e) {
     Throwable cause = e;
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();

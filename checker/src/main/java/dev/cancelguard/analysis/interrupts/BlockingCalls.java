@@ -6,11 +6,11 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.tools.javac.code.Symbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Expressions;
 
 /**
  * Which calls block, and what they do with the interrupt flag: the calls that fail at once when the
@@ -37,9 +37,8 @@ public final class BlockingCalls {
         || isInterruptibleChannelIo(call, state)) {
       return true;
     }
-    Symbol symbol = getSymbol(call);
-    return symbol != null
-        && options.isCancellationPoint(symbol)
+    return Expressions.isResolved(call)
+        && options.isCancellationPoint(getSymbol(call))
         && !ThreadCalls.IS_INTERRUPTED.matches(call, state)
         && !ThreadCalls.INTERRUPTED.matches(call, state);
   }
