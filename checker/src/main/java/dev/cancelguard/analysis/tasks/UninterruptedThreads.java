@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -51,13 +52,14 @@ import org.jspecify.annotations.Nullable;
  * anonymous {@code Thread} subclass, the {@code run()} of a {@code Runnable} or {@code Thread}
  * class whose every instance is made in this file (the class or its constructors private, or a
  * class only its package can name that no other file of the package names) and only ever handed to
- * such threads — sets its own interruption policy. A thread made through reflection ({@code
- * Constructor<Thread>.newInstance(..)}) is made as by {@code new Thread(..)}, and a reflective
- * field write on it hands it to nobody. Ending its loop on an interrupt would stop the only thread
- * doing that work (a clock updater, a finalizer, a watcher), and nothing starts it again. Whether
- * the thread is a daemon does not change who can interrupt it, so no fix ends its loop either way;
- * a swallowed interrupt there goes unreported only on a daemon (made so with {@code
- * setDaemon(true)} on one of its holders), as for the other threads of {@link OwnThreads}.
+ * such threads, or of a {@code Runnable} class that reaches a thread only by handing itself ({@code
+ * new Thread(this)}) to one — sets its own interruption policy. A thread made through reflection
+ * ({@code Constructor<Thread>.newInstance(..)}) is made as by {@code new Thread(..)}, and a
+ * reflective field write on it hands it to nobody. Ending its loop on an interrupt would stop the
+ * only thread doing that work (a clock updater, a finalizer, a watcher), and nothing starts it
+ * again. Whether the thread is a daemon does not change who can interrupt it, so no fix ends its
+ * loop either way; a swallowed interrupt there goes unreported only on a daemon (made so with
+ * {@code setDaemon(true)} on one of its holders), as for the other threads of {@link OwnThreads}.
  */
 public final class UninterruptedThreads {
   /** Holders followed from one to the next (a local copied into a private field) at most. */
@@ -201,7 +203,7 @@ public final class UninterruptedThreads {
           : handedToThreadCreation(parent.getParentPath(), state);
     }
     if (!madeOnlyHere(type) && !madeOnlyInThisFileOfItsPackage(type, codeUnit, state)) {
-      return null;
+      return isThread ? null : threadsItHandsItselfTo(type, run, state);
     }
     List<TreePath> instances = instancesOf(type, codeUnit.getCompilationUnit());
     if (instances.isEmpty()) {
@@ -217,6 +219,39 @@ public final class UninterruptedThreads {
         return null;
       }
       creations.addAll(threads);
+    }
+    return creations;
+  }
+
+  /**
+   * The thread creations a {@code Runnable} class hands itself to ({@code runner = new Thread(this,
+   * name);}), when that is the only way its instances reach a thread in this compilation: every
+   * instance of it handed to a call or a constructor is {@code this}, each an argument of a thread
+   * creation; no code calls its {@code run()} directly; and no class of the compilation extends it.
+   * Its {@code run()} is then the whole work of the threads it makes for itself, whoever makes its
+   * instances. Null otherwise.
+   */
+  private static @Nullable List<TreePath> threadsItHandsItselfTo(
+      ClassSymbol type, MethodSymbol run, VisitorState state) {
+    if (!CompiledSources.subclassesOf(type, state).isEmpty()) {
+      return null;
+    }
+    CompilationCalls calls = CompilationCalls.of(state);
+    List<TreePath> handed = calls.instancesHandedOver(type);
+    if (handed.isEmpty() || !calls.callsOf(run).isEmpty()) {
+      return null;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    for (TreePath argument : handed) {
+      ExpressionTree value = Expressions.strip((ExpressionTree) argument.getLeaf());
+      TreePath creation = argument.getParentPath();
+      if (!(value instanceof IdentifierTree self)
+          || !self.getName().contentEquals("this")
+          || creation == null
+          || !isThreadCreationWithArgument(creation, value, state)) {
+        return null;
+      }
+      creations.add(creation);
     }
     return creations;
   }
