@@ -312,6 +312,36 @@ class SwallowedInterruptUninterruptibleThreadTest {
   }
 
   @Test
+  void positive_runnableHandedToAThreadThatDoesNotRunIt() {
+    // The thread takes the detector as a plain owner to report to, not as the Runnable it runs:
+    // whoever calls run() runs it on a thread of their own.
+    helper
+        .addSourceLines(
+            "Detector.java",
+            detector(FLAG)
+                .replace("new Thread(this, \"detector\")", "new Reporter(this)")
+                .replace("  private Thread runner;", "  private Reporter runner;"))
+        .addSourceLines("Connector.java", CONNECTOR)
+        .addSourceLines(
+            "Reporter.java",
+            """
+            class Reporter extends Thread {
+              private final Object owner;
+
+              Reporter(Object owner) {
+                this.owner = owner;
+              }
+
+              @Override
+              public void run() {
+                System.out.println(owner);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_runnableSubclassed() {
     helper
         .addSourceLines("Detector.java", detector(FLAG))
@@ -326,6 +356,113 @@ class SwallowedInterruptUninterruptibleThreadTest {
               }
             }
             """)
+        .doTest();
+  }
+
+  // ------------------------------- a Runnable that hands itself to a daemon it starts and drops
+
+  /** A watchdog that starts a thread for itself through a helper; {@code marker} as above. */
+  private static String watchdog(String start, String marker) {
+    return """
+        package exec;
+
+        import java.util.concurrent.ThreadFactory;
+
+        public class Watchdog implements Runnable {
+          private final ThreadFactory factory;
+          private final long timeoutMillis;
+          private boolean stopped;
+
+          private Watchdog(ThreadFactory factory, long timeoutMillis) {
+            this.factory = factory;
+            this.timeoutMillis = timeoutMillis;
+          }
+
+          public static Watchdog of(ThreadFactory factory, long timeoutMillis) {
+            return new Watchdog(factory, timeoutMillis);
+          }
+
+          @Override
+          public void run() {
+            long start = System.currentTimeMillis();
+            synchronized (this) {
+              long left = timeoutMillis;
+              while (!stopped && left > 0) {
+                try {
+                  wait(left);
+                  %s
+                } catch (InterruptedException ignore) {
+                }
+                left = timeoutMillis - (System.currentTimeMillis() - start);
+              }
+            }
+          }
+
+          public synchronized void start() {
+            stopped = false;
+            %s
+          }
+
+          public synchronized void stop() {
+            stopped = true;
+            notifyAll();
+          }
+        }
+        """
+        .formatted(marker, start);
+  }
+
+  private static final String THREADS =
+      """
+      package exec;
+
+      import java.util.concurrent.ThreadFactory;
+
+      final class Threads {
+        private Threads() {}
+
+        static Thread newThread(ThreadFactory factory, Runnable runnable, String name, boolean daemon) {
+          Thread thread = factory.newThread(runnable);
+          thread.setName(name);
+          thread.setDaemon(daemon);
+          return thread;
+        }
+      }
+      """;
+
+  @Test
+  void negative_runOfARunnableThatStartsADaemonForItselfAndDropsIt() {
+    helper
+        .addSourceLines(
+            "exec/Watchdog.java",
+            watchdog("Threads.newThread(factory, this, \"watchdog\", true).start();", ""))
+        .addSourceLines("exec/Threads.java", THREADS)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableThatStartsAThreadForItselfThatIsNotADaemon() {
+    helper
+        .addSourceLines(
+            "exec/Watchdog.java",
+            watchdog("Threads.newThread(factory, this, \"watchdog\", false).start();", FLAG))
+        .addSourceLines("exec/Threads.java", THREADS)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableThatHandsOutTheDaemonItStarts() {
+    helper
+        .addSourceLines(
+            "exec/Watchdog.java",
+            watchdog(
+                    "last = Threads.newThread(factory, this, \"watchdog\", true);\n"
+                        + "    last.start();",
+                    FLAG)
+                .replace(
+                    "  private boolean stopped;\n",
+                    "  private boolean stopped;\n  public Thread last;\n"))
+        .addSourceLines("exec/Threads.java", THREADS)
         .doTest();
   }
 }

@@ -11,6 +11,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -106,7 +107,7 @@ public final class UninterruptedThreads {
       Keeping kept =
           holderOf(creation) instanceof VarSymbol holder
               ? keptAndNeverInterrupted(holder, state, MAX_HOLDERS)
-              : Keeping.ESCAPES;
+              : isStartedDaemonNobodyHolds(creation) ? Keeping.KEPT_DAEMON : Keeping.ESCAPES;
       if (kept == Keeping.ESCAPES) {
         return Keeping.ESCAPES;
       }
@@ -152,15 +153,46 @@ public final class UninterruptedThreads {
     return !values.isEmpty() && values.stream().allMatch(UninterruptedThreads::makesDaemons);
   }
 
-  /** {@code new F(.., true, ..)} whose parameter taking {@code true} is named {@code daemon}. */
+  /**
+   * True if the creation is started and dropped in one statement, {@code newThread(factory, this,
+   * name, true).start();}, by a call that passes {@code true} to a parameter named {@code daemon}:
+   * nobody holds the thread to interrupt it, and it is made a daemon.
+   */
+  private static boolean isStartedDaemonNobodyHolds(TreePath creation) {
+    TreePath select = LocalUses.parent(creation);
+    TreePath call = select == null ? null : LocalUses.parent(select);
+    TreePath statement = call == null ? null : LocalUses.parent(call);
+    return creation.getLeaf() instanceof MethodInvocationTree
+        && select != null
+        && select.getLeaf() instanceof MemberSelectTree start
+        && start.getIdentifier().contentEquals("start")
+        && call != null
+        && call.getLeaf() instanceof MethodInvocationTree startCall
+        && startCall.getMethodSelect() == start
+        && startCall.getArguments().isEmpty()
+        && statement != null
+        && statement.getLeaf() instanceof ExpressionStatementTree
+        && makesDaemons((ExpressionTree) creation.getLeaf());
+  }
+
+  /**
+   * {@code new F(.., true, ..)} or {@code f(.., true, ..)} whose parameter taking {@code true} is
+   * named {@code daemon}.
+   */
   private static boolean makesDaemons(ExpressionTree value) {
-    if (!(Expressions.strip(value) instanceof NewClassTree creation)
-        || !(getSymbol(creation) instanceof MethodSymbol constructor)
+    ExpressionTree made = Expressions.strip(value);
+    List<? extends ExpressionTree> arguments =
+        switch (made) {
+          case NewClassTree creation -> creation.getArguments();
+          case MethodInvocationTree call -> call.getArguments();
+          case null, default -> null;
+        };
+    if (arguments == null
+        || !(getSymbol(made) instanceof MethodSymbol constructor)
         || constructor.isVarArgs()) {
       return false;
     }
     List<VarSymbol> parameters = constructor.getParameters();
-    List<? extends ExpressionTree> arguments = creation.getArguments();
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       if (parameters.get(i).getSimpleName().contentEquals("daemon")
           && Boolean.TRUE.equals(constValue(arguments.get(i)))) {
@@ -202,15 +234,31 @@ public final class UninterruptedThreads {
           ? List.of(parent.getParentPath())
           : handedToThreadCreation(parent.getParentPath(), state);
     }
-    if (!madeOnlyHere(type) && !madeOnlyInThisFileOfItsPackage(type, codeUnit, state)) {
-      return isThread ? null : threadsItHandsItselfTo(type, run, state);
+    if (isThread) {
+      return madeOnlyHere(type) || madeOnlyInThisFileOfItsPackage(type, codeUnit, state)
+          ? nonEmptyOrNull(instancesOf(type, codeUnit.getCompilationUnit()))
+          : null;
     }
+    List<TreePath> creations =
+        madeOnlyHere(type) || madeOnlyInThisFileOfItsPackage(type, codeUnit, state)
+            ? instancesHandedToThreads(type, codeUnit, state)
+            : null;
+    return creations != null ? creations : threadsItHandsItselfTo(type, run, state);
+  }
+
+  private static @Nullable List<TreePath> nonEmptyOrNull(List<TreePath> paths) {
+    return paths.isEmpty() ? null : paths;
+  }
+
+  /**
+   * The thread creations every instance {@code new Type(..)} of the file is handed to; null if
+   * there is none, or some goes elsewhere.
+   */
+  private static @Nullable List<TreePath> instancesHandedToThreads(
+      ClassSymbol type, TreePath codeUnit, VisitorState state) {
     List<TreePath> instances = instancesOf(type, codeUnit.getCompilationUnit());
     if (instances.isEmpty()) {
       return null;
-    }
-    if (isThread) {
-      return instances;
     }
     List<TreePath> creations = new ArrayList<>();
     for (TreePath instance : instances) {
@@ -248,7 +296,9 @@ public final class UninterruptedThreads {
       if (!(value instanceof IdentifierTree self)
           || !self.getName().contentEquals("this")
           || creation == null
-          || !isThreadCreationWithArgument(creation, value, state)) {
+          || !takesItAsARunnable(creation, value, state)
+          || !(isThreadCreationWithArgument(creation, value, state)
+              || isThreadFactoryMethodWithArgument(creation, value, state))) {
         return null;
       }
       creations.add(creation);
@@ -300,6 +350,46 @@ public final class UninterruptedThreads {
     return arguments.stream().anyMatch(a -> Expressions.strip(a) == argument)
         && (Ownership.isThreadCreation((ExpressionTree) creation.getLeaf(), state)
             || isReflectiveThreadConstruction(creation.getLeaf(), state));
+  }
+
+  /**
+   * True if the call or constructor at {@code creation} takes {@code argument} for a parameter of
+   * type {@code Runnable}: the thread runs it ({@code new Worker(this, group)} of a pool that hands
+   * itself to its worker threads to be called back is not that).
+   */
+  private static boolean takesItAsARunnable(TreePath creation, Tree argument, VisitorState state) {
+    List<? extends ExpressionTree> arguments =
+        switch (creation.getLeaf()) {
+          case NewClassTree newClass -> newClass.getArguments();
+          case MethodInvocationTree call -> call.getArguments();
+          default -> List.of();
+        };
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
+    if (runnable == null
+        || !(getSymbol(creation.getLeaf()) instanceof MethodSymbol method)
+        || method.isVarArgs()) {
+      return false;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+      if (Expressions.strip(arguments.get(i)) == argument) {
+        return state.getTypes().isSameType(parameters.get(i).type, runnable);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A call of a method of the project that makes a thread for the {@code Runnable} it is given
+   * ({@link ThreadCalls#THREAD_FACTORY_METHOD}): {@code ThreadUtil.newThread(factory, this, name,
+   * true)}.
+   */
+  private static boolean isThreadFactoryMethodWithArgument(
+      TreePath creation, Tree argument, VisitorState state) {
+    return creation.getLeaf() instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && call.getArguments().stream().anyMatch(a -> Expressions.strip(a) == argument)
+        && ThreadCalls.THREAD_FACTORY_METHOD.matches(call, state);
   }
 
   /**
