@@ -407,6 +407,14 @@ class SwallowedInterruptUninterruptibleThreadTest {
             stopped = true;
             notifyAll();
           }
+
+          void fire(Observer observer) {
+            observer.timedOut(this);
+          }
+
+          interface Observer {
+            void timedOut(Watchdog watchdog);
+          }
         }
         """
         .formatted(marker, start);
@@ -436,6 +444,17 @@ class SwallowedInterruptUninterruptibleThreadTest {
         .addSourceLines(
             "exec/Watchdog.java",
             watchdog("Threads.newThread(factory, this, \"watchdog\", true).start();", ""))
+        .addSourceLines("exec/Threads.java", THREADS)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableThatAlsoHandsItselfOutAsARunnable() {
+    helper
+        .addSourceLines(
+            "exec/Watchdog.java",
+            watchdog("Threads.newThread(factory, this, \"watchdog\", true).start();", FLAG)
+                .replace("void timedOut(Watchdog watchdog);", "void timedOut(Runnable watchdog);"))
         .addSourceLines("exec/Threads.java", THREADS)
         .doTest();
   }

@@ -274,19 +274,21 @@ public final class UninterruptedThreads {
   /**
    * The thread creations a {@code Runnable} class hands itself to ({@code runner = new Thread(this,
    * name);}), when that is the only way its instances reach a thread in this compilation: every
-   * instance of it handed to a call or a constructor is {@code this}, each an argument of a thread
-   * creation; no code calls its {@code run()} directly; and no class of the compilation extends it.
-   * Its {@code run()} is then the whole work of the threads it makes for itself, whoever makes its
-   * instances. Null otherwise.
+   * instance of it handed to a call or a constructor is {@code this}, each taken as a {@code
+   * Runnable} by a thread creation, or as the class itself (a callback's argument, {@code
+   * observer.timeoutOccured(this)}); no code calls its {@code run()} directly; and no class of the
+   * compilation extends it. Its {@code run()} is then the whole work of the threads it makes for
+   * itself, whoever makes its instances. Null otherwise.
    */
   private static @Nullable List<TreePath> threadsItHandsItselfTo(
       ClassSymbol type, MethodSymbol run, VisitorState state) {
     if (!CompiledSources.subclassesOf(type, state).isEmpty()) {
       return null;
     }
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
     CompilationCalls calls = CompilationCalls.of(state);
     List<TreePath> handed = calls.instancesHandedOver(type);
-    if (handed.isEmpty() || !calls.callsOf(run).isEmpty()) {
+    if (runnable == null || handed.isEmpty() || !calls.callsOf(run).isEmpty()) {
       return null;
     }
     List<TreePath> creations = new ArrayList<>();
@@ -295,15 +297,27 @@ public final class UninterruptedThreads {
       TreePath creation = argument.getParentPath();
       if (!(value instanceof IdentifierTree self)
           || !self.getName().contentEquals("this")
-          || creation == null
-          || !takesItAsARunnable(creation, value, state)
-          || !(isThreadCreationWithArgument(creation, value, state)
-              || isThreadFactoryMethodWithArgument(creation, value, state))) {
+          || creation == null) {
         return null;
       }
-      creations.add(creation);
+      Type parameter = parameterTaking(creation, value);
+      if (parameter != null && state.getTypes().isSameType(parameter, runnable)) {
+        if (!(isThreadCreationWithArgument(creation, value, state)
+            || isThreadFactoryMethodWithArgument(creation, value, state))) {
+          return null;
+        }
+        creations.add(creation);
+      } else if (parameter == null
+          || !state
+              .getTypes()
+              .isSameType(state.getTypes().erasure(parameter), type.erasure(state.getTypes()))) {
+        // Code that takes it as this very class can run it only by calling its run(), which no
+        // code of the compilation does (`observer.timeoutOccured(this)`); code that takes it as a
+        // Runnable or an Object may run it anywhere.
+        return null;
+      }
     }
-    return creations;
+    return creations.isEmpty() ? null : creations;
   }
 
   /**
@@ -353,30 +367,26 @@ public final class UninterruptedThreads {
   }
 
   /**
-   * True if the call or constructor at {@code creation} takes {@code argument} for a parameter of
-   * type {@code Runnable}: the thread runs it ({@code new Worker(this, group)} of a pool that hands
-   * itself to its worker threads to be called back is not that).
+   * The declared type of the parameter that the call or constructor at {@code creation} takes
+   * {@code argument} for; null where it is not known (a varargs method, an unresolved call).
    */
-  private static boolean takesItAsARunnable(TreePath creation, Tree argument, VisitorState state) {
+  private static @Nullable Type parameterTaking(TreePath creation, Tree argument) {
     List<? extends ExpressionTree> arguments =
         switch (creation.getLeaf()) {
           case NewClassTree newClass -> newClass.getArguments();
           case MethodInvocationTree call -> call.getArguments();
           default -> List.of();
         };
-    Type runnable = state.getTypeFromString("java.lang.Runnable");
-    if (runnable == null
-        || !(getSymbol(creation.getLeaf()) instanceof MethodSymbol method)
-        || method.isVarArgs()) {
-      return false;
+    if (!(getSymbol(creation.getLeaf()) instanceof MethodSymbol method) || method.isVarArgs()) {
+      return null;
     }
     List<VarSymbol> parameters = method.getParameters();
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       if (Expressions.strip(arguments.get(i)) == argument) {
-        return state.getTypes().isSameType(parameters.get(i).type, runnable);
+        return parameters.get(i).type;
       }
     }
-    return false;
+    return null;
   }
 
   /**
