@@ -177,9 +177,10 @@ public final class OwnThreads {
    * itself ({@link PrivateExecutors}): handed to it with {@code execute} or a {@code submit} whose
    * future is dropped, directly or through a private field or local used for nothing else, on a
    * pool nobody can shut down with {@code shutdownNow()}, and in a file that interrupts no thread
-   * but the current one. Nothing can interrupt such a task; an interrupt it sees is the pool's own.
-   * A loop around the catch that cannot end at all (no condition, no {@code break} or {@code
-   * return}) is still reported.
+   * but the current one; or handed only to the common pool ({@link
+   * PrivateExecutors#onlyRunsOnTheCommonPool}). Nothing can interrupt such a task; an interrupt it
+   * sees is the pool's own. A loop around the catch that cannot end at all (no condition, no {@code
+   * break} or {@code return}) is still reported.
    */
   public static boolean isTaskOfPrivateExecutor(
       TreePath path, TreePath codeUnit, VisitorState state) {
@@ -189,7 +190,8 @@ public final class OwnThreads {
     }
     TreePath bodyPath = taskBody(codeUnit);
     if (bodyPath != null) {
-      return PrivateExecutors.onlyRunsOnPrivateExecutors(bodyPath, state);
+      return PrivateExecutors.onlyRunsOnPrivateExecutors(bodyPath, state)
+          || PrivateExecutors.onlyRunsOnTheCommonPool(bodyPath, state);
     }
     return codeUnit.getLeaf() instanceof MethodTree method
         && getSymbol(method) instanceof MethodSymbol symbol

@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.Supertypes;
 import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +85,7 @@ final class PrivateExecutors {
       VarSymbol holder = holderOf(taskPath);
       submitted =
           holder != null
-              && (Ownership.isLocal(holder) || (Ownership.isField(holder) && holder.isPrivate()))
+              && isKeptToTheFile(holder)
               && everyUseIsPrivateSubmission(holder, unit, state);
     }
     return submitted && !interruptsAnotherThread(unit, state);
@@ -163,7 +164,7 @@ final class PrivateExecutors {
    * submissions with dropped futures and calls that interrupt nothing.
    */
   private static boolean isKeptPrivate(VarSymbol executor, TreePath unit, VisitorState state) {
-    if (!(Ownership.isLocal(executor) || (Ownership.isField(executor) && executor.isPrivate()))) {
+    if (!isKeptToTheFile(executor)) {
       return false;
     }
     boolean[] created = new boolean[1];
@@ -172,7 +173,7 @@ final class PrivateExecutors {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         if (executor.equals(getSymbol(variable)) && variable.getInitializer() != null) {
-          if (Ownership.isExecutorCreation(variable.getInitializer(), state)) {
+          if (isPoolCreation(variable.getInitializer(), state)) {
             created[0] = true;
           } else {
             other[0] = true;
@@ -185,7 +186,7 @@ final class PrivateExecutors {
       TreePath parent = LocalUses.parent(use);
       Tree leaf = parent == null ? null : parent.getLeaf();
       if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
-        if (Ownership.isExecutorCreation(assignment.getExpression(), state)) {
+        if (isPoolCreation(assignment.getExpression(), state)) {
           created[0] = true;
         } else {
           other[0] = true;
@@ -206,6 +207,48 @@ final class PrivateExecutors {
       other[0] |= !quiet;
     }
     return created[0] && !other[0];
+  }
+
+  /** A local or a private field. */
+  private static boolean isKeptToTheFile(VarSymbol variable) {
+    return Ownership.isLocal(variable) || (Ownership.isField(variable) && variable.isPrivate());
+  }
+
+  /**
+   * A new pool: {@link Ownership#isExecutorCreation}, or a static factory named {@code new..} that
+   * returns an {@code ExecutorService} and takes the {@code ThreadFactory} its threads come from
+   * ({@code ThreadUtils.newThreadPoolExecutor(4, 10, 60, SECONDS, queue, factory)}): by the naming
+   * convention of static factories a new instance, and a pool with threads of its own (not one that
+   * runs its tasks on the caller's thread).
+   */
+  private static boolean isPoolCreation(@Nullable ExpressionTree tree, VisitorState state) {
+    if (Ownership.isExecutorCreation(tree, state)) {
+      return true;
+    }
+    return Expressions.strip(tree) instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && getSymbol(call) instanceof MethodSymbol factory
+        && factory.isStatic()
+        && factory.getSimpleName().toString().startsWith("new")
+        && Supertypes.isSubtypeOf(
+            factory.getReturnType(), "java.util.concurrent.ExecutorService", state)
+        && factory.getParameters().stream()
+            .anyMatch(
+                parameter ->
+                    Supertypes.isSubtypeOf(
+                        parameter.type, "java.util.concurrent.ThreadFactory", state));
+  }
+
+  /**
+   * True if the task at {@code taskPath} (a lambda or an anonymous class creation) runs only on the
+   * common pool ({@link ThreadTasks#runsOnTheCommonPool}), inline or through a local used for
+   * nothing else, in a file that interrupts no thread but the current one: nobody shuts that pool
+   * down, and neither a {@code CompletableFuture}'s nor a {@code ForkJoinTask}'s {@code
+   * cancel(true)} interrupts, so nothing can interrupt the task.
+   */
+  static boolean onlyRunsOnTheCommonPool(TreePath taskPath, VisitorState state) {
+    return Tasks.isHandedTo(taskPath, state, ThreadTasks::runsOnTheCommonPool)
+        && !interruptsAnotherThread(new TreePath(state.getPath().getCompilationUnit()), state);
   }
 
   /** {@code executor == null}, {@code executor != other}: a comparison hands nothing out. */

@@ -150,10 +150,16 @@ public final class ThreadTasks {
     if (!Expressions.isResolved(call)) {
       return false;
     }
-    if (ThreadCalls.THREAD_WHOLE_WORK.matches(call, state)) {
-      return true;
-    }
-    if (!(call instanceof MethodInvocationTree invocation)
+    return ThreadCalls.THREAD_WHOLE_WORK.matches(call, state) || runsOnTheCommonPool(call, state);
+  }
+
+  /**
+   * A call that runs its task argument on the common pool: {@code runAsync}/{@code supplyAsync}
+   * given no executor, a submission to {@code ForkJoinPool.commonPool()}.
+   */
+  static boolean runsOnTheCommonPool(ExpressionTree call, VisitorState state) {
+    if (!Expressions.isResolved(call)
+        || !(call instanceof MethodInvocationTree invocation)
         || !ExecutorCalls.TASK_SUBMISSION.matches(call, state)
         || !(getSymbol(invocation) instanceof MethodSymbol method)) {
       return false;

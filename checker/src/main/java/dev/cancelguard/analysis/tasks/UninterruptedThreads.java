@@ -11,6 +11,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -30,6 +31,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -51,13 +53,14 @@ import org.jspecify.annotations.Nullable;
  * anonymous {@code Thread} subclass, the {@code run()} of a {@code Runnable} or {@code Thread}
  * class whose every instance is made in this file (the class or its constructors private, or a
  * class only its package can name that no other file of the package names) and only ever handed to
- * such threads — sets its own interruption policy. A thread made through reflection ({@code
- * Constructor<Thread>.newInstance(..)}) is made as by {@code new Thread(..)}, and a reflective
- * field write on it hands it to nobody. Ending its loop on an interrupt would stop the only thread
- * doing that work (a clock updater, a finalizer, a watcher), and nothing starts it again. Whether
- * the thread is a daemon does not change who can interrupt it, so no fix ends its loop either way;
- * a swallowed interrupt there goes unreported only on a daemon (made so with {@code
- * setDaemon(true)} on one of its holders), as for the other threads of {@link OwnThreads}.
+ * such threads, or of a {@code Runnable} class that reaches a thread only by handing itself ({@code
+ * new Thread(this)}) to one — sets its own interruption policy. A thread made through reflection
+ * ({@code Constructor<Thread>.newInstance(..)}) is made as by {@code new Thread(..)}, and a
+ * reflective field write on it hands it to nobody. Ending its loop on an interrupt would stop the
+ * only thread doing that work (a clock updater, a finalizer, a watcher), and nothing starts it
+ * again. Whether the thread is a daemon does not change who can interrupt it, so no fix ends its
+ * loop either way; a swallowed interrupt there goes unreported only on a daemon (made so with
+ * {@code setDaemon(true)} on one of its holders), as for the other threads of {@link OwnThreads}.
  */
 public final class UninterruptedThreads {
   /** Holders followed from one to the next (a local copied into a private field) at most. */
@@ -104,7 +107,7 @@ public final class UninterruptedThreads {
       Keeping kept =
           holderOf(creation) instanceof VarSymbol holder
               ? keptAndNeverInterrupted(holder, state, MAX_HOLDERS)
-              : Keeping.ESCAPES;
+              : isStartedDaemonNobodyHolds(creation) ? Keeping.KEPT_DAEMON : Keeping.ESCAPES;
       if (kept == Keeping.ESCAPES) {
         return Keeping.ESCAPES;
       }
@@ -150,15 +153,46 @@ public final class UninterruptedThreads {
     return !values.isEmpty() && values.stream().allMatch(UninterruptedThreads::makesDaemons);
   }
 
-  /** {@code new F(.., true, ..)} whose parameter taking {@code true} is named {@code daemon}. */
+  /**
+   * True if the creation is started and dropped in one statement, {@code newThread(factory, this,
+   * name, true).start();}, by a call that passes {@code true} to a parameter named {@code daemon}:
+   * nobody holds the thread to interrupt it, and it is made a daemon.
+   */
+  private static boolean isStartedDaemonNobodyHolds(TreePath creation) {
+    TreePath select = LocalUses.parent(creation);
+    TreePath call = select == null ? null : LocalUses.parent(select);
+    TreePath statement = call == null ? null : LocalUses.parent(call);
+    return creation.getLeaf() instanceof MethodInvocationTree
+        && select != null
+        && select.getLeaf() instanceof MemberSelectTree start
+        && start.getIdentifier().contentEquals("start")
+        && call != null
+        && call.getLeaf() instanceof MethodInvocationTree startCall
+        && startCall.getMethodSelect() == start
+        && startCall.getArguments().isEmpty()
+        && statement != null
+        && statement.getLeaf() instanceof ExpressionStatementTree
+        && makesDaemons((ExpressionTree) creation.getLeaf());
+  }
+
+  /**
+   * {@code new F(.., true, ..)} or {@code f(.., true, ..)} whose parameter taking {@code true} is
+   * named {@code daemon}.
+   */
   private static boolean makesDaemons(ExpressionTree value) {
-    if (!(Expressions.strip(value) instanceof NewClassTree creation)
-        || !(getSymbol(creation) instanceof MethodSymbol constructor)
+    ExpressionTree made = Expressions.strip(value);
+    List<? extends ExpressionTree> arguments =
+        switch (made) {
+          case NewClassTree creation -> creation.getArguments();
+          case MethodInvocationTree call -> call.getArguments();
+          case null, default -> null;
+        };
+    if (arguments == null
+        || !(getSymbol(made) instanceof MethodSymbol constructor)
         || constructor.isVarArgs()) {
       return false;
     }
     List<VarSymbol> parameters = constructor.getParameters();
-    List<? extends ExpressionTree> arguments = creation.getArguments();
     for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
       if (parameters.get(i).getSimpleName().contentEquals("daemon")
           && Boolean.TRUE.equals(constValue(arguments.get(i)))) {
@@ -200,15 +234,31 @@ public final class UninterruptedThreads {
           ? List.of(parent.getParentPath())
           : handedToThreadCreation(parent.getParentPath(), state);
     }
-    if (!madeOnlyHere(type) && !madeOnlyInThisFileOfItsPackage(type, codeUnit, state)) {
-      return null;
+    if (isThread) {
+      return madeOnlyHere(type) || madeOnlyInThisFileOfItsPackage(type, codeUnit, state)
+          ? nonEmptyOrNull(instancesOf(type, codeUnit.getCompilationUnit()))
+          : null;
     }
+    List<TreePath> creations =
+        madeOnlyHere(type) || madeOnlyInThisFileOfItsPackage(type, codeUnit, state)
+            ? instancesHandedToThreads(type, codeUnit, state)
+            : null;
+    return creations != null ? creations : threadsItHandsItselfTo(type, run, state);
+  }
+
+  private static @Nullable List<TreePath> nonEmptyOrNull(List<TreePath> paths) {
+    return paths.isEmpty() ? null : paths;
+  }
+
+  /**
+   * The thread creations every instance {@code new Type(..)} of the file is handed to; null if
+   * there is none, or some goes elsewhere.
+   */
+  private static @Nullable List<TreePath> instancesHandedToThreads(
+      ClassSymbol type, TreePath codeUnit, VisitorState state) {
     List<TreePath> instances = instancesOf(type, codeUnit.getCompilationUnit());
     if (instances.isEmpty()) {
       return null;
-    }
-    if (isThread) {
-      return instances;
     }
     List<TreePath> creations = new ArrayList<>();
     for (TreePath instance : instances) {
@@ -219,6 +269,55 @@ public final class UninterruptedThreads {
       creations.addAll(threads);
     }
     return creations;
+  }
+
+  /**
+   * The thread creations a {@code Runnable} class hands itself to ({@code runner = new Thread(this,
+   * name);}), when that is the only way its instances reach a thread in this compilation: every
+   * instance of it handed to a call or a constructor is {@code this}, each taken as a {@code
+   * Runnable} by a thread creation, or as the class itself (a callback's argument, {@code
+   * observer.timeoutOccured(this)}); no code calls its {@code run()} directly; and no class of the
+   * compilation extends it. Its {@code run()} is then the whole work of the threads it makes for
+   * itself, whoever makes its instances. Null otherwise.
+   */
+  private static @Nullable List<TreePath> threadsItHandsItselfTo(
+      ClassSymbol type, MethodSymbol run, VisitorState state) {
+    if (!CompiledSources.subclassesOf(type, state).isEmpty()) {
+      return null;
+    }
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
+    CompilationCalls calls = CompilationCalls.of(state);
+    List<TreePath> handed = calls.instancesHandedOver(type);
+    if (runnable == null || handed.isEmpty() || !calls.callsOf(run).isEmpty()) {
+      return null;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    for (TreePath argument : handed) {
+      ExpressionTree value = Expressions.strip((ExpressionTree) argument.getLeaf());
+      TreePath creation = argument.getParentPath();
+      if (!(value instanceof IdentifierTree self)
+          || !self.getName().contentEquals("this")
+          || creation == null) {
+        return null;
+      }
+      Type parameter = parameterTaking(creation, value);
+      if (parameter != null && state.getTypes().isSameType(parameter, runnable)) {
+        if (!(isThreadCreationWithArgument(creation, value, state)
+            || isThreadFactoryMethodWithArgument(creation, value, state))) {
+          return null;
+        }
+        creations.add(creation);
+      } else if (parameter == null
+          || !state
+              .getTypes()
+              .isSameType(state.getTypes().erasure(parameter), type.erasure(state.getTypes()))) {
+        // Code that takes it as this very class can run it only by calling its run(), which no
+        // code of the compilation does (`observer.timeoutOccured(this)`); code that takes it as a
+        // Runnable or an Object may run it anywhere.
+        return null;
+      }
+    }
+    return creations.isEmpty() ? null : creations;
   }
 
   /**
@@ -265,6 +364,42 @@ public final class UninterruptedThreads {
     return arguments.stream().anyMatch(a -> Expressions.strip(a) == argument)
         && (Ownership.isThreadCreation((ExpressionTree) creation.getLeaf(), state)
             || isReflectiveThreadConstruction(creation.getLeaf(), state));
+  }
+
+  /**
+   * The declared type of the parameter that the call or constructor at {@code creation} takes
+   * {@code argument} for; null where it is not known (a varargs method, an unresolved call).
+   */
+  private static @Nullable Type parameterTaking(TreePath creation, Tree argument) {
+    List<? extends ExpressionTree> arguments =
+        switch (creation.getLeaf()) {
+          case NewClassTree newClass -> newClass.getArguments();
+          case MethodInvocationTree call -> call.getArguments();
+          default -> List.of();
+        };
+    if (!(getSymbol(creation.getLeaf()) instanceof MethodSymbol method) || method.isVarArgs()) {
+      return null;
+    }
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < arguments.size() && i < parameters.size(); i++) {
+      if (Expressions.strip(arguments.get(i)) == argument) {
+        return parameters.get(i).type;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A call of a method of the project that makes a thread for the {@code Runnable} it is given
+   * ({@link ThreadCalls#THREAD_FACTORY_METHOD}): {@code ThreadUtil.newThread(factory, this, name,
+   * true)}.
+   */
+  private static boolean isThreadFactoryMethodWithArgument(
+      TreePath creation, Tree argument, VisitorState state) {
+    return creation.getLeaf() instanceof MethodInvocationTree call
+        && Expressions.isResolved(call)
+        && call.getArguments().stream().anyMatch(a -> Expressions.strip(a) == argument)
+        && ThreadCalls.THREAD_FACTORY_METHOD.matches(call, state);
   }
 
   /**
