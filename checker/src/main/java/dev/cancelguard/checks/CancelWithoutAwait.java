@@ -37,6 +37,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.AwaitUse;
+import dev.cancelguard.analysis.tasks.CallerRunsPools;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
@@ -143,6 +144,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // compute on the engine's own state, which nothing after the stop reads.
     if (kind == Kind.EXECUTOR
         && DelegatedTaskPools.runsOnlyDelegatedTasks(target.variable(), state)) {
+      return NO_MATCH;
+    }
+    // `new SameThreadExecutorService()`, whose execute(command) runs command.run() itself: each
+    // task ended inside the call that submitted it, and the pool has no thread left to wait for.
+    if (kind == Kind.EXECUTOR && CallerRunsPools.runsTasksOnTheCaller(target.variable(), state)) {
       return NO_MATCH;
     }
     // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's

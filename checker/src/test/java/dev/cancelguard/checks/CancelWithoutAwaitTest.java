@@ -3308,4 +3308,226 @@ class CancelWithoutAwaitTest {
             """)
         .doTest();
   }
+
+  private static final String DETECTOR =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.TimeoutException;
+      class Detector {
+        protected final ExecutorService detection;
+        protected final long timeoutMillis;
+        protected volatile String protocol;
+
+        Detector(ExecutorService detection, long timeoutMillis) {
+          this.detection = detection;
+          this.timeoutMillis = timeoutMillis;
+        }
+
+        String detect() throws Exception {
+          Future<?> future = detection.submit(() -> protocol = "amqp");
+          try {
+            waitForDetection(future);
+          } finally {
+            // MARK
+            future.cancel(true);
+          }
+          return protocol;
+        }
+
+        protected void waitForDetection(Future<?> future) throws Exception {
+          try {
+            if (timeoutMillis > 0) {
+              future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            } else {
+              future.get();
+            }
+          } catch (TimeoutException e) {
+            throw new IllegalStateException("no protocol in time");
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_cancelInFinallyAfterAHelperThatGetsTheFuture() {
+    helper.addSourceLines("Detector.java", DETECTOR).doTest();
+  }
+
+  @Test
+  void negative_cancelInFinallyAfterTheBaseClassHelperThatGetsTheFuture() {
+    helper
+        .addSourceLines("Detector.java", DETECTOR)
+        .addSourceLines(
+            "SslDetector.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class SslDetector extends Detector {
+              SslDetector(ExecutorService detection) {
+                super(detection, 1000);
+              }
+
+              @Override
+              String detect() throws Exception {
+                Future<?> future = detection.submit(() -> protocol = "amqps");
+                try {
+                  waitForDetection(future);
+                } finally {
+                  future.cancel(true);
+                }
+                return protocol;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyAfterAHelperThatSwallowsTheTimeout() {
+    helper
+        .addSourceLines(
+            "Detector.java",
+            DETECTOR
+                .replace(
+                    "throw new IllegalStateException(\"no protocol in time\");",
+                    "System.err.println(\"no protocol in time\");")
+                .replace("// MARK", "// BUG: Diagnostic contains: reads protocol"))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyAfterAHelperThatWaitsOnOneBranchOnly() {
+    helper
+        .addSourceLines(
+            "Detector.java",
+            DETECTOR
+                .replace("} else {\n        future.get();\n      }", "}")
+                .replace("// MARK", "// BUG: Diagnostic contains: reads protocol"))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyAfterAHelperASubclassOverrides() {
+    helper
+        .addSourceLines(
+            "Detector.java",
+            DETECTOR.replace("// MARK", "// BUG: Diagnostic contains: reads protocol"))
+        .addSourceLines(
+            "QuickDetector.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            class QuickDetector extends Detector {
+              QuickDetector(ExecutorService detection) {
+                super(detection, 0);
+              }
+
+              @Override
+              protected void waitForDetection(Future<?> future) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInFinallyAfterAHelperThatGetsAnotherFuture() {
+    helper
+        .addSourceLines(
+            "Detector.java",
+            DETECTOR
+                .replace(
+                    "waitForDetection(future);", "waitForDetection(detection.submit(() -> {}));")
+                .replace("// MARK", "// BUG: Diagnostic contains: reads protocol"))
+        .doTest();
+  }
+
+  private static final String MERGER =
+      """
+      import java.io.Closeable;
+      import java.util.ArrayList;
+      import java.util.Collections;
+      import java.util.List;
+      import java.util.concurrent.AbstractExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class Merger implements Closeable {
+        static final class SameThreadPool extends AbstractExecutorService {
+          private volatile boolean shutdown;
+          final List<Runnable> parked = new ArrayList<>();
+          @Override public void execute(Runnable command) {
+            // EXECUTE
+            command.run();
+          }
+          @Override public void shutdown() { shutdown = true; }
+          @Override public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return Collections.emptyList();
+          }
+          @Override public boolean isShutdown() { return shutdown; }
+          @Override public boolean isTerminated() { return shutdown; }
+          @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
+          // MORE
+        }
+
+        private final SameThreadPool executor = new SameThreadPool();
+        private final List<String> merged = new ArrayList<>();
+
+        void merge(String segment) {
+          executor.execute(() -> merged.add(segment));
+        }
+
+        @Override
+        public void close() {
+          // MARK
+          executor.shutdown();
+        }
+      }
+      """;
+
+  @Test
+  void negative_poolThatRunsItsTasksOnTheCaller() {
+    helper.addSourceLines("Merger.java", MERGER).doTest();
+  }
+
+  @Test
+  void positive_poolThatParksSomeTasksForLater() {
+    helper
+        .addSourceLines(
+            "Merger.java",
+            MERGER
+                .replace(
+                    "// EXECUTE",
+                    "if (parked.size() < 4) {\n        parked.add(command);\n        return;\n      }")
+                .replace("// MARK", "// BUG: Diagnostic contains: close() returns"))
+        .doTest();
+  }
+
+  @Test
+  void positive_poolThatRunsItsTasksOnTheCallerButSubmitsElsewhere() {
+    helper
+        .addSourceLines(
+            "Merger.java",
+            MERGER
+                .replace(
+                    "// MORE",
+                    "@Override public java.util.concurrent.Future<?> submit(Runnable task) {\n"
+                        + "      return java.util.concurrent.ForkJoinPool.commonPool().submit(task);\n"
+                        + "    }")
+                .replace("// MARK", "// BUG: Diagnostic contains: close() returns"))
+        .doTest();
+  }
+
+  @Test
+  void positive_poolThatRunsItsTasksOnTheCallerInAFieldOthersMayReplace() {
+    helper
+        .addSourceLines(
+            "Merger.java",
+            MERGER
+                .replace(
+                    "private final SameThreadPool executor = new SameThreadPool();",
+                    "protected java.util.concurrent.ExecutorService executor = new SameThreadPool();")
+                .replace("// MARK", "// BUG: Diagnostic contains: close() returns"))
+        .doTest();
+  }
 }

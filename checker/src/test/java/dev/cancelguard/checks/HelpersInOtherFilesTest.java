@@ -235,6 +235,59 @@ class HelpersInOtherFilesTest {
               }
             }
           }
+          """,
+          "com/acme/pools/DirectExecutorService.java",
+          """
+          package com.acme.pools;
+          import java.util.Collections;
+          import java.util.List;
+          import java.util.concurrent.AbstractExecutorService;
+          import java.util.concurrent.RejectedExecutionException;
+          import java.util.concurrent.TimeUnit;
+          /** Runs each task on the thread that hands it over. */
+          public final class DirectExecutorService extends AbstractExecutorService {
+            private volatile boolean shutdown;
+            @Override public void execute(Runnable command) {
+              checkShutdown();
+              command.run();
+            }
+            private void checkShutdown() {
+              if (shutdown) {
+                throw new RejectedExecutionException("shut down");
+              }
+            }
+            @Override public void shutdown() { shutdown = true; }
+            @Override public List<Runnable> shutdownNow() {
+              shutdown = true;
+              return Collections.emptyList();
+            }
+            @Override public boolean isShutdown() { return shutdown; }
+            @Override public boolean isTerminated() { return shutdown; }
+            @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
+          }
+          """,
+          "com/acme/pools/ThreadPerTaskService.java",
+          """
+          package com.acme.pools;
+          import java.util.Collections;
+          import java.util.List;
+          import java.util.concurrent.AbstractExecutorService;
+          import java.util.concurrent.TimeUnit;
+          /** Runs each task on a thread of its own. */
+          public final class ThreadPerTaskService extends AbstractExecutorService {
+            private volatile boolean shutdown;
+            @Override public void execute(Runnable command) {
+              new Thread(command).start();
+            }
+            @Override public void shutdown() { shutdown = true; }
+            @Override public List<Runnable> shutdownNow() {
+              shutdown = true;
+              return Collections.emptyList();
+            }
+            @Override public boolean isShutdown() { return shutdown; }
+            @Override public boolean isTerminated() { return shutdown; }
+            @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
+          }
           """);
 
   @TempDir static Path work;
@@ -769,6 +822,36 @@ class HelpersInOtherFilesTest {
             } catch (InterruptedException e) {
               // woken up
             }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void poolThatRunsItsTasksOnTheCallerHasNothingToWaitFor() {
+    bothWays(
+        CancelWithoutAwait.class,
+        """
+        import com.acme.pools.DirectExecutorService;
+        import com.acme.pools.ThreadPerTaskService;
+        import java.io.Closeable;
+        import java.util.concurrent.ExecutorService;
+        class Caller implements Closeable {
+          private final ExecutorService direct = new DirectExecutorService();
+          private final ExecutorService threads = new ThreadPerTaskService();
+          private volatile int merged;
+          void merge() {
+            direct.execute(() -> merged++);
+            threads.execute(() -> merged++);
+          }
+          int mergedThenStoppedThreads() {
+            // BUG: Diagnostic contains: reads merged
+            threads.shutdown();
+            return merged;
+          }
+          @Override
+          public void close() {
+            direct.shutdown();
           }
         }
         """);
