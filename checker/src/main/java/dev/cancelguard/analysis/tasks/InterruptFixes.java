@@ -8,6 +8,7 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -93,9 +94,15 @@ public final class InterruptFixes {
     MethodTree method = LostInterrupts.methodOf(codeUnit);
     // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped
     // (or ends a loop that was not meant to end on it): what it means there is no mechanical call.
+    // Nor where the rethrow would skip what the code still has to do: a wait in the catch itself
+    // (the rethrow, inserted last, would come after it), or the rest of a stop after the try
+    // (another pool's shutdown, the superclass's stop that closes the server socket).
     if (method != null
         && fallsThroughOnly
-        && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP) {
+        && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP
+        && FailingCalls.mayFailIn(catchTree.getBlock(), state, options) == null
+        && WaitPlacement.stopWorkFollows(catchPath.getParentPath(), method, state, options)
+            == null) {
       SuggestedFix rethrow = rethrow(catchTree, method, state);
       if (rethrow != null) {
         fixes.add(rethrow);
@@ -113,13 +120,24 @@ public final class InterruptFixes {
       ExpressionStatementTree statement,
       boolean inInterruptCatch,
       TreePath path,
-      VisitorState state) {
+      VisitorState state,
+      CancelGuardOptions options) {
     // In a catch of InterruptedException, or where a local holds the interrupt a catch took
     // (`if (saved != null) { .. Thread.interrupted(); }`), the flag is already clear: a restore was
     // meant. Throwing there instead would lose what the code goes on to return (an item it took).
     TreePath codeUnit = Tasks.enclosingCodeUnit(path);
-    if (inInterruptCatch
-        || (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state))) {
+    if (inInterruptCatch) {
+      // The restore that was meant lands where a catch's own restore would: it is offered only
+      // where the placement of that catch is an in-place restore (not round a loop that waits
+      // again, nor before a caller's or a finally's wait).
+      TreePath catchPath = enclosingCatch(path);
+      return catchPath == null
+              || codeUnit == null
+              || restoresInPlace(catchPath, codeUnit, state, options)
+          ? SuggestedFix.replace(statement, RESTORE)
+          : null;
+    }
+    if (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state)) {
       return SuggestedFix.replace(statement, RESTORE);
     }
     return LostInterrupts.methodOf(Tasks.enclosingCodeUnit(path)) instanceof MethodTree method
@@ -127,6 +145,34 @@ public final class InterruptFixes {
         ? SuggestedFix.replace(
             statement, "if (Thread.interrupted()) { throw new InterruptedException(); }")
         : null;
+  }
+
+  /** The innermost catch around {@code path} in its code unit, or null. */
+  private static @Nullable TreePath enclosingCatch(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof CatchTree) {
+        return p;
+      }
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if {@link RestorePlacement} places the restore of the catch at {@code catchPath} in place
+   * (its ways out as {@link LostInterrupts} sees them; all of them when it sees none, the bare
+   * {@code Thread.interrupted()} aside).
+   */
+  private static boolean restoresInPlace(
+      TreePath catchPath, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    List<Leak> leaks = LostInterrupts.ofCatch(catchPath, codeUnit, state, options);
+    boolean goesOn = leaks.isEmpty() || LostInterrupts.someGoOn(leaks);
+    boolean returns =
+        leaks.isEmpty() || leaks.stream().anyMatch(leak -> leak.kind() != LeakKind.WRAPS);
+    return RestorePlacement.of(catchPath, codeUnit, goesOn, returns, state, options).shape()
+        == RestorePlacement.Shape.RESTORE;
   }
 
   /**
