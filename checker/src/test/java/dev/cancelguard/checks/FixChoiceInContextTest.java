@@ -359,4 +359,63 @@ class FixChoiceInContextTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ------------------------------------------- an exception handed on and thrown later
+
+  private static final String RECEIVER =
+      """
+      import java.util.concurrent.CountDownLatch;
+
+      class Receiver {
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private volatile Object result;
+
+        private Object tryCancel(Object onCancel) {
+          Object raced = result;
+          return raced == null ? onCancel : raced;
+        }
+
+        String receive() throws InterruptedException {
+          Object received;
+          try {
+            latch.await();
+            received = result;
+          } catch (InterruptedException e) {
+            received = tryCancel(e);
+          }
+          if (received instanceof String s) {
+            return s;
+          }
+          %s
+          throw new IllegalStateException();
+        }
+      }
+      """;
+
+  @Test
+  void restore_noneWhereTheCaughtExceptionIsThrownLater() {
+    // Restored at the top of the catch, the flag would be set as the exception is thrown as
+    // itself; a rethrow in the catch would lose the raced result.
+    swallowed
+        .addInputLines(
+            "Receiver.java",
+            RECEIVER.formatted(
+                "if (received instanceof InterruptedException) { throw (InterruptedException)"
+                    + " received; }"))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void restore_whereTheCaughtExceptionIsNotThrownLater() {
+    String source = RECEIVER.formatted("System.err.println(received);");
+    swallowed
+        .addInputLines("Receiver.java", source)
+        .addOutputLines(
+            "Receiver.java",
+            source.replace(
+                "      received = tryCancel(e);\n",
+                "      Thread.currentThread().interrupt();\n      received = tryCancel(e);\n"))
+        .doTest();
+  }
 }

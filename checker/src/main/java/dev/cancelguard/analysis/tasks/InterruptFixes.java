@@ -6,15 +6,20 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
@@ -26,8 +31,10 @@ import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
 import dev.cancelguard.analysis.tasks.RestorePlacement.Placement;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +71,14 @@ public final class InterruptFixes {
                 state,
                 options);
     boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
+    // The catch hands the exception on and the code throws it later as itself (`result =
+    // tryCancel(entry, e); .. throw (InterruptedException) result;`): on that path the interrupt
+    // already propagates, and a restore at the top of the catch would set the flag as well (a
+    // caller that catches it and waits again spins); a rethrow in the catch would lose what the
+    // other path returns. Where to restore is a choice between paths: no fix.
+    if (codeUnit != null && handedOnAndRethrownLater(catchPath, codeUnit, state)) {
+      return new CatchFixes(placement, ImmutableList.of());
+    }
     String guard = interruptGuard(catchTree, state);
     ImmutableList.Builder<SuggestedFix> fixes = ImmutableList.builder();
     switch (placement.shape()) {
@@ -145,6 +160,68 @@ public final class InterruptFixes {
         ? SuggestedFix.replace(
             statement, "if (Thread.interrupted()) { throw new InterruptedException(); }")
         : null;
+  }
+
+  /**
+   * True if the catch at {@code catchPath} hands its exception on (as an argument, or as the value
+   * of an assignment) and the code unit, outside the catch, throws a value of type {@code
+   * InterruptedException} that it did not create there ({@code throw (InterruptedException)
+   * result;}).
+   */
+  private static boolean handedOnAndRethrownLater(
+      TreePath catchPath, TreePath codeUnit, VisitorState state) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
+    if (!(getSymbol(catchTree.getParameter()) instanceof Symbol caught)) {
+      return false;
+    }
+    boolean[] handedOn = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        for (ExpressionTree argument : call.getArguments()) {
+          handedOn[0] |= caught.equals(getSymbol(ASTHelpers.stripParentheses(argument)));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        handedOn[0] |=
+            caught.equals(getSymbol(ASTHelpers.stripParentheses(assignment.getExpression())));
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(catchTree.getBlock(), null);
+    if (!handedOn[0]) {
+      return false;
+    }
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    boolean[] rethrown = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree other, Void unused) {
+        return other == catchTree ? null : super.visitCatch(other, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        ExpressionTree thrown = ASTHelpers.stripParentheses(tree.getExpression());
+        Type type = ASTHelpers.getType(thrown);
+        rethrown[0] |=
+            !(thrown instanceof NewClassTree)
+                && !(getSymbol(thrown) instanceof Symbol variable
+                    && variable.getKind() == ElementKind.EXCEPTION_PARAMETER)
+                && type != null
+                && ASTHelpers.isSubtype(type, interrupted, state);
+        return super.visitThrow(tree, null);
+      }
+    }.scan(
+        switch (codeUnit.getLeaf()) {
+          case MethodTree method -> method.getBody();
+          case LambdaExpressionTree lambda -> lambda.getBody();
+          default -> null;
+        },
+        null);
+    return rethrown[0];
   }
 
   /** The innermost catch around {@code path} in its code unit, or null. */
