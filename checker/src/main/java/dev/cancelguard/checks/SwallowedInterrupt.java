@@ -302,7 +302,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                     + " InterruptedException();`.");
     // In a catch of InterruptedException the intent was to restore the flag.
     SuggestedFix fix =
-        InterruptFixes.forBareInterrupted(statement, inInterruptCatch, state.getPath(), state);
+        InterruptFixes.forBareInterrupted(
+            statement, inInterruptCatch, state.getPath(), state, options);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -351,6 +352,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " its caller's finally block goes on to a blocking call ("
               + placement.blockingCallWhere()
               + ") that would throw at once ("
+              + call
+              + ")."
+              + instead;
+      case RESOURCE_CLOSE ->
+          " Restoring the flag here would cut a caller's cleanup short: once this code returns or"
+              + " throws, its caller's try-with-resources closes a resource whose close() may wait ("
+              + placement.blockingCallWhere()
+              + ") and would throw at once ("
               + call
               + ")."
               + instead;

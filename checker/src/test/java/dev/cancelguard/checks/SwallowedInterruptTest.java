@@ -7139,7 +7139,8 @@ class SwallowedInterruptTest {
   void fix_bareClearWhereACaughtInterruptIsHeldRestoresInsteadOfThrowing() {
     // The exception already cleared the flag; the code keeps the item it took and returns it, so
     // throwing would lose the item: the restore is what was meant. (The catch, whose record is
-    // lost on that path, is reported too and gets its own restore.)
+    // lost on that path, is reported too; it gets no fix of its own, since the code throws the
+    // exception it holds later, where a restore in the catch would also leave the flag set.)
     refactoring
         .addInputLines(
             "Queue.java",
@@ -7181,7 +7182,6 @@ class SwallowedInterruptTest {
                 try {
                   latch.await(timeout, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException ix) {
-                  Thread.currentThread().interrupt();
                   interruptedException = ix;
                 }
                 Object result = item;

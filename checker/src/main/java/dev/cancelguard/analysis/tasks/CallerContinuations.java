@@ -82,6 +82,8 @@ public final class CallerContinuations {
     CALLS_AGAIN_IN_A_LOOP,
     /** A {@code finally} around the call waits (its cleanup). */
     CLEANUP_IN_FINALLY,
+    /** A try-with-resources around the call closes a resource whose {@code close()} may wait. */
+    RESOURCE_CLOSE,
     /** After the call the caller goes on to cleanup that waits, or to interruptible I/O. */
     GOES_ON_TO_BLOCK
   }
@@ -333,6 +335,14 @@ public final class CallerContinuations {
             Tree cleanup = FailingCalls.mayFailIn(tryTree.getFinallyBlock(), state, options);
             if (cleanup != null) {
               return new Failing(site, cleanup, Why.CLEANUP_IN_FINALLY);
+            }
+          }
+          // The resources of a try-with-resources around the call are closed on every way out,
+          // before its catches: a close that waits is the caller's cleanup.
+          if (leaf == tryTree.getBlock()) {
+            Tree resource = FailingCalls.failingClose(tryTree, state);
+            if (resource != null) {
+              return new Failing(site, resource, Why.RESOURCE_CLOSE);
             }
           }
           continue;

@@ -6,14 +6,20 @@ import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
@@ -25,8 +31,10 @@ import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
 import dev.cancelguard.analysis.tasks.RestorePlacement.Placement;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +71,14 @@ public final class InterruptFixes {
                 state,
                 options);
     boolean fallsThroughOnly = leaks.stream().allMatch(l -> l.kind() == LeakKind.FALLS_THROUGH);
+    // The catch hands the exception on and the code throws it later as itself (`result =
+    // tryCancel(entry, e); .. throw (InterruptedException) result;`): on that path the interrupt
+    // already propagates, and a restore at the top of the catch would set the flag as well (a
+    // caller that catches it and waits again spins); a rethrow in the catch would lose what the
+    // other path returns. Where to restore is a choice between paths: no fix.
+    if (codeUnit != null && handedOnAndRethrownLater(catchPath, codeUnit, state)) {
+      return new CatchFixes(placement, ImmutableList.of());
+    }
     String guard = interruptGuard(catchTree, state);
     ImmutableList.Builder<SuggestedFix> fixes = ImmutableList.builder();
     switch (placement.shape()) {
@@ -93,9 +109,15 @@ public final class InterruptFixes {
     MethodTree method = LostInterrupts.methodOf(codeUnit);
     // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped
     // (or ends a loop that was not meant to end on it): what it means there is no mechanical call.
+    // Nor where the rethrow would skip what the code still has to do: a wait in the catch itself
+    // (the rethrow, inserted last, would come after it), or the rest of a stop after the try
+    // (another pool's shutdown, the superclass's stop that closes the server socket).
     if (method != null
         && fallsThroughOnly
-        && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP) {
+        && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP
+        && FailingCalls.mayFailIn(catchTree.getBlock(), state, options) == null
+        && WaitPlacement.stopWorkFollows(catchPath.getParentPath(), method, state, options)
+            == null) {
       SuggestedFix rethrow = rethrow(catchTree, method, state);
       if (rethrow != null) {
         fixes.add(rethrow);
@@ -113,13 +135,24 @@ public final class InterruptFixes {
       ExpressionStatementTree statement,
       boolean inInterruptCatch,
       TreePath path,
-      VisitorState state) {
+      VisitorState state,
+      CancelGuardOptions options) {
     // In a catch of InterruptedException, or where a local holds the interrupt a catch took
     // (`if (saved != null) { .. Thread.interrupted(); }`), the flag is already clear: a restore was
     // meant. Throwing there instead would lose what the code goes on to return (an item it took).
     TreePath codeUnit = Tasks.enclosingCodeUnit(path);
-    if (inInterruptCatch
-        || (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state))) {
+    if (inInterruptCatch) {
+      // The restore that was meant lands where a catch's own restore would: it is offered only
+      // where the placement of that catch is an in-place restore (not round a loop that waits
+      // again, nor before a caller's or a finally's wait).
+      TreePath catchPath = enclosingCatch(path);
+      return catchPath == null
+              || codeUnit == null
+              || restoresInPlace(catchPath, codeUnit, state, options)
+          ? SuggestedFix.replace(statement, RESTORE)
+          : null;
+    }
+    if (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state)) {
       return SuggestedFix.replace(statement, RESTORE);
     }
     return LostInterrupts.methodOf(Tasks.enclosingCodeUnit(path)) instanceof MethodTree method
@@ -127,6 +160,96 @@ public final class InterruptFixes {
         ? SuggestedFix.replace(
             statement, "if (Thread.interrupted()) { throw new InterruptedException(); }")
         : null;
+  }
+
+  /**
+   * True if the catch at {@code catchPath} hands its exception on (as an argument, or as the value
+   * of an assignment) and the code unit, outside the catch, throws a value of type {@code
+   * InterruptedException} that it did not create there ({@code throw (InterruptedException)
+   * result;}).
+   */
+  private static boolean handedOnAndRethrownLater(
+      TreePath catchPath, TreePath codeUnit, VisitorState state) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
+    if (!(getSymbol(catchTree.getParameter()) instanceof Symbol caught)) {
+      return false;
+    }
+    boolean[] handedOn = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        for (ExpressionTree argument : call.getArguments()) {
+          handedOn[0] |= caught.equals(getSymbol(ASTHelpers.stripParentheses(argument)));
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree assignment, Void unused) {
+        handedOn[0] |=
+            caught.equals(getSymbol(ASTHelpers.stripParentheses(assignment.getExpression())));
+        return super.visitAssignment(assignment, null);
+      }
+    }.scan(catchTree.getBlock(), null);
+    if (!handedOn[0]) {
+      return false;
+    }
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    boolean[] rethrown = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCatch(CatchTree other, Void unused) {
+        return other == catchTree ? null : super.visitCatch(other, null);
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        ExpressionTree thrown = ASTHelpers.stripParentheses(tree.getExpression());
+        Type type = ASTHelpers.getType(thrown);
+        rethrown[0] |=
+            !(thrown instanceof NewClassTree)
+                && !(getSymbol(thrown) instanceof Symbol variable
+                    && variable.getKind() == ElementKind.EXCEPTION_PARAMETER)
+                && type != null
+                && ASTHelpers.isSubtype(type, interrupted, state);
+        return super.visitThrow(tree, null);
+      }
+    }.scan(
+        switch (codeUnit.getLeaf()) {
+          case MethodTree method -> method.getBody();
+          case LambdaExpressionTree lambda -> lambda.getBody();
+          default -> null;
+        },
+        null);
+    return rethrown[0];
+  }
+
+  /** The innermost catch around {@code path} in its code unit, or null. */
+  private static @Nullable TreePath enclosingCatch(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof CatchTree) {
+        return p;
+      }
+      if (p.getLeaf() instanceof MethodTree || p.getLeaf() instanceof LambdaExpressionTree) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if {@link RestorePlacement} places the restore of the catch at {@code catchPath} in place
+   * (its ways out as {@link LostInterrupts} sees them; all of them when it sees none, the bare
+   * {@code Thread.interrupted()} aside).
+   */
+  private static boolean restoresInPlace(
+      TreePath catchPath, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    List<Leak> leaks = LostInterrupts.ofCatch(catchPath, codeUnit, state, options);
+    boolean goesOn = leaks.isEmpty() || LostInterrupts.someGoOn(leaks);
+    boolean returns =
+        leaks.isEmpty() || leaks.stream().anyMatch(leak -> leak.kind() != LeakKind.WRAPS);
+    return RestorePlacement.of(catchPath, codeUnit, goesOn, returns, state, options).shape()
+        == RestorePlacement.Shape.RESTORE;
   }
 
   /**

@@ -5,16 +5,20 @@ import static com.google.errorprone.matchers.method.MethodMatchers.instanceMetho
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -76,7 +80,7 @@ public final class WaitPlacement {
           || Jumps.mayLeaveEarly(next, /* countThrows= */ false)) {
         break;
       }
-      if (endsOrWakesSomething(next, state)) {
+      if (endsOrWakesSomething(next, state) || signalsStop(next)) {
         lastEnding = i;
       }
     }
@@ -104,6 +108,40 @@ public final class WaitPlacement {
           "countDown",
           "release",
           "complete");
+
+  /**
+   * True for a statement that sets a constant through a setter or into a field: {@code
+   * worker.setSelector(null);}, {@code running = false;}. A loop of the work that swallows the
+   * interrupt may test exactly that to stop; a wait before it can wait forever.
+   */
+  private static boolean signalsStop(StatementTree statement) {
+    if (!(statement instanceof ExpressionStatementTree expression)) {
+      return false;
+    }
+    return switch (stripParentheses(expression.getExpression())) {
+      case MethodInvocationTree call ->
+          Expressions.isResolved(call)
+              && getSymbol(call) instanceof MethodSymbol method
+              && isSetterName(method.getSimpleName().toString())
+              && !call.getArguments().isEmpty()
+              && call.getArguments().stream().allMatch(WaitPlacement::isNullOrBoolean);
+      case AssignmentTree assignment ->
+          getSymbol(assignment.getVariable()) instanceof Symbol variable
+              && Ownership.isField(variable)
+              && stripParentheses(assignment.getExpression()) instanceof LiteralTree literal
+              && literal.getKind() == Tree.Kind.BOOLEAN_LITERAL;
+      default -> false;
+    };
+  }
+
+  private static boolean isSetterName(String name) {
+    return name.length() > 3 && name.startsWith("set") && Character.isUpperCase(name.charAt(3));
+  }
+
+  private static boolean isNullOrBoolean(ExpressionTree argument) {
+    Tree.Kind kind = stripParentheses(argument).getKind();
+    return kind == Tree.Kind.NULL_LITERAL || kind == Tree.Kind.BOOLEAN_LITERAL;
+  }
 
   private static boolean endsOrWakesSomething(StatementTree statement, VisitorState state) {
     boolean[] ends = new boolean[1];
@@ -156,6 +194,72 @@ public final class WaitPlacement {
       }
     }
     return false;
+  }
+
+  /**
+   * In a close/stop-like method (or a template stop's step, {@code doStop}), the first call after
+   * {@code statement} (in the rest of each block around it, up to the method) that is more of the
+   * stop: a close/stop-like call ({@code executor.shutdownNow()}), a call that may fail when
+   * interrupted (a wait for other work), or the stop of the superclass ({@code super.doStop(..)},
+   * from {@code doStop}). Null where none follows, or where the method is not a stop. A fix that
+   * leaves the method there (a rethrow) would skip it.
+   */
+  public static @Nullable Tree stopWorkFollows(
+      TreePath statement, MethodTree method, VisitorState state, CancelGuardOptions options) {
+    if (!Terminations.isStopLike(method) && !isStopTemplateStep(method.getName().toString())) {
+      return null;
+    }
+    Tree[] found = new Tree[1];
+    NestedCodeSkipper scanner =
+        new NestedCodeSkipper() {
+          @Override
+          public Void scan(Tree node, Void unused) {
+            return found[0] != null ? null : super.scan(node, null);
+          }
+
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            if (Expressions.isResolved(call)
+                && getSymbol(call) instanceof MethodSymbol callee
+                && (Terminations.isStopLikeName(callee.getSimpleName().toString())
+                    || isSuperCallOf(call, callee, method)
+                    || FailingCalls.mayFailWhenInterrupted(call, state, options))) {
+              found[0] = call;
+              return null;
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+        };
+    Tree child = statement.getLeaf();
+    for (TreePath p = statement.getParentPath();
+        p != null && p.getLeaf() != method && found[0] == null;
+        child = p.getLeaf(), p = p.getParentPath()) {
+      if (p.getLeaf() instanceof BlockTree block) {
+        List<? extends StatementTree> statements = block.getStatements();
+        int index = statements.indexOf(child);
+        for (int i = index + 1; index >= 0 && i < statements.size(); i++) {
+          scanner.scan(statements.get(i), null);
+        }
+      }
+    }
+    return found[0];
+  }
+
+  /** {@code doStop}, {@code doClose}: the step of a template stop that subclasses implement. */
+  private static boolean isStopTemplateStep(String name) {
+    return name.length() > 2
+        && name.startsWith("do")
+        && Character.isUpperCase(name.charAt(2))
+        && Terminations.isStopLikeName(name.substring(2));
+  }
+
+  /** {@code super.m(..)} where {@code m} is the name of {@code method}. */
+  private static boolean isSuperCallOf(
+      MethodInvocationTree call, MethodSymbol callee, MethodTree method) {
+    return call.getMethodSelect() instanceof MemberSelectTree select
+        && select.getExpression() instanceof IdentifierTree target
+        && target.getName().contentEquals("super")
+        && callee.getSimpleName().contentEquals(method.getName());
   }
 
   /**
