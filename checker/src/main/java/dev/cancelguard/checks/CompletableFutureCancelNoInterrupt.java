@@ -5,8 +5,8 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.auto.service.AutoService;
 import com.google.common.collect.ImmutableList;

@@ -1,9 +1,9 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;

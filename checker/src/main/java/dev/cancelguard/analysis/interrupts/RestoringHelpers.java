@@ -1,7 +1,7 @@
 package dev.cancelguard.analysis.interrupts;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;

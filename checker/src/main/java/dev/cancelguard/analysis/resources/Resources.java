@@ -1,8 +1,8 @@
 package dev.cancelguard.analysis.resources;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;

@@ -8,6 +8,7 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Symbols;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
@@ -121,8 +122,7 @@ public final class CancelTarget {
       return var;
     }
     ExpressionTree collection = Expressions.strip(loopExpression(var, unit));
-    Symbol field =
-        collection == null ? null : com.google.errorprone.util.ASTHelpers.getSymbol(collection);
+    Symbol field = collection == null ? null : Symbols.getSymbol(collection);
     return field != null && Ownership.isField(field) ? field : null;
   }
 
@@ -137,7 +137,7 @@ public final class CancelTarget {
     new TreeScanner<Void, Void>() {
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
-        if (variable.equals(com.google.errorprone.util.ASTHelpers.getSymbol(loop.getVariable()))) {
+        if (variable.equals(Symbols.getSymbol(loop.getVariable()))) {
           found[0] = loop.getExpression();
         }
         return super.visitEnhancedForLoop(loop, null);
@@ -153,7 +153,7 @@ public final class CancelTarget {
       @Override
       public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
         if (collection.equals(Expressions.variableOf(loop.getExpression()))) {
-          Symbol symbol = com.google.errorprone.util.ASTHelpers.getSymbol(loop.getVariable());
+          Symbol symbol = Symbols.getSymbol(loop.getVariable());
           if (symbol != null) {
             variables.add(symbol);
           }

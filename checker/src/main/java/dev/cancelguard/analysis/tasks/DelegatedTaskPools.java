@@ -1,7 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;

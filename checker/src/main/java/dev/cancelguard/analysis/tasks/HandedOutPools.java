@@ -1,6 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;

@@ -1,7 +1,7 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.sun.source.tree.AssignmentTree;

@@ -1,11 +1,11 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.flow.FactFlow.factsOf;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.EnhancedForLoopTree;

@@ -2,8 +2,8 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;

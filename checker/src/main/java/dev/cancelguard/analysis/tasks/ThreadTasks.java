@@ -2,8 +2,8 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;

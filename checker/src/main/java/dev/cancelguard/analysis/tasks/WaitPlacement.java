@@ -4,8 +4,8 @@ import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;

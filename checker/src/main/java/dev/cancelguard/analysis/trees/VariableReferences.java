@@ -1,6 +1,6 @@
 package dev.cancelguard.analysis.trees;
 
-import static com.google.errorprone.util.ASTHelpers.getSymbol;
+import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
