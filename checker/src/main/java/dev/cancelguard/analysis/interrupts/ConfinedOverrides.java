@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * anywhere. A class file of the package (an incremental build) or an interface's method (a lambda
  * in any file may implement it) is not answered.
  */
-final class ConfinedOverrides {
+public final class ConfinedOverrides {
   private ConfinedOverrides() {}
 
   /**
@@ -214,7 +214,7 @@ final class ConfinedOverrides {
   /**
    * No override of the method can exist: private, static, a constructor, final or in a final class.
    */
-  static boolean cannotBeOverridden(MethodSymbol method) {
+  public static boolean cannotBeOverridden(MethodSymbol method) {
     Symbol owner = method.owner;
     return method.isPrivate()
         || method.isStatic()

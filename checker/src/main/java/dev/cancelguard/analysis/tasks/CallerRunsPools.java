@@ -8,9 +8,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -21,6 +19,7 @@ import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -154,34 +153,11 @@ public final class CallerRunsPools {
           && command.equals(Expressions.receiverSymbol(call))) {
         return true;
       }
-      if (mayReturn(statement)) {
+      if (Jumps.mayLeaveEarly(statement, false)) {
         return false;
       }
     }
     return false;
-  }
-
-  private static boolean mayReturn(StatementTree statement) {
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitClass(com.sun.source.tree.ClassTree tree, Void unused) {
-        return null; // a return there leaves another method
-      }
-
-      @Override
-      public Void visitLambdaExpression(
-          com.sun.source.tree.LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-    }.scan(statement, null);
-    return found[0];
   }
 
   /**

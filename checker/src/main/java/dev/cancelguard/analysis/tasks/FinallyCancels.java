@@ -18,12 +18,12 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.interrupts.ConfinedOverrides;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -131,11 +131,8 @@ public final class FinallyCancels {
    * compilation overrides.
    */
   private static boolean mayBeOverridden(MethodSymbol helper, VisitorState state) {
-    if (helper.isStatic()
-        || helper.isPrivate()
-        || (helper.flags() & Flags.FINAL) != 0
-        || !(helper.owner instanceof ClassSymbol owner)
-        || (owner.flags() & Flags.FINAL) != 0) {
+    if (ConfinedOverrides.cannotBeOverridden(helper)
+        || !(helper.owner instanceof ClassSymbol owner)) {
       return false;
     }
     try {
