@@ -28,9 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HelpersInOtherFilesTest {
   /** The helpers, one file each: the same text is compiled both ways. */
   private static final Map<String, String> HELPERS =
-      Map.of(
-          "com/acme/errors/Errors.java",
-          """
+      Map.ofEntries(
+          Map.entry(
+              "com/acme/errors/Errors.java",
+              """
           package com.acme.errors;
           import java.util.concurrent.ExecutionException;
           import java.util.concurrent.Executor;
@@ -103,9 +104,10 @@ class HelpersInOtherFilesTest {
               return weight;
             }
           }
-          """,
-          "com/acme/errors/InterruptedFailure.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/errors/InterruptedFailure.java",
+              """
           package com.acme.errors;
           /** Its constructor restores the flag. */
           public class InterruptedFailure extends RuntimeException {
@@ -117,9 +119,10 @@ class HelpersInOtherFilesTest {
               super(message, cause);
             }
           }
-          """,
-          "com/acme/errors/RestoringFailure.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/errors/RestoringFailure.java",
+              """
           package com.acme.errors;
           /** Restores in an initializer block, which the class file inlines into the constructor. */
           public class RestoringFailure extends RuntimeException {
@@ -130,9 +133,10 @@ class HelpersInOtherFilesTest {
               super(cause);
             }
           }
-          """,
-          "com/acme/server/Server.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/server/Server.java",
+              """
           package com.acme.server;
           /** Its shutdown joins a worker thread two calls down, in another class. */
           public class Server {
@@ -157,9 +161,10 @@ class HelpersInOtherFilesTest {
               }
             }
           }
-          """,
-          "com/acme/loop/AbstractLoop.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/loop/AbstractLoop.java",
+              """
           package com.acme.loop;
           /** An event loop's base: the own-thread test is answered by the subclass. */
           public abstract class AbstractLoop {
@@ -172,9 +177,10 @@ class HelpersInOtherFilesTest {
               return Thread.currentThread().getName().startsWith("loop-");
             }
           }
-          """,
-          "com/acme/errors/Sneaky.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/errors/Sneaky.java",
+              """
           package com.acme.errors;
           /** Helpers that throw what they are handed, unchecked, and neighbours that do not. */
           public final class Sneaky {
@@ -212,9 +218,10 @@ class HelpersInOtherFilesTest {
               throw (E) t;
             }
           }
-          """,
-          "com/acme/errors/Rethrower.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/errors/Rethrower.java",
+              """
           package com.acme.errors;
           /** An instance method a subclass may override: its code says nothing of an override's. */
           public class Rethrower {
@@ -223,9 +230,10 @@ class HelpersInOtherFilesTest {
               throw (E) t;
             }
           }
-          """,
-          "com/acme/errors/Handler.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/errors/Handler.java",
+              """
           package com.acme.errors;
           /** An instance method: the method the call resolves to is read. */
           public class Handler {
@@ -235,9 +243,10 @@ class HelpersInOtherFilesTest {
               }
             }
           }
-          """,
-          "com/acme/pools/DirectExecutorService.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/pools/DirectExecutorService.java",
+              """
           package com.acme.pools;
           import java.util.Collections;
           import java.util.List;
@@ -265,9 +274,10 @@ class HelpersInOtherFilesTest {
             @Override public boolean isTerminated() { return shutdown; }
             @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
           }
-          """,
-          "com/acme/pools/ThreadPerTaskService.java",
-          """
+          """),
+          Map.entry(
+              "com/acme/pools/ThreadPerTaskService.java",
+              """
           package com.acme.pools;
           import java.util.Collections;
           import java.util.List;
@@ -288,7 +298,77 @@ class HelpersInOtherFilesTest {
             @Override public boolean isTerminated() { return shutdown; }
             @Override public boolean awaitTermination(long timeout, TimeUnit unit) { return true; }
           }
-          """);
+          """),
+          Map.entry(
+              "com/acme/pools/Waits.java",
+              """
+          package com.acme.pools;
+          import java.time.Duration;
+          import java.util.concurrent.ExecutorService;
+          import java.util.concurrent.TimeUnit;
+          /** Waits for what it is handed, or not. */
+          public final class Waits {
+            private Waits() {}
+            /** Waits, and turns an interrupt into a failed wait. */
+            public static boolean awaitTermination(ExecutorService pool, Duration timeout) {
+              try {
+                return pool.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+              }
+            }
+            /** Stops, then waits through the helper above. */
+            public static boolean shutdownAndAwait(ExecutorService pool, Duration timeout) {
+              pool.shutdown();
+              boolean stopped = awaitTermination(pool, timeout);
+              if (!stopped) {
+                pool.shutdownNow();
+              }
+              return stopped;
+            }
+            public static void joinQuietly(Thread thread) {
+              try {
+                thread.join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            /** Waits only when a timeout is given: not on every path. */
+            public static void awaitIfAsked(ExecutorService pool, long timeoutMillis)
+                throws InterruptedException {
+              if (timeoutMillis > 0) {
+                pool.awaitTermination(timeoutMillis, TimeUnit.MILLISECONDS);
+              }
+            }
+            /** Waits after a null check of what it is handed. */
+            public static void shutdownQuietly(ExecutorService pool, long timeout, TimeUnit unit) {
+              if (pool == null) {
+                return;
+              }
+              pool.shutdown();
+              try {
+                if (!pool.awaitTermination(timeout, unit)) {
+                  pool.shutdownNow();
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            /** Waits only when given a name: a null check of something else is a branch. */
+            public static void awaitIfNamed(ExecutorService pool, String name)
+                throws InterruptedException {
+              if (name == null) {
+                return;
+              }
+              pool.awaitTermination(1, TimeUnit.SECONDS);
+            }
+            /** Only looks. */
+            public static String describe(ExecutorService pool) {
+              return pool.isTerminated() ? "terminated" : "running";
+            }
+          }
+          """));
 
   @TempDir static Path work;
 
@@ -852,6 +932,66 @@ class HelpersInOtherFilesTest {
           @Override
           public void close() {
             direct.shutdown();
+          }
+        }
+        """);
+  }
+
+  @Test
+  void helperOfAnotherFileThatWaitsForWhatItIsHanded() {
+    bothWays(
+        CancelWithoutAwait.class,
+        """
+        import com.acme.pools.Waits;
+        import java.time.Duration;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.TimeUnit;
+        class Caller {
+          private final ExecutorService pool = Executors.newFixedThreadPool(2);
+          private final ExecutorService other = Executors.newFixedThreadPool(2);
+          private final Thread worker = new Thread(() -> {});
+          void stop() {
+            pool.shutdownNow();
+            if (!Waits.awaitTermination(pool, Duration.ofSeconds(5))) {
+              System.err.println("pool did not stop");
+            }
+          }
+          void close() {
+            pool.shutdownNow();
+            Waits.shutdownAndAwait(pool, Duration.ofSeconds(5));
+          }
+          void shutdown() {
+            worker.interrupt();
+            Waits.joinQuietly(worker);
+          }
+          void terminate() {
+            pool.shutdownNow();
+            Waits.shutdownQuietly(pool, 5, TimeUnit.SECONDS);
+          }
+        }
+        class Flagged {
+          private final ExecutorService pool = Executors.newFixedThreadPool(2);
+          private final ExecutorService other = Executors.newFixedThreadPool(2);
+          void terminate() throws InterruptedException {
+            // BUG: Diagnostic contains: returns
+            pool.shutdownNow();
+            Waits.awaitIfAsked(pool, 5000);
+          }
+          void destroy() {
+            // BUG: Diagnostic contains: returns
+            pool.shutdownNow();
+            System.out.println(Waits.describe(pool));
+          }
+          void dispose() {
+            // BUG: Diagnostic contains: returns
+            pool.shutdownNow();
+            Waits.awaitTermination(other, Duration.ofSeconds(5));
+          }
+          void stop() throws InterruptedException {
+            // BUG: Diagnostic contains: returns
+            pool.shutdownNow();
+            Waits.awaitIfNamed(pool, "pool");
           }
         }
         """);

@@ -29,6 +29,11 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    * @param shortCode the code itself, byte by byte (0..255), of a method whose code is at most
    *     {@value #SHORT_CODE} bytes long (a one-line helper that rethrows or delegates); empty for
    *     longer code
+   * @param exits where each instruction that may leave the straight line starts (a branch, a
+   *     switch, a return, a throw, a subroutine jump), in code order: every call between a place
+   *     the code reaches and the next exit after it runs whenever that place is reached, unless an
+   *     exception leaves first
+   * @param head the code's first bytes (0..255), at most {@value #HEAD} of them
    */
   public record Method(
       String name,
@@ -36,9 +41,24 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
       boolean hasCode,
       ImmutableList<Call> calls,
       ImmutableSet<Integer> jumpTargets,
-      ImmutableIntArray shortCode) {
+      ImmutableIntArray shortCode,
+      ImmutableIntArray exits,
+      ImmutableIntArray head) {
     /** The longest code kept whole, in bytes. */
     public static final int SHORT_CODE = 16;
+
+    /** How many of the code's first bytes are kept. */
+    public static final int HEAD = 8;
+
+    /** Where the first exit at or after {@code offset} starts; past the code when there is none. */
+    public int nextExit(int offset) {
+      for (int i = 0; i < exits.length(); i++) {
+        if (exits.get(i) >= offset) {
+          return exits.get(i);
+        }
+      }
+      return Integer.MAX_VALUE;
+    }
 
     /** True if the instruction at {@code offset} is reached only by falling through to it. */
     public boolean onlyFallenInto(int offset) {

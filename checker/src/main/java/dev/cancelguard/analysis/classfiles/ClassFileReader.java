@@ -88,6 +88,18 @@ public final class ClassFileReader {
     return (op >= 0x99 && op <= 0xa8) || op == 0xc6 || op == 0xc7;
   }
 
+  /** Branches, switches, subroutine jumps and returns, returns and throws. */
+  private static boolean leavesTheStraightLine(int op) {
+    return isShortBranch(op)
+        || op == TABLESWITCH
+        || op == LOOKUPSWITCH
+        || op == 0xa9 // ret
+        || (op >= 0xac && op <= 0xb1) // returns
+        || op == 0xbf // athrow
+        || op == GOTO_W
+        || op == JSR_W;
+  }
+
   private static final class Parser {
     private final ByteBuffer in;
     private int[] tags = new int[0];
@@ -187,6 +199,8 @@ public final class ClassFileReader {
               false,
               ImmutableList.of(),
               ImmutableSet.of(),
+              ImmutableIntArray.of(),
+              ImmutableIntArray.of(),
               ImmutableIntArray.of());
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
@@ -216,8 +230,12 @@ public final class ClassFileReader {
       ImmutableSet.Builder<Integer> targets = ImmutableSet.builder();
       ByteBuffer c = ByteBuffer.wrap(code);
       int pc = 0;
+      ImmutableIntArray.Builder exits = ImmutableIntArray.builder();
       while (pc < length) {
         int op = code[pc] & 0xff;
+        if (leavesTheStraightLine(op)) {
+          exits.add(pc);
+        }
         int size;
         if (op == TABLESWITCH) {
           int p = padded(pc);
@@ -275,8 +293,19 @@ public final class ClassFileReader {
           shortCode.add(b & 0xff);
         }
       }
+      ImmutableIntArray.Builder head = ImmutableIntArray.builder();
+      for (int i = 0; i < Math.min(length, ClassFile.Method.HEAD); i++) {
+        head.add(code[i] & 0xff);
+      }
       return new ClassFile.Method(
-          name, descriptor, true, calls.build(), targets.build(), shortCode.build());
+          name,
+          descriptor,
+          true,
+          calls.build(),
+          targets.build(),
+          shortCode.build(),
+          exits.build(),
+          head.build());
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */

@@ -32,6 +32,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.SameFile;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -151,7 +152,29 @@ public final class Terminations {
         && uses.signals(Expressions.variableOf(receiver))) {
       return true;
     }
+    // `ExecutorUtils.awaitTermination(pool, timeout)`: a static helper of another file or a jar
+    // whose own code waits for the executor or thread it is handed.
+    if ((namesTarget || namesExecutor)
+        && waitsThroughHelperOfAnotherFile(call, target, uses, state)) {
+      return true;
+    }
     return resultWaitsCount && RESULT_WAIT.matches(call, state);
+  }
+
+  private static boolean waitsThroughHelperOfAnotherFile(
+      MethodInvocationTree call, CancelTarget target, TaskUses uses, VisitorState state) {
+    if (!(getSymbol(call) instanceof MethodSymbol method)
+        || SameFile.isDeclaredIn(method, state.getPath().getCompilationUnit())) {
+      return false; // a helper of this file is walked as such
+    }
+    int index = WaitingHelpers.waitedArgument(call, state);
+    if (index < 0) {
+      return false;
+    }
+    ExpressionTree argument = call.getArguments().get(index);
+    return target.isNamedBy(argument)
+        || (target.kind() == CancelTarget.Kind.FUTURE
+            && uses.executors().contains(Expressions.variableOf(argument)));
   }
 
   /**

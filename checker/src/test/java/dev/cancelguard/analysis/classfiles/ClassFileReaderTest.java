@@ -195,6 +195,24 @@ class ClassFileReaderTest {
     assertNull(file.method("table", "(J)I"));
   }
 
+  @Test
+  void exitsAndTheCodesFirstBytes() {
+    ClassFile file = ClassFileReader.read(bytes);
+    assertNotNull(file);
+    // table(kind): iload_0, then the tableswitch at offset 1 is the first exit.
+    ClassFile.Method table = file.method("table", "(I)I");
+    assertNotNull(table);
+    assertEquals(1, table.exits().get(0));
+    assertEquals(0x1a, table.head().get(0)); // iload_0
+    assertEquals(0xaa, table.head().get(1)); // tableswitch
+    assertEquals(ClassFile.Method.HEAD, table.head().length());
+    // After the switch, each case returns: every exit lies past it, in code order.
+    assertTrue(table.exits().length() > 4);
+    assertEquals(1, table.nextExit(0));
+    assertTrue(table.nextExit(2) > 1);
+    assertEquals(Integer.MAX_VALUE, table.nextExit(Integer.MAX_VALUE - 1));
+  }
+
   /**
    * Constants outside ASCII (a method name, and a NUL, which a class file writes in two bytes) are
    * read through the modified-UTF-8 decoder; ASCII ones are read without it, to the same strings.
