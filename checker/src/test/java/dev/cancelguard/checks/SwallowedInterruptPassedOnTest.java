@@ -347,4 +347,116 @@ class SwallowedInterruptPassedOnTest {
             """)
         .doTest();
   }
+
+  @Test
+  void negative_helperThrowsOnlyThroughTheLambdaItIsHanded() {
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class Manager {
+              interface Cache {
+                void stop();
+
+                boolean stop(long timeout, TimeUnit unit) throws InterruptedException;
+              }
+
+              private interface Terminator {
+                boolean stop(Cache cache) throws InterruptedException;
+              }
+
+              Cache cache;
+
+              void stopCache() {
+                try {
+                  terminate(c -> {
+                    c.stop();
+                    return true;
+                  });
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              boolean stopCache(long timeout, TimeUnit unit) throws InterruptedException {
+                return terminate(c -> c.stop(timeout, unit));
+              }
+
+              private boolean terminate(Terminator terminator) throws InterruptedException {
+                if (cache == null) {
+                  return true;
+                }
+                return terminator.stop(cache);
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_helperCalledWithALambdaThatThrowsOrThrowingByItself() {
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.concurrent.TimeUnit;
+            class Manager {
+              interface Cache {
+                void stop();
+
+                boolean stop(long timeout, TimeUnit unit) throws InterruptedException;
+              }
+
+              private interface Terminator {
+                boolean stop(Cache cache) throws InterruptedException;
+              }
+
+              Cache cache;
+              Terminator quiet = c -> true;
+
+              void stopCache(long timeout, TimeUnit unit) {
+                try {
+                  terminate(c -> c.stop(timeout, unit));
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              void stopQuietly() {
+                try {
+                  terminate(quiet);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              void stopAfterAPause() {
+                try {
+                  terminateAfterAPause(c -> true);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              private boolean terminate(Terminator terminator) throws InterruptedException {
+                return terminator.stop(cache);
+              }
+
+              private boolean terminateAfterAPause(Terminator terminator)
+                  throws InterruptedException {
+                Thread.sleep(10);
+                return terminator.stop(cache);
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .doTest();
+  }
 }
