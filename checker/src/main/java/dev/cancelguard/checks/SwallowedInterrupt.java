@@ -209,6 +209,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       boolean inInterruptCatch =
           enclosingCatch != null
               && Interrupts.catchesInterruptedExceptionByName(enclosingCatch, state);
+      // `Thread.interrupted(); throw new InterruptedException();`: the interrupt is passed on as
+      // the exception.
+      if (LostInterrupts.passedOnAsTheExceptionNext(parentPath, state)) {
+        return NO_MATCH;
+      }
       // A class that clears the flag here and restores it in another method masks it on purpose
       // (clear, do blocking cleanup, restore).
       if (!inInterruptCatch
@@ -251,6 +256,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     ImmutableList<Leak> leaks = LostInterrupts.ofBranch(branch, codeUnit, state, options);
     if (leaks.isEmpty()) {
+      return NO_MATCH;
+    }
+    // `if (Thread.interrupted()) { result.completeWithError(new InterruptedException()); return;
+    // }`:
+    // the interrupt is handed on as the failure the caller gets.
+    if (LostInterrupts.handsOnANewInterruptedException(branch, leaks, state)) {
       return NO_MATCH;
     }
     Description.Builder description = buildDescription(tree);

@@ -16,6 +16,7 @@ import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -167,6 +168,11 @@ public final class InterruptPaths {
     /** Final locals holding the caught exception: {@code Throwable cause = e;}. */
     private final Set<Symbol> caughtAliases = new HashSet<>();
 
+    /**
+     * Final locals holding the caught exception's cause: {@code Throwable cause = e.getCause();}.
+     */
+    private final Set<Symbol> causeAliases = new HashSet<>();
+
     private final @Nullable MethodTree enclosingMethod;
 
     Spec(
@@ -185,11 +191,12 @@ public final class InterruptPaths {
           public Void visitVariable(VariableTree variable, Void unused) {
             ExpressionTree initializer = variable.getInitializer();
             Symbol local = getSymbol(variable);
-            if (initializer != null
-                && local != null
-                && isConsideredFinal(local)
-                && isCaughtValue(initializer)) {
-              caughtAliases.add(local);
+            if (initializer != null && local != null && isConsideredFinal(local)) {
+              if (isCaughtValue(initializer)) {
+                caughtAliases.add(local);
+              } else if (isCauseOfCaught(initializer)) {
+                causeAliases.add(local);
+              }
             }
             return super.visitVariable(variable, null);
           }
@@ -346,6 +353,14 @@ public final class InterruptPaths {
               : left && right;
         }
         case INSTANCE_OF -> {
+          // An InterruptedException carries no cause (it has no constructor that takes one, and
+          // the blocking calls that throw it set none): where `e.getCause() instanceof X` is true,
+          // the caught exception is not an interrupt.
+          if (value
+              && caughtVariable != null
+              && isCauseOfCaught(((InstanceOfTree) stripped).getExpression())) {
+            yield true;
+          }
           Type tested = testedType((InstanceOfTree) stripped);
           if (tested == null) {
             yield false;
@@ -358,6 +373,20 @@ public final class InterruptPaths {
         }
         default -> false;
       };
+    }
+
+    /** True if the expression is {@code e.getCause()} of the caught exception, or a local of it. */
+    private boolean isCauseOfCaught(ExpressionTree expression) {
+      ExpressionTree stripped = stripParentheses(expression);
+      if (stripped instanceof IdentifierTree) {
+        Symbol symbol = getSymbol(stripped);
+        return symbol != null && causeAliases.contains(symbol);
+      }
+      return stripped instanceof MethodInvocationTree call
+          && call.getArguments().isEmpty()
+          && call.getMethodSelect() instanceof MemberSelectTree select
+          && select.getIdentifier().contentEquals("getCause")
+          && isCaughtValue(select.getExpression());
     }
 
     /** The type an {@code instanceof} on the caught variable tests, or null for another test. */

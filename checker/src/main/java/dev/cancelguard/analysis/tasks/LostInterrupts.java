@@ -15,7 +15,9 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
@@ -27,6 +29,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.InterruptPaths;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.LeakKind;
+import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -183,6 +186,58 @@ public final class LostInterrupts {
       }
     }
     return null;
+  }
+
+  /**
+   * True if the branch taken when {@code Thread.interrupted()} returned true hands the interrupt on
+   * as a value before every way out: a statement of the branch's own block calls a method with a
+   * {@code new InterruptedException()} argument ({@code result.completeWithError(new
+   * InterruptedException()); return;}), and no leak leaves before it. The caller gets the interrupt
+   * as the failure of what it waits for.
+   */
+  public static boolean handsOnANewInterruptedException(
+      InterruptedBranch branch, List<Leak> leaks, VisitorState state) {
+    List<? extends StatementTree> statements =
+        branch.branch() instanceof BlockTree block
+            ? block.getStatements()
+            : List.of(branch.branch());
+    for (StatementTree statement : statements) {
+      if (statement instanceof ExpressionStatementTree expression
+          && stripParentheses(expression.getExpression()) instanceof MethodInvocationTree call
+          && call.getArguments().stream()
+              .anyMatch(
+                  argument ->
+                      stripParentheses(argument) instanceof NewClassTree creation
+                          && Interrupts.isInterruptedExceptionValue(creation, state))) {
+        int end = state.getEndPosition(statement);
+        return leaks.stream()
+            .allMatch(
+                leak ->
+                    leak.kind() == LeakKind.FALLS_THROUGH
+                        ? leak.tree() == branch.branch()
+                        : ASTHelpers.getStartPosition(leak.tree()) >= end);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the statement at {@code statementPath} (a bare {@code Thread.interrupted()}) is
+   * followed directly, in the same block, by {@code throw} of an {@code InterruptedException}:
+   * {@code Thread.interrupted(); throw new InterruptedException();}. The flag is cleared because
+   * the interrupt is passed on as the exception, the contract of a blocking method.
+   */
+  public static boolean passedOnAsTheExceptionNext(TreePath statementPath, VisitorState state) {
+    TreePath parent = statementPath.getParentPath();
+    if (parent == null || !(parent.getLeaf() instanceof BlockTree block)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(statementPath.getLeaf());
+    return index >= 0
+        && index + 1 < statements.size()
+        && statements.get(index + 1) instanceof ThrowTree next
+        && Interrupts.isInterruptedExceptionValue(next.getExpression(), state);
   }
 
   /**

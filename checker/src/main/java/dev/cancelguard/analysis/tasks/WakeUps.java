@@ -240,12 +240,13 @@ public final class WakeUps {
   }
 
   /**
-   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) is the branch of
-   * an {@code if} that tests a field this file sets right where it interrupts another thread: the
-   * class clears the interrupt it sent itself ({@code deadline = 0; caller.interrupt();} in its
-   * alarm, {@code if (deadline == 0) Thread.interrupted();} when the timed call ends), so it does
-   * not leak into the caller's next operation; or a statement of the branch taken when a record of
-   * the compilation's own interrupt, in any file, is set ({@link OwnInterruptRecords}).
+   * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) is a statement
+   * of the branch of an {@code if} that tests a field this file sets right where it interrupts
+   * another thread: the class clears the interrupt it sent itself ({@code deadline = 0;
+   * caller.interrupt();} in its alarm, {@code if (deadline == 0) Thread.interrupted();} when the
+   * timed call ends), so it does not leak into the caller's next operation; or a statement of the
+   * branch taken when a record of the compilation's own interrupt, in any file, is set ({@link
+   * OwnInterruptRecords}).
    */
   public static boolean clearsItsOwnInterrupt(TreePath statementPath, VisitorState state) {
     return clearsOnTheTestOfAFieldSetWhereAThreadIsInterrupted(statementPath, state)
@@ -279,18 +280,54 @@ public final class WakeUps {
   private static boolean clearsOnTheTestOfAFieldSetWhereAThreadIsInterrupted(
       TreePath statementPath, VisitorState state) {
     Tree child = statementPath.getLeaf();
+    boolean longerBranch = false;
     for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof IfTree ifTree && child != ifTree.getCondition()) {
         Set<Symbol> flags = fieldsReadBy(ifTree.getCondition());
-        return !flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state);
+        return !flags.isEmpty()
+            && (longerBranch
+                ? isSetOnlyWhereAThreadIsInterrupted(flags, state)
+                : isSetWhereAThreadIsInterrupted(flags, state));
       }
-      if (!(leaf instanceof BlockTree) || ((BlockTree) leaf).getStatements().size() != 1) {
+      if (!(leaf instanceof BlockTree block)) {
         return false;
+      }
+      // The clear may be any statement of the branch's own block (`if (task.executed) {
+      // Thread.interrupted(); failure = timeout(..); }`) when every write of the flag in the file
+      // comes with an interrupt; a block further out holds only the block within.
+      if (block.getStatements().size() != 1) {
+        if (child != statementPath.getLeaf()) {
+          return false;
+        }
+        longerBranch = true;
       }
       child = leaf;
     }
     return false;
+  }
+
+  /**
+   * True if the file writes the flags somewhere, and every method that writes one also interrupts
+   * another thread: {@code executed = true; thread.interrupt();} is the only write of {@code
+   * executed}.
+   */
+  private static boolean isSetOnlyWhereAThreadIsInterrupted(Set<Symbol> flags, VisitorState state) {
+    boolean[] written = new boolean[1];
+    boolean[] writtenWithoutInterrupt = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethod(MethodTree method, Void unused) {
+        if (method.getBody() != null
+            && setsFlag(method.getBody(), flags, state, /* followSetters= */ false)) {
+          written[0] = true;
+          writtenWithoutInterrupt[0] |=
+              !interruptsAnotherThread(method.getBody(), state, /* followHelpers= */ true);
+        }
+        return super.visitMethod(method, null);
+      }
+    }.scan(state.getPath().getCompilationUnit(), null);
+    return written[0] && !writtenWithoutInterrupt[0];
   }
 
   /**
