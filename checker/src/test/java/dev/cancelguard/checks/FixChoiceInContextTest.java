@@ -79,6 +79,53 @@ class FixChoiceInContextTest {
         .doTest();
   }
 
+  // ------------------------------------------- a bare Thread.interrupted() in a finally
+
+  private static final String GUARDED_CALL =
+      """
+      import java.util.concurrent.Callable;
+
+      class Guarded {
+        <T> T call(Callable<T> work) throws Exception {
+          try {
+            return work.call();
+          } finally {
+            Thread.interrupted();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void bareInterrupted_noRethrowInAFinally() {
+    // A throw in the finally would replace the result, or the failure the try is reporting.
+    swallowed.addInputLines("Guarded.java", GUARDED_CALL).expectUnchanged().doTest();
+  }
+
+  @Test
+  void bareInterrupted_rethrowOutsideAFinally() {
+    String after =
+        """
+        import java.util.concurrent.Callable;
+
+        class Guarded {
+          <T> T call(Callable<T> work) throws Exception {
+            T result = work.call();
+            Thread.interrupted();
+            return result;
+          }
+        }
+        """;
+    swallowed
+        .addInputLines("Guarded.java", after)
+        .addOutputLines(
+            "Guarded.java",
+            after.replace(
+                "    Thread.interrupted();",
+                "    if (Thread.interrupted()) { throw new InterruptedException(); }"))
+        .doTest();
+  }
+
   // ------------------------------------------- a rethrow that would skip what follows
 
   private static final String SERVER =

@@ -16,6 +16,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -155,8 +156,11 @@ public final class InterruptFixes {
     if (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state)) {
       return SuggestedFix.replace(statement, RESTORE);
     }
+    // In a finally block a throw replaces what the try was throwing or returning (the failure the
+    // method reports, its result): the rethrow is not a mechanical change there.
     return LostInterrupts.methodOf(Tasks.enclosingCodeUnit(path)) instanceof MethodTree method
             && Interrupts.declaresInterruptedException(method, state)
+            && !inFinally(path)
         ? SuggestedFix.replace(
             statement, "if (Thread.interrupted()) { throw new InterruptedException(); }")
         : null;
@@ -222,6 +226,21 @@ public final class InterruptFixes {
         },
         null);
     return rethrown[0];
+  }
+
+  /** True if {@code path} is inside a {@code finally} block of its code unit. */
+  private static boolean inFinally(TreePath path) {
+    for (TreePath p = path; p.getParentPath() != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (p.getParentPath().getLeaf() instanceof TryTree tryTree
+          && tryTree.getFinallyBlock() == leaf) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The innermost catch around {@code path} in its code unit, or null. */
