@@ -34,6 +34,9 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    *     the code reaches and the next exit after it runs whenever that place is reached, unless an
    *     exception leaves first
    * @param head the code's first bytes (0..255), at most {@value #HEAD} of them
+   * @param valueTypes the classes (binary names with slashes, array dimensions dropped) of the
+   *     values the code makes or reads other than by a call: those a {@code new} or a {@code
+   *     checkcast} names and the types of the fields it reads
    */
   public record Method(
       String name,
@@ -43,7 +46,8 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
       ImmutableSet<Integer> jumpTargets,
       ImmutableIntArray shortCode,
       ImmutableIntArray exits,
-      ImmutableIntArray head) {
+      ImmutableIntArray head,
+      ImmutableSet<String> valueTypes) {
     /** The longest code kept whole, in bytes. */
     public static final int SHORT_CODE = 16;
 

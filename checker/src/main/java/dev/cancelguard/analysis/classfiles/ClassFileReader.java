@@ -28,7 +28,11 @@ public final class ClassFileReader {
   private static final int LOOKUPSWITCH = 0xab;
   private static final int WIDE = 0xc4;
   private static final int IINC = 0x84;
+  private static final int GETSTATIC = 0xb2;
+  private static final int GETFIELD = 0xb4;
   private static final int INVOKEVIRTUAL = 0xb6;
+  private static final int NEW = 0xbb;
+  private static final int CHECKCAST = 0xc0;
   private static final int INVOKEINTERFACE = 0xb9;
   private static final int GOTO_W = 0xc8;
   private static final int JSR_W = 0xc9;
@@ -201,7 +205,8 @@ public final class ClassFileReader {
               ImmutableSet.of(),
               ImmutableIntArray.of(),
               ImmutableIntArray.of(),
-              ImmutableIntArray.of());
+              ImmutableIntArray.of(),
+              ImmutableSet.of());
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -228,6 +233,7 @@ public final class ClassFileReader {
       in.get(code);
       ImmutableList.Builder<ClassFile.Call> calls = ImmutableList.builder();
       ImmutableSet.Builder<Integer> targets = ImmutableSet.builder();
+      ImmutableSet.Builder<String> valueTypes = ImmutableSet.builder();
       ByteBuffer c = ByteBuffer.wrap(code);
       int pc = 0;
       ImmutableIntArray.Builder exits = ImmutableIntArray.builder();
@@ -277,6 +283,10 @@ public final class ClassFileReader {
           targets.add(pc + c.getInt(pc + 1));
         } else if (op >= INVOKEVIRTUAL && op <= INVOKEINTERFACE) {
           calls.add(call(pc, size, op, c.getShort(pc + 1) & 0xffff));
+        } else if (op == NEW || op == CHECKCAST) {
+          valueTypes.add(elementClass(className(c.getShort(pc + 1) & 0xffff)));
+        } else if (op == GETSTATIC || op == GETFIELD) {
+          valueTypes.add(elementClass(fieldType(c.getShort(pc + 1) & 0xffff)));
         }
         pc += size;
       }
@@ -305,7 +315,8 @@ public final class ClassFileReader {
           targets.build(),
           shortCode.build(),
           exits.build(),
-          head.build());
+          head.build(),
+          valueTypes.build());
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */
@@ -329,6 +340,25 @@ public final class ClassFileReader {
           className(firsts[index]),
           utf8At(firsts[nameAndType]),
           utf8At(seconds[nameAndType]));
+    }
+
+    /** The type of the field a field instruction names, as its descriptor spells it. */
+    private String fieldType(int index) {
+      if (tags[index] != 9 || tags[seconds[index]] != 12) {
+        throw new IllegalArgumentException("field expected");
+      }
+      return utf8At(seconds[seconds[index]]);
+    }
+
+    /**
+     * The class a class name or a field descriptor names, array dimensions dropped: {@code
+     * java/lang/Thread} for {@code [Ljava/lang/Thread;}; a primitive type's letter stays as it is.
+     */
+    private static String elementClass(String type) {
+      String element = type.substring(type.lastIndexOf('[') + 1);
+      return element.startsWith("L") && element.endsWith(";")
+          ? element.substring(1, element.length() - 1)
+          : element;
     }
 
     private String className(int index) {

@@ -212,7 +212,7 @@ public final class BlockingHelpers {
     return callees;
   }
 
-  private static @Nullable ClassSymbol classNamed(String binaryName, VisitorState state) {
+  static @Nullable ClassSymbol classNamed(String binaryName, VisitorState state) {
     if (binaryName.startsWith("[")) {
       return null; // an array's clone()
     }
@@ -228,7 +228,7 @@ public final class BlockingHelpers {
   }
 
   /** The method a call instruction names, declared in its class or inherited from a supertype. */
-  private static @Nullable MethodSymbol methodOf(
+  static @Nullable MethodSymbol methodOf(
       ClassSymbol calledOn, ClassFile.Call call, VisitorState state) {
     try {
       for (Type type : state.getTypes().closure(calledOn.type)) {

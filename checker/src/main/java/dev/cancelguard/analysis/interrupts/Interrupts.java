@@ -164,7 +164,9 @@ public final class Interrupts {
    * can throw one ({@link ConfinedOverrides#everyImplementation}); or an abstract method of a
    * sealed type, wherever declared, whose implementations in its permitted subtypes all declare
    * none ({@link SealedImplementations}: the set is read from the symbol, the same in full and
-   * incremental builds).
+   * incremental builds); or a method whose every version can be read, in a file of this compilation
+   * or in a jar's class file, and whose code throws none by hand and calls nothing that may throw
+   * one, followed a few calls deep ({@link UnthrownInterrupts}).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
@@ -176,7 +178,8 @@ public final class Interrupts {
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     if (!SameFile.isDeclaredIn(method, unit)) {
       return everyConfinedBodyThrowsNone(method, state)
-          || everyConfinedImplementationThrowsNone(method, state);
+          || everyConfinedImplementationThrowsNone(method, state)
+          || UnthrownInterrupts.neverThrows(method, state);
     }
     if ((method.flags() & Flags.ABSTRACT) == 0) {
       MethodTree declaration = SameFile.findMethod(unit, method, state);
@@ -187,7 +190,8 @@ public final class Interrupts {
                   || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)
                   || FunctionalArguments.throwsOnlyThroughLambdasThatThrowNone(
                       call, declaration, state)))
-          || everyConfinedBodyThrowsNone(method, state);
+          || everyConfinedBodyThrowsNone(method, state)
+          || UnthrownInterrupts.neverThrows(method, state);
     }
     return everyImplementationInTheFileDeclaresNone(method, unit, state)
         || everyConfinedImplementationThrowsNone(method, state);
