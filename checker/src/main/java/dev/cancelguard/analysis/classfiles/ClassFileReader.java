@@ -28,7 +28,11 @@ public final class ClassFileReader {
   private static final int LOOKUPSWITCH = 0xab;
   private static final int WIDE = 0xc4;
   private static final int IINC = 0x84;
+  private static final int AASTORE = 0x53;
+  private static final int PUTSTATIC = 0xb3;
+  private static final int PUTFIELD = 0xb5;
   private static final int INVOKEVIRTUAL = 0xb6;
+  private static final int INVOKEDYNAMIC = 0xba;
   private static final int INVOKEINTERFACE = 0xb9;
   private static final int GOTO_W = 0xc8;
   private static final int JSR_W = 0xc9;
@@ -201,7 +205,8 @@ public final class ClassFileReader {
               ImmutableSet.of(),
               ImmutableIntArray.of(),
               ImmutableIntArray.of(),
-              ImmutableIntArray.of());
+              ImmutableIntArray.of(),
+              false);
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -230,9 +235,13 @@ public final class ClassFileReader {
       ImmutableSet.Builder<Integer> targets = ImmutableSet.builder();
       ByteBuffer c = ByteBuffer.wrap(code);
       int pc = 0;
+      int previous = -1;
+      boolean storesReferences = false;
       ImmutableIntArray.Builder exits = ImmutableIntArray.builder();
       while (pc < length) {
         int op = code[pc] & 0xff;
+        storesReferences |=
+            op == PUTSTATIC || op == PUTFIELD || op == AASTORE || op == INVOKEDYNAMIC;
         if (leavesTheStraightLine(op)) {
           exits.add(pc);
         }
@@ -276,8 +285,9 @@ public final class ClassFileReader {
         } else if (op == GOTO_W || op == JSR_W) {
           targets.add(pc + c.getInt(pc + 1));
         } else if (op >= INVOKEVIRTUAL && op <= INVOKEINTERFACE) {
-          calls.add(call(pc, size, op, c.getShort(pc + 1) & 0xffff));
+          calls.add(call(pc, size, op, c.getShort(pc + 1) & 0xffff, previous));
         }
+        previous = op;
         pc += size;
       }
       int handlers = u2();
@@ -305,7 +315,8 @@ public final class ClassFileReader {
           targets.build(),
           shortCode.build(),
           exits.build(),
-          head.build());
+          head.build(),
+          storesReferences);
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */
@@ -313,7 +324,7 @@ public final class ClassFileReader {
       return (pc + 4) & ~3;
     }
 
-    private ClassFile.Call call(int pc, int size, int op, int index) {
+    private ClassFile.Call call(int pc, int size, int op, int index, int previous) {
       int tag = tags[index];
       if (tag != 10 && tag != 11) {
         throw new IllegalArgumentException("call to constant " + tag);
@@ -328,7 +339,8 @@ public final class ClassFileReader {
           op,
           className(firsts[index]),
           utf8At(firsts[nameAndType]),
-          utf8At(seconds[nameAndType]));
+          utf8At(seconds[nameAndType]),
+          previous);
     }
 
     private String className(int index) {
