@@ -368,6 +368,46 @@ class HelpersInOtherFilesTest {
               return pool.isTerminated() ? "terminated" : "running";
             }
           }
+          """),
+          Map.entry(
+              "com/acme/threads/Threads.java",
+              """
+          package com.acme.threads;
+          /** Starts the threads it is handed, keeping them or not. */
+          public final class Threads {
+            private static Thread last;
+
+            private Threads() {}
+            /** Makes the thread a daemon and starts it through the overload below. */
+            public static <T extends Thread> T setDaemonThreadRunning(T t, String name) {
+              return setDaemonThreadRunning(t, name, null);
+            }
+            public static <T extends Thread> T setDaemonThreadRunning(
+                T t, String name, Thread.UncaughtExceptionHandler handler) {
+              t.setName(name);
+              if (handler != null) {
+                t.setUncaughtExceptionHandler(handler);
+              }
+              t.setDaemon(true);
+              t.start();
+              return t;
+            }
+            /** Starts the thread, not as a daemon. */
+            public static <T extends Thread> T setThreadRunning(T t, boolean daemon) {
+              t.setDaemon(daemon);
+              t.start();
+              return t;
+            }
+            /** Starts a daemon and remembers it where others can reach it. */
+            public static void startRemembered(Thread t) {
+              t.setDaemon(true);
+              t.start();
+              last = t;
+            }
+            public static Thread last() {
+              return last;
+            }
+          }
           """));
 
   @TempDir static Path work;
@@ -431,6 +471,139 @@ class HelpersInOtherFilesTest {
   private static void bothWays(Class<?> check, String caller) {
     withHelperSources(check, "Caller.java", caller);
     withHelperClasses(check, "classes", "Caller.java", caller);
+  }
+
+  @Test
+  void threadStartedAsADaemonByAHelperThatKeepsNothing() {
+    bothWays(
+        SwallowedInterrupt.class,
+        """
+        import com.acme.threads.Threads;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.DelayQueue;
+        import java.util.concurrent.Delayed;
+        import java.util.concurrent.TimeUnit;
+        class Client<T extends Delayed> {
+          private final BlockingQueue<T> tasks = new DelayQueue<>();
+          private final T close;
+
+          Client(T close) {
+            this.close = close;
+            Threads.setDaemonThreadRunning(new Thread(this::run), "client");
+            Threads.setThreadRunning(new Thread(this::notDaemon), true);
+            Threads.setThreadRunning(new Thread(this::daemonByAVariable), false);
+            Threads.startRemembered(new Thread(this::remembered));
+            Thread kept = Threads.setDaemonThreadRunning(new Thread(this::resultKept), "kept");
+            kept.setName("kept");
+            Threads.setDaemonThreadRunning(new Thread(this::forever), "forever");
+            Threads.setDaemonThreadRunning(new Thread(this::alsoCalled), "also");
+          }
+
+          void poke() {
+            alsoCalled();
+          }
+
+          private void run() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+
+          private void notDaemon() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+
+          private void daemonByAVariable() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+
+          private void remembered() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+
+          private void resultKept() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+
+          private void forever() {
+            for (;;) {
+              try {
+                tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+            }
+          }
+
+          private void alsoCalled() {
+            for (;;) {
+              T task;
+              try {
+                task = tasks.poll(1, TimeUnit.SECONDS);
+              // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException e) {
+                continue;
+              }
+              if (task == close) {
+                break;
+              }
+            }
+          }
+        }
+        """);
   }
 
   @Test

@@ -37,6 +37,9 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    * @param valueTypes the classes (binary names with slashes, array dimensions dropped) of the
    *     values the code makes or reads other than by a call: those a {@code new} or a {@code
    *     checkcast} names and the types of the fields it reads
+   * @param storesReferences true if the code writes a field or an array element of reference type,
+   *     or makes a lambda or a string concatenation ({@code putfield}, {@code putstatic}, {@code
+   *     aastore}, {@code invokedynamic}): a way other than a call for a value to outlive the code
    */
   public record Method(
       String name,
@@ -47,7 +50,8 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
       ImmutableIntArray shortCode,
       ImmutableIntArray exits,
       ImmutableIntArray head,
-      ImmutableSet<String> valueTypes) {
+      ImmutableSet<String> valueTypes,
+      boolean storesReferences) {
     /** The longest code kept whole, in bytes. */
     public static final int SHORT_CODE = 16;
 
@@ -77,7 +81,16 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    * @param offset where the instruction starts in the method's code
    * @param length the instruction's length in bytes (the next one starts at offset + length)
    * @param owner the class named by the instruction ({@code java/lang/Thread})
+   * @param previousOpcode the opcode of the instruction before it in code order, or -1 for the
+   *     first ({@code iconst_1} before {@code setDaemon(Z)V}: the argument is the constant true
+   *     when the call is reached only by falling through)
    */
   public record Call(
-      int offset, int length, int opcode, String owner, String name, String descriptor) {}
+      int offset,
+      int length,
+      int opcode,
+      String owner,
+      String name,
+      String descriptor,
+      int previousOpcode) {}
 }

@@ -28,9 +28,13 @@ public final class ClassFileReader {
   private static final int LOOKUPSWITCH = 0xab;
   private static final int WIDE = 0xc4;
   private static final int IINC = 0x84;
+  private static final int AASTORE = 0x53;
   private static final int GETSTATIC = 0xb2;
+  private static final int PUTSTATIC = 0xb3;
   private static final int GETFIELD = 0xb4;
+  private static final int PUTFIELD = 0xb5;
   private static final int INVOKEVIRTUAL = 0xb6;
+  private static final int INVOKEDYNAMIC = 0xba;
   private static final int NEW = 0xbb;
   private static final int CHECKCAST = 0xc0;
   private static final int INVOKEINTERFACE = 0xb9;
@@ -206,7 +210,8 @@ public final class ClassFileReader {
               ImmutableIntArray.of(),
               ImmutableIntArray.of(),
               ImmutableIntArray.of(),
-              ImmutableSet.of());
+              ImmutableSet.of(),
+              false);
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -236,9 +241,13 @@ public final class ClassFileReader {
       ImmutableSet.Builder<String> valueTypes = ImmutableSet.builder();
       ByteBuffer c = ByteBuffer.wrap(code);
       int pc = 0;
+      int previous = -1;
+      boolean storesReferences = false;
       ImmutableIntArray.Builder exits = ImmutableIntArray.builder();
       while (pc < length) {
         int op = code[pc] & 0xff;
+        storesReferences |=
+            op == PUTSTATIC || op == PUTFIELD || op == AASTORE || op == INVOKEDYNAMIC;
         if (leavesTheStraightLine(op)) {
           exits.add(pc);
         }
@@ -282,12 +291,13 @@ public final class ClassFileReader {
         } else if (op == GOTO_W || op == JSR_W) {
           targets.add(pc + c.getInt(pc + 1));
         } else if (op >= INVOKEVIRTUAL && op <= INVOKEINTERFACE) {
-          calls.add(call(pc, size, op, c.getShort(pc + 1) & 0xffff));
+          calls.add(call(pc, size, op, c.getShort(pc + 1) & 0xffff, previous));
         } else if (op == NEW || op == CHECKCAST) {
           valueTypes.add(elementClass(className(c.getShort(pc + 1) & 0xffff)));
         } else if (op == GETSTATIC || op == GETFIELD) {
           valueTypes.add(elementClass(fieldType(c.getShort(pc + 1) & 0xffff)));
         }
+        previous = op;
         pc += size;
       }
       int handlers = u2();
@@ -316,7 +326,8 @@ public final class ClassFileReader {
           shortCode.build(),
           exits.build(),
           head.build(),
-          valueTypes.build());
+          valueTypes.build(),
+          storesReferences);
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */
@@ -324,7 +335,7 @@ public final class ClassFileReader {
       return (pc + 4) & ~3;
     }
 
-    private ClassFile.Call call(int pc, int size, int op, int index) {
+    private ClassFile.Call call(int pc, int size, int op, int index, int previous) {
       int tag = tags[index];
       if (tag != 10 && tag != 11) {
         throw new IllegalArgumentException("call to constant " + tag);
@@ -339,7 +350,8 @@ public final class ClassFileReader {
           op,
           className(firsts[index]),
           utf8At(firsts[nameAndType]),
-          utf8At(seconds[nameAndType]));
+          utf8At(seconds[nameAndType]),
+          previous);
     }
 
     /** The type of the field a field instruction names, as its descriptor spells it. */

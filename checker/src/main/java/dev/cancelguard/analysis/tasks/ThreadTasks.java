@@ -118,8 +118,7 @@ public final class ThreadTasks {
    * The method is named in this compilation only by the {@code count} method references already
    * found as arguments: none is kept in a field or local to be called later.
    */
-  private static boolean onlyReferencedAsArguments(
-      MethodSymbol method, int count, VisitorState state) {
+  static boolean onlyReferencedAsArguments(MethodSymbol method, int count, VisitorState state) {
     TreePath declaration = CompiledSources.classPath(method.enclClass(), state);
     if (declaration == null) {
       return false;

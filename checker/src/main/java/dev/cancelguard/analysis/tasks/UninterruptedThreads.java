@@ -107,7 +107,10 @@ public final class UninterruptedThreads {
       Keeping kept =
           holderOf(creation) instanceof VarSymbol holder
               ? keptAndNeverInterrupted(holder, state, MAX_HOLDERS)
-              : isStartedDaemonNobodyHolds(creation) ? Keeping.KEPT_DAEMON : Keeping.ESCAPES;
+              : isStartedDaemonNobodyHolds(creation)
+                      || DaemonStarters.isStartedAsDaemonByHelper(creation, state)
+                  ? Keeping.KEPT_DAEMON
+                  : Keeping.ESCAPES;
       if (kept == Keeping.ESCAPES) {
         return Keeping.ESCAPES;
       }
@@ -216,6 +219,16 @@ public final class UninterruptedThreads {
     if (leaf instanceof LambdaExpressionTree) {
       return handedToThreadCreation(codeUnit, state);
     }
+    if (leaf instanceof MethodTree method
+        && getSymbol(method) instanceof MethodSymbol symbol
+        && symbol.isPrivate()
+        && !symbol.isStatic()
+        && method.getParameters().isEmpty()) {
+      List<TreePath> creations = referencedByThreadCreations(symbol, state);
+      if (creations != null) {
+        return creations;
+      }
+    }
     if (!(leaf instanceof MethodTree method)
         || !method.getName().contentEquals("run")
         || !method.getParameters().isEmpty()
@@ -244,6 +257,33 @@ public final class UninterruptedThreads {
             ? instancesHandedToThreads(type, codeUnit, state)
             : null;
     return creations != null ? creations : threadsItHandsItselfTo(type, run, state);
+  }
+
+  /**
+   * The thread creations a private method is handed to as a method reference ({@code new
+   * Thread(this::run)}), when that is the only way it is named in the compilation: no code calls
+   * it, and every reference to it is such an argument. Null otherwise.
+   */
+  private static @Nullable List<TreePath> referencedByThreadCreations(
+      MethodSymbol method, VisitorState state) {
+    CompilationCalls calls = CompilationCalls.of(state);
+    if (!calls.callsOf(method).isEmpty()) {
+      return null;
+    }
+    List<TreePath> references = calls.referencesHandedOver(method);
+    if (references.isEmpty()
+        || !ThreadTasks.onlyReferencedAsArguments(method, references.size(), state)) {
+      return null;
+    }
+    List<TreePath> creations = new ArrayList<>();
+    for (TreePath reference : references) {
+      TreePath creation = LocalUses.parent(reference);
+      if (creation == null || !isThreadCreationWithArgument(creation, reference.getLeaf(), state)) {
+        return null;
+      }
+      creations.add(creation);
+    }
+    return creations;
   }
 
   private static @Nullable List<TreePath> nonEmptyOrNull(List<TreePath> paths) {
