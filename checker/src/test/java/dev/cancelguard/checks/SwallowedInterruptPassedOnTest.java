@@ -459,4 +459,218 @@ class SwallowedInterruptPassedOnTest {
             """)
         .doTest();
   }
+
+  @Test
+  void negative_lambdaHandedOnAndAnInterruptMadeWhileTheFlagIsSet() {
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.TimeUnit;
+            class Manager {
+              interface Cache {
+                void shutdown();
+
+                boolean stop(long timeout, TimeUnit unit) throws InterruptedException;
+              }
+
+              private interface Terminator {
+                boolean stop(Cache cache) throws InterruptedException;
+              }
+
+              List<String> names;
+
+              void shutdownAll() {
+                try {
+                  performOnCaches(c -> {
+                    c.shutdown();
+                    return true;
+                  });
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              boolean stopAll(long timeout, TimeUnit unit) throws InterruptedException {
+                return performOnCaches(c -> c.stop(timeout, unit));
+              }
+
+              void checkFirst() {
+                try {
+                  checkInterrupted();
+                } catch (InterruptedException e) {
+                  log(e); // the flag is still set
+                }
+              }
+
+              private boolean performOnCaches(Terminator terminator) throws InterruptedException {
+                boolean res = true;
+                for (String name : names) {
+                  if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                  }
+                  res &= terminateCache(terminator, name);
+                }
+                return res;
+              }
+
+              private boolean terminateCache(Terminator terminator, String name)
+                  throws InterruptedException {
+                Cache cache = lookup(name);
+                return cache == null || terminator.stop(cache);
+              }
+
+              private static void checkInterrupted() throws InterruptedException {
+                if (Thread.currentThread().isInterrupted()) throw new InterruptedException("stop");
+              }
+
+              Cache lookup(String name) {
+                return null;
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_lambdaHandedOnToAWaitOrAnInterruptMadeAfterTheFlagIsCleared() {
+    helper
+        .addSourceLines(
+            "Manager.java",
+            """
+            import java.util.List;
+            class Manager {
+              interface Cache {
+                void shutdown();
+              }
+
+              private interface Terminator {
+                boolean stop(Cache cache) throws InterruptedException;
+              }
+
+              List<String> names;
+              Thread worker;
+
+              void shutdownAfterAPause() {
+                try {
+                  performWithAPause(c -> true);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              void shutdownThroughAnOverridable() {
+                try {
+                  performThroughAnOverridable(c -> true);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Throwable t) {
+                  log(t);
+                }
+              }
+
+              void checkCleared() {
+                try {
+                  checkAndClear();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  log(e);
+                }
+              }
+
+              void checkWorker() {
+                try {
+                  checkWorkerInterrupted();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  log(e);
+                }
+              }
+
+              void checkAfterCleanup() {
+                try {
+                  checkAfterClearingCleanup();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  log(e);
+                }
+              }
+
+              void checkInATry() {
+                try {
+                  checkInsideATry();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  log(e);
+                }
+              }
+
+              private boolean performWithAPause(Terminator terminator) throws InterruptedException {
+                for (String name : names) {
+                  if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                  }
+                  pauseThenTerminate(terminator, name);
+                }
+                return true;
+              }
+
+              private boolean pauseThenTerminate(Terminator terminator, String name)
+                  throws InterruptedException {
+                Thread.sleep(10);
+                return terminator.stop(null);
+              }
+
+              private boolean performThroughAnOverridable(Terminator terminator)
+                  throws InterruptedException {
+                return overridable(terminator);
+              }
+
+              boolean overridable(Terminator terminator) throws InterruptedException {
+                return terminator.stop(null);
+              }
+
+              private static void checkAndClear() throws InterruptedException {
+                if (Thread.interrupted()) {
+                  throw new InterruptedException();
+                }
+              }
+
+              private void checkWorkerInterrupted() throws InterruptedException {
+                if (worker.isInterrupted()) {
+                  throw new InterruptedException();
+                }
+              }
+
+              private void checkAfterClearingCleanup() throws InterruptedException {
+                if (Thread.currentThread().isInterrupted()) {
+                  cleanup();
+                  throw new InterruptedException();
+                }
+              }
+
+              private void checkInsideATry() throws InterruptedException {
+                try {
+                  if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                  }
+                } finally {
+                  cleanup();
+                }
+              }
+
+              private void cleanup() {
+                synchronized (this) {
+                  notifyAll();
+                }
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .doTest();
+  }
 }

@@ -3552,6 +3552,102 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void savedExceptionDroppedOnlyByAClearUnderItsTestIsReportedAtTheClear() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.TimeUnit;
+            class Test {
+              Object item;
+
+              Object poll(CountDownLatch latch, long timeout) throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  saved = e;
+                }
+                Object result = item;
+                if (null != saved) {
+                  if (result != null) {
+                    // BUG: Diagnostic contains: SwallowedInterrupt
+                    Thread.interrupted();
+                  } else {
+                    throw saved;
+                  }
+                }
+                return result;
+              }
+
+              Object pollReturningFirst(CountDownLatch latch, long timeout)
+                  throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  saved = e;
+                }
+                Object result = item;
+                if (result != null) {
+                  return result;
+                }
+                if (saved != null) {
+                  Thread.interrupted();
+                  throw saved;
+                }
+                return null;
+              }
+
+              Object pollClearingUnderAnotherTest(CountDownLatch latch, long timeout)
+                  throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  saved = e;
+                }
+                Object result = item;
+                if (result != null) {
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                  Thread.interrupted();
+                  return result;
+                }
+                if (saved != null) {
+                  throw saved;
+                }
+                return null;
+              }
+
+              Object pollClearingInALaterTask(CountDownLatch latch, long timeout)
+                  throws InterruptedException {
+                InterruptedException saved = null;
+                try {
+                  latch.await(timeout, TimeUnit.MILLISECONDS);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  saved = e;
+                }
+                Object result = item;
+                if (saved != null) {
+                  if (result != null) {
+                    Runnable clear = () -> Thread.interrupted();
+                    clear.run();
+                  } else {
+                    throw saved;
+                  }
+                }
+                return result;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_stateSetToInterruptedThenTurnedIntoARethrow() {
     helper
         .addSourceLines(

@@ -34,10 +34,12 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.flow.FactFlow;
+import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -121,8 +123,9 @@ public final class InterruptRecords {
    * codeUnit}, a method or lambda) only after restoring the flag or throwing an interrupt: a
    * restore reached on the way, a {@code throw saved} or {@code throw new InterruptedException()},
    * and the branches of a test of the record that cannot be taken after it ({@code if
-   * (interrupted)}'s else) are not followed. A path that writes another value to the variable first
-   * does not count as redeemed.
+   * (interrupted)}'s else) are not followed. A bare {@code Thread.interrupted();} under a test of
+   * the record ends a path too: the check reports that clear by itself. A path that writes another
+   * value to the variable first does not count as redeemed.
    */
   public static boolean redeemedOnEveryPath(
       Record record, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
@@ -130,6 +133,7 @@ public final class InterruptRecords {
     if (body == null) {
       return false;
     }
+    Set<ExpressionTree> reportedClears = clearsUnderATestOfTheRecord(record, codeUnit, state);
     FactFlow.Spec spec =
         new FactFlow.Spec() {
           @Override
@@ -144,7 +148,9 @@ public final class InterruptRecords {
 
           @Override
           public long killedBy(ExpressionTree tree) {
-            return isOverwrite(tree, record) || Interrupts.isRestoringCall(tree, state, options)
+            return isOverwrite(tree, record)
+                    || Interrupts.isRestoringCall(tree, state, options)
+                    || reportedClears.contains(tree)
                 ? UNREDEEMED
                 : 0;
           }
@@ -175,6 +181,53 @@ public final class InterruptRecords {
             body, spec, state, 0, FactFlow.CatchEntry.REACHABLE, Set.of(record.assignment()));
     // Not reached (code the walk cannot follow): no answer, so nothing is taken as redeemed.
     return result.factsAt(record.assignment()) != null && result.exits().isEmpty();
+  }
+
+  /**
+   * The bare {@code Thread.interrupted();} statements of the code unit (not of its lambdas or
+   * nested classes) that lie in the branch of an {@code if} taken while the record holds ({@code if
+   * (saved != null) { if (item != null) { Thread.interrupted(); } else { throw saved; } }}). The
+   * check reports each such clear by itself, as the place where the recorded interrupt is dropped,
+   * and its fix there is the restore; a path through one is not reported a second time at the
+   * record.
+   */
+  private static Set<ExpressionTree> clearsUnderATestOfTheRecord(
+      Record record, TreePath codeUnit, VisitorState state) {
+    Set<ExpressionTree> clears = new HashSet<>();
+    Tree unit = codeUnit.getLeaf();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
+        if (stripParentheses(statement.getExpression()) instanceof MethodInvocationTree call
+            && ThreadCalls.INTERRUPTED.matches(call, state)
+            && underATestOfTheRecord(getCurrentPath(), unit, record)) {
+          clears.add(call);
+        }
+        return super.visitExpressionStatement(statement, null);
+      }
+    }.scan(new TreePath(codeUnit, Objects.requireNonNull(CodeUnits.bodyOf(unit))), null);
+    return clears;
+  }
+
+  /** An {@code if} of the code unit whose then-branch holds the path and whose test holds. */
+  private static boolean underATestOfTheRecord(TreePath path, Tree unit, Record record) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf == unit
+          || leaf instanceof LambdaExpressionTree
+          || leaf instanceof com.sun.source.tree.ClassTree
+          || leaf instanceof MethodTree) {
+        return false;
+      }
+      if (leaf instanceof IfTree ifTree
+          && ifTree.getThenStatement() == child
+          && Boolean.TRUE.equals(valueOfTest(ifTree.getCondition(), record))) {
+        return true;
+      }
+      child = leaf;
+    }
+    return false;
   }
 
   /** The fact of the path question: the record holds and has not been turned into a restore. */

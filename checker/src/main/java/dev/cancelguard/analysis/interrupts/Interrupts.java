@@ -155,18 +155,19 @@ public final class Interrupts {
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
    * constructor, or a member of a final class) and whose body throws none, or throws one only where
    * the call's boolean constants rule it out ({@link ParameterGuards}), or only through calls of
-   * its functional parameters the call hands lambdas that throw none ({@link FunctionalArguments});
-   * or a concrete method of this compilation that only its package can override, whose body and
-   * overrides, all compiled here, throw none ({@link ConfinedOverrides}); or an interface or
-   * abstract method declared in this file whose implementations in this file (at least one, no
-   * lambda or method reference among them) all declare none; or an interface or abstract method of
-   * a type only its package can implement, compiled here whole, none of whose implementations there
-   * can throw one ({@link ConfinedOverrides#everyImplementation}); or an abstract method of a
-   * sealed type, wherever declared, whose implementations in its permitted subtypes all declare
-   * none ({@link SealedImplementations}: the set is read from the symbol, the same in full and
-   * incremental builds); or a method whose every version can be read, in a file of this compilation
-   * or in a jar's class file, and whose code throws none by hand and calls nothing that may throw
-   * one, followed a few calls deep ({@link UnthrownInterrupts}).
+   * its functional parameters the call hands lambdas that throw none, also handed on to such a
+   * method, or by {@code throw new InterruptedException()} while the flag is still set ({@link
+   * FunctionalArguments}); or a concrete method of this compilation that only its package can
+   * override, whose body and overrides, all compiled here, throw none ({@link ConfinedOverrides});
+   * or an interface or abstract method declared in this file whose implementations in this file (at
+   * least one, no lambda or method reference among them) all declare none; or an interface or
+   * abstract method of a type only its package can implement, compiled here whole, none of whose
+   * implementations there can throw one ({@link ConfinedOverrides#everyImplementation}); or an
+   * abstract method of a sealed type, wherever declared, whose implementations in its permitted
+   * subtypes all declare none ({@link SealedImplementations}: the set is read from the symbol, the
+   * same in full and incremental builds); or a method whose every version can be read, in a file of
+   * this compilation or in a jar's class file, and whose code throws none by hand and calls nothing
+   * that may throw one, followed a few calls deep ({@link UnthrownInterrupts}).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
