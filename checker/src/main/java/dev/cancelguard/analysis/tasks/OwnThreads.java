@@ -105,13 +105,15 @@ public final class OwnThreads {
   /**
    * True if the code at {@code path} runs on a thread its class creates and keeps to itself: {@link
    * #isPrivateDaemonLoop}, {@link #isPrivateThreadClassLoop}, {@link #isTaskOfPrivateExecutor}, or
-   * {@link UninterruptedThreads#isEndingLoopOfUninterruptedThread}.
+   * {@link UninterruptedThreads#isEndingLoopOfUninterruptedThread}, or {@link
+   * LibraryThreads#isEndingLoopOfLibraryThread} (such threads made in other files).
    */
   public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
     return isPrivateDaemonLoop(path, codeUnit, state)
         || isPrivateThreadClassLoop(path, codeUnit, state)
         || isTaskOfPrivateExecutor(path, codeUnit, state)
-        || UninterruptedThreads.isEndingLoopOfUninterruptedDaemon(path, codeUnit, state);
+        || UninterruptedThreads.isEndingLoopOfUninterruptedDaemon(path, codeUnit, state)
+        || LibraryThreads.isEndingLoopOfLibraryThread(path, codeUnit, state);
   }
 
   /**

@@ -126,7 +126,7 @@ public final class UninterruptedThreads {
    * DefaultThreadFactory(name, true, priority)}). A factory handed in, or one whose constructor's
    * parameter names are not known (read from a class file without them), is not taken for one.
    */
-  private static boolean isMadeByDaemonFactory(TreePath creation, VisitorState state) {
+  static boolean isMadeByDaemonFactory(TreePath creation, VisitorState state) {
     if (!(creation.getLeaf() instanceof MethodInvocationTree call)
         || !Expressions.isResolved(call)
         || !ThreadCalls.FACTORY_CALL.matches(call, state)
@@ -161,7 +161,7 @@ public final class UninterruptedThreads {
    * name, true).start();}, by a call that passes {@code true} to a parameter named {@code daemon}:
    * nobody holds the thread to interrupt it, and it is made a daemon.
    */
-  private static boolean isStartedDaemonNobodyHolds(TreePath creation) {
+  static boolean isStartedDaemonNobodyHolds(TreePath creation) {
     TreePath select = LocalUses.parent(creation);
     TreePath call = select == null ? null : LocalUses.parent(select);
     TreePath statement = call == null ? null : LocalUses.parent(call);
@@ -393,7 +393,7 @@ public final class UninterruptedThreads {
     return elsewhere[0] ? null : creations;
   }
 
-  private static boolean isThreadCreationWithArgument(
+  static boolean isThreadCreationWithArgument(
       TreePath creation, Tree argument, VisitorState state) {
     List<? extends ExpressionTree> arguments =
         switch (creation.getLeaf()) {
@@ -434,7 +434,7 @@ public final class UninterruptedThreads {
    * ({@link ThreadCalls#THREAD_FACTORY_METHOD}): {@code ThreadUtil.newThread(factory, this, name,
    * true)}.
    */
-  private static boolean isThreadFactoryMethodWithArgument(
+  static boolean isThreadFactoryMethodWithArgument(
       TreePath creation, Tree argument, VisitorState state) {
     return creation.getLeaf() instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
@@ -539,7 +539,7 @@ public final class UninterruptedThreads {
   }
 
   /** The variable a creation is stored in: a declaration's initializer or an assignment's value. */
-  private static @Nullable Symbol holderOf(TreePath creation) {
+  static @Nullable Symbol holderOf(TreePath creation) {
     TreePath parent = LocalUses.parent(creation);
     if (parent == null) {
       return null;

@@ -51,6 +51,12 @@ public final class CompilationCalls {
   /** The creations {@code new C(..)} (without a class body) of each class. */
   private final Map<ClassSymbol, List<TreePath>> creations = new HashMap<>();
 
+  /** The creations {@code new C(..) { .. }} of an anonymous subclass, by the class they extend. */
+  private final Map<ClassSymbol, List<TreePath>> anonymousCreations = new HashMap<>();
+
+  /** The resolved calls of a no-argument method named {@code interrupt}, in source order. */
+  private final List<TreePath> interruptCalls = new ArrayList<>();
+
   private CompilationCalls() {}
 
   /** The calls of this compilation, indexed the first time they are asked for. */
@@ -98,6 +104,19 @@ public final class CompilationCalls {
     return creations.getOrDefault(type, List.of());
   }
 
+  /** The creations {@code new type(..) { .. }} of anonymous subclasses of {@code type}. */
+  public List<TreePath> anonymousCreationsOf(ClassSymbol type) {
+    return anonymousCreations.getOrDefault(type, List.of());
+  }
+
+  /**
+   * The resolved calls of a method named {@code interrupt} that takes no argument, whatever its
+   * class ({@code thread.interrupt()}, {@code interrupt()} in a {@code Thread} subclass).
+   */
+  public List<TreePath> interruptCalls() {
+    return interruptCalls;
+  }
+
   /** The arguments that are method references to {@code method}. */
   public List<TreePath> referencesHandedOver(MethodSymbol method) {
     return handedOver.getOrDefault(method, List.of());
@@ -114,6 +133,10 @@ public final class CompilationCalls {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call) && getSymbol(call) instanceof MethodSymbol method) {
           callsOf.computeIfAbsent(method, k -> new ArrayList<>()).add(getCurrentPath());
+          if (method.getSimpleName().contentEquals("interrupt")
+              && method.getParameters().isEmpty()) {
+            interruptCalls.add(getCurrentPath());
+          }
           if (receiver(call) instanceof VarSymbol variable) {
             callsOn.computeIfAbsent(variable, k -> new ArrayList<>()).add(getCurrentPath());
           }
@@ -127,6 +150,9 @@ public final class CompilationCalls {
         if (newClass.getClassBody() == null
             && getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
           creations.computeIfAbsent(type, k -> new ArrayList<>()).add(getCurrentPath());
+        } else if (newClass.getClassBody() != null
+            && getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
+          anonymousCreations.computeIfAbsent(type, k -> new ArrayList<>()).add(getCurrentPath());
         }
         indexArguments(newClass.getArguments());
         return super.visitNewClass(newClass, null);
