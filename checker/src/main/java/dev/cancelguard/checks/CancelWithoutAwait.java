@@ -46,12 +46,14 @@ import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
+import dev.cancelguard.analysis.tasks.SelfCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
 import dev.cancelguard.analysis.tasks.TaskUses;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.Terminations;
+import dev.cancelguard.analysis.tasks.ThreadlessPools;
 import dev.cancelguard.analysis.tasks.WaitFixes;
 import dev.cancelguard.analysis.tasks.WaitPlacement;
 import dev.cancelguard.analysis.tasks.WorkerCode;
@@ -151,6 +153,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (kind == Kind.EXECUTOR && CallerRunsPools.runsTasksOnTheCaller(target.variable(), state)) {
       return NO_MATCH;
     }
+    // `if (executor instanceof ThreadlessExecutor) executor.shutdownNow();`: a pool whose class
+    // owns no thread (its tasks run on the threads that call into it) leaves none to wait for.
+    if (kind == Kind.EXECUTOR
+        && ThreadlessPools.ownsNoThread(target.variable(), state.getPath(), state)) {
+      return NO_MATCH;
+    }
     // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's
     // own name says so (`closeImmediately()`, `shutdownNow()`).
     if (!timedWait
@@ -168,6 +176,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // on (or in a method asserting it runs in that event loop): the audit cannot be running now.
     if (kind == Kind.FUTURE
         && SameThreadCancels.cancelsOnTheTasksOwnThread(target, state.getPath(), state)) {
+      return NO_MATCH;
+    }
+    // `timer.cancel(false)` in the method the timer runs (`schedule(this::fire, ..)`), under a
+    // lock, after `if (timer == null) return;` and before `timer = null;`: a run of the task is
+    // this very call, or another that finds the timer null under the lock and does nothing.
+    if (kind == Kind.FUTURE
+        && SelfCancels.cancelsItsOwnGuardedTask(target, state.getPath(), state)) {
       return NO_MATCH;
     }
     // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and

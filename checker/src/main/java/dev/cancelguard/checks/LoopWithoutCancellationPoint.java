@@ -39,11 +39,14 @@ import dev.cancelguard.analysis.interrupts.Polls.Pause;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
 import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
+import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.tasks.InterruptCheckFixes;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.UninterruptedThreads;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.Set;
 import javax.inject.Inject;
@@ -160,6 +163,23 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
 
   // ------------------------------------------------------------------ busy-waits and timeouts
 
+  /** True if the loop's own condition reads the clock: it ends at a deadline. */
+  private static boolean conditionReadsTheClock(StatementTree loop, VisitorState state) {
+    ExpressionTree condition = Loops.condition(loop);
+    if (condition == null) {
+      return false;
+    }
+    boolean[] reads = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        reads[0] |= ReadOnlyCalls.CLOCK.matches(call, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(condition, null);
+    return reads[0];
+  }
+
   private Description matchPollingLoop(
       StatementTree loop, TreePath loopPath, PollingLoop polling, VisitorState state) {
     MethodInvocationTree isDone = polling.isDoneCall();
@@ -171,9 +191,22 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
       return NO_MATCH;
     }
     // `while (get() == INTERRUPTING) Thread.yield();` where every writer leaves that state a few
-    // straight-line statements later: the spin waits out another thread's handshake.
+    // straight-line statements later: the spin waits out another thread's handshake. The same for
+    // `while (subscription == null) Thread.onSpinWait();` once a state was seen that every writer
+    // sets right before it stores that field.
     if (polling.pauses().stream().allMatch(p -> p.kind() == PauseKind.SPIN)
-        && HandshakeSpins.isHandshakeSpin(loopPath, state)) {
+        && (HandshakeSpins.isHandshakeSpin(loopPath, state)
+            || HandshakeSpins.isPublicationSpin(loopPath, state))) {
+      return NO_MATCH;
+    }
+    // `new Thread(() -> { while (System.currentTimeMillis() < deadline) { .. } }).start();`: a
+    // poll that ends at its deadline, in the whole work of a thread nobody holds or interrupts: no
+    // interrupt can come, and the loop ends by itself.
+    TreePath pollingUnit = Tasks.enclosingCodeUnit(loopPath);
+    if (polling.readsClock()
+        && conditionReadsTheClock(loop, state)
+        && pollingUnit != null
+        && UninterruptedThreads.isBodyOfUnreachableThread(pollingUnit, state)) {
       return NO_MATCH;
     }
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);

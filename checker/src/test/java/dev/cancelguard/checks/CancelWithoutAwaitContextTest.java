@@ -3301,6 +3301,245 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  private static String transport(String task, String guard, String clear) {
+    return """
+        import java.io.Closeable;
+        import java.io.IOException;
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.ScheduledFuture;
+        import java.util.concurrent.TimeUnit;
+        class Transport {
+          interface Writer extends Closeable {
+            void goAway();
+          }
+          private final Object lock = new Object();
+          private final ScheduledExecutorService scheduler;
+          private final Writer frameWriter;
+          private ScheduledFuture<?> secondGoawayTimer;
+          Transport(ScheduledExecutorService scheduler, Writer frameWriter) {
+            this.scheduler = scheduler;
+            this.frameWriter = frameWriter;
+          }
+          void shutdown() {
+            synchronized (lock) {
+              secondGoawayTimer = scheduler.schedule(%s, 1, TimeUnit.SECONDS);
+              frameWriter.goAway();
+            }
+          }
+          void pingAcked() {
+            triggerGracefulSecondGoaway();
+          }
+          private void triggerGracefulSecondGoaway() {
+            synchronized (lock) {
+              %s
+              // BUG: Diagnostic contains: secondGoawayTimer.cancel(..) only asks the task to stop
+              secondGoawayTimer.cancel(false);
+              %s
+              frameWriter.goAway();
+              try {
+                frameWriter.close();
+              } catch (IOException e) {
+                System.err.println(e);
+              }
+            }
+          }
+        }
+        """
+        .formatted(task, guard, clear);
+  }
+
+  @Test
+  void negative_timerTaskCancellingItselfUnderItsLockAndNullGuard() {
+    String guard = "if (secondGoawayTimer == null) { return; }";
+    String clear = "secondGoawayTimer = null;";
+    String noBug =
+        "// BUG: Diagnostic contains: secondGoawayTimer.cancel(..) only asks the task to stop\n";
+    helper
+        .addSourceLines(
+            "Transport.java",
+            transport("this::triggerGracefulSecondGoaway", guard, clear).replace(noBug, ""))
+        .addSourceLines(
+            "Lambda.java",
+            transport("() -> triggerGracefulSecondGoaway()", guard, clear)
+                .replace(noBug, "")
+                .replace("class Transport", "class Lambda")
+                .replace("Transport(", "Lambda("))
+        .doTest();
+  }
+
+  @Test
+  void positive_timerTaskCancelledWithoutTheGuardTheClearOrByAnotherTask() {
+    String guard = "if (secondGoawayTimer == null) { return; }";
+    String clear = "secondGoawayTimer = null;";
+    helper
+        .addSourceLines("Transport.java", transport("this::triggerGracefulSecondGoaway", "", clear))
+        .addSourceLines(
+            "NoClear.java",
+            transport("this::triggerGracefulSecondGoaway", guard, "")
+                .replace("class Transport", "class NoClear")
+                .replace("Transport(", "NoClear("))
+        .addSourceLines(
+            "OtherTask.java",
+            transport("this::pingAcked", guard, clear)
+                .replace("class Transport", "class OtherTask")
+                .replace("Transport(", "OtherTask("))
+        .doTest();
+  }
+
+  private static String threadless(String name, String extra) {
+    return """
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.Queue;
+        import java.util.concurrent.AbstractExecutorService;
+        import java.util.concurrent.ConcurrentLinkedQueue;
+        import java.util.concurrent.TimeUnit;
+        class %s extends AbstractExecutorService {
+          private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+          private volatile boolean shutdown;
+          %s
+          @Override
+          public void execute(Runnable command) {
+            queue.add(command);
+          }
+          public void waitAndDrain() {
+            Runnable next;
+            while ((next = queue.poll()) != null) {
+              next.run();
+            }
+          }
+          @Override
+          public void shutdown() {
+            shutdown = true;
+          }
+          @Override
+          public List<Runnable> shutdownNow() {
+            shutdown();
+            List<Runnable> left = new ArrayList<>(queue);
+            queue.clear();
+            return left;
+          }
+          @Override
+          public boolean isShutdown() {
+            return shutdown;
+          }
+          @Override
+          public boolean isTerminated() {
+            return shutdown;
+          }
+          @Override
+          public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return shutdown;
+          }
+        }
+        """
+        .formatted(name, extra);
+  }
+
+  private static String responseFuture(String pool) {
+    return """
+        import java.util.concurrent.ExecutorService;
+        class ResponseFuture {
+          private final ExecutorService executor;
+          ResponseFuture(ExecutorService executor) {
+            this.executor = executor;
+            executor.execute(() -> System.out.println("response"));
+          }
+          void shutdownExecutorIfNeeded() {
+            if (executor instanceof %s && !executor.isShutdown()) {
+              // BUG: Diagnostic contains: executor.shutdownNow() only interrupts the tasks
+              executor.shutdownNow();
+            }
+          }
+        }
+        """
+        .formatted(pool);
+  }
+
+  @Test
+  void negative_shutdownOfAPoolWhoseClassOwnsNoThread() {
+    helper
+        .addSourceLines("Threadless.java", threadless("Threadless", ""))
+        .addSourceLines(
+            "ResponseFuture.java",
+            responseFuture("Threadless")
+                .replace(
+                    "// BUG: Diagnostic contains: executor.shutdownNow() only interrupts the tasks\n",
+                    ""))
+        .addSourceLines(
+            "Caller.java",
+            """
+            class Caller {
+              private final Threadless pool = new Threadless();
+              void call() {
+                pool.execute(() -> System.out.println("reply"));
+                pool.waitAndDrain();
+              }
+              void close() {
+                pool.shutdown();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_shutdownOfAPoolWhoseClassKeepsOrStartsAThread() {
+    helper
+        .addSourceLines(
+            "Drained.java",
+            threadless("Drained", "private final Thread drainer = new Thread(this::waitAndDrain);"))
+        .addSourceLines(
+            "Handing.java",
+            threadless(
+                "Handing",
+                "void handOn(java.util.concurrent.Executor other) { other.execute(queue.poll()); }"))
+        .addSourceLines("ResponseFuture.java", responseFuture("Drained"))
+        .addSourceLines(
+            "Other.java",
+            responseFuture("Handing")
+                .replace("class ResponseFuture", "class Other")
+                .replace("ResponseFuture(", "Other("))
+        .doTest();
+  }
+
+  private static String auditorOn(String pool, String more) {
+    return auditor("newSingleThreadScheduledExecutor()", CANCEL_IN_A_TASK_OF_THE_EXECUTOR + more)
+        .replace("Executors.newSingleThreadScheduledExecutor()", pool);
+  }
+
+  @Test
+  void negative_cancelInATaskOfAPoolConstructedWithOneThread() {
+    String noBug = "// BUG: Diagnostic contains: auditTask.cancel(..) only asks the task to stop\n";
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditorOn("new java.util.concurrent.ScheduledThreadPoolExecutor(1)", "")
+                .replace(noBug, ""))
+        .addSourceLines(
+            "Fixed.java",
+            auditorOn("Executors.newScheduledThreadPool(1)", "")
+                .replace("class Auditor", "class Fixed")
+                .replace(noBug, ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_cancelInATaskOfAPoolConstructedWithSeveralThreadsOrResized() {
+    helper
+        .addSourceLines(
+            "Auditor.java",
+            auditorOn("new java.util.concurrent.ScheduledThreadPoolExecutor(2)", ""))
+        .addSourceLines(
+            "Resized.java",
+            auditorOn(
+                    "new java.util.concurrent.ScheduledThreadPoolExecutor(1)",
+                    "void grow() { ((java.util.concurrent.ScheduledThreadPoolExecutor) executor)"
+                        + ".setCorePoolSize(4); }")
+                .replace("class Auditor", "class Resized"))
+        .doTest();
+  }
+
   @Test
   void positive_cancelOutsideTheSingleThreadedExecutor() {
     helper

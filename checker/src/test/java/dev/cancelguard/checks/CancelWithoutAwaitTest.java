@@ -2077,6 +2077,106 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  private static String scheduler(String between) {
+    return """
+        import java.util.concurrent.ScheduledThreadPoolExecutor;
+        import java.util.concurrent.TimeUnit;
+        class Scheduler {
+          private ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
+          private ScheduledThreadPoolExecutor other = new ScheduledThreadPoolExecutor(2);
+
+          public void shutdown() throws InterruptedException {
+            ScheduledThreadPoolExecutor maybeExecutor = null;
+            synchronized (this) {
+              if (executor != null) {
+                maybeExecutor = executor;
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                maybeExecutor.shutdown();
+                this.executor = null;
+              }
+            }
+            %s
+            if (maybeExecutor != null) {
+              maybeExecutor.awaitTermination(1, TimeUnit.DAYS);
+            }
+          }
+        }
+        """
+        .formatted(between);
+  }
+
+  @Test
+  void negative_waitBehindANullTestOfTheJustCancelledVariable() {
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            scheduler("").replace("// BUG: Diagnostic contains: CancelWithoutAwait\n", ""))
+        .addSourceLines(
+            "Mirror.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Mirror {
+              private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+              public void close() throws InterruptedException {
+                pool.shutdownNow();
+                if (null == pool) {
+                  return;
+                }
+                pool.awaitTermination(1, TimeUnit.SECONDS);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_nullTestOfAVariableThatMayHaveChangedSinceTheCancel() {
+    helper
+        .addSourceLines("Reassigned.java", scheduler("maybeExecutor = other;"))
+        .addSourceLines(
+            "Field.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Field {
+              private ExecutorService pool = Executors.newFixedThreadPool(2);
+
+              public void close() throws InterruptedException {
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                pool.shutdownNow();
+                if (pool != null) {
+                  pool.awaitTermination(1, TimeUnit.SECONDS);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Loop.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.TimeUnit;
+            class Loop {
+              public void close(List<ExecutorService> pools) throws InterruptedException {
+                ExecutorService last = null;
+                for (ExecutorService pool : pools) {
+                  if (last != null) {
+                    last.awaitTermination(1, TimeUnit.SECONDS);
+                  }
+                  last = pool;
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  last.shutdownNow();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void positive_cancelAndWaitGuardedByDifferentOrMutableFlags() {
     helper

@@ -3602,7 +3602,140 @@ class LoopWithoutCancellationPointTest {
         .doTest();
   }
 
+  // ---------------------------------------------------------------- deadline polls on own threads
+
+  private static String itemTask(String start) {
+    return """
+        import java.util.List;
+        import java.util.concurrent.CompletableFuture;
+        import java.util.concurrent.TimeoutException;
+        class ItemTask {
+          private final List<String> items;
+          private final int expected;
+          ItemTask(List<String> items, int expected) {
+            this.items = items;
+            this.expected = expected;
+          }
+          Object future(long duration) {
+            CompletableFuture<Void> future = new CompletableFuture<>();
+            long timeout = System.currentTimeMillis() + duration;
+            Thread waiter = new Thread(() -> {
+              // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+              while (System.currentTimeMillis() < timeout) {
+                if (items.size() >= expected) {
+                  future.complete(null);
+                  return;
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              future.completeExceptionally(new TimeoutException());
+            });
+            %s
+          }
+        }
+        """
+        .formatted(start);
+  }
+
+  @Test
+  void negative_deadlinePollInAThreadNobodyHoldsOrInterrupts() {
+    helper
+        .addSourceLines(
+            "ItemTask.java",
+            itemTask("waiter.start();\nreturn future;")
+                .replace(
+                    "// BUG: Diagnostic contains: swallows the InterruptedException of its sleep\n",
+                    ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_deadlinePollInAThreadHandedOutOrInterrupted() {
+    helper
+        .addSourceLines("ItemTask.java", itemTask("waiter.start();\nreturn waiter;"))
+        .addSourceLines(
+            "Interrupted.java",
+            itemTask("waiter.start();\nwaiter.interrupt();\nreturn future;")
+                .replace("class ItemTask", "class Interrupted")
+                .replace("ItemTask(", "Interrupted("))
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- handshake spins
+
+  private static final String PUBLICATION =
+      """
+      import java.util.concurrent.atomic.AtomicInteger;
+      class Serialized {
+        interface Subscription {
+          void cancel();
+        }
+        static final int INIT = 0;
+        static final int SUBSCRIBED = 1;
+        static final int HAS_SUBSCRIPTION = 2;
+        static final int DONE = 3;
+        private final AtomicInteger state = new AtomicInteger(INIT);
+        volatile Subscription subscription;
+        void subscribe() {
+          state.compareAndSet(INIT, SUBSCRIBED);
+        }
+        void onSubscribe(Subscription s) {
+          if (state.compareAndSet(SUBSCRIBED, HAS_SUBSCRIPTION)) {
+            %s
+          }
+        }
+        void cancel() {
+          if (state.compareAndSet(HAS_SUBSCRIPTION, DONE)) {
+            %s
+            while (subscription == null) {
+              Thread.onSpinWait();
+            }
+            subscription.cancel();
+          } else {
+            state.set(DONE);
+          }
+        }
+        %s
+      }
+      """;
+
+  @Test
+  void negative_spinOnAFieldEveryWriterOfTheSeenStateStoresRightAfter() {
+    helper
+        .addSourceLines("Serialized.java", PUBLICATION.formatted("this.subscription = s;", "", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_spinOnAFieldStoredLateResetOrWithoutTheState() {
+    String bug = "// BUG: Diagnostic contains: LoopWithoutCancellationPoint";
+    helper
+        .addSourceLines(
+            "Serialized.java",
+            PUBLICATION.formatted(
+                "try { Thread.sleep(100); } catch (InterruptedException e) {"
+                    + " Thread.currentThread().interrupt(); }\nthis.subscription = s;",
+                bug,
+                ""))
+        .addSourceLines(
+            "Reset.java",
+            PUBLICATION
+                .formatted("this.subscription = s;", bug, "void reset() { subscription = null; }")
+                .replace("class Serialized", "class Reset"))
+        .addSourceLines(
+            "Unguarded.java",
+            PUBLICATION
+                .formatted("this.subscription = s;", bug, "")
+                .replace("class Serialized", "class Unguarded")
+                .replace(
+                    "if (state.compareAndSet(HAS_SUBSCRIPTION, DONE)) {",
+                    "if (state.compareAndSet(SUBSCRIBED, DONE)) {"))
+        .doTest();
+  }
 
   private static final String HANDSHAKE =
       """

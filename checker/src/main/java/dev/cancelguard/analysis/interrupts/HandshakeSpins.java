@@ -22,6 +22,7 @@ import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -122,6 +123,124 @@ public final class HandshakeSpins {
       }
     }
     return entered;
+  }
+
+  /**
+   * True if the loop at {@code loopPath} spins while a field is null ({@code while (subscription ==
+   * null) Thread.onSpinWait();}), and runs only once a state has been seen at a constant ({@code if
+   * (state.compareAndSet(HAS_SUBSCRIPTION, DONE))}, {@code if (state.get() == HAS_SUBSCRIPTION)})
+   * that every writer of this file sets a few straight-line statements before it stores the field
+   * ({@code if (state.compareAndSet(SUBSCRIBED, HAS_SUBSCRIPTION)) { this.subscription = s; }}),
+   * with nothing in between that loops, blocks, locks or leaves, and the file never sets the field
+   * back to null. The spin lasts as long as those few instructions on the other thread.
+   */
+  public static boolean isPublicationSpin(TreePath loopPath, VisitorState state) {
+    if (!(Expressions.strip(Loops.condition(loopPath.getLeaf())) instanceof BinaryTree test)
+        || test.getKind() != Tree.Kind.EQUAL_TO) {
+      return false;
+    }
+    ExpressionTree left = Expressions.strip(test.getLeftOperand());
+    ExpressionTree right = Expressions.strip(test.getRightOperand());
+    VarSymbol field =
+        right.getKind() == Tree.Kind.NULL_LITERAL
+            ? Expressions.variableOf(left)
+            : left.getKind() == Tree.Kind.NULL_LITERAL ? Expressions.variableOf(right) : null;
+    if (field == null
+        || field.getKind() != ElementKind.FIELD
+        || (field.flags() & Flags.FINAL) != 0
+        || setToNull(field, loopPath)) {
+      return false;
+    }
+    for (TreePath p = loopPath.getParentPath(), child = loopPath;
+        p != null && !(p.getLeaf() instanceof ClassTree);
+        child = p, p = p.getParentPath()) {
+      if (p.getLeaf() instanceof LambdaExpressionTree) {
+        return false;
+      }
+      if (p.getLeaf() instanceof IfTree ifTree
+          && ifTree.getThenStatement() == child.getLeaf()
+          && publishedUnder(ifTree.getCondition(), field, loopPath, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The condition saw a state at a constant whose every writer stores {@code field} soon after. */
+  private static boolean publishedUnder(
+      ExpressionTree condition, VarSymbol field, TreePath loopPath, VisitorState state) {
+    ExpressionTree stripped = Expressions.strip(condition);
+    State read = null;
+    Object seen = null;
+    if (stripped instanceof MethodInvocationTree call
+        && call.getArguments().size() == 2
+        && getSymbol(call) instanceof MethodSymbol method
+        && isAtomicMember(method)
+        && method.getSimpleName().toString().contains("ompareAndSet")) {
+      Symbol holder = atomicHolder(getReceiver(call), loopPath);
+      read = holder == null ? null : new State(holder, true);
+      seen = constantOf(call.getArguments().getFirst());
+    } else if (stripped instanceof BinaryTree equal && equal.getKind() == Tree.Kind.EQUAL_TO) {
+      seen = constantOf(equal.getRightOperand());
+      read = stateRead(equal.getLeftOperand(), loopPath, state);
+      if (seen == null || read == null) {
+        seen = constantOf(equal.getLeftOperand());
+        read = stateRead(equal.getRightOperand(), loopPath, state);
+      }
+    }
+    if (seen == null || read == null) {
+      return false;
+    }
+    List<Write> writes = writesOf(read, loopPath, state);
+    if (writes == null) {
+      return false;
+    }
+    boolean entered = false;
+    for (Write write : writes) {
+      if (write.value() == null) {
+        return false;
+      }
+      if (Objects.equals(write.value(), seen)) {
+        if (!storedSoonAfter(write.path(), field, state)) {
+          return false;
+        }
+        entered = true;
+      }
+    }
+    return entered;
+  }
+
+  private static boolean setToNull(VarSymbol field, TreePath at) {
+    boolean[] nulled = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        nulled[0] |=
+            field.equals(getSymbol(tree.getVariable()))
+                && Expressions.strip(tree.getExpression()).getKind() == Tree.Kind.NULL_LITERAL;
+        return super.visitAssignment(tree, null);
+      }
+    }.scan(at.getCompilationUnit(), null);
+    return nulled[0];
+  }
+
+  /** After the write, the same thread assigns {@code field} a few straight-line statements on. */
+  private static boolean storedSoonAfter(TreePath writePath, VarSymbol field, VisitorState state) {
+    List<? extends StatementTree> after = statementsAfter(writePath);
+    if (after == null) {
+      return false;
+    }
+    for (StatementTree statement : after) {
+      if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof AssignmentTree assignment
+          && field.equals(Expressions.variableOf(assignment.getVariable()))) {
+        return true;
+      }
+      if (mayHold(statement, state)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A literal, a compile-time constant, or a static final field or enum constant as a value. */
@@ -258,6 +377,27 @@ public final class HandshakeSpins {
    */
   private static boolean leftSoonAfter(
       TreePath writePath, State read, Object awaited, TreePath loopPath, VisitorState state) {
+    List<? extends StatementTree> after = statementsAfter(writePath);
+    if (after == null) {
+      return false;
+    }
+    for (StatementTree statement : after) {
+      Object left = writtenValue(statement, read, writePath, state);
+      if (left != null) {
+        return !Objects.equals(left, awaited);
+      }
+      if (mayHold(statement, state)) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The statements after the write's own in its block, or the then-branch of the {@code if} whose
+   * condition it is; null for a write in a lambda or class body before either.
+   */
+  private static @Nullable List<? extends StatementTree> statementsAfter(TreePath writePath) {
     List<? extends StatementTree> after = null;
     Tree child = writePath.getLeaf();
     for (TreePath p = writePath.getParentPath();
@@ -277,22 +417,10 @@ public final class HandshakeSpins {
         break;
       }
       if (leaf instanceof LambdaExpressionTree || leaf instanceof ClassTree) {
-        return false;
+        return null;
       }
     }
-    if (after == null) {
-      return false;
-    }
-    for (StatementTree statement : after) {
-      Object left = writtenValue(statement, read, writePath, state);
-      if (left != null) {
-        return !Objects.equals(left, awaited);
-      }
-      if (mayHold(statement, state)) {
-        return false;
-      }
-    }
-    return false;
+    return after;
   }
 
   /** The constant a statement that is one write of the state writes, or null. */

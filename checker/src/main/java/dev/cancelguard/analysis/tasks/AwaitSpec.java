@@ -91,6 +91,12 @@ final class AwaitSpec implements FactFlow.Spec {
   /** Conditions of final flags the site runs under: false, the site did not run. */
   private final Set<Tree> siteSkippedWhenFalse = new HashSet<>();
 
+  /**
+   * Null tests of the site's receiver after it, with the branch where it is null: a path that ran
+   * the site cannot take it.
+   */
+  private final Map<Tree, Boolean> siteSkippedWhen = new HashMap<>();
+
   private final Map<Tree, Boolean> loopsThatWait = new HashMap<>();
 
   AwaitSpec(
@@ -107,6 +113,7 @@ final class AwaitSpec implements FactFlow.Spec {
     new CandidateScanner().scan(body, null);
     if (site != null) {
       siteSkippedWhenFalse.addAll(WaitConditions.siteGuardConditions(body, site, state));
+      siteSkippedWhen.putAll(WaitConditions.siteReceiverNullTests(body, site, state));
     }
   }
 
@@ -202,6 +209,9 @@ final class AwaitSpec implements FactFlow.Spec {
 
   @Override
   public long killedOnBranch(ExpressionTree condition, boolean value) {
+    if (Boolean.valueOf(value).equals(siteSkippedWhen.get(condition))) {
+      return PENDING;
+    }
     if (value) {
       return 0;
     }

@@ -1,13 +1,17 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.matchers.method.MethodMatchers.staticMethod;
+import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssertTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IfTree;
@@ -19,6 +23,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -40,6 +45,12 @@ import org.jspecify.annotations.Nullable;
 public final class SameThreadCancels {
   /** How many leading statements of a method are read for an event-loop assertion. */
   private static final int LEADING_STATEMENTS = 3;
+
+  /** {@code Executors.newFixedThreadPool(n, ..)} and {@code newScheduledThreadPool(n, ..)}. */
+  private static final Matcher<ExpressionTree> ONE_THREAD_FACTORY =
+      staticMethod()
+          .onClass("java.util.concurrent.Executors")
+          .namedAnyOf("newFixedThreadPool", "newScheduledThreadPool");
 
   private SameThreadCancels() {}
 
@@ -108,8 +119,9 @@ public final class SameThreadCancels {
 
   /**
    * True if the executor runs its tasks on one thread: an event loop (its type has {@code boolean
-   * inEventLoop()}), or a variable of this file set only to {@code
-   * Executors.newSingleThreadExecutor(..)} or {@code newSingleThreadScheduledExecutor(..)}.
+   * inEventLoop()}), or a variable of this file set only to pools of one thread ({@code
+   * Executors.newSingleThreadExecutor(..)}, {@code new ScheduledThreadPoolExecutor(1, ..)}: {@link
+   * #makesOneThreadPool}) and never resized.
    */
   private static boolean isSingleThreaded(Symbol executor, TreePath path, VisitorState state) {
     Type type = executor instanceof MethodSymbol method ? method.getReturnType() : executor.type;
@@ -124,11 +136,61 @@ public final class SameThreadCancels {
         FutureValues.collectAssignments(variable, path.getCompilationUnit(), declared);
     return declared[0]
         && !values.isEmpty()
-        && values.stream()
-            .allMatch(
-                v ->
-                    stripParentheses(v) instanceof MethodInvocationTree call
-                        && ExecutorCalls.SINGLE_THREAD_FACTORY.matches(call, state));
+        && values.stream().allMatch(v -> makesOneThreadPool(v, state))
+        && !resized(variable, path.getCompilationUnit());
+  }
+
+  /**
+   * {@code Executors.newSingleThreadExecutor(..)}, {@code newSingleThreadScheduledExecutor(..)},
+   * {@code newFixedThreadPool(1, ..)}, {@code newScheduledThreadPool(1, ..)}, {@code new
+   * ScheduledThreadPoolExecutor(1, ..)} (a fixed pool of its core size) or {@code new
+   * ThreadPoolExecutor(core, 1, ..)} (at most one thread).
+   */
+  private static boolean makesOneThreadPool(ExpressionTree value, VisitorState state) {
+    ExpressionTree stripped = stripParentheses(value);
+    if (stripped instanceof MethodInvocationTree call) {
+      return ExecutorCalls.SINGLE_THREAD_FACTORY.matches(call, state)
+          || ONE_THREAD_FACTORY.matches(call, state)
+              && !call.getArguments().isEmpty()
+              && isOne(call.getArguments().getFirst());
+    }
+    if (!(stripped instanceof NewClassTree creation)
+        || creation.getClassBody() != null
+        || !Expressions.isResolved(creation)
+        || !(getSymbol(creation) instanceof MethodSymbol constructor)) {
+      return false;
+    }
+    String type = constructor.owner.getQualifiedName().toString();
+    List<? extends ExpressionTree> arguments = creation.getArguments();
+    return switch (type) {
+      case "java.util.concurrent.ScheduledThreadPoolExecutor" ->
+          !arguments.isEmpty() && isOne(arguments.getFirst());
+      case "java.util.concurrent.ThreadPoolExecutor" ->
+          arguments.size() >= 2 && isOne(arguments.get(1));
+      default -> false;
+    };
+  }
+
+  private static boolean isOne(ExpressionTree argument) {
+    return constValue(argument) instanceof Integer value && value == 1;
+  }
+
+  /** True if the file calls {@code setCorePoolSize} or {@code setMaximumPoolSize} on the pool. */
+  private static boolean resized(VarSymbol pool, CompilationUnitTree unit) {
+    boolean[] resized = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        resized[0] |=
+            Expressions.isResolved(call)
+                && getSymbol(call) instanceof MethodSymbol method
+                && (method.getSimpleName().contentEquals("setCorePoolSize")
+                    || method.getSimpleName().contentEquals("setMaximumPoolSize"))
+                && pool.equals(Expressions.variableOf(getReceiver(call)));
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+    return resized[0];
   }
 
   private static boolean isEventLoop(@Nullable Type type, VisitorState state) {

@@ -87,6 +87,28 @@ public final class UninterruptedThreads {
     return keeping(codeUnit, state) != Keeping.ESCAPES;
   }
 
+  /**
+   * True if nobody can interrupt the threads running the code unit: each is started where it is
+   * made and held by nobody ({@code new Thread(() -> ..).start();}), or kept to the class and never
+   * interrupted as above. Whether they are daemons does not matter.
+   */
+  public static boolean isBodyOfUnreachableThread(TreePath codeUnit, VisitorState state) {
+    List<TreePath> creations = threadCreations(codeUnit, state);
+    if (creations == null || creations.isEmpty()) {
+      return false;
+    }
+    for (TreePath creation : creations) {
+      boolean unreachable =
+          holderOf(creation) instanceof VarSymbol holder
+              ? keptAndNeverInterrupted(holder, state, MAX_HOLDERS) != Keeping.ESCAPES
+              : isStartedWhereMade(creation);
+      if (!unreachable) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** How the threads running the code unit are kept. */
   private enum Keeping {
     /** Some may be reached or interrupted by others, or the code may run elsewhere. */
@@ -162,11 +184,17 @@ public final class UninterruptedThreads {
    * nobody holds the thread to interrupt it, and it is made a daemon.
    */
   static boolean isStartedDaemonNobodyHolds(TreePath creation) {
+    return creation.getLeaf() instanceof MethodInvocationTree
+        && isStartedWhereMade(creation)
+        && makesDaemons((ExpressionTree) creation.getLeaf());
+  }
+
+  /** {@code new Thread(..).start();} or {@code factory.newThread(..).start();} as a statement. */
+  private static boolean isStartedWhereMade(TreePath creation) {
     TreePath select = LocalUses.parent(creation);
     TreePath call = select == null ? null : LocalUses.parent(select);
     TreePath statement = call == null ? null : LocalUses.parent(call);
-    return creation.getLeaf() instanceof MethodInvocationTree
-        && select != null
+    return select != null
         && select.getLeaf() instanceof MemberSelectTree start
         && start.getIdentifier().contentEquals("start")
         && call != null
@@ -174,8 +202,7 @@ public final class UninterruptedThreads {
         && startCall.getMethodSelect() == start
         && startCall.getArguments().isEmpty()
         && statement != null
-        && statement.getLeaf() instanceof ExpressionStatementTree
-        && makesDaemons((ExpressionTree) creation.getLeaf());
+        && statement.getLeaf() instanceof ExpressionStatementTree;
   }
 
   /**

@@ -1,15 +1,22 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -18,14 +25,18 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Conditions that decide whether a wait for cancelled work was due: a timeout setting that turns
- * the wait off, a final flag that guards both the cancel and the wait.
+ * the wait off, a final flag that guards both the cancel and the wait, a null test of what was just
+ * cancelled.
  */
 public final class WaitConditions {
   private WaitConditions() {}
@@ -89,6 +100,111 @@ public final class WaitConditions {
       }
     }
     return conditions.build();
+  }
+
+  /**
+   * The null tests of the variable the site is called on, each with the branch a path that ran the
+   * site cannot take: after {@code maybeExecutor.shutdown()}, {@code maybeExecutor} is not null, so
+   * a later {@code if (maybeExecutor != null) maybeExecutor.awaitTermination(..)} waits on every
+   * such path. Only tests after the site, of a variable that cannot have changed since: a final (or
+   * effectively final) one, or a local or parameter of the body assigned nowhere after the site and
+   * with the site in no loop of the body (where an assignment before it would run after it).
+   */
+  public static ImmutableMap<Tree, Boolean> siteReceiverNullTests(
+      Tree body, Tree site, VisitorState state) {
+    if (!(site instanceof MethodInvocationTree call)) {
+      return ImmutableMap.of();
+    }
+    VarSymbol receiver = Expressions.variableOf(getReceiver(call));
+    int siteEnd = state.getEndPosition(site);
+    if (receiver == null || siteEnd < 0) {
+      return ImmutableMap.of();
+    }
+    boolean unchanging = (receiver.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0;
+    if (!unchanging
+        && receiver.getKind() != ElementKind.LOCAL_VARIABLE
+        && receiver.getKind() != ElementKind.PARAMETER) {
+      return ImmutableMap.of();
+    }
+    Map<Tree, Boolean> tests = new LinkedHashMap<>();
+    boolean[] changes = new boolean[1];
+    new NestedCodeSkipper() {
+      private int loops;
+
+      @Override
+      public Void visitBinary(BinaryTree tree, Void unused) {
+        Boolean nullWhen = nullTestOf(tree, receiver);
+        if (nullWhen != null && getStartPosition(tree) > siteEnd) {
+          tests.put(tree, nullWhen);
+        }
+        return super.visitBinary(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        changes[0] |=
+            receiver.equals(Expressions.variableOf(tree.getVariable()))
+                && getStartPosition(tree) > siteEnd;
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        changes[0] |= tree == site && loops > 0;
+        return super.visitMethodInvocation(tree, null);
+      }
+
+      @Override
+      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitWhileLoop(tree, null));
+      }
+
+      @Override
+      public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitDoWhileLoop(tree, null));
+      }
+
+      @Override
+      public Void visitForLoop(ForLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitForLoop(tree, null));
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
+        return inLoop(() -> super.visitEnhancedForLoop(tree, null));
+      }
+
+      private Void inLoop(Runnable scan) {
+        loops++;
+        try {
+          scan.run();
+        } finally {
+          loops--;
+        }
+        return null;
+      }
+    }.scan(body, null);
+    return unchanging || !changes[0] ? ImmutableMap.copyOf(tests) : ImmutableMap.of();
+  }
+
+  /**
+   * For {@code v == null} (or {@code null == v}) the branch where {@code v} is null: true; for
+   * {@code v != null}: false; null for any other condition.
+   */
+  private static @Nullable Boolean nullTestOf(BinaryTree test, VarSymbol variable) {
+    if (test.getKind() != Tree.Kind.EQUAL_TO && test.getKind() != Tree.Kind.NOT_EQUAL_TO) {
+      return null;
+    }
+    ExpressionTree left = Expressions.strip(test.getLeftOperand());
+    ExpressionTree right = Expressions.strip(test.getRightOperand());
+    ExpressionTree other =
+        left.getKind() == Tree.Kind.NULL_LITERAL
+            ? right
+            : right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
+    if (other == null || !variable.equals(Expressions.variableOf(other))) {
+      return null;
+    }
+    return test.getKind() == Tree.Kind.EQUAL_TO;
   }
 
   /** The variable of a condition that is a bare final (or effectively final) boolean variable. */
