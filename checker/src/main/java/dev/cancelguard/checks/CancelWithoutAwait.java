@@ -338,7 +338,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     // close() is synchronized, and the tasks take the same monitor (or the caller holds a lock
     // around its stop() that the callbacks take): they cannot finish while the stop waits for them.
-    if (LockedWaits.waitWouldHoldALockTheWorkTakes(codeUnit, state.getPath(), state)) {
+    if (LockedWaits.waitWouldHoldALockTheWorkTakes(codeUnit, state.getPath(), target, state)) {
       return null;
     }
     // A stop that asks whether it runs on its worker's thread (`runner != currentThread()`) knows

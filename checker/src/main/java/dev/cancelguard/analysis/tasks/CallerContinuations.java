@@ -1,7 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
-import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
@@ -10,7 +9,6 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -376,7 +374,7 @@ public final class CallerContinuations {
               || endsOnAnInterrupt(p.getParentPath())) {
             continue;
           }
-          if (!walksThrough(parent)) {
+          if (!Loops.walksThroughItems(parent)) {
             return new Failing(site, call, Why.CALLS_AGAIN_IN_A_LOOP);
           }
           // A walk over items ends by itself: its next rounds matter as what follows the call.
@@ -393,26 +391,6 @@ public final class CallerContinuations {
         }
       }
       return null;
-    }
-
-    /**
-     * True for a loop that walks through items and ends by itself (a for-each, a {@code for} with
-     * an update); false for one that goes round until something happens (a retry, a poll, a
-     * thread's loop), which with the flag set would spin.
-     */
-    private static boolean walksThrough(Tree loop) {
-      return loop instanceof EnhancedForLoopTree
-          || (loop instanceof ForLoopTree forLoop
-              && forLoop.getCondition() != null
-              && (!forLoop.getUpdate().isEmpty() || callsHasNext(forLoop.getCondition())));
-    }
-
-    /** {@code it.hasNext()}: a walk over an iterator that the body advances. */
-    private static boolean callsHasNext(ExpressionTree condition) {
-      return stripParentheses(condition) instanceof MethodInvocationTree call
-          && getSymbol(call) instanceof MethodSymbol method
-          && method.getSimpleName().contentEquals("hasNext")
-          && call.getArguments().isEmpty();
     }
 
     /**

@@ -9,6 +9,7 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -70,7 +71,7 @@ final class HandedOutPools {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        if (names.contains(Expressions.variableOf(tree.getExpression()))
+        if (namesThePool(tree.getExpression(), names)
             && returnsFromANonPrivateMethod(getCurrentPath())) {
           handedOut[0] = true;
         }
@@ -106,12 +107,28 @@ final class HandedOutPools {
 
   private static boolean passes(List<? extends ExpressionTree> arguments, Set<Symbol> names) {
     for (ExpressionTree argument : arguments) {
-      VarSymbol variable = Expressions.variableOf(argument);
-      if (variable != null && names.contains(variable)) {
+      if (namesThePool(argument, names)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * True if {@code expression} is one of {@code names}, or reads a field among them through another
+   * object of the class ({@code executor.executorService}: the pool of some instance, which may be
+   * the one the stop shuts down).
+   */
+  private static boolean namesThePool(@Nullable ExpressionTree expression, Set<Symbol> names) {
+    VarSymbol variable = Expressions.variableOf(expression);
+    if (variable != null) {
+      return names.contains(variable);
+    }
+    return Expressions.strip(expression) instanceof MemberSelectTree select
+        && getSymbol(select) instanceof VarSymbol field
+        && Ownership.isField(field)
+        && !field.isStatic()
+        && names.contains(field);
   }
 
   /** A method or constructor this file cannot see into, and which is not one that stops. */
@@ -197,7 +214,7 @@ final class HandedOutPools {
    * ({@code ExecutorService pool = this.pool;}), and the locals stored into or copied from that
    * field anywhere in the file.
    */
-  private static Set<Symbol> namesOfTheSamePool(VarSymbol variable, CompilationUnitTree unit) {
+  static Set<Symbol> namesOfTheSamePool(VarSymbol variable, CompilationUnitTree unit) {
     Set<Symbol> names = new HashSet<>();
     names.add(variable);
     Symbol field = Ownership.isField(variable) ? variable : fieldCopiedInto(variable, unit);
@@ -231,7 +248,7 @@ final class HandedOutPools {
     return names;
   }
 
-  /** The field a local is initialized from ({@code pool = this.pool}), or null. */
+  /** The field a local is initialized or assigned from ({@code pool = this.pool}), or null. */
   private static @Nullable Symbol fieldCopiedInto(VarSymbol local, CompilationUnitTree unit) {
     if (!Ownership.isLocal(local)) {
       return null;
@@ -245,6 +262,19 @@ final class HandedOutPools {
           field[0] = value;
         }
         return super.visitVariable(tree, null);
+      }
+
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        // `maybeExecutor = executor;` after `ExecutorService maybeExecutor = null;`
+        VarSymbol value = Expressions.variableOf(tree.getExpression());
+        if (field[0] == null
+            && local.equals(Expressions.variableOf(tree.getVariable()))
+            && value != null
+            && Ownership.isField(value)) {
+          field[0] = value;
+        }
+        return super.visitAssignment(tree, null);
       }
     }.scan(unit, null);
     return field[0];

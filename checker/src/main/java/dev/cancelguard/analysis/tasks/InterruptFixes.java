@@ -91,7 +91,15 @@ public final class InterruptFixes {
         }
       }
       case RECORD_AND_RESTORE_AFTER -> {
-        if (!"".equals(guard)) {
+        // A caller's thread waiting under a lock for what another thread does (`while
+        // (!helper.isFinished()) helper.wait();`) in a method that may throw the interrupt:
+        // recorded,
+        // the interrupted caller would still wait for that other thread; the rethrow lets it stop.
+        if (!"".equals(guard)
+            && !(rethrowEndsACallersWait(placement, catchTree, codeUnit, state)
+                && mechanicalRethrow(
+                        catchPath, codeUnit, placement, fallsThroughOnly, state, options)
+                    != null)) {
           fixes.add(
               RestoreEdits.recordAndRestoreAfter(
                   placement, catchTree, guard, codeUnit, state, options));
@@ -107,24 +115,62 @@ public final class InterruptFixes {
           NONE_CALLER_GOES_ON_TO_BLOCK,
           NONE_UNBOUNDED_WAIT -> {}
     }
+    SuggestedFix rethrow =
+        mechanicalRethrow(catchPath, codeUnit, placement, fallsThroughOnly, state, options);
+    if (rethrow != null) {
+      fixes.add(rethrow);
+    }
+    return new CatchFixes(placement, fixes.build());
+  }
+
+  /**
+   * The rethrow of the catch at {@code catchPath}, where it is mechanical; null elsewhere. Rethrown
+   * into a loop that never looks at the flag, the interrupt is caught there and dropped (or ends a
+   * loop that was not meant to end on it): what it means there is no mechanical call. Nor where the
+   * rethrow would skip what the code still has to do: a wait in the catch itself (the rethrow,
+   * inserted last, would come after it), or the rest of a stop after the try (another pool's
+   * shutdown, the superclass's stop that closes the server socket).
+   */
+  private static @Nullable SuggestedFix mechanicalRethrow(
+      TreePath catchPath,
+      @Nullable TreePath codeUnit,
+      Placement placement,
+      boolean fallsThroughOnly,
+      VisitorState state,
+      CancelGuardOptions options) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
     MethodTree method = LostInterrupts.methodOf(codeUnit);
-    // Rethrown into a loop that never looks at the flag, the interrupt is caught there and dropped
-    // (or ends a loop that was not meant to end on it): what it means there is no mechanical call.
-    // Nor where the rethrow would skip what the code still has to do: a wait in the catch itself
-    // (the rethrow, inserted last, would come after it), or the rest of a stop after the try
-    // (another pool's shutdown, the superclass's stop that closes the server socket).
     if (method != null
         && fallsThroughOnly
         && placement.shape() != RestorePlacement.Shape.NONE_RETURNS_INTO_FLAG_BLIND_LOOP
         && FailingCalls.mayFailIn(catchTree.getBlock(), state, options) == null
         && WaitPlacement.stopWorkFollows(catchPath.getParentPath(), method, state, options)
             == null) {
-      SuggestedFix rethrow = rethrow(catchTree, method, state);
-      if (rethrow != null) {
-        fixes.add(rethrow);
-      }
+      return rethrow(catchTree, method, state);
     }
-    return new CatchFixes(placement, fixes.build());
+    return null;
+  }
+
+  /**
+   * True if the record-and-restore of {@code placement} would keep a caller's thread waiting for
+   * another thread: its loop waits under a lock ({@code wait()}, {@code Condition.await}) for a
+   * condition another thread sets, the catch does nothing but log or comment (so it goes back to
+   * that wait: one that ends the wait itself, {@code done = true;}, or chooses when to throw,
+   * {@code if (interruptible) throw e;}, has decided what an interrupt means there), and the code
+   * is neither a task nor a thread's whole work (whose loop ends on its own protocol).
+   */
+  private static boolean rethrowEndsACallersWait(
+      Placement placement, CatchTree catchTree, @Nullable TreePath codeUnit, VisitorState state) {
+    return placement.loop() != null
+        && codeUnit != null
+        && catchTree.getBlock().getStatements().stream()
+            .allMatch(
+                statement ->
+                    statement instanceof ExpressionStatementTree expression
+                        && expression.getExpression() instanceof MethodInvocationTree)
+        && RestorePlacement.isWaitLoop(placement.loop().getLeaf(), state)
+        && !Tasks.runsAsTask(codeUnit, state)
+        && !Tasks.isThreadTopLevel(codeUnit, state);
   }
 
   /**

@@ -69,9 +69,11 @@ public final class LockedWaits {
    * lambda or an anonymous class's method, and the methods of its file it calls.
    */
   public static boolean waitWouldHoldALockTheWorkTakes(
-      TreePath codeUnit, TreePath at, VisitorState state) {
+      TreePath codeUnit, TreePath at, CancelTarget target, VisitorState state) {
     Set<Symbol> held = locksHeldAt(at, codeUnit);
-    if (!held.isEmpty() && workTakesOneOf(held, at.getCompilationUnit(), state)) {
+    if (!held.isEmpty()
+        && (workTakesOneOf(held, at.getCompilationUnit(), state)
+            || submittersTakeOneOf(held, target, at.getCompilationUnit(), state))) {
       return true;
     }
     return codeUnit.getLeaf() instanceof MethodTree method
@@ -315,6 +317,72 @@ public final class LockedWaits {
 
   private static boolean isField(VarSymbol variable) {
     return variable.owner instanceof ClassSymbol;
+  }
+
+  // ------------------------------------------------------------------ locks the submitters take
+
+  /**
+   * True if a method of {@code file} that takes code from its callers hands a task to the awaited
+   * pool (under any of its names: the field, a local copy of it) while holding one of {@code held}:
+   * {@code synchronized (this) { executor.schedule(task, ..); }} next to a stop that would wait
+   * under the same monitor. A task of the pool that schedules again blocks on the lock while the
+   * stop holds it and waits for the pool: the wait cannot end.
+   */
+  private static boolean submittersTakeOneOf(
+      Set<Symbol> held, CancelTarget target, CompilationUnitTree file, VisitorState state) {
+    if (target.kind() != CancelTarget.Kind.EXECUTOR) {
+      return false;
+    }
+    Set<Symbol> names = HandedOutPools.namesOfTheSamePool(target.variable(), file);
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!found[0]
+            && Tasks.isTaskSubmission(call, state)
+            && getReceiver(call) instanceof ExpressionTree receiver
+            && namesOneOf(receiver, names)) {
+          TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
+          if (unit != null && takesCodeFromItsCallers(unit, state)) {
+            for (Symbol lock : locksHeldAt(getCurrentPath(), unit)) {
+              found[0] |= isHeld(lock, held, state);
+            }
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(file, null);
+    return found[0];
+  }
+
+  /**
+   * A non-private method that takes code from its callers (a {@code Runnable}, {@code Callable} or
+   * other functional interface parameter): what it schedules is code anybody writes, a task of the
+   * pool among them ({@code schedule(name, task, delay)}), and that may call it again.
+   */
+  private static boolean takesCodeFromItsCallers(TreePath unit, VisitorState state) {
+    if (!(unit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)
+        || symbol.isPrivate()) {
+      return false;
+    }
+    for (VarSymbol parameter : symbol.getParameters()) {
+      try {
+        if (!parameter.type.isPrimitive()
+            && state.getTypes().isFunctionalInterface(parameter.type)) {
+          return true;
+        }
+      } catch (RuntimeException incomplete) {
+        return true; // a type javac cannot complete: it may be one
+      }
+    }
+    return false;
+  }
+
+  /** The variable an expression names ({@code pool}, {@code this.pool}) is one of {@code names}. */
+  private static boolean namesOneOf(ExpressionTree expression, Set<Symbol> names) {
+    VarSymbol variable = Expressions.variableOf(expression);
+    return variable != null && names.contains(variable);
   }
 
   // ------------------------------------------------------------------ locks the work takes

@@ -189,6 +189,13 @@ public final class RestorePlacement {
     if (!WaitLoopBounds.hasABound(loop, catchPath, codeUnit, state, options)) {
       return new Placement(Shape.NONE_UNBOUNDED_WAIT, loop, blockingInLoop);
     }
+    // A walk through items whose timed waits the code already lets end without their result
+    // (`catch (TimeoutException e) { log }`, then the next item): restored at once, the remaining
+    // waits end as a timeout would and the walk finishes promptly; recorded, the interrupted thread
+    // would still wait out every remaining item.
+    if (TimedItemWaits.restoreInPlace(catchPath, loop, codeUnit, state, options)) {
+      return new Placement(Shape.RESTORE, null, null);
+    }
     return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
   }
 
@@ -207,7 +214,13 @@ public final class RestorePlacement {
       TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (!(Tasks.runsAsTask(codeUnit, state) || Tasks.isThreadTopLevel(codeUnit, state))
+    // A private method that is the last thing its task does is the task's work too ({@link
+    // TaskTails}), where the loop is its last statement: leaving the loop ends the task. What
+    // follows the loop there is what its ordinary end does (`failed.set(true)` once the retries
+    // are used up), which an interrupt must not do.
+    if (!(Tasks.runsAsTask(codeUnit, state)
+            || Tasks.isThreadTopLevel(codeUnit, state)
+            || (nothingAfter(loop, codeUnit) && TaskTails.isLastActOfATask(codeUnit, state)))
         || UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
       return null; // on a thread nobody interrupts, the interrupt is a stray one: not a stop
     }

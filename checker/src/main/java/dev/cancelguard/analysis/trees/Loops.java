@@ -16,6 +16,7 @@ import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -23,6 +24,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.tree.JCTree.JCBreak;
 import com.sun.tools.javac.tree.JCTree.JCContinue;
 import com.sun.tools.javac.tree.JCTree.JCYield;
@@ -37,6 +39,26 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Loops {
   private Loops() {}
+
+  /**
+   * True for a loop that walks through items and ends by itself (a for-each, a {@code for} with a
+   * condition and an update, or one whose condition is {@code it.hasNext()}); false for one that
+   * goes round until something happens (a retry, a poll, a thread's loop).
+   */
+  public static boolean walksThroughItems(Tree loop) {
+    return loop instanceof EnhancedForLoopTree
+        || (loop instanceof ForLoopTree forLoop
+            && forLoop.getCondition() != null
+            && (!forLoop.getUpdate().isEmpty() || callsHasNext(forLoop.getCondition())));
+  }
+
+  /** {@code it.hasNext()}: a walk over an iterator that the body advances. */
+  private static boolean callsHasNext(ExpressionTree condition) {
+    return stripParentheses(condition) instanceof MethodInvocationTree call
+        && getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals("hasNext")
+        && call.getArguments().isEmpty();
+  }
 
   /** True for while, do-while, for and for-each loops. */
   public static boolean isLoop(Tree tree) {
