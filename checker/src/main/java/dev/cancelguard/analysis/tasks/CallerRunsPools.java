@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Executors that run each task on the thread that hands it over, and have no thread of their own: a
@@ -66,13 +67,9 @@ public final class CallerRunsPools {
     if (!assignedOnlyHere) {
       return false;
     }
-    boolean[] declared = new boolean[1];
-    List<ExpressionTree> values = new ArrayList<>();
-    for (ExpressionTree value :
-        FutureValues.collectAssignments(pool, state.getPath().getCompilationUnit(), declared)) {
-      FutureValues.collectBranches(value, values);
-    }
-    return declared[0]
+    List<ExpressionTree> values =
+        FutureValues.assignedBranches(pool, state.getPath().getCompilationUnit());
+    return values != null
         && !values.isEmpty()
         && values.stream()
             .allMatch(
@@ -88,21 +85,11 @@ public final class CallerRunsPools {
   private static boolean runsOnTheCaller(ClassSymbol type, VisitorState state) {
     MethodSymbol execute = null;
     try {
-      for (ClassSymbol current = type;
-          current != null;
-          current =
-              current.getSuperclass() instanceof Type superType
-                      && superType.tsym instanceof ClassSymbol superclass
-                  ? superclass
-                  : null) {
-        String name = current.getQualifiedName().toString();
-        if (name.equals("java.lang.Object")
-            || name.equals("java.util.concurrent.AbstractExecutorService")) {
-          break;
-        }
-        if (name.startsWith("java.") || name.startsWith("javax.")) {
-          return false; // a JDK pool (ThreadPoolExecutor, ForkJoinPool) with threads of its own
-        }
+      List<ClassSymbol> ownClasses = ownClasses(type);
+      if (ownClasses == null) {
+        return false;
+      }
+      for (ClassSymbol current : ownClasses) {
         for (Symbol member : current.getEnclosedElements()) {
           if (!(member instanceof MethodSymbol method) || method.isStatic()) {
             continue;
@@ -126,6 +113,34 @@ public final class CallerRunsPools {
     return declaration != null
         ? runsItsParameter(declaration)
         : classFileRunsItsParameter(execute, state);
+  }
+
+  /**
+   * A pool type's own classes, from the type up to {@code AbstractExecutorService} or {@code
+   * Object} (neither included); null if a JDK pool ({@code ThreadPoolExecutor}, {@code
+   * ForkJoinPool}), which has threads of its own, is among them. Throws when a supertype cannot be
+   * completed.
+   */
+  static @Nullable List<ClassSymbol> ownClasses(ClassSymbol type) {
+    List<ClassSymbol> classes = new ArrayList<>();
+    for (ClassSymbol current = type;
+        current != null;
+        current =
+            current.getSuperclass() instanceof Type superType
+                    && superType.tsym instanceof ClassSymbol superclass
+                ? superclass
+                : null) {
+      String name = current.getQualifiedName().toString();
+      if (name.equals("java.lang.Object")
+          || name.equals("java.util.concurrent.AbstractExecutorService")) {
+        break;
+      }
+      if (name.startsWith("java.") || name.startsWith("javax.")) {
+        return null;
+      }
+      classes.add(current);
+    }
+    return classes;
   }
 
   private static boolean takesOneRunnable(MethodSymbol method, VisitorState state) {

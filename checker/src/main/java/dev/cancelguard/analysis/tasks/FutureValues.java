@@ -80,6 +80,19 @@ public final class FutureValues {
   }
 
   /**
+   * Every value assigned to {@code variable} in {@code unit}, a conditional split into its
+   * branches; null if the variable is not declared there (its values are then not all known).
+   */
+  static @Nullable List<ExpressionTree> assignedBranches(VarSymbol variable, Tree unit) {
+    boolean[] declared = new boolean[1];
+    List<ExpressionTree> values = new ArrayList<>();
+    for (ExpressionTree value : collectAssignments(variable, unit, declared)) {
+      collectBranches(value, values);
+    }
+    return declared[0] ? values : null;
+  }
+
+  /**
    * The values assigned to {@code variable} under {@code root} (its initializer first); {@code
    * declared[0]} tells whether its declaration is there.
    */

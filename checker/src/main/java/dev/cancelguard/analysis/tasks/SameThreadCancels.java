@@ -30,7 +30,6 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.trees.Expressions;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.type.TypeKind;
@@ -64,13 +63,8 @@ public final class SameThreadCancels {
     if (future.getKind() != ElementKind.FIELD && future.getKind() != ElementKind.LOCAL_VARIABLE) {
       return false;
     }
-    boolean[] declared = new boolean[1];
-    List<ExpressionTree> values = new ArrayList<>();
-    for (ExpressionTree value :
-        FutureValues.collectAssignments(future, path.getCompilationUnit(), declared)) {
-      FutureValues.collectBranches(value, values);
-    }
-    if (!declared[0]) {
+    List<ExpressionTree> values = FutureValues.assignedBranches(future, path.getCompilationUnit());
+    if (values == null) {
       return false;
     }
     Symbol executor = null;

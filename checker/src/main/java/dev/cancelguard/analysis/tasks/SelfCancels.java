@@ -25,7 +25,6 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.trees.Expressions;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
@@ -67,13 +66,8 @@ public final class SelfCancels {
         || !(getSymbol(method) instanceof MethodSymbol self)) {
       return false;
     }
-    boolean[] declared = new boolean[1];
-    List<ExpressionTree> values = new ArrayList<>();
-    for (ExpressionTree value :
-        FutureValues.collectAssignments(future, path.getCompilationUnit(), declared)) {
-      FutureValues.collectBranches(value, values);
-    }
-    if (!declared[0]) {
+    List<ExpressionTree> values = FutureValues.assignedBranches(future, path.getCompilationUnit());
+    if (values == null) {
       return false;
     }
     boolean scheduled = false;

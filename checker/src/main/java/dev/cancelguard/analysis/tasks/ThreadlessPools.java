@@ -123,24 +123,11 @@ public final class ThreadlessPools {
         type.type, state.getTypeFromString("java.util.concurrent.ExecutorService"), state)) {
       return false;
     }
-    List<ClassSymbol> chain = new ArrayList<>();
+    List<ClassSymbol> chain;
     try {
-      for (ClassSymbol current = type;
-          current != null;
-          current =
-              current.getSuperclass() instanceof Type superType
-                      && superType.tsym instanceof ClassSymbol superclass
-                  ? superclass
-                  : null) {
-        String name = current.getQualifiedName().toString();
-        if (name.equals("java.lang.Object")
-            || name.equals("java.util.concurrent.AbstractExecutorService")) {
-          break;
-        }
-        if (name.startsWith("java.") || name.startsWith("javax.")) {
-          return false; // a JDK pool (ThreadPoolExecutor, ForkJoinPool) with threads of its own
-        }
-        chain.add(current);
+      chain = CallerRunsPools.ownClasses(type);
+      if (chain == null) {
+        return false; // a JDK pool (ThreadPoolExecutor, ForkJoinPool) with threads of its own
       }
       boolean drained = false;
       for (ClassSymbol current : chain) {
