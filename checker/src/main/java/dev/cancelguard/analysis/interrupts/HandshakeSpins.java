@@ -139,12 +139,7 @@ public final class HandshakeSpins {
         || test.getKind() != Tree.Kind.EQUAL_TO) {
       return false;
     }
-    ExpressionTree left = Expressions.strip(test.getLeftOperand());
-    ExpressionTree right = Expressions.strip(test.getRightOperand());
-    VarSymbol field =
-        right.getKind() == Tree.Kind.NULL_LITERAL
-            ? Expressions.variableOf(left)
-            : left.getKind() == Tree.Kind.NULL_LITERAL ? Expressions.variableOf(right) : null;
+    VarSymbol field = Expressions.nullTestedVariable(test);
     if (field == null
         || field.getKind() != ElementKind.FIELD
         || (field.flags() & Flags.FINAL) != 0

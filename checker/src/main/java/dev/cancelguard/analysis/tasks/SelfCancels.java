@@ -158,12 +158,7 @@ public final class SelfCancels {
         || test.getKind() != Tree.Kind.EQUAL_TO) {
       return false;
     }
-    ExpressionTree left = Expressions.strip(test.getLeftOperand());
-    ExpressionTree right = Expressions.strip(test.getRightOperand());
-    Symbol tested =
-        right.getKind() == Tree.Kind.NULL_LITERAL
-            ? Expressions.variableOf(left)
-            : left.getKind() == Tree.Kind.NULL_LITERAL ? Expressions.variableOf(right) : null;
+    Symbol tested = Expressions.nullTestedVariable(test);
     StatementTree then = guard.getThenStatement();
     if (then instanceof BlockTree block && block.getStatements().size() == 1) {
       then = block.getStatements().getFirst();

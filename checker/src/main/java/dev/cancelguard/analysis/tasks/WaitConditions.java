@@ -195,13 +195,7 @@ public final class WaitConditions {
     if (test.getKind() != Tree.Kind.EQUAL_TO && test.getKind() != Tree.Kind.NOT_EQUAL_TO) {
       return null;
     }
-    ExpressionTree left = Expressions.strip(test.getLeftOperand());
-    ExpressionTree right = Expressions.strip(test.getRightOperand());
-    ExpressionTree other =
-        left.getKind() == Tree.Kind.NULL_LITERAL
-            ? right
-            : right.getKind() == Tree.Kind.NULL_LITERAL ? left : null;
-    if (other == null || !variable.equals(Expressions.variableOf(other))) {
+    if (!variable.equals(Expressions.nullTestedVariable(test))) {
       return null;
     }
     return test.getKind() == Tree.Kind.EQUAL_TO;

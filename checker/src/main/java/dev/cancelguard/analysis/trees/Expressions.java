@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -54,6 +55,20 @@ public final class Expressions {
           : null;
     }
     return null;
+  }
+
+  /**
+   * The variable a comparison with {@code null} tests: {@code v} of {@code v == null}, {@code null
+   * != v} and the like (any comparison operator; the caller checks which); null when neither
+   * operand is the {@code null} literal or the other is not a variable.
+   */
+  public static @Nullable VarSymbol nullTestedVariable(BinaryTree test) {
+    ExpressionTree left = strip(test.getLeftOperand());
+    ExpressionTree right = strip(test.getRightOperand());
+    if (right.getKind() == Tree.Kind.NULL_LITERAL) {
+      return variableOf(left);
+    }
+    return left.getKind() == Tree.Kind.NULL_LITERAL ? variableOf(right) : null;
   }
 
   /** Removes parentheses and casts. */
