@@ -53,6 +53,19 @@ public final class ClassFiles {
         .orElse(null);
   }
 
+  /**
+   * The code of {@code method} in the class file of {@code owner} (the class the method is read
+   * from), found by its name and {@code descriptor}; null where {@link #of} has no file, the
+   * descriptor is null or the file has no such method.
+   */
+  public ClassFile.@Nullable Method methodOf(
+      ClassSymbol owner, MethodSymbol method, @Nullable String descriptor) {
+    ClassFile file = of(owner);
+    return file == null || descriptor == null
+        ? null
+        : file.method(method.getSimpleName().toString(), descriptor);
+  }
+
   private static @Nullable ClassFile load(JavaFileObject file) {
     try (InputStream in = file.openInputStream()) {
       byte[] bytes = in.readNBytes(MAX_BYTES + 1);

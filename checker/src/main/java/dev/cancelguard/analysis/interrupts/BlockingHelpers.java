@@ -192,12 +192,9 @@ public final class BlockingHelpers {
     if (!(method.owner instanceof ClassSymbol owner)) {
       return null;
     }
-    String descriptor = ClassFiles.descriptor(method, state.getTypes());
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
     ClassFile.Method code =
-        file == null || descriptor == null
-            ? null
-            : file.method(method.getSimpleName().toString(), descriptor);
+        ClassFiles.instance(state.context)
+            .methodOf(owner, method, ClassFiles.descriptor(method, state.getTypes()));
     if (code == null || !code.hasCode()) {
       return null;
     }

@@ -134,9 +134,7 @@ public final class RestoringHelpers {
           && first.getExpression() instanceof MethodInvocationTree call
           && Interrupts.isCurrentThreadInterrupt(call, state);
     }
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
-    ClassFile.Method code =
-        file == null ? null : file.method(method.getSimpleName().toString(), descriptor);
+    ClassFile.Method code = ClassFiles.instance(state.context).methodOf(owner, method, descriptor);
     if (code == null || !code.hasCode() || code.calls().size() < 2) {
       return false;
     }

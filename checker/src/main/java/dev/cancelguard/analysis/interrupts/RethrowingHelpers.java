@@ -104,13 +104,10 @@ public final class RethrowingHelpers {
     if (declaration != null) {
       return sourceRethrows(declaration, method, depth, state);
     }
-    String descriptor = ClassFiles.descriptor(method, state.getTypes());
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
+    ClassFiles files = ClassFiles.instance(state.context);
     ClassFile.Method code =
-        file == null || descriptor == null
-            ? null
-            : file.method(method.getSimpleName().toString(), descriptor);
-    return code != null && classRethrows(file, code, method.isStatic() ? 0 : 1, depth);
+        files.methodOf(owner, method, ClassFiles.descriptor(method, state.getTypes()));
+    return code != null && classRethrows(files.of(owner), code, method.isStatic() ? 0 : 1, depth);
   }
 
   // ---------------------------------------------------------------- from source

@@ -156,11 +156,7 @@ final class UnthrownInterrupts {
       return false;
     }
     String descriptor = ClassFiles.descriptor(method, state.getTypes());
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
-    ClassFile.Method code =
-        file == null || descriptor == null
-            ? null
-            : file.method(method.getSimpleName().toString(), descriptor);
+    ClassFile.Method code = ClassFiles.instance(state.context).methodOf(owner, method, descriptor);
     if (code == null || !code.hasCode() || mayHoldAnInterrupt(descriptor)) {
       return false;
     }

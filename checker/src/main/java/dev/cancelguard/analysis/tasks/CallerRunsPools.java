@@ -183,10 +183,9 @@ public final class CallerRunsPools {
     if (!(execute.owner instanceof ClassSymbol owner)) {
       return false;
     }
-    String descriptor = ClassFiles.descriptor(execute, state.getTypes());
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
     ClassFile.Method code =
-        file == null || descriptor == null ? null : file.method("execute", descriptor);
+        ClassFiles.instance(state.context)
+            .methodOf(owner, execute, ClassFiles.descriptor(execute, state.getTypes()));
     if (code == null
         || !code.hasCode()
         || code.shortCode().isEmpty()

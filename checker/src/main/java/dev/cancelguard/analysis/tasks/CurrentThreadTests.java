@@ -58,9 +58,7 @@ public final class CurrentThreadTests {
           && Expressions.isResolved(current)
           && ThreadCalls.CURRENT_THREAD.matches(current, state);
     }
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
-    ClassFile.Method code =
-        file == null ? null : file.method(test.getSimpleName().toString(), descriptor);
+    ClassFile.Method code = ClassFiles.instance(state.context).methodOf(owner, test, descriptor);
     if (code == null || !code.hasCode() || code.calls().size() != 2) {
       return false;
     }

@@ -320,7 +320,6 @@ public final class DaemonStarters {
 
   private static ClassFile.@Nullable Method code(
       MethodSymbol helper, ClassSymbol owner, String descriptor, VisitorState state) {
-    ClassFile file = ClassFiles.instance(state.context).of(owner);
-    return file == null ? null : file.method(helper.getSimpleName().toString(), descriptor);
+    return ClassFiles.instance(state.context).methodOf(owner, helper, descriptor);
   }
 }
