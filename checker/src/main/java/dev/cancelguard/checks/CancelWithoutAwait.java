@@ -45,6 +45,7 @@ import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.PromptEnds;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.SelfCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
@@ -372,6 +373,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     if (deadline == null) {
       deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
+    }
+    // Inside the pool's own task the wait waits for itself, bounded or not. Elsewhere an unbounded
+    // wait is offered only where the work is shown to end once cancelled: a pool of the platform's,
+    // and after a shutdown() that interrupts nothing, no task that sleeps.
+    if (PromptEnds.cancelInsideItsOwnWork(target, state.getPath(), state)
+        || deadline == null && PromptEnds.waitNotShownToEnd(target, call, state.getPath(), state)) {
+      return null;
     }
     // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
     // wait here would break that bound.
