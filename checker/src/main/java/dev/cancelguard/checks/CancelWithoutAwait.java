@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getType;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.auto.service.AutoService;
@@ -208,8 +209,45 @@ public final class CancelWithoutAwait extends CancelGuardChecker
                 : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, state);
     if (fix != null) {
       description.addFix(fix);
+    } else if (!timedWait && kind != Kind.FUTURE) {
+      // No wait offered where the compilation shows one may not end: the message says why.
+      String note =
+          doubtNote(
+              PromptEnds.doubtAbout(target, call, state.getPath(), state),
+              getReceiver(call),
+              state);
+      if (note != null) {
+        description.setMessage(
+            message(call, kind, timedWait, found.getFirst(), codeUnit, state) + note);
+      }
     }
     return description.build();
+  }
+
+  /** Why no wait is offered, as a sentence that follows the message; null for no doubt. */
+  private static @Nullable String doubtNote(
+      PromptEnds.Doubt doubt, @Nullable ExpressionTree receiver, VisitorState state) {
+    String name = receiver == null ? "the executor" : state.getSourceForNode(receiver);
+    return switch (doubt) {
+      case NONE -> null;
+      case OWN_TASK ->
+          " No wait is offered: this code runs inside a task of "
+              + name
+              + ", and a wait here would wait for itself; wait where the work was started.";
+      case LIBRARY_TYPE ->
+          " No unbounded wait is offered: "
+              + name
+              + " is a "
+              + (getType(receiver) == null
+                  ? "library's own executor"
+                  : getType(receiver).tsym.getSimpleName())
+              + ", whose termination its own library defines; wait as it documents, with a"
+              + " timeout.";
+      case SLEEPING_WORK ->
+          " No unbounded wait is offered: shutdown() interrupts nothing and the tasks sleep, so a"
+              + " wait would last as long as their sleeps; call shutdownNow() before waiting, or"
+              + " wait with a timeout.";
+    };
   }
 
   // ------------------------------------------------------------------ message
@@ -377,8 +415,8 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // Inside the pool's own task the wait waits for itself, bounded or not. Elsewhere an unbounded
     // wait is offered only where the work is shown to end once cancelled: a pool of the platform's,
     // and after a shutdown() that interrupts nothing, no task that sleeps.
-    if (PromptEnds.cancelInsideItsOwnWork(target, state.getPath(), state)
-        || deadline == null && PromptEnds.waitNotShownToEnd(target, call, state.getPath(), state)) {
+    PromptEnds.Doubt doubt = PromptEnds.doubtAbout(target, call, state.getPath(), state);
+    if (doubt == PromptEnds.Doubt.OWN_TASK || deadline == null && doubt != PromptEnds.Doubt.NONE) {
       return null;
     }
     // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded

@@ -31,7 +31,7 @@ class CancelWithoutAwaitPromptEndsTest {
                 CompletableFuture<Void> all = CompletableFuture.runAsync(() -> loaded.add("x"));
                 all.whenComplete(
                     (v, e) -> {
-                      // BUG: Diagnostic contains: shutdown() only stops new tasks
+                      // BUG: Diagnostic contains: No wait is offered: this code runs inside a task
                       pool.shutdown();
                       System.out.println(loaded.size());
                     });
@@ -104,7 +104,7 @@ class CancelWithoutAwaitPromptEndsTest {
           this.executor = executor;
         }
         void shutdown() {
-          // BUG: Diagnostic contains: shutdown() returns
+          // BUG: Diagnostic contains: executor is a ClusterExecutor, whose termination its own
           executor.shutdownNow();
         }
       }
@@ -264,7 +264,7 @@ class CancelWithoutAwaitPromptEndsTest {
         void poll() {}
         void close() {
           running = false;
-          // BUG: Diagnostic contains: close() returns
+          // BUG: Diagnostic contains: shutdown() interrupts nothing and the tasks sleep
           executor.shutdown();
         }
       }
@@ -286,12 +286,18 @@ class CancelWithoutAwaitPromptEndsTest {
             "Poller.java",
             POLLER_SLEEPS_BETWEEN_POLLS
                 .replace("executor.shutdown();", "executor.shutdownNow();")
-                .replace("      // BUG: Diagnostic contains: close() returns\n", ""))
+                .replace(
+                    "      // BUG: Diagnostic contains: shutdown() interrupts nothing and the tasks"
+                        + " sleep\n",
+                    ""))
         .addOutputLines(
             "Poller.java",
             POLLER_SLEEPS_BETWEEN_POLLS
                 .replace("executor.shutdown();", "executor.shutdownNow();\n    executor.close();")
-                .replace("      // BUG: Diagnostic contains: close() returns\n", ""))
+                .replace(
+                    "      // BUG: Diagnostic contains: shutdown() interrupts nothing and the tasks"
+                        + " sleep\n",
+                    ""))
         .doTest();
   }
 
@@ -369,7 +375,7 @@ class CancelWithoutAwaitPromptEndsTest {
           connectExecutor.submit(reconnect);
         }
         void close() {
-          // BUG: Diagnostic contains: close() returns
+          // BUG: Diagnostic contains: shutdown() interrupts nothing and the tasks sleep
           connectExecutor.shutdown();
         }
       }

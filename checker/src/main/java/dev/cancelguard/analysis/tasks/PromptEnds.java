@@ -67,33 +67,40 @@ public final class PromptEnds {
 
   private PromptEnds() {}
 
-  /**
-   * True if a task of the cancelled executor or thread, as this file hands it over, encloses the
-   * cancel (the first rule of the class comment): a wait there, bounded or not, waits for itself.
-   */
-  public static boolean cancelInsideItsOwnWork(
-      CancelTarget target, TreePath cancelPath, VisitorState state) {
-    return insideItsOwnTask(TaskBodyFinder.found(target, state), cancelPath);
+  /** What the compilation shows against an inserted wait, by the rules of the class comment. */
+  public enum Doubt {
+    /** Nothing: the wait is shown to end. */
+    NONE,
+    /** The cancel runs inside a task of the work it would wait for. */
+    OWN_TASK,
+    /** The executor is of a type whose termination its own library defines. */
+    LIBRARY_TYPE,
+    /** The cancel is {@code shutdown()}, and the work sleeps. */
+    SLEEPING_WORK
   }
 
   /**
-   * True if the compilation does not show that an unbounded wait inserted after {@code cancel} ends
-   * promptly: the executor is of a type whose termination is its own, or the cancel is {@code
-   * shutdown()} and the work sleeps (the second and third rules of the class comment).
+   * What the compilation shows against a wait inserted after {@code cancel}: {@link Doubt#OWN_TASK}
+   * withholds any wait, the other doubts an unbounded one.
    */
-  public static boolean waitNotShownToEnd(
+  public static Doubt doubtAbout(
       CancelTarget target, MethodInvocationTree cancel, TreePath cancelPath, VisitorState state) {
     TaskBodyFinder finder = TaskBodyFinder.found(target, state);
+    if (insideItsOwnTask(finder, cancelPath)) {
+      return Doubt.OWN_TASK;
+    }
     if (target.kind() != CancelTarget.Kind.EXECUTOR) {
-      return false;
+      return Doubt.NONE;
     }
     if (!isLocalPoolType(getReceiver(cancel), state)) {
-      return true;
+      return Doubt.LIBRARY_TYPE;
     }
     return getSymbol(cancel) instanceof MethodSymbol method
-        && method.getSimpleName().contentEquals("shutdown")
-        && method.getParameters().isEmpty()
-        && workSleeps(finder, target, cancelPath.getCompilationUnit(), state);
+            && method.getSimpleName().contentEquals("shutdown")
+            && method.getParameters().isEmpty()
+            && workSleeps(finder, target, cancelPath.getCompilationUnit(), state)
+        ? Doubt.SLEEPING_WORK
+        : Doubt.NONE;
   }
 
   /** True if a task body of the target encloses the cancel. */
