@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getType;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.auto.service.AutoService;
@@ -45,6 +46,7 @@ import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.Ownership;
+import dev.cancelguard.analysis.tasks.PromptEnds;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.SelfCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
@@ -207,8 +209,45 @@ public final class CancelWithoutAwait extends CancelGuardChecker
                 : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, state);
     if (fix != null) {
       description.addFix(fix);
+    } else if (!timedWait && kind != Kind.FUTURE) {
+      // No wait offered where the compilation shows one may not end: the message says why.
+      String note =
+          doubtNote(
+              PromptEnds.doubtAbout(target, call, state.getPath(), state),
+              getReceiver(call),
+              state);
+      if (note != null) {
+        description.setMessage(
+            message(call, kind, timedWait, found.getFirst(), codeUnit, state) + note);
+      }
     }
     return description.build();
+  }
+
+  /** Why no wait is offered, as a sentence that follows the message; null for no doubt. */
+  private static @Nullable String doubtNote(
+      PromptEnds.Doubt doubt, @Nullable ExpressionTree receiver, VisitorState state) {
+    String name = receiver == null ? "the executor" : state.getSourceForNode(receiver);
+    return switch (doubt) {
+      case NONE -> null;
+      case OWN_TASK ->
+          " No wait is offered: this code runs inside a task of "
+              + name
+              + ", and a wait here would wait for itself; wait where the work was started.";
+      case LIBRARY_TYPE ->
+          " No unbounded wait is offered: "
+              + name
+              + " is a "
+              + (getType(receiver) == null
+                  ? "library's own executor"
+                  : getType(receiver).tsym.getSimpleName())
+              + ", whose termination its own library defines; wait as it documents, with a"
+              + " timeout.";
+      case SLEEPING_WORK ->
+          " No unbounded wait is offered: shutdown() interrupts nothing and the tasks sleep, so a"
+              + " wait would last as long as their sleeps; call shutdownNow() before waiting, or"
+              + " wait with a timeout.";
+    };
   }
 
   // ------------------------------------------------------------------ message
@@ -372,6 +411,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     if (deadline == null) {
       deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
+    }
+    // Inside the pool's own task the wait waits for itself, bounded or not. Elsewhere an unbounded
+    // wait is offered only where the work is shown to end once cancelled: a pool of the platform's,
+    // and after a shutdown() that interrupts nothing, no task that sleeps.
+    PromptEnds.Doubt doubt = PromptEnds.doubtAbout(target, call, state.getPath(), state);
+    if (doubt == PromptEnds.Doubt.OWN_TASK || deadline == null && doubt != PromptEnds.Doubt.NONE) {
+      return null;
     }
     // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
     // wait here would break that bound.

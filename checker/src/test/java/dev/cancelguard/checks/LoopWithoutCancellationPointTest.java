@@ -2068,6 +2068,9 @@ class LoopWithoutCancellationPointTest {
               swept--;
             }
           }
+          static void stop(Thread worker) {
+            worker.interrupt();
+          }
         }
         """;
     refactoring
@@ -2086,6 +2089,9 @@ class LoopWithoutCancellationPointTest {
                 while (running || paused) {
                   swept--;
                 }
+              }
+              static void stop(Thread worker) {
+                worker.interrupt();
               }
             }
             """)
@@ -2341,28 +2347,9 @@ class LoopWithoutCancellationPointTest {
   }
 
   @Test
-  void fix_cpuLoopBreaksInAValueTaskThatCannotThrow() {
-    String fixed =
-        """
-        import java.util.List;
-        import java.util.concurrent.CompletableFuture;
-        class Test {
-          CompletableFuture<Long> sum(List<int[]> rows) {
-            return CompletableFuture.supplyAsync(() -> {
-              long sum = 0;
-              for (int[] row : rows) {
-                if (Thread.currentThread().isInterrupted()) {
-                  break;
-                }
-                for (int v : row) {
-                  sum += v;
-                }
-              }
-              return sum;
-            });
-          }
-        }
-        """;
+  void fix_noneForACpuLoopInAValueTaskThatCannotThrow() {
+    // A break would return what the loop computed so far as if it were all; the task cannot
+    // throw InterruptedException, and a return or an unchecked throw would skip what follows.
     refactoring
         .addInputLines(
             "Test.java",
@@ -2383,40 +2370,14 @@ class LoopWithoutCancellationPointTest {
               }
             }
             """)
-        .addOutputLines("Test.java", fixed)
+        .expectUnchanged()
         .doTest();
-    bothChecks().addSourceLines("Test.java", fixed).expectNoDiagnostics().doTest();
   }
 
   @Test
-  void fix_cpuLoopInsideACatchAllDoesNotThrow() {
-    String fixed =
-        """
-        import java.util.List;
-        import java.util.concurrent.Callable;
-        class Render implements Callable<String> {
-          private final List<int[]> rows;
-          Render(List<int[]> rows) {
-            this.rows = rows;
-          }
-          @Override
-          public String call() throws Exception {
-            try {
-              for (int[] row : rows) {
-                if (Thread.currentThread().isInterrupted()) {
-                  break;
-                }
-                for (int i = 0; i < row.length; i++) {
-                  row[i] = -row[i];
-                }
-              }
-              return "ok";
-            } catch (RuntimeException e) {
-              return "failed";
-            }
-          }
-        }
-        """;
+  void fix_noneForACpuLoopInsideACatchAllWithAResultAfterIt() {
+    // A break would return what the loop computed so far as if it were all; the task cannot
+    // throw InterruptedException, and a return or an unchecked throw would skip what follows.
     refactoring
         .addInputLines(
             "Render.java",
@@ -2443,9 +2404,8 @@ class LoopWithoutCancellationPointTest {
               }
             }
             """)
-        .addOutputLines("Render.java", fixed)
+        .expectUnchanged()
         .doTest();
-    bothChecks().addSourceLines("Render.java", fixed).expectNoDiagnostics().doTest();
   }
 
   @Test

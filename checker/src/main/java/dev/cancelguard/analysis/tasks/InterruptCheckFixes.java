@@ -15,10 +15,13 @@ import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
@@ -61,6 +64,9 @@ public final class InterruptCheckFixes {
     if (codeUnit != null && UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
       return null; // ended on a stray interrupt, the only thread doing that work would be gone
     }
+    if (codeUnit != null && !leavingIsSafe(loopPath, reaction, codeUnit, state)) {
+      return null;
+    }
     SuggestedFix.Builder fix = SuggestedFix.builder();
     SuggestedFix check = conditionFix(loop, codeUnit, state);
     if (check == null && codeUnit != null) {
@@ -71,6 +77,31 @@ public final class InterruptCheckFixes {
     }
     fix.merge(check);
     return withRestoreInSwallowingCatch(fix, reaction, state, options);
+  }
+
+  /**
+   * True if leaving the loop on an interrupt leaves its component as its own stop would, by the
+   * rule SwallowedInterrupt's leave from a loop follows ({@link RestorePlacement}). It binds the
+   * whole work of a task or a thread, where the loop is a worker's: an interrupt must be what its
+   * owner means by stop ({@link InterruptStops}: a loop on its object's own {@code running} state
+   * that nothing in the file stops by an interrupt would end on a stray one while that state says
+   * it runs, and nothing would start it again) — unless its catch already restores the flag and
+   * goes round, spinning on every interrupt, which leaving ends. A loop elsewhere (a wait in a
+   * caller's method) ends its caller's wait, which an interrupt is meant to end.
+   */
+  private static boolean leavingIsSafe(
+      TreePath loopPath, LoopReaction reaction, TreePath codeUnit, VisitorState state) {
+    if (!Tasks.runsAsTask(codeUnit, state) && !Tasks.isThreadTopLevel(codeUnit, state)) {
+      return true;
+    }
+    // `catch (InterruptedException e) { Thread.currentThread().interrupt(); }` and round again: on
+    // an interrupt the loop already spins, every pause throwing at once; leaving ends the spin.
+    if (reaction.swallowingCatch() != null
+        && restoresAtItsTop((CatchTree) reaction.swallowingCatch().getLeaf(), state)) {
+      return true;
+    }
+    Tree leaving = reaction.swallowingCatch() == null ? null : reaction.swallowingCatch().getLeaf();
+    return InterruptStops.leavingIsItsStop(loopPath, leaving, codeUnit, state);
   }
 
   /**
@@ -192,9 +223,9 @@ public final class InterruptCheckFixes {
 
   /**
    * Inserts an interrupt check as the first statement of the loop body, with the way out the code
-   * unit allows: throw InterruptedException if it may (and no catch inside it would take it),
-   * return from a void method, break out of a loop the code after it can follow, or throw
-   * CancellationException.
+   * unit allows: throw InterruptedException if it may (and no catch inside it would take it); else,
+   * where code follows the loop, none (a return would skip it, a break would run it on half the
+   * work as if it were whole); else return from a void method, or throw CancellationException.
    */
   public static @Nullable SuggestedFix firstInBody(
       StatementTree loop, TreePath loopPath, TreePath codeUnit, VisitorState state) {
@@ -206,10 +237,13 @@ public final class InterruptCheckFixes {
     String check;
     if (mayThrowInterruptedException(codeUnit, state) && !caughtOnTheWayOut(loopPath, codeUnit)) {
       check = "if (Thread.interrupted()) { throw new InterruptedException(); }";
+    } else if (Reachability.canCompleteNormally(loop) && !nothingAfter(loopPath, codeUnit)) {
+      // Code follows the loop: a return would skip it (its cleanup), a break would run it on half
+      // the work as if all were done (a partial sum returned as the sum), and an unchecked throw
+      // would skip it too. Only InterruptedException says to the caller what happened.
+      return null;
     } else if (returnsVoid(codeUnit, state) && !inSwitchExpression) {
       check = "if (Thread.currentThread().isInterrupted()) { return; }";
-    } else if (Reachability.canCompleteNormally(loop)) {
-      check = "if (Thread.currentThread().isInterrupted()) { break; }";
     } else {
       String cancellation =
           SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.CancellationException");
@@ -225,6 +259,33 @@ public final class InterruptCheckFixes {
       fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
     }
     return fix.build();
+  }
+
+  /** Nothing runs after {@code path} in the code unit but the {@code finally} blocks around it. */
+  private static boolean nothingAfter(TreePath path, TreePath codeUnit) {
+    for (TreePath p = path;
+        p != null && p.getParentPath() != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      Tree parent = p.getParentPath().getLeaf();
+      if (parent == codeUnit.getLeaf()) {
+        return true;
+      }
+      if (parent instanceof BlockTree block) {
+        if (block.getStatements().getLast() != p.getLeaf()) {
+          return false;
+        }
+      } else if (parent instanceof TryTree tryTree) {
+        if (tryTree.getFinallyBlock() == p.getLeaf()) {
+          return false; // the rest of the finally, then what follows the try
+        }
+      } else if (!(parent instanceof LabeledStatementTree)
+          && !(parent instanceof SynchronizedTree)
+          && !(parent instanceof CatchTree)
+          && !(parent instanceof IfTree)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean returnsVoid(TreePath codeUnit, VisitorState state) {
