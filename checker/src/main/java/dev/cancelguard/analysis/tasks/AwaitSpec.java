@@ -8,6 +8,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
@@ -361,6 +362,20 @@ final class AwaitSpec implements FactFlow.Spec {
       super.visitMemberSelect(tree, null);
       read(tree);
       return null;
+    }
+
+    @Override
+    public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
+      // `queue.offer(POISON);` on a concurrent collection the tasks also fill: the stop adds an
+      // element of its own through a thread-safe call and reads nothing the tasks wrote.
+      if (Expressions.strip(tree.getExpression()) instanceof MethodInvocationTree call
+          && TaskUses.addsToConcurrentCollection(call, state)) {
+        if (getReceiver(call) instanceof MemberSelectTree select) {
+          scan(select.getExpression(), null);
+        }
+        return scan(call.getArguments(), null);
+      }
+      return super.visitExpressionStatement(tree, null);
     }
 
     private void read(ExpressionTree tree) {

@@ -60,6 +60,12 @@ public final class StopMethods {
         && StopShapes.returnsALaterCompletion(method, state)) {
       return false;
     }
+    // An asynchronous stop that returns what a call handed the cancelled work gives back (`return
+    // manager.untimedWait(pool, name);`): the handle comes from the work itself; the caller waits.
+    if (codeUnit.getLeaf() instanceof MethodTree method
+        && StopShapes.returnsAWaitOn(method, target, state)) {
+      return false;
+    }
     // `return pool.shutdownNow();`: the drained tasks go to the caller, who takes over.
     if (returnsDrainedTasks(codeUnit, state)) {
       return false;

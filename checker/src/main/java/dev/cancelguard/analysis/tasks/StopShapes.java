@@ -4,6 +4,7 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -16,6 +17,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a stop method's own shape says about a wait inserted into it: code that asks whether it runs
@@ -105,6 +107,41 @@ public final class StopShapes {
       }
     }.scan(method.getBody(), null);
     return returns[0] && !madeOnTheSpot[0];
+  }
+
+  /**
+   * True if the method is an asynchronous stop ({@link #isAsynchronousStop}) whose every {@code
+   * return} hands back what a call given the cancelled work returns ({@code return
+   * manager.awaitTermination(pool, name);}, or either side of a {@code ?:} of such calls): a handle
+   * made from the very executor or thread it cancels, which the callee can complete when that work
+   * has ended. The stop hands the wait on to its caller. A handle from a call not given the work
+   * ({@code return CompletableFuture.runAsync(..)}), or made on the spot, is no such wait.
+   */
+  public static boolean returnsAWaitOn(MethodTree method, CancelTarget target, VisitorState state) {
+    if (method.getBody() == null || !isAsynchronousStop(method, state)) {
+      return false;
+    }
+    boolean[] returns = new boolean[1];
+    boolean[] other = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        returns[0] = true;
+        other[0] |= !isCallGivenTheWork(tree.getExpression(), target);
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return returns[0] && !other[0];
+  }
+
+  private static boolean isCallGivenTheWork(@Nullable ExpressionTree tree, CancelTarget target) {
+    ExpressionTree handle = Expressions.strip(tree);
+    if (handle instanceof ConditionalExpressionTree conditional) {
+      return isCallGivenTheWork(conditional.getTrueExpression(), target)
+          && isCallGivenTheWork(conditional.getFalseExpression(), target);
+    }
+    return handle instanceof MethodInvocationTree call
+        && call.getArguments().stream().anyMatch(target::isNamedBy);
   }
 
   private static boolean isSubtypeOf(Type type, String name, VisitorState state) {

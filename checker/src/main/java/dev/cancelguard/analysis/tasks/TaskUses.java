@@ -310,6 +310,41 @@ public final class TaskUses {
     return variable;
   }
 
+  private static final ImmutableSet<String> ADDS =
+      ImmutableSet.of(
+          "add",
+          "offer",
+          "put",
+          "addFirst",
+          "addLast",
+          "offerFirst",
+          "offerLast",
+          "putFirst",
+          "putLast");
+
+  /**
+   * True for a call that adds one element ({@code queue.offer(POISON)}, {@code add}, {@code put},
+   * {@code addLast} ..) to a collection of {@code java.util.concurrent} held in a variable ({@code
+   * LinkedBlockingQueue}, {@code ConcurrentLinkedDeque}; not a map, whose {@code put} may overwrite
+   * what a task stored): a thread-safe write of the caller's own element that reads nothing the
+   * tasks wrote, and that a task still running cannot see half done.
+   */
+  public static boolean addsToConcurrentCollection(MethodInvocationTree call, VisitorState state) {
+    Symbol method = getSymbol(call);
+    if (method == null
+        || method.isStatic()
+        || call.getArguments().size() != 1
+        || !ADDS.contains(method.getSimpleName().toString())) {
+      return false;
+    }
+    VarSymbol variable = Expressions.variableOf(getReceiver(call));
+    return variable != null
+        && variable.type != null
+        && variable.type.tsym != null
+        && variable.type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent")
+        && Supertypes.isSubtypeOf(variable.type, "java.util.Collection", state);
+  }
+
   /**
    * True for a final field of this file initialised with {@code Collections.synchronizedX(..)}:
    * every call on it, {@code clear()} included, is atomic.
