@@ -174,12 +174,14 @@ public final class OwnThreads {
 
   /**
    * True if the catch (or statement) at {@code path} lies in a task (a lambda or an anonymous
-   * class's {@code run()}/{@code call()}, or a private method only ever named by method references
-   * and never called) whose only way onto a thread is an executor this class creates and keeps to
-   * itself ({@link PrivateExecutors}): handed to it with {@code execute} or a {@code submit} whose
-   * future is dropped, directly or through a private field or local used for nothing else, on a
-   * pool nobody can shut down with {@code shutdownNow()}, and in a file that interrupts no thread
-   * but the current one; or handed only to the common pool ({@link
+   * class's {@code run()}/{@code call()}, a private method only ever named by method references and
+   * never called, or the {@code run()}/{@code call()} of a named task class whose instances are all
+   * made in this file, {@link PrivateExecutors#isNamedTaskOfPrivateExecutors}) whose only way onto
+   * a thread is an executor this class creates and keeps to itself ({@link PrivateExecutors}):
+   * handed to it with {@code execute} or a {@code submit} whose future is dropped, directly,
+   * through a forwarder no subclass can override, or through a private field or local used for
+   * nothing else, on a pool nobody can shut down with {@code shutdownNow()}, and in a file that
+   * interrupts no thread but the current one; or handed only to the common pool ({@link
    * PrivateExecutors#onlyRunsOnTheCommonPool}). Nothing can interrupt such a task; an interrupt it
    * sees is the pool's own. A loop around the catch that cannot end at all (no condition, no {@code
    * break} or {@code return}) is still reported.
@@ -197,7 +199,8 @@ public final class OwnThreads {
     }
     return codeUnit.getLeaf() instanceof MethodTree method
         && getSymbol(method) instanceof MethodSymbol symbol
-        && onlyReferencedAsAPrivatePoolsTask(symbol, state);
+        && (onlyReferencedAsAPrivatePoolsTask(symbol, state)
+            || PrivateExecutors.isNamedTaskOfPrivateExecutors(codeUnit, state));
   }
 
   /**

@@ -5,25 +5,36 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.Supertypes;
 import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.List;
+import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,22 +84,188 @@ final class PrivateExecutors {
    */
   static boolean onlyRunsOnPrivateExecutors(TreePath taskPath, VisitorState state) {
     TreePath unit = new TreePath(state.getPath().getCompilationUnit());
+    return handedOnlyToPrivateExecutors(taskPath, unit, state)
+        && !interruptsAnotherThread(unit, state);
+  }
+
+  /**
+   * The task at {@code taskPath} is the argument of a submission to an executor this class keeps to
+   * itself, or of a call of a forwarder to one ({@link #isForwardedToPrivateSubmission}), or is
+   * held in a private field or a local whose every use is such an argument.
+   */
+  private static boolean handedOnlyToPrivateExecutors(
+      TreePath taskPath, TreePath unit, VisitorState state) {
     TreePath parent = LocalUses.parent(taskPath);
     if (parent == null) {
       return false;
     }
-    boolean submitted;
     if (parent.getLeaf() instanceof MethodInvocationTree call
         && call.getArguments().contains(taskPath.getLeaf())) {
-      submitted = isPrivateSubmission(parent, unit, state);
-    } else {
-      VarSymbol holder = holderOf(taskPath);
-      submitted =
-          holder != null
-              && isKeptToTheFile(holder)
-              && everyUseIsPrivateSubmission(holder, unit, state);
+      return isPrivateSubmission(parent, unit, state)
+          || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), unit, state);
     }
-    return submitted && !interruptsAnotherThread(unit, state);
+    VarSymbol holder = holderOf(taskPath);
+    return holder != null
+        && isKeptToTheFile(holder)
+        && everyUseIsPrivateSubmission(holder, unit, state, true);
+  }
+
+  /**
+   * True if the call at {@code callPath} hands {@code argument} to a method of this file that no
+   * subclass can override (static, private, final, or of a final class), whose parameter for it is
+   * used in its body only as the task of submissions to executors this class keeps to itself:
+   * {@code static void asyncGo(Runnable r) { POOL.execute(r); }}. The task then reaches a thread
+   * only through that pool, whoever calls the forwarder. One forwarder deep; a forwarder that takes
+   * the pool as a parameter, or that can be overridden, is not one.
+   */
+  private static boolean isForwardedToPrivateSubmission(
+      TreePath callPath, Tree argument, TreePath unit, VisitorState state) {
+    MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
+    if (!Expressions.isResolved(call)
+        || !(getSymbol(call) instanceof MethodSymbol method)
+        || method.isVarArgs()
+        || method.isConstructor()
+        || !cannotBeOverridden(method)) {
+      return false;
+    }
+    int index = call.getArguments().indexOf(argument);
+    MethodTree declaration = SameFile.findMethod(unit.getCompilationUnit(), method, state);
+    if (index < 0
+        || declaration == null
+        || declaration.getBody() == null
+        || index >= declaration.getParameters().size()
+        || !(getSymbol(declaration.getParameters().get(index)) instanceof VarSymbol parameter)) {
+      return false;
+    }
+    return everyUseIsPrivateSubmission(parameter, unit, state, false);
+  }
+
+  /** Static, private, final, or of a final class: no subclass can replace its body. */
+  private static boolean cannotBeOverridden(MethodSymbol method) {
+    return method.isStatic()
+        || method.isPrivate()
+        || (method.flags() & Flags.FINAL) != 0
+        || (method.enclClass() != null && (method.enclClass().flags() & Flags.FINAL) != 0);
+  }
+
+  /**
+   * True if the code unit is {@code run()} of a named {@code Runnable} class (or {@code call()} of
+   * a named {@code Callable} class), not a {@code Thread}, whose instances are made only in this
+   * file ({@link UninterruptedThreads#madeOnlyHere}, {@link
+   * UninterruptedThreads#madeOnlyInThisFileOfItsPackage}) and each reach a thread only through
+   * executors this class keeps to itself: every {@code new Task(..)} of the file is handed to a
+   * submission to such a pool, directly, through a forwarder or through a holder used for nothing
+   * else; every {@code this} of the class that is handed anywhere is handed to such a submission (a
+   * task that submits itself again); no class of the file extends it; no code calls or names its
+   * {@code run()}/{@code call()}; and the file interrupts no thread but the current one. Nothing
+   * can interrupt such a task, as for a lambda on such a pool ({@link
+   * #onlyRunsOnPrivateExecutors}).
+   */
+  static boolean isNamedTaskOfPrivateExecutors(TreePath codeUnit, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !method.getParameters().isEmpty()
+        || !(getSymbol(method) instanceof MethodSymbol body)
+        || body.isStatic()
+        || codeUnit.getParentPath() == null
+        || !(codeUnit.getParentPath().getLeaf() instanceof ClassTree)
+        || codeUnit.getParentPath().getParentPath() == null
+        || codeUnit.getParentPath().getParentPath().getLeaf() instanceof NewClassTree
+        || !(body.enclClass() instanceof ClassSymbol type)
+        || type.isAnonymous()) {
+      return false;
+    }
+    String taskType =
+        body.getSimpleName().contentEquals("run")
+            ? "java.lang.Runnable"
+            : body.getSimpleName().contentEquals("call") ? "java.util.concurrent.Callable" : null;
+    if (taskType == null
+        || !Supertypes.isSubtypeOf(type.type, taskType, state)
+        || Supertypes.isSubtypeOf(type.type, "java.lang.Thread", state)
+        || !(UninterruptedThreads.madeOnlyHere(type)
+            || UninterruptedThreads.madeOnlyInThisFileOfItsPackage(type, codeUnit, state))) {
+      return false;
+    }
+    CompilationUnitTree file = codeUnit.getCompilationUnit();
+    TreePath unit = new TreePath(file);
+    List<TreePath> instances = UninterruptedThreads.instancesOf(type, file);
+    if (instances.isEmpty()
+        || !instances.stream()
+            .allMatch(instance -> handedOnlyToPrivateExecutors(instance, unit, state))
+        || extendedOrRunElsewhere(type, body, unit, state)) {
+      return false;
+    }
+    return !interruptsAnotherThread(unit, state);
+  }
+
+  /**
+   * A class of the file extends {@code type}; some code calls {@code body} or names it by a method
+   * reference; or some {@code this} of {@code type} is handed anywhere but to a submission to a
+   * private executor (used other than as the receiver of a member select).
+   */
+  private static boolean extendedOrRunElsewhere(
+      ClassSymbol type, MethodSymbol body, TreePath unit, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        found[0] |=
+            getSymbol(tree) instanceof ClassSymbol c
+                && !c.equals(type)
+                && c.isSubClass(type, state.getTypes());
+        return super.visitClass(tree, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |= !Expressions.isResolved(call) || body.equals(getSymbol(call));
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        found[0] |= body.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        checkThis(identifier);
+        return super.visitIdentifier(identifier, null);
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        checkThis(select);
+        return super.visitMemberSelect(select, null);
+      }
+
+      private void checkThis(ExpressionTree tree) {
+        Name name =
+            tree instanceof IdentifierTree identifier
+                ? identifier.getName()
+                : ((MemberSelectTree) tree).getIdentifier();
+        Type thisType = ASTHelpers.getType(tree);
+        if (found[0]
+            || !name.contentEquals("this")
+            || thisType == null
+            || !type.equals(thisType.tsym)) {
+          return;
+        }
+        TreePath parent = LocalUses.parent(getCurrentPath());
+        if (parent != null
+            && parent.getLeaf() instanceof MemberSelectTree select
+            && Expressions.strip(select.getExpression()) == tree) {
+          return; // this.field, this.method(..)
+        }
+        found[0] =
+            !(parent != null
+                && parent.getLeaf() instanceof MethodInvocationTree call
+                && call.getArguments().contains(tree)
+                && (isPrivateSubmission(parent, unit, state)
+                    || isForwardedToPrivateSubmission(parent, tree, unit, state)));
+      }
+    }.scan(unit, null);
+    return found[0];
   }
 
   /** The variable the task is stored in: {@code Runnable task = () -> ..} or {@code task = ..}. */
@@ -111,7 +288,7 @@ final class PrivateExecutors {
 
   /** Every use of the task variable is an assignment to it or a private submission of it. */
   private static boolean everyUseIsPrivateSubmission(
-      VarSymbol task, TreePath unit, VisitorState state) {
+      VarSymbol task, TreePath unit, VisitorState state, boolean followForwarders) {
     List<TreePath> uses = VariableReferences.in(unit, task);
     boolean submitted = false;
     for (TreePath use : uses) {
@@ -125,7 +302,9 @@ final class PrivateExecutors {
       }
       if (!(parent.getLeaf() instanceof MethodInvocationTree call)
           || !call.getArguments().contains(use.getLeaf())
-          || !isPrivateSubmission(parent, unit, state)) {
+          || !(isPrivateSubmission(parent, unit, state)
+              || (followForwarders
+                  && isForwardedToPrivateSubmission(parent, use.getLeaf(), unit, state)))) {
         return false;
       }
       submitted = true;

@@ -483,7 +483,7 @@ public final class UninterruptedThreads {
   }
 
   /** The class is private, or every constructor it declares is: its instances are made here. */
-  private static boolean madeOnlyHere(ClassSymbol type) {
+  static boolean madeOnlyHere(ClassSymbol type) {
     if ((type.flags() & Flags.PRIVATE) != 0) {
       return true;
     }
@@ -506,7 +506,7 @@ public final class UninterruptedThreads {
    * in this file only. A package some of whose classes come from class files (an incremental build,
    * a package split across jars) may make them elsewhere.
    */
-  private static boolean madeOnlyInThisFileOfItsPackage(
+  static boolean madeOnlyInThisFileOfItsPackage(
       ClassSymbol type, TreePath codeUnit, VisitorState state) {
     boolean confined = false;
     for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
@@ -550,7 +550,7 @@ public final class UninterruptedThreads {
   }
 
   /** The paths of {@code new Type(..)} in the file. */
-  private static List<TreePath> instancesOf(ClassSymbol type, CompilationUnitTree unit) {
+  static List<TreePath> instancesOf(ClassSymbol type, CompilationUnitTree unit) {
     List<TreePath> instances = new ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
