@@ -216,12 +216,28 @@ public final class CancelWithoutAwait extends CancelGuardChecker
               PromptEnds.doubtAbout(target, call, state.getPath(), state),
               getReceiver(call),
               state);
+      if (note == null
+          && !WorkerCode.mayRunOnAWorker(codeUnit, state)
+          && !WorkerCode.reachedFromItsOwnWork(codeUnit, target, state)
+          && WorkerCode.runsCodeOfItsUsers(codeUnit, target, state)) {
+        note = usersCodeNote(getReceiver(call), state);
+      }
       if (note != null) {
         description.setMessage(
             message(call, kind, timedWait, found.getFirst(), codeUnit, state) + note);
       }
     }
     return description.build();
+  }
+
+  /** Why no unbounded wait is offered where the work runs its users' code. */
+  private static String usersCodeNote(@Nullable ExpressionTree receiver, VisitorState state) {
+    String name = receiver == null ? "the executor" : state.getSourceForNode(receiver);
+    return " No unbounded wait is offered: the work of "
+        + name
+        + " runs code its users hand in (a callback, a listener, a promise's dependent stages),"
+        + " which may call this stop on that work's own thread, where the wait would wait for"
+        + " itself; wait where the work was started, or with a timeout.";
   }
 
   /** Why no wait is offered, as a sentence that follows the message; null for no doubt. */
@@ -411,6 +427,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     if (deadline == null) {
       deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
+    }
+    // The work runs its users' code (a callback, a promise's dependent stages), which may call this
+    // stop on the work's own thread: an unbounded wait there waits for itself; a bounded one ends.
+    if (deadline == null && WorkerCode.runsCodeOfItsUsers(codeUnit, target, state)) {
+      return null;
     }
     // Inside the pool's own task the wait waits for itself, bounded or not. Elsewhere an unbounded
     // wait is offered only where the work is shown to end once cancelled: a pool of the platform's,

@@ -7,6 +7,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -71,7 +72,7 @@ final class HandedOutPools {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
-        if (namesThePool(tree.getExpression(), names)
+        if (returnsThePool(tree.getExpression(), names)
             && returnsFromANonPrivateMethod(getCurrentPath())) {
           handedOut[0] = true;
         }
@@ -103,6 +104,19 @@ final class HandedOutPools {
       }
     }.scan(unit, null);
     return handedOut[0];
+  }
+
+  /**
+   * True if the returned value is the pool, also as one branch of a conditional ({@code return
+   * custom == null ? defaultPool : custom;}): a getter that returns it on some path hands it out.
+   */
+  private static boolean returnsThePool(@Nullable ExpressionTree returned, Set<Symbol> names) {
+    ExpressionTree value = Expressions.strip(returned);
+    if (value instanceof ConditionalExpressionTree conditional) {
+      return returnsThePool(conditional.getTrueExpression(), names)
+          || returnsThePool(conditional.getFalseExpression(), names);
+    }
+    return namesThePool(value, names);
   }
 
   private static boolean passes(List<? extends ExpressionTree> arguments, Set<Symbol> names) {

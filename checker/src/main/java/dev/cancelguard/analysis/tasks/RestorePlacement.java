@@ -158,6 +158,22 @@ public final class RestorePlacement {
           ? new Placement(Shape.RESTORE, null, null)
           : new Placement(Shape.NONE, null, blockingAfter);
     }
+    // The loop tests the thread's own flag in its condition: restored at once, the interrupt ends
+    // the loop at that test before it waits again; recorded, the loop would wait again.
+    if (LoopInterruptExits.conditionTestsOwnFlag(loop.getLeaf(), state)
+        && FailingCalls.mayFailAfter(catchPath.getParentPath(), codeUnit, state, options) == null) {
+      return new Placement(Shape.RESTORE, null, null);
+    }
+    // A caller's poll with a deadline of its own (`while (!check() && timeLeft > 0) { sleep }`),
+    // not a task's last act (whose ordinary end after the loop an interrupt must not do):
+    // recorded, the interrupted caller would poll until the whole timeout has run out; left, the
+    // code after the loop runs as on a timeout.
+    if (!Tasks.runsAsTask(codeUnit, state)
+        && !Tasks.isThreadTopLevel(codeUnit, state)
+        && !TaskTails.isLastActOfATask(codeUnit, state)
+        && LoopInterruptExits.pollLeavesAsOnItsTimeout(loop, catchPath, codeUnit, state, options)) {
+      return new Placement(Shape.LEAVE_THE_LOOP, loop, blockingInLoop, "break;");
+    }
     String leave =
         isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
     if (leave != null) {

@@ -3,6 +3,7 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -14,6 +15,7 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -140,13 +142,46 @@ public final class WorkerCode {
     if (finder.runsCodeFromOutside || HandedOutPools.isHandedOut(target, state)) {
       return true;
     }
-    if (callsTheStop(finder.bodies, stop, unit, state)) {
+    if (callsTheStop(finder.bodies, stop, unit, false, state)) {
       return true;
     }
     return stop.owner instanceof ClassSymbol owner
         && !stop.isStatic()
         && !stop.isPrivate()
         && aSubclassTaskCallsTheStop(owner, stop, state);
+  }
+
+  /**
+   * True if the tasks of the target run code of the component's users, read further than {@link
+   * #reachedFromItsOwnWork} reads: through methods compiled in other files as well as this one, up
+   * to {@value #MAX_CALL_DEPTH} calls deep, a task that calls out to a callback handed in from
+   * outside ({@code rf.executeRequestCallback()} in another file calling {@code
+   * requestCallback.onException(..)}), or that completes a promise it did not create ({@code
+   * promise.complete(null)} on a {@code CompletableFuture} held in a field or captured from the
+   * method that returned it): the dependent stages its users registered ({@code whenComplete},
+   * {@code thenRun}) run right there, on the pool's thread. Such code may call the stop (a callback
+   * that shuts the producer down), which then runs on a thread of the pool it would wait for: an
+   * unbounded wait there never ends.
+   */
+  public static boolean runsCodeOfItsUsers(
+      TreePath codeUnit, CancelTarget target, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)) {
+      return false;
+    }
+    // A local copy of the pool's field (`pool = this.pool; this.pool = null; pool.shutdown();`)
+    // names the tasks submitted through the field.
+    CancelTarget pool = target;
+    if (target.kind() == CancelTarget.Kind.EXECUTOR) {
+      for (Symbol name :
+          HandedOutPools.namesOfTheSamePool(target.variable(), codeUnit.getCompilationUnit())) {
+        if (!target.isNameOrCollection(name)) {
+          pool = pool.withAlias(name);
+        }
+      }
+    }
+    TaskBodyFinder finder = TaskBodyFinder.found(pool, state);
+    return callsTheStop(finder.bodies, stop, codeUnit.getCompilationUnit(), true, state);
   }
 
   /**
@@ -158,6 +193,7 @@ public final class WorkerCode {
       List<? extends Tree> bodies,
       MethodSymbol stop,
       CompilationUnitTree unit,
+      boolean wide,
       VisitorState state) {
     Set<MethodSymbol> seen = new HashSet<>();
     // For each method of this file the work calls, which of its parameters get only code the work
@@ -169,7 +205,7 @@ public final class WorkerCode {
       Set<MethodSymbol> calledThisRound = new HashSet<>();
       for (Tree code : toScan) {
         Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(code, called, ownCodeArguments, state)) {
+        if (callsOutToCallbacks(code, called, ownCodeArguments, wide, state)) {
           return true;
         }
         for (MethodSymbol callee : called) {
@@ -180,8 +216,11 @@ public final class WorkerCode {
         calledThisRound.addAll(called);
       }
       for (MethodSymbol callee : calledThisRound) {
-        if (seen.add(callee) && SameFile.isDeclaredIn(callee, unit)) {
-          MethodTree declaration = SameFile.findMethod(unit, callee, state);
+        if (seen.add(callee) && (wide || SameFile.isDeclaredIn(callee, unit))) {
+          MethodTree declaration =
+              SameFile.isDeclaredIn(callee, unit)
+                  ? SameFile.findMethod(unit, callee, state)
+                  : CompiledSources.methodTree(callee, state);
           if (declaration != null && declaration.getBody() != null) {
             next.add(declaration);
           }
@@ -224,7 +263,7 @@ public final class WorkerCode {
           entryPoints.add(method);
         }
       }
-      if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), state)) {
+      if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), false, state)) {
         return true;
       }
     }
@@ -256,6 +295,7 @@ public final class WorkerCode {
       Tree code,
       Set<MethodSymbol> called,
       Map<MethodSymbol, boolean[]> ownCodeArguments,
+      boolean completesPromises,
       VisitorState state) {
     // A method of this file the work calls: a parameter the work's own code fills
     // (`logTopPaths(paths, entry -> LOG.info(..))`) is no callback from outside; one it fills with
@@ -297,6 +337,7 @@ public final class WorkerCode {
                   && (symbol.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
                   && symbol.owner instanceof ClassSymbol owner
                   && isCallbackType(owner);
+          callsOut[0] |= completesPromises && completesAPromiseFromOutside(call, symbol, root);
         }
         // What the work hands to an executor or a thread runs there, not on the work's thread;
         // unless the executor is a plain Executor handed in from outside, which may well run it
@@ -378,6 +419,58 @@ public final class WorkerCode {
       }
     }.scan(body, null);
     return callsOut[0];
+  }
+
+  /** Methods that complete a promise and run, on the calling thread, the stages others added. */
+  private static final ImmutableSet<String> COMPLETIONS =
+      ImmutableSet.of(
+          "complete",
+          "completeExceptionally",
+          "setSuccess",
+          "trySuccess",
+          "setFailure",
+          "tryFailure",
+          "set",
+          "setException");
+
+  /**
+   * True if {@code call} completes a {@code CompletableFuture}, a Guava {@code SettableFuture} or a
+   * {@code *Promise} that the code at {@code root} did not create: one held in a field, or a local
+   * or parameter declared outside {@code root} (captured from the method that made and returned
+   * it). Its users' dependent stages run on this thread.
+   */
+  private static boolean completesAPromiseFromOutside(
+      MethodInvocationTree call, MethodSymbol method, Tree root) {
+    if (!COMPLETIONS.contains(method.getSimpleName().toString())
+        || !(method.owner instanceof ClassSymbol owner)
+        || method.isStatic()) {
+      return false;
+    }
+    String name = owner.getQualifiedName().toString();
+    boolean promise =
+        name.equals("java.util.concurrent.CompletableFuture")
+            || name.equals("com.google.common.util.concurrent.SettableFuture")
+            || name.equals("com.google.common.util.concurrent.AbstractFuture")
+            || owner.getSimpleName().toString().endsWith("Promise");
+    if (!promise) {
+      return false;
+    }
+    VarSymbol variable = Expressions.variableOf(getReceiver(call));
+    if (variable == null) {
+      return false;
+    }
+    if (variable.getKind() == ElementKind.FIELD) {
+      return true;
+    }
+    boolean[] declaredInside = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        declaredInside[0] |= variable.equals(getSymbol(tree));
+        return super.visitVariable(tree, null);
+      }
+    }.scan(root, null);
+    return !declaredInside[0];
   }
 
   /**

@@ -1,0 +1,252 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CancelWithoutAwait where the pool's tasks run code of its users: a callback reached through a
+ * method of another file, a promise the task completes that its users hold (their dependent stages
+ * run on the pool's thread), a pool handed out by a getter on one branch of a conditional. The
+ * finding stays; no unbounded wait is offered and the message says why; a bounded wait where the
+ * method has a deadline stays. Next to each, the neighbour that keeps the wait.
+ */
+class CancelWithoutAwaitUsersCodeTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass());
+
+  private final BugCheckerRefactoringTestHelper refactoring =
+      BugCheckerRefactoringTestHelper.newInstance(CancelWithoutAwait.class, getClass());
+
+  private static final String CALLBACK = "interface Callback { void onTimeout(); }";
+
+  private static final String REQUEST =
+      """
+      class Request {
+        private final Callback callback;
+        Request(Callback callback) { this.callback = callback; }
+        void expire() {
+          if (callback != null) {
+            callback.onTimeout();
+          }
+        }
+      }
+      """;
+
+  private static final String QUIET_REQUEST =
+      """
+      class Request {
+        private boolean expired;
+        Request(Callback callback) {}
+        void expire() {
+          expired = true;
+        }
+      }
+      """;
+
+  private static final String HOLDER =
+      """
+      import java.util.List;
+      import java.util.concurrent.CopyOnWriteArrayList;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class Holder {
+        private final List<Request> requests = new CopyOnWriteArrayList<>();
+        private final ScheduledExecutorService scanner =
+            Executors.newSingleThreadScheduledExecutor();
+        Holder() {
+          scanner.scheduleAtFixedRate(() -> scan(), 1, 1, TimeUnit.SECONDS);
+        }
+        private void scan() {
+          for (Request request : requests) {
+            request.expire();
+          }
+        }
+        void shutdown() {
+          scanner.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void noFix_theTaskCallsAUsersCallbackInAnotherFile() {
+    helper
+        .addSourceLines("Callback.java", CALLBACK)
+        .addSourceLines("Request.java", REQUEST)
+        .addSourceLines(
+            "Holder.java",
+            HOLDER.replace(
+                "    scanner.shutdownNow();",
+                "    // BUG: Diagnostic contains: runs code its users hand in\n"
+                    + "    scanner.shutdownNow();"))
+        .doTest();
+    refactoring
+        .addInputLines("Callback.java", CALLBACK)
+        .expectUnchanged()
+        .addInputLines("Request.java", REQUEST)
+        .expectUnchanged()
+        .addInputLines("Holder.java", HOLDER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_theCodeInTheOtherFileCallsNoCallback() {
+    refactoring
+        .addInputLines("Callback.java", CALLBACK)
+        .expectUnchanged()
+        .addInputLines("Request.java", QUIET_REQUEST)
+        .expectUnchanged()
+        .addInputLines("Holder.java", HOLDER)
+        .addOutputLines(
+            "Holder.java",
+            HOLDER.replace(
+                "    scanner.shutdownNow();", "    scanner.shutdownNow();\n    scanner.close();"))
+        .doTest();
+  }
+
+  private static final String PROMISES =
+      """
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Promises {
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        public CompletableFuture<Void> whenDone(Runnable work) {
+          CompletableFuture<Void> done = new CompletableFuture<>();
+          pool.execute(
+              () -> {
+                work.hashCode();
+                done.complete(null);
+              });
+          return done;
+        }
+        public void close() {
+          pool.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void noFix_theTaskCompletesAPromiseItsCallersHold() {
+    helper
+        .addSourceLines(
+            "Promises.java",
+            PROMISES.replace(
+                "    pool.shutdownNow();",
+                "    // BUG: Diagnostic contains: a promise's dependent stages\n"
+                    + "    pool.shutdownNow();"))
+        .doTest();
+    refactoring.addInputLines("Promises.java", PROMISES).expectUnchanged().doTest();
+  }
+
+  private static final String OWN_PROMISE =
+      """
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Promises {
+        private final ExecutorService pool = Executors.newSingleThreadExecutor();
+        public void compute() {
+          pool.execute(
+              () -> {
+                CompletableFuture<Integer> result = new CompletableFuture<>();
+                result.complete(42);
+                System.out.println(result.join());
+              });
+        }
+        public void close() {
+          pool.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void fix_theTaskCompletesOnlyAPromiseItMade() {
+    refactoring
+        .addInputLines("Promises.java", OWN_PROMISE)
+        .addOutputLines(
+            "Promises.java",
+            OWN_PROMISE.replace(
+                "    pool.shutdownNow();", "    pool.shutdownNow();\n    pool.close();"))
+        .doTest();
+  }
+
+  @Test
+  void boundedFix_keptWhereTheStopHasADeadline() {
+    String bounded =
+        PROMISES.replace(
+            "  public void close() {",
+            "  public void close(long timeout, java.util.concurrent.TimeUnit unit)"
+                + " throws InterruptedException {");
+    refactoring
+        .addInputLines("Promises.java", bounded)
+        .addOutputLines(
+            "Promises.java",
+            bounded.replace(
+                "    pool.shutdownNow();",
+                "    pool.shutdownNow();\n    pool.awaitTermination(timeout, unit);"))
+        .doTest();
+  }
+
+  private static final String GETTER =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Producer {
+        private final ExecutorService defaultSender = Executors.newFixedThreadPool(2);
+        private ExecutorService sender;
+        VISIBILITY ExecutorService getSender() {
+          return sender == null ? defaultSender : sender;
+        }
+        void send(String message) {
+          defaultSender.execute(() -> System.out.println(message));
+        }
+        void shutdown() {
+          defaultSender.shutdown();
+        }
+      }
+      """;
+
+  @Test
+  void noFix_aGetterHandsThePoolOutOnOneBranch() {
+    String code = GETTER.replace("VISIBILITY", "public");
+    refactoring.addInputLines("Producer.java", code).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_aPrivateGetterHandsNothingOut() {
+    String code = GETTER.replace("VISIBILITY", "private");
+    refactoring
+        .addInputLines("Producer.java", code)
+        .addOutputLines(
+            "Producer.java",
+            code.replace(
+                "    defaultSender.shutdown();",
+                "    defaultSender.shutdown();\n    defaultSender.close();"))
+        .doTest();
+  }
+
+  @Test
+  void noFix_theStopShutsDownALocalCopyOfThePool() {
+    String copy =
+        HOLDER
+            .replace(
+                "private final ScheduledExecutorService scanner",
+                "private ScheduledExecutorService scanner")
+            .replace(
+                "    scanner.shutdownNow();",
+                "    ScheduledExecutorService pool = this.scanner;\n"
+                    + "    this.scanner = null;\n"
+                    + "    pool.shutdown();");
+    refactoring
+        .addInputLines("Callback.java", CALLBACK)
+        .expectUnchanged()
+        .addInputLines("Request.java", REQUEST)
+        .expectUnchanged()
+        .addInputLines("Holder.java", copy)
+        .expectUnchanged()
+        .doTest();
+  }
+}
