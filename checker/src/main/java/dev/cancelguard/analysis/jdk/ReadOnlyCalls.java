@@ -8,10 +8,14 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
+import dev.cancelguard.analysis.trees.Symbols;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +27,27 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReadOnlyCalls {
   private ReadOnlyCalls() {}
+
+  /**
+   * True if the tree calls {@code System.nanoTime()} or {@code System.currentTimeMillis()}, outside
+   * nested lambdas and classes: a loop bounded by time reads one of them.
+   */
+  public static boolean readsSystemClock(@Nullable Tree tree) {
+    boolean[] reads = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (Symbols.getSymbol(call) instanceof MethodSymbol method
+            && method.owner.getQualifiedName().contentEquals("java.lang.System")
+            && (method.getSimpleName().contentEquals("nanoTime")
+                || method.getSimpleName().contentEquals("currentTimeMillis"))) {
+          reads[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return reads[0];
+  }
 
   /** The clock: {@code System.nanoTime()}, {@code Instant.now()}, a {@code Clock}'s time. */
   public static final Matcher<ExpressionTree> CLOCK =

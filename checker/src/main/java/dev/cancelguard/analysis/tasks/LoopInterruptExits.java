@@ -18,9 +18,9 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CurrentThreadLocals;
+import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Loops whose own exits already say what an interrupt should do, so that recording the interrupt
@@ -140,7 +139,7 @@ final class LoopInterruptExits {
     if (condition == null || Loops.isConstantTrue(condition)) {
       return false;
     }
-    if (readsAClock(condition)) {
+    if (ReadOnlyCalls.readsSystemClock(condition)) {
       return true;
     }
     Set<Symbol> counted = new HashSet<>();
@@ -163,7 +162,7 @@ final class LoopInterruptExits {
 
       @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (readsAClock(tree.getExpression())) {
+        if (ReadOnlyCalls.readsSystemClock(tree.getExpression())) {
           add(tree.getVariable());
         }
         return super.visitAssignment(tree, null);
@@ -193,7 +192,7 @@ final class LoopInterruptExits {
     new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        calls[0] |= !readsAClock(call);
+        calls[0] |= !ReadOnlyCalls.readsSystemClock(call);
         return super.visitMethodInvocation(call, null);
       }
 
@@ -204,22 +203,5 @@ final class LoopInterruptExits {
       }
     }.scan(tree, null);
     return calls[0];
-  }
-
-  private static boolean readsAClock(@Nullable Tree tree) {
-    boolean[] reads = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (getSymbol(call) instanceof MethodSymbol method
-            && method.owner.getQualifiedName().contentEquals("java.lang.System")
-            && (method.getSimpleName().contentEquals("nanoTime")
-                || method.getSimpleName().contentEquals("currentTimeMillis"))) {
-          reads[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tree, null);
-    return reads[0];
   }
 }

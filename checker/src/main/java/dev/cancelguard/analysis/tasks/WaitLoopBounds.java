@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.ArrayList;
@@ -81,7 +82,8 @@ final class WaitLoopBounds {
         return true; // the wait's success leads out
       }
     }
-    return readsAClock(loopTree, state) || conditionReadsAWaitsResult(loopTree, waits, tryTree);
+    return ReadOnlyCalls.readsSystemClock(loopTree)
+        || conditionReadsAWaitsResult(loopTree, waits, tryTree);
   }
 
   private static boolean isWithinTree(TreePath path, Tree root) {
@@ -111,23 +113,6 @@ final class WaitLoopBounds {
       }
     }
     return false;
-  }
-
-  private static boolean readsAClock(Tree loop, VisitorState state) {
-    boolean[] reads = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (getSymbol(call) instanceof MethodSymbol method
-            && method.owner.getQualifiedName().contentEquals("java.lang.System")
-            && (method.getSimpleName().contentEquals("nanoTime")
-                || method.getSimpleName().contentEquals("currentTimeMillis"))) {
-          reads[0] = true;
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(loop, null);
-    return reads[0];
   }
 
   /**
