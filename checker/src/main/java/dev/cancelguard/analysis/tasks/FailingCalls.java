@@ -25,6 +25,8 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -255,6 +257,25 @@ public final class FailingCalls {
             && UnseenLifecycleCalls.mayWait(method, state))
         || (getSymbol(call) instanceof MethodSymbol method
             && BlockingHelpers.mayFailByItsOwnCode(method, state));
+  }
+
+  /**
+   * The calls in {@code tree} (outside nested lambdas and classes) that {@link
+   * #mayFailWhenInterrupted may fail when interrupted}, in source order.
+   */
+  static List<MethodInvocationTree> failingCallsIn(
+      Tree tree, VisitorState state, CancelGuardOptions options) {
+    List<MethodInvocationTree> calls = new ArrayList<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (mayFailWhenInterrupted(call, state, options)) {
+          calls.add(call);
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(tree, null);
+    return calls;
   }
 
   /**

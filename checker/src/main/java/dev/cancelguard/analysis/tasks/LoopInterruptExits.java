@@ -25,7 +25,6 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -92,16 +91,8 @@ final class LoopInterruptExits {
     if (!(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
       return false;
     }
-    List<MethodInvocationTree> waits = new ArrayList<>();
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (FailingCalls.mayFailWhenInterrupted(call, state, options)) {
-          waits.add(call);
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tryTree.getBlock(), null);
+    List<MethodInvocationTree> waits =
+        FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
     if (waits.isEmpty()
         || !waits.stream()
             .allMatch(

@@ -64,16 +64,8 @@ final class WaitLoopBounds {
             && !forLoop.getUpdate().isEmpty())) {
       return true;
     }
-    List<MethodInvocationTree> waits = new ArrayList<>();
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (FailingCalls.mayFailWhenInterrupted(call, state, options)) {
-          waits.add(call);
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(tryTree.getBlock(), null);
+    List<MethodInvocationTree> waits =
+        FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
     if (waits.isEmpty() || waits.stream().anyMatch(wait -> !isTimed(wait, state))) {
       return true;
     }
