@@ -32,6 +32,7 @@ import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.interrupts.ClosedNativeWaits;
+import dev.cancelguard.analysis.interrupts.DeadlinePolls;
 import dev.cancelguard.analysis.interrupts.HandedInStopFlags;
 import dev.cancelguard.analysis.interrupts.HandshakeSpins;
 import dev.cancelguard.analysis.interrupts.Polls;
@@ -41,6 +42,7 @@ import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.tasks.InterruptCheckFixes;
+import dev.cancelguard.analysis.tasks.PeriodicSweeps;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.UninterruptedThreads;
 import dev.cancelguard.analysis.tasks.WakeUps;
@@ -133,6 +135,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (!unbounded && !UnstoppableLoops.isMainCpuLoop(loop, loopPath, codeUnit, state, options)) {
       return NO_MATCH;
     }
+    // One run of a periodic task sweeping over live objects (connections, consumers): it ends
+    // with what it walks, and the task is stopped by cancelling its next runs.
+    if (!unbounded && PeriodicSweeps.isSweepOfAPeriodicTask(loop, loopPath, codeUnit, state)) {
+      return NO_MATCH;
+    }
     // A class that runs its own loop and has a stop method clearing the flag has a stop protocol
     // of its own. Code handed to an executor is stopped the executor's way: by an interrupt.
     if (unbounded
@@ -211,6 +218,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     }
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);
     if (reaction.stops()) {
+      return NO_MATCH;
+    }
+    // `if (now() > start + 2_500) break;` and a catch that records the interrupt for a restore
+    // once the wait is over: the poll ends by itself at its deadline and loses no interrupt.
+    if (DeadlinePolls.endsAtItsDeadlineKeepingTheInterrupt(loopPath, state, options)) {
       return NO_MATCH;
     }
     // The sleep's catch leaves when the class's stop flag is set, and the class sets it before it

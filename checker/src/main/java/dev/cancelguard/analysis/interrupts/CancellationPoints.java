@@ -1,5 +1,7 @@
 package dev.cancelguard.analysis.interrupts;
 
+import static com.google.errorprone.util.ASTHelpers.constValue;
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
@@ -7,19 +9,26 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.Reachability;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.InstanceOfTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ChannelCalls;
@@ -201,7 +210,114 @@ public final class CancellationPoints {
         return false;
       }
     }
+    return !inANestedLoop(catchTree, loopPath)
+        && setsTheLoopConditionFalse(catchTree.getBlock(), loopPath);
+  }
+
+  /** True if a loop inside the loop at {@code loopPath} encloses the tree. */
+  private static boolean inANestedLoop(Tree tree, TreePath loopPath) {
+    TreePath path = TreePath.getPath(loopPath, tree);
+    for (TreePath p = path == null ? null : path.getParentPath();
+        p != null && p.getLeaf() != loopPath.getLeaf();
+        p = p.getParentPath()) {
+      if (Loops.isLoop(p.getLeaf())) {
+        return true;
+      }
+    }
+    return path == null;
+  }
+
+  /**
+   * True if the block, on every path through it, sets a flag the loop's condition tests to the
+   * value that makes the condition false ({@code done.set(true)} in {@code while (!done.get())},
+   * {@code running = false} in {@code while (running && ..)}): the loop ends at its next test of
+   * the condition, as if the block had left it. Only the block's own top-level statements count, up
+   * to the first that cannot complete normally.
+   */
+  private static boolean setsTheLoopConditionFalse(BlockTree block, TreePath loopPath) {
+    ExpressionTree condition = Loops.condition(loopPath.getLeaf());
+    if (condition == null || Loops.hasNoExitCondition(loopPath.getLeaf())) {
+      return false;
+    }
+    for (StatementTree statement : block.getStatements()) {
+      if (statement instanceof ExpressionStatementTree expression) {
+        FlagWrite write = flagWrite(expression.getExpression());
+        if (write != null
+            && Boolean.FALSE.equals(valueWith(condition, write.flag(), write.value()))) {
+          return true;
+        }
+      }
+      if (!Reachability.canCompleteNormally(statement)) {
+        return false;
+      }
+    }
     return false;
+  }
+
+  /** A boolean flag set to a constant: {@code flag = true}, {@code flag.set(false)}. */
+  private record FlagWrite(Symbol flag, boolean value) {}
+
+  private static @Nullable FlagWrite flagWrite(ExpressionTree expression) {
+    ExpressionTree stripped = stripParentheses(expression);
+    if (stripped instanceof AssignmentTree assignment
+        && constValue(assignment.getExpression()) instanceof Boolean value
+        && getSymbol(stripParentheses(assignment.getVariable())) instanceof VarSymbol flag) {
+      return new FlagWrite(flag, value);
+    }
+    if (stripped instanceof MethodInvocationTree call
+        && call.getArguments().size() == 1
+        && constValue(call.getArguments().getFirst()) instanceof Boolean value
+        && isAtomicBooleanCall(call, "set")
+        && getSymbol(stripParentheses(getReceiver(call))) instanceof VarSymbol flag) {
+      return new FlagWrite(flag, value);
+    }
+    return null;
+  }
+
+  private static boolean isAtomicBooleanCall(MethodInvocationTree call, String name) {
+    ExpressionTree receiver = getReceiver(call);
+    Type type = receiver == null ? null : getType(receiver);
+    return getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals(name)
+        && type != null
+        && type.tsym.getQualifiedName().contentEquals("java.util.concurrent.atomic.AtomicBoolean");
+  }
+
+  /**
+   * The value of the boolean expression once {@code flag} holds {@code value}, or null where it
+   * depends on anything else: the flag itself, {@code flag.get()} of an AtomicBoolean, combined
+   * with {@code !}, {@code &&} and {@code ||}.
+   */
+  private static @Nullable Boolean valueWith(ExpressionTree tree, Symbol flag, boolean value) {
+    ExpressionTree expression = stripParentheses(tree);
+    return switch (expression) {
+      case UnaryTree not when not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT -> {
+        Boolean operand = valueWith(not.getExpression(), flag, value);
+        yield operand == null ? null : !operand;
+      }
+      case BinaryTree binary when binary.getKind() == Tree.Kind.CONDITIONAL_AND -> {
+        Boolean left = valueWith(binary.getLeftOperand(), flag, value);
+        Boolean right = valueWith(binary.getRightOperand(), flag, value);
+        yield Boolean.FALSE.equals(left) || Boolean.FALSE.equals(right)
+            ? Boolean.FALSE
+            : (left != null && right != null ? Boolean.TRUE : null);
+      }
+      case BinaryTree binary when binary.getKind() == Tree.Kind.CONDITIONAL_OR -> {
+        Boolean left = valueWith(binary.getLeftOperand(), flag, value);
+        Boolean right = valueWith(binary.getRightOperand(), flag, value);
+        yield Boolean.TRUE.equals(left) || Boolean.TRUE.equals(right)
+            ? Boolean.TRUE
+            : (left != null && right != null ? Boolean.FALSE : null);
+      }
+      case IdentifierTree identifier -> flag.equals(getSymbol(identifier)) ? value : null;
+      case MemberSelectTree select -> flag.equals(getSymbol(select)) ? value : null;
+      case MethodInvocationTree call
+          when call.getArguments().isEmpty()
+              && isAtomicBooleanCall(call, "get")
+              && flag.equals(getSymbol(stripParentheses(getReceiver(call)))) ->
+          value;
+      default -> null;
+    };
   }
 
   /**

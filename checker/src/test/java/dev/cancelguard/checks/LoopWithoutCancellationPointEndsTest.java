@@ -1,0 +1,481 @@
+package dev.cancelguard.checks;
+
+import com.google.errorprone.CompilationTestHelper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loops that end by themselves: one run of a periodic sweep, a poll that ends at its deadline and
+ * keeps the interrupt for later, a loop whose catch sets the flag its condition tests; each next to
+ * the neighbours that are still reported.
+ */
+class LoopWithoutCancellationPointEndsTest {
+  private final CompilationTestHelper helper =
+      CompilationTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass());
+
+  // ---------------------------------------------------------------- periodic sweeps
+
+  private static final String POOL =
+      """
+      import java.util.List;
+      import java.util.Map;
+      import java.util.Queue;
+      import java.util.concurrent.ConcurrentHashMap;
+      import java.util.concurrent.ConcurrentLinkedQueue;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.ScheduledFuture;
+      import java.util.concurrent.TimeUnit;
+      import java.util.concurrent.locks.ReentrantLock;
+      interface Conn {
+        long lastUsed();
+        void closeAsync();
+      }
+      class Pool {
+        final Map<String, List<Conn>> pools = new ConcurrentHashMap<>();
+        final Queue<Conn> pending = new ConcurrentLinkedQueue<>();
+        final ReentrantLock lock = new ReentrantLock();
+      """;
+
+  @Test
+  void negative_periodicSweepOverConnections() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  ScheduledFuture<?> watch(ScheduledExecutorService timer, long idle) {
+                    return timer.scheduleWithFixedDelay(() -> {
+                      long now = System.nanoTime();
+                      for (List<Conn> conns : pools.values()) {
+                        for (Conn c : conns) {
+                          if (now - c.lastUsed() > idle) {
+                            c.closeAsync();
+                          }
+                        }
+                      }
+                    }, idle, idle, TimeUnit.NANOSECONDS);
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void negative_periodicSweepInAPrivateRunnableClass() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  private ScheduledFuture<?> reaper;
+                  void start(ScheduledExecutorService timer) {
+                    reaper = timer.scheduleAtFixedRate(new Reaper(5), 1, 1, TimeUnit.SECONDS);
+                  }
+                  private class Reaper implements Runnable {
+                    private final long idle;
+                    private Reaper(long idle) {
+                      this.idle = idle;
+                    }
+                    @Override
+                    public void run() {
+                      for (List<Conn> conns : pools.values()) {
+                        for (Conn c : conns) {
+                          if (c.lastUsed() > idle) {
+                            c.closeAsync();
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameSweepSubmittedOnce() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  void sweep(ExecutorService pool, long idle) {
+                    pool.execute(() -> {
+                      // BUG: Diagnostic contains: This loop is the task's main work
+                      for (List<Conn> conns : pools.values()) {
+                        for (Conn c : conns) {
+                          if (c.lastUsed() > idle) {
+                            c.closeAsync();
+                          }
+                        }
+                      }
+                    });
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void positive_periodicComputationOverArrays() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  void blur(ScheduledExecutorService timer, List<int[][]> images) {
+                    timer.scheduleAtFixedRate(() -> {
+                      // BUG: Diagnostic contains: This loop is the task's main work
+                      for (int[][] image : images) {
+                        for (int y = 1; y < image.length; y++) {
+                          for (int x = 0; x < image[y].length; x++) {
+                            image[y][x] = image[y - 1][x] / 2;
+                          }
+                        }
+                      }
+                    }, 1, 1, TimeUnit.SECONDS);
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void positive_periodicSweepThatRefillsWhatItWalks() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  void retry(ScheduledExecutorService timer) {
+                    timer.scheduleWithFixedDelay(() -> {
+                      // BUG: Diagnostic contains: This loop is the task's main work
+                      for (Conn c : pending) {
+                        for (List<Conn> conns : pools.values()) {
+                          if (conns.isEmpty()) {
+                            pending.add(c);
+                          }
+                        }
+                      }
+                    }, 1, 1, TimeUnit.SECONDS);
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void positive_periodicSweepThatWaitsForALock() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  void sweep(ScheduledExecutorService timer) {
+                    timer.scheduleWithFixedDelay(() -> {
+                      // BUG: Diagnostic contains: This loop is the task's main work
+                      for (List<Conn> conns : pools.values()) {
+                        lock.lock();
+                        try {
+                          for (Conn c : conns) {
+                            c.closeAsync();
+                          }
+                        } finally {
+                          lock.unlock();
+                        }
+                      }
+                    }, 1, 1, TimeUnit.SECONDS);
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  @Test
+  void positive_runnableClassAlsoRunOnce() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            POOL
+                + """
+                  void start(ScheduledExecutorService timer, ExecutorService pool) {
+                    timer.scheduleAtFixedRate(new Reaper(), 1, 1, TimeUnit.SECONDS);
+                    pool.execute(new Reaper());
+                  }
+                  private class Reaper implements Runnable {
+                    @Override
+                    public void run() {
+                      // BUG: Diagnostic contains: This loop is the task's main work
+                      for (List<Conn> conns : pools.values()) {
+                        for (Conn c : conns) {
+                          c.closeAsync();
+                        }
+                      }
+                    }
+                  }
+                }
+                """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- deadline polls
+
+  private static String closer(String loop) {
+    return """
+        class Closer {
+          static final int CLOSED = 2;
+          volatile int state;
+          void log(Object o) {}
+          void waitForClosed() {
+            boolean interrupted = false;
+            try {
+              long start = System.currentTimeMillis();
+        """
+        + loop
+        + """
+            } finally {
+              if (interrupted) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        }
+        """;
+  }
+
+  @Test
+  void negative_pollThatEndsAtItsDeadlineAndRestoresTheInterruptAfter() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                while (state != CLOSED) {
+                  if (System.currentTimeMillis() > start + 2_500) {
+                    log("gave up");
+                    break;
+                  }
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void negative_deadlineInTheCondition() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                while (state != CLOSED && System.currentTimeMillis() - start < 2_500) {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_recordedButNoDeadline() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                while (state != CLOSED) {
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_deadlineButTheInterruptIsDropped() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                while (state != CLOSED && System.currentTimeMillis() - start < 2_500) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    log(e);
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_deadlineButTheCatchRestoresAtOnceAndSpins() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                // BUG: Diagnostic contains: LoopWithoutCancellationPoint
+                while (state != CLOSED && System.currentTimeMillis() - start < 2_500) {
+                  try {
+                    Thread.sleep(10);
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_aDeadlineThatOnlyWarns() {
+    helper
+        .addSourceLines(
+            "Closer.java",
+            closer(
+                """
+                // BUG: Diagnostic contains: swallows the InterruptedException of its sleep
+                while (state != CLOSED) {
+                  if (System.currentTimeMillis() > start + 2_500) {
+                    System.out.println("slow close");
+                  }
+                  try {
+                    Thread.sleep(1);
+                  } catch (InterruptedException e) {
+                    interrupted = true;
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- a catch that ends the loop
+
+  private static String auth(String catchBody) {
+    return """
+        import java.util.concurrent.CountDownLatch;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.atomic.AtomicBoolean;
+        class Auth {
+          final AtomicBoolean done = new AtomicBoolean();
+          volatile boolean failed;
+          CountDownLatch step() {
+            return new CountDownLatch(1);
+          }
+          void start(ExecutorService pool) {
+            pool.execute(() -> {
+              MARK
+              while (!done.get()) {
+                CountDownLatch latch = step();
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+        """
+        + catchBody
+        + """
+                }
+              }
+            });
+          }
+        }
+        """;
+  }
+
+  @Test
+  void negative_catchSetsTheStopFlagTheConditionTests() {
+    helper
+        .addSourceLines(
+            "Auth.java",
+            auth("""
+                    Thread.currentThread().interrupt();
+                    done.set(true);
+                    """)
+                .replace("MARK", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_catchSetsAnotherFlag() {
+    helper
+        .addSourceLines(
+            "Auth.java",
+            auth("""
+                    Thread.currentThread().interrupt();
+                    failed = true;
+                    """)
+                .replace("MARK", "// BUG: Diagnostic contains: catches the InterruptedException"))
+        .doTest();
+  }
+
+  @Test
+  void positive_catchSetsTheFlagToTheValueThatGoesOn() {
+    helper
+        .addSourceLines(
+            "Auth.java",
+            auth("""
+                    Thread.currentThread().interrupt();
+                    done.set(false);
+                    """)
+                .replace("MARK", "// BUG: Diagnostic contains: catches the InterruptedException"))
+        .doTest();
+  }
+
+  @Test
+  void positive_catchSetsTheFlagOnlySometimes() {
+    helper
+        .addSourceLines(
+            "Auth.java",
+            auth("""
+                    if (failed) {
+                      done.set(true);
+                    }
+                    """)
+                .replace("MARK", "// BUG: Diagnostic contains: catches the InterruptedException"))
+        .doTest();
+  }
+
+  @Test
+  void positive_catchSetsTheFlagInsideAnInnerLoop() {
+    helper
+        .addSourceLines(
+            "Auth.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Auth {
+              final AtomicBoolean done = new AtomicBoolean();
+              void start(ExecutorService pool, CountDownLatch latch) {
+                pool.execute(() -> {
+                  // BUG: Diagnostic contains: LoopWithoutCancellationPoint
+                  while (!done.get()) {
+                    // BUG: Diagnostic contains: LoopWithoutCancellationPoint
+                    while (true) {
+                      try {
+                        latch.await();
+                      } catch (InterruptedException e) {
+                        done.set(true);
+                      }
+                    }
+                  }
+                });
+              }
+            }
+            """)
+        .doTest();
+  }
+}
