@@ -142,6 +142,273 @@ class CancelWithoutAwaitHandedWaitsTest {
   }
 
   @Test
+  void negative_setOfAnAtomicTheTasksAlsoSet() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            """
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            import java.util.concurrent.atomic.AtomicLong;
+            class Notifier {
+              private final ScheduledExecutorService scheduler =
+                  Executors.newSingleThreadScheduledExecutor();
+              private final AtomicBoolean pending = new AtomicBoolean();
+              private final AtomicLong last = new AtomicLong();
+              void start() {
+                scheduler.scheduleWithFixedDelay(
+                    () -> { pending.set(false); last.lazySet(System.nanoTime()); },
+                    1, 1, TimeUnit.SECONDS);
+              }
+              void stopUpdates() {
+                scheduler.shutdownNow();
+                pending.set(false);
+                this.last.lazySet(0L);
+                scheduler.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_readOfAnAtomicOrStoringNull() {
+    helper
+        .addSourceLines(
+            "Notifier.java",
+            """
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            import java.util.concurrent.atomic.AtomicReference;
+            class Notifier {
+              private final ScheduledExecutorService scheduler =
+                  Executors.newSingleThreadScheduledExecutor();
+              private final AtomicBoolean pending = new AtomicBoolean();
+              private final AtomicReference<String> current = new AtomicReference<>("");
+              void start() {
+                scheduler.scheduleWithFixedDelay(
+                    () -> { pending.set(true); current.set(current.get().trim()); },
+                    1, 1, TimeUnit.SECONDS);
+              }
+              boolean pendingAtTheEnd() {
+                // BUG: Diagnostic contains: reads pending
+                scheduler.shutdownNow();
+                return pending.getAndSet(false);
+              }
+              void stopAndSwap() {
+                // BUG: Diagnostic contains: reads pending
+                scheduler.shutdownNow();
+                pending.compareAndSet(true, false);
+              }
+              void stopAndDrop() {
+                // BUG: Diagnostic contains: reads current
+                scheduler.shutdownNow();
+                current.set(null);
+              }
+              void stopAndCopy() {
+                // BUG: Diagnostic contains: reads current
+                scheduler.shutdownNow();
+                pending.set(current.get().isEmpty());
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_aStopThatRunsOnceReachedByTheTask() {
+    helper
+        .addSourceLines(
+            "Replicator.java",
+            """
+            import java.io.Closeable;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Replicator {
+              interface Connection extends Closeable { void destroy(); }
+              private final ScheduledExecutorService scheduler;
+              private ScheduledFuture<?> checker;
+              private Connection connection;
+              private boolean started;
+              Replicator(ScheduledExecutorService scheduler, Connection connection) {
+                this.scheduler = scheduler;
+                this.connection = connection;
+              }
+              synchronized void start() {
+                started = true;
+                checker = scheduler.scheduleAtFixedRate(this::check, 1, 1, TimeUnit.SECONDS);
+              }
+              private void check() {
+                if (System.nanoTime() % 7 == 0) {
+                  stop();
+                }
+              }
+              void stop() {
+                synchronized (this) {
+                  if (!started) {
+                    System.out.println("not started");
+                    return;
+                  }
+                  started = false;
+                }
+                if (checker != null) {
+                  checker.cancel(false);
+                  checker = null;
+                }
+                Connection toStop = connection;
+                if (toStop != null) {
+                  toStop.destroy();
+                }
+                connection = null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Poller.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Poller {
+              interface Channel extends Closeable { String poll() throws IOException; }
+              private final AtomicBoolean closed = new AtomicBoolean();
+              private final ScheduledExecutorService scheduler;
+              private final Channel channel;
+              private final Channel log;
+              private Future<?> poll;
+              Poller(ScheduledExecutorService scheduler, Channel channel, Channel log) {
+                this.scheduler = scheduler;
+                this.channel = channel;
+                this.log = log;
+              }
+              void start() {
+                poll = scheduler.schedule(this::pollOnce, 1, TimeUnit.SECONDS);
+              }
+              private void pollOnce() {
+                try {
+                  System.out.println(log.poll());
+                } catch (IOException e) {
+                  release();
+                }
+              }
+              void release() {
+                if (!closed.compareAndSet(false, true)) {
+                  return;
+                }
+                poll.cancel(true);
+                try {
+                  channel.close();
+                } catch (IOException ignored) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_aStopWithoutAOnceGuardOrUsedByTheTaskItself() {
+    helper
+        .addSourceLines(
+            "Replicator.java",
+            """
+            import java.io.Closeable;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+            class Replicator {
+              interface Connection extends Closeable { void destroy(); }
+              private final ScheduledExecutorService scheduler;
+              private ScheduledFuture<?> checker;
+              private Connection connection;
+              private boolean started;
+              Replicator(ScheduledExecutorService scheduler, Connection connection) {
+                this.scheduler = scheduler;
+                this.connection = connection;
+              }
+              synchronized void start() {
+                started = true;
+                checker = scheduler.scheduleAtFixedRate(this::check, 1, 1, TimeUnit.SECONDS);
+              }
+              private void check() {
+                if (System.nanoTime() % 7 == 0) {
+                  stop();
+                }
+              }
+              void stop() {
+                synchronized (this) {
+                  if (!started) {
+                    return;
+                  }
+                }
+                if (checker != null) {
+                  // BUG: Diagnostic contains: reads connection
+                  checker.cancel(false);
+                  checker = null;
+                }
+                Connection toStop = connection;
+                if (toStop != null) {
+                  toStop.destroy();
+                }
+                connection = null;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Poller.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.atomic.AtomicBoolean;
+            class Poller {
+              interface Channel extends Closeable { String poll() throws IOException; }
+              private final AtomicBoolean closed = new AtomicBoolean();
+              private final ScheduledExecutorService scheduler;
+              private final Channel channel;
+              private Future<?> poll;
+              Poller(ScheduledExecutorService scheduler, Channel channel) {
+                this.scheduler = scheduler;
+                this.channel = channel;
+              }
+              void start() {
+                poll = scheduler.schedule(this::pollOnce, 1, TimeUnit.SECONDS);
+              }
+              private void pollOnce() {
+                try {
+                  System.out.println(channel.poll());
+                } catch (IOException e) {
+                  release();
+                }
+              }
+              void release() {
+                if (!closed.compareAndSet(false, true)) {
+                  return;
+                }
+                // BUG: Diagnostic contains: releasing channel
+                poll.cancel(true);
+                try {
+                  channel.close();
+                } catch (IOException ignored) {
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_readsOfAQueueOrAddsToAPlainOne() {
     helper
         .addSourceLines(

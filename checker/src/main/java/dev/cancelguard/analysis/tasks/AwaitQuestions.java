@@ -105,6 +105,27 @@ public final class AwaitQuestions {
             new AwaitPaths.Question(target, cancel, startsIdle, exitIsUse, uses),
             state,
             options);
+    // A stop that runs once (`synchronized (this) { if (!started) return; started = false; }`)
+    // releasing or reading what the tasks touch only by calling this very stop: a task's call
+    // either is the one run of the stop, or returns at once.
+    if (codeUnit.getLeaf() instanceof MethodTree stop
+        && getSymbol(stop) instanceof MethodSymbol stopSymbol
+        && found.stream().anyMatch(u -> u.kind() != AwaitUse.Kind.RETURNS)
+        && OnceGuardedStops.runsOnce(stop)) {
+      found =
+          found.stream()
+              .filter(
+                  u ->
+                      u.kind() == AwaitUse.Kind.RETURNS
+                          || u.symbol() == null
+                          || !TaskUses.usedOnlyThrough(
+                              target,
+                              stopSymbol,
+                              u.symbol(),
+                              u.kind() == AwaitUse.Kind.READS,
+                              state))
+              .collect(ImmutableList.toImmutableList());
+    }
     // A synchronized method releasing or reading what the tasks touch only in synchronized
     // methods of the same instance: the two never run at the same time. If the tasks touch
     // nothing else, returning is safe too: what they do next waits for the lock.

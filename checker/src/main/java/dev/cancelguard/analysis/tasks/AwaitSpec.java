@@ -368,8 +368,11 @@ final class AwaitSpec implements FactFlow.Spec {
     public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
       // `queue.offer(POISON);` on a concurrent collection the tasks also fill: the stop adds an
       // element of its own through a thread-safe call and reads nothing the tasks wrote.
+      // `pending.set(false);` on an atomic the tasks also set: a write of the stop's own value,
+      // like an assignment, which reads nothing the tasks wrote.
       if (Expressions.strip(tree.getExpression()) instanceof MethodInvocationTree call
-          && TaskUses.addsToConcurrentCollection(call, state)) {
+          && (TaskUses.addsToConcurrentCollection(call, state)
+              || TaskUses.setsAnAtomic(call, state))) {
         if (getReceiver(call) instanceof MemberSelectTree select) {
           scan(select.getExpression(), null);
         }

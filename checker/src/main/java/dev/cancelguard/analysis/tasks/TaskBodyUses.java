@@ -38,6 +38,10 @@ final class TaskBodyUses extends WriteScanner {
   private final int depth;
   private final Set<Object> followed;
   private @Nullable Symbol monitor;
+
+  /** A method of the file not followed: its uses are counted apart (the stop itself). */
+  @Nullable Symbol excluded;
+
   final Set<Symbol> usedUnlocked = new HashSet<>();
   final SetMultimap<Symbol, Symbol> monitors = HashMultimap.create();
   private final Set<Symbol> declared = new HashSet<>();
@@ -134,10 +138,12 @@ final class TaskBodyUses extends WriteScanner {
     if (method instanceof MethodSymbol helper
         && depth < TaskUses.MAX_HELPER_DEPTH
         && SameFile.isDeclaredIn(helper, unit)
+        && !helper.equals(excluded)
         && followed.add(monitor == null ? helper : List.of(helper, monitor))) {
       MethodTree declaredHelper = SameFile.findMethod(unit, helper, state);
       if (declaredHelper != null && declaredHelper.getBody() != null) {
         TaskBodyUses inner = new TaskBodyUses(state, unit, depth + 1, followed, monitor);
+        inner.excluded = excluded;
         inner.scanWithin(unit, declaredHelper);
         used.addAll(inner.used);
         usedUnlocked.addAll(inner.usedUnlocked);

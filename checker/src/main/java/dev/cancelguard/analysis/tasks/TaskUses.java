@@ -9,12 +9,15 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -209,6 +212,32 @@ public final class TaskUses {
   }
 
   /**
+   * True if the target's tasks, as found in this file, use the variable (for {@code written}: write
+   * it) only inside {@code stop} or code it calls: every other task body and helper is followed as
+   * usual, and the stop's own body is left out.
+   */
+  static boolean usedOnlyThrough(
+      CancelTarget target,
+      MethodSymbol stop,
+      Symbol variable,
+      boolean written,
+      VisitorState state) {
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
+    if (!written && finder.directlyUsed.contains(variable)) {
+      return false;
+    }
+    TaskBodyUses collector = new TaskBodyUses(state, unit, 0, new HashSet<>(), null);
+    collector.excluded = stop;
+    for (Tree body : finder.bodies) {
+      if (!(body instanceof MethodTree method && stop.equals(getSymbol(method)))) {
+        collector.scanWithin(unit, body);
+      }
+    }
+    return !(written ? collector.written : collector.used).contains(variable);
+  }
+
+  /**
    * True if the variable only holds a task object handed over to run, and the task's own code does
    * not read it: setting it to null cannot fail the running task, which has itself.
    */
@@ -343,6 +372,35 @@ public final class TaskUses {
         && variable.type.tsym != null
         && variable.type.tsym.packge().getQualifiedName().contentEquals("java.util.concurrent")
         && Supertypes.isSubtypeOf(variable.type, "java.util.Collection", state);
+  }
+
+  /** The calls that store one value into an atomic variable and return nothing. */
+  private static final ImmutableSet<String> ATOMIC_STORES =
+      ImmutableSet.of("set", "lazySet", "setPlain", "setOpaque", "setRelease");
+
+  /**
+   * True for a call that stores a value into a {@code java.util.concurrent.atomic} variable ({@code
+   * pending.set(false)}, {@code lazySet}), other than {@code null}: like an assignment, a write of
+   * the caller's own value, which reads nothing the tasks wrote and which a task still running
+   * cannot see half done. Storing {@code null} takes away what a task may still read, and a read
+   * ({@code get()}, {@code getAndSet}, {@code compareAndSet}) is still a read.
+   */
+  public static boolean setsAnAtomic(MethodInvocationTree call, VisitorState state) {
+    Symbol method = getSymbol(call);
+    if (method == null
+        || method.isStatic()
+        || call.getArguments().size() != 1
+        || !ATOMIC_STORES.contains(method.getSimpleName().toString())
+        || Expressions.strip(call.getArguments().getFirst()) instanceof LiteralTree literal
+            && literal.getKind() == Tree.Kind.NULL_LITERAL) {
+      return false;
+    }
+    VarSymbol variable = Expressions.variableOf(getReceiver(call));
+    return variable != null
+        && variable.type != null
+        && variable.type.tsym != null
+        && method.owner != null
+        && method.owner.packge().getQualifiedName().contentEquals("java.util.concurrent.atomic");
   }
 
   /**
