@@ -221,6 +221,111 @@ class SwallowedInterruptLoopExitsTest {
   }
 
   @Test
+  void leave_aCallersTimedWaitUnderALockWithACountedDownTimeout() {
+    // The code after the loop already copes with a wait that ended before the response came.
+    refactoring
+        .addInputLines(
+            "Calls.java",
+            """
+            import java.io.IOException;
+            class Calls {
+              private boolean finished;
+              void waitResponse(long timeout) throws IOException {
+                synchronized (this) {
+                  long remaining = timeout;
+                  while (!finished && remaining > 0) {
+                    long start = System.currentTimeMillis();
+                    try {
+                      wait(remaining);
+                    } catch (InterruptedException ex) {
+                    }
+                    long end = System.currentTimeMillis();
+                    remaining -= end - start;
+                  }
+                  if (!finished) {
+                    throw new IOException("no response");
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Calls.java",
+            """
+            import java.io.IOException;
+            class Calls {
+              private boolean finished;
+              void waitResponse(long timeout) throws IOException {
+                synchronized (this) {
+                  long remaining = timeout;
+                  while (!finished && remaining > 0) {
+                    long start = System.currentTimeMillis();
+                    try {
+                      wait(remaining);
+                    } catch (InterruptedException ex) {
+                      Thread.currentThread().interrupt();
+                      break;
+                    }
+                    long end = System.currentTimeMillis();
+                    remaining -= end - start;
+                  }
+                  if (!finished) {
+                    throw new IOException("no response");
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void record_aTimedWaitUnderALockWithNoDeadlineOfItsOwn() {
+    // The loop waits until what it waits for has happened, however long: it is not a poll with a
+    // deadline whose end the code after it copes with.
+    refactoring
+        .addInputLines(
+            "Calls.java",
+            """
+            class Calls {
+              private boolean finished;
+              synchronized void waitResponse() {
+                while (!finished) {
+                  try {
+                    wait(1000);
+                  } catch (InterruptedException ex) {
+                  }
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Calls.java",
+            """
+            class Calls {
+              private boolean finished;
+              synchronized void waitResponse() {
+                boolean interrupted = false;
+                try {
+                  while (!finished) {
+                    try {
+                      wait(1000);
+                    } catch (InterruptedException ex) {
+                      interrupted = true;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void record_aPollWithNoBoundButWhatItWaitsFor() {
     // Left early, the code after the loop would take the state for reached: the loop has no
     // other way to end.

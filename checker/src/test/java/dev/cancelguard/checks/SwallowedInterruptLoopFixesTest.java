@@ -343,6 +343,190 @@ class SwallowedInterruptLoopFixesTest {
         .doTest();
   }
 
+  @Test
+  void restore_inAWalkWhoseCatchKeepsEachFailureForItsCaller() {
+    // Each job's failure is counted and returned: restored, the remaining get()s fail at once into
+    // this catch, as failed jobs the caller learns of, and the walk ends promptly.
+    refactoring
+        .addInputLines(
+            "Jobs.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.Future;
+            import java.util.function.Consumer;
+            class Jobs {
+              static boolean waitForAll(List<Future<?>> jobs, Consumer<Throwable> callback) {
+                List<Future<?>> failed = new ArrayList<>();
+                for (Future<?> job : jobs) {
+                  try {
+                    job.get();
+                  } catch (Exception e) {
+                    callback.accept(e);
+                    failed.add(job);
+                  }
+                }
+                return failed.isEmpty();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Jobs.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.Future;
+            import java.util.function.Consumer;
+            class Jobs {
+              static boolean waitForAll(List<Future<?>> jobs, Consumer<Throwable> callback) {
+                List<Future<?>> failed = new ArrayList<>();
+                for (Future<?> job : jobs) {
+                  try {
+                    job.get();
+                  } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                      Thread.currentThread().interrupt();
+                    }
+                    callback.accept(e);
+                    failed.add(job);
+                  }
+                }
+                return failed.isEmpty();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void restore_inAWalkWhoseCatchKeepsTheExceptionItThrowsAfter() {
+    refactoring
+        .addInputLines(
+            "Results.java",
+            """
+            import java.io.IOException;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Results {
+              static List<String> collect(List<Future<String>> futures) throws IOException {
+                List<String> results = new ArrayList<>();
+                IOException parent = null;
+                for (Future<String> f : futures) {
+                  try {
+                    results.add(f.get());
+                  } catch (ExecutionException e) {
+                    parent = new IOException(e.getCause());
+                  } catch (Exception e) {
+                    if (parent == null) {
+                      parent = new IOException(e);
+                    } else {
+                      parent.addSuppressed(e);
+                    }
+                  }
+                }
+                if (parent != null) {
+                  throw parent;
+                }
+                return results;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Results.java",
+            """
+            import java.io.IOException;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Results {
+              static List<String> collect(List<Future<String>> futures) throws IOException {
+                List<String> results = new ArrayList<>();
+                IOException parent = null;
+                for (Future<String> f : futures) {
+                  try {
+                    results.add(f.get());
+                  } catch (ExecutionException e) {
+                    parent = new IOException(e.getCause());
+                  } catch (Exception e) {
+                    if (e instanceof InterruptedException) {
+                      Thread.currentThread().interrupt();
+                    }
+                    if (parent == null) {
+                      parent = new IOException(e);
+                    } else {
+                      parent.addSuppressed(e);
+                    }
+                  }
+                }
+                if (parent != null) {
+                  throw parent;
+                }
+                return results;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void record_inAStopWhoseWalkKeepsEachFailure() {
+    // The walk is a stop's: its remaining waits are cleanup, which the interrupted thread still
+    // waits out.
+    refactoring
+        .addInputLines(
+            "Children.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Future;
+            class Children {
+              static boolean stopChildren(List<Future<?>> stops) {
+                boolean fail = false;
+                for (Future<?> stop : stops) {
+                  try {
+                    stop.get();
+                  } catch (Exception e) {
+                    fail = true;
+                  }
+                }
+                return !fail;
+              }
+            }
+            """)
+        .addOutputLines(
+            "Children.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.Future;
+            class Children {
+              static boolean stopChildren(List<Future<?>> stops) {
+                boolean fail = false;
+                boolean interrupted = false;
+                try {
+                  for (Future<?> stop : stops) {
+                    try {
+                      stop.get();
+                    } catch (Exception e) {
+                      if (e instanceof InterruptedException) {
+                        interrupted = true;
+                      }
+                      fail = true;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                return !fail;
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ------------------------------------------- a caller's wait for another thread
 
   @Test

@@ -21,6 +21,7 @@ import com.sun.tools.javac.code.Symbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CurrentThreadLocals;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
+import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
@@ -39,12 +40,12 @@ import java.util.Set;
  *       (port == -1 && !Thread.currentThread().isInterrupted())}): restored in the catch, the flag
  *       ends the loop at that test before it waits again, as the code meant.
  *   <li>A poll on a caller's thread: the only wait in the {@code try} is a pause ({@code
- *       Thread.sleep(interval)}), and the loop's condition has a bound of time or count of its own
- *       ({@code timeLeft > 0} counted down in the loop, a clock read): the code after the loop
- *       already copes with a loop that ends before what it polls for has happened. Recorded, the
- *       interrupted caller would go on polling until the whole timeout has run out; restored and
- *       left with {@code break;}, it stops at once and the code after the loop runs as on a
- *       timeout.
+ *       Thread.sleep(interval)}) or a timed wait under a lock ({@code lock.wait(remaining)}), and
+ *       the loop's condition has a bound of time or count of its own ({@code timeLeft > 0} counted
+ *       down in the loop, a clock read): the code after the loop already copes with a loop that
+ *       ends before what it polls for has happened. Recorded, the interrupted caller would go on
+ *       polling until the whole timeout has run out; restored and left with {@code break;}, it
+ *       stops at once and the code after the loop runs as on a timeout.
  * </ul>
  */
 final class LoopInterruptExits {
@@ -78,9 +79,10 @@ final class LoopInterruptExits {
 
   /**
    * True if the catch at {@code catchPath}, which goes back round {@code loop}, guards only pauses
-   * ({@code Thread.sleep}, {@code TimeUnit.sleep}) of a loop whose condition has a bound of time or
-   * count of its own, the catch can leave that loop with {@code break;} (no {@code switch} between)
-   * and nothing that runs after the loop may fail when interrupted.
+   * ({@code Thread.sleep}, {@code TimeUnit.sleep}) or timed waits under a lock of a loop whose
+   * condition has a bound of time or count of its own, the catch can leave that loop with {@code
+   * break;} (no {@code switch} between) and nothing that runs after the loop may fail when
+   * interrupted.
    */
   static boolean pollLeavesAsOnItsTimeout(
       TreePath loop,
@@ -93,10 +95,7 @@ final class LoopInterruptExits {
     }
     List<MethodInvocationTree> waits =
         FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
-    if (waits.isEmpty()
-        || !waits.stream()
-            .allMatch(
-                wait -> Expressions.isResolved(wait) && ThreadCalls.SLEEP.matches(wait, state))) {
+    if (waits.isEmpty() || !waits.stream().allMatch(wait -> isPauseOrTimedWait(wait, state))) {
       return false;
     }
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
@@ -118,6 +117,20 @@ final class LoopInterruptExits {
     }
     return conditionHasABound(loop.getLeaf(), state)
         && FailingCalls.mayFailAfter(loop, codeUnit, state, options) == null;
+  }
+
+  /**
+   * A pause ({@code Thread.sleep}, {@code TimeUnit.sleep}), or a wait for a condition under a lock
+   * that ends by a timeout of its own ({@code lock.wait(remaining)}, {@code
+   * condition.await(remaining, unit)}, {@code condition.awaitNanos(remaining)}): in a loop with a
+   * deadline, the code after the loop copes with a wait that ended before what it waits for.
+   */
+  private static boolean isPauseOrTimedWait(MethodInvocationTree wait, VisitorState state) {
+    return Expressions.isResolved(wait)
+        && (ThreadCalls.SLEEP.matches(wait, state)
+            || (!wait.getArguments().isEmpty()
+                && (SyncCalls.OBJECT_WAIT.matches(wait, state)
+                    || SyncCalls.CONDITION_AWAIT.matches(wait, state))));
   }
 
   /**
