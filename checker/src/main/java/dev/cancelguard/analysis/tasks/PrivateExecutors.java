@@ -12,6 +12,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -104,6 +105,9 @@ final class PrivateExecutors {
       return isPrivateSubmission(parent, unit, state)
           || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), unit, state);
     }
+    if (isMappedIntoPrivateSubmissions(taskPath, parent, unit, state)) {
+      return true;
+    }
     VarSymbol holder = holderOf(taskPath);
     return holder != null
         && isKeptToTheFile(holder)
@@ -138,6 +142,75 @@ final class PrivateExecutors {
       return false;
     }
     return everyUseIsPrivateSubmission(parameter, unit, state, false);
+  }
+
+  /**
+   * True if the task at {@code taskPath} is the whole body of an expression lambda handed to a
+   * stream's {@code map(..)}, whose result goes straight to {@code forEach(pool::submit)} (or
+   * {@code forEachOrdered}, {@code execute}) with {@code pool} an executor the class keeps to
+   * itself: {@code addresses.stream().map(a -> new Connector(a)).forEach(pool::submit)}. Each task
+   * the stream makes is handed to that pool and to nothing else, and a {@code Consumer} drops the
+   * futures.
+   */
+  private static boolean isMappedIntoPrivateSubmissions(
+      TreePath taskPath, TreePath parent, TreePath unit, VisitorState state) {
+    if (!(parent.getLeaf() instanceof LambdaExpressionTree lambda)
+        || lambda.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION
+        || Expressions.strip((ExpressionTree) lambda.getBody()) != taskPath.getLeaf()) {
+      return false;
+    }
+    TreePath mapPath = LocalUses.parent(parent);
+    if (mapPath == null
+        || !(mapPath.getLeaf() instanceof MethodInvocationTree map)
+        || map.getArguments().size() != 1
+        || Expressions.strip(map.getArguments().get(0)) != lambda
+        || !isStreamCall(map, "map", state)) {
+      return false;
+    }
+    TreePath selectPath = LocalUses.parent(mapPath);
+    TreePath forEachPath = selectPath == null ? null : LocalUses.parent(selectPath);
+    return selectPath != null
+        && selectPath.getLeaf() instanceof MemberSelectTree select
+        && Expressions.strip(select.getExpression()) == map
+        && forEachPath != null
+        && forEachPath.getLeaf() instanceof MethodInvocationTree forEach
+        && forEach.getMethodSelect() == select
+        && isForEach(forEach, state)
+        && Expressions.strip(forEach.getArguments().get(0)) instanceof MemberReferenceTree reference
+        && isSubmissionReference(reference)
+        && Expressions.variableOf(reference.getQualifierExpression()) instanceof VarSymbol executor
+        && isKeptPrivate(executor, unit, state);
+  }
+
+  /** A method named {@code name} of {@code java.util.stream.Stream}. */
+  private static boolean isStreamCall(MethodInvocationTree call, String name, VisitorState state) {
+    return Expressions.isResolved(call)
+        && getSymbol(call) instanceof MethodSymbol method
+        && method.getSimpleName().contentEquals(name)
+        && method.owner != null
+        && Supertypes.isSubtypeOf(method.owner.type, "java.util.stream.Stream", state);
+  }
+
+  /**
+   * {@code forEach(..)} or {@code forEachOrdered(..)} of a stream, or {@code forEach(..)} of an
+   * {@code Iterable}, with one argument: a {@code Consumer}, whose result is dropped.
+   */
+  private static boolean isForEach(MethodInvocationTree call, VisitorState state) {
+    return call.getArguments().size() == 1
+        && (isStreamCall(call, "forEach", state)
+            || isStreamCall(call, "forEachOrdered", state)
+            || (Expressions.isResolved(call)
+                && getSymbol(call) instanceof MethodSymbol method
+                && method.getSimpleName().contentEquals("forEach")
+                && method.owner != null
+                && Supertypes.isSubtypeOf(method.owner.type, "java.lang.Iterable", state)));
+  }
+
+  /** {@code pool::submit}, {@code pool::execute}: a reference to a submission on a variable. */
+  private static boolean isSubmissionReference(MemberReferenceTree reference) {
+    return reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
+        && SUBMISSIONS.contains(reference.getName().toString())
+        && Expressions.variableOf(reference.getQualifierExpression()) != null;
   }
 
   /** Static, private, final, or of a final class: no subclass can replace its body. */
@@ -257,6 +330,12 @@ final class PrivateExecutors {
             && Expressions.strip(select.getExpression()) == tree) {
           return; // this.field, this.method(..)
         }
+        if (parent != null
+            && parent.getLeaf() instanceof MemberReferenceTree reference
+            && Expressions.strip(reference.getQualifierExpression()) == tree
+            && !body.equals(getSymbol(reference))) {
+          return; // this::cancel: a reference that can only call another method
+        }
         found[0] =
             !(parent != null
                 && parent.getLeaf() instanceof MethodInvocationTree call
@@ -343,16 +422,31 @@ final class PrivateExecutors {
    * submissions with dropped futures and calls that interrupt nothing.
    */
   private static boolean isKeptPrivate(VarSymbol executor, TreePath unit, VisitorState state) {
-    if (!isKeptToTheFile(executor)) {
-      return false;
-    }
+    return (isKeptToTheFile(executor) || isPackagePoolField(executor, state))
+        && isKeptPrivate(executor, null, unit, state)
+        && (isKeptToTheFile(executor)
+            || UninterruptedThreads.namedOnlyInThisFileOfItsPackage(
+                executor, unit.getCompilationUnit(), state));
+  }
+
+  /**
+   * {@link #isKeptPrivate(VarSymbol, TreePath, VisitorState)} read in this file; {@code aliasOf},
+   * when not null, is the field a local pool is handed to ({@code POOL = executor;}), a use of the
+   * local that hands it to nobody else. The pool may also come from such a local: a local only ever
+   * given a new pool, used as the receiver of calls that interrupt nothing, and stored in this
+   * variable (a pool configured in a static initializer before it is published to its field).
+   */
+  private static boolean isKeptPrivate(
+      VarSymbol executor, @Nullable VarSymbol aliasOf, TreePath unit, VisitorState state) {
     boolean[] created = new boolean[1];
     boolean[] other = new boolean[1];
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         if (executor.equals(getSymbol(variable)) && variable.getInitializer() != null) {
-          if (isPoolCreation(variable.getInitializer(), state)) {
+          if (isPoolCreation(variable.getInitializer(), state)
+              || (aliasOf == null
+                  && isPoolLocalStoredIn(variable.getInitializer(), executor, unit, state))) {
             created[0] = true;
           } else {
             other[0] = true;
@@ -364,8 +458,22 @@ final class PrivateExecutors {
     for (TreePath use : VariableReferences.in(unit, executor)) {
       TreePath parent = LocalUses.parent(use);
       Tree leaf = parent == null ? null : parent.getLeaf();
+      if (aliasOf != null
+          && leaf instanceof AssignmentTree store
+          && Expressions.strip(store.getExpression()) == use.getLeaf()
+          && aliasOf.equals(Expressions.variableOf(store.getVariable()))) {
+        continue; // POOL = executor;
+      }
+      if (aliasOf != null
+          && leaf instanceof VariableTree declaration
+          && declaration.getInitializer() == use.getLeaf()
+          && aliasOf.equals(getSymbol(declaration))) {
+        continue; // final ExecutorService pool = executor;
+      }
       if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
-        if (isPoolCreation(assignment.getExpression(), state)) {
+        if (isPoolCreation(assignment.getExpression(), state)
+            || (aliasOf == null
+                && isPoolLocalStoredIn(assignment.getExpression(), executor, unit, state))) {
           created[0] = true;
         } else {
           other[0] = true;
@@ -381,11 +489,42 @@ final class PrivateExecutors {
                   && Expressions.isResolved(call)
                   && (QUIET_CALLS.contains(select.getIdentifier().toString())
                       || isSubmission(grandparent)))
+              || (leaf instanceof MemberReferenceTree reference
+                  && Expressions.strip(reference.getQualifierExpression()) == use.getLeaf()
+                  && isSubmissionReference(reference)
+                  && grandparent != null
+                  && grandparent.getLeaf() instanceof MethodInvocationTree forEach
+                  && forEach.getArguments().contains(reference)
+                  && isForEach(forEach, state))
               || isComparison(leaf)
               || isPlainObjectArgument(use, leaf, state);
       other[0] |= !quiet;
     }
     return created[0] && !other[0];
+  }
+
+  /**
+   * The value is a local other than {@code executor} that is only ever given a new pool and used
+   * only as the receiver of calls that interrupt nothing, or stored in {@code executor}.
+   */
+  private static boolean isPoolLocalStoredIn(
+      @Nullable ExpressionTree value, VarSymbol executor, TreePath unit, VisitorState state) {
+    return Expressions.strip(value) instanceof IdentifierTree identifier
+        && getSymbol(identifier) instanceof VarSymbol local
+        && Ownership.isLocal(local)
+        && !local.equals(executor)
+        && isKeptPrivate(local, executor, unit, state);
+  }
+
+  /**
+   * A field only its package can name (neither public, protected nor private) declared as an {@code
+   * ExecutorService}: a pool with threads of its own. One declared as a plain {@code Executor} is a
+   * slot the package may use for any executor, also one that runs its tasks on the caller's thread.
+   */
+  private static boolean isPackagePoolField(VarSymbol variable, VisitorState state) {
+    return Ownership.isField(variable)
+        && (variable.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE)) == 0
+        && Supertypes.isSubtypeOf(variable.type, "java.util.concurrent.ExecutorService", state);
   }
 
   /** A local or a private field. */

@@ -530,8 +530,32 @@ public final class UninterruptedThreads {
     return true;
   }
 
-  /** True if some name in the file resolves to the type. */
-  private static boolean names(CompilationUnitTree unit, ClassSymbol type) {
+  /**
+   * The field can be named only inside its package (it is neither public, protected nor private),
+   * and no other file of that package names it: every class of the package is a source of this
+   * compilation, and none outside this file mentions the field. Only this file reads or writes it.
+   */
+  static boolean namedOnlyInThisFileOfItsPackage(
+      VarSymbol field, CompilationUnitTree here, VisitorState state) {
+    if ((field.flags() & (Flags.PUBLIC | Flags.PROTECTED | Flags.PRIVATE)) != 0
+        || field.owner == null
+        || field.packge() == null) {
+      return false;
+    }
+    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(field.packge(), state);
+    if (files == null || !files.contains(here)) {
+      return false;
+    }
+    for (CompilationUnitTree other : files) {
+      if (other != here && names(other, field)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True if some name in the file resolves to the symbol. */
+  private static boolean names(CompilationUnitTree unit, Symbol type) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
