@@ -19,7 +19,6 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
@@ -33,6 +32,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
@@ -169,35 +169,12 @@ public final class PeriodicSweeps {
    * a periodic schedule, and some call does.
    */
   private static boolean everyInstanceHandedOnIsScheduled(ClassSymbol type, VisitorState state) {
-    int[] scheduled = new int[1];
-    boolean[] other = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        check(newClass, newClass.getArguments());
-        return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        check(call, call.getArguments());
-        return super.visitMethodInvocation(call, null);
-      }
-
-      private void check(ExpressionTree call, List<? extends ExpressionTree> arguments) {
-        for (ExpressionTree argument : arguments) {
-          Type argumentType = getType(argument);
-          if (argumentType != null && argumentType.tsym == type) {
-            if (Expressions.isResolved(call) && PERIODIC_SCHEDULE.matches(call, state)) {
-              scheduled[0]++;
-            } else {
-              other[0] = true;
-            }
-          }
-        }
-      }
-    }.scan(state.getPath().getCompilationUnit(), null);
-    return scheduled[0] > 0 && !other[0];
+    List<ExpressionTree> handedOn =
+        CallScans.callsHandedAn(type, state.getPath().getCompilationUnit());
+    return !handedOn.isEmpty()
+        && handedOn.stream()
+            .allMatch(
+                call -> Expressions.isResolved(call) && PERIODIC_SCHEDULE.matches(call, state));
   }
 
   /** Every loop a for-each over a collection; no wait; nothing added to what it walks. */

@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
@@ -26,7 +25,6 @@ import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -229,35 +227,10 @@ public final class Tasks {
     if (runnable == null || runnable.isAnonymous()) {
       return false;
     }
-    boolean[] found = new boolean[1];
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitNewClass(NewClassTree newClass, Void unused) {
-        check(newClass, newClass.getArguments());
-        return super.visitNewClass(newClass, null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        check(call, call.getArguments());
-        return super.visitMethodInvocation(call, null);
-      }
-
-      private void check(ExpressionTree call, List<? extends ExpressionTree> arguments) {
-        if (found[0] || !Expressions.isResolved(call)) {
-          return;
-        }
-        for (ExpressionTree argument : arguments) {
-          Type type = getType(argument);
-          if (type != null
-              && type.tsym == runnable
-              && ThreadCalls.THREAD_WHOLE_WORK.matches(call, state)) {
-            found[0] = true;
-          }
-        }
-      }
-    }.scan(state.getPath().getCompilationUnit(), null);
-    return found[0];
+    return CallScans.callsHandedAn(runnable, state.getPath().getCompilationUnit()).stream()
+        .anyMatch(
+            call ->
+                Expressions.isResolved(call) && ThreadCalls.THREAD_WHOLE_WORK.matches(call, state));
   }
 
   /**

@@ -3,13 +3,17 @@ package dev.cancelguard.analysis.trees;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -86,6 +90,37 @@ public final class CallScans {
           calls.add(getCurrentPath());
         }
         return super.visitMethodInvocation(call, null);
+      }
+    }.scan(unit, null);
+    return calls;
+  }
+
+  /**
+   * The calls and creations in {@code unit} handed an instance of {@code type} as an argument (one
+   * entry per such argument), in source order: where the file hands such objects on.
+   */
+  public static List<ExpressionTree> callsHandedAn(ClassSymbol type, CompilationUnitTree unit) {
+    List<ExpressionTree> calls = new ArrayList<>();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitNewClass(NewClassTree newClass, Void unused) {
+        collect(newClass, newClass.getArguments());
+        return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        collect(call, call.getArguments());
+        return super.visitMethodInvocation(call, null);
+      }
+
+      private void collect(ExpressionTree call, List<? extends ExpressionTree> arguments) {
+        for (ExpressionTree argument : arguments) {
+          Type argumentType = ASTHelpers.getType(argument);
+          if (argumentType != null && argumentType.tsym == type) {
+            calls.add(call);
+          }
+        }
       }
     }.scan(unit, null);
     return calls;
