@@ -19,8 +19,10 @@ import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.FutureCalls;
@@ -104,10 +106,16 @@ public final class CompletableFutureCancelNoInterrupt extends CancelGuardChecker
     for (Type t = type;
         t != null && t.tsym != null && !types.isSameType(types.erasure(t), erased);
         t = types.supertype(t)) {
-      if (!types.isSubtype(types.erasure(t), erased)) {
-        return true; // not a CompletableFuture at all: unknown cancel
+      if (t.hasTag(TypeTag.BOT)) {
+        return false; // a null the variable is set back to runs no cancel at all
       }
-      for (Symbol member : t.tsym.members().getSymbolsByName(state.getName("cancel"))) {
+      if (t.isErroneous() || !types.isSubtype(types.erasure(t), erased)) {
+        return true; // not a CompletableFuture at all, or a type javac could not resolve
+      }
+      if (!(t.tsym instanceof ClassSymbol owner) || owner.members() == null) {
+        return true; // no members to look in: the cancel it runs is unknown
+      }
+      for (Symbol member : owner.members().getSymbolsByName(state.getName("cancel"))) {
         if (member instanceof MethodSymbol m && m.getParameters().size() == 1) {
           return true;
         }

@@ -1369,6 +1369,58 @@ class CompletableFutureCancelNoInterruptTest {
         .doTest();
   }
 
+  /** The null a wider-typed field is set back to has no class to look for a cancel in. */
+  @Test
+  void positive_futureTypedFieldOfATaskSetBackToNull() {
+    helper
+        .addSourceLines(
+            "Resync.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Future;
+            class Resync {
+              private Future<?> resync;
+              synchronized void schedule() {
+                CompletableFuture<?> scheduled = CompletableFuture.runAsync(() -> {});
+                resync = scheduled;
+              }
+              synchronized void stop() {
+                if (resync != null) {
+                  // BUG: Diagnostic contains: cancel(true) on a CompletableFuture interrupts nothing
+                  resync.cancel(true);
+                  resync = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_futureTypedFieldOfAPromiseSetBackToNull() {
+    helper
+        .addSourceLines(
+            "Resync.java",
+            """
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.Future;
+            class Resync {
+              private Future<?> resync;
+              synchronized void schedule() {
+                CompletableFuture<?> scheduled = new CompletableFuture<>();
+                resync = scheduled;
+              }
+              synchronized void stop() {
+                if (resync != null) {
+                  resync.cancel(true);
+                  resync = null;
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
   private static String pinger(String pongFuture, String otherUse) {
     return """
         import java.util.concurrent.CompletableFuture;
