@@ -86,6 +86,147 @@ class SwallowedInterruptLoopFixesTest {
         .doTest();
   }
 
+  /** A catch that goes back round with {@code continue;} leaves instead: the jump is replaced. */
+  @Test
+  void leave_replacesTheContinueThatGoesBackRound() {
+    refactoring
+        .addInputLines(
+            "Drainer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            class Drainer {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              void start() {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        Runnable job;
+                        try {
+                          job = jobs.take();
+                        } catch (InterruptedException e) {
+                          System.err.println("interrupted");
+                          continue;
+                        }
+                        job.run();
+                      }
+                    });
+              }
+              void stop() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Drainer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            class Drainer {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              void start() {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        Runnable job;
+                        try {
+                          job = jobs.take();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          System.err.println("interrupted");
+                          break;
+                        }
+                        job.run();
+                      }
+                    });
+              }
+              void stop() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** Its neighbour: a catch that ends by falling through gets the leave added after it. */
+  @Test
+  void leave_addedAfterACatchThatFallsThrough() {
+    refactoring
+        .addInputLines(
+            "Drainer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            class Drainer {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              void start() {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        Runnable job = null;
+                        try {
+                          job = jobs.take();
+                        } catch (InterruptedException e) {
+                          System.err.println("interrupted");
+                          job = null;
+                        }
+                        if (job != null) {
+                          job.run();
+                        }
+                      }
+                    });
+              }
+              void stop() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Drainer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.LinkedBlockingQueue;
+            class Drainer {
+              private final ExecutorService pool = Executors.newSingleThreadExecutor();
+              private final BlockingQueue<Runnable> jobs = new LinkedBlockingQueue<>();
+              void start() {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        Runnable job = null;
+                        try {
+                          job = jobs.take();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                          System.err.println("interrupted");
+                          job = null;
+                          break;
+                        }
+                        if (job != null) {
+                          job.run();
+                        }
+                      }
+                    });
+              }
+              void stop() {
+                pool.shutdownNow();
+              }
+            }
+            """)
+        .doTest();
+  }
+
   @Test
   void record_whenThePrivateMethodIsAlsoCalledOnACallersThread() {
     refactoring

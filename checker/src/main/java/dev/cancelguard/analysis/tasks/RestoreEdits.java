@@ -8,6 +8,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -130,10 +131,15 @@ public final class RestoreEdits {
       return SourceEdits.insertFirst(
           block, guarded(guard, restore + " " + placement.leave()), state);
     }
-    return SuggestedFix.builder()
-        .merge(SourceEdits.insertFirst(block, restore, state))
-        .merge(SourceEdits.insertLast(block, placement.leave(), state))
-        .build();
+    SuggestedFix.Builder fix =
+        SuggestedFix.builder().merge(SourceEdits.insertFirst(block, restore, state));
+    StatementTree last = block.getStatements().getLast();
+    // The catch goes back round with `continue;`: that is the statement leaving replaces (a leave
+    // added after it could never run, and javac rejects it as unreachable).
+    if (last instanceof ContinueTree) {
+      return fix.replace(last, placement.leave()).build();
+    }
+    return fix.merge(SourceEdits.insertLast(block, placement.leave(), state)).build();
   }
 
   /**
