@@ -218,6 +218,72 @@ class LoopWithoutCancellationPointEndsTest {
         .doTest();
   }
 
+  /** A sweep in a protected Runnable class held in a field, with {@code constructor} (or none). */
+  private static String collector(String constructor, String bug) {
+    return POOL
+        + """
+          protected final Collector collector = new Collector();
+          void start(ScheduledExecutorService timer) {
+            timer.scheduleWithFixedDelay(collector, 0, 1, TimeUnit.SECONDS);
+          }
+          protected class Collector implements Runnable {
+            %s
+            @Override
+            public void run() {
+              %s
+              for (String name : pools.keySet()) {
+                for (Conn c : pools.get(name)) {
+                  c.closeAsync();
+                }
+              }
+            }
+          }
+        }
+        """
+            .formatted(constructor, bug);
+  }
+
+  @Test
+  void negative_periodicSweepInAClassNoOtherFileCanMake() {
+    helper.addSourceLines("Pool.java", collector("", "")).doTest();
+  }
+
+  @Test
+  void negative_periodicSweepInAClassWithAProtectedConstructor() {
+    helper.addSourceLines("Pool.java", collector("protected Collector() {}", "")).doTest();
+  }
+
+  @Test
+  void positive_periodicSweepInAClassWithAPublicConstructor() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            collector(
+                "public Collector() {}",
+                "// BUG: Diagnostic contains: This loop is the task's main work"))
+        .doTest();
+  }
+
+  @Test
+  void positive_periodicSweepInAClassAnotherFileRunsOnce() {
+    helper
+        .addSourceLines(
+            "Pool.java",
+            collector("", "// BUG: Diagnostic contains: This loop is the task's main work"))
+        .addSourceLines(
+            "Other.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Other {
+              void once(Pool pool, ExecutorService executor) {
+                Pool.Collector sweep = pool.new Collector();
+                executor.execute(sweep);
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ---------------------------------------------------------------- deadline polls
 
   private static String closer(String loop) {

@@ -52,11 +52,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The shape: the task is periodic ({@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay},
  * a {@code Timer}'s repeating {@code schedule}/{@code scheduleAtFixedRate}; a lambda or anonymous
- * class handed to one, or {@code run()} of a class only this file makes whose every instance the
- * file hands on goes to one); every loop of the sweep is a for-each over a collection (no array, no
- * counted or conditional loop, which is where a computation's rounds are); nothing in it waits
- * ({@code join()}, {@code lock()}, {@code park}, a call that throws InterruptedException) or adds
- * to what it walks (a walk over a queue it refills need not end).
+ * class handed to one, or {@code run()} of a class only this file makes (private, or with no public
+ * constructor and named by no other file of its package) whose every instance the file hands on
+ * goes to one); every loop of the sweep is a for-each over a collection (no array, no counted or
+ * conditional loop, which is where a computation's rounds are); nothing in it waits ({@code
+ * join()}, {@code lock()}, {@code park}, a call that throws InterruptedException) or adds to what
+ * it walks (a walk over a queue it refills need not end).
  */
 public final class PeriodicSweeps {
   /** The calls that run a task again and again. */
@@ -160,7 +161,8 @@ public final class PeriodicSweeps {
     ClassSymbol owner = symbol.enclClass();
     return owner != null
         && !owner.isAnonymous()
-        && UninterruptedThreads.madeOnlyHere(owner)
+        && (UninterruptedThreads.madeOnlyHere(owner)
+            || UninterruptedThreads.newOnlyInThisFileOfItsPackage(owner, codeUnit, state))
         && everyInstanceHandedOnIsScheduled(owner, state);
   }
 

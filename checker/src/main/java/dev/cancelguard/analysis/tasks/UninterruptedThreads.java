@@ -531,6 +531,40 @@ public final class UninterruptedThreads {
   }
 
   /**
+   * Only this file can write {@code new Type(..)}: no constructor of the class is public (a
+   * protected or package-private one is open to {@code new} only inside its package, JLS 6.6.2.2;
+   * the implicit constructor has the class's own access), every class of the package is a source of
+   * this compilation, and no other file of the package names the type. A subclass another package
+   * declares is another class, made by its own code.
+   */
+  static boolean newOnlyInThisFileOfItsPackage(
+      ClassSymbol type, TreePath codeUnit, VisitorState state) {
+    boolean any = false;
+    for (Symbol member : type.getEnclosedElements()) {
+      if (member instanceof MethodSymbol constructor && constructor.isConstructor()) {
+        if ((constructor.flags() & Flags.PUBLIC) != 0) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    if (!any || type.packge() == null) {
+      return false;
+    }
+    CompilationUnitTree here = codeUnit.getCompilationUnit();
+    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(type.packge(), state);
+    if (files == null || !files.contains(here)) {
+      return false;
+    }
+    for (CompilationUnitTree other : files) {
+      if (other != here && names(other, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * The field can be named only inside its package (it is neither public, protected nor private),
    * and no other file of that package names it: every class of the package is a source of this
    * compilation, and none outside this file mentions the field. Only this file reads or writes it.
