@@ -30,6 +30,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
+import dev.cancelguard.analysis.interrupts.DocumentedClears;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
@@ -65,6 +66,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
   private static final String CONSEQUENCE =
       " Whoever interrupted this thread (cancel(true), shutdownNow(), interrupt()) never learns it:"
           + " the thread carries on as if nobody had asked it to stop.";
+
+  private static final String DOCUMENTED_CLEAR =
+      " No fix is offered: the code's own comments say it clears the interrupt on purpose, so"
+          + " something relies on the flag staying clear (a status its callers read, a channel the"
+          + " flag would close); restore it only once that no longer holds.";
 
   private final CancelGuardOptions options;
 
@@ -182,6 +188,9 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     InterruptFixes.CatchFixes fixes =
         InterruptFixes.forCatch(catchPath, codeUnit, leaks, state, options);
     Symbol caught = getSymbol(catchTree.getParameter());
+    // The code's own comments say it clears the interrupt on purpose: what relies on that is not
+    // seen here, so no fix changes it.
+    boolean documented = DocumentedClears.saysTheClearIsDeliberate(catchPath, catchTree, state);
     Description.Builder description =
         buildDescription(catchTree)
             .setMessage(
@@ -190,8 +199,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                     + recordNote(catchTree.getBlock(), caught)
                     + "."
                     + CONSEQUENCE
-                    + advice(fixes.placement(), catchPath, state));
-    fixes.fixes().forEach(description::addFix);
+                    + advice(fixes.placement(), catchPath, state)
+                    + (documented ? DOCUMENTED_CLEAR : ""));
+    if (!documented) {
+      fixes.fixes().forEach(description::addFix);
+    }
     return description.build();
   }
 
@@ -265,7 +277,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       return NO_MATCH;
     }
     Description.Builder description = buildDescription(tree);
-    SuggestedFix fix = InterruptFixes.forInterruptedBranch(tree, branch, codeUnit, state);
+    boolean documented =
+        DocumentedClears.saysTheClearIsDeliberate(
+            state.getPath(), branch.ifPath().getLeaf(), state);
+    SuggestedFix fix =
+        documented ? null : InterruptFixes.forInterruptedBranch(tree, branch, codeUnit, state);
     if (fix != null) {
       description.addFix(fix);
     }
@@ -278,7 +294,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                 + CONSEQUENCE
                 + " Throw InterruptedException, or call Thread.currentThread().interrupt() before"
                 + " leaving; to test the flag without clearing it, use"
-                + " Thread.currentThread().isInterrupted().")
+                + " Thread.currentThread().isInterrupted()."
+                + (documented ? DOCUMENTED_CLEAR : ""))
         .build();
   }
 
@@ -303,6 +320,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       ExpressionStatementTree statement,
       boolean inInterruptCatch,
       VisitorState state) {
+    boolean documented =
+        DocumentedClears.saysTheClearIsDeliberate(state.getPath(), statement, state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -310,11 +329,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
                     + CONSEQUENCE
                     + " To restore the flag call Thread.currentThread().interrupt(); to stop on"
                     + " interrupt write `if (Thread.interrupted()) throw new"
-                    + " InterruptedException();`.");
+                    + " InterruptedException();`."
+                    + (documented ? DOCUMENTED_CLEAR : ""));
     // In a catch of InterruptedException the intent was to restore the flag.
     SuggestedFix fix =
-        InterruptFixes.forBareInterrupted(
-            statement, inInterruptCatch, state.getPath(), state, options);
+        documented
+            ? null
+            : InterruptFixes.forBareInterrupted(
+                statement, inInterruptCatch, state.getPath(), state, options);
     if (fix != null) {
       description.addFix(fix);
     }

@@ -68,7 +68,7 @@ public final class UnseenLifecycleCalls {
   }
 
   /** A lifecycle end or a wait for one, not an uninterruptible wait. */
-  static boolean isLifecycleName(String name) {
+  public static boolean isLifecycleName(String name) {
     if (name.equals("join")) {
       return true;
     }

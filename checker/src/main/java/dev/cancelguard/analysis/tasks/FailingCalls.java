@@ -7,7 +7,9 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
@@ -226,10 +228,44 @@ public final class FailingCalls {
           found[0] = call;
           return null;
         }
+        // `Optional.ofNullable(server).ifPresent(Server::close)`: the method a reference names
+        // runs here, before the call returns, as a call of it would.
+        for (ExpressionTree argument : call.getArguments()) {
+          if (argument instanceof MemberReferenceTree reference
+              && referenceMayFailInPlace(call, reference, state)) {
+            found[0] = call;
+            return null;
+          }
+        }
         return super.visitMethodInvocation(call, null);
       }
     }.scan(tree, null);
     return found[0];
+  }
+
+  /**
+   * True if {@code reference}, an argument of {@code call}, names a method that {@code call} runs
+   * in place ({@link #runsInPlace}: {@code forEach}, {@code Optional.ifPresent}, a stream's
+   * operations) and that may fail when interrupted as a call of it would: it declares {@code
+   * InterruptedException}, is a lifecycle call whose code is not seen ({@link
+   * UnseenLifecycleCalls}) or fails by its own code ({@link BlockingHelpers}).
+   */
+  private static boolean referenceMayFailInPlace(
+      MethodInvocationTree call, MemberReferenceTree reference, VisitorState state) {
+    if (!runsInPlace(call, state)
+        || !(getSymbol(reference) instanceof MethodSymbol method)
+        || method.isConstructor()
+        || !UnseenLifecycleCalls.isLifecycleName(method.getSimpleName().toString())) {
+      return false;
+    }
+    Type interrupted = Interrupts.interruptedExceptionType(state);
+    for (Type thrown : method.getThrownTypes()) {
+      if (isSubtype(thrown, interrupted, state)) {
+        return true;
+      }
+    }
+    return UnseenLifecycleCalls.mayWait(method, state)
+        || BlockingHelpers.mayFailByItsOwnCode(method, state);
   }
 
   /**
