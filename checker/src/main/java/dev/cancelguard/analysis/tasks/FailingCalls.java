@@ -258,14 +258,7 @@ public final class FailingCalls {
         || !UnseenLifecycleCalls.isLifecycleName(method.getSimpleName().toString())) {
       return false;
     }
-    Type interrupted = Interrupts.interruptedExceptionType(state);
-    for (Type thrown : method.getThrownTypes()) {
-      if (isSubtype(thrown, interrupted, state)) {
-        return true;
-      }
-    }
-    return UnseenLifecycleCalls.mayWait(method, state)
-        || BlockingHelpers.mayFailByItsOwnCode(method, state);
+    return mayFailWhenInterrupted(method, state);
   }
 
   /**
@@ -324,22 +317,27 @@ public final class FailingCalls {
     for (Tree resource : tryTree.getResources()) {
       Type type = getType(resource);
       MethodSymbol close = type == null ? null : closeMethod(type, state);
-      if (close != null && closeMayFail(close, state)) {
+      if (close != null && mayFailWhenInterrupted(close, state)) {
         return resource;
       }
     }
     return null;
   }
 
-  private static boolean closeMayFail(MethodSymbol close, VisitorState state) {
+  /**
+   * True if a call of {@code method} may fail when the thread is interrupted: it declares {@code
+   * InterruptedException}, is a lifecycle call whose code is not seen ({@link
+   * UnseenLifecycleCalls}) or fails by its own code ({@link BlockingHelpers}).
+   */
+  private static boolean mayFailWhenInterrupted(MethodSymbol method, VisitorState state) {
     Type interrupted = Interrupts.interruptedExceptionType(state);
-    for (Type thrown : close.getThrownTypes()) {
+    for (Type thrown : method.getThrownTypes()) {
       if (isSubtype(thrown, interrupted, state)) {
         return true;
       }
     }
-    return UnseenLifecycleCalls.mayWait(close, state)
-        || BlockingHelpers.mayFailByItsOwnCode(close, state);
+    return UnseenLifecycleCalls.mayWait(method, state)
+        || BlockingHelpers.mayFailByItsOwnCode(method, state);
   }
 
   /** The {@code close()} a resource of {@code type} is closed with: the most specific one. */

@@ -548,20 +548,9 @@ public final class UninterruptedThreads {
         any = true;
       }
     }
-    if (!any || type.packge() == null) {
-      return false;
-    }
-    CompilationUnitTree here = codeUnit.getCompilationUnit();
-    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(type.packge(), state);
-    if (files == null || !files.contains(here)) {
-      return false;
-    }
-    for (CompilationUnitTree other : files) {
-      if (other != here && names(other, type)) {
-        return false;
-      }
-    }
-    return true;
+    return any
+        && type.packge() != null
+        && noOtherFileOfItsPackageNames(type, codeUnit.getCompilationUnit(), state);
   }
 
   /**
@@ -576,12 +565,21 @@ public final class UninterruptedThreads {
         || field.packge() == null) {
       return false;
     }
-    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(field.packge(), state);
+    return noOtherFileOfItsPackageNames(field, here, state);
+  }
+
+  /**
+   * Every class of the symbol's package is a source of this compilation, {@code here} among them,
+   * and no file of the package but {@code here} names the symbol.
+   */
+  private static boolean noOtherFileOfItsPackageNames(
+      Symbol symbol, CompilationUnitTree here, VisitorState state) {
+    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(symbol.packge(), state);
     if (files == null || !files.contains(here)) {
       return false;
     }
     for (CompilationUnitTree other : files) {
-      if (other != here && names(other, field)) {
+      if (other != here && names(other, symbol)) {
         return false;
       }
     }
