@@ -7,7 +7,6 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -118,7 +117,7 @@ public final class DeadlinePolls {
         return true;
       }
       // A round that skips ahead may never reach a later test.
-      if (containsContinue(statement)) {
+      if (NestedCodeSkipper.containsKind(statement, Tree.Kind.CONTINUE)) {
         return false;
       }
     }
@@ -173,17 +172,5 @@ public final class DeadlinePolls {
       }
     }.scan(comparison, null);
     return clock[0] && !moved[0];
-  }
-
-  private static boolean containsContinue(Tree tree) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(tree, null);
-    return found[0];
   }
 }

@@ -210,7 +210,7 @@ public final class RestoreEdits {
             && node != loop
             && Loops.isLoop(node)
             && getStartPosition(node) < getStartPosition(loop)
-            && containsCatch(node)) {
+            && NestedCodeSkipper.containsKind(node, Tree.Kind.CATCH)) {
           count[0]++;
         }
         return super.scan(node, null);
@@ -223,18 +223,6 @@ public final class RestoreEdits {
         },
         null);
     return count[0];
-  }
-
-  private static boolean containsCatch(Tree tree) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitCatch(CatchTree catchTree, Void unused) {
-        found[0] = true;
-        return null;
-      }
-    }.scan(tree, null);
-    return found[0];
   }
 
   private static String guarded(@Nullable String guard, String code) {

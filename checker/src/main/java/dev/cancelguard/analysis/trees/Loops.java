@@ -110,18 +110,12 @@ public final class Loops {
 
   /** True if the tree contains a loop (outside lambdas and local classes). */
   public static boolean containsLoop(Tree tree) {
-    boolean[] found = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public @Nullable Void scan(@Nullable Tree tree, @Nullable Void unused) {
-        if (tree != null && isLoop(tree)) {
-          found[0] = true;
-          return null;
-        }
-        return found[0] ? null : super.scan(tree, null);
-      }
-    }.scan(tree, null);
-    return found[0];
+    return NestedCodeSkipper.containsKind(
+        tree,
+        Tree.Kind.WHILE_LOOP,
+        Tree.Kind.DO_WHILE_LOOP,
+        Tree.Kind.FOR_LOOP,
+        Tree.Kind.ENHANCED_FOR_LOOP);
   }
 
   /**

@@ -5,6 +5,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePathScanner;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A scanner that does not enter lambda bodies or class bodies: that code runs elsewhere. Started
@@ -29,5 +31,25 @@ public abstract class NestedCodeSkipper extends TreePathScanner<Void, Void> {
   @Override
   public Void visitClass(ClassTree classTree, Void unused) {
     return null;
+  }
+
+  /**
+   * True if {@code tree} is, or holds outside lambda and class bodies, a tree of one of {@code
+   * kinds}.
+   */
+  public static boolean containsKind(Tree tree, Tree.Kind first, Tree.Kind... rest) {
+    Set<Tree.Kind> kinds = EnumSet.of(first, rest);
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void scan(Tree scanned, Void unused) {
+        if (scanned != null && kinds.contains(scanned.getKind())) {
+          found[0] = true;
+          return null;
+        }
+        return found[0] ? null : super.scan(scanned, null);
+      }
+    }.scan(tree, null);
+    return found[0];
   }
 }
