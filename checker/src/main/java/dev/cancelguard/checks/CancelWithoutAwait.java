@@ -28,6 +28,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -62,6 +63,9 @@ import dev.cancelguard.analysis.tasks.WorkerCode;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -100,105 +104,56 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     this.options = options;
   }
 
+  /**
+   * A cancel this check reports, with what it found after it.
+   *
+   * @param found what treats the work as stopped before anyone waits for it, in source order
+   */
+  private record Cancel(
+      Kind kind,
+      boolean timedWait,
+      CancelTarget target,
+      TreePath codeUnit,
+      ImmutableList<AwaitUse> found) {
+    /** Something after the cancel releases or reads what the work uses (not only a return). */
+    boolean releasesOrReads() {
+      return found.stream().anyMatch(u -> u.kind() != AwaitUse.Kind.RETURNS);
+    }
+
+    /** Where the first of them starts. */
+    int firstUse(VisitorState state) {
+      return found.stream().mapToInt(u -> u.position(state)).min().orElse(Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * The wait a fix puts after (or before) {@code anchor}: {@code statement}, which is {@code call}
+   * or {@code call} in a catch that restores the flag; in a lambda body ({@code anchor} null) it
+   * joins the cancel in a block.
+   */
+  private record PlannedWait(
+      @Nullable TreePath anchor, boolean before, String statement, String call) {
+    boolean needsItsOwnCatch() {
+      return !statement.equals(call);
+    }
+  }
+
   @Override
   public Description matchMethodInvocation(MethodInvocationTree call, VisitorState state) {
-    // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
-    if (!Expressions.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+    Cancel cancel = analyse(call, state);
+    if (cancel == null) {
       return NO_MATCH;
     }
-    boolean timedWait = ExecutorCalls.AWAIT_TERMINATION.matches(call, state);
-    // A timed wait whose result is used, or tested through the pool next, was checked.
-    if (timedWait && AwaitQuestions.isCheckedTimedWait(call, state)) {
-      return NO_MATCH;
-    }
-    Kind kind =
-        ThreadCalls.INTERRUPT.matches(call, state)
-            ? Kind.THREAD
-            : FutureCalls.CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
-    CompilationUnitTree unit = state.getPath().getCompilationUnit();
-    // Only a variable can be followed: `Thread.currentThread()`, `this`, a method's result could be
-    // anything.
-    CancelTarget target = CancelTarget.of(kind, getReceiver(call), unit);
-    if (target == null) {
-      return NO_MATCH;
-    }
-    // A thread this file did not make (a caller's, `Thread.currentThread()` remembered in a field)
-    // is joined by whoever owns it.
-    if (kind == Kind.THREAD && !Ownership.isOwnedThread(target, unit, state)) {
-      return NO_MATCH;
-    }
-    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
-    // A field initializer, or a method without a body: no statements to walk.
-    if (codeUnit == null || CodeUnits.bodyOf(codeUnit.getLeaf()) == null) {
-      return NO_MATCH;
-    }
-    // A listener or callback (`onClose`, `terminated()`) runs when whoever fires the event says,
-    // often on a thread of the cancelled work itself: it is not the component's stop method, and
-    // no wait belongs there. The stop protocol is the component's own.
-    if (Terminations.isEventCallback(codeUnit, state)) {
-      return NO_MATCH;
-    }
-    ImmutableList<AwaitUse> found =
-        AwaitQuestions.usesBeforeWait(call, target, timedWait, codeUnit, options, state);
-    // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
-    if (found.isEmpty()) {
-      return NO_MATCH;
-    }
-    // A pool of the class's own that runs nothing but an SSLEngine's delegated tasks: they
-    // compute on the engine's own state, which nothing after the stop reads.
-    if (kind == Kind.EXECUTOR
-        && DelegatedTaskPools.runsOnlyDelegatedTasks(target.variable(), state)) {
-      return NO_MATCH;
-    }
-    // `new SameThreadExecutorService()`, whose execute(command) runs command.run() itself: each
-    // task ended inside the call that submitted it, and the pool has no thread left to wait for.
-    if (kind == Kind.EXECUTOR && CallerRunsPools.runsTasksOnTheCaller(target.variable(), state)) {
-      return NO_MATCH;
-    }
-    // `if (executor instanceof ThreadlessExecutor) executor.shutdownNow();`: a pool whose class
-    // owns no thread (its tasks run on the threads that call into it) leaves none to wait for.
-    if (kind == Kind.EXECUTOR
-        && ThreadlessPools.ownsNoThread(target.variable(), state.getPath(), state)) {
-      return NO_MATCH;
-    }
-    // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's
-    // own name says so (`closeImmediately()`, `shutdownNow()`).
-    if (!timedWait
-        && (StopModes.immediateStopChosenByCaller(codeUnit, target, options, state)
-            || StopModes.isImmediateStopMethod(codeUnit))) {
-      return NO_MATCH;
-    }
-    // `try { f.get(timeout, unit); } finally { f.cancel(true); }`: what follows runs only after
-    // get() returned, when the task was done.
-    if (kind == Kind.FUTURE
-        && FinallyCancels.cancelsOnlyOnTheWayOut(state.getPath(), target, state)) {
-      return NO_MATCH;
-    }
-    // `auditTask.cancel(false)` in a task of the single-threaded executor the audit was scheduled
-    // on (or in a method asserting it runs in that event loop): the audit cannot be running now.
-    if (kind == Kind.FUTURE
-        && SameThreadCancels.cancelsOnTheTasksOwnThread(target, state.getPath(), state)) {
-      return NO_MATCH;
-    }
-    // `timer.cancel(false)` in the method the timer runs (`schedule(this::fire, ..)`), under a
-    // lock, after `if (timer == null) return;` and before `timer = null;`: a run of the task is
-    // this very call, or another that finds the timer null under the lock and does nothing.
-    if (kind == Kind.FUTURE
-        && SelfCancels.cancelsItsOwnGuardedTask(target, state.getPath(), state)) {
-      return NO_MATCH;
-    }
-    // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and
-    // `shutdown() { delegate.shutdown(); }`: an adapter with the wrapped executor's contract.
-    if (!timedWait
-        && (StopModes.waitChosenByCaller(codeUnit, target, options, state)
-            || StopModes.isForwardingStop(codeUnit, state))) {
-      return NO_MATCH;
-    }
+    Kind kind = cancel.kind();
+    boolean timedWait = cancel.timedWait();
+    CancelTarget target = cancel.target();
+    TreePath codeUnit = cancel.codeUnit();
+    ImmutableList<AwaitUse> found = cancel.found();
     Description.Builder description =
         buildDescription(call)
             .setMessage(message(call, kind, timedWait, found.getFirst(), codeUnit, state));
-    boolean releasesOrReads = found.stream().anyMatch(u -> u.kind() != AwaitUse.Kind.RETURNS);
-    int firstUse = found.stream().mapToInt(u -> u.position(state)).min().orElse(Integer.MAX_VALUE);
+    boolean releasesOrReads = cancel.releasesOrReads();
+    int firstUse = cancel.firstUse(state);
     // The work blocks reading what is released next (a thread in readLine() on the stream closed
     // after its interrupt()): a wait before the release can last forever, one after it is late.
     SuggestedFix fix =
@@ -228,6 +183,103 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       }
     }
     return description.build();
+  }
+
+  /** The cancel at {@code call} (the path of {@code state}), if this check reports it. */
+  private @Nullable Cancel analyse(MethodInvocationTree call, VisitorState state) {
+    // Cheap test first: almost no call cancels anything (and an unresolved call is unknown).
+    if (!Expressions.isResolved(call) || !CANCEL_OR_TIMED_WAIT.matches(call, state)) {
+      return null;
+    }
+    boolean timedWait = ExecutorCalls.AWAIT_TERMINATION.matches(call, state);
+    // A timed wait whose result is used, or tested through the pool next, was checked.
+    if (timedWait && AwaitQuestions.isCheckedTimedWait(call, state)) {
+      return null;
+    }
+    Kind kind =
+        ThreadCalls.INTERRUPT.matches(call, state)
+            ? Kind.THREAD
+            : FutureCalls.CANCEL.matches(call, state) ? Kind.FUTURE : Kind.EXECUTOR;
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    // Only a variable can be followed: `Thread.currentThread()`, `this`, a method's result could be
+    // anything.
+    CancelTarget target = CancelTarget.of(kind, getReceiver(call), unit);
+    if (target == null) {
+      return null;
+    }
+    // A thread this file did not make (a caller's, `Thread.currentThread()` remembered in a field)
+    // is joined by whoever owns it.
+    if (kind == Kind.THREAD && !Ownership.isOwnedThread(target, unit, state)) {
+      return null;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
+    // A field initializer, or a method without a body: no statements to walk.
+    if (codeUnit == null || CodeUnits.bodyOf(codeUnit.getLeaf()) == null) {
+      return null;
+    }
+    // A listener or callback (`onClose`, `terminated()`) runs when whoever fires the event says,
+    // often on a thread of the cancelled work itself: it is not the component's stop method, and
+    // no wait belongs there. The stop protocol is the component's own.
+    if (Terminations.isEventCallback(codeUnit, state)) {
+      return null;
+    }
+    ImmutableList<AwaitUse> found =
+        AwaitQuestions.usesBeforeWait(call, target, timedWait, codeUnit, options, state);
+    // Nothing after the cancel treats the work as stopped: fire-and-forget is fine.
+    if (found.isEmpty()) {
+      return null;
+    }
+    // A pool of the class's own that runs nothing but an SSLEngine's delegated tasks: they
+    // compute on the engine's own state, which nothing after the stop reads.
+    if (kind == Kind.EXECUTOR
+        && DelegatedTaskPools.runsOnlyDelegatedTasks(target.variable(), state)) {
+      return null;
+    }
+    // `new SameThreadExecutorService()`, whose execute(command) runs command.run() itself: each
+    // task ended inside the call that submitted it, and the pool has no thread left to wait for.
+    if (kind == Kind.EXECUTOR && CallerRunsPools.runsTasksOnTheCaller(target.variable(), state)) {
+      return null;
+    }
+    // `if (executor instanceof ThreadlessExecutor) executor.shutdownNow();`: a pool whose class
+    // owns no thread (its tasks run on the threads that call into it) leaves none to wait for.
+    if (kind == Kind.EXECUTOR
+        && ThreadlessPools.ownsNoThread(target.variable(), state.getPath(), state)) {
+      return null;
+    }
+    // `close(boolean immediately)`: the caller asked for a stop without waiting; or the method's
+    // own name says so (`closeImmediately()`, `shutdownNow()`).
+    if (!timedWait
+        && (StopModes.immediateStopChosenByCaller(codeUnit, target, options, state)
+            || StopModes.isImmediateStopMethod(codeUnit))) {
+      return null;
+    }
+    // `try { f.get(timeout, unit); } finally { f.cancel(true); }`: what follows runs only after
+    // get() returned, when the task was done.
+    if (kind == Kind.FUTURE
+        && FinallyCancels.cancelsOnlyOnTheWayOut(state.getPath(), target, state)) {
+      return null;
+    }
+    // `auditTask.cancel(false)` in a task of the single-threaded executor the audit was scheduled
+    // on (or in a method asserting it runs in that event loop): the audit cannot be running now.
+    if (kind == Kind.FUTURE
+        && SameThreadCancels.cancelsOnTheTasksOwnThread(target, state.getPath(), state)) {
+      return null;
+    }
+    // `timer.cancel(false)` in the method the timer runs (`schedule(this::fire, ..)`), under a
+    // lock, after `if (timer == null) return;` and before `timer = null;`: a run of the task is
+    // this very call, or another that finds the timer null under the lock and does nothing.
+    if (kind == Kind.FUTURE
+        && SelfCancels.cancelsItsOwnGuardedTask(target, state.getPath(), state)) {
+      return null;
+    }
+    // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and
+    // `shutdown() { delegate.shutdown(); }`: an adapter with the wrapped executor's contract.
+    if (!timedWait
+        && (StopModes.waitChosenByCaller(codeUnit, target, options, state)
+            || StopModes.isForwardingStop(codeUnit, state))) {
+      return null;
+    }
+    return new Cancel(kind, timedWait, target, codeUnit, found);
   }
 
   /** Why no unbounded wait is offered where the work runs its users' code. */
@@ -381,6 +433,107 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       CancelTarget target,
       int firstUse,
       VisitorState state) {
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    PlannedWait plan = planWait(call, kind, checkResult, codeUnit, target, firstUse, fix, state);
+    if (plan == null) {
+      return null;
+    }
+    if (plan.anchor() == null) {
+      // () -> pool.shutdownNow(): the body becomes a block that also waits.
+      return fix.replace(call, "{ " + state.getSourceForNode(call) + "; " + plan.statement() + " }")
+          .build();
+    }
+    String wait = plan.statement();
+    if (!plan.before() && plan.needsItsOwnCatch()) {
+      // `a.interrupt(); b.interrupt();`: both waits in one try, the same text in both findings'
+      // fixes (applied once). A restore between two waits would make the second throw at once.
+      List<String> waits = waitsOfTheSameStop(call, plan, fix, state);
+      if (waits.size() > 1) {
+        wait = WaitFixes.withRestoringCatch(String.join(" ", waits), plan.anchor());
+      } else {
+        // Another cancel's wait, with its catch that restores the flag, follows already: this
+        // wait goes into the same try.
+        SuggestedFix joined = WaitFixes.joinTheWaitThatFollows(plan.anchor(), plan.call(), state);
+        if (joined != null) {
+          return fix.merge(joined).build();
+        }
+      }
+    }
+    SuggestedFix insertion =
+        plan.before()
+            ? SourceEdits.insertBefore(plan.anchor().getLeaf(), wait, state)
+            : WaitFixes.insertAfter(plan.anchor(), wait, state);
+    return insertion == null ? null : fix.merge(insertion).build();
+  }
+
+  /**
+   * The waits, in source order, of the cancels among the statements of {@code plan}'s block up to
+   * its anchor whose fixes put a wait that needs a catch right after that same anchor, this
+   * cancel's among them.
+   */
+  private List<String> waitsOfTheSameStop(
+      MethodInvocationTree call, PlannedWait plan, SuggestedFix.Builder fix, VisitorState state) {
+    TreePath blockPath = plan.anchor().getParentPath();
+    Tree own = state.getPath().getParentPath().getLeaf();
+    if (!(blockPath.getLeaf() instanceof BlockTree block)) {
+      return List.of(plan.call());
+    }
+    Set<String> waits = new LinkedHashSet<>();
+    boolean ownSeen = false;
+    for (StatementTree statement : block.getStatements()) {
+      if (statement == own) {
+        waits.add(plan.call());
+        ownSeen = true;
+      } else if (statement instanceof ExpressionStatementTree expression
+          && expression.getExpression() instanceof MethodInvocationTree other
+          && CANCEL_OR_TIMED_WAIT.matches(other, state)) {
+        TreePath otherPath = new TreePath(new TreePath(blockPath, statement), other);
+        PlannedWait otherPlan = plannedWaitOf(other, state.withPath(otherPath), fix);
+        if (otherPlan != null
+            && otherPlan.anchor() != null
+            && !otherPlan.before()
+            && otherPlan.needsItsOwnCatch()
+            && otherPlan.anchor().getLeaf() == plan.anchor().getLeaf()) {
+          waits.add(otherPlan.call());
+        }
+      }
+      if (statement == plan.anchor().getLeaf()) {
+        break;
+      }
+    }
+    return ownSeen ? List.copyOf(waits) : List.of(plan.call());
+  }
+
+  /** The wait this check's fix for another cancel, at the path of {@code state}, would insert. */
+  private @Nullable PlannedWait plannedWaitOf(
+      MethodInvocationTree call, VisitorState state, SuggestedFix.Builder fix) {
+    Cancel cancel = analyse(call, state);
+    if (cancel == null
+        || cancel.timedWait()
+        || WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), state)) {
+      return null;
+    }
+    return planWait(
+        call,
+        cancel.kind(),
+        cancel.releasesOrReads(),
+        cancel.codeUnit(),
+        cancel.target(),
+        cancel.firstUse(state),
+        fix,
+        state);
+  }
+
+  /** The wait {@link #waitFix} inserts, and where; null where it offers none. */
+  private @Nullable PlannedWait planWait(
+      MethodInvocationTree call,
+      Kind kind,
+      boolean checkResult,
+      TreePath codeUnit,
+      CancelTarget target,
+      int firstUse,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
     if (kind == Kind.FUTURE) {
       return null; // a cancelled future cannot be waited for; the executor's owner must do it
     }
@@ -457,13 +610,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         && WaitPlacement.cleanupFollows(parentPath, codeUnit, state)) {
       return null;
     }
-    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String bare =
+        WaitFixes.waitCall(kind, receiverSource, receiver, checkResult, deadline, fix, state);
     if (parentPath.getLeaf() instanceof LambdaExpressionTree) {
-      // () -> pool.shutdownNow(): the body becomes a block that also waits.
       String wait =
           WaitFixes.waitStatement(
               kind, receiverSource, receiver, state.getPath(), checkResult, deadline, fix, state);
-      return fix.replace(call, "{ " + state.getSourceForNode(call) + "; " + wait + " }").build();
+      return new PlannedWait(null, false, wait, bare);
     }
     Tree statement = parentPath.getLeaf();
     if (!(statement instanceof ExpressionStatementTree) && !(statement instanceof VariableTree)) {
@@ -473,14 +626,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     String wait =
         WaitFixes.waitStatement(
             kind, receiverSource, receiver, spot.anchor(), checkResult, deadline, fix, state);
-    SuggestedFix insertion =
-        spot.before()
-            ? SourceEdits.insertBefore(spot.anchor().getLeaf(), wait, state)
-            : WaitFixes.insertAfter(spot.anchor(), wait, state);
-    if (insertion == null) {
-      return null;
-    }
-    return fix.merge(insertion).build();
+    return new PlannedWait(spot.anchor(), spot.before(), wait, bare);
   }
 
   /** Turns {@code pool.awaitTermination(t, u);} into a check that fails when time runs out. */

@@ -2653,6 +2653,147 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void fix_threadsStoppedTogetherAreJoinedInOneTry() {
+    // Both findings get the same insertion, applied once: a restore between two waits would make
+    // the second throw at once and skip it. A thread the class did not make is not joined.
+    refactoring
+        .addInputLines(
+            "Pipe.java",
+            """
+            class Pipe {
+              private Thread reader;
+              private Thread writer;
+              void start() {
+                reader = new Thread(() -> System.out.println("read"));
+                writer = new Thread(() -> System.out.println("write"));
+                reader.start();
+                writer.start();
+              }
+              void stop() {
+                reader.interrupt();
+                writer.interrupt();
+              }
+              void stopWith(Thread caller) {
+                caller.interrupt();
+                writer.interrupt();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Pipe.java",
+            """
+            class Pipe {
+              private Thread reader;
+              private Thread writer;
+              void start() {
+                reader = new Thread(() -> System.out.println("read"));
+                writer = new Thread(() -> System.out.println("write"));
+                reader.start();
+                writer.start();
+              }
+              void stop() {
+                reader.interrupt();
+                writer.interrupt();
+                try {
+                  reader.join();
+                  writer.join();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              void stopWith(Thread caller) {
+                caller.interrupt();
+                writer.interrupt();
+                try {
+                  writer.join();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_joinsTheWaitWithARestoringCatchThatFollows() {
+    // `reader` is joined already, in a try whose catch restores the flag: `writer`'s wait goes
+    // into that try. After a try whose catch does something else, it gets a try of its own.
+    refactoring
+        .addInputLines(
+            "Pipe.java",
+            """
+            class Pipe {
+              private Thread reader;
+              private Thread writer;
+              void start() {
+                reader = new Thread(() -> System.out.println("read"));
+                writer = new Thread(() -> System.out.println("write"));
+                reader.start();
+                writer.start();
+              }
+              void stop() {
+                reader.interrupt();
+                writer.interrupt();
+                try {
+                  reader.join();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              void stopLogging() {
+                reader.interrupt();
+                writer.interrupt();
+                try {
+                  reader.join();
+                } catch (InterruptedException e) {
+                  System.out.println("interrupted");
+                }
+              }
+            }
+            """)
+        .addOutputLines(
+            "Pipe.java",
+            """
+            class Pipe {
+              private Thread reader;
+              private Thread writer;
+              void start() {
+                reader = new Thread(() -> System.out.println("read"));
+                writer = new Thread(() -> System.out.println("write"));
+                reader.start();
+                writer.start();
+              }
+              void stop() {
+                reader.interrupt();
+                writer.interrupt();
+                try {
+                  writer.join();
+                  reader.join();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              void stopLogging() {
+                reader.interrupt();
+                writer.interrupt();
+                try {
+                  writer.join();
+                } catch (InterruptedException ie) {
+                  Thread.currentThread().interrupt();
+                }
+                try {
+                  reader.join();
+                } catch (InterruptedException e) {
+                  System.out.println("interrupted");
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void fix_bracesAroundAnIfWithoutBlock() {
     refactoring
         .addInputLines(

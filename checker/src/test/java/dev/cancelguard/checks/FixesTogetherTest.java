@@ -217,6 +217,111 @@ class FixesTogetherTest {
   }
 
   @Test
+  void threadsDrainingIntoAResourceTheTryClosesFixedOverRounds() {
+    // OrphanedSubtasks interrupts the drainers in a finally; CancelWithoutAwait then has them
+    // joined before the try-with-resources closes what they write to (one wait per thread, both
+    // in one try: a restore between two waits would cut the second short); SwallowedInterrupt
+    // restores before the rethrow. Each round's fixes are applied together; nothing is reported
+    // after the last one.
+    String source =
+        """
+        import java.io.File;
+        import java.io.FileOutputStream;
+        import java.io.IOException;
+        import java.io.InputStream;
+        import java.io.OutputStream;
+        class Profiler {
+          static class Drainer extends Thread {
+            private final InputStream in;
+            private final OutputStream out;
+            Drainer(InputStream in, OutputStream out) {
+              this.in = in;
+              this.out = out;
+            }
+            @Override
+            public void run() {
+              try {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the process is gone
+              }
+            }
+          }
+          void parse(ProcessBuilder command, File file) {
+            try (OutputStream out = new FileOutputStream(file)) {
+              Process process = command.start();
+              Drainer errors = new Drainer(process.getErrorStream(), out);
+              Drainer output = new Drainer(process.getInputStream(), out);
+              errors.start();
+              output.start();
+              process.waitFor();
+              errors.join();
+              output.join();
+            } catch (IOException | InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        """;
+    String fixed = source;
+    for (int round = 1; round <= 4; round++) {
+      String next = fixedByEveryCheck("Profiler.java", fixed);
+      if (next.equals(fixed)) {
+        break;
+      }
+      fixed = next;
+    }
+    assertEquals(
+        """
+        import java.io.File;
+        import java.io.FileOutputStream;
+        import java.io.IOException;
+        import java.io.InputStream;
+        import java.io.OutputStream;
+        class Profiler {
+          static class Drainer extends Thread {
+            private final InputStream in;
+            private final OutputStream out;
+            Drainer(InputStream in, OutputStream out) {
+              this.in = in;
+              this.out = out;
+            }
+            @Override
+            public void run() {
+              try {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // the process is gone
+              }
+            }
+          }
+          void parse(ProcessBuilder command, File file) {
+            try (OutputStream out = new FileOutputStream(file)) {
+              Process process = command.start();
+              Drainer errors = new Drainer(process.getErrorStream(), out);
+              Drainer output = new Drainer(process.getInputStream(), out);
+              errors.start();
+              output.start();
+              try { process.waitFor();
+              errors.join();
+              output.join();
+        } finally {
+        errors.interrupt();
+        output.interrupt();
+        try { errors.join(); output.join(); } catch (InterruptedException ie) { Thread.currentThread().interrupt(); }
+        }
+            } catch (IOException | InterruptedException e) {
+              if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Profiler.java", fixed);
+  }
+
+  @Test
   void samplesFixedTogetherWithoutOverlap() throws Exception {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(Path.of("..", "samples", "src", "main", "java"))) {

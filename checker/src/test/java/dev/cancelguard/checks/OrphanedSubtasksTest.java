@@ -706,6 +706,64 @@ class OrphanedSubtasksTest {
   // ---------------------------------------------------------------- must not flag
 
   @Test
+  void negative_interruptedThenJoinedInTheFinally() {
+    // A wait that follows the thread's cancel on every path: if it is cut short, the thread was
+    // already asked to stop. Where the cancel may not run (under an if), it is still reported.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            class Test {
+              void copy(Process process) throws InterruptedException {
+                Thread errors = new Thread(() -> System.out.println("drain"));
+                Thread output = new Thread(() -> System.out.println("drain"));
+                errors.start();
+                output.start();
+                try {
+                  process.waitFor();
+                  errors.join();
+                  output.join();
+                } finally {
+                  errors.interrupt();
+                  output.interrupt();
+                  try {
+                    errors.join();
+                    output.join();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+
+              void copyIf(Process process, boolean stop) throws InterruptedException {
+                Thread errors = new Thread(() -> System.out.println("drain"));
+                Thread output = new Thread(() -> System.out.println("drain"));
+                errors.start();
+                output.start();
+                try {
+                  process.waitFor();
+                  // BUG: Diagnostic contains: `errors` still run
+                  errors.join();
+                  output.join();
+                } finally {
+                  if (stop) {
+                    errors.interrupt();
+                  }
+                  output.interrupt();
+                  try {
+                    errors.join();
+                    output.join();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void negative_finallyCancelsEveryFuture() {
     helper
         .addSourceLines(

@@ -8,16 +8,20 @@ import static dev.cancelguard.analysis.flow.FactFlow.factsOf;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.flow.FactFlow;
@@ -90,14 +94,17 @@ public final class OrphanPaths {
       int position = getStartPosition(call);
       List<Member> waited = group.waitsFor.get(call);
       if (waited == null || waited.isEmpty()) {
-        long live = live(position);
+        long live = live(position) & ~cancelledBefore(call);
         return live != 0
                 && followInterrupts
                 && Interrupts.throwsInterruptedException(invocation, state)
             ? List.of(new Raise(Interrupts.interruptedExceptionType(state), live))
             : List.of();
       }
-      long live = live(position) | factsOf(waited, Member::mask, m -> true);
+      // A member cancelled before this wait on every path is not left running unasked if the wait
+      // fails: `t.interrupt(); t.join();` in a finally.
+      long live =
+          (live(position) | factsOf(waited, Member::mask, m -> true)) & ~cancelledBefore(call);
       // A wait that failed: the future waited for is done (a collection still has the rest).
       long failedDone =
           factsOf(waited, Member::mask, m -> !m.collection && !group.combinedWaits.contains(call));
@@ -123,6 +130,46 @@ public final class OrphanPaths {
         }
       }
       return raises;
+    }
+
+    /**
+     * Members a statement cancels that runs before {@code call} on every path: an earlier statement
+     * of a block that holds the call, up to the code unit's body.
+     */
+    private long cancelledBefore(ExpressionTree call) {
+      TreePath path = TreePath.getPath(group.path, call);
+      long cancelled = 0;
+      for (TreePath p = path;
+          p != null && p.getParentPath() != null && p.getLeaf() != group.body;
+          p = p.getParentPath()) {
+        if (p.getLeaf() instanceof LambdaExpressionTree || p.getLeaf() instanceof ClassTree) {
+          break;
+        }
+        if (p.getParentPath().getLeaf() instanceof BlockTree block) {
+          for (StatementTree statement : block.getStatements()) {
+            if (statement == p.getLeaf()) {
+              break;
+            }
+            cancelled |= cancelledBy(statement);
+          }
+        }
+      }
+      return cancelled;
+    }
+
+    /**
+     * Members the statement cancels whole: `t.interrupt();`, `f.cancel(true);`, a cancelling loop.
+     */
+    private long cancelledBy(StatementTree statement) {
+      long cancelled = killedByStatement(statement);
+      if (statement instanceof ExpressionStatementTree expression) {
+        cancelled |=
+            factsOf(
+                group.members.values(),
+                Member::mask,
+                m -> m.cancels.contains(expression.getExpression()));
+      }
+      return cancelled;
     }
 
     @Override

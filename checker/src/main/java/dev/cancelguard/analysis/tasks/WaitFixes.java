@@ -10,7 +10,9 @@ import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -220,6 +222,43 @@ public final class WaitFixes {
       @Nullable Deadline deadline,
       SuggestedFix.Builder fix,
       VisitorState state) {
+    String wait = waitCall(kind, receiver, receiverTree, checkResult, deadline, fix, state);
+    if (waitsByClose(kind, receiverTree, deadline, state) || interruptPropagates(at, state)) {
+      return wait;
+    }
+    return withRestoringCatch(wait, at);
+  }
+
+  /** {@code try { <waits> } catch (InterruptedException e) { <restore> }}, on one line. */
+  public static String withRestoringCatch(String waits, TreePath at) {
+    return "try { "
+        + waits
+        + " } catch (InterruptedException "
+        + freshName(at, "e")
+        + ") { Thread.currentThread().interrupt(); }";
+  }
+
+  /** The wait is an executor's {@code close()}, which throws no {@code InterruptedException}. */
+  private static boolean waitsByClose(
+      CancelTarget.Kind kind, Tree receiverTree, @Nullable Deadline deadline, VisitorState state) {
+    return kind != CancelTarget.Kind.THREAD
+        && deadline == null
+        && executorCloseAvailable(state)
+        && isExecutorService(receiverTree, state);
+  }
+
+  /**
+   * The wait of {@link #waitStatement}, without the catch it may need: {@code t.join();}, {@code
+   * pool.awaitTermination(..);}, {@code pool.close();} (which waits and keeps the flag itself).
+   */
+  public static String waitCall(
+      CancelTarget.Kind kind,
+      String receiver,
+      Tree receiverTree,
+      boolean checkResult,
+      @Nullable Deadline deadline,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
     String wait;
     if (kind == CancelTarget.Kind.THREAD) {
       if (deadline == null) {
@@ -237,9 +276,7 @@ public final class WaitFixes {
                 + deadline.amount()
                 + ");";
       }
-    } else if (deadline == null
-        && executorCloseAvailable(state)
-        && isExecutorService(receiverTree, state)) {
+    } else if (waitsByClose(kind, receiverTree, deadline, state)) {
       return receiver + ".close();"; // waits, and keeps the interrupt flag itself
     } else {
       String await;
@@ -279,14 +316,55 @@ public final class WaitFixes {
                   + "\"); }"
               : await + ";";
     }
-    if (interruptPropagates(at, state)) {
-      return wait;
+    return wait;
+  }
+
+  /**
+   * Puts {@code wait} (a wait statement that needs a catch of its own, as {@link #waitStatement}
+   * makes it) first into the block of the statement right after {@code anchor}, where that
+   * statement is such a wait already: a {@code try} that only waits and whose one catch, of {@code
+   * InterruptedException}, restores the flag ({@code try { other.join(); } catch
+   * (InterruptedException e) { Thread.currentThread().interrupt(); }}, what the fix for another
+   * cancel of the same stop inserted). Two such tries in a row would restore the flag between the
+   * waits, and the second would throw at once and skip its wait. Null where no such try follows.
+   */
+  public static @Nullable SuggestedFix joinTheWaitThatFollows(
+      TreePath anchor, String wait, VisitorState state) {
+    if (!(anchor.getParentPath().getLeaf() instanceof BlockTree block)) {
+      return null;
     }
-    return "try { "
-        + wait
-        + " } catch (InterruptedException "
-        + freshName(at, "e")
-        + ") { Thread.currentThread().interrupt(); }";
+    List<? extends StatementTree> statements = block.getStatements();
+    int index = statements.indexOf(anchor.getLeaf());
+    if (index < 0
+        || index + 1 >= statements.size()
+        || !(statements.get(index + 1) instanceof TryTree next)
+        || !isWaitThatRestores(next, state)) {
+      return null;
+    }
+    return SuggestedFix.prefixWith(next.getBlock().getStatements().getFirst(), wait + " ");
+  }
+
+  /** {@code try { a.join(); b.join(); } catch (InterruptedException e) { <restore>; }} */
+  private static boolean isWaitThatRestores(TryTree tryTree, VisitorState state) {
+    if (!tryTree.getResources().isEmpty()
+        || tryTree.getFinallyBlock() != null
+        || tryTree.getCatches().size() != 1
+        || tryTree.getBlock().getStatements().isEmpty()) {
+      return false;
+    }
+    for (StatementTree statement : tryTree.getBlock().getStatements()) {
+      if (!(statement instanceof ExpressionStatementTree expression)
+          || !(expression.getExpression() instanceof MethodInvocationTree call)
+          || !Interrupts.throwsInterruptedException(call, state)) {
+        return false;
+      }
+    }
+    CatchTree handler = tryTree.getCatches().getFirst();
+    List<? extends StatementTree> body = handler.getBlock().getStatements();
+    return Interrupts.catchesInterruptedExceptionByName(handler, state)
+        && body.size() == 1
+        && body.getFirst() instanceof ExpressionStatementTree restore
+        && Interrupts.isCurrentThreadInterrupt(restore.getExpression(), state);
   }
 
   /** The source that names a deadline's {@code TimeUnit}: its variable, or the constant. */
