@@ -41,6 +41,7 @@ import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
 import dev.cancelguard.analysis.tasks.RestorePlacement;
 import dev.cancelguard.analysis.tasks.RunnerFunctions;
+import dev.cancelguard.analysis.tasks.SelfThreadBases;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -154,6 +155,18 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     if (LostInterrupts.allGoOn(leaks)
         && WakeUps.isWakeUpOfStopFlagLoop(
             catchPath.getParentPath(), LostInterrupts.allContinueTheLoop(leaks), state, options)) {
+      return NO_MATCH;
+    }
+    // The loop of the whole work of a thread its class (or a superclass in another file or a jar)
+    // makes over `this` and keeps to itself: the catch goes straight back to the test of the
+    // object's own stop state.
+    if (LostInterrupts.allGoOn(leaks)
+        && SelfThreadBases.isStopLoopOfThreadItsClassKeeps(
+            catchPath.getParentPath(),
+            LostInterrupts.allContinueTheLoop(leaks),
+            codeUnit,
+            state,
+            options)) {
       return NO_MATCH;
     }
     // ... or the catch itself tests the stop flag and leaves when it is set.

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@link ClassFileReader} keeps of a class file: its name and, for each method with code, the
- * calls it makes and where its jumps land. Nothing else (fields, attributes, constants) is kept.
+ * calls it makes, the instance fields it reads and writes, and where its jumps land. Nothing else
+ * (field declarations, attributes, constants) is kept.
  *
  * @param name the class's binary name with slashes ({@code com/acme/Outer$Inner})
  * @param methods the methods, keyed by name and descriptor ({@code bubble(Ljava/lang/Throwable;)…})
@@ -40,6 +41,8 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    * @param storesReferences true if the code writes a field or an array element of reference type,
    *     or makes a lambda or a string concatenation ({@code putfield}, {@code putstatic}, {@code
    *     aastore}, {@code invokedynamic}): a way other than a call for a value to outlive the code
+   * @param fieldAccesses the code's {@code getfield} and {@code putfield} instructions in code
+   *     order
    */
   public record Method(
       String name,
@@ -51,7 +54,8 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
       ImmutableIntArray exits,
       ImmutableIntArray head,
       ImmutableSet<String> valueTypes,
-      boolean storesReferences) {
+      boolean storesReferences,
+      ImmutableList<FieldAccess> fieldAccesses) {
     /** The longest code kept whole, in bytes. */
     public static final int SHORT_CODE = 16;
 
@@ -72,7 +76,53 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
     public boolean onlyFallenInto(int offset) {
       return !jumpTargets.contains(offset);
     }
+
+    /**
+     * True if the instruction at {@code offset} is reached only through the one at {@code earlier}:
+     * nothing jumps (no branch, switch or exception handler) to an instruction after {@code
+     * earlier} up to and including {@code offset}, so the code between is entered only by falling
+     * through from {@code earlier}.
+     */
+    public boolean reachedOnlyThrough(int earlier, int offset) {
+      if (earlier >= offset) {
+        return false;
+      }
+      for (int target : jumpTargets) {
+        if (target > earlier && target <= offset) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * True if every run of the code reaches the instruction at {@code offset}, unless an exception
+     * leaves first: no instruction before it leaves the straight line and nothing jumps to it or
+     * before it.
+     */
+    public boolean alwaysReaches(int offset) {
+      if (nextExit(0) < offset) {
+        return false;
+      }
+      for (int target : jumpTargets) {
+        if (target <= offset) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
+
+  /**
+   * A {@code getfield} or {@code putfield} instruction.
+   *
+   * @param offset where the instruction starts in the method's code
+   * @param writes true for {@code putfield}
+   * @param owner the class named by the instruction
+   * @param descriptor the field's type as its descriptor spells it ({@code Ljava/lang/Thread;})
+   */
+  public record FieldAccess(
+      int offset, boolean writes, String owner, String name, String descriptor) {}
 
   /**
    * An {@code invokevirtual}, {@code invokespecial}, {@code invokestatic} or {@code

@@ -211,7 +211,8 @@ public final class ClassFileReader {
               ImmutableIntArray.of(),
               ImmutableIntArray.of(),
               ImmutableSet.of(),
-              false);
+              false,
+              ImmutableList.of());
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -239,6 +240,7 @@ public final class ClassFileReader {
       ImmutableList.Builder<ClassFile.Call> calls = ImmutableList.builder();
       ImmutableSet.Builder<Integer> targets = ImmutableSet.builder();
       ImmutableSet.Builder<String> valueTypes = ImmutableSet.builder();
+      ImmutableList.Builder<ClassFile.FieldAccess> fieldAccesses = ImmutableList.builder();
       ByteBuffer c = ByteBuffer.wrap(code);
       int pc = 0;
       int previous = -1;
@@ -297,6 +299,9 @@ public final class ClassFileReader {
         } else if (op == GETSTATIC || op == GETFIELD) {
           valueTypes.add(elementClass(fieldType(c.getShort(pc + 1) & 0xffff)));
         }
+        if (op == GETFIELD || op == PUTFIELD) {
+          fieldAccesses.add(fieldAccess(pc, op == PUTFIELD, c.getShort(pc + 1) & 0xffff));
+        }
         previous = op;
         pc += size;
       }
@@ -327,7 +332,8 @@ public final class ClassFileReader {
           exits.build(),
           head.build(),
           valueTypes.build(),
-          storesReferences);
+          storesReferences,
+          fieldAccesses.build());
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */
@@ -352,6 +358,19 @@ public final class ClassFileReader {
           utf8At(firsts[nameAndType]),
           utf8At(seconds[nameAndType]),
           previous);
+    }
+
+    private ClassFile.FieldAccess fieldAccess(int pc, boolean writes, int index) {
+      if (tags[index] != 9 || tags[seconds[index]] != 12) {
+        throw new IllegalArgumentException("field expected");
+      }
+      int nameAndType = seconds[index];
+      return new ClassFile.FieldAccess(
+          pc,
+          writes,
+          className(firsts[index]),
+          utf8At(firsts[nameAndType]),
+          utf8At(seconds[nameAndType]));
     }
 
     /** The type of the field a field instruction names, as its descriptor spells it. */

@@ -1,0 +1,490 @@
+package dev.cancelguard.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.errorprone.CompilationTestHelper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SwallowedInterrupt} on the loop of {@code run()} in a class whose superclass, in another
+ * file or a jar, makes its thread over {@code this} and keeps it: the catch that goes straight back
+ * to the test of the object's own stop state is not reported. Each case is checked with the base
+ * classes compiled in the same run and read from their class files. Must-flag neighbours: a base
+ * that returns its thread, one that hands itself to an executor, a worker also handed to a pool, a
+ * loop with no way out, a catch followed by another wait, a loop that tests something else, and an
+ * interrupt with no stop before it: a stop that only interrupts, one that sets the stop state after
+ * the interrupt, a wake-up that sets another field, and an interrupt in the class's own code.
+ */
+class SwallowedInterruptSelfThreadBaseTest {
+  private static final Map<String, String> BASES =
+      Map.of(
+          "base/ServiceLoop.java",
+          """
+          package base;
+          public abstract class ServiceLoop implements Runnable {
+            protected Thread thread;
+            protected volatile boolean stopped;
+
+            public void start() {
+              thread = new Thread(this, name());
+              thread.setDaemon(false);
+              thread.start();
+              log("started", thread);
+            }
+
+            public String name() {
+              return getClass().getSimpleName();
+            }
+
+            public void shutdown(boolean interrupt) {
+              stopped = true;
+              if (interrupt) {
+                thread.interrupt();
+              }
+              try {
+                thread.join(1000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+
+            private static void log(String what, Object value) {
+              System.out.println(what + value);
+            }
+          }
+          """,
+          "base/LeakyLoop.java",
+          """
+          package base;
+          public abstract class LeakyLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+
+            public void start() {
+              thread = new Thread(this, "leaky");
+              thread.start();
+            }
+
+            public Thread getThread() {
+              return thread;
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """,
+          "base/PooledLoop.java",
+          """
+          package base;
+          import java.util.concurrent.Executor;
+          public abstract class PooledLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+
+            public void start() {
+              thread = new Thread(this, "pooled");
+              thread.start();
+            }
+
+            public void startOn(Executor executor) {
+              executor.execute(this);
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """,
+          "base/CallingStopLoop.java",
+          """
+          package base;
+          public abstract class CallingStopLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+            protected volatile boolean paused;
+
+            public void start() {
+              thread = new Thread(this, "CallingStopLoop");
+              thread.start();
+            }
+
+            public void stop() {
+              markStopped();
+              thread.interrupt();
+            }
+
+            private void markStopped() {
+              stopped = true;
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """,
+          "base/InterruptOnlyLoop.java",
+          """
+          package base;
+          public abstract class InterruptOnlyLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+            protected volatile boolean paused;
+
+            public void start() {
+              thread = new Thread(this, "InterruptOnlyLoop");
+              thread.start();
+            }
+
+            public void halt() {
+              stopped = true;
+            }
+
+            public void stop() {
+              thread.interrupt();
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """,
+          "base/LateStopLoop.java",
+          """
+          package base;
+          public abstract class LateStopLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+            protected volatile boolean paused;
+
+            public void start() {
+              thread = new Thread(this, "LateStopLoop");
+              thread.start();
+            }
+
+            public void stop() {
+              thread.interrupt();
+              stopped = true;
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """,
+          "base/WakingLoop.java",
+          """
+          package base;
+          public abstract class WakingLoop implements Runnable {
+            private Thread thread;
+            protected volatile boolean stopped;
+            protected volatile boolean paused;
+
+            public void start() {
+              thread = new Thread(this, "WakingLoop");
+              thread.start();
+            }
+
+            public void stop() {
+              stopped = true;
+              thread.interrupt();
+            }
+
+            public void wake() {
+              paused = true;
+              thread.interrupt();
+            }
+
+            public boolean isStopped() {
+              return stopped;
+            }
+          }
+          """);
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void compileBasesElsewhere() throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--release", "8", "-Xlint:-options", "-proc:none", "-d", classes()));
+    for (Map.Entry<String, String> base : BASES.entrySet()) {
+      Path file = work.resolve("src").resolve(base.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, base.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
+    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String classes() {
+    return work.resolve("classes").toString();
+  }
+
+  /** The same expectations with the bases compiled here and read from their class files. */
+  private static void bothWays(String... files) {
+    CompilationTestHelper fromSource =
+        CompilationTestHelper.newInstance(
+            SwallowedInterrupt.class, SwallowedInterruptSelfThreadBaseTest.class);
+    for (int i = 0; i < files.length; i += 2) {
+      fromSource.addSourceLines(files[i], files[i + 1]);
+    }
+    BASES.forEach(fromSource::addSourceLines);
+    fromSource.doTest();
+    CompilationTestHelper fromClassFiles =
+        CompilationTestHelper.newInstance(
+                SwallowedInterrupt.class, SwallowedInterruptSelfThreadBaseTest.class)
+            .setArgs("-cp", classes() + File.pathSeparator + System.getProperty("java.class.path"));
+    for (int i = 0; i < files.length; i += 2) {
+      fromClassFiles.addSourceLines(files[i], files[i + 1]);
+    }
+    fromClassFiles.doTest();
+  }
+
+  private static final String FLAGGED = "// BUG: Diagnostic contains: without restoring";
+
+  /** A worker of {@code base}; {@code marker} goes on the line before the catch. */
+  private static String worker(String base, String loop, String marker, String after) {
+    return """
+        package app;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.LinkedBlockingQueue;
+        class Worker extends base.%s {
+          private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+          void put(String s) {
+            queue.add(s);
+          }
+
+          @Override
+          public void run() {
+            %s {
+              try {
+                handle(queue.take());
+              %s
+              } catch (InterruptedException ignored) {
+              }
+              %s
+            }
+          }
+
+          private void handle(String s) {}
+        }
+        """
+        .formatted(base, loop, marker, after);
+  }
+
+  /** The class that makes the worker and keeps it; {@code extra} is more of its members. */
+  private static String owner(String extra) {
+    return """
+        package app;
+        public class Owner {
+          private final Worker worker = new Worker();
+
+          public void start() {
+            worker.start();
+          }
+
+          public void send(String s) {
+            worker.put(s);
+          }
+
+          public void stop() {
+            if (worker != null) {
+              worker.shutdown(true);
+            }
+          }
+          %s
+        }
+        """
+        .formatted(extra);
+  }
+
+  private static final String OWN_STOP = "while (!this.isStopped())";
+
+  @Test
+  void stopLoopOfThreadTheBaseKeeps() {
+    bothWays(
+        "app/Worker.java", worker("ServiceLoop", OWN_STOP, "", ""), "app/Owner.java", owner(""));
+  }
+
+  @Test
+  void stopLoopTestingTheFieldItself() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", "while (!stopped)", "", ""),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void loopWithNoWayOut() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", "while (true)", FLAGGED, ""),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void catchFollowedByAnotherWait() {
+    bothWays(
+        "app/Worker.java",
+        worker(
+            "ServiceLoop",
+            OWN_STOP,
+            FLAGGED,
+            "try { Thread.sleep(10); } catch (InterruptedException e) {"
+                + " Thread.currentThread().interrupt(); }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void loopTestingSomethingElse() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", "while (!Owner.done())", FLAGGED, ""),
+        "app/Owner.java",
+        owner("static boolean done() { return false; }"));
+  }
+
+  @Test
+  void workerAlsoHandedToAPool() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("void runOn(java.util.concurrent.Executor pool) { pool.execute(worker); }"));
+  }
+
+  @Test
+  void workerReturned() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("Runnable worker() { return worker; }"));
+  }
+
+  @Test
+  void runAlsoCalledDirectly() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("void runHere() { worker.run(); }"));
+  }
+
+  @Test
+  void baseReturnsItsThread() {
+    bothWays(
+        "app/Worker.java",
+        worker("LeakyLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("").replace("worker.shutdown(true);", ""));
+  }
+
+  @Test
+  void baseHandsItselfToAnExecutor() {
+    bothWays(
+        "app/Worker.java",
+        worker("PooledLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("").replace("worker.shutdown(true);", ""));
+  }
+
+  private static String stopOnly() {
+    return owner("").replace("worker.shutdown(true);", "worker.stop();");
+  }
+
+  @Test
+  void baseSetsTheStopStateInAMethodItCallsBeforeTheInterrupt() {
+    bothWays(
+        "app/Worker.java",
+        worker("CallingStopLoop", OWN_STOP, "", ""),
+        "app/Owner.java",
+        stopOnly());
+  }
+
+  @Test
+  void baseWhoseStopOnlyInterrupts() {
+    bothWays(
+        "app/Worker.java",
+        worker("InterruptOnlyLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        stopOnly());
+  }
+
+  @Test
+  void baseThatSetsTheStopStateAfterTheInterrupt() {
+    bothWays(
+        "app/Worker.java",
+        worker("LateStopLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        stopOnly());
+  }
+
+  @Test
+  void baseThatAlsoInterruptsToWakeWithoutStopping() {
+    bothWays(
+        "app/Worker.java",
+        worker("WakingLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        stopOnly());
+  }
+
+  @Test
+  void workerThatStopsBeforeItInterrupts() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, "", "")
+            .replace(
+                "  private void handle(String s) {}",
+                "  private void handle(String s) {}\n\n"
+                    + "  void abort() {\n    stopped = true;\n    thread.interrupt();\n  }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void workerThatInterruptsWithoutStopping() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, "")
+            .replace(
+                "  private void handle(String s) {}",
+                "  private void handle(String s) {}\n\n  void abort() {\n    thread.interrupt();\n  }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void loopThatTestsWhatItWorksThrough() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", "while (!queue.isEmpty())", FLAGGED, ""),
+        "app/Owner.java",
+        owner(""));
+  }
+}
