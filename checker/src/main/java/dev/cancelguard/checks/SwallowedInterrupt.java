@@ -458,6 +458,16 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " the loop would keep the interrupted caller waiting, since the loop has no deadline"
               + " of its own and ends only when another thread changes what it polls. Leave the"
               + " loop on the interrupt (with the method's failure exception, or rethrow it).";
+      case NONE_TASK_LOOP_GOES_ON ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin; recording the interrupt and restoring it after"
+              + " the loop would not stop this task either: the loop is its whole work and goes on"
+              + " working and waiting until its own stop state ends it, so shutdownNow() or"
+              + " cancel(true) of what runs it would be ignored until then. Decide what an"
+              + " interrupt means for this task: end its work on it (set its stop state, or leave"
+              + " the loop so that what follows still runs), or rethrow it.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

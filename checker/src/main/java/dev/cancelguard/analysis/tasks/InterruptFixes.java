@@ -113,7 +113,8 @@ public final class InterruptFixes {
       case NONE,
           NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
           NONE_CALLER_GOES_ON_TO_BLOCK,
-          NONE_UNBOUNDED_WAIT -> {}
+          NONE_UNBOUNDED_WAIT,
+          NONE_TASK_LOOP_GOES_ON -> {}
     }
     SuggestedFix rethrow =
         mechanicalRethrow(catchPath, codeUnit, placement, fallsThroughOnly, state, options);

@@ -10,6 +10,7 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -38,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -90,6 +92,92 @@ public final class InterruptStops {
       return true; // the loop's own code already takes an interrupt for its end
     }
     return interruptsAsAStop(codeUnit, state);
+  }
+
+  /**
+   * True if {@code loop} is the whole work of a task or a thread that its users can interrupt as a
+   * stop, and it goes on until its object's own stop state ends it: the code unit runs as a task or
+   * is a thread's whole work ({@link Tasks#runsAsTask}, {@link Tasks#isThreadTopLevel}); the loop
+   * is its outermost loop; its condition reads only its object's own state that says whether to go
+   * on ({@code while (running)}, {@code while (!halted.get())}, {@code while (isRunning())}) — no
+   * local or parameter (a counter, a bound, an item it works through: such a loop ends by itself) —
+   * or it has none ({@code for (;;)}, ended from inside); {@code catchTree} does not set that
+   * state; and the work may run on a thread someone else interrupts: not on a thread its class
+   * keeps and never interrupts ({@link UninterruptedThreads}), nor, for a thread's whole work, on a
+   * thread this code makes from a class or lambda its users cannot name. An interrupt recorded
+   * there and restored once the loop is over leaves the interrupted task working and waiting until
+   * that state changes: {@code shutdownNow()} or {@code cancel(true)} of the executor it runs on
+   * does not stop it.
+   */
+  public static boolean goesOnUntilItsOwnStop(
+      TreePath loop, Tree catchTree, TreePath codeUnit, VisitorState state) {
+    boolean task = Tasks.runsAsTask(codeUnit, state);
+    boolean thread = Tasks.isThreadTopLevel(codeUnit, state);
+    if (!(task || thread) || Loops.enclosingLoop(loop, codeUnit) != null) {
+      return false;
+    }
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    if (loop.getLeaf() instanceof EnhancedForLoopTree) {
+      return false; // a walk through items ends by itself
+    }
+    if (!Loops.hasNoExitCondition(loop.getLeaf()) && condition != null) {
+      if (readsALocal(condition)) {
+        return false;
+      }
+      Set<Symbol> stopState = stopStateReadBy(condition, state);
+      if (stopState.isEmpty()
+          || writesAnyField(state.getPath().getCompilationUnit(), catchTree, stopState)) {
+        return false;
+      }
+    }
+    if (UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
+      return false;
+    }
+    // The whole work of a thread this code makes, from a class its users cannot name: only this
+    // code runs it, and an interrupt there is a stray one (rule 2), which the record keeps.
+    return !(thread && !nameableByUsers(codeUnit));
+  }
+
+  /** Reads a local variable or a parameter (not in nested code). */
+  private static boolean readsALocal(ExpressionTree expression) {
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        Symbol symbol = getSymbol(id);
+        found[0] |=
+            symbol != null
+                && (symbol.getKind() == ElementKind.LOCAL_VARIABLE
+                    || symbol.getKind() == ElementKind.PARAMETER
+                    || symbol.getKind() == ElementKind.RESOURCE_VARIABLE
+                    || symbol.getKind() == ElementKind.BINDING_VARIABLE);
+        return null;
+      }
+    }.scan(expression, null);
+    return found[0];
+  }
+
+  /**
+   * True if the code unit is a method of a named class that code outside its package can name (the
+   * class and every class around it public): its users can make one and run it on a thread or
+   * executor of their own.
+   */
+  private static boolean nameableByUsers(TreePath codeUnit) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    for (Symbol owner = symbol.enclClass();
+        owner instanceof Symbol.ClassSymbol;
+        owner = owner.owner) {
+      if (owner.isAnonymous() || !owner.getModifiers().contains(Modifier.PUBLIC)) {
+        return false;
+      }
+      if (owner.owner == null || owner.owner.getKind() == ElementKind.PACKAGE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

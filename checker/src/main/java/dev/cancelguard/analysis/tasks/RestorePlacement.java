@@ -70,7 +70,14 @@ public final class RestorePlacement {
      * WaitLoopBounds}), on a caller's thread; recorded and restored after the loop, the interrupt
      * would leave the caller waiting with no end.
      */
-    NONE_UNBOUNDED_WAIT
+    NONE_UNBOUNDED_WAIT,
+    /**
+     * No fix: the loop is the whole work of a task or thread that others can interrupt as a stop,
+     * and it goes on until its object's own stop state ends it ({@link
+     * InterruptStops#goesOnUntilItsOwnStop}); recorded and restored after the loop, the interrupt
+     * would not stop the task, and leaving the loop is not what its owner means by stop.
+     */
+    NONE_TASK_LOOP_GOES_ON
   }
 
   /**
@@ -211,6 +218,13 @@ public final class RestorePlacement {
     // would still wait out every remaining item.
     if (TimedItemWaits.restoreInPlace(catchPath, loop, codeUnit, state, options)) {
       return new Placement(Shape.RESTORE, null, null);
+    }
+    // The loop is a task's whole work and goes on until its own stop state ends it: recorded, the
+    // interrupt would leave the task working and waiting after shutdownNow() or cancel(true) until
+    // something else stops it. Leaving was not chosen above (the interrupt is not what the loop's
+    // owner means by stop there, or the loop's own exits do more than end it): no fix is safe.
+    if (InterruptStops.goesOnUntilItsOwnStop(loop, catchPath.getLeaf(), codeUnit, state)) {
+      return new Placement(Shape.NONE_TASK_LOOP_GOES_ON, loop, blockingInLoop);
     }
     return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
   }
