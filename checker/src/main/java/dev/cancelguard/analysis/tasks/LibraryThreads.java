@@ -38,6 +38,7 @@ import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SelfReferences;
 import dev.cancelguard.analysis.trees.UnitCache;
 import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.ArrayList;
@@ -267,52 +268,32 @@ public final class LibraryThreads {
     }
     boolean[] escapes = new boolean[1];
     List<TreePath> taking = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (identifier.getName().contentEquals("this")) {
-          check(getCurrentPath());
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (select.getIdentifier().contentEquals("this")) {
-          check(getCurrentPath());
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void check(TreePath self) {
-        Type selfType = getType((ExpressionTree) self.getLeaf());
-        if (selfType == null || selfType.tsym != c) {
-          return;
-        }
-        TreePath parent = LocalUses.parent(self);
-        Tree use = parent == null ? null : parent.getLeaf();
-        switch (use) {
-          case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
-          case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
-          case SynchronizedTree lock -> {} // its own lock
-          case BinaryTree binary
-              when binary.getKind() == Tree.Kind.EQUAL_TO
-                  || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
-          case null -> escapes[0] = true;
-          default -> {
-            if (!isThread
-                && (UninterruptedThreads.isThreadCreationWithArgument(parent, self.getLeaf(), state)
-                    || UninterruptedThreads.isThreadFactoryMethodWithArgument(
-                        parent, self.getLeaf(), state))) {
-              taking.add(parent);
-            } else {
-              escapes[0] = true;
+    SelfReferences.forEach(
+        declaration,
+        c,
+        (self, parent) -> {
+          Tree use = parent == null ? null : parent.getLeaf();
+          switch (use) {
+            case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
+            case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
+            case SynchronizedTree lock -> {} // its own lock
+            case BinaryTree binary
+                when binary.getKind() == Tree.Kind.EQUAL_TO
+                    || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
+            case null -> escapes[0] = true;
+            default -> {
+              if (!isThread
+                  && (UninterruptedThreads.isThreadCreationWithArgument(
+                          parent, self.getLeaf(), state)
+                      || UninterruptedThreads.isThreadFactoryMethodWithArgument(
+                          parent, self.getLeaf(), state))) {
+                taking.add(parent);
+              } else {
+                escapes[0] = true;
+              }
             }
           }
-        }
-      }
-    }.scan(declaration, null);
+        });
     if (escapes[0]) {
       return false;
     }

@@ -1,6 +1,5 @@
 package dev.cancelguard.analysis.tasks;
 
-import static com.google.errorprone.util.ASTHelpers.getType;
 import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
@@ -35,6 +34,7 @@ import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.SelfReferences;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -467,48 +467,27 @@ public final class SelfThreadBases {
     }
     boolean[] escapes = new boolean[1];
     boolean[] threads = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
-        if (identifier.getName().contentEquals("this")) {
-          check(getCurrentPath());
-        }
-        return null;
-      }
-
-      @Override
-      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
-        if (select.getIdentifier().contentEquals("this")) {
-          check(getCurrentPath());
-          return null;
-        }
-        return super.visitMemberSelect(select, null);
-      }
-
-      private void check(TreePath self) {
-        Type selfType = getType((ExpressionTree) self.getLeaf());
-        if (selfType == null || selfType.tsym != c) {
-          return;
-        }
-        TreePath parent = LocalUses.parent(self);
-        Tree use = parent == null ? null : parent.getLeaf();
-        switch (use) {
-          case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
-          case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
-          case SynchronizedTree lock -> {}
-          case BinaryTree binary
-              when binary.getKind() == Tree.Kind.EQUAL_TO
-                  || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
-          case NewClassTree newThread
-              when UninterruptedThreads.isThreadCreationWithArgument(
-                  parent, self.getLeaf(), state) ->
-              threads[0] = true;
-          case Tree other when takenAsPlainObject(parent, self.getLeaf()) -> {}
-          case null -> escapes[0] = true;
-          default -> escapes[0] = true;
-        }
-      }
-    }.scan(declaration, null);
+    SelfReferences.forEach(
+        declaration,
+        c,
+        (self, parent) -> {
+          Tree use = parent == null ? null : parent.getLeaf();
+          switch (use) {
+            case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
+            case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
+            case SynchronizedTree lock -> {}
+            case BinaryTree binary
+                when binary.getKind() == Tree.Kind.EQUAL_TO
+                    || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
+            case NewClassTree newThread
+                when UninterruptedThreads.isThreadCreationWithArgument(
+                    parent, self.getLeaf(), state) ->
+                threads[0] = true;
+            case Tree other when takenAsPlainObject(parent, self.getLeaf()) -> {}
+            case null -> escapes[0] = true;
+            default -> escapes[0] = true;
+          }
+        });
     return escapes[0] ? null : threads[0];
   }
 
