@@ -147,7 +147,7 @@ class InputsTest {
           }
         }
         """);
-    MainTest.Run run = run("-q", "--offline", dir.toString());
+    MainTest.Run run = run("-q", dir.toString());
     assertEquals(1, run.exit(), run.out() + run.err());
     assertTrue(
         run.out()
