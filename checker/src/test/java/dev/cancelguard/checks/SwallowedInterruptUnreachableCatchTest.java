@@ -195,6 +195,87 @@ class SwallowedInterruptUnreachableCatchTest {
   }
 
   @Test
+  void getInAGuavaListenerOfTheFutureItself() {
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.google.common.util.concurrent.ListenableFuture;
+            import com.google.common.util.concurrent.MoreExecutors;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.ExecutionException;
+            class Test {
+              <T> CompletableFuture<T> toCompletable(ListenableFuture<T> future) {
+                CompletableFuture<T> result = new CompletableFuture<>();
+                future.addListener(
+                    () -> {
+                      try {
+                        result.complete(future.get());
+                      } catch (ExecutionException e) {
+                        result.completeExceptionally(e.getCause());
+                      } catch (Exception e) {
+                        result.completeExceptionally(e);
+                      }
+                    },
+                    MoreExecutors.directExecutor());
+                return result;
+              }
+              <T> void anotherFutureIsRead(ListenableFuture<T> future, ListenableFuture<T> other) {
+                future.addListener(
+                    () -> {
+                      try {
+                        System.out.println(other.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    },
+                    MoreExecutors.directExecutor());
+              }
+              <T> void outsideTheListener(ListenableFuture<T> future) {
+                future.addListener(() -> System.out.println("done"), MoreExecutors.directExecutor());
+                try {
+                  System.out.println(future.get());
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  System.out.println("failed: " + e);
+                }
+              }
+            }
+            """)
+        .addSourceLines(
+            "Listeners.java",
+            """
+            import java.util.concurrent.Executor;
+            import java.util.concurrent.Future;
+            /** Not Guava's: nothing says when its listeners run. */
+            interface Listeners<T> extends Future<T> {
+              void addListener(Runnable listener, Executor executor);
+            }
+            """)
+        .addSourceLines(
+            "OtherListener.java",
+            """
+            import java.util.concurrent.Executor;
+            class OtherListener {
+              <T> void notGuavas(Listeners<T> future, Executor executor) {
+                future.addListener(
+                    () -> {
+                      try {
+                        System.out.println(future.get());
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (Exception e) {
+                        System.out.println("failed: " + e);
+                      }
+                    },
+                    executor);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void getOfTheFutureACompletionListenerIsHanded() {
     helper
         .addSourceLines(

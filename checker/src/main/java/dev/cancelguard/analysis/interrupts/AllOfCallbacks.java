@@ -78,9 +78,10 @@ public final class AllOfCallbacks {
    * True if {@code call}, a {@code f.get()}, runs in a callback of {@code f} itself that runs only
    * once {@code f} completed: {@code f.whenComplete((v, e) -> .. f.get() ..)}, also {@code handle},
    * {@code exceptionally}, {@code thenApply}, {@code thenAccept}, {@code thenRun}, {@code
-   * thenCompose} and their {@code Async} forms. {@code f} is one name that cannot be assigned again
-   * (a final field, or an effectively final parameter or local), written alone at both places, so
-   * both read the same future. Such a {@code get()} returns at once.
+   * thenCompose} and their {@code Async} forms, and Guava's {@code f.addListener(() -> .. f.get()
+   * .., executor)} ({@link FutureCalls#DONE_LISTENER}). {@code f} is one name that cannot be
+   * assigned again (a final field, or an effectively final parameter or local), written alone at
+   * both places, so both read the same future. Such a {@code get()} returns at once.
    */
   public static boolean isGetInItsOwnCallback(
       MethodInvocationTree call, TreePath callPath, VisitorState state) {
@@ -103,7 +104,8 @@ public final class AllOfCallbacks {
           && stage.getArguments().contains(leaf)
           && Expressions.isResolved(stage)
           && (FutureCalls.SUCCESS_CALLBACK.matches(stage, state)
-              || FutureCalls.COMPLETION_CALLBACK.matches(stage, state))
+              || FutureCalls.COMPLETION_CALLBACK.matches(stage, state)
+              || FutureCalls.DONE_LISTENER.matches(stage, state))
           && getReceiver(stage) != null
           && future.equals(plainVariable(getReceiver(stage)))) {
         return true;

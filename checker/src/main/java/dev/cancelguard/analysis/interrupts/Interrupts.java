@@ -477,7 +477,8 @@ public final class Interrupts {
   /**
    * {@code Thread.currentThread().interrupt()}, also through a local that holds the current thread
    * ({@link CurrentThreadLocals}: {@code thread.interrupt()} after {@code final Thread thread =
-   * Thread.currentThread();}).
+   * Thread.currentThread();}), or a thread's own {@code interrupt()} in its {@code run()} ({@link
+   * ThreadSelfInterrupts}).
    */
   public static boolean isCurrentThreadInterrupt(ExpressionTree tree, VisitorState state) {
     if (!(stripParentheses(tree) instanceof MethodInvocationTree call)
@@ -486,9 +487,10 @@ public final class Interrupts {
       return false;
     }
     @Nullable ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
-    return receiver != null
-        && (ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state)
-            || CurrentThreadLocals.holdsTheCurrentThread(receiver, state));
+    return (receiver != null
+            && (ThreadCalls.CURRENT_THREAD.matches(stripParentheses(receiver), state)
+                || CurrentThreadLocals.holdsTheCurrentThread(receiver, state)))
+        || ThreadSelfInterrupts.interruptsItsOwnThread(call, state);
   }
 
   /**

@@ -161,6 +161,18 @@ public final class FutureCalls {
               "handleAsync",
               "exceptionallyAsync");
 
+  /**
+   * Guava's {@code ListenableFuture.addListener(listener, executor)}: by the interface's contract
+   * the listener runs once the future's computation is complete (at once if it already is).
+   */
+  public static final Matcher<ExpressionTree> DONE_LISTENER =
+      CallNames.namedFirst(
+          instanceMethod()
+              .onClass(
+                  Supertypes.descendantOf("com.google.common.util.concurrent.ListenableFuture"))
+              .named("addListener"),
+          "addListener");
+
   /** {@code orTimeout} and {@code completeOnTimeout}: the stage completes, the task runs on. */
   public static final Matcher<ExpressionTree> COMPLETE_ON_EXPIRY =
       CallNames.namedFirst(
