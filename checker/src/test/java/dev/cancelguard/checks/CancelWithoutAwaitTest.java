@@ -2364,6 +2364,225 @@ class CancelWithoutAwaitTest {
   }
 
   @Test
+  void negative_cancelAndReleaseInASynchronizedThisBlockTheTaskTakesToo() {
+    helper
+        .addSourceLines(
+            "Journal.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+            class Journal {
+              interface Readers extends Closeable {
+                void disposeUnused();
+              }
+
+              private final ScheduledExecutorService scheduler =
+                  Executors.newSingleThreadScheduledExecutor();
+              private Readers readers;
+              private ScheduledFuture<?> cleanupTask;
+              private boolean started;
+
+              synchronized void start(Readers fresh) {
+                readers = fresh;
+                started = true;
+                cleanupTask =
+                    scheduler.scheduleAtFixedRate(
+                        new Runnable() {
+                          @Override
+                          public void run() {
+                            cleanup();
+                          }
+                        },
+                        1,
+                        1,
+                        TimeUnit.SECONDS);
+              }
+
+              public synchronized void cleanup() {
+                if (readers != null) {
+                  readers.disposeUnused();
+                }
+              }
+
+              public void close() throws IOException {
+                synchronized (this) {
+                  if (!started) {
+                    return;
+                  }
+                  cleanupTask.cancel(true);
+                  readers.close();
+                }
+                started = false;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_releaseAfterTheSynchronizedBlockOrUnderAnotherLock() {
+    helper
+        .addSourceLines(
+            "Journal.java",
+            """
+            import java.io.Closeable;
+            import java.io.IOException;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            import java.util.concurrent.ScheduledFuture;
+            import java.util.concurrent.TimeUnit;
+            class Journal {
+              interface Readers extends Closeable {
+                void disposeUnused();
+              }
+
+              private final ScheduledExecutorService scheduler =
+                  Executors.newSingleThreadScheduledExecutor();
+              private final Object lock = new Object();
+              private Readers readers;
+              private ScheduledFuture<?> cleanupTask;
+
+              synchronized void start(Readers fresh) {
+                readers = fresh;
+                cleanupTask = scheduler.scheduleAtFixedRate(this::cleanup, 1, 1, TimeUnit.SECONDS);
+              }
+
+              public synchronized void cleanup() {
+                readers.disposeUnused();
+              }
+
+              // The lock is let go before the release: the cleanup may run in between.
+              public void close() throws IOException {
+                synchronized (this) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  cleanupTask.cancel(true);
+                }
+                readers.close();
+              }
+
+              // Another object's lock: the cleanup does not take it.
+              public void closeUnderLock() throws IOException {
+                synchronized (lock) {
+                  // BUG: Diagnostic contains: CancelWithoutAwait
+                  cleanupTask.cancel(true);
+                  readers.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_threadWorksOnlyInASynchronizedOuterThisBlock() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.ArrayDeque;
+            class Connection {
+              private final ArrayDeque<byte[]> toWrite = new ArrayDeque<>();
+              private OutputStream out;
+              private boolean closed;
+              private Sender sender;
+
+              private class Sender extends Thread {
+                @Override
+                public void run() {
+                  synchronized (Connection.this) {
+                    while (!closed) {
+                      if (toWrite.isEmpty()) {
+                        try {
+                          Connection.this.wait();
+                        } catch (InterruptedException e) {
+                          Thread.currentThread().interrupt();
+                        }
+                        continue;
+                      }
+                      try {
+                        out.write(toWrite.poll());
+                      } catch (IOException e) {
+                        closed = true;
+                      }
+                    }
+                  }
+                }
+              }
+
+              synchronized void open(OutputStream stream) {
+                out = stream;
+                sender = new Sender();
+                sender.start();
+              }
+
+              public synchronized void shutdown() throws IOException {
+                closed = true;
+                sender.interrupt();
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadLocksItselfNotTheConnection() {
+    helper
+        .addSourceLines(
+            "Connection.java",
+            """
+            import java.io.IOException;
+            import java.io.OutputStream;
+            import java.util.ArrayDeque;
+            class Connection {
+              private final ArrayDeque<byte[]> toWrite = new ArrayDeque<>();
+              private OutputStream out;
+              private volatile boolean closed;
+              private Sender sender;
+
+              private class Sender extends Thread {
+                @Override
+                public void run() {
+                  // `this` is the Sender: shutdown() does not take its lock.
+                  synchronized (this) {
+                    while (!closed) {
+                      byte[] next = toWrite.poll();
+                      if (next != null) {
+                        try {
+                          out.write(next);
+                        } catch (IOException e) {
+                          closed = true;
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+
+              synchronized void open(OutputStream stream) {
+                out = stream;
+                sender = new Sender();
+                sender.start();
+              }
+
+              public synchronized void shutdown() throws IOException {
+                closed = true;
+                // BUG: Diagnostic contains: CancelWithoutAwait
+                sender.interrupt();
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearingAPlainCollectionTheTasksWrite() {
     helper
         .addSourceLines(

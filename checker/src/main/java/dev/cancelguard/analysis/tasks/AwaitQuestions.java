@@ -13,6 +13,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -126,9 +127,31 @@ public final class AwaitQuestions {
                               state))
               .collect(ImmutableList.toImmutableList());
     }
+    // The cancel and a release or read after it inside one `synchronized (this)` block (or
+    // `synchronized (Outer.this)`), where the tasks touch what it releases or reads only holding
+    // that instance's lock too: the two never run at the same time, as in a synchronized method.
+    // Leaving the block releases the lock before the method returns, so returning is kept.
+    List<SynchronizedTree> lockBlocks = InstanceMonitors.enclosing(state.getPath(), codeUnit);
+    if (!lockBlocks.isEmpty()) {
+      found =
+          found.stream()
+              .filter(
+                  u ->
+                      u.kind() == AwaitUse.Kind.RETURNS
+                          || lockBlocks.stream()
+                              .noneMatch(
+                                  block -> {
+                                    ClassSymbol locked = InstanceMonitors.lockedBy(block);
+                                    return locked != null
+                                        && InstanceMonitors.within(u.tree(), block, state)
+                                        && uses.usedOnlyHolding(u.symbol(), locked);
+                                  }))
+              .collect(ImmutableList.toImmutableList());
+    }
     // A synchronized method releasing or reading what the tasks touch only in synchronized
-    // methods of the same instance: the two never run at the same time. If the tasks touch
-    // nothing else, returning is safe too: what they do next waits for the lock.
+    // methods of the same instance (or in `synchronized (this)` blocks of them): the two never run
+    // at the same time. If the tasks touch nothing else, returning is safe too: what they do next
+    // waits for the lock.
     ClassSymbol monitor = monitorHeldBy(codeUnit);
     if (monitor == null) {
       return found;

@@ -14,6 +14,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -28,8 +29,9 @@ import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What task bodies use, write and signal, and under which instance lock; same-file helpers they
- * call are followed a little way (a parameter a helper writes is the caller's argument).
+ * What task bodies use, write and signal, and under which instance lock (a synchronized method's,
+ * or a {@code synchronized (this)} / {@code synchronized (Outer.this)} block's); same-file helpers
+ * they call are followed a little way (a parameter a helper writes is the caller's argument).
  */
 /** Collects the variables a piece of task code reads, writes and signals. */
 final class TaskBodyUses extends WriteScanner {
@@ -101,6 +103,20 @@ final class TaskBodyUses extends WriteScanner {
       monitor = method.owner;
     }
     super.visitMethod(tree, null);
+    monitor = outer;
+    return null;
+  }
+
+  @Override
+  public Void visitSynchronized(SynchronizedTree tree, Void unused) {
+    // `synchronized (this)`, `synchronized (Outer.this)`: the instance monitor a synchronized
+    // method of that class takes. A lock on any other object is not counted as one.
+    scan(tree.getExpression(), null);
+    Symbol outer = monitor;
+    if (monitor == null) {
+      monitor = InstanceMonitors.lockedBy(tree);
+    }
+    scan(tree.getBlock(), null);
     monitor = outer;
     return null;
   }

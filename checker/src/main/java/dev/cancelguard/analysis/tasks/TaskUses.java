@@ -247,8 +247,9 @@ public final class TaskUses {
 
   /**
    * True if every use the tasks make of the variable is inside a synchronized instance method of
-   * {@code monitor} (or code such a method calls): code holding that instance's lock never runs
-   * alongside them.
+   * {@code monitor} or a {@code synchronized (this)} / {@code synchronized (Monitor.this)} block
+   * (or code such a method or block calls): code holding that instance's lock never runs alongside
+   * them.
    */
   public boolean usedOnlyHolding(@Nullable Symbol symbol, ClassSymbol monitor) {
     return symbol != null && usesOnlyHolding(symbol, monitor);
