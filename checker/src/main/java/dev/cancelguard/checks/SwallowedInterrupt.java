@@ -468,6 +468,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " cancel(true) of what runs it would be ignored until then. Decide what an"
               + " interrupt means for this task: end its work on it (set its stop state, or leave"
               + " the loop so that what follows still runs), or rethrow it.";
+      case NONE_WALK_GOES_ON_WORKING ->
+          " Restoring the flag at the top of this catch would make every remaining item's blocking"
+              + " call (line "
+              + Lines.of(blocking, state)
+              + ") fail at once into this catch, which takes it for that item's failure; recording"
+              + " the interrupt and restoring it after the loop would keep the interrupted thread"
+              + " doing every remaining item's blocking work. Decide what an interrupt means for"
+              + " this walk: leave it (releasing what it holds) or rethrow the exception.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

@@ -114,7 +114,8 @@ public final class InterruptFixes {
           NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
           NONE_CALLER_GOES_ON_TO_BLOCK,
           NONE_UNBOUNDED_WAIT,
-          NONE_TASK_LOOP_GOES_ON -> {}
+          NONE_TASK_LOOP_GOES_ON,
+          NONE_WALK_GOES_ON_WORKING -> {}
     }
     SuggestedFix rethrow =
         mechanicalRethrow(catchPath, codeUnit, placement, fallsThroughOnly, state, options);

@@ -77,7 +77,15 @@ public final class RestorePlacement {
      * InterruptStops#goesOnUntilItsOwnStop}); recorded and restored after the loop, the interrupt
      * would not stop the task, and leaving the loop is not what its owner means by stop.
      */
-    NONE_TASK_LOOP_GOES_ON
+    NONE_TASK_LOOP_GOES_ON,
+    /**
+     * No fix: the loop walks through items, each round starts blocking work of its own (a request,
+     * a connection, a lock), and the catch takes the interrupt as one more failure of an item
+     * ({@link ItemWalkRequests}); recorded, the interrupted thread would still do every remaining
+     * round's work; restored at once, every remaining round would fail into the catch as if its
+     * item had failed. The placement's blocking call is that work.
+     */
+    NONE_WALK_GOES_ON_WORKING
   }
 
   /**
@@ -225,6 +233,12 @@ public final class RestorePlacement {
     // owner means by stop there, or the loop's own exits do more than end it): no fix is safe.
     if (InterruptStops.goesOnUntilItsOwnStop(loop, catchPath.getLeaf(), codeUnit, state)) {
       return new Placement(Shape.NONE_TASK_LOOP_GOES_ON, loop, blockingInLoop);
+    }
+    // A walk whose rounds each start blocking work of their own, the interrupt taken as one more
+    // failure of an item: recorded, the interrupted thread would still do all of that work.
+    Tree newWork = ItemWalkRequests.newBlockingWork(loop, catchPath, state, options);
+    if (newWork != null) {
+      return new Placement(Shape.NONE_WALK_GOES_ON_WORKING, loop, newWork);
     }
     return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
   }
