@@ -5,6 +5,7 @@ import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 import static com.google.errorprone.matchers.Description.NO_MATCH;
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
+import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.getType;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
@@ -25,6 +26,7 @@ import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -39,6 +41,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.AwaitUse;
+import dev.cancelguard.analysis.tasks.BranchWaits;
 import dev.cancelguard.analysis.tasks.CallerRunsPools;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
@@ -55,6 +58,7 @@ import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
 import dev.cancelguard.analysis.tasks.TaskUses;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.TerminationQueries;
 import dev.cancelguard.analysis.tasks.Terminations;
 import dev.cancelguard.analysis.tasks.ThreadlessPools;
 import dev.cancelguard.analysis.tasks.WaitFixes;
@@ -171,6 +175,18 @@ public final class CancelWithoutAwait extends CancelGuardChecker
               PromptEnds.doubtAbout(target, call, state.getPath(), state),
               getReceiver(call),
               state);
+      IfTree choice =
+          note == null
+              ? BranchWaits.otherBranchWaits(state.getPath(), codeUnit, target, options, state)
+              : null;
+      if (choice != null) {
+        note = choiceNote(choice, getReceiver(call), state);
+      }
+      if (note == null
+          && kind == Kind.EXECUTOR
+          && TerminationQueries.stopIsPolledForTermination(codeUnit, state)) {
+        note = polledNote(codeUnit);
+      }
       if (note == null
           && !WorkerCode.mayRunOnAWorker(codeUnit, state)
           && !WorkerCode.reachedFromItsOwnWork(codeUnit, target, state)
@@ -280,6 +296,30 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return null;
     }
     return new Cancel(kind, timedWait, target, codeUnit, found);
+  }
+
+  /** Why no wait is offered where the other branch of an if waits and this one does not. */
+  private static String choiceNote(
+      IfTree choice, @Nullable ExpressionTree receiver, VisitorState state) {
+    String name = receiver == null ? "the work" : state.getSourceForNode(receiver);
+    long line =
+        state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(choice));
+    return " No wait is offered: the other branch of the if of line "
+        + line
+        + " waits for "
+        + name
+        + " and this one does not, a choice this path made; decide whether it should wait too.";
+  }
+
+  /** Why no wait is offered in a stop whose class answers isTerminated() for the work. */
+  private static String polledNote(TreePath codeUnit) {
+    String stop =
+        codeUnit.getLeaf() instanceof MethodTree method ? method.getName() + "()" : "this stop";
+    return " No wait is offered: the class answers isTerminated() for this work, as an executor"
+        + " does, so "
+        + stop
+        + " only starts the stop and callers poll for its end; decide whether a caller that goes"
+        + " on needs the work ended, and wait there.";
   }
 
   /** Why no unbounded wait is offered where the work runs its users' code. */
@@ -561,6 +601,16 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // return at once, and its callers wait where they choose.
     if (WaitPlacement.classOffersItsOwnWait(
         codeUnit, target, TaskUses.of(target, state), options, state)) {
+      return null;
+    }
+    // shutdown() beside `boolean isTerminated() { return pool.isTerminated(); }`: the class mirrors
+    // an executor, and its callers poll for the end where they choose.
+    if (TerminationQueries.stopIsPolledForTermination(codeUnit, state)) {
+      return null;
+    }
+    // `if (interrupted) { executor.shutdown(); } else { shutdownAndWait(executor); }`: this path
+    // leaves the work running by choice.
+    if (BranchWaits.otherBranchWaits(state.getPath(), codeUnit, target, options, state) != null) {
       return null;
     }
     ExpressionTree receiver = getReceiver(call);

@@ -3612,4 +3612,245 @@ class CancelWithoutAwaitContextTest {
   void positive_cancelInAMethodThatMayRunOutsideTheEventLoop() {
     helper.addSourceLines("Channel.java", channel("System.out.println(\"connected\");")).doTest();
   }
+
+  // ------------------------------------------- a deadline named for an await, a polled stop
+
+  @Test
+  void fix_keepsADeadlineNamedForAnAwait() {
+    // shutdown(long awaitTerminateMillis): the caller bounded the stop, in the unit the name says;
+    // an unbounded close() would wait past it.
+    refactoring
+        .addInputLines(
+            "Consumer.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Consumer {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              void start() {
+                cleaner.execute(() -> System.out.println("clean"));
+              }
+              public void shutdown(long awaitTerminateMillis) {
+                cleaner.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Consumer.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.TimeUnit;
+            class Consumer {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              void start() {
+                cleaner.execute(() -> System.out.println("clean"));
+              }
+              public void shutdown(long awaitTerminateMillis) {
+                cleaner.shutdown();
+                try {
+                  cleaner.awaitTermination(awaitTerminateMillis, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_anAwaitCountIsNoDeadline() {
+    // Must-keep neighbour: a number named for an await but counting no time bounds nothing.
+    refactoring
+        .addInputLines(
+            "Consumer.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Consumer {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              void start() {
+                cleaner.execute(() -> System.out.println("clean"));
+              }
+              public void shutdown(int awaitCount) {
+                cleaner.shutdown();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Consumer.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Consumer {
+              private final ExecutorService cleaner = Executors.newSingleThreadExecutor();
+              void start() {
+                cleaner.execute(() -> System.out.println("clean"));
+              }
+              public void shutdown(int awaitCount) {
+                cleaner.shutdown();
+                cleaner.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String POLLED_FACTORY =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class TaskFactory {
+        private final ExecutorService tasks = Executors.newFixedThreadPool(4);
+        private final ExecutorService timers = Executors.newSingleThreadExecutor();
+        void run() {
+          tasks.execute(() -> System.out.println("task"));
+          timers.execute(() -> System.out.println("timeout"));
+        }
+        public void shutdown() {
+          // BUG: Diagnostic contains: No wait is offered: the class answers isTerminated()
+          tasks.shutdown();
+          // BUG: Diagnostic contains: callers poll for its end
+          timers.shutdown();
+        }
+        public boolean isShutdown() {
+          return tasks.isShutdown();
+        }
+        public boolean isTerminated() {
+          return QUERIED.isTerminated();
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitInAStopWhoseClassAnswersIsTerminated() {
+    // shutdown() next to isShutdown() and isTerminated() over the pool it shuts down: the class
+    // mirrors an executor, shutdown() only starts the stop, and callers poll isTerminated().
+    String source = POLLED_FACTORY.replace("QUERIED", "tasks");
+    helper.addSourceLines("TaskFactory.java", source).doTest();
+    refactoring
+        .addInputLines("TaskFactory.java", source.replace("// BUG: ", "// "))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitsWhereIsTerminatedAsksAboutAPoolTheStopLeavesRunning() {
+    // Must-fix neighbour: isTerminated() answers for a pool this stop does not shut down, so it
+    // says nothing about the stop's own work; both waits are offered.
+    refactoring
+        .addInputLines(
+            "Owner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Owner {
+              private final ExecutorService tasks = Executors.newFixedThreadPool(4);
+              private final ExecutorService shared = Executors.newSingleThreadExecutor();
+              void run() {
+                tasks.execute(() -> System.out.println("task"));
+                shared.execute(() -> System.out.println("shared"));
+              }
+              public void shutdown() {
+                tasks.shutdown();
+              }
+              public boolean isTerminated() {
+                return shared.isTerminated();
+              }
+            }
+            """)
+        .addOutputLines(
+            "Owner.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Owner {
+              private final ExecutorService tasks = Executors.newFixedThreadPool(4);
+              private final ExecutorService shared = Executors.newSingleThreadExecutor();
+              void run() {
+                tasks.execute(() -> System.out.println("task"));
+                shared.execute(() -> System.out.println("shared"));
+              }
+              public void shutdown() {
+                tasks.shutdown();
+                tasks.close();
+              }
+              public boolean isTerminated() {
+                return shared.isTerminated();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------------------- a branch that chose not to wait
+
+  private static final String CHOSEN_NOT_TO_WAIT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Services {
+        private final ExecutorService executor = Executors.newFixedThreadPool(2);
+        private final ExecutorService other = Executors.newFixedThreadPool(2);
+        private volatile boolean hurry;
+        void start() {
+          executor.execute(() -> System.out.println("serve"));
+          other.execute(() -> System.out.println("report"));
+        }
+        public void close() {
+          if (hurry) {
+            // BUG: Diagnostic contains: No wait is offered: the other branch of the if of line 12
+            executor.shutdown(); // shut down, but do not wait
+          } else {
+            WAITED.close();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void fix_noWaitWhereTheOtherBranchWaitsAndThisOneChoseNotTo() {
+    // The stop waits for the executor on one branch and only shuts it down on the other: leaving
+    // it running there is the code's choice, which a wait would undo.
+    String source = CHOSEN_NOT_TO_WAIT.replace("WAITED", "executor");
+    helper.addSourceLines("Services.java", source).doTest();
+    refactoring
+        .addInputLines("Services.java", source.replace("// BUG: ", "// "))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_waitsWhereTheOtherBranchWaitsForOtherWork() {
+    // Must-fix neighbour: the other branch waits for another pool, which says nothing about this
+    // one; the wait is offered.
+    String source = CHOSEN_NOT_TO_WAIT.replace("WAITED", "other");
+    refactoring
+        .addInputLines("Services.java", source.replaceAll("(?m)^.*// BUG: .*\n", ""))
+        .addOutputLines(
+            "Services.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Services {
+              private final ExecutorService executor = Executors.newFixedThreadPool(2);
+              private final ExecutorService other = Executors.newFixedThreadPool(2);
+              private volatile boolean hurry;
+              void start() {
+                executor.execute(() -> System.out.println("serve"));
+                other.execute(() -> System.out.println("report"));
+              }
+              public void close() {
+                if (hurry) {
+                  executor.shutdown(); // shut down, but do not wait
+                  executor.close();
+                } else {
+                  other.close();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -43,7 +43,7 @@ public final class MethodDeadlines {
 
   /** Words that name a relative timeout in a parameter's name. */
   private static final ImmutableSet<String> TIMEOUT_WORDS =
-      ImmutableSet.of("timeout", "wait", "grace", "linger");
+      ImmutableSet.of("timeout", "wait", "await", "grace", "linger");
 
   /** Words that end a number's name and give its unit, with that {@code TimeUnit} constant. */
   private static final ImmutableMap<String, String> UNIT_WORDS =
@@ -143,8 +143,9 @@ public final class MethodDeadlines {
 
   /**
    * The {@code TimeUnit} constant a number's name gives a timeout in ({@code timeoutMs}, {@code
-   * close_timeout_seconds}, {@code waitMillis}), or null: a name without a timeout word, without a
-   * unit at its end, or naming a deadline (a point in time on some clock, not an amount).
+   * close_timeout_seconds}, {@code waitMillis}, {@code awaitTerminateMillis}), or null: a name
+   * without a timeout word, without a unit at its end, or naming a deadline (a point in time on
+   * some clock, not an amount).
    */
   static @Nullable String unitOfTimeout(String name) {
     List<String> words = words(name);
