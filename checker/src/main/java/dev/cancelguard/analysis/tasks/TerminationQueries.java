@@ -1,5 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.findEnclosingNode;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
@@ -42,13 +43,7 @@ public final class TerminationQueries {
     if (!(codeUnit.getLeaf() instanceof MethodTree stop) || stop.getBody() == null) {
       return false;
     }
-    ClassTree owner = null;
-    for (TreePath p = codeUnit.getParentPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree classTree) {
-        owner = classTree;
-        break;
-      }
-    }
+    ClassTree owner = findEnclosingNode(codeUnit, ClassTree.class);
     if (owner == null) {
       return false;
     }

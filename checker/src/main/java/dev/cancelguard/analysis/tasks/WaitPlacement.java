@@ -2,6 +2,7 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.matchers.Matchers.anyOf;
 import static com.google.errorprone.matchers.method.MethodMatchers.instanceMethod;
+import static com.google.errorprone.util.ASTHelpers.findEnclosingNode;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
@@ -274,13 +275,7 @@ public final class WaitPlacement {
       TaskUses uses,
       CancelGuardOptions options,
       VisitorState state) {
-    ClassTree owner = null;
-    for (TreePath p = codeUnit.getParentPath(); p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree classTree) {
-        owner = classTree;
-        break;
-      }
-    }
+    ClassTree owner = findEnclosingNode(codeUnit, ClassTree.class);
     if (owner == null) {
       return false;
     }
