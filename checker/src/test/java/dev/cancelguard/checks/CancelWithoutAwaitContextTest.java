@@ -3699,20 +3699,26 @@ class CancelWithoutAwaitContextTest {
 
   private static final String POLLED_FACTORY =
       """
+      import java.io.PrintStream;
       import java.util.concurrent.ExecutorService;
       import java.util.concurrent.Executors;
       class TaskFactory {
         private final ExecutorService tasks = Executors.newFixedThreadPool(4);
         private final ExecutorService timers = Executors.newSingleThreadExecutor();
+        private final PrintStream log;
+        TaskFactory(PrintStream log) {
+          this.log = log;
+        }
         void run() {
-          tasks.execute(() -> System.out.println("task"));
-          timers.execute(() -> System.out.println("timeout"));
+          tasks.execute(() -> log.println("task"));
+          timers.execute(() -> log.println("timeout"));
         }
         public void shutdown() {
           // BUG: Diagnostic contains: No wait is offered: the class answers isTerminated()
           tasks.shutdown();
           // BUG: Diagnostic contains: callers poll for its end
           timers.shutdown();
+          log.close();
         }
         public boolean isShutdown() {
           return tasks.isShutdown();
@@ -3726,12 +3732,54 @@ class CancelWithoutAwaitContextTest {
   @Test
   void fix_noWaitInAStopWhoseClassAnswersIsTerminated() {
     // shutdown() next to isShutdown() and isTerminated() over the pool it shuts down: the class
-    // mirrors an executor, shutdown() only starts the stop, and callers poll isTerminated().
+    // mirrors an executor, shutdown() only starts the stop, and callers poll isTerminated(). What
+    // the stop closes while the tasks may still use it is reported; no wait is inserted.
     String source = POLLED_FACTORY.replace("QUERIED", "tasks");
     helper.addSourceLines("TaskFactory.java", source).doTest();
     refactoring
         .addInputLines("TaskFactory.java", source.replace("// BUG: ", "// "))
         .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void negative_returnOfAStopWhoseClassAnswersIsTerminated() {
+    // The same stop that only shuts its pools down and returns: like an executor's own shutdown(),
+    // it starts the stop by contract, and callers learn its end from isTerminated().
+    String source =
+        POLLED_FACTORY
+            .replace("QUERIED", "tasks")
+            .replace("    log.close();\n", "")
+            .replaceAll("(?m)^.*// BUG: .*\n", "");
+    helper.addSourceLines("TaskFactory.java", source).doTest();
+  }
+
+  @Test
+  void positive_returnOfAStopWhoseIsTerminatedAsksAboutAnotherPool() {
+    // Must-flag neighbour: isTerminated() answers for a pool the stop leaves running; returning
+    // from shutdown() still says the stop's own work ended.
+    helper
+        .addSourceLines(
+            "TaskFactory.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class TaskFactory {
+              private final ExecutorService tasks = Executors.newFixedThreadPool(4);
+              private final ExecutorService shared = Executors.newSingleThreadExecutor();
+              void run() {
+                tasks.execute(() -> System.out.println("task"));
+                shared.execute(() -> System.out.println("shared"));
+              }
+              public void shutdown() {
+                // BUG: Diagnostic contains: shutdown() returns
+                tasks.shutdown();
+              }
+              public boolean isTerminated() {
+                return shared.isTerminated();
+              }
+            }
+            """)
         .doTest();
   }
 
@@ -3852,5 +3900,118 @@ class CancelWithoutAwaitContextTest {
             }
             """)
         .doTest();
+  }
+
+  // ------------------------------------------- executors the caller hands in, a wait the file
+  // offers
+
+  @Test
+  void negative_stopOfExecutorsTheCallerHandsInAsAnArray() {
+    // shutdown(ExecutorService...) stops each executor the caller passed and keeps them for a
+    // handle that waits later: the caller holds every one of them, as it holds a single parameter.
+    helper
+        .addSourceLines(
+            "GracefulShutdown.java",
+            """
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            class GracefulShutdown {
+              private final List<ExecutorService> enlisted = new ArrayList<>();
+              GracefulShutdown shutdown(ExecutorService... executors) {
+                for (ExecutorService executor : executors) {
+                  if (executor != null) {
+                    executor.shutdown();
+                    enlisted.add(executor);
+                  }
+                }
+                return this;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_stopOfExecutorsTheClassKeepsInAField() {
+    // Must-flag neighbour: the loop goes over the class's own executors, which no caller holds;
+    // returning from shutdown() says they stopped.
+    helper
+        .addSourceLines(
+            "Workers.java",
+            """
+            import java.util.List;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            class Workers {
+              private final List<ExecutorService> executors =
+                  List.of(Executors.newSingleThreadExecutor(), Executors.newSingleThreadExecutor());
+              void start() {
+                for (ExecutorService executor : executors) {
+                  executor.execute(() -> System.out.println("work"));
+                }
+              }
+              void shutdown() {
+                for (ExecutorService executor : executors) {
+                  // BUG: Diagnostic contains: shutdown() returns
+                  executor.shutdown();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String NESTED_STATE =
+      """
+      import java.util.List;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.TimeUnit;
+      class Scheduler {
+        private final List<State> states = List.of(new State(), new State());
+        void schedule(Runnable task) {
+          states.get(0).executor.execute(task);
+        }
+        void disposeGracefully() {
+          for (State state : states) {
+            state.shutdown();
+          }
+        }
+        boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+          for (State state : states) {
+            if (!state.AWAITED.awaitTermination(timeout, unit)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        static final class State {
+          final ExecutorService executor = Executors.newSingleThreadExecutor();
+          final ExecutorService evictor = Executors.newSingleThreadExecutor();
+          void shutdown() {
+            // BUG: Diagnostic contains: shutdown() returns
+            executor.shutdown();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_stopOfANestedClassWhoseFieldTheEnclosingClassAwaits() {
+    // State.shutdown() only starts the stop of its executor; the scheduler around it awaits every
+    // state's executor in await(..): the component the file declares offers the wait there.
+    helper
+        .addSourceLines(
+            "Scheduler.java",
+            NESTED_STATE.replace("AWAITED", "executor").replaceAll("(?m)^.*// BUG: .*\\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_stopOfANestedClassWhoseEnclosingClassAwaitsAnotherField() {
+    // Must-flag neighbour: the scheduler awaits another field of the states, so nothing in the
+    // file waits for the executor shutdown() stops.
+    helper.addSourceLines("Scheduler.java", NESTED_STATE.replace("AWAITED", "evictor")).doTest();
   }
 }

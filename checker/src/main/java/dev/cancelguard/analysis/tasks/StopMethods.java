@@ -50,8 +50,17 @@ public final class StopMethods {
     if (!stopLike && !Terminations.isShutdownHook(codeUnit, state)) {
       return false;
     }
-    // A parameter: the caller passed it in and may wait for it after this returns.
-    if (Ownership.isParameter(target.variable())) {
+    // A parameter: the caller passed it in and may wait for it after this returns. So are the
+    // elements of an array or collection the caller passed (`shutdown(ExecutorService... pools)`
+    // stopping each in `for (pool : pools)`): the caller still holds every one of them.
+    if (Ownership.isParameter(target.variable())
+        || target.collection() != null && Ownership.isParameter(target.collection())) {
+      return false;
+    }
+    // shutdown() beside `boolean isTerminated() { return pool.isTerminated(); }` for a pool it
+    // shuts down: the class mirrors an executor, whose shutdown() by contract does not wait; its
+    // callers poll for the end, as they would an executor's.
+    if (TerminationQueries.stopIsPolledForTermination(codeUnit, state)) {
       return false;
     }
     // An asynchronous stop that returns a kept handle (`return closeFuture;`): leaving it says

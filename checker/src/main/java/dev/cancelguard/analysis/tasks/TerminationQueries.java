@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * stop, it answers {@code isTerminated()} for a pool that stop shuts down ({@code public boolean
  * isTerminated() { return taskExecutor.isTerminated(); }}). Its callers learn when the work has
  * ended by asking, as they would an executor; the stop itself is meant to return at once, and a
- * wait inserted there would block where they poll.
+ * wait inserted there would block where they poll. Its return is not reported either ({@link
+ * StopMethods#exitMeansStopped}); what it releases or reads while the work may still run is.
  */
 public final class TerminationQueries {
   private TerminationQueries() {}

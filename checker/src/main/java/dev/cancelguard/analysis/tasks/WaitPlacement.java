@@ -31,12 +31,15 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -267,7 +270,8 @@ public final class WaitPlacement {
    * True if the class of the stop method offers its callers a wait of its own for the work, so the
    * stop is meant not to wait: another method of the class joins it or awaits its termination, or
    * waits in a guarded {@code wait()}/{@code await()} loop on state the work itself writes (a
-   * {@code waitForState(STOPPED)}).
+   * {@code waitForState(STOPPED)}); or, for a field's work, a method of another class declared in
+   * the same top-level class awaits that field ({@link #otherClassOfTheFileWaits}).
    */
   public static boolean classOffersItsOwnWait(
       TreePath codeUnit,
@@ -345,7 +349,89 @@ public final class WaitPlacement {
         return true;
       }
     }
+    return otherClassOfTheFileWaits(codeUnit, owner, target, options, state);
+  }
+
+  /**
+   * True if the work is a field of the stop's class and a method of another named class of the same
+   * top-level class awaits that field's work, outside nested code: {@code for (State s : states) {
+   * s.executor.awaitTermination(t, unit); }} in the scheduler around the nested {@code State} whose
+   * {@code shutdown()} shuts {@code executor} down. The component the file declares offers the wait
+   * there, as a method of the stop's own class would.
+   */
+  private static boolean otherClassOfTheFileWaits(
+      TreePath codeUnit,
+      ClassTree owner,
+      CancelTarget target,
+      CancelGuardOptions options,
+      VisitorState state) {
+    if (!Ownership.isField(target.variable())) {
+      return false;
+    }
+    ClassTree top = null;
+    for (TreePath p = codeUnit; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof ClassTree classTree) {
+        top = classTree;
+      }
+    }
+    if (top == null || top == owner && !hasMemberClass(top)) {
+      return false;
+    }
+    List<ClassTree> classes = new ArrayList<>();
+    collectNamedClasses(top, classes);
+    for (ClassTree other : classes) {
+      if (other == owner) {
+        continue;
+      }
+      for (Tree member : other.getMembers()) {
+        if (member instanceof MethodTree method
+            && method.getBody() != null
+            && CallScans.anyCallOutsideNestedCode(
+                method.getBody(),
+                call ->
+                    awaitsTheFieldOfAnyInstance(call, target, state)
+                        || Terminations.isWaitFor(
+                            call, target, TaskUses.none(), false, options, state))) {
+          return true;
+        }
+      }
+    }
     return false;
+  }
+
+  /**
+   * {@code awaitTermination(..)} or {@code close()} on the target executor's field, {@code
+   * join(..)} on the target thread's, reached through any instance ({@code state.executor}).
+   */
+  private static boolean awaitsTheFieldOfAnyInstance(
+      MethodInvocationTree call, CancelTarget target, VisitorState state) {
+    ExpressionTree receiver = getReceiver(call);
+    if (receiver == null
+        || !Expressions.isResolved(call)
+        || !target.variable().equals(getSymbol(Expressions.strip(receiver)))) {
+      return false;
+    }
+    return switch (target.kind()) {
+      case EXECUTOR ->
+          ExecutorCalls.AWAIT_TERMINATION.matches(call, state)
+              || ExecutorCalls.CLOSE.matches(call, state);
+      case THREAD -> ThreadCalls.JOIN.matches(call, state);
+      case FUTURE -> false;
+    };
+  }
+
+  private static boolean hasMemberClass(ClassTree classTree) {
+    return classTree.getMembers().stream().anyMatch(ClassTree.class::isInstance);
+  }
+
+  /** {@code classTree} and the classes declared as its members, at any depth (not local ones). */
+  private static void collectNamedClasses(ClassTree classTree, List<ClassTree> classes) {
+    classes.add(classTree);
+    for (Tree member : classTree.getMembers()) {
+      if (member instanceof ClassTree nested) {
+        collectNamedClasses(nested, classes);
+      }
+    }
   }
 
   /**
