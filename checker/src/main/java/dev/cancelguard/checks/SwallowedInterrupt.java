@@ -169,6 +169,13 @@ public final class SwallowedInterrupt extends CancelGuardChecker
             options)) {
       return NO_MATCH;
     }
+    // A method only such loops call, which hands the thread straight back to the loop's test (or a
+    // catch at the end of such a thread's work, which then ends).
+    if (LostInterrupts.allFallThroughOrReturn(leaks)
+        && SelfThreadBases.isReachedOnlyFromStopLoopsOfThreadsTheirClassesKeep(
+            catchPath.getParentPath(), LostInterrupts.someGoOn(leaks), codeUnit, state, options)) {
+      return NO_MATCH;
+    }
     // ... or the catch itself tests the stop flag and leaves when it is set.
     if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
       return NO_MATCH;

@@ -487,4 +487,258 @@ class SwallowedInterruptSelfThreadBaseTest {
         "app/Owner.java",
         owner(""));
   }
+
+  // ---------------------------------------------------------------- methods only the loop calls
+
+  /**
+   * A worker of {@code base} whose {@code run()} is {@code runBody}; {@code members} are its other
+   * members (a catch's marker goes on the line before it).
+   */
+  private static String helperWorker(String base, String runBody, String members) {
+    return """
+        package app;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.LinkedBlockingQueue;
+        class Worker extends base.%s {
+          private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+
+          void put(String s) {
+            queue.add(s);
+          }
+
+          @Override
+          public void run() {
+            %s
+          }
+
+          private void handle(String s) {}
+
+          %s
+        }
+        """
+        .formatted(base, runBody, members);
+  }
+
+  private static String step(String marker, String after) {
+    return """
+        private void step() {
+          try {
+            handle(queue.take());
+          %s
+          } catch (InterruptedException ignored) {
+          }
+          %s
+        }
+        """
+        .formatted(marker, after);
+  }
+
+  private static final String LOOP_CALLS_STEP = "while (!this.isStopped()) { step(); }";
+
+  @Test
+  void methodOnlyTheStopLoopCalls() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LOOP_CALLS_STEP, step("", "")),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsAlsoCalledFromElsewhere() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LOOP_CALLS_STEP, step(FLAGGED, "") + "void poke() { step(); }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsThatOthersCanCall() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LOOP_CALLS_STEP, step(FLAGGED, ""))
+            .replace("class Worker", "public class Worker")
+            .replace("private void step()", "public void step()"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsFollowedByAWaitInTheLoop() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            "while (!this.isStopped()) { step(); try { Thread.sleep(10); }"
+                + " catch (InterruptedException e) { Thread.currentThread().interrupt(); } }",
+            step(FLAGGED, "")),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsThatWaitsAfterTheCatch() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            LOOP_CALLS_STEP,
+            step(
+                FLAGGED,
+                "try { Thread.sleep(10); } catch (InterruptedException e) {"
+                    + " Thread.currentThread().interrupt(); }")),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsWhoseCatchGoesRoundItsOwnLoop() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            LOOP_CALLS_STEP,
+            """
+            private void step() {
+              while (queue.isEmpty()) {
+                try {
+                  Thread.sleep(10);
+                // BUG: Diagnostic contains: without restoring
+                } catch (InterruptedException ignored) {
+                }
+              }
+            }
+            """),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsOfABaseWhoseStopOnlyInterrupts() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("InterruptOnlyLoop", LOOP_CALLS_STEP, step(FLAGGED, "")),
+        "app/Owner.java",
+        stopOnly());
+  }
+
+  @Test
+  void methodOnlyTheStopLoopCallsOfAWorkerAlsoHandedToAPool() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LOOP_CALLS_STEP, step(FLAGGED, "")),
+        "app/Owner.java",
+        owner("void runOn(java.util.concurrent.Executor pool) { pool.execute(worker); }"));
+  }
+
+  @Test
+  void methodTheStopLoopsTestCalls() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            "while (!this.isStopped() && step()) {}",
+            """
+            private boolean step() {
+              try {
+                handle(queue.take());
+              } catch (InterruptedException e) {
+                return false;
+              }
+              return true;
+            }
+            """),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodTheStopLoopsTestCallsInALoopThatWaits() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            "while (!this.isStopped() && step()) { try { Thread.sleep(10); }"
+                + " catch (InterruptedException e) { Thread.currentThread().interrupt(); } }",
+            """
+            private boolean step() {
+              try {
+                handle(queue.take());
+              // BUG: Diagnostic contains: without restoring
+              } catch (InterruptedException e) {
+                return false;
+              }
+              return true;
+            }
+            """),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodCalledLastByAMethodOnlyTheStopLoopCalls() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            "while (!this.isStopped()) { outer(); }",
+            step("", "") + "private void outer() { handle(\"x\"); step(); }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void methodCalledBeforeAWaitByAMethodOnlyTheStopLoopCalls() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            "while (!this.isStopped()) { outer(); }",
+            step(FLAGGED, "")
+                + "private void outer() { step(); try { Thread.sleep(10); }"
+                + " catch (InterruptedException e) { Thread.currentThread().interrupt(); } }"),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  private static final String LAST_SLEEP =
+      """
+      try {
+        Thread.sleep(10);
+      %s
+      } catch (InterruptedException e) {
+      }
+      handle("last");
+      """;
+
+  @Test
+  void catchAtTheEndOfTheThreadsWork() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LOOP_CALLS_STEP + LAST_SLEEP.formatted(""), step("", "")),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void catchBeforeTheLoopOfTheThreadsWork() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker(
+            "ServiceLoop",
+            LAST_SLEEP.formatted(FLAGGED) + "while (!this.isStopped()) { handle(\"x\"); }",
+            ""),
+        "app/Owner.java",
+        owner(""));
+  }
+
+  @Test
+  void catchAtTheEndOfTheWorkOfAThreadHandedToAPool() {
+    bothWays(
+        "app/Worker.java",
+        helperWorker("ServiceLoop", LAST_SLEEP.formatted(FLAGGED), ""),
+        "app/Owner.java",
+        owner("void runOn(java.util.concurrent.Executor pool) { pool.execute(worker); }"));
+  }
 }

@@ -283,6 +283,17 @@ public final class LostInterrupts {
                         && next.getLabel() == null);
   }
 
+  /**
+   * True if every leak goes on after the try (the end of the catch block) or returns from the code
+   * unit: none goes round a loop, leaves one, or throws.
+   */
+  public static boolean allFallThroughOrReturn(List<Leak> leaks) {
+    return !leaks.isEmpty()
+        && leaks.stream()
+            .allMatch(
+                leak -> leak.kind() == LeakKind.FALLS_THROUGH || leak.kind() == LeakKind.RETURNS);
+  }
+
   /** True if some leak goes on in the code unit: the end of the block, or a continue. */
   public static boolean someGoOn(List<Leak> leaks) {
     return leaks.stream().anyMatch(LostInterrupts::goesOn);

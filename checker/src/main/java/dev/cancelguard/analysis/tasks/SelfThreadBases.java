@@ -4,31 +4,39 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -37,6 +45,7 @@ import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.SelfReferences;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -94,25 +103,291 @@ public final class SelfThreadBases {
       @Nullable TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (codeUnit == null
-        || !(codeUnit.getLeaf() instanceof MethodTree method)
-        || !method.getName().contentEquals("run")
-        || !method.getParameters().isEmpty()
-        || method.getBody() == null) {
-      return false;
-    }
-    TreePath loop = Loops.enclosingLoop(statementPath, codeUnit);
+    TreePath loop = ownStateLoop(statementPath, codeUnit, state);
     if (loop == null) {
       return false;
+    }
+    if (!continuesToTheTest && !returnsToTheTest(statementPath, loop, state, options)) {
+      return false;
+    }
+    return everyInterruptFollowsTheStopOf(loop, codeUnit, state);
+  }
+
+  /**
+   * True if the statement at {@code statementPath} (a {@code try} whose catches fall through or
+   * return) lies in a method that only the stop loops of such {@code run()} methods reach, and
+   * hands each of them back to its loop's test with nothing that waits on the way: the method ends
+   * right after the statement (only code without a cancellation point follows it), or the catch
+   * returns; every call of it in the compilation is, in such a {@code run()}, a statement of the
+   * stop loop's body after which only such code follows before the test, or a part of the loop's
+   * test in a loop whose body and test wait on nothing else; or, in another method with the same
+   * property, the last thing that method does. The method is not {@code run()}, overrides nothing,
+   * is named by no method reference, and nothing outside the compilation can call it (it, or a
+   * class around it, is private, or not public in a package compiled whole). Then an interrupt the
+   * catch takes reaches its thread only after the stop state is set ({@link StopStateInterrupts}),
+   * and the loop ends at its next test. Also a catch of such a {@code run()} itself outside its
+   * loop, after which the thread's work ends with nothing that waits: the thread ends.
+   *
+   * @param fallsThrough whether some catch goes on after the statement (otherwise all return)
+   */
+  public static boolean isReachedOnlyFromStopLoopsOfThreadsTheirClassesKeep(
+      TreePath statementPath,
+      boolean fallsThrough,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (codeUnit == null
+        || !(codeUnit.getLeaf() instanceof MethodTree method)
+        || method.getBody() == null
+        || !(getSymbol(method) instanceof MethodSymbol symbol)) {
+      return false;
+    }
+    if (fallsThrough && !Tasks.isInTailPosition(statementPath, codeUnit, state, options)) {
+      return false;
+    }
+    try {
+      if (isRun(method)) {
+        return endsTheThread(statementPath, codeUnit, state, options);
+      }
+      return calledOnlyFromStopLoops(symbol, state, options, new HashSet<>(), MAX_CALLER_DEPTH);
+    } catch (RuntimeException incomplete) {
+      return false; // a supertype that cannot be completed, a malformed descriptor
+    }
+  }
+
+  /** Methods followed up the call chain at most this deep. */
+  private static final int MAX_CALLER_DEPTH = 3;
+
+  private static boolean isRun(MethodTree method) {
+    return method.getName().contentEquals("run") && method.getParameters().isEmpty();
+  }
+
+  /**
+   * True if every call of the method in the compilation hands it back to the stop loop of a {@code
+   * run()} of a thread its class keeps, directly or as the last thing a method with the same
+   * property does.
+   */
+  private static boolean calledOnlyFromStopLoops(
+      MethodSymbol method,
+      VisitorState state,
+      CancelGuardOptions options,
+      Set<MethodSymbol> visiting,
+      int depth) {
+    if (depth == 0
+        || !visiting.add(method)
+        || method.isConstructor()
+        || (method.getSimpleName().contentEquals("run") && method.getParameters().isEmpty())
+        || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()
+        || !onlyTheCompilationReaches(method, state)) {
+      return false;
+    }
+    List<TreePath> calls = CompilationCalls.of(state).callsOf(method);
+    if (calls.isEmpty() || isNamedByAReference(method, state)) {
+      return false;
+    }
+    for (TreePath call : calls) {
+      TreePath caller = Tasks.enclosingCodeUnit(call);
+      if (caller == null
+          || !(caller.getLeaf() instanceof MethodTree callerTree)
+          || callerTree.getBody() == null
+          || !(getSymbol(callerTree) instanceof MethodSymbol callerSymbol)) {
+        return false;
+      }
+      TreePath statement = statementOfWholeCall(call);
+      if (isRun(callerTree)) {
+        if (!returnsIntoTheStopLoop(call, caller, state, options)
+            && (statement == null || !endsTheThread(statement, caller, state, options))) {
+          return false;
+        }
+        continue;
+      }
+      if (statement == null
+          || !Tasks.isInTailPosition(statement, caller, state, options)
+          || !calledOnlyFromStopLoops(callerSymbol, state, options, visiting, depth - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True if the call, in the {@code run()} at {@code runUnit}, is in the loop of the thread's whole
+   * work that {@link #isStopLoopOfThreadItsClassKeeps} accepts, and after it returns nothing that
+   * waits runs before the loop's test.
+   */
+  private static boolean returnsIntoTheStopLoop(
+      TreePath call, TreePath runUnit, VisitorState state, CancelGuardOptions options) {
+    TreePath loop = ownStateLoop(call, runUnit, state);
+    if (loop == null) {
+      return false;
+    }
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    if (condition != null && Loops.isWithin(new TreePath(loop, condition), call.getLeaf())) {
+      // In the test: the rest of the test and the body run before it is asked again.
+      if (waitsOutside(condition, call.getLeaf(), state, options)
+          || waitsOutside(Loops.body(loop.getLeaf()), null, state, options)) {
+        return false;
+      }
+    } else {
+      TreePath statement = statementOfWholeCall(call);
+      if (statement == null || !returnsToTheTest(statement, loop, state, options)) {
+        return false;
+      }
+    }
+    return everyInterruptFollowsTheStopOf(loop, runUnit, state);
+  }
+
+  /**
+   * True if the statement, in the {@code run()} at {@code runUnit} of a thread its class family
+   * keeps, is in no loop and is the last thing the thread's work does that could wait: after it
+   * only code with no cancellation point and no loop runs, and the thread ends.
+   */
+  private static boolean endsTheThread(
+      TreePath statement, TreePath runUnit, VisitorState state, CancelGuardOptions options) {
+    if (Loops.enclosingLoop(statement, runUnit) != null
+        || !Tasks.isInTailPosition(statement, runUnit, state, options)
+        || loopsAfter(statement, runUnit)
+        || !(runUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol run)) {
+      return false;
+    }
+    return UnitCache.get(
+            FAMILIES, method, state, m -> Optional.ofNullable(safelyFamilyKeeping(run, state)))
+        .isPresent();
+  }
+
+  /** True if a statement after the one at {@code path}, in a block around it, holds a loop. */
+  private static boolean loopsAfter(TreePath path, TreePath codeUnit) {
+    for (TreePath p = path;
+        p.getParentPath() != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof BlockTree block) {
+        List<? extends com.sun.source.tree.StatementTree> statements = block.getStatements();
+        int index = statements.indexOf(p.getLeaf());
+        for (int i = index + 1; index >= 0 && i < statements.size(); i++) {
+          if (Loops.isLoop(statements.get(i)) || Loops.containsLoop(statements.get(i))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** True if the tree, apart from {@code except}, calls something that notices an interrupt. */
+  private static boolean waitsOutside(
+      Tree tree, @Nullable Tree except, VisitorState state, CancelGuardOptions options) {
+    return CallScans.anyCallOutsideNestedCode(
+        tree,
+        call -> call != except && CancellationPoints.isCancellationPoint(call, state, options));
+  }
+
+  /**
+   * The statement that is the call and nothing more: {@code m(..);}, {@code x = m(..);}, {@code T x
+   * = m(..);} or {@code return m(..);}; null for a call inside a larger expression or a condition.
+   */
+  private static @Nullable TreePath statementOfWholeCall(TreePath call) {
+    TreePath parent = LocalUses.parent(call);
+    if (parent == null) {
+      return null;
+    }
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof AssignmentTree assignment
+        && Expressions.strip(assignment.getExpression()) == call.getLeaf()) {
+      parent = LocalUses.parent(parent);
+      leaf = parent == null ? null : parent.getLeaf();
+      return leaf instanceof ExpressionStatementTree ? parent : null;
+    }
+    return switch (leaf) {
+      case ExpressionStatementTree statement -> parent;
+      case VariableTree variable
+          when Expressions.strip(variable.getInitializer()) == call.getLeaf() ->
+          parent;
+      case ReturnTree returned -> parent;
+      case null -> null;
+      default -> null;
+    };
+  }
+
+  /**
+   * True if nothing outside the compilation can call the method: it, or a class around it, is
+   * private, or not public nor protected in a package compiled whole.
+   */
+  private static boolean onlyTheCompilationReaches(MethodSymbol method, VisitorState state) {
+    for (Symbol s = method; s instanceof MethodSymbol || s instanceof ClassSymbol; s = s.owner) {
+      if (s.isPrivate()) {
+        return true;
+      }
+      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
+          && CompiledSources.filesOfWholePackage(s.packge(), state) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if a method reference anywhere in the compilation names the method. */
+  private static boolean isNamedByAReference(MethodSymbol method, VisitorState state) {
+    Set<CompilationUnitTree> units = new LinkedHashSet<>();
+    for (ClassSymbol c : CompiledSources.classes(state)) {
+      TreePath declaration = CompiledSources.classPath(c, state);
+      if (declaration != null) {
+        units.add(declaration.getCompilationUnit());
+      }
+    }
+    boolean[] named = new boolean[1];
+    for (CompilationUnitTree unit : units) {
+      new TreeScanner<Void, Void>() {
+        @Override
+        public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+          named[0] |= method.equals(((JCMemberReference) reference).sym);
+          return super.visitMemberReference(reference, null);
+        }
+      }.scan(unit, null);
+      if (named[0]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The loop around {@code path} in the {@code run()} at {@code codeUnit} whose condition tests
+   * only the object's own state (its fields and no-argument methods) and can turn false; null if
+   * there is none.
+   */
+  private static @Nullable TreePath ownStateLoop(
+      TreePath path, @Nullable TreePath codeUnit, VisitorState state) {
+    if (codeUnit == null
+        || !(codeUnit.getLeaf() instanceof MethodTree method)
+        || !isRun(method)
+        || method.getBody() == null) {
+      return null;
+    }
+    TreePath loop = Loops.enclosingLoop(path, codeUnit);
+    if (loop == null) {
+      return null;
     }
     ExpressionTree condition = Loops.condition(loop.getLeaf());
     if (condition == null
         || Loops.isConstantTrue(condition)
         || !(getSymbol(method) instanceof MethodSymbol run)
         || !testsOnlyOwnState(condition, run.enclClass(), state)) {
-      return false;
+      return null;
     }
-    if (!continuesToTheTest && !returnsToTheTest(statementPath, loop, state, options)) {
+    return loop;
+  }
+
+  /**
+   * True if the {@code run()} at {@code codeUnit} is the whole work of a thread its class family
+   * keeps, and every interrupt of that thread follows a write of the state the loop's condition
+   * reads.
+   */
+  private static boolean everyInterruptFollowsTheStopOf(
+      TreePath loop, TreePath codeUnit, VisitorState state) {
+    MethodTree method = (MethodTree) codeUnit.getLeaf();
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    if (condition == null || !(getSymbol(method) instanceof MethodSymbol run)) {
       return false;
     }
     Optional<StopStateInterrupts.Family> family =
