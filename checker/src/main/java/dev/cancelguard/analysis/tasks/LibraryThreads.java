@@ -272,26 +272,17 @@ public final class LibraryThreads {
         declaration,
         c,
         (self, parent) -> {
-          Tree use = parent == null ? null : parent.getLeaf();
-          switch (use) {
-            case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
-            case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
-            case SynchronizedTree lock -> {} // its own lock
-            case BinaryTree binary
-                when binary.getKind() == Tree.Kind.EQUAL_TO
-                    || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
-            case null -> escapes[0] = true;
-            default -> {
-              if (!isThread
-                  && (UninterruptedThreads.isThreadCreationWithArgument(
-                          parent, self.getLeaf(), state)
-                      || UninterruptedThreads.isThreadFactoryMethodWithArgument(
-                          parent, self.getLeaf(), state))) {
-                taking.add(parent);
-              } else {
-                escapes[0] = true;
-              }
-            }
+          if (SelfReferences.isOwnUse(self, parent)) {
+            return;
+          }
+          if (parent != null
+              && !isThread
+              && (UninterruptedThreads.isThreadCreationWithArgument(parent, self.getLeaf(), state)
+                  || UninterruptedThreads.isThreadFactoryMethodWithArgument(
+                      parent, self.getLeaf(), state))) {
+            taking.add(parent);
+          } else {
+            escapes[0] = true;
           }
         });
     if (escapes[0]) {

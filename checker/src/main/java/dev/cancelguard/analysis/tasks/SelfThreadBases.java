@@ -19,7 +19,6 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
-import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -746,21 +745,15 @@ public final class SelfThreadBases {
         declaration,
         c,
         (self, parent) -> {
-          Tree use = parent == null ? null : parent.getLeaf();
-          switch (use) {
-            case MemberSelectTree select when select.getExpression() == self.getLeaf() -> {}
-            case MethodInvocationTree call when call.getMethodSelect() == self.getLeaf() -> {}
-            case SynchronizedTree lock -> {}
-            case BinaryTree binary
-                when binary.getKind() == Tree.Kind.EQUAL_TO
-                    || binary.getKind() == Tree.Kind.NOT_EQUAL_TO -> {}
-            case NewClassTree newThread
-                when UninterruptedThreads.isThreadCreationWithArgument(
-                    parent, self.getLeaf(), state) ->
-                threads[0] = true;
-            case Tree other when takenAsPlainObject(parent, self.getLeaf()) -> {}
-            case null -> escapes[0] = true;
-            default -> escapes[0] = true;
+          if (SelfReferences.isOwnUse(self, parent)) {
+            return;
+          }
+          if (parent != null
+              && parent.getLeaf() instanceof NewClassTree
+              && UninterruptedThreads.isThreadCreationWithArgument(parent, self.getLeaf(), state)) {
+            threads[0] = true;
+          } else if (!takenAsPlainObject(parent, self.getLeaf())) {
+            escapes[0] = true;
           }
         });
     return escapes[0] ? null : threads[0];

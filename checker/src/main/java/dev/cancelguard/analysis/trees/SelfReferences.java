@@ -2,9 +2,13 @@ package dev.cancelguard.analysis.trees;
 
 import static com.google.errorprone.util.ASTHelpers.getType;
 
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.SynchronizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -56,5 +60,20 @@ public final class SelfReferences {
         }
       }
     }.scan(root, null);
+  }
+
+  /**
+   * True if {@code this} is used only as the object's own: a field or method selected from it, its
+   * own method called, its own lock taken, or compared by identity. Such a use hands it nowhere.
+   */
+  public static boolean isOwnUse(TreePath self, @Nullable TreePath parent) {
+    return switch (parent == null ? null : parent.getLeaf()) {
+      case MemberSelectTree select -> select.getExpression() == self.getLeaf();
+      case MethodInvocationTree call -> call.getMethodSelect() == self.getLeaf();
+      case SynchronizedTree lock -> true;
+      case BinaryTree binary ->
+          binary.getKind() == Tree.Kind.EQUAL_TO || binary.getKind() == Tree.Kind.NOT_EQUAL_TO;
+      case null, default -> false;
+    };
   }
 }
