@@ -91,7 +91,7 @@ class SwallowedInterruptUnreachableCatchTest {
               FutureTask<R> innerFutureAsksTheOuter() {
                 return new FutureTask<R>(() -> null) {
                   @Override
-                  protected void done() {
+                  public void run() { // not done(), where the inner future is itself complete
                     if (SafeFuture.this.isDone()) {
                       try {
                         get(); // the inner future's get(), not the outer one known done

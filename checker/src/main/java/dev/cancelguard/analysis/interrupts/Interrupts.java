@@ -106,7 +106,9 @@ public final class Interrupts {
    * isCompletedExceptionally()}, {@code f.state() != RUNNING}; {@code f} may be this object itself:
    * {@code if (isDone()) return get();}), which neither waits nor reads the flag; or {@code get()}
    * in a callback that runs once its future completed ({@link AllOfCallbacks}), or on the future a
-   * completion listener is handed ({@link ListenerFutures}); or {@code f.getNow(..)}, which never
+   * completion listener is handed ({@link ListenerFutures}); or {@code get()} on a future the JDK
+   * documents as completed there ({@link CompletedFutures}: in {@code FutureTask.done()}, from
+   * {@code invokeAll(..)} or a {@code CompletionService}); or {@code f.getNow(..)}, which never
    * waits whatever it declares; or never throws it ({@link #neverThrowsInterrupt}); and nothing
    * throws one by hand.
    */
@@ -124,6 +126,7 @@ public final class Interrupts {
                   && !AllOfCallbacks.isGetAfterAllOf(call, getCurrentPath(), state)
                   && !AllOfCallbacks.isGetInItsOwnCallback(call, getCurrentPath(), state)
                   && !ListenerFutures.isGetOfTheListenersOwnFuture(call, getCurrentPath(), state)
+                  && !CompletedFutures.isGetOfACompletedFuture(call, getCurrentPath(), state)
                   && !FutureCalls.GET_NOW.matches(call, state)
                   && !neverThrowsInterrupt(call, state);
         }

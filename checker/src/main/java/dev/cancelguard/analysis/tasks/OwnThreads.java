@@ -6,6 +6,7 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -192,6 +193,23 @@ public final class OwnThreads {
     if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
       return false;
     }
+    return isPrivatePoolTask(codeUnit, state)
+        || (codeUnit.getLeaf() instanceof MethodTree method
+            && getSymbol(method) instanceof MethodSymbol symbol
+            && calledOnlyFromPrivatePoolTasks(
+                symbol,
+                state.getPath().getCompilationUnit(),
+                state,
+                new HashSet<>(),
+                MAX_CALLER_DEPTH));
+  }
+
+  /**
+   * The code unit is a task that reaches a thread only through pools its class keeps to itself, or
+   * only through the common pool (the question of {@link #isTaskOfPrivateExecutor}, whatever loop
+   * the code is in).
+   */
+  private static boolean isPrivatePoolTask(TreePath codeUnit, VisitorState state) {
     TreePath bodyPath = taskBody(codeUnit);
     if (bodyPath != null) {
       return PrivateExecutors.onlyRunsOnPrivateExecutors(bodyPath, state)
@@ -201,6 +219,107 @@ public final class OwnThreads {
         && getSymbol(method) instanceof MethodSymbol symbol
         && (onlyReferencedAsAPrivatePoolsTask(symbol, state)
             || PrivateExecutors.isNamedTaskOfPrivateExecutors(codeUnit, state));
+  }
+
+  /**
+   * True if {@code method} runs only inside tasks of pools its class keeps to itself ({@link
+   * #isPrivatePoolTask}): only this file can call it (it is private, or its class can be named in
+   * no other file and no class of the file extends it), it overrides nothing (no call through a
+   * supertype can reach it), no method reference names it, and every call of it in the file (at
+   * least one) lies in such a task, or in a method that is itself such a method ({@code depth}
+   * methods up at most). What runs only on threads nothing interrupts is not reached by a real
+   * interrupt either.
+   */
+  private static boolean calledOnlyFromPrivatePoolTasks(
+      MethodSymbol method,
+      CompilationUnitTree unit,
+      VisitorState state,
+      Set<MethodSymbol> visiting,
+      int depth) {
+    if (depth == 0
+        || !visiting.add(method)
+        || method.isConstructor()
+        || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()
+        || !callableOnlyInThisFile(method, unit, state)) {
+      return false;
+    }
+    List<TreePath> callers = new ArrayList<>();
+    boolean[] other = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!Expressions.isResolved(call)) {
+          other[0] = true;
+        } else if (method.equals(getSymbol(call))) {
+          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
+          if (caller == null) {
+            other[0] = true;
+          } else {
+            callers.add(caller);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        other[0] |= method.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(unit), null);
+    if (other[0] || callers.isEmpty()) {
+      return false;
+    }
+    for (TreePath caller : callers) {
+      if (isPrivatePoolTask(caller, state)) {
+        continue;
+      }
+      if (!(caller.getLeaf() instanceof MethodTree callerTree)
+          || !(getSymbol(callerTree) instanceof MethodSymbol callerSymbol)
+          || !calledOnlyFromPrivatePoolTasks(callerSymbol, unit, state, visiting, depth - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Only this file can call the method: it is private, or a class around it is private, or its
+   * class can be named only inside its package and no other file of the package (compiled whole)
+   * names it ({@link UninterruptedThreads#madeOnlyInThisFileOfItsPackage}); and no class of the
+   * file extends its class (a subclass could carry it to code that names only the subclass).
+   */
+  private static boolean callableOnlyInThisFile(
+      MethodSymbol method, CompilationUnitTree unit, VisitorState state) {
+    if (method.isPrivate()) {
+      return true;
+    }
+    if (!(method.owner instanceof ClassSymbol type) || extendedInTheFile(type, unit, state)) {
+      return false;
+    }
+    for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
+      if (c.isPrivate()) {
+        return true;
+      }
+    }
+    return UninterruptedThreads.madeOnlyInThisFileOfItsPackage(type, new TreePath(unit), state);
+  }
+
+  /** A class of the file other than {@code type} is a subclass of it. */
+  private static boolean extendedInTheFile(
+      ClassSymbol type, CompilationUnitTree unit, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        found[0] |=
+            getSymbol(tree) instanceof ClassSymbol c
+                && !c.equals(type)
+                && c.isSubClass(type, state.getTypes());
+        return super.visitClass(tree, null);
+      }
+    }.scan(new TreePath(unit), null);
+    return found[0];
   }
 
   /**
