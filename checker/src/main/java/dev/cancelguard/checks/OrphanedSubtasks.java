@@ -8,6 +8,7 @@ import static com.google.errorprone.util.ASTHelpers.getStartPosition;
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
@@ -23,6 +24,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
@@ -30,6 +32,7 @@ import dev.cancelguard.analysis.tasks.OrphanPaths;
 import dev.cancelguard.analysis.tasks.SubtaskCancels;
 import dev.cancelguard.analysis.tasks.SubtaskGroup;
 import dev.cancelguard.analysis.tasks.SubtaskGroup.Member;
+import dev.cancelguard.analysis.tasks.SubtaskWork;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.UnitCache;
@@ -38,6 +41,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sub-tasks a method started and waits for, left running when waiting for one of them fails or is
@@ -69,9 +74,35 @@ public final class OrphanedSubtasks extends CancelGuardChecker
           + " ExecutorService.invokeAll, which returns only when all are done.";
 
   /**
+   * Threads an interrupt cannot stop: trigger, way out, the threads, the one named, its read,
+   * where.
+   */
+  private static final String UNSTOPPABLE =
+      "%s, the %s %s while %s still run, and interrupting them would not stop them: `%s` blocks in"
+          + " `%s` (%s), a read no interrupt ends, and never tests the interrupt flag. To stop it"
+          + " on that path, close what it reads (the stream, or end the process it reads from),"
+          + " then wait for it.";
+
+  /**
    * The code units already looked at in this file (each from its first call named like a start).
    */
   private static final UnitCache.Kind<Tree, Boolean> LOOKED_AT = new UnitCache.Kind<>();
+
+  private final CancelGuardOptions options;
+
+  /** The constructor Error Prone uses when no flags are in play. */
+  public OrphanedSubtasks() {
+    this(CancelGuardOptions.defaults());
+  }
+
+  @Inject
+  OrphanedSubtasks(ErrorProneFlags flags) {
+    this(CancelGuardOptions.fromFlags(flags));
+  }
+
+  private OrphanedSubtasks(CancelGuardOptions options) {
+    this.options = options;
+  }
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
@@ -121,6 +152,12 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     if (group.isEmpty()) {
       return NO_MATCH;
     }
+    // Threads nobody misses when left running: confined to this method, or a component's start
+    // or stop that others rely on.
+    SubtaskWork.dropWorkNotOrphaned(group);
+    if (group.isEmpty()) {
+      return NO_MATCH;
+    }
     boolean several = group.hasSiblings();
     // One sub-task in an ordinary method is out of scope; in a task it is a nested task.
     if (!several && !Tasks.runsAsTask(unitPath, state)) {
@@ -141,10 +178,25 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     }
     List<Exit> sameOrigin =
         exits.stream().filter(e -> e.origin() == first.origin()).collect(Collectors.toList());
+    // A thread left running that no interrupt stops: no interrupt offered, the message says why.
+    Member unstoppable = null;
+    MethodInvocationTree read = null;
+    for (Exit exit : exits) {
+      for (Member member : group.membersIn(exit.facts())) {
+        MethodInvocationTree found =
+            member.isThread() ? SubtaskWork.readNoInterruptEnds(member, group, options) : null;
+        if (found != null && unstoppable == null) {
+          unstoppable = member;
+          read = found;
+        }
+      }
+    }
     Description.Builder description =
         buildDescription(first.origin())
-            .setMessage(message(group, sameOrigin, left, several, state));
-    fix(group, exits, state).ifPresent(description::addFix);
+            .setMessage(message(group, sameOrigin, left, several, unstoppable, read, state));
+    if (unstoppable == null) {
+      fix(group, exits, state).ifPresent(description::addFix);
+    }
     return description.build();
   }
 
@@ -155,6 +207,8 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       List<Exit> exits,
       List<Member> left,
       boolean several,
+      @Nullable Member unstoppable,
+      @Nullable MethodInvocationTree read,
       VisitorState state) {
     Tree origin = exits.getFirst().origin();
     String trigger =
@@ -173,6 +227,17 @@ public final class OrphanedSubtasks extends CancelGuardChecker
             .distinct()
             .limit(2)
             .collect(Collectors.joining(" or "));
+    if (unstoppable != null && read != null) {
+      return String.format(
+          UNSTOPPABLE,
+          trigger,
+          several ? "method" : "task",
+          how,
+          describeMembers(left),
+          unstoppable.name(),
+          compact(read.toString()),
+          where(read, state));
+    }
     if (!several) {
       Member child = left.getFirst();
       return String.format(
@@ -191,6 +256,18 @@ public final class OrphanedSubtasks extends CancelGuardChecker
         how,
         describeMembers(left),
         SubtaskCancels.cancelText(left.getFirst(), "f", "Future").strip());
+  }
+
+  /** Source text on one line. */
+  private static String compact(String source) {
+    return source.replaceAll("\\s+", " ");
+  }
+
+  /** "line 12", or "line 12 of Drainer.java" for a read in another file. */
+  private static String where(Tree read, VisitorState state) {
+    return TreePath.getPath(state.getPath().getCompilationUnit(), read) != null
+        ? "line " + Lines.of(read, state)
+        : "in the run() of its class";
   }
 
   /** "the other futures in `futures`", "`a`, `b`", or both joined by "and". */

@@ -218,6 +218,9 @@ class FixesTogetherTest {
 
   @Test
   void threadsDrainingIntoAResourceTheTryClosesFixedOverRounds() {
+    // The drainers test the flag between reads, so an interrupt stops them (a drainer that never
+    // does gets no interrupt:
+    // OrphanedSubtasksTest.fix_noneForThreadsBlockedInAReadNoInterruptEnds).
     // OrphanedSubtasks interrupts the drainers in a finally; CancelWithoutAwait then has them
     // joined before the try-with-resources closes what they write to (one wait per thread, both
     // in one try: a restore between two waits would cut the second short); SwallowedInterrupt
@@ -240,8 +243,12 @@ class FixesTogetherTest {
             }
             @Override
             public void run() {
+              byte[] buf = new byte[1024];
               try {
-                in.transferTo(out);
+                int n;
+                while (!isInterrupted() && (n = in.read(buf)) != -1) {
+                  out.write(buf, 0, n);
+                }
               } catch (IOException e) {
                 // the process is gone
               }
@@ -288,8 +295,12 @@ class FixesTogetherTest {
             }
             @Override
             public void run() {
+              byte[] buf = new byte[1024];
               try {
-                in.transferTo(out);
+                int n;
+                while (!isInterrupted() && (n = in.read(buf)) != -1) {
+                  out.write(buf, 0, n);
+                }
               } catch (IOException e) {
                 // the process is gone
               }

@@ -2733,4 +2733,430 @@ class OrphanedSubtasksTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------------ what the threads left running do
+
+  @Test
+  void negative_drainersIntoALocalBufferReadOnlyAfterTheJoins() {
+    // Threads that copy a process's output into a buffer the method made: left running when the
+    // wait is interrupted, they change nothing anyone reads (the buffer is read only after both
+    // joins) and end with the process. Confined to the method: not reported.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.ByteArrayOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.util.logging.Level;
+            import java.util.logging.Logger;
+            class Test {
+              static class Drainer extends Thread {
+                private static final Logger LOG = Logger.getLogger("drain");
+                private final InputStream in;
+                private final OutputStream out;
+                Drainer(InputStream in, OutputStream out) {
+                  this.in = in;
+                  this.out = out;
+                }
+                @Override
+                public void run() {
+                  byte[] buf = new byte[1024];
+                  try {
+                    int n;
+                    while ((n = in.read(buf)) != -1) {
+                      out.write(buf, 0, n);
+                    }
+                  } catch (IOException e) {
+                    LOG.log(Level.SEVERE, e.getMessage(), e);
+                  }
+                }
+              }
+              String run(ProcessBuilder command) {
+                try {
+                  Process p = command.start();
+                  ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                  Drainer errors = new Drainer(p.getErrorStream(), buffer);
+                  Drainer output = new Drainer(p.getInputStream(), buffer);
+                  errors.start();
+                  output.start();
+                  p.waitFor();
+                  errors.join();
+                  output.join();
+                  return buffer.toString();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_drainersIntoABufferReadOnTheFailurePathOrIntoAFile() {
+    // Neighbours: the buffer is read in the catch, where the drainers may still write to it; the
+    // drainers write to a file the try closes. Both reported, and no interrupt is offered: it
+    // would not stop a thread blocked in a stream read that never tests the flag.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.io.ByteArrayOutputStream;
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            import java.util.logging.Level;
+            import java.util.logging.Logger;
+            class Test {
+              static class Drainer extends Thread {
+                private static final Logger LOG = Logger.getLogger("drain");
+                private final InputStream in;
+                private final OutputStream out;
+                Drainer(InputStream in, OutputStream out) {
+                  this.in = in;
+                  this.out = out;
+                }
+                @Override
+                public void run() {
+                  byte[] buf = new byte[1024];
+                  try {
+                    int n;
+                    while ((n = in.read(buf)) != -1) {
+                      out.write(buf, 0, n);
+                    }
+                  } catch (IOException e) {
+                    LOG.log(Level.SEVERE, e.getMessage(), e);
+                  }
+                }
+              }
+              String run(ProcessBuilder command) {
+                ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+                try {
+                  Process p = command.start();
+                  Drainer errors = new Drainer(p.getErrorStream(), buffer);
+                  Drainer output = new Drainer(p.getInputStream(), buffer);
+                  errors.start();
+                  output.start();
+                  // BUG: Diagnostic contains: interrupting them would not stop them: `errors` blocks in `in.read(buf)` (line 23), a read no interrupt ends
+                  p.waitFor();
+                  errors.join();
+                  output.join();
+                  return buffer.toString();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(buffer.toString(), e);
+                }
+              }
+
+              void parse(ProcessBuilder command, File file) {
+                try (OutputStream out = new FileOutputStream(file)) {
+                  Process p = command.start();
+                  Drainer errors = new Drainer(p.getErrorStream(), out);
+                  Drainer output = new Drainer(p.getInputStream(), out);
+                  errors.start();
+                  output.start();
+                  // BUG: Diagnostic contains: a read no interrupt ends, and never tests the interrupt flag
+                  p.waitFor();
+                  errors.join();
+                  output.join();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void fix_noneForThreadsBlockedInAReadNoInterruptEnds() {
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            class Test {
+              void parse(ProcessBuilder command, File file) {
+                try (OutputStream out = new FileOutputStream(file)) {
+                  Process p = command.start();
+                  InputStream err = p.getErrorStream();
+                  Thread errors = new Thread(() -> copy(err, out));
+                  Thread output = new Thread(() -> copy(p.getInputStream(), out));
+                  errors.start();
+                  output.start();
+                  p.waitFor();
+                  errors.join();
+                  output.join();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static void copy(InputStream in, OutputStream out) {
+                try {
+                  in.transferTo(out);
+                } catch (IOException e) {
+                  // gone
+                }
+              }
+            }
+            """)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_interruptsThreadsThatTestTheFlagBetweenReads() {
+    // Neighbour: the drainer tests the flag before each read, so an interrupt stops it.
+    refactoring
+        .addInputLines(
+            "Test.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            class Test {
+              void parse(ProcessBuilder command, File file) {
+                try (OutputStream out = new FileOutputStream(file)) {
+                  Process p = command.start();
+                  Thread errors = new Thread(() -> copy(p.getErrorStream(), out));
+                  Thread output =
+                      new Thread(
+                          () -> {
+                            byte[] buf = new byte[1024];
+                            try {
+                              int n;
+                              while (!Thread.currentThread().isInterrupted()
+                                  && (n = p.getInputStream().read(buf)) != -1) {
+                                out.write(buf, 0, n);
+                              }
+                            } catch (IOException e) {
+                              // gone
+                            }
+                          });
+                  errors.start();
+                  output.start();
+                  p.waitFor();
+                  errors.join();
+                  output.join();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static void copy(InputStream in, OutputStream out) {}
+            }
+            """)
+        .addOutputLines(
+            "Test.java",
+            """
+            import java.io.File;
+            import java.io.FileOutputStream;
+            import java.io.IOException;
+            import java.io.InputStream;
+            import java.io.OutputStream;
+            class Test {
+              void parse(ProcessBuilder command, File file) {
+                try (OutputStream out = new FileOutputStream(file)) {
+                  Process p = command.start();
+                  Thread errors = new Thread(() -> copy(p.getErrorStream(), out));
+                  Thread output =
+                      new Thread(
+                          () -> {
+                            byte[] buf = new byte[1024];
+                            try {
+                              int n;
+                              while (!Thread.currentThread().isInterrupted()
+                                  && (n = p.getInputStream().read(buf)) != -1) {
+                                out.write(buf, 0, n);
+                              }
+                            } catch (IOException e) {
+                              // gone
+                            }
+                          });
+                  errors.start();
+                  output.start();
+                  try { p.waitFor();
+                  errors.join();
+                  output.join();
+            } finally {
+            errors.interrupt();
+            output.interrupt();
+            }
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              static void copy(InputStream in, OutputStream out) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void negative_threadsThatStartOrStopTheComponent() {
+    // Threads whose one call starts or stops a component that outlives the method: others rely
+    // on that start or stop completing; left running, it completes.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.HashMap;
+            import java.util.Map;
+            import java.util.concurrent.Executor;
+            class Test {
+              interface Server {
+                void stop() throws Exception;
+              }
+
+              private final Server server;
+
+              Test(Server server) {
+                this.server = server;
+              }
+
+              void startCaches(String... names) {
+                Map<String, Thread> threads = new HashMap<>();
+                for (String name : names) {
+                  Thread thread =
+                      new Thread() {
+                        @Override
+                        public void run() {
+                          try {
+                            createCache(name);
+                          } catch (RuntimeException e) {
+                            System.err.println(e);
+                          }
+                        }
+                      };
+                  thread.start();
+                  threads.put(name, thread);
+                }
+                try {
+                  for (Thread thread : threads.values()) {
+                    thread.join();
+                  }
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void onFailure(Executor executor) {
+                executor.execute(
+                        () -> {
+                          Thread stopper =
+                              new Thread(
+                                  () -> {
+                                    try {
+                                      server.stop();
+                                    } catch (Exception e) {
+                                      e.printStackTrace();
+                                    }
+                                  });
+                          stopper.start();
+                          try {
+                            stopper.join();
+                          } catch (InterruptedException e) {
+                            e.printStackTrace();
+                          }
+                        });
+              }
+
+              private void createCache(String name) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_threadsWhoseWorkIsAResultOrIsHandedState() {
+    // Neighbours: the method is no start and the call is none (a load whose result the method
+    // reads); the stop is handed a list the method made.
+    helper
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.ArrayList;
+            import java.util.HashMap;
+            import java.util.List;
+            import java.util.Map;
+            import java.util.concurrent.Executor;
+            class Test {
+              interface Server {
+                void stop(List<String> log) throws Exception;
+              }
+
+              private final Server server;
+
+              Test(Server server) {
+                this.server = server;
+              }
+
+              void loadCaches(String... names) {
+                Map<String, Thread> threads = new HashMap<>();
+                for (String name : names) {
+                  Thread thread =
+                      new Thread() {
+                        @Override
+                        public void run() {
+                          try {
+                            createCache(name);
+                          } catch (RuntimeException e) {
+                            System.err.println(e);
+                          }
+                        }
+                      };
+                  thread.start();
+                  threads.put(name, thread);
+                }
+                try {
+                  for (Thread thread : threads.values()) {
+                    // BUG: Diagnostic contains: the other threads in `threads`
+                    thread.join();
+                  }
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void onFailure(Executor executor) {
+                executor.execute(
+                        () -> {
+                          List<String> log = new ArrayList<>();
+                          Thread stopper =
+                              new Thread(
+                                  () -> {
+                                    try {
+                                      server.stop(log);
+                                    } catch (Exception e) {
+                                      e.printStackTrace();
+                                    }
+                                  });
+                          stopper.start();
+                          try {
+                            // BUG: Diagnostic contains: without interrupting thread `stopper`
+                            stopper.join();
+                          } catch (InterruptedException e) {
+                            e.printStackTrace();
+                          }
+                        });
+              }
+
+              private void createCache(String name) {}
+            }
+            """)
+        .doTest();
+  }
 }

@@ -332,7 +332,7 @@ public final class Polls {
    * A call on a logger ({@code log.debug(..)}: a receiver whose type is named {@code *Logger} or
    * {@code *Log}) or on {@code System.out}/{@code System.err}.
    */
-  static boolean isLogging(MethodInvocationTree call) {
+  public static boolean isLogging(MethodInvocationTree call) {
     ExpressionTree receiver = getReceiver(call);
     Type type = receiver == null ? null : getType(receiver);
     if (type == null) {
