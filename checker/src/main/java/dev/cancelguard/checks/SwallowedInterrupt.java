@@ -408,6 +408,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + call
               + ")."
               + instead;
+      case CLEANUP_IN_CATCH ->
+          " Restoring the flag here would cut a caller's cleanup short: the exception this code"
+              + " throws reaches a caller's catch that goes on to a blocking call ("
+              + placement.blockingCallWhere()
+              + ") that would throw at once ("
+              + call
+              + ")."
+              + instead;
       case RESOURCE_CLOSE ->
           " Restoring the flag here would cut a caller's cleanup short: once this code returns or"
               + " throws, its caller's try-with-resources closes a resource whose close() may wait ("

@@ -6,11 +6,13 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -68,6 +70,13 @@ public final class CallerContinuations {
   /** The callers, and their callers. */
   private static final int MAX_DEPTH = 2;
 
+  /**
+   * How many private methods and lambdas an exception is followed through, in all, where it passes
+   * through them uncaught: those frames only run their {@code finally} blocks and are their class's
+   * own code, so they do not count against {@link #MAX_DEPTH}.
+   */
+  private static final int MAX_PROPAGATION = 6;
+
   /** More classes of the compilation than this override a method, and its calls are not taken. */
   private static final int MAX_OVERRIDES = 4;
 
@@ -80,6 +89,12 @@ public final class CallerContinuations {
     CALLS_AGAIN_IN_A_LOOP,
     /** A {@code finally} around the call waits (its cleanup). */
     CLEANUP_IN_FINALLY,
+    /**
+     * The exception the code throws reaches, through callers that do not catch it, a caller's catch
+     * that takes it and goes on to cleanup that waits (a thread's {@code catch (Throwable t) {
+     * stopServices(); }}).
+     */
+    CLEANUP_IN_CATCH,
     /** A try-with-resources around the call closes a resource whose {@code close()} may wait. */
     RESOURCE_CLOSE,
     /** After the call the caller goes on to cleanup that waits, or to interruptible I/O. */
@@ -102,9 +117,13 @@ public final class CallerContinuations {
    * catch around the call in the caller that takes any exception, runs after it).
    */
   public static @Nullable Failing of(
-      TreePath codeUnit, boolean returns, VisitorState state, CancelGuardOptions options) {
+      TreePath codeUnit,
+      boolean returns,
+      List<Type> thrown,
+      VisitorState state,
+      CancelGuardOptions options) {
     try {
-      return new Search(state, options).from(codeUnit, returns, MAX_DEPTH);
+      return new Search(state, options, thrown).from(codeUnit, returns, MAX_DEPTH, MAX_PROPAGATION);
     } catch (RuntimeException incomplete) {
       // A type javac cannot complete (a class missing from the classpath): its callers are not
       // seen. Let through, the failure would end every check's work on the rest of this file.
@@ -116,15 +135,17 @@ public final class CallerContinuations {
   private static final class Search {
     private final VisitorState state;
     private final CancelGuardOptions options;
+    private final List<Type> thrown;
     private final Set<Tree> seen = new HashSet<>();
     private int budget = MAX_CALL_SITES;
 
-    Search(VisitorState state, CancelGuardOptions options) {
+    Search(VisitorState state, CancelGuardOptions options, List<Type> thrown) {
       this.state = state;
       this.options = options;
+      this.thrown = thrown;
     }
 
-    @Nullable Failing from(TreePath codeUnit, boolean returns, int depth) {
+    @Nullable Failing from(TreePath codeUnit, boolean returns, int depth, int propagation) {
       if (!seen.add(codeUnit.getLeaf())) {
         return null;
       }
@@ -136,20 +157,44 @@ public final class CallerContinuations {
         if (caller == null || caller.getLeaf() == codeUnit.getLeaf()) {
           continue; // a recursive call: the method's own code is the placement's question
         }
-        Failing failing = continuation(site, caller, returns);
+        boolean[] propagates = new boolean[1];
+        Failing failing = continuation(site, caller, returns, propagates);
         if (failing != null) {
           return failing;
+        }
+        // The exception passes through the caller uncaught: the caller decides nothing, and its
+        // own callers meet the exception, with the flag set, as if they had called this code.
+        // Through a private method or a lambda it stays in one class's own code, and that step is
+        // free; through a method others can call it reaches callers of their own, one level more.
+        if (propagates[0]) {
+          if (propagation > 0 && passesThroughOwnCode(caller)) {
+            failing = from(caller, false, depth, propagation - 1);
+          } else if (depth > 1) {
+            failing = from(caller, false, depth - 1, propagation);
+          }
+          if (failing != null) {
+            return failing;
+          }
+          continue;
         }
         // The caller returns with the flag still set: its own callers go on with it, unless it
         // looks at the flag itself.
         if (depth > 1 && !FlagBlindLoops.looksAtTheFlag(caller.getLeaf(), state)) {
-          failing = from(caller, true, depth - 1);
+          failing = from(caller, true, depth - 1, propagation);
           if (failing != null) {
             return failing;
           }
         }
       }
       return null;
+    }
+
+    /** A lambda, or a private method: code only its own class calls. */
+    private static boolean passesThroughOwnCode(TreePath caller) {
+      return caller.getLeaf() instanceof LambdaExpressionTree
+          || (caller.getLeaf() instanceof MethodTree method
+              && getSymbol(method) instanceof MethodSymbol symbol
+              && symbol.isPrivate());
     }
 
     /** The calls in this compilation that may run {@code codeUnit}, in a stable order. */
@@ -187,6 +232,12 @@ public final class CallerContinuations {
           }
         }
         case LambdaExpressionTree lambda -> {
+          // A lambda a JDK method runs in place (`ifPresent(c -> c.remove(id))`, `forEach`) is
+          // called, in effect, where that method is called.
+          TreePath inPlace = FailingCalls.inPlaceCall(codeUnit, state);
+          if (inPlace != null) {
+            sites.add(inPlace);
+          }
           for (TreePath argument : calls.lambdaHandedOver(lambda)) {
             sites.addAll(callsBack(argument, CallerContinuations::isAbstract));
           }
@@ -307,13 +358,15 @@ public final class CallerContinuations {
      * statement after it up to a {@code return} or {@code throw}, the {@code finally} blocks around
      * it, and the loops around it (which run it again).
      */
-    private @Nullable Failing continuation(TreePath site, TreePath caller, boolean returns) {
+    private @Nullable Failing continuation(
+        TreePath site, TreePath caller, boolean returns, boolean[] propagates) {
       Tree call = site.getLeaf();
       boolean stopping =
           caller.getLeaf() instanceof MethodTree callerMethod
               && Terminations.isStopLike(callerMethod);
       boolean thrown = !returns;
       boolean returned = false;
+      Tree leftLoop = null; // the loop a catch that took the exception breaks out of
       for (TreePath p = site;
           p.getParentPath() != null && p.getLeaf() != caller.getLeaf();
           p = p.getParentPath()) {
@@ -326,8 +379,24 @@ public final class CallerContinuations {
           break;
         }
         if (parent instanceof TryTree tryTree) {
-          if (thrown && leaf == tryTree.getBlock() && catchesAnyException(tryTree)) {
+          if (thrown && leaf == tryTree.getBlock() && takesTheException(tryTree)) {
             thrown = false; // caught here: the caller goes on after the try
+            // The catch that takes it runs first: cleanup there meets the flag as a finally's does.
+            Tree cleanup = cleanupInCatches(tryTree, stopping);
+            if (cleanup != null) {
+              return new Failing(site, cleanup, Why.CLEANUP_IN_CATCH);
+            }
+            // The catches that take it may end by leaving: a `return`, a `throw` (the failure goes
+            // on up), or a `break` out of the loop around the try, which then does not run again.
+            switch (howTheCatchesEnd(tryTree)) {
+              case RETURN -> returned = true;
+              case THROW -> thrown = true;
+              case BREAK -> {
+                TreePath loop = Loops.enclosingLoop(p.getParentPath(), caller);
+                leftLoop = loop == null ? null : loop.getLeaf();
+              }
+              default -> {}
+            }
           }
           if (tryTree.getFinallyBlock() != null && leaf != tryTree.getFinallyBlock()) {
             Tree cleanup = FailingCalls.mayFailIn(tryTree.getFinallyBlock(), state, options);
@@ -347,6 +416,13 @@ public final class CallerContinuations {
         }
         if (thrown || returned) {
           continue;
+        }
+        if (leftLoop != null && parent != leftLoop) {
+          continue; // what follows in the loop's body does not run after the break
+        }
+        if (parent == leftLoop) {
+          leftLoop = null;
+          continue; // left, not run again; what follows the loop is looked at above it
         }
         if (parent instanceof BlockTree block) {
           boolean after = false;
@@ -390,6 +466,81 @@ public final class CallerContinuations {
           return new Failing(site, found, Why.GOES_ON_TO_BLOCK);
         }
       }
+      propagates[0] = thrown;
+      return null;
+    }
+
+    /**
+     * True if a catch of {@code tryTree} takes the exception the code throws: one of its types is a
+     * supertype of a type thrown, or, where those are not known, it takes any unchecked exception.
+     */
+    private boolean takesTheException(TryTree tryTree) {
+      return !catchesTakingIt(tryTree).isEmpty();
+    }
+
+    /**
+     * The catches of {@code tryTree} that run for the exception the code throws: for each type
+     * thrown (any unchecked exception, where those are not known), the first catch that takes it.
+     */
+    private List<CatchTree> catchesTakingIt(TryTree tryTree) {
+      List<Type> taken =
+          thrown.isEmpty() ? List.of(state.getSymtab().runtimeExceptionType) : thrown;
+      List<CatchTree> found = new ArrayList<>();
+      for (Type type : taken) {
+        Type erased = state.getTypes().erasure(type);
+        for (CatchTree catchTree : tryTree.getCatches()) {
+          boolean takes = false;
+          for (Type caught : Catches.caughtTypes(catchTree)) {
+            takes |= state.getTypes().isSubtype(erased, caught);
+          }
+          if (takes) {
+            if (!found.contains(catchTree)) {
+              found.add(catchTree);
+            }
+            break;
+          }
+        }
+      }
+      return found;
+    }
+
+    /**
+     * How every catch of {@code tryTree} that takes the exception ends, where they all end alike
+     * with a {@code return}, a {@code throw} or an unlabelled {@code break} as their last
+     * statement; {@link Tree.Kind#OTHER} otherwise (the caller goes on after the try).
+     */
+    private Tree.Kind howTheCatchesEnd(TryTree tryTree) {
+      Tree.Kind ending = null;
+      for (CatchTree catchTree : catchesTakingIt(tryTree)) {
+        List<? extends StatementTree> statements = catchTree.getBlock().getStatements();
+        Tree.Kind kind =
+            statements.isEmpty()
+                ? Tree.Kind.OTHER
+                : switch (statements.getLast()) {
+                  case ReturnTree r -> Tree.Kind.RETURN;
+                  case ThrowTree t -> Tree.Kind.THROW;
+                  case BreakTree b when b.getLabel() == null -> Tree.Kind.BREAK;
+                  default -> Tree.Kind.OTHER;
+                };
+        if (ending != null && ending != kind) {
+          return Tree.Kind.OTHER;
+        }
+        ending = kind;
+      }
+      return ending == null ? Tree.Kind.OTHER : ending;
+    }
+
+    /**
+     * The first cleanup that fails when interrupted ({@link #goesOnTo}) in a catch of {@code
+     * tryTree} that takes the exception the code throws, or null.
+     */
+    private @Nullable Tree cleanupInCatches(TryTree tryTree, boolean stopping) {
+      for (CatchTree catchTree : catchesTakingIt(tryTree)) {
+        Tree found = goesOnTo(catchTree.getBlock(), null, -1, stopping);
+        if (found != null) {
+          return found;
+        }
+      }
       return null;
     }
 
@@ -416,7 +567,8 @@ public final class CallerContinuations {
                   || ((stopping
                           || (getSymbol(invocation) instanceof MethodSymbol callee
                               && Terminations.isStopLikeName(callee.getSimpleName().toString())))
-                      && FailingCalls.failsWhenInterrupted(invocation, state, options)))) {
+                      && (FailingCalls.failsWhenInterrupted(invocation, state, options)
+                          || closesAFailingReference(invocation))))) {
             found[0] = invocation;
             return null;
           }
@@ -424,6 +576,24 @@ public final class CallerContinuations {
         }
       }.scan(tree, null);
       return found[0];
+    }
+
+    /**
+     * True if a close-like call is handed a method reference that names a stop-like method which
+     * may fail when interrupted: {@code Utils.closeQuietly(this::stopServices, "services")} runs
+     * that cleanup, as a call of it would.
+     */
+    private boolean closesAFailingReference(MethodInvocationTree invocation) {
+      for (ExpressionTree argument : invocation.getArguments()) {
+        if (argument instanceof MemberReferenceTree reference
+            && getSymbol(reference) instanceof MethodSymbol named
+            && !named.isConstructor()
+            && Terminations.isStopLikeName(named.getSimpleName().toString())
+            && FailingCalls.mayFailWhenInterrupted(named, state)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
@@ -467,19 +637,6 @@ public final class CallerContinuations {
           }
         }
         p = parent;
-      }
-      return false;
-    }
-
-    /** True if a catch of the try takes any unchecked exception (RuntimeException or wider). */
-    private boolean catchesAnyException(TryTree tryTree) {
-      Type runtime = state.getSymtab().runtimeExceptionType;
-      for (CatchTree catchTree : tryTree.getCatches()) {
-        for (Type caught : Catches.caughtTypes(catchTree)) {
-          if (state.getTypes().isSubtype(runtime, caught)) {
-            return true;
-          }
-        }
       }
       return false;
     }

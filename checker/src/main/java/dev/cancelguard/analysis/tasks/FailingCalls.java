@@ -158,7 +158,7 @@ public final class FailingCalls {
    * The call of a JDK method that runs the lambda at {@code codeUnit} in place, on this thread,
    * before it returns ({@link #runsInPlace}), or null.
    */
-  private static @Nullable TreePath inPlaceCall(TreePath codeUnit, VisitorState state) {
+  static @Nullable TreePath inPlaceCall(TreePath codeUnit, VisitorState state) {
     TreePath parent = codeUnit.getParentPath();
     return parent != null
             && parent.getLeaf() instanceof MethodInvocationTree call
@@ -329,7 +329,7 @@ public final class FailingCalls {
    * InterruptedException}, is a lifecycle call whose code is not seen ({@link
    * UnseenLifecycleCalls}) or fails by its own code ({@link BlockingHelpers}).
    */
-  private static boolean mayFailWhenInterrupted(MethodSymbol method, VisitorState state) {
+  static boolean mayFailWhenInterrupted(MethodSymbol method, VisitorState state) {
     Type interrupted = Interrupts.interruptedExceptionType(state);
     for (Type thrown : method.getThrownTypes()) {
       if (isSubtype(thrown, interrupted, state)) {

@@ -18,7 +18,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -27,6 +29,8 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -145,7 +149,12 @@ public final class RestorePlacement {
     // (calls this again in a loop, waits in its cleanup): a restore on the way out is wrong there,
     // whatever this code unit does next.
     CallerContinuations.Failing caller =
-        CallerContinuations.of(codeUnit, returnsToCaller, state, options);
+        CallerContinuations.of(
+            codeUnit,
+            returnsToCaller,
+            returnsToCaller ? List.of() : thrownTypes(catchPath, codeUnit, state, options),
+            state,
+            options);
     if (caller != null) {
       return new Placement(
           Shape.NONE_CALLER_GOES_ON_TO_BLOCK,
@@ -241,6 +250,21 @@ public final class RestorePlacement {
       return new Placement(Shape.NONE_WALK_GOES_ON_WORKING, loop, newWork);
     }
     return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
+  }
+
+  /** The types of the exceptions the catch at {@code catchPath} throws on its ways out. */
+  private static List<Type> thrownTypes(
+      TreePath catchPath, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
+    if (!(catchPath.getLeaf() instanceof CatchTree)) {
+      return List.of();
+    }
+    List<Type> thrown = new ArrayList<>();
+    for (Leak leak : LostInterrupts.ofCatch(catchPath, codeUnit, state, options)) {
+      if (leak.thrownType() != null) {
+        thrown.add(leak.thrownType());
+      }
+    }
+    return thrown;
   }
 
   /**
