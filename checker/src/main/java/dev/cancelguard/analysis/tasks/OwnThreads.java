@@ -243,31 +243,8 @@ public final class OwnThreads {
         || !callableOnlyInThisFile(method, unit, state)) {
       return false;
     }
-    List<TreePath> callers = new ArrayList<>();
-    boolean[] other = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (!Expressions.isResolved(call)) {
-          other[0] = true;
-        } else if (method.equals(getSymbol(call))) {
-          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
-          if (caller == null) {
-            other[0] = true;
-          } else {
-            callers.add(caller);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        other[0] |= method.equals(getSymbol(reference));
-        return super.visitMemberReference(reference, null);
-      }
-    }.scan(new TreePath(unit), null);
-    if (other[0] || callers.isEmpty()) {
+    List<TreePath> callers = callingCodeUnits(method, unit, true);
+    if (callers == null) {
       return false;
     }
     for (TreePath caller : callers) {
@@ -436,6 +413,40 @@ public final class OwnThreads {
   }
 
   /**
+   * The code units (methods, lambdas) whose code calls {@code method} in the file, one per call;
+   * null if there is none, if a method reference names it, if a call lies outside any code unit, or
+   * (with {@code unresolvedMayCall}) if some call javac could not resolve might be one of it.
+   */
+  private static @Nullable List<TreePath> callingCodeUnits(
+      MethodSymbol method, CompilationUnitTree unit, boolean unresolvedMayCall) {
+    List<TreePath> callers = new ArrayList<>();
+    boolean[] elsewhere = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (!Expressions.isResolved(call)) {
+          elsewhere[0] |= unresolvedMayCall;
+        } else if (method.equals(getSymbol(call))) {
+          TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
+          if (caller == null) {
+            elsewhere[0] = true;
+          } else {
+            callers.add(caller);
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        elsewhere[0] |= method.equals(getSymbol(reference));
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(unit), null);
+    return elsewhere[0] || callers.isEmpty() ? null : callers;
+  }
+
+  /**
    * True if {@code method} is called in this file, and only from its class's own {@code run()} or
    * from methods that are themselves called only from there; never by a method reference, never an
    * override (which others may call through the type it overrides).
@@ -453,29 +464,8 @@ public final class OwnThreads {
         || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()) {
       return false;
     }
-    List<TreePath> callers = new ArrayList<>();
-    boolean[] referenced = new boolean[1];
-    new TreePathScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        if (Expressions.isResolved(call) && method.equals(getSymbol(call))) {
-          TreePath unit = Tasks.enclosingCodeUnit(getCurrentPath());
-          if (unit == null) {
-            referenced[0] = true;
-          } else {
-            callers.add(unit);
-          }
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        referenced[0] |= method.equals(getSymbol(reference));
-        return super.visitMemberReference(reference, null);
-      }
-    }.scan(new TreePath(unit), null);
-    if (referenced[0] || callers.isEmpty()) {
+    List<TreePath> callers = callingCodeUnits(method, unit, false);
+    if (callers == null) {
       return false;
     }
     for (TreePath caller : callers) {
