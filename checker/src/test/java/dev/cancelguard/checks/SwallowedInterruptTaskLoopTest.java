@@ -304,4 +304,167 @@ class SwallowedInterruptTaskLoopTest {
             """)
         .doTest();
   }
+
+  // ------------------------------- a thread a base class makes over `this`, stopped before each
+  // interrupt
+
+  private static final String SERVICE_LOOP =
+      """
+      package base;
+      public abstract class ServiceLoop implements Runnable {
+        protected Thread thread;
+        protected volatile boolean stopped;
+        public void start() {
+          thread = new Thread(this, "service");
+          thread.start();
+        }
+        public void shutdown(boolean interrupt) {
+          stopped = true;
+          if (interrupt) {
+            thread.interrupt();
+          }
+        }
+        public boolean isStopped() {
+          return stopped;
+        }
+      }
+      """;
+
+  /** The same base whose stop interrupts its thread without setting the stop state first. */
+  private static final String INTERRUPT_ONLY_LOOP =
+      SERVICE_LOOP.replace("    stopped = true;\n", "");
+
+  private static final String PULLER =
+      """
+      package app;
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.LinkedBlockingQueue;
+      public class Puller extends base.ServiceLoop {
+        private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+        public void request(String s) {
+          requests.add(s);
+        }
+        @Override
+        public void run() {
+          while (!isStopped()) {
+            try {
+              pull(requests.take());
+            } catch (InterruptedException ignored) {
+            }
+          }
+        }
+        private void pull(String request) {}
+      }
+      """;
+
+  /** Keeps the puller and hands it out by a getter; {@code extra} is more of its members. */
+  private static String client(String extra) {
+    return """
+        package app;
+        public class Client {
+          private final Puller puller = new Puller();
+          public Puller getPuller() {
+            return puller;
+          }
+          public void start() {
+            puller.start();
+          }
+          public void shutdown() {
+            puller.shutdown(true);
+          }
+          %s
+        }
+        """
+        .formatted(extra);
+  }
+
+  @Test
+  void record_theLoopOfAThreadABaseMakesOverThis_everyInterruptAfterTheStop() {
+    // The puller is handed out by a getter, so its thread may not be its class's alone (the
+    // finding stays), but nothing in the compilation takes it as a Runnable or runs it, and its
+    // base sets `stopped` before it interrupts the thread: the loop ends right after each
+    // interrupt the code sends, and the record is restored there.
+    refactoring
+        .addInputLines("base/ServiceLoop.java", SERVICE_LOOP)
+        .expectUnchanged()
+        .addInputLines("app/Client.java", client(""))
+        .expectUnchanged()
+        .addInputLines("app/Puller.java", PULLER)
+        .addOutputLines(
+            "app/Puller.java",
+            """
+            package app;
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.LinkedBlockingQueue;
+            public class Puller extends base.ServiceLoop {
+              private final BlockingQueue<String> requests = new LinkedBlockingQueue<>();
+              public void request(String s) {
+                requests.add(s);
+              }
+              @Override
+              public void run() {
+                boolean interrupted = false;
+                try {
+                  while (!isStopped()) {
+                    try {
+                      pull(requests.take());
+                    } catch (InterruptedException ignored) {
+                      interrupted = true;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+              private void pull(String request) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void reported_theLoopOfAThreadABaseMakesOverThis_handedOutByAGetter() {
+    compilation
+        .addSourceLines("base/ServiceLoop.java", SERVICE_LOOP)
+        .addSourceLines("app/Client.java", client(""))
+        .addSourceLines(
+            "app/Puller.java",
+            PULLER.replace(
+                "      } catch (InterruptedException ignored) {",
+                "      // BUG: Diagnostic contains: without restoring\n"
+                    + "      } catch (InterruptedException ignored) {"))
+        .doTest();
+  }
+
+  @Test
+  void noFix_theSameLoopAlsoHandedToAPool() {
+    // `pool.execute(puller)` runs it on a thread of the pool, whose shutdownNow() sets no stop
+    // state: recorded there, the interrupt would leave the puller taking requests.
+    refactoring
+        .addInputLines("base/ServiceLoop.java", SERVICE_LOOP)
+        .expectUnchanged()
+        .addInputLines(
+            "app/Client.java",
+            client("void runOn(java.util.concurrent.Executor pool) { pool.execute(puller); }"))
+        .expectUnchanged()
+        .addInputLines("app/Puller.java", PULLER)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void noFix_theSameLoopWhoseBaseInterruptsWithoutStopping() {
+    // The base's stop interrupts the thread and sets nothing the loop tests: recorded, the
+    // interrupt would leave the puller working until something else stops it.
+    refactoring
+        .addInputLines("base/ServiceLoop.java", INTERRUPT_ONLY_LOOP)
+        .expectUnchanged()
+        .addInputLines("app/Client.java", client(""))
+        .expectUnchanged()
+        .addInputLines("app/Puller.java", PULLER)
+        .expectUnchanged()
+        .doTest();
+  }
 }
