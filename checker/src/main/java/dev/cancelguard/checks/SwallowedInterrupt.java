@@ -39,6 +39,7 @@ import dev.cancelguard.analysis.tasks.CallerContinuations;
 import dev.cancelguard.analysis.tasks.InterruptFixes;
 import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
+import dev.cancelguard.analysis.tasks.ProgramThreads;
 import dev.cancelguard.analysis.tasks.RestorePlacement;
 import dev.cancelguard.analysis.tasks.RunnerFunctions;
 import dev.cancelguard.analysis.tasks.SelfThreadBases;
@@ -143,6 +144,10 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     // A catch of a program's main(), which never hands its thread out: nobody can interrupt it.
     if (LostInterrupts.isMainNobodyCanInterrupt(codeUnit, state)) {
+      return NO_MATCH;
+    }
+    // ... or code only such a main reaches, or a shutdown hook's body: no interrupt is ever sent.
+    if (codeUnit != null && ProgramThreads.runsOnlyOnMainOrAShutdownHook(codeUnit, state)) {
       return NO_MATCH;
     }
     // `throw new AssertionError(e)`: the code says the interrupt cannot happen, and if it does the
@@ -275,6 +280,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
           parentPath, Tasks.enclosingCodeUnit(state.getPath()), state, options)) {
         return NO_MATCH;
       }
+      // On a main thread or a shutdown hook's thread nothing interrupts: there is no flag to lose.
+      TreePath clearingUnit = Tasks.enclosingCodeUnit(state.getPath());
+      if (clearingUnit != null
+          && ProgramThreads.runsOnlyOnMainOrAShutdownHook(clearingUnit, state)) {
+        return NO_MATCH;
+      }
       return describeBareInterrupted(tree, statement, inInterruptCatch, state);
     }
     // The branch taken when Thread.interrupted() returned true.
@@ -284,6 +295,9 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
     if (LostInterrupts.ownsInterruptionPolicy(state.getPath(), codeUnit, state)) {
+      return NO_MATCH;
+    }
+    if (codeUnit != null && ProgramThreads.runsOnlyOnMainOrAShutdownHook(codeUnit, state)) {
       return NO_MATCH;
     }
     ImmutableList<Leak> leaks = LostInterrupts.ofBranch(branch, codeUnit, state, options);

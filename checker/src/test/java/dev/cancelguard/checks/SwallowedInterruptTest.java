@@ -6599,6 +6599,8 @@ class SwallowedInterruptTest {
 
   @Test
   void positive_helperCalledFromMain() {
+    // Public: other code may call it on its own threads (a package-private helper only main
+    // reaches is SwallowedInterruptProgramThreadTest's).
     helper
         .addSourceLines(
             "Demo.java",
@@ -6608,7 +6610,7 @@ class SwallowedInterruptTest {
                 pause();
               }
 
-              static void pause() {
+              public static void pause() {
                 try {
                   Thread.sleep(1000);
                   // BUG: Diagnostic contains: SwallowedInterrupt

@@ -266,7 +266,7 @@ public final class OwnThreads {
    * names it ({@link UninterruptedThreads#madeOnlyInThisFileOfItsPackage}); and no class of the
    * file extends its class (a subclass could carry it to code that names only the subclass).
    */
-  private static boolean callableOnlyInThisFile(
+  static boolean callableOnlyInThisFile(
       MethodSymbol method, CompilationUnitTree unit, VisitorState state) {
     if (method.isPrivate()) {
       return true;
@@ -417,7 +417,7 @@ public final class OwnThreads {
    * null if there is none, if a method reference names it, if a call lies outside any code unit, or
    * (with {@code unresolvedMayCall}) if some call javac could not resolve might be one of it.
    */
-  private static @Nullable List<TreePath> callingCodeUnits(
+  static @Nullable List<TreePath> callingCodeUnits(
       MethodSymbol method, CompilationUnitTree unit, boolean unresolvedMayCall) {
     List<TreePath> callers = new ArrayList<>();
     boolean[] elsewhere = new boolean[1];

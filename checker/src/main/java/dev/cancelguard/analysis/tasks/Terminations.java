@@ -375,7 +375,7 @@ public final class Terminations {
   }
 
   /** The thread-making expression whose body the code unit is, or null. */
-  private static @Nullable TreePath hookThread(TreePath codeUnit, VisitorState state) {
+  static @Nullable TreePath hookThread(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
     if (leaf instanceof LambdaExpressionTree) {
       TreePath parent = skipParensAndCasts(codeUnit.getParentPath());

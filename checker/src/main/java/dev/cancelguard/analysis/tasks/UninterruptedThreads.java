@@ -15,6 +15,7 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -572,7 +573,7 @@ public final class UninterruptedThreads {
    * Every class of the symbol's package is a source of this compilation, {@code here} among them,
    * and no file of the package but {@code here} names the symbol.
    */
-  private static boolean noOtherFileOfItsPackageNames(
+  static boolean noOtherFileOfItsPackageNames(
       Symbol symbol, CompilationUnitTree here, VisitorState state) {
     Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(symbol.packge(), state);
     if (files == null || !files.contains(here)) {
@@ -586,7 +587,7 @@ public final class UninterruptedThreads {
     return true;
   }
 
-  /** True if some name in the file resolves to the symbol. */
+  /** True if some name in the file resolves to the symbol (a method reference's name too). */
   private static boolean names(CompilationUnitTree unit, Symbol type) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
@@ -600,6 +601,12 @@ public final class UninterruptedThreads {
       public Void visitMemberSelect(MemberSelectTree select, Void unused) {
         found[0] |= getSymbol(select) == type;
         return super.visitMemberSelect(select, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        found[0] |= getSymbol(reference) == type;
+        return super.visitMemberReference(reference, null);
       }
     }.scan(unit, null);
     return found[0];
