@@ -168,10 +168,20 @@ class SwallowedInterruptUnreachableCatchTest {
                       }
                     });
               }
-              void notACompletionCallback(CompletableFuture<String> reply) {
+              void combinedOnSuccess(CompletableFuture<String> reply, CompletableFuture<String> other) {
                 reply.thenCombine(
-                    reply,
+                    other,
                     (a, b) -> {
+                      try {
+                        return reply.get();
+                      } catch (Exception e) {
+                        return "";
+                      }
+                    });
+              }
+              void notACompletionCallback(CompletableFuture<String> reply) {
+                reply.completeAsync(
+                    () -> {
                       try {
                         return reply.get();
                         // BUG: Diagnostic contains: SwallowedInterrupt

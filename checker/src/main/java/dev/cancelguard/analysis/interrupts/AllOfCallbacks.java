@@ -25,6 +25,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.Expressions;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -43,10 +44,11 @@ import org.jspecify.annotations.Nullable;
  * e.getValue().get(); })}. {@code allOf} is a static method of that name that returns a {@link
  * java.util.concurrent.Future} ({@code CompletableFuture.allOf} and the libraries' own futures that
  * follow it). The {@code get()} may also sit in a private helper of the same file that reads the
- * collection through its parameter, when every call of the helper is in such a callback and passes
- * that same collection. Callbacks that also run on failure ({@code whenComplete}, {@code handle},
- * {@code exceptionally}) count when they are chained on the {@code allOf(..)} call itself: the
- * combined future, which nobody else holds, completes either way only once all of its futures did.
+ * collection through its parameter, when every call of the helper is in such a callback, or in
+ * another such helper (three up at most), and passes that same collection. Callbacks that also run
+ * on failure ({@code whenComplete}, {@code handle}, {@code exceptionally}) count when they are
+ * chained on the {@code allOf(..)} call itself: the combined future, which nobody else holds,
+ * completes either way only once all of its futures did.
  *
  * <p>Likewise a {@code get()} in a callback of the very future it reads ({@link
  * #isGetInItsOwnCallback}).
@@ -71,8 +73,12 @@ public final class AllOfCallbacks {
     TreePath method = inAllOfCallbackOver(callPath, collection, state);
     return method == null
         || (method.getLeaf() instanceof MethodTree helper
-            && isPrivateHelperOfAllOfCallbacks(helper, collection, state));
+            && isPrivateHelperOfAllOfCallbacks(
+                helper, collection, state, new HashSet<>(), MAX_HELPER_DEPTH));
   }
+
+  /** Private helpers followed up the calls that hand them the collection, at most. */
+  private static final int MAX_HELPER_DEPTH = 3;
 
   /**
    * True if {@code call}, a {@code f.get()}, runs in a callback of {@code f} itself that runs only
@@ -166,10 +172,17 @@ public final class AllOfCallbacks {
    * of the helper in this file (at least one; no method reference) sits in a success callback of
    * {@code allOf(c..)} and passes that same unassignable {@code c} for the parameter: {@code
    * allOf(futures.values()..).thenApply(v -> bindings(futures))} with {@code bindings(m)} reading
-   * {@code m}'s futures.
+   * {@code m}'s futures. A call may also sit in another private helper judged the same way, which
+   * passes on its own parameter ({@code depth} helpers up at most): {@code
+   * allOf(writes).thenCombine( local, (v, n) -> reply(writes, n))}, {@code reply(ws, n)} calling
+   * {@code check(ws, n)}, which reads {@code ws}'s futures.
    */
   private static boolean isPrivateHelperOfAllOfCallbacks(
-      MethodTree helper, Symbol collection, VisitorState state) {
+      MethodTree helper,
+      Symbol collection,
+      VisitorState state,
+      Set<MethodSymbol> visiting,
+      int depth) {
     MethodSymbol symbol = getSymbol(helper);
     int index = -1;
     for (int i = 0; i < helper.getParameters().size(); i++) {
@@ -177,7 +190,7 @@ public final class AllOfCallbacks {
         index = i;
       }
     }
-    if (symbol == null || !symbol.isPrivate() || index < 0) {
+    if (depth == 0 || symbol == null || !symbol.isPrivate() || index < 0 || !visiting.add(symbol)) {
       return false;
     }
     int parameter = index;
@@ -192,10 +205,16 @@ public final class AllOfCallbacks {
               parameter < invocation.getArguments().size()
                   ? variableOf(invocation.getArguments().get(parameter))
                   : null;
-          other[0] |=
-              passed == null
-                  || !cannotBeReassigned(passed)
-                  || inAllOfCallbackOver(getCurrentPath(), passed, state) != null;
+          if (passed == null || !cannotBeReassigned(passed)) {
+            other[0] = true;
+          } else {
+            TreePath caller = inAllOfCallbackOver(getCurrentPath(), passed, state);
+            other[0] |=
+                caller != null
+                    && !(caller.getLeaf() instanceof MethodTree callerHelper
+                        && isPrivateHelperOfAllOfCallbacks(
+                            callerHelper, passed, state, visiting, depth - 1));
+          }
         }
         return super.visitMethodInvocation(invocation, null);
       }
@@ -206,6 +225,7 @@ public final class AllOfCallbacks {
         return super.visitMemberReference(reference, null);
       }
     }.scan(new TreePath(state.getPath().getCompilationUnit()), null);
+    visiting.remove(symbol);
     return calls[0] > 0 && !other[0];
   }
 

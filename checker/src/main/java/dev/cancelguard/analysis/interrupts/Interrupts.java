@@ -102,15 +102,15 @@ public final class Interrupts {
    * True if no interrupt can reach a catch of the try block (at {@code tryPath}) for real: every
    * call in it that is declared to throw {@link InterruptedException} either is {@code f.get()} on
    * a future known to be done — inside {@code if (f.isDone() && ...)}, the else of {@code if
-   * (!f.isDone())}, or after {@code if (!f.isDone()) return;} (also {@code isCancelled()}, {@code
-   * isCompletedExceptionally()}, {@code f.state() != RUNNING}; {@code f} may be this object itself:
-   * {@code if (isDone()) return get();}), which neither waits nor reads the flag; or {@code get()}
-   * in a callback that runs once its future completed ({@link AllOfCallbacks}), or on the future a
-   * completion listener is handed ({@link ListenerFutures}); or {@code get()} on a future the JDK
-   * documents as completed there ({@link CompletedFutures}: in {@code FutureTask.done()}, from
-   * {@code invokeAll(..)} or a {@code CompletionService}); or {@code f.getNow(..)}, which never
-   * waits whatever it declares; or never throws it ({@link #neverThrowsInterrupt}); and nothing
-   * throws one by hand.
+   * (!f.isDone())}, or after {@code if (!f.isDone()) return;} or {@code checkState(f.isDone())}
+   * (also {@code isCancelled()}, {@code isCompletedExceptionally()}, {@code f.state() != RUNNING};
+   * {@code f} may be this object itself: {@code if (isDone()) return get();}), which neither waits
+   * nor reads the flag; or {@code get()} in a callback that runs once its future completed ({@link
+   * AllOfCallbacks}), or on the future a completion listener is handed ({@link ListenerFutures});
+   * or {@code get()} on a future the JDK documents as completed there ({@link CompletedFutures}: in
+   * {@code FutureTask.done()}, from {@code invokeAll(..)} or a {@code CompletionService}); or
+   * {@code f.getNow(..)}, which never waits whatever it declares; or never throws it ({@link
+   * #neverThrowsInterrupt}); and nothing throws one by hand.
    */
   public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -340,8 +340,9 @@ public final class Interrupts {
 
   /**
    * True if, in the block, the statement is preceded by {@code if (!f.isDone()) return;} (a branch
-   * that cannot complete normally, taken whenever the future may not be done) and the future
-   * variable is not assigned in between.
+   * that cannot complete normally, taken whenever the future may not be done), or by a precondition
+   * helper handed {@code f.isDone()} ({@code Assert.state(f.isDone(), ..)}, {@link
+   * ThrowingGuards}), and the future variable is not assigned in between.
    */
   private static boolean followsExitUnlessDone(
       BlockTree block, Tree statement, Symbol future, TreePath callPath, VisitorState state) {
@@ -352,6 +353,12 @@ public final class Interrupts {
       if (earlier instanceof IfTree guard
           && !Reachability.canCompleteNormally(guard.getThenStatement())
           && impliesDone(guard.getCondition(), false, future, callPath, state)) {
+        return true;
+      }
+      // Assert.state(f.isDone(), ..): a precondition helper that throws unless it is handed true.
+      MethodInvocationTree precondition = ThrowingGuards.guardCall(earlier, state);
+      if (precondition != null
+          && impliesDone(precondition.getArguments().getFirst(), true, future, callPath, state)) {
         return true;
       }
       if (WriteScanner.writesAny(state.getPath().getCompilationUnit(), earlier, Set.of(future))) {

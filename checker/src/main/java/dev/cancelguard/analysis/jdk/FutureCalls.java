@@ -131,7 +131,8 @@ public final class FutureCalls {
   /**
    * Callbacks a stage runs only once it completed successfully ({@code CompletionStage}'s names,
    * which other futures follow): {@code thenApply}, {@code thenAccept}, {@code thenRun}, {@code
-   * thenCompose}, and their {@code Async} forms.
+   * thenCompose}; {@code thenCombine}, {@code thenAcceptBoth} and {@code runAfterBoth}, run only
+   * once this stage and the other one both completed normally; and their {@code Async} forms.
    */
   public static final Matcher<ExpressionTree> SUCCESS_CALLBACK =
       instanceMethod()
@@ -144,7 +145,13 @@ public final class FutureCalls {
               "thenApplyAsync",
               "thenAcceptAsync",
               "thenRunAsync",
-              "thenComposeAsync");
+              "thenComposeAsync",
+              "thenCombine",
+              "thenAcceptBoth",
+              "runAfterBoth",
+              "thenCombineAsync",
+              "thenAcceptBothAsync",
+              "runAfterBothAsync");
 
   /**
    * Callbacks a stage runs once it completed, successfully or not: {@code whenComplete}, {@code
