@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,49 @@ public final class ClassFiles {
     } catch (IOException | RuntimeException unreadable) {
       return null;
     }
+  }
+
+  /**
+   * True unless the class file can be read and no constant of it spells {@code binaryName} (with
+   * slashes, {@code com/acme/Outer$Inner}): a class file names a class it uses (a {@code new}, a
+   * call, a field, a descriptor, a signature, an inner-class entry) only through a UTF-8 constant
+   * holding that name, and an ASCII name is the same bytes in every form of UTF-8, so a file whose
+   * bytes do not hold it does not name the class. A file that cannot be read, or one larger than
+   * {@value #MAX_BYTES} bytes, may name it.
+   */
+  public static boolean mayName(JavaFileObject file, String binaryName) {
+    byte[] name = binaryName.getBytes(StandardCharsets.UTF_8);
+    for (byte b : name) {
+      if (b < 0) {
+        return true; // not ASCII: not searched for
+      }
+    }
+    byte[] bytes;
+    try (InputStream in = file.openInputStream()) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException | RuntimeException unreadable) {
+      return true;
+    }
+    if (bytes.length > MAX_BYTES || bytes.length < 4 || readInt(bytes) != 0xCAFEBABE) {
+      return true;
+    }
+    outer:
+    for (int i = 0; i + name.length <= bytes.length; i++) {
+      for (int j = 0; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static int readInt(byte[] bytes) {
+    return ((bytes[0] & 0xff) << 24)
+        | ((bytes[1] & 0xff) << 16)
+        | ((bytes[2] & 0xff) << 8)
+        | (bytes[3] & 0xff);
   }
 
   /** The binary name of a class as a class file spells it: {@code com/acme/Outer$Inner}. */

@@ -225,7 +225,7 @@ final class PrivateExecutors {
    * True if the code unit is {@code run()} of a named {@code Runnable} class (or {@code call()} of
    * a named {@code Callable} class), not a {@code Thread}, whose instances are made only in this
    * file ({@link UninterruptedThreads#madeOnlyHere}, {@link
-   * UninterruptedThreads#madeOnlyInThisFileOfItsPackage}) and each reach a thread only through
+   * UninterruptedThreads#madeOnlyInThisFileOfItsSplitPackage}) and each reach a thread only through
    * executors this class keeps to itself: every {@code new Task(..)} of the file is handed to a
    * submission to such a pool, directly, through a forwarder or through a holder used for nothing
    * else; every {@code this} of the class that is handed anywhere is handed to such a submission (a
@@ -255,7 +255,7 @@ final class PrivateExecutors {
         || !Supertypes.isSubtypeOf(type.type, taskType, state)
         || Supertypes.isSubtypeOf(type.type, "java.lang.Thread", state)
         || !(UninterruptedThreads.madeOnlyHere(type)
-            || UninterruptedThreads.madeOnlyInThisFileOfItsPackage(type, codeUnit, state))) {
+            || UninterruptedThreads.madeOnlyInThisFileOfItsSplitPackage(type, codeUnit, state))) {
       return false;
     }
     CompilationUnitTree file = codeUnit.getCompilationUnit();

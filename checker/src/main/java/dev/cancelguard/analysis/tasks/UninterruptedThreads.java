@@ -29,8 +29,10 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
@@ -38,10 +40,16 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.VariableReferences;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -527,6 +535,87 @@ public final class UninterruptedThreads {
       if (names(other, type)) {
         return false;
       }
+    }
+    return true;
+  }
+
+  /**
+   * {@link #madeOnlyInThisFileOfItsPackage}, also where some classes of the package come from class
+   * files (a package split across jars, such as records generated into it by another module): the
+   * class can be named only inside its package, no other source file of the package names it, and
+   * no class file of the package on the class path spells its binary name ({@link
+   * ClassFiles#mayName}: a class file names a class only through a constant holding that name), the
+   * class files of classes compiled here from source aside (the library's own jar beside its
+   * sources: their source is what is read). A class of the package read from anywhere else (the
+   * module path, the source path), or a class file that cannot be read, may name it.
+   */
+  static boolean madeOnlyInThisFileOfItsSplitPackage(
+      ClassSymbol type, TreePath codeUnit, VisitorState state) {
+    if (madeOnlyInThisFileOfItsPackage(type, codeUnit, state)) {
+      return true;
+    }
+    boolean confined = false;
+    for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
+      confined |= (c.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
+    }
+    PackageSymbol packge = type.packge();
+    JavaFileManager fileManager = state.context.get(JavaFileManager.class);
+    if (!confined || packge == null || packge.isUnnamed() || fileManager == null) {
+      return false;
+    }
+    CompilationUnitTree here = codeUnit.getCompilationUnit();
+    String binaryName = ClassFiles.binaryName(type);
+    try {
+      Set<String> classPathFiles = new HashSet<>();
+      for (JavaFileObject file :
+          fileManager.list(
+              StandardLocation.CLASS_PATH,
+              packge.fullname.toString(),
+              EnumSet.of(JavaFileObject.Kind.CLASS),
+              false)) {
+        classPathFiles.add(file.toUri().toString());
+        String binary = fileManager.inferBinaryName(StandardLocation.CLASS_PATH, file);
+        if (binary == null) {
+          return false;
+        }
+        String simple = binary.substring(binary.lastIndexOf('.') + 1);
+        int dollar = simple.indexOf('$');
+        Symbol top =
+            packge
+                .members()
+                .findFirst(state.getName(dollar > 0 ? simple.substring(0, dollar) : simple));
+        if (top instanceof ClassSymbol compiled
+            && CompiledSources.classPath(compiled, state) != null) {
+          continue; // a class compiled here from source: its source is read below
+        }
+        if (ClassFiles.mayName(file, binaryName)) {
+          return false;
+        }
+      }
+      Set<CompilationUnitTree> sources = new LinkedHashSet<>();
+      for (Symbol member : packge.members().getSymbols()) {
+        if (!(member instanceof ClassSymbol c)) {
+          continue;
+        }
+        TreePath declaration = CompiledSources.classPath(c, state);
+        if (declaration != null) {
+          sources.add(declaration.getCompilationUnit());
+        } else if (c.classfile == null
+            || c.classfile.getKind() != JavaFileObject.Kind.CLASS
+            || !classPathFiles.contains(c.classfile.toUri().toString())) {
+          return false; // a class read from elsewhere, not searched
+        }
+      }
+      if (!sources.contains(here)) {
+        return false;
+      }
+      for (CompilationUnitTree other : sources) {
+        if (other != here && names(other, type)) {
+          return false;
+        }
+      }
+    } catch (IOException | RuntimeException unlisted) {
+      return false; // a package that cannot be listed
     }
     return true;
   }
