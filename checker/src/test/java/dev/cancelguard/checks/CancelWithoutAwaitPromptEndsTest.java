@@ -261,7 +261,7 @@ class CancelWithoutAwaitPromptEndsTest {
                 }
               });
         }
-        void poll() {}
+        void poll() { System.out.println("polled"); }
         void close() {
           running = false;
           // BUG: Diagnostic contains: shutdown() interrupts nothing and the tasks sleep
@@ -314,7 +314,7 @@ class CancelWithoutAwaitPromptEndsTest {
               void start() {
                 executor.execute(() -> poll());
               }
-              void poll() {}
+              void poll() { System.out.println("polled"); }
               void close() {
                 executor.shutdown();
               }
@@ -330,7 +330,7 @@ class CancelWithoutAwaitPromptEndsTest {
               void start() {
                 executor.execute(() -> poll());
               }
-              void poll() {}
+              void poll() { System.out.println("polled"); }
               void close() {
                 executor.shutdown();
                 executor.close();

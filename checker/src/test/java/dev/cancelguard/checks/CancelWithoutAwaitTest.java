@@ -216,6 +216,7 @@ class CancelWithoutAwaitTest {
               private void watch() {
                 try {
                   Thread.sleep(1000);
+                  System.out.println("watched");
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
@@ -286,7 +287,7 @@ class CancelWithoutAwaitTest {
             class Ticker {
               private final ExecutorService clock = Executors.newSingleThreadExecutor();
               void start() {
-                clock.execute(() -> {});
+                clock.execute(() -> System.out.println("tick"));
               }
               void pause() {
                 clock.shutdownNow();

@@ -40,6 +40,7 @@ class CancelWithoutAwaitUsersCodeTest {
         Request(Callback callback) {}
         void expire() {
           expired = true;
+          System.out.println("expired");
         }
       }
       """;

@@ -364,7 +364,7 @@ class HelperAnnotationsAndModelsTest {
             class Service {
               private final Thread first = new Thread(() -> {});
               private final Thread second = new Thread(() -> {});
-              private final Thread third = new Thread(() -> {});
+              private final Thread third = new Thread(() -> System.out.println("third"));
               void stop() throws InterruptedException {
                 first.interrupt();
                 ThreadUtils.join(first, Duration.ofSeconds(5));

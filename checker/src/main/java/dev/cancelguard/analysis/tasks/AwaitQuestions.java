@@ -83,6 +83,26 @@ public final class AwaitQuestions {
       TreePath codeUnit,
       CancelGuardOptions options,
       VisitorState state) {
+    ImmutableList<AwaitUse> found = usesFound(cancel, target, timedWait, codeUnit, options, state);
+    // Leaving the stop while the work may still run harms no one when every late run is
+    // confined to the component's own memory (its tasks compute, log, and touch only objects the
+    // component made): returning is left out; releases and reads are kept.
+    if (found.stream().anyMatch(u -> u.kind() == AwaitUse.Kind.RETURNS)
+        && ConfinedWork.lateRunIsConfined(target, cancel, state)) {
+      return found.stream()
+          .filter(u -> u.kind() != AwaitUse.Kind.RETURNS)
+          .collect(ImmutableList.toImmutableList());
+    }
+    return found;
+  }
+
+  private static ImmutableList<AwaitUse> usesFound(
+      MethodInvocationTree cancel,
+      CancelTarget target,
+      boolean timedWait,
+      TreePath codeUnit,
+      CancelGuardOptions options,
+      VisitorState state) {
     Tree body = CodeUnits.bodyOf(codeUnit.getLeaf());
     if (body == null) {
       return ImmutableList.of();
