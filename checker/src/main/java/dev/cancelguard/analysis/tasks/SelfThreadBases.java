@@ -78,7 +78,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>every {@code new C(..)} of the class and its subclasses in the compilation is stored in a
  *       local or a field that is private, or not public in a package compiled whole, and every use
  *       of those holders is the receiver of a call other than {@code run()}, a comparison or the
- *       target of an assignment (never an argument, a return value or a copy);
+ *       target of an assignment (never an argument, a return value or a copy); or, wherever the
+ *       objects are kept, the compilation handles every value of the family's classes only as a
+ *       value of a class ({@link ClassTypedValues}: never as a {@code Runnable}, an {@code Object}
+ *       or a type variable, never the receiver of {@code run()});
  *   <li>every {@code interrupt()} of the family's threads follows a write of the stop state the
  *       loop tests, on its path ({@link StopStateInterrupts}).
  * </ul>
@@ -608,16 +611,26 @@ public final class SelfThreadBases {
     }
     // Where the objects are kept.
     List<VarSymbol> kept = new ArrayList<>(threadFields);
+    boolean confined = true;
     for (ClassSymbol c : made) {
       for (TreePath creation : calls.creationsOf(c)) {
         VarSymbol holder = holderOf(creation);
         if (holder == null || !isConfined(holder, state)) {
-          return null;
+          confined = false;
+        } else {
+          kept.add(holder);
         }
-        kept.add(holder);
       }
     }
-    return onlyReceiversEverywhere(kept, state)
+    // Kept in holders only the compilation reaches, each only ever the receiver of calls; or,
+    // wherever it is kept, handled only as a value of its class or of a superclass, which no code
+    // of the compilation runs or hands on as a task ({@link ClassTypedValues}).
+    boolean keptToItself =
+        (confined && onlyReceiversEverywhere(kept, state))
+            || (onlyReceiversEverywhere(threadFields, state)
+                && ClassTypedValues.of(state).keepTheirClass(family)
+                && ClassTypedValues.of(state).keepTheirClass(jarClasses));
+    return keptToItself
         ? new StopStateInterrupts.Family(type, family, jarClasses, threadFields)
         : null;
   }
