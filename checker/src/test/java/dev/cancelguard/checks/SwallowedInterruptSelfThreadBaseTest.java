@@ -26,7 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * that returns its thread, one that hands itself to an executor, a worker also handed to a pool, a
  * loop with no way out, a catch followed by another wait, a loop that tests something else, and an
  * interrupt with no stop before it: a stop that only interrupts, one that sets the stop state after
- * the interrupt, a wake-up that sets another field, and an interrupt in the class's own code.
+ * the interrupt, a wake-up that sets another field, and an interrupt in the class's own code. A
+ * worker handed on only as its class (returned by a getter, handed to another class, kept as its
+ * base or in an array) is kept; one that becomes a {@code Runnable}, an {@code Object}, a
+ * collection's element, {@code ::run} or is made by {@code Worker::new} is not.
  */
 class SwallowedInterruptSelfThreadBaseTest {
   private static final Map<String, String> BASES =
@@ -412,6 +415,149 @@ class SwallowedInterruptSelfThreadBaseTest {
         worker("PooledLoop", OWN_STOP, FLAGGED, ""),
         "app/Owner.java",
         owner("").replace("worker.shutdown(true);", ""));
+  }
+
+  // ------------------------------------------- workers handed on, but only ever as their class
+
+  /** A class that is handed the worker and keeps it; {@code extra} is more of its members. */
+  private static String holder(String extra) {
+    return """
+        package app;
+        class Holder {
+          private final Worker held;
+
+          Holder(Worker held) {
+            this.held = held;
+          }
+
+          void poke() {
+            held.put("x");
+          }
+          %s
+        }
+        """
+        .formatted(extra);
+  }
+
+  @Test
+  void workerReturnedAsItsClass() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, "", ""),
+        "app/Owner.java",
+        owner("public Worker worker() { return worker; }"));
+  }
+
+  @Test
+  void workerReturnedAsAnObject() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("public Object worker() { return worker; }"));
+  }
+
+  @Test
+  void workerHandedToAnotherClassAsItsClass() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, "", ""),
+        "app/Owner.java",
+        owner("Holder holder() { return new Holder(worker); }"),
+        "app/Holder.java",
+        holder(""));
+  }
+
+  @Test
+  void workerHandedToAnotherClassThatHandsItToAPool() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("Holder holder() { return new Holder(worker); }"),
+        "app/Holder.java",
+        holder("void runOn(java.util.concurrent.Executor pool) { pool.execute(held); }"));
+  }
+
+  @Test
+  void workerKeptAsItsBaseChosenInAConditionalAndCastBack() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, "", ""),
+        "app/Owner.java",
+        owner(
+            "private final base.ServiceLoop spare = Math.random() > 0.5 ? new Worker() : null;\n"
+                + "  void sendSpare(String s) { ((Worker) spare).put(s); spare.shutdown(true); }"));
+  }
+
+  @Test
+  void workerKeptAsItsBaseAndRunThroughIt() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner(
+            "private final base.ServiceLoop spare = Math.random() > 0.5 ? new Worker() : null;\n"
+                + "  void runSpareHere() { spare.run(); }"));
+  }
+
+  @Test
+  void workerNamedByAReferenceToItsRun() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner("Holder holder() { return new Holder(worker); }"),
+        "app/Holder.java",
+        holder("void runOn(java.util.concurrent.Executor pool) { pool.execute(held::run); }"));
+  }
+
+  @Test
+  void workerReturnedAsItsClassButAlsoMadeByAConstructorReference() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner(
+            "public Worker worker() { return worker; }\n"
+                + "  void runOn(java.util.concurrent.Executor pool) {\n"
+                + "    java.util.function.Supplier<? extends Runnable> make = Worker::new;\n"
+                + "    pool.execute(make.get());\n"
+                + "  }"));
+  }
+
+  @Test
+  void workersKeptInAnArray() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, "", ""),
+        "app/Owner.java",
+        owner(
+            "private final Worker[] workers = {new Worker(), new Worker()};\n"
+                + "  void startAll() { for (Worker w : workers) { w.start(); } }\n"
+                + "  Worker[] workers() { return workers; }"));
+  }
+
+  @Test
+  void workersArrayHandedOnAsObjects() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner(
+            "private final Worker[] workers = {new Worker(), new Worker()};\n"
+                + "  Object[] workers() { return workers; }"));
+  }
+
+  @Test
+  void workersKeptInAList() {
+    bothWays(
+        "app/Worker.java",
+        worker("ServiceLoop", OWN_STOP, FLAGGED, ""),
+        "app/Owner.java",
+        owner(
+            "private final java.util.List<Worker> workers = new java.util.ArrayList<>();\n"
+                + "  void add() { workers.add(new Worker()); }"));
   }
 
   private static String stopOnly() {

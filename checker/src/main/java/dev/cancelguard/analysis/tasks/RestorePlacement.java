@@ -240,11 +240,7 @@ public final class RestorePlacement {
     // interrupt would leave the task working and waiting after shutdownNow() or cancel(true) until
     // something else stops it. Leaving was not chosen above (the interrupt is not what the loop's
     // owner means by stop there, or the loop's own exits do more than end it): no fix is safe.
-    // Not where the loop is the run() of a thread a superclass makes over `this` and every
-    // interrupt the code sends that thread follows a write of the state the loop tests: the loop
-    // then ends right after each such interrupt, and the record is restored there.
-    if (InterruptStops.goesOnUntilItsOwnStop(loop, catchPath.getLeaf(), codeUnit, state)
-        && !SelfThreadBases.everyInterruptOfItsRunnerFollowsTheStop(loop, codeUnit, state)) {
+    if (InterruptStops.goesOnUntilItsOwnStop(loop, catchPath.getLeaf(), codeUnit, state)) {
       return new Placement(Shape.NONE_TASK_LOOP_GOES_ON, loop, blockingInLoop);
     }
     // A walk whose rounds each start blocking work of their own, the interrupt taken as one more

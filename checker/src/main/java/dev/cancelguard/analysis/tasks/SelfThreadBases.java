@@ -78,17 +78,16 @@ import org.jspecify.annotations.Nullable;
  *   <li>every {@code new C(..)} of the class and its subclasses in the compilation is stored in a
  *       local or a field that is private, or not public in a package compiled whole, and every use
  *       of those holders is the receiver of a call other than {@code run()}, a comparison or the
- *       target of an assignment (never an argument, a return value or a copy);
+ *       target of an assignment (never an argument, a return value or a copy); or, wherever the
+ *       objects are kept, the compilation handles every value of the family's classes only as a
+ *       value of a class ({@link ClassTypedValues}: never as a {@code Runnable}, an {@code Object}
+ *       or a type variable, never the receiver of {@code run()});
  *   <li>every {@code interrupt()} of the family's threads follows a write of the stop state the
  *       loop tests, on its path ({@link StopStateInterrupts}).
  * </ul>
  */
 public final class SelfThreadBases {
   private static final UnitCache.Kind<Tree, Optional<StopStateInterrupts.Family>> FAMILIES =
-      new UnitCache.Kind<>();
-
-  /** The families whose objects may be held anywhere, as long as only as themselves. */
-  private static final UnitCache.Kind<Tree, Optional<StopStateInterrupts.Family>> RUNNER_FAMILIES =
       new UnitCache.Kind<>();
 
   private SelfThreadBases() {}
@@ -114,50 +113,6 @@ public final class SelfThreadBases {
       return false;
     }
     return everyInterruptFollowsTheStopOf(loop, codeUnit, state);
-  }
-
-  /**
-   * True if {@code loop} is the loop of the {@code run()} at {@code codeUnit} in a class whose
-   * thread a superclass makes over {@code this}, as {@link #isStopLoopOfThreadItsClassKeeps} asks,
-   * and every interrupt that thread gets from the compilation or from the superclass's class file
-   * comes after a write of the state the loop's condition reads ({@link StopStateInterrupts}).
-   * Unlike there, the objects may be held anywhere (a getter returns them, other classes keep
-   * them), as long as nothing in the compilation takes one as anything wider than a class of its
-   * family (a {@code Runnable} for an executor, a {@code Thread}'s target) or calls its {@code
-   * run()}: the family's own threads are then the only ones the code runs it on, and the loop sees
-   * the stop right after each interrupt the code sends. A record of the interrupt restored when the
-   * loop ends is then restored as soon as the stop is seen.
-   */
-  public static boolean everyInterruptOfItsRunnerFollowsTheStop(
-      TreePath loop, TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method)
-        || !isRun(method)
-        || method.getBody() == null
-        || !(getSymbol(method) instanceof MethodSymbol run)) {
-      return false;
-    }
-    ExpressionTree condition = Loops.condition(loop.getLeaf());
-    if (condition == null || Loops.isConstantTrue(condition)) {
-      return false;
-    }
-    Optional<StopStateInterrupts.Family> family =
-        UnitCache.get(
-            RUNNER_FAMILIES,
-            method,
-            state,
-            m -> {
-              try {
-                return Optional.ofNullable(familyKeepingItsThread(run, state, false));
-              } catch (RuntimeException incomplete) {
-                return Optional.empty(); // a supertype that cannot be completed
-              }
-            });
-    try {
-      return family.isPresent()
-          && StopStateInterrupts.everyInterruptFollowsTheStop(condition, family.get(), state);
-    } catch (RuntimeException incomplete) {
-      return false; // a supertype that cannot be completed, a malformed descriptor
-    }
   }
 
   /**
@@ -452,7 +407,7 @@ public final class SelfThreadBases {
   private static StopStateInterrupts.@Nullable Family safelyFamilyKeeping(
       MethodSymbol run, VisitorState state) {
     try {
-      return familyKeepingItsThread(run, state, true);
+      return familyKeepingItsThread(run, state);
     } catch (RuntimeException incomplete) {
       return null; // a supertype that cannot be completed, a malformed descriptor
     }
@@ -577,13 +532,10 @@ public final class SelfThreadBases {
 
   /**
    * The family of a class whose {@code run()} is the whole work of a thread a superclass makes over
-   * {@code this} and keeps; null if it is not one. With {@code confined}, every object of the class
-   * is made into a confined holder used only as a receiver; without it, the objects may be held
-   * anywhere but nothing in the compilation takes one as anything wider than its family ({@link
-   * #onlyTakenAsTheFamily}).
+   * {@code this} and keeps; null if it is not one.
    */
   private static StopStateInterrupts.@Nullable Family familyKeepingItsThread(
-      MethodSymbol run, VisitorState state, boolean confined) {
+      MethodSymbol run, VisitorState state) {
     ClassSymbol type = run.enclClass();
     Type thread = state.getTypeFromString("java.lang.Thread");
     Type runnable = state.getTypeFromString("java.lang.Runnable");
@@ -657,192 +609,30 @@ public final class SelfThreadBases {
     if (!baseMakesThread) {
       return null;
     }
-    StopStateInterrupts.Family result =
-        new StopStateInterrupts.Family(type, family, jarClasses, threadFields);
-    if (!confined) {
-      return onlyReceiversEverywhere(threadFields, state) && onlyTakenAsTheFamily(result, state)
-          ? result
-          : null;
-    }
     // Where the objects are kept.
     List<VarSymbol> kept = new ArrayList<>(threadFields);
+    boolean confined = true;
     for (ClassSymbol c : made) {
       for (TreePath creation : calls.creationsOf(c)) {
         VarSymbol holder = holderOf(creation);
         if (holder == null || !isConfined(holder, state)) {
-          return null;
+          confined = false;
+        } else {
+          kept.add(holder);
         }
-        kept.add(holder);
       }
     }
-    return onlyReceiversEverywhere(kept, state) ? result : null;
-  }
-
-  /**
-   * True if every expression in the compilation whose type is a class of the family is used as
-   * itself: the receiver of a call or a method reference other than {@code run}, compared, joined
-   * to a string, the target of an assignment, handed to a parameter of type {@code Object} (as a
-   * log call takes it), or flowing (as an argument, an initializer, an assigned or returned value,
-   * a cast) into a place whose type is a class of the family. Anything wider (a {@code Runnable}
-   * for an executor or a thread, a collection's element type) could run it on another thread.
-   */
-  private static boolean onlyTakenAsTheFamily(
-      StopStateInterrupts.Family family, VisitorState state) {
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol c : CompiledSources.classes(state)) {
-      TreePath declaration = CompiledSources.classPath(c, state);
-      if (declaration != null) {
-        units.add(declaration.getCompilationUnit());
-      }
-    }
-    boolean[] escapes = new boolean[1];
-    for (CompilationUnitTree unit : units) {
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void scan(Tree tree, Void unused) {
-          if (escapes[0] || tree == null) {
-            return null;
-          }
-          if (tree instanceof ExpressionTree expression
-              && getCurrentPath() != null
-              && isOfTheFamily(expression, family)
-              && !usedAsItself(expression, getCurrentPath(), family, state)) {
-            escapes[0] = true;
-            return null;
-          }
-          return super.scan(tree, null);
-        }
-      }.scan(unit, null);
-      if (escapes[0]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** An expression (not a type name, nor {@code this} or {@code super}) of a family's type. */
-  private static boolean isOfTheFamily(
-      ExpressionTree expression, StopStateInterrupts.Family family) {
-    Symbol symbol = getSymbol(expression);
-    if (symbol instanceof ClassSymbol
-        || symbol instanceof Symbol.PackageSymbol
-        || (expression instanceof IdentifierTree id
-            && (id.getName().contentEquals("this") || id.getName().contentEquals("super")))) {
-      return false;
-    }
-    return isFamilyType(ASTHelpers.getType(expression), family);
-  }
-
-  private static boolean isFamilyType(@Nullable Type type, StopStateInterrupts.Family family) {
-    return type != null && type.tsym instanceof ClassSymbol c && family.contains(c);
-  }
-
-  /** True if the expression, whose parent is the leaf of {@code parentPath}, is used as itself. */
-  private static boolean usedAsItself(
-      ExpressionTree expression,
-      TreePath parentPath,
-      StopStateInterrupts.Family family,
-      VisitorState state) {
-    Tree parent = parentPath.getLeaf();
-    return switch (parent) {
-      case MemberSelectTree select ->
-          select.getExpression() != expression || !select.getIdentifier().contentEquals("run");
-      case MemberReferenceTree reference ->
-          reference.getQualifierExpression() != expression
-              || !reference.getName().contentEquals("run");
-      case BinaryTree binary ->
-          binary.getKind() == Tree.Kind.EQUAL_TO
-              || binary.getKind() == Tree.Kind.NOT_EQUAL_TO
-              || binary.getKind() == Tree.Kind.PLUS;
-      case com.sun.source.tree.InstanceOfTree instance -> true;
-      case com.sun.source.tree.ExpressionStatementTree statement -> true;
-      case com.sun.source.tree.SynchronizedTree lock -> true;
-      case com.sun.source.tree.ParenthesizedTree parens -> true; // judged as itself
-      case com.sun.source.tree.ConditionalExpressionTree conditional ->
-          conditional.getCondition() == expression
-              || isFamilyType(ASTHelpers.getType(conditional), family);
-      case com.sun.source.tree.TypeCastTree cast ->
-          narrowsWithinTheFamily(ASTHelpers.getType(cast.getType()), family, state);
-      case AssignmentTree assignment ->
-          assignment.getVariable() == expression
-              || isFamilyType(ASTHelpers.getType(assignment.getVariable()), family);
-      case VariableTree variable ->
-          isFamilyType(getSymbol(variable) instanceof VarSymbol v ? v.type : null, family);
-      case ReturnTree returned -> returnsAsTheFamily(parentPath, family);
-      case MethodInvocationTree call ->
-          call.getMethodSelect() == expression
-              || takenAsPlainObject(parentPath, expression)
-              || argumentTakenAsTheFamily(
-                  call.getArguments(),
-                  expression,
-                  ASTHelpers.getType(call.getMethodSelect()),
-                  getSymbol(call),
-                  family);
-      case NewClassTree newClass ->
-          newClass.getEnclosingExpression() == expression
-              || takenAsPlainObject(parentPath, expression)
-              || argumentTakenAsTheFamily(
-                  newClass.getArguments(),
-                  expression,
-                  ((com.sun.tools.javac.tree.JCTree.JCNewClass) newClass).constructorType,
-                  getSymbol(newClass),
-                  family);
-      default -> false;
-    };
-  }
-
-  /**
-   * A cast to a class of the family or to a subclass of one ({@code (GroupService) service} on a
-   * field of their common base): the object stays itself, or the cast fails.
-   */
-  private static boolean narrowsWithinTheFamily(
-      @Nullable Type target, StopStateInterrupts.Family family, VisitorState state) {
-    for (Type t = target;
-        t != null && t.tsym instanceof ClassSymbol;
-        t = state.getTypes().supertype(t)) {
-      if (isFamilyType(t, family)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The method (not a lambda) the return is in declares a family class as its result. */
-  private static boolean returnsAsTheFamily(
-      TreePath returnPath, StopStateInterrupts.Family family) {
-    for (TreePath p = returnPath; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof LambdaExpressionTree) {
-        return false;
-      }
-      if (p.getLeaf() instanceof MethodTree method) {
-        return getSymbol(method) instanceof MethodSymbol symbol
-            && isFamilyType(symbol.getReturnType(), family);
-      }
-    }
-    return false;
-  }
-
-  /** The parameter the argument goes to, as the call instantiates it, is of a family class. */
-  private static boolean argumentTakenAsTheFamily(
-      List<? extends ExpressionTree> arguments,
-      ExpressionTree argument,
-      @Nullable Type methodType,
-      @Nullable Symbol method,
-      StopStateInterrupts.Family family) {
-    int index = arguments.indexOf(argument);
-    if (index < 0 || methodType == null || !(method instanceof MethodSymbol symbol)) {
-      return false;
-    }
-    List<Type> parameters = methodType.getParameterTypes();
-    if (parameters.isEmpty()) {
-      return false;
-    }
-    int last = parameters.size() - 1;
-    Type type = parameters.get(Math.min(index, last));
-    if (symbol.isVarArgs() && index >= last && type instanceof Type.ArrayType array) {
-      type = array.elemtype;
-    }
-    return isFamilyType(type, family);
+    // Kept in holders only the compilation reaches, each only ever the receiver of calls; or,
+    // wherever it is kept, handled only as a value of its class or of a superclass, which no code
+    // of the compilation runs or hands on as a task ({@link ClassTypedValues}).
+    boolean keptToItself =
+        (confined && onlyReceiversEverywhere(kept, state))
+            || (onlyReceiversEverywhere(threadFields, state)
+                && ClassTypedValues.of(state).keepTheirClass(family)
+                && ClassTypedValues.of(state).keepTheirClass(jarClasses));
+    return keptToItself
+        ? new StopStateInterrupts.Family(type, family, jarClasses, threadFields)
+        : null;
   }
 
   /** Adds the class's own {@code Thread} fields to {@code kept}; false if one is public. */
