@@ -247,7 +247,7 @@ public final class ConfinedWork {
    */
   private static boolean executorTasks(
       VarSymbol pool, CompilationUnitTree unit, VisitorState state, List<Tree> roots) {
-    List<ExpressionTree> values = valuesOf(unit, pool);
+    List<ExpressionTree> values = DelegatedTaskPools.valuesOf(unit, pool);
     if (values.isEmpty()
         || !values.stream().allMatch(value -> Ownership.isExecutorCreation(value, state))) {
       return false;
@@ -287,7 +287,7 @@ public final class ConfinedWork {
    */
   private static boolean threadBodies(
       VarSymbol thread, CompilationUnitTree unit, VisitorState state, List<Tree> roots) {
-    List<ExpressionTree> values = valuesOf(unit, thread);
+    List<ExpressionTree> values = DelegatedTaskPools.valuesOf(unit, thread);
     if (values.isEmpty()) {
       return false;
     }
@@ -332,7 +332,7 @@ public final class ConfinedWork {
       return addRunOf(made, type, state, roots);
     }
     if (getSymbol(stripped) instanceof VarSymbol local && Ownership.isLocal(local)) {
-      List<ExpressionTree> values = valuesOf(unit, local);
+      List<ExpressionTree> values = DelegatedTaskPools.valuesOf(unit, local);
       return values.size() == 1
           && !(Expressions.strip(values.getFirst()) instanceof IdentifierTree)
           && addTask(values.getFirst(), unit, state, roots);
@@ -378,29 +378,6 @@ public final class ConfinedWork {
     }
     String name = parent.getQualifiedName().toString();
     return name.equals("java.lang.Object") || name.equals("java.lang.Thread");
-  }
-
-  /** Every value the unit gives {@code variable}: its initializer and what is assigned to it. */
-  private static List<ExpressionTree> valuesOf(Tree root, VarSymbol variable) {
-    List<ExpressionTree> values = new ArrayList<>();
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitVariable(VariableTree declaration, Void unused) {
-        if (variable.equals(getSymbol(declaration)) && declaration.getInitializer() != null) {
-          values.add(declaration.getInitializer());
-        }
-        return super.visitVariable(declaration, null);
-      }
-
-      @Override
-      public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (variable.equals(getSymbol(Expressions.strip(assignment.getVariable())))) {
-          values.add(assignment.getExpression());
-        }
-        return super.visitAssignment(assignment, null);
-      }
-    }.scan(root, null);
-    return values;
   }
 
   /** Reads task code and the methods it calls, by the rules of the class comment. */
@@ -694,7 +671,7 @@ public final class ConfinedWork {
       if (declaring == null) {
         return false;
       }
-      for (ExpressionTree given : valuesOf(declaring, field)) {
+      for (ExpressionTree given : DelegatedTaskPools.valuesOf(declaring, field)) {
         if (!isMadeHere(given)) {
           return false;
         }
@@ -723,7 +700,7 @@ public final class ConfinedWork {
                 ? CompiledSources.methodTree(method, state)
                 : null;
         return declaring != null
-            && valuesOf(declaring, local).stream()
+            && DelegatedTaskPools.valuesOf(declaring, local).stream()
                 .allMatch(
                     v -> !(getSymbol(Expressions.strip(v)) instanceof VarSymbol) && isMadeHere(v));
       }

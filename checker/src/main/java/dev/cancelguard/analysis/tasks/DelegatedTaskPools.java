@@ -45,7 +45,7 @@ public final class DelegatedTaskPools {
    */
   public static boolean runsOnlyDelegatedTasks(VarSymbol pool, VisitorState state) {
     TreePath root = new TreePath(state.getPath().getCompilationUnit());
-    List<ExpressionTree> values = valuesOf(root, pool);
+    List<ExpressionTree> values = valuesOf(root.getCompilationUnit(), pool);
     if (values.isEmpty()
         || !values.stream().allMatch(value -> Ownership.isExecutorCreation(value, state))) {
       return false;
@@ -79,8 +79,11 @@ public final class DelegatedTaskPools {
     return submissions > 0;
   }
 
-  /** Every value the file gives {@code variable}: its initializer and what is assigned to it. */
-  private static List<ExpressionTree> valuesOf(TreePath root, VarSymbol variable) {
+  /**
+   * Every value the code under {@code root} gives {@code variable}: its initializer and what is
+   * assigned to it (shared with {@link ConfinedWork}).
+   */
+  static List<ExpressionTree> valuesOf(Tree root, VarSymbol variable) {
     List<ExpressionTree> values = new ArrayList<>();
     new TreeScanner<Void, Void>() {
       @Override
@@ -93,12 +96,12 @@ public final class DelegatedTaskPools {
 
       @Override
       public Void visitAssignment(AssignmentTree assignment, Void unused) {
-        if (variable.equals(getSymbol(assignment.getVariable()))) {
+        if (variable.equals(getSymbol(Expressions.strip(assignment.getVariable())))) {
           values.add(assignment.getExpression());
         }
         return super.visitAssignment(assignment, null);
       }
-    }.scan(root.getCompilationUnit(), null);
+    }.scan(root, null);
     return values;
   }
 
@@ -119,7 +122,7 @@ public final class DelegatedTaskPools {
     if (!(getSymbol(stripped) instanceof VarSymbol local) || !Ownership.isLocal(local)) {
       return false;
     }
-    List<ExpressionTree> values = valuesOf(root, local);
+    List<ExpressionTree> values = valuesOf(root.getCompilationUnit(), local);
     return !values.isEmpty()
         && values.stream()
             .allMatch(
