@@ -159,9 +159,11 @@ final class Analyzer {
           transformer.apply(new TreePath(unit), context, descriptions::add);
         } catch (RuntimeException | Error e) {
           descriptions.clear();
-          if (filesWithErrors.contains(unit.getSourceFile().toUri())) {
-            // javac could not attribute all of this file: analyse what it could, member by
-            // member, and skip the members whose broken code a check could not handle.
+          if (!filesWithErrors.isEmpty()) {
+            // javac could not attribute all of the code: analyse what it could, member by
+            // member, and skip the members whose broken code a check could not handle. A file
+            // without errors of its own is broken too where it uses a broken file's types: javac
+            // leaves those calls unresolved without reporting them again.
             scanCheckByCheck(unit, supplier, context, descriptions);
           } else {
             crashes.add(

@@ -280,6 +280,48 @@ class MainTest {
   }
 
   @Test
+  void aCallThroughAFieldOfABrokenFileDoesNotCrashTheChecks() throws Exception {
+    // Log.java does not compile; Worker.java has no error of its own, but javac leaves its calls
+    // on Log.logger unresolved, without reporting them: the checks must skip that code, not crash.
+    write(
+        "src/demo/Log.java",
+        """
+        package demo;
+
+        final class Log {
+          static final com.missing.Logger logger = com.missing.Logger.get("demo");
+        }
+        """);
+    write(
+        "src/demo/Worker.java",
+        """
+        package demo;
+
+        public class Worker {
+          private volatile boolean running = true;
+
+          public void run() {
+            while (running) {
+              Log.logger.trace("polling");
+            }
+          }
+
+          public void pause() {
+            try {
+              Thread.sleep(100);
+            } catch (InterruptedException e) {
+              Log.logger.debug("interrupted");
+            }
+          }
+        }
+        """);
+    Run run = run("-q", dir.resolve("src").toString());
+    assertFalse(run.err().contains("a check crashed"), run.err());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("Worker.java:15:7: warning: [SwallowedInterrupt]"), run.out());
+  }
+
+  @Test
   void aBrokenChannelCallDoesNotHideAnUnboundedWait() throws Exception {
     // UnboundedWait looks across the file for configureBlocking(false) on the channel a task
     // reads: a configureBlocking call javac could not resolve must not make it give up.
