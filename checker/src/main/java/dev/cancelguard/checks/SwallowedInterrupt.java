@@ -36,6 +36,7 @@ import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.CallerContinuations;
+import dev.cancelguard.analysis.tasks.FlagTestsAfterCatches;
 import dev.cancelguard.analysis.tasks.InterruptFixes;
 import dev.cancelguard.analysis.tasks.LostInterrupts;
 import dev.cancelguard.analysis.tasks.LostInterrupts.InterruptedBranch;
@@ -183,6 +184,12 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     }
     // ... or the catch itself tests the stop flag and leaves when it is set.
     if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
+      return NO_MATCH;
+    }
+    // ... or the statement the catch falls into does: `if (!running) continue mainLoop;`.
+    if (LostInterrupts.allFallThrough(leaks)
+        && FlagTestsAfterCatches.fallsIntoAStopFlagTestThatLeaves(
+            catchPath.getParentPath(), state)) {
       return NO_MATCH;
     }
     // The work a runner of this compilation calls in its stop-flag loop (`while (state == RUNNING)

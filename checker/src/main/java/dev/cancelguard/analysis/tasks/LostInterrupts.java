@@ -283,6 +283,12 @@ public final class LostInterrupts {
                         && next.getLabel() == null);
   }
 
+  /** True if every leak falls through the end of its catch. */
+  public static boolean allFallThrough(List<Leak> leaks) {
+    return !leaks.isEmpty()
+        && leaks.stream().allMatch(leak -> leak.kind() == LeakKind.FALLS_THROUGH);
+  }
+
   /**
    * True if every leak goes on after the try (the end of the catch block) or returns from the code
    * unit: none goes round a loop, leaves one, or throws.

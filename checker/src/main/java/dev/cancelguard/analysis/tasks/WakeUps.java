@@ -87,7 +87,7 @@ public final class WakeUps {
       }
       ExpressionTree condition = loopCondition(leaf);
       if (condition != null) {
-        Set<Symbol> flags = fieldsReadBy(condition);
+        Set<Symbol> flags = stopStateReadBy(condition, state);
         return !flags.isEmpty()
             && (continuesToTheTest || bodyReturnsToTheTest(statementPath, child, state, options))
             && isSetWhereAThreadIsInterrupted(flags, state);
@@ -97,7 +97,7 @@ public final class WakeUps {
     return false;
   }
 
-  private static @Nullable ExpressionTree loopCondition(Tree loop) {
+  static @Nullable ExpressionTree loopCondition(Tree loop) {
     return switch (loop) {
       case WhileLoopTree w -> w.getCondition();
       case DoWhileLoopTree d -> d.getCondition();
@@ -121,6 +121,47 @@ public final class WakeUps {
       p = p.getParentPath();
     }
     return true;
+  }
+
+  /**
+   * The fields a stop test reads: {@link #fieldsReadBy} of the condition, and of the one returned
+   * expression of each no-argument method of this file it calls that no subclass can replace
+   * (private, static or final, or of a final class): {@code while (!shouldStop())} with {@code
+   * private boolean shouldStop() { return closed || failed; }} reads {@code closed} as {@code while
+   * (!closed)} does.
+   */
+  static Set<Symbol> stopStateReadBy(ExpressionTree condition, VisitorState state) {
+    Set<Symbol> fields = fieldsReadBy(condition);
+    CompilationUnitTree unit = state.getPath().getCompilationUnit();
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (call.getArguments().isEmpty()
+            && Expressions.isResolved(call)
+            && getSymbol(call) instanceof MethodSymbol method
+            && !method.isConstructor()
+            && cannotBeReplaced(method)
+            && SameFile.isDeclaredIn(method, unit)) {
+          MethodTree tree = SameFile.findMethod(unit, method, state);
+          if (tree != null
+              && tree.getBody() != null
+              && tree.getBody().getStatements().size() == 1
+              && tree.getBody().getStatements().getFirst() instanceof ReturnTree returned
+              && returned.getExpression() != null) {
+            fields.addAll(fieldsReadBy(returned.getExpression()));
+          }
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(condition, null);
+    return fields;
+  }
+
+  private static boolean cannotBeReplaced(MethodSymbol method) {
+    return method.isPrivate()
+        || method.isStatic()
+        || (method.flags() & Flags.FINAL) != 0
+        || (method.enclClass() != null && (method.enclClass().flags() & Flags.FINAL) != 0);
   }
 
   private static Set<Symbol> fieldsReadBy(ExpressionTree condition) {
@@ -147,7 +188,7 @@ public final class WakeUps {
     return fields;
   }
 
-  private static boolean isSetWhereAThreadIsInterrupted(Set<Symbol> flags, VisitorState state) {
+  static boolean isSetWhereAThreadIsInterrupted(Set<Symbol> flags, VisitorState state) {
     boolean[] found = new boolean[1];
     new TreeScanner<Void, Void>() {
       @Override
@@ -443,7 +484,7 @@ public final class WakeUps {
                 && copies.contains(getSymbol(stripParentheses(getReceiver(call)))));
   }
 
-  private static boolean leaves(StatementTree statement) {
+  static boolean leaves(StatementTree statement) {
     StatementTree last = statement;
     while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
       last = block.getStatements().getLast();
