@@ -418,7 +418,10 @@ final class AwaitSpec implements FactFlow.Spec {
         return null;
       }
       Symbol released = resolve(TaskUses.releasedBy(call, state));
-      if (released != null && context.uses().uses(released)) {
+      // A pool the tasks only stop, wait for or ask about: shutting it down cannot fail them.
+      if (released != null
+          && context.uses().uses(released)
+          && !context.uses().usesOnlyByStopsAndQueries(released, state)) {
         candidates.put(
             call, new Candidate(new AwaitUse(AwaitUse.Kind.RELEASES, call, released), null));
       } else if (isFollowedHelperCall(call)) {

@@ -51,6 +51,17 @@ final class TaskBodyUses extends WriteScanner {
   final Set<Symbol> written = new HashSet<>();
   final Set<Symbol> signalled = new HashSet<>();
 
+  /**
+   * Variables the code uses other than as the receiver of an executor's stop, wait or query ({@link
+   * StoppedPoolCalls}): a pool only stopped or asked about here cannot fail this code by being shut
+   * down.
+   */
+  final Set<Symbol> usedBeyondStopsAndQueries = new HashSet<>();
+
+  /** Receivers of stops, waits and queries of executors, by identity. */
+  private final Set<ExpressionTree> stopOrQueryReceivers =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   TaskBodyUses(
       VisitorState state,
       CompilationUnitTree unit,
@@ -123,14 +134,22 @@ final class TaskBodyUses extends WriteScanner {
 
   @Override
   public Void visitIdentifier(IdentifierTree tree, Void unused) {
-    note(Expressions.variableOf(tree), used);
+    noteUse(tree);
     return null;
   }
 
   @Override
   public Void visitMemberSelect(MemberSelectTree tree, Void unused) {
-    note(Expressions.variableOf(tree), used);
+    noteUse(tree);
     return super.visitMemberSelect(tree, null);
+  }
+
+  private void noteUse(ExpressionTree tree) {
+    VarSymbol variable = Expressions.variableOf(tree);
+    note(variable, used);
+    if (!stopOrQueryReceivers.contains(tree)) {
+      note(variable, usedBeyondStopsAndQueries);
+    }
   }
 
   @Override
@@ -141,6 +160,10 @@ final class TaskBodyUses extends WriteScanner {
   @Override
   public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
     Symbol method = getSymbol(call);
+    ExpressionTree stoppedPool = StoppedPoolCalls.receiverOfStopOrQuery(call, state);
+    if (stoppedPool != null) {
+      stopOrQueryReceivers.add(Expressions.strip(stoppedPool));
+    }
     if (method != null && !method.isStatic()) {
       VarSymbol receiver = Expressions.variableOf(getReceiver(call));
       String name = method.getSimpleName().toString();
@@ -162,6 +185,7 @@ final class TaskBodyUses extends WriteScanner {
         inner.excluded = excluded;
         inner.scanWithin(unit, declaredHelper);
         used.addAll(inner.used);
+        usedBeyondStopsAndQueries.addAll(inner.usedBeyondStopsAndQueries);
         usedUnlocked.addAll(inner.usedUnlocked);
         monitors.putAll(inner.monitors);
         written.addAll(inner.written);
@@ -194,8 +218,12 @@ final class TaskBodyUses extends WriteScanner {
     }
     if (isOfThisFile(symbol)) {
       into.add(symbol);
+      if (into == usedBeyondStopsAndQueries) {
+        return;
+      }
       if (into != used) {
         used.add(symbol);
+        usedBeyondStopsAndQueries.add(symbol);
       }
       if (monitor == null) {
         usedUnlocked.add(symbol);

@@ -125,9 +125,14 @@ public final class TaskUses {
           ImmutableSet.of(),
           ImmutableSetMultimap.of(),
           false,
+          ImmutableSet.of(),
           ImmutableSet.of());
 
   private final ImmutableSet<Symbol> used;
+
+  /** Variables the tasks use other than by an executor's stop, wait or query on them. */
+  private final ImmutableSet<Symbol> usedBeyondStopsAndQueries;
+
   private final ImmutableSet<Symbol> written;
   private final ImmutableSet<Symbol> signalled;
   private final ImmutableSet<Symbol> executors;
@@ -156,7 +161,9 @@ public final class TaskUses {
       ImmutableSet<Symbol> usedUnlocked,
       ImmutableSetMultimap<Symbol, Symbol> monitors,
       boolean codeRunsUnlocked,
-      ImmutableSet<Symbol> taskObjectHolders) {
+      ImmutableSet<Symbol> taskObjectHolders,
+      ImmutableSet<Symbol> usedBeyondStopsAndQueries) {
+    this.usedBeyondStopsAndQueries = usedBeyondStopsAndQueries;
     this.codeRunsUnlocked = codeRunsUnlocked;
     this.usedUnlocked = usedUnlocked;
     this.monitors = monitors;
@@ -200,6 +207,8 @@ public final class TaskUses {
     unlocked.removeIf(s -> finder.taskHolders.contains(s) && Ownership.isLocal(s));
     Set<Symbol> holders = new HashSet<>(finder.taskHolders);
     holders.removeIf(collector.used::contains);
+    Set<Symbol> beyond = new HashSet<>(collector.usedBeyondStopsAndQueries);
+    beyond.addAll(finder.directlyUsed);
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
@@ -208,7 +217,8 @@ public final class TaskUses {
         ImmutableSet.copyOf(unlocked),
         ImmutableSetMultimap.copyOf(collector.monitors),
         !collector.usedUnlocked.isEmpty(),
-        ImmutableSet.copyOf(holders));
+        ImmutableSet.copyOf(holders),
+        ImmutableSet.copyOf(beyond));
   }
 
   /**
@@ -269,6 +279,20 @@ public final class TaskUses {
     return used.contains(symbol)
         && !usedUnlocked.contains(symbol)
         && monitors.get(symbol).equals(ImmutableSet.of(monitor));
+  }
+
+  /**
+   * True if the variable holds an executor ({@code ExecutorService}) that the tasks use only to
+   * stop it, wait for it or ask about its state ({@link StoppedPoolCalls}): never to hand it work,
+   * never to hand it on. Shutting that pool down cannot fail a task still running: the JDK's
+   * executors refuse only new work once shut down, and their stops, waits and queries work the
+   * same.
+   */
+  public boolean usesOnlyByStopsAndQueries(@Nullable Symbol symbol, VisitorState state) {
+    return symbol != null
+        && used.contains(symbol)
+        && !usedBeyondStopsAndQueries.contains(symbol)
+        && StoppedPoolCalls.isExecutor(symbol, state);
   }
 
   /** True if the tasks read, write or call the variable. */
