@@ -49,7 +49,6 @@ import com.sun.tools.javac.util.Context;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -88,13 +87,7 @@ public final class ClassTypedValues {
     ClassTypedValues known = state.context.get(KEY);
     if (known == null) {
       known = new ClassTypedValues();
-      Set<CompilationUnitTree> units = new LinkedHashSet<>();
-      for (ClassSymbol type : CompiledSources.classes(state)) {
-        TreePath declaration = CompiledSources.classPath(type, state);
-        if (declaration != null) {
-          units.add(declaration.getCompilationUnit());
-        }
-      }
+      Set<CompilationUnitTree> units = CompiledSources.units(state);
       for (CompilationUnitTree unit : units) {
         known.read(unit, state);
       }

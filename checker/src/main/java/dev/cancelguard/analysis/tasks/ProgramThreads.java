@@ -20,6 +20,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Supertypes;
+import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,14 @@ public final class ProgramThreads {
   /** Methods followed up the call chain at most this deep. */
   private static final int MAX_DEPTH = 6;
 
+  /** Whether a file declares a {@code main} or adds a shutdown hook, asked once per file. */
+  private static final UnitCache.Kind<CompilationUnitTree, Boolean> HAS_PROGRAM_THREADS_WORK =
+      new UnitCache.Kind<>();
+
+  /** Whether a file hands its {@code Thread.currentThread()} out, asked once per file. */
+  private static final UnitCache.Kind<CompilationUnitTree, Boolean> HANDS_OUT_THE_CURRENT_THREAD =
+      new UnitCache.Kind<>();
+
   private ProgramThreads() {}
 
   /**
@@ -67,9 +76,43 @@ public final class ProgramThreads {
       return false;
     }
     CompilationUnitTree unit = codeUnit.getCompilationUnit();
-    return reachedOnlyFromProgramThreads(
+    // Every caller followed is in this file: without a main or a shutdown hook, nothing here is
+    // reached from one. Both questions about the file are asked once per file, not per catch.
+    return UnitCache.get(
+            HAS_PROGRAM_THREADS_WORK, unit, state, u -> hasProgramThreadsWork(u, state))
+        && reachedOnlyFromProgramThreads(
             codeUnit, unit, state, new HashSet<>(), new HashSet<>(), MAX_DEPTH)
-        && !handsOutTheCurrentThread(unit, state);
+        && !UnitCache.get(
+            HANDS_OUT_THE_CURRENT_THREAD, unit, state, u -> handsOutTheCurrentThread(u, state));
+  }
+
+  /**
+   * The file declares a {@code main(String[])} or calls {@code Runtime.addShutdownHook}: without
+   * either, no code unit of it is {@link #isProgramThreadsWork}, and every caller {@link
+   * #sameThreadCallers} follows is in the file.
+   */
+  private static boolean hasProgramThreadsWork(CompilationUnitTree unit, VisitorState state) {
+    boolean[] found = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return found[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitMethod(MethodTree method, Void unused) {
+        found[0] |= Tasks.isMainMethod(getCurrentPath());
+        return super.visitMethod(method, null);
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        found[0] |=
+            Expressions.isResolved(call) && ThreadCalls.ADD_SHUTDOWN_HOOK.matches(call, state);
+        return super.visitMethodInvocation(call, null);
+      }
+    }.scan(new TreePath(unit), null);
+    return found[0];
   }
 
   /**

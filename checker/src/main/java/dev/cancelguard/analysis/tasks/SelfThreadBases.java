@@ -13,7 +13,6 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -23,14 +22,12 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
@@ -330,27 +327,7 @@ public final class SelfThreadBases {
 
   /** True if a method reference anywhere in the compilation names the method. */
   private static boolean isNamedByAReference(MethodSymbol method, VisitorState state) {
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol c : CompiledSources.classes(state)) {
-      TreePath declaration = CompiledSources.classPath(c, state);
-      if (declaration != null) {
-        units.add(declaration.getCompilationUnit());
-      }
-    }
-    boolean[] named = new boolean[1];
-    for (CompilationUnitTree unit : units) {
-      new TreeScanner<Void, Void>() {
-        @Override
-        public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-          named[0] |= method.equals(((JCMemberReference) reference).sym);
-          return super.visitMemberReference(reference, null);
-        }
-      }.scan(unit, null);
-      if (named[0]) {
-        return true;
-      }
-    }
-    return false;
+    return CompilationCalls.of(state).namedByAReference(method);
   }
 
   /**
@@ -690,13 +667,7 @@ public final class SelfThreadBases {
       return true;
     }
     Set<VarSymbol> wanted = new LinkedHashSet<>(variables);
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol c : CompiledSources.classes(state)) {
-      TreePath declaration = CompiledSources.classPath(c, state);
-      if (declaration != null) {
-        units.add(declaration.getCompilationUnit());
-      }
-    }
+    Set<CompilationUnitTree> units = CompiledSources.units(state);
     boolean[] escapes = new boolean[1];
     for (CompilationUnitTree unit : units) {
       new TreePathScanner<Void, Void>() {

@@ -265,13 +265,7 @@ final class StopStateInterrupts {
     if (family.threadFields().isEmpty()) {
       return true;
     }
-    Set<CompilationUnitTree> units = new LinkedHashSet<>();
-    for (ClassSymbol c : CompiledSources.classes(state)) {
-      TreePath declaration = CompiledSources.classPath(c, state);
-      if (declaration != null) {
-        units.add(declaration.getCompilationUnit());
-      }
-    }
+    Set<CompilationUnitTree> units = CompiledSources.units(state);
     boolean[] unstopped = new boolean[1];
     for (CompilationUnitTree unit : units) {
       new TreePathScanner<Void, Void>() {

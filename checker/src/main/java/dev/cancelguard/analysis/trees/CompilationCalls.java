@@ -19,10 +19,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * rule asks (every file's trees are attributed before any check runs under {@code
  * -XDcompilePolicy=simple}) and kept in the compilation's {@link Context}, never in static state:
  * the calls of each method, the calls made on each variable ({@code function.run()} on a field),
- * and the code handed to a method or constructor as an argument ({@code this}, {@code new
- * Task(..)}, a method reference, a lambda), where it may be called back.
+ * the code handed to a method or constructor as an argument ({@code this}, {@code new Task(..)}, a
+ * method reference, a lambda), where it may be called back, and the methods method references name.
  */
 public final class CompilationCalls {
   private static final Context.Key<CompilationCalls> KEY = new Context.Key<>();
@@ -57,6 +58,9 @@ public final class CompilationCalls {
   /** The resolved calls of a no-argument method named {@code interrupt}, in source order. */
   private final List<TreePath> interruptCalls = new ArrayList<>();
 
+  /** What every method reference of the compilation names, wherever it stands. */
+  private final Set<Symbol> referenced = new HashSet<>();
+
   private CompilationCalls() {}
 
   /** The calls of this compilation, indexed the first time they are asked for. */
@@ -64,16 +68,9 @@ public final class CompilationCalls {
     CompilationCalls known = state.context.get(KEY);
     if (known == null) {
       known = new CompilationCalls();
-      Set<CompilationUnitTree> units = new LinkedHashSet<>(); // a unit is equal only to itself
-      for (ClassSymbol type : CompiledSources.classes(state)) {
-        TreePath declaration = CompiledSources.classPath(type, state);
-        if (declaration != null) {
-          units.add(declaration.getCompilationUnit());
-        }
-      }
       // In the order of the classes' names, so that the first call found does not depend on the
       // order the files were given in.
-      for (CompilationUnitTree unit : units) {
+      for (CompilationUnitTree unit : CompiledSources.units(state)) {
         known.index(unit);
       }
       state.context.put(KEY, known);
@@ -122,6 +119,14 @@ public final class CompilationCalls {
     return handedOver.getOrDefault(method, List.of());
   }
 
+  /**
+   * True if some method reference of the compilation names the method ({@code this::m}, {@code
+   * Type::m}), wherever it stands: an argument, a variable's value, a return value.
+   */
+  public boolean namedByAReference(MethodSymbol method) {
+    return referenced.contains(method);
+  }
+
   /** The lambda, at {@code lambda}, where it is an argument; empty otherwise. */
   public List<TreePath> lambdaHandedOver(LambdaExpressionTree lambda) {
     return handedOver.getOrDefault(lambda, List.of());
@@ -156,6 +161,15 @@ public final class CompilationCalls {
         }
         indexArguments(newClass.getArguments());
         return super.visitNewClass(newClass, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        Symbol named = ((JCMemberReference) reference).sym;
+        if (named != null) {
+          referenced.add(named);
+        }
+        return super.visitMemberReference(reference, null);
       }
 
       private void indexArguments(List<? extends ExpressionTree> arguments) {

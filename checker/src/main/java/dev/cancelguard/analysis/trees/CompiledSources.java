@@ -16,6 +16,7 @@ import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,6 +38,9 @@ public final class CompiledSources {
 
     /** The subclasses of each class asked about, found once per compilation. */
     final Map<ClassSymbol, List<ClassSymbol>> subclasses = new HashMap<>();
+
+    /** The files that declare them, listed the first time they are asked for. */
+    @Nullable Set<CompilationUnitTree> units;
 
     Classes(List<ClassSymbol> declared) {
       this.declared = declared;
@@ -77,6 +81,29 @@ public final class CompiledSources {
       state.context.put(CLASSES, known);
     }
     return known.declared;
+  }
+
+  /**
+   * The files of this compilation, each the file of some class of {@link #classes}, in the order of
+   * their first class's binary name; listed once per compilation (finding a class's file walks the
+   * file's trees to the class), for the rules that read every file.
+   */
+  public static Set<CompilationUnitTree> units(VisitorState state) {
+    classes(state);
+    Classes known = state.context.get(CLASSES);
+    Set<CompilationUnitTree> units = known.units;
+    if (units == null) {
+      Set<CompilationUnitTree> found = new LinkedHashSet<>(); // a unit is equal only to itself
+      for (ClassSymbol type : known.declared) {
+        TreePath declaration = classPath(type, state);
+        if (declaration != null) {
+          found.add(declaration.getCompilationUnit());
+        }
+      }
+      units = Collections.unmodifiableSet(found);
+      known.units = units;
+    }
+    return units;
   }
 
   /**

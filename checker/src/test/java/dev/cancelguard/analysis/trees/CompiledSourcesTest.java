@@ -98,12 +98,20 @@ class CompiledSourcesTest {
           subclasses.add(subclass.flatname + " < " + type.flatname);
         }
       }
+      // The files of the compilation, listed once: each class's file, in the order of the classes.
+      List<String> files = new ArrayList<>();
+      for (CompilationUnitTree unit : CompiledSources.units(state)) {
+        String name = unit.getSourceFile().getName();
+        files.add(name.substring(name.lastIndexOf('/') + 1));
+      }
       return buildDescription(tree)
           .setMessage(
               (listed.equals(everyClass) ? "same: " : "differs from " + everyClass + ": ")
                   + listed
                   + "; "
-                  + subclasses)
+                  + subclasses
+                  + "; files "
+                  + files)
           .build();
     }
   }
@@ -114,7 +122,7 @@ class CompiledSourcesTest {
         .addSourceLines(
             "p/Base.java",
             """
-            // BUG: Diagnostic contains: same: [p.Base, p.Base$Kind, p.Base$Nested, p.Base$Nested$Deeper, p.Other, p.Other$Point, q.Third]; [p.Base$Nested < p.Base, q.Third < p.Base]
+            // BUG: Diagnostic contains: same: [p.Base, p.Base$Kind, p.Base$Nested, p.Base$Nested$Deeper, p.Other, p.Other$Point, q.Third]; [p.Base$Nested < p.Base, q.Third < p.Base]; files [Base.java, Other.java, Third.java]
             package p;
             public abstract class Base {
               enum Kind { A }
