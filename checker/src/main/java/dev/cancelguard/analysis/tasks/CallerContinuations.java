@@ -9,11 +9,8 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.EnhancedForLoopTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.IfTree;
-import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -126,9 +123,7 @@ public final class CallerContinuations {
       VisitorState state,
       CancelGuardOptions options) {
     try {
-      Search search = new Search(state, options, thrown);
-      Failing failing = search.from(codeUnit, returns, MAX_DEPTH, MAX_PROPAGATION, false);
-      return failing != null ? failing : search.further();
+      return new Search(state, options, thrown).from(codeUnit, returns, MAX_DEPTH, MAX_PROPAGATION);
     } catch (RuntimeException incomplete) {
       // A type javac cannot complete (a class missing from the classpath): its callers are not
       // seen. Let through, the failure would end every check's work on the rest of this file.
@@ -142,21 +137,6 @@ public final class CallerContinuations {
     private final CancelGuardOptions options;
     private final List<Type> thrown;
     private final Set<Tree> seen = new HashSet<>();
-
-    /** Code units looked at for cleanup only, past the callers' callers. */
-    private final Set<Tree> seenForCleanup = new HashSet<>();
-
-    /**
-     * Callers past the callers' callers to follow on, for cleanup only, once the search within
-     * {@link #MAX_DEPTH} has found nothing (so that it sees what it saw before, in the same order
-     * and with the same budget), with the steps left to each.
-     */
-    private final List<Further> deferred = new ArrayList<>();
-
-    private int furtherBudget = MAX_CALL_SITES;
-
-    private record Further(TreePath caller, int propagation) {}
-
     private int budget = MAX_CALL_SITES;
 
     Search(VisitorState state, CancelGuardOptions options, List<Type> thrown) {
@@ -165,19 +145,12 @@ public final class CallerContinuations {
       this.thrown = thrown;
     }
 
-    /**
-     * {@code cleanupOnly}: the callers are past {@link #MAX_DEPTH}, reached through the class's own
-     * code or through callers that only hand the flag on ({@link #handsOn}); there only cleanup
-     * counts (a {@code finally}, a catch, a close, a stop that goes on to wait), not a loop that
-     * calls the code again.
-     */
-    @Nullable Failing from(
-        TreePath codeUnit, boolean returns, int depth, int propagation, boolean cleanupOnly) {
-      if (!(cleanupOnly ? seenForCleanup : seen).add(codeUnit.getLeaf())) {
+    @Nullable Failing from(TreePath codeUnit, boolean returns, int depth, int propagation) {
+      if (!seen.add(codeUnit.getLeaf())) {
         return null;
       }
       for (TreePath site : callSites(codeUnit)) {
-        if ((cleanupOnly ? furtherBudget-- : budget--) <= 0) {
+        if (budget-- <= 0) {
           return null;
         }
         TreePath caller = Tasks.enclosingCodeUnit(site);
@@ -185,7 +158,7 @@ public final class CallerContinuations {
           continue; // a recursive call: the method's own code is the placement's question
         }
         boolean[] propagates = new boolean[1];
-        Failing failing = continuation(site, caller, returns, propagates, cleanupOnly);
+        Failing failing = continuation(site, caller, returns, propagates);
         if (failing != null) {
           return failing;
         }
@@ -195,9 +168,9 @@ public final class CallerContinuations {
         // free; through a method others can call it reaches callers of their own, one level more.
         if (propagates[0]) {
           if (propagation > 0 && passesThroughOwnCode(caller)) {
-            failing = from(caller, false, depth, propagation - 1, cleanupOnly);
+            failing = from(caller, false, depth, propagation - 1);
           } else if (depth > 1) {
-            failing = from(caller, false, depth - 1, propagation, cleanupOnly);
+            failing = from(caller, false, depth - 1, propagation);
           }
           if (failing != null) {
             return failing;
@@ -206,85 +179,11 @@ public final class CallerContinuations {
         }
         // The caller returns with the flag still set: its own callers go on with it, unless it
         // looks at the flag itself.
-        if (FlagBlindLoops.looksAtTheFlag(caller.getLeaf(), state)) {
-          continue;
-        }
-        if (depth > 1) {
-          failing = from(caller, true, depth - 1, propagation, cleanupOnly);
-        } else if (propagation > 0 && (passesThroughOwnCode(caller) || handsOn(site, caller))) {
-          // Past the callers and their callers, the flag is followed further only through the
-          // class's own code and through callers that end with the call: neither decides what the
-          // flag does, their callers do. Only cleanup those callers go on to is taken there.
-          if (cleanupOnly) {
-            failing = from(caller, true, depth, propagation - 1, true);
-          } else {
-            deferred.add(new Further(caller, propagation - 1));
+        if (depth > 1 && !FlagBlindLoops.looksAtTheFlag(caller.getLeaf(), state)) {
+          failing = from(caller, true, depth - 1, propagation);
+          if (failing != null) {
+            return failing;
           }
-        }
-        if (failing != null) {
-          return failing;
-        }
-      }
-      return null;
-    }
-
-    /**
-     * True if the caller does nothing after the call at {@code site} when it returns: the call is
-     * the caller's last statement (or what it returns), through blocks, {@code if}s and the blocks
-     * and catches of {@code try}s without a {@code finally}, and no loop around it. Such a caller
-     * only hands the flag on to its own callers ({@code stopAndAwaitTasks() {
-     * stopAndAwaitTasks(ids); }}).
-     */
-    private static boolean handsOn(TreePath site, TreePath caller) {
-      TreePath p = site;
-      Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
-      if (!(parent instanceof ExpressionStatementTree
-          || (parent instanceof ReturnTree returned && returned.getExpression() == site.getLeaf())
-          || (parent instanceof LambdaExpressionTree lambda
-              && lambda.getBody() == site.getLeaf()))) {
-        return false;
-      }
-      if (parent == caller.getLeaf()) {
-        return true; // a lambda whose body is the call
-      }
-      for (p = p.getParentPath(); p.getParentPath() != null; p = p.getParentPath()) {
-        Tree leaf = p.getLeaf();
-        Tree outer = p.getParentPath().getLeaf();
-        if (outer == caller.getLeaf()) {
-          return true;
-        }
-        switch (outer) {
-          case BlockTree block -> {
-            if (block.getStatements().isEmpty() || block.getStatements().getLast() != leaf) {
-              return false;
-            }
-          }
-          case IfTree ifTree -> {
-            if (ifTree.getCondition() == leaf) {
-              return false;
-            }
-          }
-          case CatchTree catchTree -> {}
-          case TryTree tryTree -> {
-            if (tryTree.getFinallyBlock() != null || !tryTree.getResources().isEmpty()) {
-              return false;
-            }
-          }
-          case LabeledStatementTree labeled -> {}
-          default -> {
-            return false;
-          }
-        }
-      }
-      return false;
-    }
-
-    /** The deferred callers past the callers' callers ({@link #deferred}), for cleanup only. */
-    @Nullable Failing further() {
-      for (Further next : deferred) {
-        Failing failing = from(next.caller(), true, 1, next.propagation(), true);
-        if (failing != null) {
-          return failing;
         }
       }
       return null;
@@ -460,11 +359,7 @@ public final class CallerContinuations {
      * it, and the loops around it (which run it again).
      */
     private @Nullable Failing continuation(
-        TreePath site,
-        TreePath caller,
-        boolean returns,
-        boolean[] propagates,
-        boolean cleanupOnly) {
+        TreePath site, TreePath caller, boolean returns, boolean[] propagates) {
       Tree call = site.getLeaf();
       boolean stopping =
           caller.getLeaf() instanceof MethodTree callerMethod
@@ -556,9 +451,6 @@ public final class CallerContinuations {
             continue;
           }
           if (!Loops.walksThroughItems(parent)) {
-            if (cleanupOnly) {
-              continue; // far up, a loop that runs the code again is not taken (see `from`)
-            }
             return new Failing(site, call, Why.CALLS_AGAIN_IN_A_LOOP);
           }
           // A walk over items ends by itself: its next rounds matter as what follows the call.
