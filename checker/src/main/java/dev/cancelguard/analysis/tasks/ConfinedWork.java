@@ -166,25 +166,6 @@ public final class ConfinedWork {
           "org.jboss.logging",
           "io.netty.util.internal.logging");
 
-  /** The calls on an executor that neither hand it work nor hand it out. */
-  private static final ImmutableSet<String> POOL_QUERIES =
-      ImmutableSet.of(
-          "shutdown",
-          "shutdownNow",
-          "close",
-          "awaitTermination",
-          "isShutdown",
-          "isTerminated",
-          "isTerminating",
-          "allowCoreThreadTimeOut",
-          "prestartCoreThread",
-          "prestartAllCoreThreads",
-          "purge",
-          "getActiveCount",
-          "getPoolSize",
-          "getCompletedTaskCount",
-          "getTaskCount");
-
   /** The submissions whose first argument is the one task they run. */
   private static final ImmutableSet<String> SINGLE_TASK_SUBMISSIONS =
       ImmutableSet.of(
@@ -274,7 +255,10 @@ public final class ConfinedWork {
             || !addTask(call.getArguments().getFirst(), unit, state, roots)) {
           return false;
         }
-      } else if (!POOL_QUERIES.contains(name) && !name.startsWith("set")) {
+      } else if (!StoppedPoolCalls.isStopWaitOrQuery(name)
+          && !name.equals("allowCoreThreadTimeOut")
+          && !name.startsWith("set")) {
+        // Besides its stops, waits and queries, the field may be configured: nothing handed on.
         return false;
       }
     }

@@ -45,6 +45,11 @@ public final class StoppedPoolCalls {
           "getTaskCount",
           "getCompletedTaskCount");
 
+  /** The name of one of a JDK executor's stops, waits or queries of its own state. */
+  static boolean isStopWaitOrQuery(String methodName) {
+    return STOPS_WAITS_AND_QUERIES.contains(methodName);
+  }
+
   /**
    * The receiver of {@code call} when the call is one of a JDK executor's stops, waits or queries
    * ({@code pool.shutdown()}, {@code pool.isShutdown()}): the method is the JDK's own (declared in
