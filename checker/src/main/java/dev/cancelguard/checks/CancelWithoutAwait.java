@@ -208,8 +208,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return null;
     }
     boolean timedWait = ExecutorCalls.AWAIT_TERMINATION.matches(call, state);
-    // A timed wait whose result is used, or tested through the pool next, was checked.
-    if (timedWait && AwaitQuestions.isCheckedTimedWait(call, state)) {
+    // A timed wait whose result is used, or tested through the pool next, was checked; one of an
+    // hour or more waits until the work has ended.
+    if (timedWait
+        && (AwaitQuestions.isCheckedTimedWait(call, state)
+            || AwaitQuestions.waitsAsLongAsItTakes(call))) {
       return null;
     }
     Kind kind =

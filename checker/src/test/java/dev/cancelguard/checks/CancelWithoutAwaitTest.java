@@ -515,6 +515,57 @@ class CancelWithoutAwaitTest {
         .doTest();
   }
 
+  /** A batch that waits {@code timeout}, then closes the sink its tasks write to. */
+  private static String batchWaiting(String timeout, String marker) {
+    return """
+        import java.io.Closeable;
+        import java.io.IOException;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.TimeUnit;
+        import static java.util.concurrent.TimeUnit.NANOSECONDS;
+        class Batch {
+          interface Sink extends Closeable { void write(int x); }
+          void run(Sink sink, TimeUnit unit) throws IOException, InterruptedException {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            for (int i = 0; i < 10; i++) {
+              int n = i;
+              pool.execute(() -> sink.write(n));
+            }
+            pool.shutdown();
+            %s
+            pool.awaitTermination(%s);
+            sink.close();
+          }
+        }
+        """
+        .formatted(marker, timeout);
+  }
+
+  @Test
+  void negative_ignoredAwaitOfAnHourOrMore_waitsAsLongAsItTakes() {
+    for (String timeout :
+        new String[] {"1, TimeUnit.DAYS", "60, TimeUnit.MINUTES", "Long.MAX_VALUE, NANOSECONDS"}) {
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass())
+          .addSourceLines("Batch.java", batchWaiting(timeout, ""))
+          .doTest();
+    }
+  }
+
+  @Test
+  void positive_ignoredAwaitShorterThanAnHourOrOfAUnitNotConstant() {
+    for (String timeout :
+        new String[] {"59, TimeUnit.MINUTES", "1, unit", "3_599_999, TimeUnit.MILLISECONDS"}) {
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass())
+          .addSourceLines(
+              "Batch.java",
+              batchWaiting(
+                  timeout,
+                  "// BUG: Diagnostic contains: result of pool.awaitTermination(..) is ignored"))
+          .doTest();
+    }
+  }
+
   @Test
   void positive_waitOnOnlyOneBranch() {
     helper

@@ -8,6 +8,7 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -25,7 +26,9 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CodeUnits;
+import dev.cancelguard.analysis.trees.ConstantDurations;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.lang.model.element.Modifier;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +40,23 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AwaitQuestions {
   private AwaitQuestions() {}
+
+  /** The shortest {@code awaitTermination} timeout that means "as long as it takes". */
+  static final long WAIT_AS_LONG_AS_IT_TAKES_MILLIS = TimeUnit.HOURS.toMillis(1);
+
+  /**
+   * True if the timed wait {@code await} ({@code pool.awaitTermination(amount, unit)}) waits at
+   * least an hour, in constants: {@code (1, TimeUnit.DAYS)}, {@code (Long.MAX_VALUE, NANOSECONDS)}.
+   * A stop that waits that long means "until the work has ended" (the JDK's own {@code
+   * ExecutorService.close()} waits in rounds of a day); should it still time out, the work hangs,
+   * and what the code releases next is not what went wrong.
+   */
+  public static boolean waitsAsLongAsItTakes(MethodInvocationTree await) {
+    List<? extends ExpressionTree> arguments = await.getArguments();
+    return arguments.size() == 2
+        && ConstantDurations.millis(arguments.get(0), arguments.get(1)).orElse(0)
+            >= WAIT_AS_LONG_AS_IT_TAKES_MILLIS;
+  }
 
   /**
    * True if the author checked the timed wait at {@code state}'s path: its result is used (if,

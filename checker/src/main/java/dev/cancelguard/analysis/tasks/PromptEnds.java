@@ -24,13 +24,12 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
+import dev.cancelguard.analysis.trees.ConstantDurations;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -218,15 +217,10 @@ public final class PromptEnds {
     ExpressionTree receiver = getReceiver(call);
     if (receiver == null || getSymbol(receiver) instanceof ClassSymbol) {
       millis = amount.longValue(); // Thread.sleep(millis[, nanos])
-    } else if (getSymbol(receiver) instanceof VarSymbol unit
-        && unit.getKind() == ElementKind.ENUM_CONSTANT) {
-      try {
-        millis = TimeUnit.valueOf(unit.getSimpleName().toString()).toMillis(amount.longValue());
-      } catch (IllegalArgumentException notAUnit) {
-        return false;
-      }
     } else {
-      return false; // a unit held in a variable
+      // TimeUnit.X.sleep(amount); not a unit held in a variable
+      millis =
+          ConstantDurations.millis(call.getArguments().getFirst(), receiver).orElse(Long.MAX_VALUE);
     }
     return millis <= SHORT_SLEEP_MILLIS;
   }
