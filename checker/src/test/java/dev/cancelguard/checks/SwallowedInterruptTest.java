@@ -4462,6 +4462,47 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  /** A stop task cast to {@code Callable<Void>} on a pool the class keeps; {@code stop} ends it. */
+  private static String castTaskOfAPrivatePool(String stop, String marker) {
+    return """
+        import java.util.concurrent.*;
+        class Server {
+          private final ExecutorService stopper = Executors.newSingleThreadExecutor();
+          private final Thread worker = new Thread(() -> {});
+
+          void beginShutdown() {
+            stopper.submit(
+                (Callable<Void>)
+                    () -> {
+                      try {
+                        worker.join();
+                        %s
+                      } catch (InterruptedException e) {
+                        System.err.println("interrupted");
+                      }
+                      stopper.%s();
+                      return null;
+                    });
+          }
+        }
+        """
+        .formatted(marker, stop);
+  }
+
+  @Test
+  void negative_castTaskOfAPrivatePoolOnlyShutDown() {
+    helper.addSourceLines("Server.java", castTaskOfAPrivatePool("shutdown", "")).doTest();
+  }
+
+  @Test
+  void positive_castTaskOfAPrivatePoolShutDownNow() {
+    helper
+        .addSourceLines(
+            "Server.java",
+            castTaskOfAPrivatePool("shutdownNow", "// BUG: Diagnostic contains: swallows it"))
+        .doTest();
+  }
+
   @Test
   void positive_privatePoolShutDownNow() {
     helper

@@ -101,7 +101,7 @@ final class PrivateExecutors {
       return false;
     }
     if (parent.getLeaf() instanceof MethodInvocationTree call
-        && call.getArguments().contains(taskPath.getLeaf())) {
+        && argumentIndex(call, taskPath.getLeaf()) >= 0) {
       return isPrivateSubmission(parent, unit, state)
           || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), unit, state);
     }
@@ -132,7 +132,7 @@ final class PrivateExecutors {
         || !cannotBeOverridden(method)) {
       return false;
     }
-    int index = call.getArguments().indexOf(argument);
+    int index = argumentIndex(call, argument);
     MethodTree declaration = SameFile.findMethod(unit.getCompilationUnit(), method, state);
     if (index < 0
         || declaration == null
@@ -339,7 +339,7 @@ final class PrivateExecutors {
         found[0] =
             !(parent != null
                 && parent.getLeaf() instanceof MethodInvocationTree call
-                && call.getArguments().contains(tree)
+                && argumentIndex(call, tree) >= 0
                 && (isPrivateSubmission(parent, unit, state)
                     || isForwardedToPrivateSubmission(parent, tree, unit, state)));
       }
@@ -380,7 +380,7 @@ final class PrivateExecutors {
         continue;
       }
       if (!(parent.getLeaf() instanceof MethodInvocationTree call)
-          || !call.getArguments().contains(use.getLeaf())
+          || argumentIndex(call, use.getLeaf()) < 0
           || !(isPrivateSubmission(parent, unit, state)
               || (followForwarders
                   && isForwardedToPrivateSubmission(parent, use.getLeaf(), unit, state)))) {
@@ -587,7 +587,7 @@ final class PrivateExecutors {
         || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }
-    int index = call.getArguments().indexOf(use.getLeaf());
+    int index = argumentIndex(call, use.getLeaf());
     if (index < 0) {
       return false;
     }
@@ -630,5 +630,19 @@ final class PrivateExecutors {
       }
     }.scan(unit, null);
     return found[0];
+  }
+
+  /**
+   * The index of the argument of {@code call} that is {@code tree} once parentheses and casts are
+   * stripped ({@code submit((Callable<Void>) () -> ..)}), or -1.
+   */
+  private static int argumentIndex(MethodInvocationTree call, Tree tree) {
+    List<? extends ExpressionTree> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      if (Expressions.strip(arguments.get(i)) == tree) {
+        return i;
+      }
+    }
+    return -1;
   }
 }
