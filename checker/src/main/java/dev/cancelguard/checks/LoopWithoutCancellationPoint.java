@@ -46,6 +46,7 @@ import dev.cancelguard.analysis.tasks.PeriodicSweeps;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.UninterruptedThreads;
 import dev.cancelguard.analysis.tasks.WakeUps;
+import dev.cancelguard.analysis.tasks.WalksBeforeAWait;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -138,6 +139,12 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     // One run of a periodic task sweeping over live objects (connections, consumers): it ends
     // with what it walks, and the task is stopped by cancelling its next runs.
     if (!unbounded && PeriodicSweeps.isSweepOfAPeriodicTask(loop, loopPath, codeUnit, state)) {
+      return NO_MATCH;
+    }
+    // A walk over the collections the task holds, on its way to a wait that an interrupt ends:
+    // the interrupt stays pending until that wait, and the walk is not the task's main work.
+    if (!unbounded
+        && WalksBeforeAWait.isWalkBeforeAWait(loop, loopPath, codeUnit, state, options)) {
       return NO_MATCH;
     }
     // A class that runs its own loop and has a stop method clearing the flag has a stop protocol

@@ -544,4 +544,205 @@ class LoopWithoutCancellationPointEndsTest {
             """)
         .doTest();
   }
+
+  // ---------------------------------------------------------------- a walk on the way to a wait
+
+  private static final String BUG =
+      "// BUG: Diagnostic contains: This loop is the task's main work";
+
+  /**
+   * A task that walks the spec's topics and their partitions, building what it asks for, and then
+   * does {@code after}; {@code body} is the inner loop's body and {@code inner} its head.
+   */
+  private static String prepare(String bug, String inner, String body, String after) {
+    return """
+        import java.util.ArrayList;
+        import java.util.HashMap;
+        import java.util.HashSet;
+        import java.util.List;
+        import java.util.Map;
+        import java.util.Set;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.locks.ReentrantLock;
+        interface Admin {
+          Future<Void> create(Map<String, Integer> topics);
+        }
+        interface Listener {
+          void onPartition(String topic, int partition);
+        }
+        class Prepare {
+          final Map<String, List<Integer>> spec = new HashMap<>();
+          final ReentrantLock lock = new ReentrantLock();
+          Listener listener;
+          static int[] rows = new int[8];
+          static String describe(String topic, int partition) {
+            return topic + "-" + partition;
+          }
+          static String spread(String topic, int partition) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < partition; i++) {
+              b.append(topic);
+            }
+            return b.toString();
+          }
+          void start(ExecutorService pool, Admin admin) {
+            pool.submit(() -> {
+              Map<String, Integer> topics = new HashMap<>();
+              Set<String> active = new HashSet<>();
+              %s
+              for (Map.Entry<String, List<Integer>> entry : spec.entrySet()) {
+                topics.put(entry.getKey(), entry.getValue().size());
+                %s {
+                  %s
+                }
+              }
+              %s
+              return null;
+            });
+          }
+        }
+        """
+        .formatted(bug, inner, body, after);
+  }
+
+  private static final String EACH_PARTITION = "for (Integer p : entry.getValue())";
+
+  private static final String BUILD = "active.add(describe(entry.getKey(), p));";
+
+  private static final String WAIT = "Future<Void> created = admin.create(topics); created.get();";
+
+  @Test
+  void negative_walkBeforeAWaitTheInterruptEnds() {
+    helper.addSourceLines("Prepare.java", prepare("", EACH_PARTITION, BUILD, WAIT)).doTest();
+  }
+
+  @Test
+  void negative_walkBeforeAThrowAndAWait() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                "",
+                EACH_PARTITION,
+                BUILD,
+                "if (active.isEmpty()) { throw new IllegalStateException(\"no topic\"); }\n"
+                    + "for (String t : active) { topics.putIfAbsent(t, 1); }\n"
+                    + WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameWalkWithNothingAfterIt() {
+    helper.addSourceLines("Prepare.java", prepare(BUG, EACH_PARTITION, BUILD, "")).doTest();
+  }
+
+  @Test
+  void positive_theSameWalkWhoseWaitIsBehindABranch() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                BUG,
+                EACH_PARTITION,
+                BUILD,
+                "if (!active.isEmpty()) { admin.create(topics).get(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameWalkThatMayReturnBeforeItsWait() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(BUG, EACH_PARTITION, BUILD, "if (active.isEmpty()) { return null; }\n" + WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameWalkCallingAListener() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(BUG, EACH_PARTITION, "listener.onPartition(entry.getKey(), p);", WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameWalkCallingAHelperThatLoops() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(BUG, EACH_PARTITION, "active.add(spread(entry.getKey(), p));", WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameWalkTakingALock() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                BUG,
+                EACH_PARTITION,
+                "lock.lock(); try { active.add(describe(entry.getKey(), p)); } finally {"
+                    + " lock.unlock(); }",
+                WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_aWhileLoopBeforeAWait() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                BUG,
+                "java.util.Iterator<Integer> it = entry.getValue().iterator(); while (it.hasNext())",
+                "active.add(describe(entry.getKey(), it.next()));",
+                WAIT))
+        .doTest();
+  }
+
+  @Test
+  void positive_aComputationOverCountedRangesBeforeAWait() {
+    helper
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                BUG,
+                "for (int r = 0; r < entry.getValue().size(); r++)",
+                "rows[r % 8] += entry.getValue().get(r);",
+                WAIT))
+        .doTest();
+  }
+
+  @Test
+  void negative_walkBeforeAWaitInAHelperOfAnotherFile() {
+    helper
+        .addSourceLines(
+            "Topics.java",
+            """
+            import java.util.Map;
+            import java.util.concurrent.Future;
+            final class Topics {
+              static void create(Admin admin, Map<String, Integer> topics) throws Throwable {
+                if (topics.isEmpty()) {
+                  return;
+                }
+                Future<Void> created = admin.create(topics);
+                created.get();
+              }
+            }
+            """)
+        .addSourceLines(
+            "Prepare.java",
+            prepare(
+                "",
+                EACH_PARTITION,
+                BUILD,
+                "try { Topics.create(admin, topics); } catch"
+                    + " (Throwable e) { throw new RuntimeException(e); }"))
+        .doTest();
+  }
 }

@@ -142,6 +142,15 @@ public final class PeriodicSweeps {
         && isPeriodicTask(codeUnit, state);
   }
 
+  /**
+   * True if the loop is a walk: every loop of it is a for-each over a collection (no array, no
+   * counted or conditional loop), nothing in it waits, and nothing is added to what it walks (the
+   * class comment's shape, without the periodic task).
+   */
+  public static boolean isWalk(StatementTree loop, VisitorState state) {
+    return loop instanceof EnhancedForLoopTree && isSweep(loop, state);
+  }
+
   /** True if the code unit runs as a periodic task. */
   static boolean isPeriodicTask(TreePath codeUnit, VisitorState state) {
     Tree leaf = codeUnit.getLeaf();
