@@ -7,9 +7,11 @@ import org.junit.jupiter.api.Test;
 /**
  * CancelWithoutAwait where the pool's tasks run code of its users: a callback reached through a
  * method of another file, a promise the task completes that its users hold (their dependent stages
- * run on the pool's thread), a pool handed out by a getter on one branch of a conditional. The
- * finding stays; no unbounded wait is offered and the message says why; a bounded wait where the
- * method has a deadline stays. Next to each, the neighbour that keeps the wait.
+ * run on the pool's thread), a pool handed out by a getter on one branch of a conditional, a task
+ * object of another file that runs a wrapped task calling a user's callback, code a protected
+ * method takes and submits to a local copy of the pool's field. The finding stays; no unbounded
+ * wait is offered and the message says why; a bounded wait where the method has a deadline stays.
+ * Next to each, the neighbour that keeps the wait.
  */
 class CancelWithoutAwaitUsersCodeTest {
   private final CompilationTestHelper helper =
@@ -248,6 +250,198 @@ class CancelWithoutAwaitUsersCodeTest {
         .expectUnchanged()
         .addInputLines("Holder.java", copy)
         .expectUnchanged()
+        .doTest();
+  }
+
+  // A task object of a class declared in another file, wrapping a task held in a local: the
+  // wrapper's class and the wrapped task's class are read where they are declared.
+
+  private static final String DONE_CALLBACK =
+      "interface DoneCallback { void done(Object result); }";
+
+  private static final String REQUEST_CALLABLE =
+      """
+      import java.util.concurrent.Callable;
+      class RequestCallable implements Callable<Object> {
+        private final DoneCallback callback;
+        RequestCallable(DoneCallback callback) { this.callback = callback; }
+        @Override
+        public Object call() {
+          Object result = new Object();
+          if (callback != null) {
+            callback.done(result);
+          }
+          return result;
+        }
+      }
+      """;
+
+  private static final String QUIET_REQUEST_CALLABLE =
+      """
+      import java.util.concurrent.Callable;
+      class RequestCallable implements Callable<Object> {
+        RequestCallable(DoneCallback callback) {}
+        @Override
+        public Object call() {
+          return new Object();
+        }
+      }
+      """;
+
+  private static final String REQUEST_FUTURE_TASK =
+      """
+      import java.util.concurrent.Callable;
+      import java.util.concurrent.FutureTask;
+      class RequestFutureTask extends FutureTask<Object> {
+        RequestFutureTask(String name, Callable<Object> callable) { super(callable); }
+      }
+      """;
+
+  private static final String REQUEST_SERVICE =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.FutureTask;
+      class RequestService {
+        private final ExecutorService executorService;
+        RequestService(ExecutorService executorService) {
+          this.executorService = executorService;
+        }
+        public FutureTask<Object> execute(String name, DoneCallback callback) {
+          RequestCallable callable = new RequestCallable(callback);
+          RequestFutureTask task = new RequestFutureTask(name, callable);
+          executorService.execute(task);
+          return task;
+        }
+        public void close() {
+          executorService.shutdownNow();
+        }
+      }
+      """;
+
+  @Test
+  void noFix_aWrappedTaskOfAnotherFileCallsAUsersCallback() {
+    helper
+        .addSourceLines("DoneCallback.java", DONE_CALLBACK)
+        .addSourceLines("RequestCallable.java", REQUEST_CALLABLE)
+        .addSourceLines("RequestFutureTask.java", REQUEST_FUTURE_TASK)
+        .addSourceLines(
+            "RequestService.java",
+            REQUEST_SERVICE.replace(
+                "    executorService.shutdownNow();",
+                "    // BUG: Diagnostic contains: runs code its users hand in\n"
+                    + "    executorService.shutdownNow();"))
+        .doTest();
+    refactoring
+        .addInputLines("DoneCallback.java", DONE_CALLBACK)
+        .expectUnchanged()
+        .addInputLines("RequestCallable.java", REQUEST_CALLABLE)
+        .expectUnchanged()
+        .addInputLines("RequestFutureTask.java", REQUEST_FUTURE_TASK)
+        .expectUnchanged()
+        .addInputLines("RequestService.java", REQUEST_SERVICE)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void fix_theWrappedTaskOfAnotherFileCallsNoCallback() {
+    refactoring
+        .addInputLines("DoneCallback.java", DONE_CALLBACK)
+        .expectUnchanged()
+        .addInputLines("RequestCallable.java", QUIET_REQUEST_CALLABLE)
+        .expectUnchanged()
+        .addInputLines("RequestFutureTask.java", REQUEST_FUTURE_TASK)
+        .expectUnchanged()
+        .addInputLines("RequestService.java", REQUEST_SERVICE)
+        .addOutputLines(
+            "RequestService.java",
+            REQUEST_SERVICE.replace(
+                "    executorService.shutdownNow();",
+                "    executorService.shutdownNow();\n    executorService.close();"))
+        .doTest();
+  }
+
+  @Test
+  void boundedFix_aWrappedTaskCallsAUsersCallbackAndTheStopHasADeadline() {
+    String bounded =
+        REQUEST_SERVICE.replace(
+            "  public void close() {",
+            "  public void close(long timeout, java.util.concurrent.TimeUnit unit)"
+                + " throws InterruptedException {");
+    refactoring
+        .addInputLines("DoneCallback.java", DONE_CALLBACK)
+        .expectUnchanged()
+        .addInputLines("RequestCallable.java", REQUEST_CALLABLE)
+        .expectUnchanged()
+        .addInputLines("RequestFutureTask.java", REQUEST_FUTURE_TASK)
+        .expectUnchanged()
+        .addInputLines("RequestService.java", bounded)
+        .addOutputLines(
+            "RequestService.java",
+            bounded.replace(
+                "    executorService.shutdownNow();",
+                "    executorService.shutdownNow();\n"
+                    + "    executorService.awaitTermination(timeout, unit);"))
+        .doTest();
+  }
+
+  // Code handed in to a non-private method and submitted to a local copy of the pool's field.
+
+  private static final String CLIENT =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      class Client {
+        private ExecutorService executor = Executors.newSingleThreadExecutor();
+        public void get(String uri) {
+          execute(() -> System.out.println(uri));
+        }
+        VISIBILITY void execute(Runnable job) {
+          ExecutorService executor;
+          synchronized (this) {
+            executor = this.executor;
+          }
+          if (executor != null) {
+            executor.execute(job);
+          }
+        }
+        public void shutdown() {
+          ExecutorService executor;
+          synchronized (this) {
+            executor = this.executor;
+            this.executor = null;
+          }
+          if (executor != null) {
+            executor.shutdownNow();
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_aProtectedMethodHandsItsCallersCodeToACopyOfThePool() {
+    String code = CLIENT.replace("VISIBILITY", "protected");
+    helper
+        .addSourceLines(
+            "Client.java",
+            code.replace(
+                "      executor.shutdownNow();",
+                "      // BUG: Diagnostic contains: runs code its users hand in\n"
+                    + "      executor.shutdownNow();"))
+        .doTest();
+    refactoring.addInputLines("Client.java", code).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_aPrivateMethodHandsTheCopyOnlyTheClassesOwnCode() {
+    String code = CLIENT.replace("VISIBILITY", "private");
+    refactoring
+        .addInputLines("Client.java", code)
+        .addOutputLines(
+            "Client.java",
+            code.replace(
+                "      executor.shutdownNow();",
+                "      executor.shutdownNow();\n      executor.close();"))
         .doTest();
   }
 }

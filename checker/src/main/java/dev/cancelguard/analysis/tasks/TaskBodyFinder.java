@@ -26,6 +26,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.UnitCache;
@@ -60,6 +61,23 @@ final class TaskBodyFinder {
 
   final Set<Symbol> executors = new HashSet<>();
   final Set<Symbol> completionServices = new HashSet<>();
+
+  /**
+   * Code that runs as the tasks but lies outside {@link #bodies}, read only where a question reads
+   * the work wide ({@link WorkerCode#runsCodeOfItsUsers}): the entry points ({@code run()}, {@code
+   * call()}) of a task object's class declared in another file compiled here, and the code of a
+   * task held in a local and handed to a task object's constructor ({@code callable = new
+   * RequestCallable(..); pool.execute(new RequestFutureTask(request, callable))}), which the
+   * wrapper runs.
+   */
+  final List<Tree> wrappedElsewhere = new ArrayList<>();
+
+  /**
+   * The {@code Runnable}/{@code Callable} instance fields of the task classes of other files whose
+   * entry points are among {@link #wrappedElsewhere}: they hold the task the object wraps ({@code
+   * action.run()}), whose code is read where it is made, not a callback from outside.
+   */
+  final Set<Symbol> wrappedTaskFields = new HashSet<>();
 
   private static final UnitCache.Kind<CancelTarget.Key, TaskBodyFinder> FOUND =
       new UnitCache.Kind<>();
@@ -338,6 +356,78 @@ final class TaskBodyFinder {
     bodies.addAll(entryPoints.isEmpty() ? List.of(declared) : entryPoints);
   }
 
+  /**
+   * The code of a task held in the local {@code variable} (a lambda, a method of this file named by
+   * reference, an object of a task class) handed to a task object's constructor: the wrapper runs
+   * it ({@code new FutureTask<>(callable)}).
+   */
+  private void addWrappedTaskHeldIn(VarSymbol variable) {
+    if (!Ownership.isLocal(variable) || !isTaskType(variable.type)) {
+      return;
+    }
+    switch (Expressions.strip(initializerOf(variable))) {
+      case LambdaExpressionTree lambda -> wrappedElsewhere.add(lambda);
+      case MemberReferenceTree reference -> {
+        if (getSymbol(reference) instanceof MethodSymbol method) {
+          MethodTree declared = SameFile.findMethod(unit, method, state);
+          if (declared != null) {
+            wrappedElsewhere.add(declared);
+          }
+        }
+      }
+      case NewClassTree newClass when newClass.getClassBody() != null ->
+          wrappedElsewhere.add(newClass.getClassBody());
+      case NewClassTree newClass -> {
+        if (getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
+          ClassTree declared = SameFile.findClass(unit, type, state);
+          if (declared != null) {
+            wrappedElsewhere.addAll(entryPointsIn(declared));
+          } else {
+            wrappedElsewhere.addAll(entryPointsElsewhere(type));
+          }
+        }
+      }
+      case null, default -> {}
+    }
+  }
+
+  /**
+   * The entry points, with code, of a task class declared in another file compiled here; none for a
+   * class of this file (its code is among {@link #bodies}) or of a jar.
+   */
+  private List<Tree> entryPointsElsewhere(ClassSymbol type) {
+    if (SameFile.isDeclaredIn(type, unit)) {
+      return List.of();
+    }
+    ClassTree declared = CompiledSources.classTree(type, state);
+    if (declared == null) {
+      return List.of();
+    }
+    for (Tree member : declared.getMembers()) {
+      if (member instanceof VariableTree field
+          && getSymbol(field) instanceof VarSymbol symbol
+          && !symbol.isStatic()
+          && isTaskType(symbol.type)) {
+        wrappedTaskFields.add(symbol);
+      }
+    }
+    return entryPointsIn(declared);
+  }
+
+  /** The run/call/compute/get methods without parameters a class declares, with their code. */
+  private static List<Tree> entryPointsIn(ClassTree declared) {
+    List<Tree> entryPoints = new ArrayList<>();
+    for (Tree member : declared.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getBody() != null
+          && method.getParameters().isEmpty()
+          && TaskUses.TASK_ENTRY_POINTS.contains(method.getName().toString())) {
+        entryPoints.add(method);
+      }
+    }
+    return entryPoints;
+  }
+
   /** A task argument: a lambda, a method reference, a task object, a variable holding one. */
   private void addTask(ExpressionTree argument) {
     ExpressionTree task = Expressions.strip(argument);
@@ -363,6 +453,7 @@ final class TaskBodyFinder {
           VarSymbol variable = Expressions.variableOf(constructorArgument);
           if (variable != null) {
             directlyUsed.add(variable);
+            addWrappedTaskHeldIn(variable);
           } else {
             bodies.add(constructorArgument);
           }
@@ -371,6 +462,7 @@ final class TaskBodyFinder {
           bodies.add(newClass.getClassBody());
         } else if (getSymbol(newClass.getIdentifier()) instanceof ClassSymbol type) {
           addTaskMethodsOf(type);
+          wrappedElsewhere.addAll(entryPointsElsewhere(type));
         }
       }
       case IdentifierTree identifier when identifier.getName().contentEquals("this") -> {

@@ -142,7 +142,7 @@ public final class WorkerCode {
     if (finder.runsCodeFromOutside || HandedOutPools.isHandedOut(target, state)) {
       return true;
     }
-    if (callsTheStop(finder.bodies, stop, unit, false, state)) {
+    if (callsTheStop(finder.bodies, stop, unit, false, Set.of(), state)) {
       return true;
     }
     return stop.owner instanceof ClassSymbol owner
@@ -161,7 +161,14 @@ public final class WorkerCode {
    * method that returned it): the dependent stages its users registered ({@code whenComplete},
    * {@code thenRun}) run right there, on the pool's thread. Such code may call the stop (a callback
    * that shuts the producer down), which then runs on a thread of the pool it would wait for: an
-   * unbounded wait there never ends.
+   * unbounded wait there never ends. The tasks read here include a task object's class declared in
+   * another file compiled here (its {@code run()}/{@code call()}) and the task a local hands to its
+   * constructor ({@code callable = new RequestCallable(.., callback); pool.execute(new
+   * RequestFutureTask(request, callable))}, whose {@code call()} calls {@code callback.failed(e)});
+   * the wrapper's own {@code Runnable}/{@code Callable} fields hold that wrapped task, not a
+   * callback. And a pool named through another local copy of its field is fed code from outside
+   * where a non-private method submits a task parameter to it ({@code protected void
+   * execute(Runnable job)}).
    */
   public static boolean runsCodeOfItsUsers(
       TreePath codeUnit, CancelTarget target, VisitorState state) {
@@ -181,7 +188,16 @@ public final class WorkerCode {
       }
     }
     TaskBodyFinder finder = TaskBodyFinder.found(pool, state);
-    return callsTheStop(finder.bodies, stop, codeUnit.getCompilationUnit(), true, state);
+    // A task a non-private method takes as a parameter and hands to the pool under another name
+    // for it (`protected void execute(Runnable job) { ExecutorService e = this.executor; ..
+    // e.execute(job); }`): whoever calls it decides what runs on the pool.
+    if (finder.runsCodeFromOutside) {
+      return true;
+    }
+    List<Tree> work = new ArrayList<>(finder.bodies);
+    work.addAll(finder.wrappedElsewhere);
+    return callsTheStop(
+        work, stop, codeUnit.getCompilationUnit(), true, finder.wrappedTaskFields, state);
   }
 
   /**
@@ -194,6 +210,7 @@ public final class WorkerCode {
       MethodSymbol stop,
       CompilationUnitTree unit,
       boolean wide,
+      Set<Symbol> wrappedTasks,
       VisitorState state) {
     Set<MethodSymbol> seen = new HashSet<>();
     // For each method of this file the work calls, which of its parameters get only code the work
@@ -205,7 +222,7 @@ public final class WorkerCode {
       Set<MethodSymbol> calledThisRound = new HashSet<>();
       for (Tree code : toScan) {
         Set<MethodSymbol> called = new HashSet<>();
-        if (callsOutToCallbacks(code, called, ownCodeArguments, wide, state)) {
+        if (callsOutToCallbacks(code, called, ownCodeArguments, wide, wrappedTasks, state)) {
           return true;
         }
         for (MethodSymbol callee : called) {
@@ -263,7 +280,7 @@ public final class WorkerCode {
           entryPoints.add(method);
         }
       }
-      if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), false, state)) {
+      if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), false, Set.of(), state)) {
         return true;
       }
     }
@@ -296,6 +313,7 @@ public final class WorkerCode {
       Set<MethodSymbol> called,
       Map<MethodSymbol, boolean[]> ownCodeArguments,
       boolean completesPromises,
+      Set<Symbol> wrappedTasks,
       VisitorState state) {
     // A method of this file the work calls: a parameter the work's own code fills
     // (`logTopPaths(paths, entry -> LOG.info(..))`) is no callback from outside; one it fills with
@@ -333,6 +351,7 @@ public final class WorkerCode {
               receiver != null
                   && !(receiver instanceof IdentifierTree id
                       && (id.getName().contentEquals("this") || boundHere.contains(getSymbol(id))))
+                  && !isWrappedTask(receiver, wrappedTasks)
                   && (symbol.flags() & Flags.ABSTRACT) != 0
                   && (symbol.flags() & (Flags.DEFAULT | Flags.STATIC)) == 0
                   && symbol.owner instanceof ClassSymbol owner
@@ -419,6 +438,12 @@ public final class WorkerCode {
       }
     }.scan(body, null);
     return callsOut[0];
+  }
+
+  /** The receiver is a field of a task object that holds the task it wraps. */
+  private static boolean isWrappedTask(ExpressionTree receiver, Set<Symbol> wrappedTasks) {
+    VarSymbol variable = Expressions.variableOf(receiver);
+    return variable != null && wrappedTasks.contains(variable);
   }
 
   /** Methods that complete a promise and run, on the calling thread, the stages others added. */
