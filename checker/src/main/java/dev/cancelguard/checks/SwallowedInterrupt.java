@@ -140,7 +140,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // An event loop's or executor's own worker code: the class owns its thread's interruption
     // policy. Asked after the path question, which most catches answer with no leak: this one
     // looks for every caller in the file.
-    if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state)) {
+    if (LostInterrupts.ownsInterruptionPolicy(catchPath, codeUnit, state, options)) {
       return NO_MATCH;
     }
     // A catch of a program's main(), which never hands its thread out: nobody can interrupt it.
@@ -301,7 +301,7 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       return NO_MATCH;
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(state.getPath());
-    if (LostInterrupts.ownsInterruptionPolicy(state.getPath(), codeUnit, state)) {
+    if (LostInterrupts.ownsInterruptionPolicy(state.getPath(), codeUnit, state, options)) {
       return NO_MATCH;
     }
     if (codeUnit != null && ProgramThreads.runsOnlyOnMainOrAShutdownHook(codeUnit, state)) {

@@ -13,6 +13,9 @@ class SwallowedInterruptTest {
   private final BugCheckerRefactoringTestHelper refactoring =
       BugCheckerRefactoringTestHelper.newInstance(SwallowedInterrupt.class, getClass());
 
+  private final CompilationTestHelper loopHelper =
+      CompilationTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass());
+
   // ---------------------------------------------------------------- must flag
 
   @Test
@@ -4196,35 +4199,60 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  /** A daemon flusher whose loop never ends; {@code marker} goes before the catch. */
+  private static String neverEndingFlusher(String loopMarker, String marker, String extra) {
+    return """
+        import java.util.concurrent.BlockingQueue;
+        class Test {
+          private final Thread flusher;
+          BlockingQueue<String> pending;
+
+          Test() {
+            flusher =
+                new Thread(
+                    () -> {
+                      %s
+                      while (true) {
+                        try {
+                          System.out.println(pending.take());
+                          %s
+                        } catch (InterruptedException e) {
+                          System.err.println("woken up");
+                        }
+                      }
+                    });
+            flusher.setDaemon(true);
+            flusher.start();
+          }
+          %s
+        }
+        """
+        .formatted(loopMarker, marker, extra);
+  }
+
   @Test
-  void positive_privateDaemonThreadWhoseLoopNeverEnds() {
+  void negative_privateDaemonThreadWhoseLoopNeverEnds_isTheLoopChecksFinding() {
+    // Nothing can interrupt the daemon, and its loop can never end: LoopWithoutCancellationPoint
+    // reports that on the same loop (below), so this check leaves it.
+    helper.addSourceLines("Test.java", neverEndingFlusher("", "", "")).doTest();
+    loopHelper
+        .addSourceLines(
+            "Test.java",
+            neverEndingFlusher(
+                "// BUG: Diagnostic contains: catches the InterruptedException of take()", "", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_privateDaemonThreadWhoseLoopNeverEndsThatItsClassInterrupts() {
+    // The class interrupts the thread: an interrupt is sent, and the never-ending loop loses it.
     helper
         .addSourceLines(
             "Test.java",
-            """
-            import java.util.concurrent.BlockingQueue;
-            class Test {
-              private final Thread flusher;
-              BlockingQueue<String> pending;
-
-              Test() {
-                flusher =
-                    new Thread(
-                        () -> {
-                          while (true) {
-                            try {
-                              System.out.println(pending.take());
-                              // BUG: Diagnostic contains: swallows it
-                            } catch (InterruptedException e) {
-                              System.err.println("woken up");
-                            }
-                          }
-                        });
-                flusher.setDaemon(true);
-                flusher.start();
-              }
-            }
-            """)
+            neverEndingFlusher(
+                "",
+                "// BUG: Diagnostic contains: swallows it",
+                "void wake() {\n    flusher.interrupt();\n  }"))
         .doTest();
   }
 
@@ -6820,18 +6848,40 @@ class SwallowedInterruptTest {
         .doTest();
   }
 
+  /** The watcher whose loop never ends: its {@code break} is gone. */
+  private static final String NEVER_ENDING_WATCHER =
+      WATCHER
+          .replace("          // MARK\n", "")
+          .replace("        if (pending.isEmpty()) {\n          break;\n        }\n", "");
+
   @Test
-  void positive_loopThatNeverEndsOnAThreadItsClassKeeps() {
+  void negative_loopThatNeverEndsOnAThreadItsClassKeeps_isTheLoopChecksFinding() {
+    // Nothing can interrupt the watcher's thread, and its loop can never end: that is
+    // LoopWithoutCancellationPoint's finding on the same loop (below), not this check's.
+    helper.addSourceLines("DeathWatcher.java", NEVER_ENDING_WATCHER).doTest();
+    loopHelper
+        .addSourceLines(
+            "DeathWatcher.java",
+            NEVER_ENDING_WATCHER.replace(
+                "      for (;;) {",
+                "      // BUG: Diagnostic contains: catches the InterruptedException of sleep()\n"
+                    + "      for (;;) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_loopThatNeverEndsOnAThreadItsClassInterrupts() {
     helper
         .addSourceLines(
             "DeathWatcher.java",
-            WATCHER
-                .replace("          // MARK\n", "")
+            NEVER_ENDING_WATCHER
                 .replace(
                     "        } catch (InterruptedException ignore) {",
                     "        // BUG: Diagnostic contains: without restoring\n"
                         + "        } catch (InterruptedException ignore) {")
-                .replace("        if (pending.isEmpty()) {\n          break;\n        }\n", ""))
+                .replace(
+                    "      thread.join(millis);",
+                    "      thread.interrupt();\n      thread.join(millis);"))
         .doTest();
   }
 

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * and nobody can send the common pool's threads a cancellation. Each shape has must-flag
  * neighbours: a pool the code makes (its shutdownNow() and cancel(true) are cancellations to pass
  * on), a pool handed in, a catch that goes on with the task, a task also run directly or kept in a
- * variable first.
+ * variable first. A task whose loop never ends on a pool nothing interrupts is
+ * LoopWithoutCancellationPoint's finding, not this check's.
  */
 class SwallowedInterruptThreadTaskTest {
   private final CompilationTestHelper helper =
@@ -112,21 +113,70 @@ class SwallowedInterruptThreadTaskTest {
                         System.err.println("stopped");
                       }
                     });
-                // The catch goes on with the task: the interrupt is not obeyed.
-                own.execute(
-                    () -> {
-                      while (true) {
-                        try {
-                          queue.take().run();
-                          // BUG: Diagnostic contains: SwallowedInterrupt
-                        } catch (InterruptedException e) {
-                          System.err.println("ignored");
-                        }
-                      }
-                    });
               }
             }
             """)
+        .doTest();
+  }
+
+  /**
+   * A task on a pool the code makes whose loop never ends; {@code marker} goes before the catch,
+   * {@code loopMarker} before the loop, {@code extra} is more of the class's members.
+   */
+  private static String foreverOnOwnPool(String loopMarker, String marker, String extra) {
+    return """
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        class Test {
+          private final ExecutorService own = Executors.newSingleThreadExecutor();
+
+          void start(BlockingQueue<Runnable> queue) {
+            // The catch goes on with the task: the interrupt is not obeyed.
+            own.execute(
+                () -> {
+                  %s
+                  while (true) {
+                    try {
+                      queue.take().run();
+                      %s
+                    } catch (InterruptedException e) {
+                      System.err.println("ignored");
+                    }
+                  }
+                });
+          }
+          %s
+        }
+        """
+        .formatted(loopMarker, marker, extra);
+  }
+
+  @Test
+  void lambdaOnAPoolTheCodeShutsDownNow_whoseLoopNeverEnds_isReported() {
+    // shutdownNow() interrupts the task, and the catch goes round again.
+    helper
+        .addSourceLines(
+            "Test.java",
+            foreverOnOwnPool(
+                "",
+                "// BUG: Diagnostic contains: SwallowedInterrupt",
+                "void stop() {\n    own.shutdownNow();\n  }"))
+        .doTest();
+  }
+
+  @Test
+  void lambdaOnAPoolNothingInterrupts_whoseLoopNeverEnds_isTheLoopChecksFinding() {
+    // The pool is the class's own, never shut down with shutdownNow() and its futures dropped:
+    // nothing can interrupt the task, and that its loop can never end is
+    // LoopWithoutCancellationPoint's
+    // finding on the same loop.
+    helper.addSourceLines("Test.java", foreverOnOwnPool("", "", "")).doTest();
+    CompilationTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass())
+        .addSourceLines(
+            "Test.java",
+            foreverOnOwnPool(
+                "// BUG: Diagnostic contains: catches the InterruptedException of take()", "", ""))
         .doTest();
   }
 

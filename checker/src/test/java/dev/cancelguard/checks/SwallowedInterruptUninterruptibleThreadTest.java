@@ -8,14 +8,19 @@ import org.junit.jupiter.api.Test;
  * by its own protocol: a task of the common pool; a task of a private pool made by a static {@code
  * new..} factory given a thread factory, only ever shut down gently with its futures dropped; the
  * {@code run()} of a {@code Runnable} class that hands itself to a daemon thread it keeps and never
- * interrupts. Each shape has must-flag neighbours: a loop that never ends, a pool handed in or shut
- * down with {@code shutdownNow()}, a factory with no thread factory, a thread interrupted, not a
- * daemon or kept in a protected field, a class whose {@code run()} is also called directly, whose
- * instances are handed to others or which is subclassed.
+ * interrupts. Each shape has must-flag neighbours: a pool handed in or shut down with {@code
+ * shutdownNow()}, a factory with no thread factory, a thread interrupted, not a daemon or kept in a
+ * protected field, a class whose {@code run()} is also called directly, whose instances are handed
+ * to others or which is subclassed. A loop there that can never end is
+ * LoopWithoutCancellationPoint's finding where that check reports it (tested here on the same
+ * loop), and still this check's where it does not (a loop doing I/O) or where the file interrupts a
+ * thread.
  */
 class SwallowedInterruptUninterruptibleThreadTest {
   private final CompilationTestHelper helper =
       CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass());
+  private final CompilationTestHelper loopHelper =
+      CompilationTestHelper.newInstance(LoopWithoutCancellationPoint.class, getClass());
 
   // ------------------------------------------------------------------ tasks of the common pool
 
@@ -63,13 +68,68 @@ class SwallowedInterruptUninterruptibleThreadTest {
     helper.addSourceLines("Cleaner.java", commonPoolCleaner("", EXIT)).doTest();
   }
 
+  /** The cleaner with a must-flag marker for LoopWithoutCancellationPoint on its loop. */
+  private static String withLoopMarked(String source) {
+    return source.replace(
+        "              while (true) {",
+        "              // BUG: Diagnostic contains: catches the InterruptedException of poll()\n"
+            + "              while (true) {");
+  }
+
   @Test
-  void positive_commonPoolTaskWhoseLoopNeverEnds() {
+  void negative_commonPoolTaskWhoseLoopNeverEnds_isTheLoopChecksFinding() {
+    // Nothing can interrupt the task, and its loop can never end: that is
+    // LoopWithoutCancellationPoint's
+    // finding on the same loop (below), not this check's.
+    helper.addSourceLines("Cleaner.java", commonPoolCleaner("", "")).doTest();
+  }
+
+  @Test
+  void commonPoolTaskWhoseLoopNeverEnds_isReportedByLoopWithoutCancellationPoint() {
+    loopHelper.addSourceLines("Cleaner.java", withLoopMarked(commonPoolCleaner("", ""))).doTest();
+  }
+
+  @Test
+  void positive_commonPoolTaskWhoseLoopNeverEndsInAFileThatInterruptsAThread() {
     helper
         .addSourceLines(
             "Cleaner.java",
-            commonPoolCleaner("// BUG: Diagnostic contains: receives InterruptedException", ""))
+            commonPoolCleaner("// BUG: Diagnostic contains: receives InterruptedException", "")
+                .replace(
+                    "  void start() {",
+                    "  void stop(Thread worker) {\n    worker.interrupt();\n  }\n\n  void start() {"))
         .doTest();
+  }
+
+  /** The cleaner's loop also writes its log: I/O, which LoopWithoutCancellationPoint leaves. */
+  private static String loggingCleaner(String marker) {
+    return commonPoolCleaner(marker, "")
+        .replace("ref.run();", "ref.run();\n                            log.flush();")
+        .replace(
+            "                } catch (InterruptedException e) {\n"
+                + "                  System.err.println(\"stray interrupt\");\n"
+                + "                }",
+            "                } catch (InterruptedException e) {\n"
+                + "                  System.err.println(\"stray interrupt\");\n"
+                + "                } catch (java.io.IOException e) {\n"
+                + "                  System.err.println(\"log lost\");\n"
+                + "                }")
+        .replace(
+            "  synchronized boolean isEmpty() {",
+            "  private final java.io.Writer log = new java.io.StringWriter();\n\n"
+                + "  synchronized boolean isEmpty() {");
+  }
+
+  @Test
+  void positive_commonPoolTaskWhoseLoopNeverEndsButTheLoopCheckDoesNotReport() {
+    // A loop doing I/O is LoopWithoutCancellationPoint's to leave (closing the stream stops it):
+    // nobody else reports that it can never end, so this check still does.
+    helper
+        .addSourceLines(
+            "Cleaner.java",
+            loggingCleaner("// BUG: Diagnostic contains: receives InterruptedException"))
+        .doTest();
+    loopHelper.addSourceLines("Cleaner.java", loggingCleaner("")).doTest();
   }
 
   @Test

@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
@@ -79,19 +80,24 @@ public final class LibraryThreads {
 
   /**
    * True if the catch (or statement) at {@code path} lies in the {@code run()} of such a class, in
-   * a loop that ends by its own protocol (a condition, a {@code break} or {@code return}) or in no
-   * loop.
+   * a loop that ends by its own protocol (a condition, a {@code break} or {@code return}), in a
+   * loop that can never end which LoopWithoutCancellationPoint reports ({@link
+   * UnstoppableTaskLoops}), or in no loop. A loop that can never end which that check does not
+   * report is still reported.
    */
   public static boolean isEndingLoopOfLibraryThread(
-      TreePath path, TreePath codeUnit, VisitorState state) {
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     if (!(codeUnit.getLeaf() instanceof MethodTree method)
         || !method.getName().contentEquals("run")
         || !method.getParameters().isEmpty()) {
       return false;
     }
     TreePath loop = Loops.enclosingLoop(path, codeUnit);
-    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
-      return false; // a loop that can never end is still reported
+    if (loop != null
+        && Loops.hasNoExitCondition(loop.getLeaf())
+        && Loops.exits(loop).isEmpty()
+        && !UnstoppableTaskLoops.isReportedAsUnstoppable(loop, state, options)) {
+      return false; // a loop that can never end, and no other check reports it
     }
     return UnitCache.get(ANSWERS, method, state, m -> runsOnlyOnKeptDaemons(codeUnit, state));
   }

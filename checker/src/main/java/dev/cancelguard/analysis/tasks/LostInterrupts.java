@@ -57,13 +57,14 @@ public final class LostInterrupts {
   /**
    * True if the code unit's class owns its thread's interruption policy at {@code path}: an event
    * loop's or executor's own worker code, a private daemon loop, or a task of a pool the class
-   * keeps to itself.
+   * keeps to itself (in a loop that can never end, only where LoopWithoutCancellationPoint reports
+   * that loop: {@link OwnThreads#runsOnPrivateThread}).
    */
   public static boolean ownsInterruptionPolicy(
-      TreePath path, @Nullable TreePath codeUnit, VisitorState state) {
+      TreePath path, @Nullable TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     return codeUnit != null
         && (OwnThreads.runsOnlyOnOwnThread(codeUnit, state)
-            || OwnThreads.runsOnPrivateThread(path, codeUnit, state));
+            || OwnThreads.runsOnPrivateThread(path, codeUnit, state, options));
   }
 
   /**

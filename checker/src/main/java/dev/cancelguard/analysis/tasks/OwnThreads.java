@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
@@ -106,15 +107,20 @@ public final class OwnThreads {
   /**
    * True if the code at {@code path} runs on a thread its class creates and keeps to itself: {@link
    * #isPrivateDaemonLoop}, {@link #isPrivateThreadClassLoop}, {@link #isTaskOfPrivateExecutor}, or
-   * {@link UninterruptedThreads#isEndingLoopOfUninterruptedThread}, or {@link
-   * LibraryThreads#isEndingLoopOfLibraryThread} (such threads made in other files).
+   * {@link UninterruptedThreads#isEndingLoopOfUninterruptedDaemon}, or {@link
+   * LibraryThreads#isEndingLoopOfLibraryThread} (such threads made in other files). The last three
+   * are threads nothing can interrupt: a loop there that can never end is left to
+   * LoopWithoutCancellationPoint where that check reports it ({@link UnstoppableTaskLoops}), and
+   * still reported here where it does not. The first two may be interrupted by their own class, so
+   * a loop there that can never end is still reported.
    */
-  public static boolean runsOnPrivateThread(TreePath path, TreePath codeUnit, VisitorState state) {
+  public static boolean runsOnPrivateThread(
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     return isPrivateDaemonLoop(path, codeUnit, state)
         || isPrivateThreadClassLoop(path, codeUnit, state)
-        || isTaskOfPrivateExecutor(path, codeUnit, state)
-        || UninterruptedThreads.isEndingLoopOfUninterruptedDaemon(path, codeUnit, state)
-        || LibraryThreads.isEndingLoopOfLibraryThread(path, codeUnit, state);
+        || isTaskOfPrivateExecutor(path, codeUnit, state, options)
+        || UninterruptedThreads.isEndingLoopOfUninterruptedDaemon(path, codeUnit, state, options)
+        || LibraryThreads.isEndingLoopOfLibraryThread(path, codeUnit, state, options);
   }
 
   /**
@@ -185,12 +191,16 @@ public final class OwnThreads {
    * interrupts no thread but the current one; or handed only to the common pool ({@link
    * PrivateExecutors#onlyRunsOnTheCommonPool}). Nothing can interrupt such a task; an interrupt it
    * sees is the pool's own. A loop around the catch that cannot end at all (no condition, no {@code
-   * break} or {@code return}) is still reported.
+   * break} or {@code return}) is LoopWithoutCancellationPoint's finding where that check reports it
+   * ({@link UnstoppableTaskLoops}), and is still reported here where it does not.
    */
   public static boolean isTaskOfPrivateExecutor(
-      TreePath path, TreePath codeUnit, VisitorState state) {
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     TreePath loop = Loops.enclosingLoop(path, codeUnit);
-    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
+    if (loop != null
+        && Loops.hasNoExitCondition(loop.getLeaf())
+        && Loops.exits(loop).isEmpty()
+        && !UnstoppableTaskLoops.isReportedAsUnstoppable(loop, state, options)) {
       return false;
     }
     return isPrivatePoolTask(codeUnit, state)

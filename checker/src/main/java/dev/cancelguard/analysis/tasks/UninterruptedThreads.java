@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.PackageSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
@@ -80,13 +81,18 @@ public final class UninterruptedThreads {
   /**
    * True if the statement at {@code path} lies in the whole work of such a thread, every one of
    * them a daemon, in a loop that ends by its own protocol (a condition, a {@code break} or {@code
-   * return}) or in no loop.
+   * return}), in a loop that can never end which LoopWithoutCancellationPoint reports ({@link
+   * UnstoppableTaskLoops}: the loop's finding is that check's, once), or in no loop. A loop that
+   * can never end which that check does not report is still reported.
    */
   public static boolean isEndingLoopOfUninterruptedDaemon(
-      TreePath path, TreePath codeUnit, VisitorState state) {
+      TreePath path, TreePath codeUnit, VisitorState state, CancelGuardOptions options) {
     TreePath loop = Loops.enclosingLoop(path, codeUnit);
-    if (loop != null && Loops.hasNoExitCondition(loop.getLeaf()) && Loops.exits(loop).isEmpty()) {
-      return false; // a loop that can never end is still reported
+    if (loop != null
+        && Loops.hasNoExitCondition(loop.getLeaf())
+        && Loops.exits(loop).isEmpty()
+        && !UnstoppableTaskLoops.isReportedAsUnstoppable(loop, state, options)) {
+      return false; // a loop that can never end, and no other check reports it
     }
     return keeping(codeUnit, state) == Keeping.KEPT_DAEMON;
   }
