@@ -415,7 +415,7 @@ final class TaskBodyFinder {
   }
 
   /** The run/call/compute/get methods without parameters a class declares, with their code. */
-  private static List<Tree> entryPointsIn(ClassTree declared) {
+  static List<Tree> entryPointsIn(ClassTree declared) {
     List<Tree> entryPoints = new ArrayList<>();
     for (Tree member : declared.getMembers()) {
       if (member instanceof MethodTree method

@@ -6,16 +6,12 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ConditionalExpressionTree;
-import com.sun.source.tree.ContinueTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -26,13 +22,10 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
-import com.sun.source.tree.SwitchTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
@@ -42,11 +35,11 @@ import dev.cancelguard.analysis.interrupts.BlockingHelpers;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * A task's walk over the collections it holds, made on its way to a wait: {@code for (Entry<String,
@@ -354,73 +347,6 @@ public final class WalksBeforeAWait {
     if (CancellationPoints.containsCancellationPoint(statement, state, options)) {
       return false;
     }
-    boolean[] leaves = new boolean[1];
-    new NestedCodeSkipper() {
-      private int targets;
-
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        leaves[0] = true;
-        return null;
-      }
-
-      @Override
-      public Void visitYield(YieldTree tree, Void unused) {
-        leaves[0] |= targets == 0;
-        return null;
-      }
-
-      @Override
-      public Void visitBreak(BreakTree tree, Void unused) {
-        leaves[0] |= targets == 0 || tree.getLabel() != null;
-        return null;
-      }
-
-      @Override
-      public Void visitContinue(ContinueTree tree, Void unused) {
-        leaves[0] |= targets == 0 || tree.getLabel() != null;
-        return null;
-      }
-
-      @Override
-      public Void visitWhileLoop(WhileLoopTree tree, Void unused) {
-        return inTarget(() -> super.visitWhileLoop(tree, null));
-      }
-
-      @Override
-      public Void visitDoWhileLoop(DoWhileLoopTree tree, Void unused) {
-        return inTarget(() -> super.visitDoWhileLoop(tree, null));
-      }
-
-      @Override
-      public Void visitForLoop(ForLoopTree tree, Void unused) {
-        return inTarget(() -> super.visitForLoop(tree, null));
-      }
-
-      @Override
-      public Void visitEnhancedForLoop(EnhancedForLoopTree tree, Void unused) {
-        return inTarget(() -> super.visitEnhancedForLoop(tree, null));
-      }
-
-      @Override
-      public Void visitSwitch(SwitchTree tree, Void unused) {
-        return inTarget(() -> super.visitSwitch(tree, null));
-      }
-
-      @Override
-      public Void visitSwitchExpression(SwitchExpressionTree tree, Void unused) {
-        return inTarget(() -> super.visitSwitchExpression(tree, null));
-      }
-
-      private Void inTarget(Supplier<Void> scanTarget) {
-        targets++;
-        try {
-          return scanTarget.get();
-        } finally {
-          targets--;
-        }
-      }
-    }.scan(statement, null);
-    return !leaves[0];
+    return !Jumps.leavesItself(statement);
   }
 }

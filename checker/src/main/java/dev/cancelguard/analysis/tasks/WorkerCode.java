@@ -271,15 +271,7 @@ public final class WorkerCode {
       if (declaration == null || path == null) {
         continue;
       }
-      List<Tree> entryPoints = new ArrayList<>();
-      for (Tree member : declaration.getMembers()) {
-        if (member instanceof MethodTree method
-            && method.getBody() != null
-            && method.getParameters().isEmpty()
-            && TaskUses.TASK_ENTRY_POINTS.contains(method.getName().toString())) {
-          entryPoints.add(method);
-        }
-      }
+      List<Tree> entryPoints = TaskBodyFinder.entryPointsIn(declaration);
       if (callsTheStop(entryPoints, stop, path.getCompilationUnit(), false, Set.of(), state)) {
         return true;
       }
