@@ -364,4 +364,257 @@ class SwallowedInterruptProgramThreadTest {
                     "public static volatile Thread hook;\n  public static void main"))
         .doTest();
   }
+
+  /**
+   * A group tool in package {@code tools}: {@code main} calls {@code run} (of {@code
+   * runModifiers}), which makes the {@code GroupService} (of {@code classModifiers}) and uses it
+   * through a local; the service's catch is reached from {@code describe()} and from {@code
+   * describeOne}, which no code of the compilation calls (the tool's tests do). {@code run} is
+   * {@code runBody}'s statements after the service is made; {@code extra} adds members to the tool,
+   * {@code serviceExtra} to the service.
+   */
+  private static String groupTool(
+      String runModifiers,
+      String runBody,
+      String classModifiers,
+      String extra,
+      String serviceExtra) {
+    return """
+        package tools;
+        import java.util.*;
+        import java.util.concurrent.*;
+        import java.util.stream.*;
+        public class GroupTool {
+          public static void main(String[] args) {
+            run(args);
+          }
+
+          %s void run(String... args) {
+            GroupService service = new GroupService();
+            %s
+          }
+          %s
+
+          %s class GroupService implements AutoCloseable {
+            private final ExecutorService admin = Executors.newSingleThreadExecutor();
+
+            public void describe() {
+              System.out.println(committed("all"));
+            }
+
+            public String describeOne(String group) {
+              return committed(group);
+            }
+
+            private String committed(String group) {
+              try {
+                return admin.submit(() -> group).get();
+                // BUG: Diagnostic contains: SwallowedInterrupt
+              } catch (InterruptedException | ExecutionException e) {
+                throw new RuntimeException(e);
+              }
+            }
+
+            @Override
+            public void close() {
+              admin.shutdown();
+            }
+            %s
+          }
+        }
+        """
+        .formatted(runModifiers, runBody, extra, classModifiers, serviceExtra);
+  }
+
+  private static final String DESCRIBE_AND_CLOSE = "service.describe(); service.close();";
+
+  private static String noBugInService(String source) {
+    return source.replace("// BUG: Diagnostic contains: SwallowedInterrupt", "");
+  }
+
+  @Test
+  void negative_serviceMadeOnlyByCodeMainReachesAndKeptInALocal() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            noBugInService(groupTool("static", DESCRIBE_AND_CLOSE, "static", "", "")))
+        .doTest();
+  }
+
+  @Test
+  void negative_serviceInTryWithResources() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            noBugInService(
+                groupTool("private static", "", "static", "", "")
+                    .replace(
+                        "GroupService service = new GroupService();",
+                        "try (GroupService service = new GroupService()) {"
+                            + " if (service != null) service.describe(); }")))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceAlsoReturned() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool("static", "service.describe(); return service;", "static", "", "")
+                .replace("static void run(", "static GroupService run(")
+                .replace("run(args);", "run(args).close();"))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceAlsoStoredInAStaticField() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool(
+                "static",
+                "last = service; " + DESCRIBE_AND_CLOSE,
+                "static",
+                "static volatile GroupService last;",
+                ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceAlsoPassedToAnotherMethod() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool(
+                "static",
+                "report(service); service.close();",
+                "static",
+                "static void report(GroupService s) { s.describe(); }",
+                ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceMadeInAPublicEntryPoint() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool("public static", DESCRIBE_AND_CLOSE, "static", "", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_servicePublicSoOthersCanNameIt() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool("static", DESCRIBE_AND_CLOSE, "public static", "", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceHandsItsThisOnFromItsConstructor() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool(
+                "static",
+                DESCRIBE_AND_CLOSE,
+                "static",
+                "static final List<Object> OPEN = new CopyOnWriteArrayList<>();",
+                "GroupService() { OPEN.add(this); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceMethodRunByATaskItSubmits() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool(
+                "static",
+                "service.refreshInBackground(); " + DESCRIBE_AND_CLOSE,
+                "static",
+                "",
+                "void refreshInBackground() { admin.execute(() -> describeOne(\"x\")); }"))
+        .doTest();
+  }
+
+  @Test
+  void negative_serviceMethodCalledFromAFinishedStreamPipeline() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            noBugInService(
+                groupTool(
+                    "static",
+                    "System.out.println(service.describeAll(List.of(args))); service.close();",
+                    "static",
+                    "",
+                    "List<String> describeAll(List<String> groups) {"
+                        + " return groups.stream().map(g -> committed(g))"
+                        + ".collect(Collectors.toList()); }")))
+        .doTest();
+  }
+
+  @Test
+  void positive_serviceMethodCalledFromAStreamLeftUnfinished() {
+    helper
+        .addSourceLines(
+            "tools/GroupTool.java",
+            groupTool(
+                "static",
+                "System.out.println(service.describeLazily(List.of(args))); service.close();",
+                "static",
+                "",
+                "Iterator<String> describeLazily(List<String> groups) {"
+                    + " return groups.stream().map(g -> committed(g)).iterator(); }"))
+        .doTest();
+  }
+
+  /**
+   * A tool whose {@code main} waits for each of its futures inside the pipeline {@code tail} ends.
+   */
+  private static String waiter(String tail, String type) {
+    return """
+        package tools;
+        import java.util.*;
+        import java.util.concurrent.*;
+        import java.util.stream.*;
+        public class Waiter {
+          public static void main(String[] args) {
+            System.out.println(results(List.of(CompletableFuture.completedFuture("a"))));
+          }
+
+          private static %s results(List<Future<String>> futures) {
+            return futures.stream()
+                .map(
+                    future -> {
+                      try {
+                        return future.get();
+                        // BUG: Diagnostic contains: SwallowedInterrupt
+                      } catch (InterruptedException | ExecutionException e) {
+                        throw new IllegalStateException(e);
+                      }
+                    })
+                %s;
+          }
+        }
+        """
+        .formatted(type, tail);
+  }
+
+  @Test
+  void negative_stepOfAPipelineFinishedOnMainsThread() {
+    helper
+        .addSourceLines(
+            "tools/Waiter.java",
+            noBugInService(waiter(".collect(Collectors.toList())", "List<String>")))
+        .doTest();
+  }
+
+  @Test
+  void positive_stepOfAPipelineHandedOnUnfinished() {
+    helper.addSourceLines("tools/Waiter.java", waiter("", "Stream<String>")).doTest();
+  }
 }

@@ -281,7 +281,17 @@ public final class OwnThreads {
     if (method.isPrivate()) {
       return true;
     }
-    if (!(method.owner instanceof ClassSymbol type) || extendedInTheFile(type, unit, state)) {
+    return method.owner instanceof ClassSymbol type && namedOnlyInThisFile(type, unit, state);
+  }
+
+  /**
+   * Only this file can name the class: a class around it (or itself) is private, or it can be named
+   * only inside its package and no other file of the package (compiled whole) names it; and no
+   * other class of the file extends it.
+   */
+  static boolean namedOnlyInThisFile(
+      ClassSymbol type, CompilationUnitTree unit, VisitorState state) {
+    if (extendedInTheFile(type, unit, state)) {
       return false;
     }
     for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {

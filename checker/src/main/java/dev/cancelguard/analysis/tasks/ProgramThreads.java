@@ -19,7 +19,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.Expressions;
-import dev.cancelguard.analysis.trees.Supertypes;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,13 +36,20 @@ import org.jspecify.annotations.Nullable;
  * call of it in the file lies, on the same thread, in such work: in the {@code main} itself (a
  * {@code main} no code of the compilation calls or names by a method reference), in the hook's
  * body, or in another method reached only from there ({@value #MAX_DEPTH} calls up at most). A call
- * in a lambda counts only where the lambda runs on its own caller's thread: the action of an {@code
- * Iterable}'s, a {@code Map}'s or a stream's {@code forEach}. Only this file can call a method that
- * is private, a member of a class only this file can name ({@link
+ * in a lambda counts only where the lambda runs on its own caller's thread ({@link
+ * SameThreadActions}): the action of an {@code Iterable}'s, a {@code Map}'s or a stream's {@code
+ * forEach}, or a step of a stream pipeline the same expression finishes. Only this file can call a
+ * method that is private, a member of a class only this file can name ({@link
  * OwnThreads#callableOnlyInThisFile}), or package-private in a package compiled whole whose other
  * files never name it; a public or protected method of a class other packages can name is the
  * library's users' to call, on their threads, and is not followed. The method overrides nothing (a
  * call through the supertype could reach it from anywhere) and no method reference names it.
+ *
+ * <p>An instance method is also reached only from such work, whoever calls it, when its class is
+ * one only this file can name whose every instance is made in such work and never leaves the code
+ * that makes it, nor its {@code this} the class's own code ({@link ConfinedInstances}): a
+ * command-line tool's service object, made and used through a local by code only {@code main}
+ * reaches. Whatever runs the method holds the object, and only frames of the making thread ever do.
  *
  * <p>Nothing can interrupt those threads: a thread is interrupted only through its {@code Thread}
  * object, the JVM interrupts neither the main thread (a signal starts the shutdown hooks) nor a
@@ -134,21 +140,42 @@ public final class ProgramThreads {
     if (depth == 0 || !visiting.add(leaf)) {
       return false;
     }
-    List<TreePath> callers = sameThreadCallers(codeUnit, unit, state);
-    boolean all = callers != null;
-    if (callers != null) {
-      for (TreePath caller : callers) {
-        if (!reachedOnlyFromProgramThreads(caller, unit, state, visiting, reached, depth - 1)) {
-          all = false;
-          break;
-        }
-      }
-    }
+    boolean all =
+        allReached(sameThreadCallers(codeUnit, unit, state), unit, state, visiting, reached, depth)
+            || allReached(
+                ConfinedInstances.makingCodeUnits(codeUnit, state),
+                unit,
+                state,
+                visiting,
+                reached,
+                depth);
     visiting.remove(leaf);
     if (all) {
       reached.add(leaf);
     }
     return all;
+  }
+
+  /**
+   * There are code units, and each is reached only from program threads' work, one call (or one
+   * creation) up.
+   */
+  private static boolean allReached(
+      @Nullable List<TreePath> codeUnits,
+      CompilationUnitTree unit,
+      VisitorState state,
+      Set<Tree> visiting,
+      Set<Tree> reached,
+      int depth) {
+    if (codeUnits == null) {
+      return false;
+    }
+    for (TreePath codeUnit : codeUnits) {
+      if (!reachedOnlyFromProgramThreads(codeUnit, unit, state, visiting, reached, depth - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -185,16 +212,11 @@ public final class ProgramThreads {
   private static @Nullable List<TreePath> sameThreadCallers(
       TreePath codeUnit, CompilationUnitTree unit, VisitorState state) {
     if (codeUnit.getLeaf() instanceof LambdaExpressionTree) {
-      TreePath parent = codeUnit.getParentPath();
-      while (parent != null && parent.getLeaf() instanceof ParenthesizedTree) {
-        parent = parent.getParentPath();
-      }
-      if (parent == null
-          || !(parent.getLeaf() instanceof MethodInvocationTree call)
-          || !isForEach(call, state)) {
+      TreePath call = SameThreadActions.callRunningItInPlace(codeUnit, state);
+      if (call == null) {
         return null;
       }
-      TreePath caller = Tasks.enclosingCodeUnit(parent);
+      TreePath caller = Tasks.enclosingCodeUnit(call);
       return caller == null ? null : List.of(caller);
     }
     if (!(codeUnit.getLeaf() instanceof MethodTree method)
@@ -228,28 +250,6 @@ public final class ProgramThreads {
         && !method.owner.isInterface()
         && method.packge() != null
         && UninterruptedThreads.noOtherFileOfItsPackageNames(method, unit, state);
-  }
-
-  /**
-   * {@code forEach(action)} of an {@code Iterable}, a {@code Map} or a stream (also {@code
-   * forEachOrdered}), the JDK's own: the action runs before the call returns, on the caller's
-   * thread (a parallel stream's also on the common pool's, which nothing interrupts either).
-   */
-  private static boolean isForEach(MethodInvocationTree call, VisitorState state) {
-    if (call.getArguments().size() != 1
-        || !Expressions.isResolved(call)
-        || !(getSymbol(call) instanceof MethodSymbol method)
-        || method.owner == null
-        || !method.packge().getQualifiedName().toString().startsWith("java.")) {
-      return false;
-    }
-    String name = method.getSimpleName().toString();
-    return (name.equals("forEach")
-            && (Supertypes.isSubtypeOf(method.owner.type, "java.lang.Iterable", state)
-                || Supertypes.isSubtypeOf(method.owner.type, "java.util.Map", state)
-                || Supertypes.isSubtypeOf(method.owner.type, "java.util.stream.Stream", state)))
-        || (name.equals("forEachOrdered")
-            && Supertypes.isSubtypeOf(method.owner.type, "java.util.stream.Stream", state));
   }
 
   /**
