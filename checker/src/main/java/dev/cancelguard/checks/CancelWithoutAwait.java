@@ -49,6 +49,7 @@ import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
+import dev.cancelguard.analysis.tasks.NeverEndingTasks;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.PromptEnds;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
@@ -172,8 +173,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       // No wait offered where the compilation shows one may not end: the message says why.
       String note =
           doubtNote(
-              PromptEnds.doubtAbout(target, call, state.getPath(), state),
+              PromptEnds.doubtAbout(target, call, state.getPath(), options, state),
               getReceiver(call),
+              target,
               state);
       IfTree choice =
           note == null
@@ -336,8 +338,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
   }
 
   /** Why no wait is offered, as a sentence that follows the message; null for no doubt. */
-  private static @Nullable String doubtNote(
-      PromptEnds.Doubt doubt, @Nullable ExpressionTree receiver, VisitorState state) {
+  private @Nullable String doubtNote(
+      PromptEnds.Doubt doubt,
+      @Nullable ExpressionTree receiver,
+      CancelTarget target,
+      VisitorState state) {
     String name = receiver == null ? "the executor" : state.getSourceForNode(receiver);
     return switch (doubt) {
       case NONE -> null;
@@ -358,7 +363,26 @@ public final class CancelWithoutAwait extends CancelGuardChecker
           " No unbounded wait is offered: shutdown() interrupts nothing and the tasks sleep, so a"
               + " wait would last as long as their sleeps; call shutdownNow() before waiting, or"
               + " wait with a timeout.";
+      case NEVER_ENDING_WORK -> neverEndingNote(target, name, state);
     };
+  }
+
+  /**
+   * Why no unbounded wait is offered for work that runs a loop nothing ends ({@link
+   * NeverEndingTasks}), and what is left to decide.
+   */
+  private String neverEndingNote(CancelTarget target, String name, VisitorState state) {
+    TreePath loop = NeverEndingTasks.loopThatNeverEnds(target, state, options);
+    String which = loop == null ? "a loop of its work" : NeverEndingTasks.describe(loop, state);
+    return " No unbounded wait is offered: the work of "
+        + name
+        + " runs "
+        + which
+        + ", which nothing ends, not even the interrupt, so a wait for it would never return;"
+        + " decide whether that loop should end when "
+        + name
+        + " is stopped (leave it on the interrupt, or test a flag the stop sets) or is meant to"
+        + " run as long as the process, and wait only with a timeout.";
   }
 
   // ------------------------------------------------------------------ message
@@ -631,6 +655,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (deadline == null && MethodDeadlines.hasDeadlineOfUnknownUnit(codeUnit, state)) {
       return null;
     }
+    boolean ownDeadline = deadline != null;
     if (deadline == null) {
       deadline = StopPathBounds.boundOfStopPath(codeUnit, state);
     }
@@ -642,10 +667,18 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // Inside the pool's own task the wait waits for itself, bounded or not. Elsewhere an unbounded
     // wait is offered only where the work is shown to end once cancelled: a pool of the platform's,
     // and after a shutdown() that interrupts nothing, no task that sleeps.
-    PromptEnds.Doubt doubt = PromptEnds.doubtAbout(target, call, state.getPath(), state);
+    PromptEnds.Doubt doubt = PromptEnds.doubtAbout(target, call, state.getPath(), options, state);
     if (doubt == PromptEnds.Doubt.OWN_TASK || deadline == null && doubt != PromptEnds.Doubt.NONE) {
       return null;
     }
+    // Work that never ends, not even on the interrupt: only a caller that gave the stop a deadline
+    // of its own has agreed to wait that long, and the wait says when the work did not end (it
+    // will not): a checked wait there, no wait at all under a bound borrowed from the stop path.
+    boolean neverEnds = doubt == PromptEnds.Doubt.NEVER_ENDING_WORK;
+    if (neverEnds && !ownDeadline) {
+      return null;
+    }
+    boolean checked = checkResult || neverEnds;
     // A subclass's stop calls this one and bounds its other waits in its own terms: an unbounded
     // wait here would break that bound.
     if (deadline == null && StopPathBounds.boundedByASubclassCaller(codeUnit, state)) {
@@ -658,17 +691,16 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     // A timed wait that fails when time runs out would skip the rest of the close (and leak what
     // it releases).
-    if (checkResult
+    if (checked
         && WaitFixes.waitThrowsOnTimeout(kind, receiver, deadline, state)
         && WaitPlacement.cleanupFollows(parentPath, codeUnit, state)) {
       return null;
     }
-    String bare =
-        WaitFixes.waitCall(kind, receiverSource, receiver, checkResult, deadline, fix, state);
+    String bare = WaitFixes.waitCall(kind, receiverSource, receiver, checked, deadline, fix, state);
     if (parentPath.getLeaf() instanceof LambdaExpressionTree) {
       String wait =
           WaitFixes.waitStatement(
-              kind, receiverSource, receiver, state.getPath(), checkResult, deadline, fix, state);
+              kind, receiverSource, receiver, state.getPath(), checked, deadline, fix, state);
       return new PlannedWait(null, false, wait, bare);
     }
     Tree statement = parentPath.getLeaf();
@@ -678,7 +710,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     WaitPlacement.Spot spot = WaitPlacement.spot(parentPath, firstUse, state);
     String wait =
         WaitFixes.waitStatement(
-            kind, receiverSource, receiver, spot.anchor(), checkResult, deadline, fix, state);
+            kind, receiverSource, receiver, spot.anchor(), checked, deadline, fix, state);
     return new PlannedWait(spot.anchor(), spot.before(), wait, bare);
   }
 

@@ -12,6 +12,7 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.BugPattern.StandardTags;
+import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
@@ -33,10 +34,12 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.ExecutorShutdowns;
+import dev.cancelguard.analysis.tasks.NeverEndingTasks;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.PoolShutdownPaths;
 import dev.cancelguard.analysis.tasks.TaskUses;
@@ -48,6 +51,7 @@ import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
 /** An executor created in a method, kept there, and never shut down or closed. */
@@ -65,6 +69,22 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
   private static final String CONSEQUENCE =
       " Its threads keep running after the method returns (pool threads are not daemons: the JVM"
           + " cannot exit) and nobody waits for its tasks.";
+
+  private final CancelGuardOptions options;
+
+  /** The constructor Error Prone uses when no flags are in play. */
+  public ExecutorNeverShutdown() {
+    this(CancelGuardOptions.defaults());
+  }
+
+  @Inject
+  ExecutorNeverShutdown(ErrorProneFlags flags) {
+    this(CancelGuardOptions.fromFlags(flags));
+  }
+
+  private ExecutorNeverShutdown(CancelGuardOptions options) {
+    this.options = options;
+  }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
@@ -93,6 +113,7 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       return NO_MATCH;
     }
     boolean closeAvailable = WaitFixes.executorCloseAvailable(state);
+    TreePath neverEnding = loopThatNeverEnds(local, state);
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -100,12 +121,40 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
                     + " is created here, never leaves this method, and is never shut down or"
                     + " closed."
                     + CONSEQUENCE
-                    + remedy(closeAvailable, "shut it down and await termination"));
-    SuggestedFix fix = fix(tree, local, parent, closeAvailable, state);
+                    + remedy(closeAvailable, "shut it down and await termination")
+                    + neverEndingNote(local, neverEnding, state));
+    SuggestedFix fix = neverEnding == null ? fix(tree, local, parent, closeAvailable, state) : null;
     if (fix != null) {
       description.addFix(fix);
     }
     return description.build();
+  }
+
+  /**
+   * A loop of the pool's tasks that never ends, not even on the interrupt ({@link
+   * NeverEndingTasks}): closing the pool, or shutting it down and waiting, in this method would
+   * wait for it forever (or for the whole timeout, every time).
+   */
+  private @Nullable TreePath loopThatNeverEnds(VarSymbol local, VisitorState state) {
+    CancelTarget target =
+        CancelTarget.ofVariable(
+            CancelTarget.Kind.EXECUTOR, local, state.getPath().getCompilationUnit());
+    return NeverEndingTasks.loopThatNeverEnds(target, state, options);
+  }
+
+  /** Why no fix is offered for a pool whose tasks never end, and what is left to decide. */
+  private static String neverEndingNote(
+      VarSymbol local, @Nullable TreePath loop, VisitorState state) {
+    if (loop == null) {
+      return "";
+    }
+    return " No fix is offered: its task runs "
+        + NeverEndingTasks.describe(loop, state)
+        + ", which nothing ends, not even the interrupt, so closing "
+        + local.getSimpleName()
+        + " here would wait forever; decide whether that work should end (leave the loop on the"
+        + " interrupt, or test a flag a stop sets, and close the pool there) or run as long as the"
+        + " process (a pool made once, kept where a stop can reach it, its threads daemons).";
   }
 
   /**
@@ -120,6 +169,9 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
       return NO_MATCH;
     }
     boolean closeAvailable = WaitFixes.executorCloseAvailable(state);
+    // close() would wait for a task that never ends; moving the method's own shutdown into a
+    // finally adds no wait.
+    TreePath neverEnding = closeAvailable ? loopThatNeverEnds(local, state) : null;
     Description.Builder description =
         buildDescription(tree)
             .setMessage(
@@ -129,10 +181,11 @@ public final class ExecutorNeverShutdown extends CancelGuardChecker
                     + " leaves the method with the pool running, because the shutdown is on the"
                     + " normal path only."
                     + CONSEQUENCE
-                    + remedy(closeAvailable, "shut it down"));
+                    + remedy(closeAvailable, "shut it down")
+                    + neverEndingNote(local, neverEnding, state));
     SuggestedFix fix =
         closeAvailable
-            ? fix(tree, local, parent, true, state)
+            ? neverEnding == null ? fix(tree, local, parent, true, state) : null
             : finallyFix(tree, local, parent, state);
     if (fix != null) {
       description.addFix(fix);

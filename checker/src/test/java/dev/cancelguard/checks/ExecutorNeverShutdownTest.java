@@ -1841,4 +1841,90 @@ class ExecutorNeverShutdownTest {
         .setArgs("--release", "17")
         .doTest();
   }
+
+  // ------------------------------------------- tasks that never end, not even on the interrupt
+
+  /** A listener that starts a drain task; CATCH is what the drain does with the interrupt. */
+  private static final String LISTENER =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.LinkedBlockingQueue;
+      class Listener {
+        private static final BlockingQueue<String> QUEUE = new LinkedBlockingQueue<>();
+        public void init() {
+          ExecutorService pool = Executors.newSingleThreadExecutor();
+          pool.submit(new Drain());
+        }
+        static class Drain implements Runnable {
+          @Override
+          public void run() {
+            LOOP
+          }
+        }
+      }
+      """;
+
+  private static final String FOREVER =
+      """
+      while (true) {
+              try {
+                System.out.println(QUEUE.take());
+              } catch (InterruptedException e) {
+                System.err.println("interrupted");
+              }
+            }""";
+
+  private static final String BOUNDED =
+      """
+      for (int i = 0; i < 10; i++) {
+              String next = QUEUE.poll();
+              System.out.println(next);
+            }""";
+
+  @Test
+  void noFix_theTaskLoopsForeverAndSwallowsTheInterrupt() {
+    String forever = LISTENER.replace("LOOP", FOREVER);
+    helper
+        .addSourceLines(
+            "Listener.java",
+            forever.replace(
+                "    ExecutorService pool",
+                "    // BUG: Diagnostic contains: No fix is offered: its task runs the while loop of"
+                    + " Drain.run() (line 15)\n"
+                    + "    ExecutorService pool"))
+        .doTest();
+    refactoring.addInputLines("Listener.java", forever).expectUnchanged().doTest();
+  }
+
+  @Test
+  void noFix_theTaskLoopsForeverOnAnOlderRelease() {
+    String forever = LISTENER.replace("LOOP", FOREVER);
+    refactoring
+        .addInputLines("Listener.java", forever)
+        .expectUnchanged()
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
+  void fix_theTaskEndsByItself() {
+    String bounded = LISTENER.replace("LOOP", BOUNDED);
+    refactoring
+        .addInputLines("Listener.java", bounded)
+        .addOutputLines(
+            "Listener.java",
+            bounded.replace(
+                """
+                    ExecutorService pool = Executors.newSingleThreadExecutor();
+                    pool.submit(new Drain());
+                """,
+                """
+                    try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+                      pool.submit(new Drain());
+                    }
+                """))
+        .doTest();
+  }
 }

@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.ConstantDurations;
@@ -55,6 +56,11 @@ import org.jspecify.annotations.Nullable;
  *       TimeUnit.sleep}). A retry loop's back-off or a poll's pause runs its full length after
  *       {@code shutdown()}, and the stop would wait for all of it, maybe for minutes. A constant
  *       pause of a second or less does not count.
+ *   <li>The work (an executor's tasks, a thread's body) runs a loop that can never end, not even on
+ *       the interrupt ({@link NeverEndingTasks}): {@code while (true)} around a {@code take()} or a
+ *       timed {@code wait(..)} whose {@code InterruptedException} a catch logs and goes round
+ *       again. {@code shutdown()} interrupts nothing, and the interrupt {@code shutdownNow()},
+ *       {@code close()} or {@code interrupt()} sends is swallowed: a wait for it never returns.
  * </ul>
  */
 public final class PromptEnds {
@@ -75,7 +81,9 @@ public final class PromptEnds {
     /** The executor is of a type whose termination its own library defines. */
     LIBRARY_TYPE,
     /** The cancel is {@code shutdown()}, and the work sleeps. */
-    SLEEPING_WORK
+    SLEEPING_WORK,
+    /** The work runs a loop that can never end, not even on the interrupt. */
+    NEVER_ENDING_WORK
   }
 
   /**
@@ -83,10 +91,17 @@ public final class PromptEnds {
    * withholds any wait, the other doubts an unbounded one.
    */
   public static Doubt doubtAbout(
-      CancelTarget target, MethodInvocationTree cancel, TreePath cancelPath, VisitorState state) {
+      CancelTarget target,
+      MethodInvocationTree cancel,
+      TreePath cancelPath,
+      CancelGuardOptions options,
+      VisitorState state) {
     TaskBodyFinder finder = TaskBodyFinder.found(target, state);
     if (insideItsOwnTask(finder, cancelPath)) {
       return Doubt.OWN_TASK;
+    }
+    if (NeverEndingTasks.loopThatNeverEnds(target, state, options) != null) {
+      return Doubt.NEVER_ENDING_WORK;
     }
     if (target.kind() != CancelTarget.Kind.EXECUTOR) {
       return Doubt.NONE;

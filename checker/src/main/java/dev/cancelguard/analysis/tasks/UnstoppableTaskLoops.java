@@ -38,11 +38,31 @@ public final class UnstoppableTaskLoops {
       return false;
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
-    if (codeUnit == null || !Tasks.runsAsTask(codeUnit, state)) {
+    return codeUnit != null
+        && Tasks.runsAsTask(codeUnit, state)
+        && neverEndsOnTheInterrupt(loopPath, state, options);
+  }
+
+  /**
+   * True if the loop at {@code loopPath} (a {@code while}, {@code do} or {@code for} loop) can
+   * never end, not even on an interrupt, whatever thread runs it: its own code cannot end it and it
+   * has no stop flag at all ({@code while (true)}, {@code for (;;)}, no {@code break} or {@code
+   * return} outside a catch), it does no stream or socket I/O and blocks in no native call on a
+   * handle its class closes (closing those may end it), and no cancellation point in it ends it
+   * (none at all, or a catch that swallows the {@code InterruptedException} and goes round again).
+   * {@code state} must be at a path of the loop's own file. The same questions as {@link
+   * #isReportedAsUnstoppable}, without asking where the loop runs: a caller that already knows the
+   * loop is a task's asks this.
+   */
+  public static boolean neverEndsOnTheInterrupt(
+      TreePath loopPath, VisitorState state, CancelGuardOptions options) {
+    if (!(loopPath.getLeaf() instanceof StatementTree loop)) {
       return false;
     }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     Set<Symbol> stopFlags = UnstoppableLoops.unboundedStopFlags(loop, loopPath);
-    return stopFlags != null
+    return codeUnit != null
+        && stopFlags != null
         && stopFlags.isEmpty()
         && !CancellationPoints.containsIoCall(loop, state)
         && !ClosedNativeWaits.blocksOnAHandleTheClassCloses(loopPath, codeUnit.getLeaf())

@@ -14,6 +14,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -30,6 +31,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
@@ -39,6 +41,7 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.Supertypes;
+import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -65,7 +68,11 @@ public final class WaitPlacement {
    * that may be what ends the work, and a wait before it can wait forever. What comes after it (a
    * log line saying the server stopped) stays after the wait. Right after the cancel where nothing
    * ends there, or where a statement in between may jump out of the block (the wait would be
-   * skipped on that path).
+   * skipped on that path). Never after a statement that writes a variable the wait names ({@code
+   * this.executorService = null;} after {@code this.executorService.shutdown();}): the wait is
+   * written with the cancel's receiver, which would by then hold something else, or {@code null}
+   * and throw; it goes after the last statement that ends something before that write, right after
+   * the cancel where none does.
    */
   public static Spot spot(TreePath cancelStatement, int firstUse, VisitorState state) {
     Spot rightAfter = new Spot(cancelStatement, false);
@@ -78,10 +85,13 @@ public final class WaitPlacement {
       return rightAfter;
     }
     int lastEnding = index;
+    Set<Symbol> named = namedByTheReceiver(cancelStatement.getLeaf());
+    CompilationUnitTree unit = cancelStatement.getCompilationUnit();
     for (int i = index + 1; i < statements.size(); i++) {
       StatementTree next = statements.get(i);
       if (getStartPosition(next) <= firstUse && firstUse < state.getEndPosition(next)
-          || Jumps.mayLeaveEarly(next, /* countThrows= */ false)) {
+          || Jumps.mayLeaveEarly(next, /* countThrows= */ false)
+          || WriteScanner.writesAny(unit, next, named)) {
         break;
       }
       if (endsOrWakesSomething(next, state) || signalsStop(next)) {
@@ -90,6 +100,29 @@ public final class WaitPlacement {
     }
     return new Spot(
         new TreePath(cancelStatement.getParentPath(), statements.get(lastEnding)), false);
+  }
+
+  /**
+   * The variables the receiver of a cancel statement ({@code pool.shutdown();}, {@code
+   * this.holder.pool.shutdownNow();}) names: the wait fixes repeat that receiver, so a write of any
+   * of them between the cancel and the wait changes what the wait is called on.
+   */
+  private static Set<Symbol> namedByTheReceiver(Tree cancelStatement) {
+    Set<Symbol> named = new HashSet<>();
+    if (cancelStatement instanceof ExpressionStatementTree expression
+        && stripParentheses(expression.getExpression()) instanceof MethodInvocationTree call) {
+      for (ExpressionTree receiver = getReceiver(call);
+          receiver != null;
+          receiver =
+              stripParentheses(receiver) instanceof MemberSelectTree select
+                  ? select.getExpression()
+                  : null) {
+        if (getSymbol(stripParentheses(receiver)) instanceof VarSymbol variable) {
+          named.add(variable);
+        }
+      }
+    }
+    return named;
   }
 
   /** Verbs of calls that end or wake what work may be blocked on. */

@@ -160,6 +160,18 @@ public final class CompiledSources {
     }
   }
 
+  /**
+   * The path of the method's declaration, whose compilation unit is its file, if that file is part
+   * of this compilation; null otherwise.
+   */
+  public static @Nullable TreePath methodPath(MethodSymbol method, VisitorState state) {
+    try {
+      return JavacTrees.instance(state.context).getPath(method);
+    } catch (RuntimeException notFound) {
+      return null; // a symbol javac cannot place in any tree
+    }
+  }
+
   /** The class's declaration, if its file is part of this compilation; null otherwise. */
   public static @Nullable ClassTree classTree(ClassSymbol type, VisitorState state) {
     try {
