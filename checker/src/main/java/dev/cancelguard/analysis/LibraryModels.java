@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * What well-known libraries' helpers do for cancellation, known without any flag (as NullAway's
  * library models are): which restore the interrupt flag, which wait for an executor or thread to
- * terminate, which notice an interrupt without declaring {@link InterruptedException}, and which
- * return a future that completes when an executor has terminated.
+ * terminate, which notice an interrupt without declaring {@link InterruptedException}, which return
+ * a future that completes when an executor has terminated, and which declare {@link
+ * InterruptedException} only to pass on what the action they are handed throws.
  *
  * <p>Each entry is a documented behaviour of a published API. An entry names the declaring class
  * and the method ({@code <init>} for a constructor); an instance method matches also where a
@@ -31,6 +32,18 @@ public final class LibraryModels {
           .putAll("io.netty.util.concurrent.EventExecutorGroup", "terminationFuture")
           .putAll("io.netty.util.concurrent.EventExecutorGroup", "shutdownGracefully")
           .build();
+
+  /**
+   * Methods that throw {@link InterruptedException} only when the action (an argument of a
+   * functional interface type) they run throws it: they neither wait nor read the flag themselves.
+   */
+  private static final ImmutableSet<MethodRef> ACTION_RUNNERS =
+      ImmutableSet.of(
+          // Hadoop: doAs(PrivilegedExceptionAction) runs the action through Subject.doAs and
+          // rethrows the PrivilegedActionException's cause; its Javadoc: "@throws
+          // InterruptedException if the action throws an InterruptedException". The other
+          // overload, doAs(PrivilegedAction), declares nothing.
+          new MethodRef("org.apache.hadoop.security.UserGroupInformation", "doAs"));
 
   private static final ImmutableSetMultimap<HelperRole, MethodRef> MODELS =
       ImmutableSetMultimap.<HelperRole, MethodRef>builder()
@@ -77,7 +90,8 @@ public final class LibraryModels {
   /** The simple names the models mention, to answer most calls without a look at supertypes. */
   private static final ImmutableSet<String> MODELLED_NAMES =
       Stream.concat(
-              MODELS.values().stream().map(MethodRef::name), TERMINATION_FUTURES.values().stream())
+              Stream.concat(MODELS.values().stream(), ACTION_RUNNERS.stream()).map(MethodRef::name),
+              TERMINATION_FUTURES.values().stream())
           .collect(ImmutableSet.toImmutableSet());
 
   private LibraryModels() {}
@@ -87,6 +101,18 @@ public final class LibraryModels {
     return symbol instanceof MethodSymbol method
         && MODELLED_NAMES.contains(method.getSimpleName().toString())
         && matches(MODELS.get(role), method);
+  }
+
+  /**
+   * True if the library models say the method throws {@link InterruptedException} only when the
+   * action it is handed (an argument of a functional interface type) does: Hadoop's {@code
+   * UserGroupInformation.doAs(PrivilegedExceptionAction)}. The call is then judged by the action
+   * ({@code dev.cancelguard.analysis.interrupts.PassedOnActions}).
+   */
+  public static boolean throwsInterruptOnlyThroughItsAction(Symbol symbol) {
+    return symbol instanceof MethodSymbol method
+        && MODELLED_NAMES.contains(method.getSimpleName().toString())
+        && matches(ACTION_RUNNERS, method);
   }
 
   /**

@@ -837,4 +837,365 @@ class SwallowedInterruptUnreachableCatchTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------- a call that only passes on its action's interrupt
+
+  /** Hadoop's class as its jar declares it: doAs rethrows what the action throws. */
+  private static final String USER_GROUP_INFORMATION =
+      """
+      package org.apache.hadoop.security;
+      import java.io.IOException;
+      import java.security.PrivilegedAction;
+      import java.security.PrivilegedExceptionAction;
+      public class UserGroupInformation {
+        public <T> T doAs(PrivilegedAction<T> action) {
+          return action.run();
+        }
+        public <T> T doAs(PrivilegedExceptionAction<T> action)
+            throws IOException, InterruptedException {
+          return null;
+        }
+      }
+      """;
+
+  @Test
+  void doAsOfAnActionThatThrowsNoInterrupt() {
+    helper
+        .addSourceLines("UserGroupInformation.java", USER_GROUP_INFORMATION)
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.IOException;
+            import java.security.PrivilegedExceptionAction;
+            import org.apache.hadoop.security.UserGroupInformation;
+            class Client {
+              Object proxy;
+
+              Object lambdaAction(UserGroupInformation ugi) {
+                try {
+                  return ugi.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                } catch (IOException e) {
+                  return null;
+                }
+              }
+
+              void anonymousAction(UserGroupInformation ugi) {
+                try {
+                  proxy =
+                      ugi.doAs(
+                          new PrivilegedExceptionAction<Object>() {
+                            @Override
+                            public Object run() throws Exception {
+                              return connect("dn");
+                            }
+                          });
+                } catch (Exception e) {
+                  log(e);
+                }
+              }
+
+              Object methodReference(UserGroupInformation ugi) throws IOException {
+                try {
+                  return ugi.doAs((PrivilegedExceptionAction<Object>) this::connectDefault);
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object nestedDoAs(UserGroupInformation ugi, UserGroupInformation real)
+                  throws IOException {
+                try {
+                  return ugi.doAs(
+                      (PrivilegedExceptionAction<Object>)
+                          () -> real.doAs((PrivilegedExceptionAction<Object>) () -> connect("x")));
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object helperThatDeclaresButNeverThrows(UserGroupInformation ugi)
+                  throws IOException {
+                try {
+                  return ugi.doAs((PrivilegedExceptionAction<Object>) () -> quick());
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              private static Object quick() throws InterruptedException {
+                return "done";
+              }
+
+              Object connect(String host) throws IOException {
+                return host;
+              }
+
+              private Object connectDefault() throws IOException {
+                return connect("default");
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void doAsOfAnActionThatMayThrowAnInterrupt() {
+    helper
+        .addSourceLines("UserGroupInformation.java", USER_GROUP_INFORMATION)
+        .addSourceLines(
+            "Client.java",
+            """
+            import java.io.IOException;
+            import java.security.PrivilegedExceptionAction;
+            import org.apache.hadoop.security.UserGroupInformation;
+            class Client {
+              PrivilegedExceptionAction<Object> action;
+
+              Object sleepingLambda(UserGroupInformation ugi) {
+                try {
+                  return ugi.doAs(
+                      (PrivilegedExceptionAction<Object>)
+                          () -> {
+                            Thread.sleep(100);
+                            return connect("rm");
+                          });
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IllegalStateException(e);
+                } catch (IOException e) {
+                  return null;
+                }
+              }
+
+              void anonymousActionCallingAWait(UserGroupInformation ugi) {
+                try {
+                  ugi.doAs(
+                      new PrivilegedExceptionAction<Object>() {
+                        @Override
+                        public Object run() throws Exception {
+                          return retrying();
+                        }
+                      });
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  log(e);
+                }
+              }
+
+              Object actionInAField(UserGroupInformation ugi) throws IOException {
+                try {
+                  return ugi.doAs(action);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object actionHandedIn(UserGroupInformation ugi, PrivilegedExceptionAction<Object> a)
+                  throws IOException {
+                try {
+                  return ugi.doAs(a);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object referenceToAWait(UserGroupInformation ugi) throws IOException {
+                try {
+                  return ugi.doAs((PrivilegedExceptionAction<Object>) this::waitForIt);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object nestedSleep(UserGroupInformation ugi, UserGroupInformation real)
+                  throws IOException {
+                try {
+                  return ugi.doAs(
+                      (PrivilegedExceptionAction<Object>)
+                          () -> real.doAs((PrivilegedExceptionAction<Object>) () -> waitForIt()));
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object anotherSleepInTheTry(UserGroupInformation ugi) throws IOException {
+                try {
+                  Thread.sleep(10);
+                  return ugi.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              // A method of the same name on a class the models do not know.
+              Object unmodelledRunner(Runner runner) throws IOException {
+                try {
+                  return runner.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              private Object retrying() throws Exception {
+                Thread.sleep(1000);
+                return connect("rm");
+              }
+
+              private Object waitForIt() throws InterruptedException {
+                Thread.sleep(10);
+                return null;
+              }
+
+              Object connect(String host) throws IOException {
+                return host;
+              }
+
+              void log(Throwable t) {}
+            }
+            """)
+        .addSourceLines(
+            "Runner.java",
+            """
+            import java.security.PrivilegedExceptionAction;
+            public abstract class Runner {
+              public abstract <T> T doAs(PrivilegedExceptionAction<T> action)
+                  throws InterruptedException;
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sameFileHelperThatOnlyRunsItsAction() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.io.IOException;
+            class Store {
+              interface Action<T> {
+                T run() throws IOException, InterruptedException;
+              }
+
+              Object anonymousAction() {
+                try {
+                  return withContext(
+                      new Action<Object>() {
+                        @Override
+                        public Object run() throws IOException {
+                          return read("a");
+                        }
+                      });
+                } catch (IOException | InterruptedException e) {
+                  return null;
+                }
+              }
+
+              Object methodReference() throws IOException {
+                try {
+                  return withContext(this::readDefault);
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              private <T> T withContext(Action<T> action) throws IOException, InterruptedException {
+                return action.run();
+              }
+
+              private Object readDefault() throws IOException {
+                return read("default");
+              }
+
+              Object read(String key) throws IOException {
+                return key;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void sameFileHelperThatWaitsItselfOrIsHandedAWait() {
+    helper
+        .addSourceLines(
+            "Store.java",
+            """
+            import java.io.IOException;
+            class Store {
+              interface Action<T> {
+                T run() throws IOException, InterruptedException;
+              }
+
+              Object helperSleepsItself() throws IOException {
+                try {
+                  return sleepThenRun(
+                      new Action<Object>() {
+                        @Override
+                        public Object run() throws IOException {
+                          return read("a");
+                        }
+                      });
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object anonymousActionSleeps() throws IOException {
+                try {
+                  return withContext(
+                      new Action<Object>() {
+                        @Override
+                        public Object run() throws IOException, InterruptedException {
+                          Thread.sleep(5);
+                          return read("a");
+                        }
+                      });
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              Object referenceToAWait() throws IOException {
+                try {
+                  return withContext(this::pause);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new IOException(e);
+                }
+              }
+
+              private <T> T withContext(Action<T> action) throws IOException, InterruptedException {
+                return action.run();
+              }
+
+              private <T> T sleepThenRun(Action<T> action) throws IOException, InterruptedException {
+                Thread.sleep(10);
+                return action.run();
+              }
+
+              private Object pause() throws InterruptedException {
+                Thread.sleep(10);
+                return null;
+              }
+
+              Object read(String key) throws IOException {
+                return key;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -6,13 +6,13 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -40,11 +40,12 @@ import org.jspecify.annotations.Nullable;
  * A same-file method that throws {@link InterruptedException} only through the functional
  * interfaces it is handed: {@code terminateCache(c -> { c.stop(); return true; }, name)} where
  * {@code terminateCache(CacheTerminator terminator, ..)} declares it only because {@code
- * terminator.stop(cache)} does. Called with lambdas none of which can throw one, the call cannot
- * throw one either, whatever other callers hand in. The method may hand such a parameter on to
- * another same-file method that cannot be overridden and is judged the same way ({@code
- * performOnCaches(terminator)} calling {@code terminateCache(terminator, name)}), at most {@value
- * #MAX_DEPTH} calls deep.
+ * terminator.stop(cache)} does. Called with actions none of which can throw one for real (a lambda,
+ * an anonymous class or a method reference written in the call, judged by {@link
+ * PassedOnActions#mayThrow}), the call cannot throw one either, whatever other callers hand in. The
+ * method may hand such a parameter on to another same-file method that cannot be overridden and is
+ * judged the same way ({@code performOnCaches(terminator)} calling {@code
+ * terminateCache(terminator, name)}), at most {@value #MAX_DEPTH} calls deep.
  *
  * <p>It may also make an interrupt itself while the flag is still set: {@code if
  * (Thread.currentThread().isInterrupted()) { throw new InterruptedException(); }}. {@code
@@ -62,19 +63,26 @@ public final class FunctionalArguments {
   /**
    * True if every place in the body of {@code declaration} (not in its lambdas or nested classes)
    * that may throw an interrupt is a call of the abstract method of one of its parameters (never
-   * assigned in the body) for which {@code call} passes a lambda whose body cannot throw one, a
+   * assigned in the body) for which {@code call} passes an action that cannot throw one for real, a
    * call that hands such parameters on to a method judged the same way, or a {@code throw new
    * InterruptedException(..)} made while the flag is still set; and there is at least one such
    * place. Any other {@code throw}, constructor or call that may throw one answers false.
    */
-  public static boolean throwsOnlyThroughLambdasThatThrowNone(
-      MethodInvocationTree call, MethodTree declaration, VisitorState state) {
-    Map<Symbol, LambdaExpressionTree> lambdas = lambdaArguments(call, declaration, Map.of());
+  public static boolean throwsOnlyThroughActionsThatThrowNone(
+      MethodInvocationTree call, MethodTree declaration, VisitorState state, int actionDepth) {
+    Map<Symbol, ExpressionTree> actions = actionArguments(call, declaration, Map.of());
     if (declaration.getBody() == null) {
       return false;
     }
     Verdict verdict =
-        walk(declaration, lambdas, /* flagSetThrowsPass= */ true, new HashSet<>(), 0, state);
+        walk(
+            declaration,
+            actions,
+            /* flagSetThrowsPass= */ true,
+            new HashSet<>(),
+            0,
+            actionDepth,
+            state);
     return verdict.something && !verdict.other;
   }
 
@@ -86,10 +94,11 @@ public final class FunctionalArguments {
 
   private static Verdict walk(
       MethodTree declaration,
-      Map<Symbol, LambdaExpressionTree> lambdas,
+      Map<Symbol, ExpressionTree> actions,
       boolean flagSetThrowsPass,
       Set<MethodTree> inProgress,
       int depth,
+      int actionDepth,
       VisitorState state) {
     Verdict verdict = new Verdict();
     if (declaration.getBody() == null || !inProgress.add(declaration)) {
@@ -103,8 +112,11 @@ public final class FunctionalArguments {
       public Void visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
         Type type = getType(invocation.getMethodSelect());
         if (type == null || declaresAnInterrupt(type.getThrownTypes(), interrupted, state)) {
-          LambdaExpressionTree lambda = lambdaCalled(invocation, lambdas);
-          if (lambda != null && !lambdaThrowsAnInterrupt(lambda, interrupted, state)) {
+          ExpressionTree action = actionCalled(invocation, actions);
+          TreePath actionPath = action == null ? null : TreePath.getPath(unit, action);
+          if (actionPath != null
+              && getSymbol(invocation) instanceof MethodSymbol functional
+              && !PassedOnActions.mayThrow(action, actionPath, functional, state, actionDepth)) {
             verdict.something = true;
           } else if (!handedOn(invocation, getCurrentPath())) {
             verdict.other = true;
@@ -115,7 +127,7 @@ public final class FunctionalArguments {
 
       /** A call of a same-file method that only throws through what this call hands it. */
       private boolean handedOn(MethodInvocationTree invocation, TreePath path) {
-        if (lambdas.isEmpty()
+        if (actions.isEmpty()
             || depth >= MAX_DEPTH
             || !Expressions.isResolved(invocation)
             || !(getSymbol(invocation) instanceof MethodSymbol callee)
@@ -128,7 +140,7 @@ public final class FunctionalArguments {
         if (inner == null) {
           return false;
         }
-        Map<Symbol, LambdaExpressionTree> handed = lambdaArguments(invocation, inner, lambdas);
+        Map<Symbol, ExpressionTree> handed = actionArguments(invocation, inner, actions);
         if (handed.isEmpty()) {
           return false;
         }
@@ -139,6 +151,7 @@ public final class FunctionalArguments {
                 flagSetThrowsPass && !insideATry(path, declaration),
                 inProgress,
                 depth + 1,
+                actionDepth,
                 state);
         verdict.something |= innerVerdict.something;
         return !innerVerdict.other;
@@ -233,15 +246,16 @@ public final class FunctionalArguments {
   }
 
   /**
-   * The lambdas {@code call} passes, keyed by the effectively final parameter they bind: written in
-   * the call, or a parameter of the caller the caller's own call bound to one ({@code outer}).
+   * The actions {@code call} passes, keyed by the effectively final parameter they bind: a lambda,
+   * an anonymous class or a method reference written in the call, or a parameter of the caller the
+   * caller's own call bound to one ({@code outer}).
    */
-  private static Map<Symbol, LambdaExpressionTree> lambdaArguments(
-      MethodInvocationTree call, MethodTree declaration, Map<Symbol, LambdaExpressionTree> outer) {
-    Map<Symbol, LambdaExpressionTree> lambdas = new HashMap<>();
+  private static Map<Symbol, ExpressionTree> actionArguments(
+      MethodInvocationTree call, MethodTree declaration, Map<Symbol, ExpressionTree> outer) {
+    Map<Symbol, ExpressionTree> actions = new HashMap<>();
     List<? extends ExpressionTree> arguments = call.getArguments();
     if (arguments.size() != declaration.getParameters().size()) {
-      return lambdas; // varargs: positions may not line up
+      return actions; // varargs: positions may not line up
     }
     for (int i = 0; i < arguments.size(); i++) {
       Symbol parameter = getSymbol(declaration.getParameters().get(i));
@@ -249,19 +263,21 @@ public final class FunctionalArguments {
         continue;
       }
       ExpressionTree argument = Expressions.strip(arguments.get(i));
-      if (argument instanceof LambdaExpressionTree lambda) {
-        lambdas.put(parameter, lambda);
+      if (argument instanceof LambdaExpressionTree
+          || argument instanceof MemberReferenceTree
+          || (argument instanceof NewClassTree creation && creation.getClassBody() != null)) {
+        actions.put(parameter, argument);
       } else if (argument instanceof IdentifierTree name
-          && outer.get(getSymbol(name)) instanceof LambdaExpressionTree lambda) {
-        lambdas.put(parameter, lambda);
+          && outer.get(getSymbol(name)) instanceof ExpressionTree action) {
+        actions.put(parameter, action);
       }
     }
-    return lambdas;
+    return actions;
   }
 
-  /** The lambda bound to the parameter the invocation calls the abstract method of, or null. */
-  private static @Nullable LambdaExpressionTree lambdaCalled(
-      MethodInvocationTree invocation, Map<Symbol, LambdaExpressionTree> lambdas) {
+  /** The action bound to the parameter the invocation calls the abstract method of, or null. */
+  private static @Nullable ExpressionTree actionCalled(
+      MethodInvocationTree invocation, Map<Symbol, ExpressionTree> actions) {
     ExpressionTree receiver = getReceiver(invocation);
     Symbol method = getSymbol(invocation);
     if (receiver == null
@@ -270,14 +286,7 @@ public final class FunctionalArguments {
         || !(Expressions.strip(receiver) instanceof IdentifierTree)) {
       return null;
     }
-    return lambdas.get(getSymbol(Expressions.strip(receiver)));
-  }
-
-  private static boolean lambdaThrowsAnInterrupt(
-      LambdaExpressionTree lambda, Type interrupted, VisitorState state) {
-    ScanThrownTypes scanner = new ScanThrownTypes(state);
-    scanner.scan(lambda.getBody(), null);
-    return scanner.getThrownTypes().stream().anyMatch(t -> mayBeAnInterrupt(t, interrupted, state));
+    return actions.get(getSymbol(Expressions.strip(receiver)));
   }
 
   private static boolean declaresAnInterrupt(

@@ -109,7 +109,10 @@ public final class Interrupts {
    * AllOfCallbacks}), or on the future a completion listener is handed ({@link ListenerFutures});
    * or {@code get()} on a future the JDK documents as completed there ({@link CompletedFutures}: in
    * {@code FutureTask.done()}, from {@code invokeAll(..)} or a {@code CompletionService}); or
-   * {@code f.getNow(..)}, which never waits whatever it declares; or never throws it ({@link
+   * {@code f.getNow(..)}, which never waits whatever it declares; or declares it only to pass on
+   * what the action it is handed throws, and is handed here an action that throws none for real
+   * ({@link PassedOnActions}: Hadoop's {@code ugi.doAs(..)} of a lambda or anonymous class calling
+   * only methods that declare {@code IOException}); or never throws it ({@link
    * #neverThrowsInterrupt}); and nothing throws one by hand.
    */
   public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
@@ -121,14 +124,7 @@ public final class Interrupts {
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (Expressions.isResolved(call) && throwsInterruptedException(call, state)) {
           sawCall[0] = true;
-          other[0] |=
-              !isGetOfDoneFuture(call, getCurrentPath(), state)
-                  && !AllOfCallbacks.isGetAfterAllOf(call, getCurrentPath(), state)
-                  && !AllOfCallbacks.isGetInItsOwnCallback(call, getCurrentPath(), state)
-                  && !ListenerFutures.isGetOfTheListenersOwnFuture(call, getCurrentPath(), state)
-                  && !CompletedFutures.isGetOfACompletedFuture(call, getCurrentPath(), state)
-                  && !FutureCalls.GET_NOW.matches(call, state)
-                  && !neverThrowsInterrupt(call, state);
+          other[0] |= mayThrowForReal(call, getCurrentPath(), state, 0);
         }
         return super.visitMethodInvocation(call, null);
       }
@@ -154,11 +150,31 @@ public final class Interrupts {
   }
 
   /**
+   * True unless a call that may throw {@link InterruptedException} (at {@code callPath}) is shown
+   * not to throw one for real by one of the answers {@link #noInterruptReachesTheCatches} lists, or
+   * is a call that throws one only through the action it is handed ({@link PassedOnActions}: a
+   * library model such as Hadoop's {@code doAs}) whose actions here throw none. {@code depth}
+   * counts the actions this question is inside.
+   */
+  static boolean mayThrowForReal(
+      MethodInvocationTree call, TreePath callPath, VisitorState state, int depth) {
+    return !isGetOfDoneFuture(call, callPath, state)
+        && !AllOfCallbacks.isGetAfterAllOf(call, callPath, state)
+        && !AllOfCallbacks.isGetInItsOwnCallback(call, callPath, state)
+        && !ListenerFutures.isGetOfTheListenersOwnFuture(call, callPath, state)
+        && !CompletedFutures.isGetOfACompletedFuture(call, callPath, state)
+        && !FutureCalls.GET_NOW.matches(call, state)
+        && !PassedOnActions.isModelledCallWhoseActionsThrowNone(call, callPath, state, depth)
+        && !neverThrowsInterrupt(call, state, depth);
+  }
+
+  /**
    * True if a call declared to throw {@link InterruptedException} never does, as this file shows:
    * it calls a method of this file that cannot be overridden elsewhere (private, static, final, a
    * constructor, or a member of a final class) and whose body throws none, or throws one only where
    * the call's boolean constants rule it out ({@link ParameterGuards}), or only through calls of
-   * its functional parameters the call hands lambdas that throw none, also handed on to such a
+   * its functional parameters the call hands actions (lambdas, anonymous classes, method
+   * references) that throw none for real ({@link PassedOnActions}), also handed on to such a
    * method, or by {@code throw new InterruptedException()} while the flag is still set ({@link
    * FunctionalArguments}); or a concrete method of this compilation that only its package can
    * override, whose body and overrides, all compiled here, throw none ({@link ConfinedOverrides});
@@ -173,6 +189,11 @@ public final class Interrupts {
    * that may throw one, followed a few calls deep ({@link UnthrownInterrupts}).
    */
   public static boolean neverThrowsInterrupt(MethodInvocationTree call, VisitorState state) {
+    return neverThrowsInterrupt(call, state, 0);
+  }
+
+  private static boolean neverThrowsInterrupt(
+      MethodInvocationTree call, VisitorState state, int depth) {
     if (!Expressions.isResolved(call) || !(getSymbol(call) instanceof MethodSymbol method)) {
       return false;
     }
@@ -192,8 +213,8 @@ public final class Interrupts {
               && cannotBeOverridden(method)
               && (!bodyThrowsInterrupt(declaration.getBody(), state)
                   || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)
-                  || FunctionalArguments.throwsOnlyThroughLambdasThatThrowNone(
-                      call, declaration, state)))
+                  || FunctionalArguments.throwsOnlyThroughActionsThatThrowNone(
+                      call, declaration, state, depth)))
           || everyConfinedBodyThrowsNone(method, state)
           || UnthrownInterrupts.neverThrows(method, state);
     }
