@@ -512,6 +512,16 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " the interrupt and restoring it after the loop would keep the interrupted thread"
               + " doing every remaining item's blocking work. Decide what an interrupt means for"
               + " this walk: leave it (releasing what it holds) or rethrow the exception.";
+      case NONE_POLL_FAILS_ON_ITS_OWN ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin; recording the interrupt and restoring it after"
+              + " the loop would keep the interrupted caller polling until the loop's own bound"
+              + " fails it ("
+              + placement.blockingCallWhere()
+              + "). Leave the loop on the interrupt with that failure, restoring the flag first, or"
+              + " rethrow the exception.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

@@ -115,7 +115,8 @@ public final class InterruptFixes {
           NONE_CALLER_GOES_ON_TO_BLOCK,
           NONE_UNBOUNDED_WAIT,
           NONE_TASK_LOOP_GOES_ON,
-          NONE_WALK_GOES_ON_WORKING -> {}
+          NONE_WALK_GOES_ON_WORKING,
+          NONE_POLL_FAILS_ON_ITS_OWN -> {}
     }
     SuggestedFix rethrow =
         mechanicalRethrow(catchPath, codeUnit, placement, fallsThroughOnly, state, options);

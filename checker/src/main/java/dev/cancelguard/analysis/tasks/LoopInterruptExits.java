@@ -3,32 +3,45 @@ package dev.cancelguard.analysis.tasks;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CurrentThreadLocals;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loops whose own exits already say what an interrupt should do, so that recording the interrupt
@@ -46,6 +59,16 @@ import java.util.Set;
  *       ends before what it polls for has happened. Recorded, the interrupted caller would go on
  *       polling until the whole timeout has run out; restored and left with {@code break;}, it
  *       stops at once and the code after the loop runs as on a timeout.
+ *   <li>A caller's timed wait whose every return leaves the loop ({@code while (key == null) { try
+ *       { wait(10_000); break; } catch (InterruptedException e) {} }}): only the interrupt goes
+ *       round, to wait the whole time again. Restored and left with {@code break;}, the code after
+ *       the loop runs as when the wait timed out.
+ *   <li>A caller's poll whose round already fails on a bound of its own ({@code if (++tries > max)
+ *       throw new TimeoutException(..);}, a clock deadline): that throw is the code's answer to a
+ *       wait that ends unsatisfied. Restored and thrown from the catch, the interrupted caller
+ *       stops at once with the failure its callers already handle; where that throw cannot be
+ *       written in the catch (it reads a local the round computes after the wait), no fix is
+ *       offered.
  * </ul>
  */
 final class LoopInterruptExits {
@@ -188,6 +211,350 @@ final class LoopInterruptExits {
       }
     }.scan(condition, null);
     return reads[0];
+  }
+
+  /**
+   * True if the catch at {@code catchPath} guards a pause or timed wait whose every return leaves
+   * {@code loop}: its {@code try} block ends with {@code break;} of that loop, and nothing before
+   * the break jumps elsewhere, so that only an interrupt sends the caller round to wait again. No
+   * {@code switch} between the catch and the loop (its {@code break;} would land there), and
+   * nothing after the loop may fail when interrupted.
+   */
+  static boolean timedWaitLeavesEitherWay(
+      TreePath loop,
+      TreePath catchPath,
+      TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (!(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)
+        || tryTree.getFinallyBlock() != null
+        || !onlyPausesOrTimedWaits(tryTree, state, options)
+        || switchBetween(catchPath, loop)) {
+      return false;
+    }
+    List<? extends StatementTree> statements = tryTree.getBlock().getStatements();
+    if (statements.isEmpty()
+        || !(statements.getLast() instanceof BreakTree last)
+        || last.getLabel() != null) {
+      return false;
+    }
+    for (StatementTree statement : statements.subList(0, statements.size() - 1)) {
+      if (NestedCodeSkipper.containsKind(
+          statement,
+          Tree.Kind.BREAK,
+          Tree.Kind.CONTINUE,
+          Tree.Kind.RETURN,
+          Tree.Kind.THROW,
+          Tree.Kind.YIELD)) {
+        return false;
+      }
+    }
+    return FailingCalls.mayFailAfter(loop, codeUnit, state, options) == null;
+  }
+
+  /**
+   * The throw by which a caller's poll already fails on a bound of its own, for the catch at {@code
+   * catchPath} that goes back round {@code loop}; {@code copyable} when the same throw can be
+   * written at the end of the catch.
+   */
+  record FailureExit(ThrowTree exit, boolean copyable) {}
+
+  /**
+   * The failure exit of a caller's poll: the catch guards only pauses and timed waits, and the
+   * round holds exactly one {@code throw new ..(..)}, outside any catch, guarded by an {@code if}
+   * whose condition reads a bound the loop keeps (a count it steps, a clock, a local computed from
+   * them): the code's answer to a wait that ended unsatisfied. Null where there is none, where a
+   * {@code try} with catches (other than the catch's own, which must not catch what is thrown)
+   * stands between the throw or the loop and the code unit, or where another {@code try} stands
+   * between the catch and the loop.
+   */
+  static @Nullable FailureExit pollFailureExit(
+      TreePath loop,
+      TreePath catchPath,
+      TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
+    if (!(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
+      return null;
+    }
+    for (TreePath p = catchPath.getParentPath().getParentPath();
+        p != null && p != loop;
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree) {
+        return null;
+      }
+    }
+    for (TreePath p = loop.getParentPath();
+        p != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof TryTree around && !around.getCatches().isEmpty()) {
+        return null;
+      }
+    }
+    Set<Symbol> bounds = boundsKeptIn(loop.getLeaf(), state);
+    List<ThrowTree> exits = new ArrayList<>();
+    List<IfTree> guards = new ArrayList<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        IfTree guard = boundGuard(getCurrentPath(), tryTree, loop, bounds, state);
+        if (guard != null) {
+          exits.add(tree);
+          guards.add(guard);
+        }
+        return super.visitThrow(tree, null);
+      }
+    }.scan(loop, null);
+    // What the failure exit does before its throw (`destroyChannel(channel);`) runs only once the
+    // bound is reached: it is not one of the poll's waits.
+    if (exits.size() != 1
+        || !onlyPausesOrTimedWaits(tryTree, guards.getFirst().getThenStatement(), state, options)) {
+      return null;
+    }
+    ThrowTree exit = exits.getFirst();
+    return new FailureExit(exit, inScopeAt(exit.getExpression(), tryTree, catchPath, codeUnit));
+  }
+
+  /**
+   * The source of {@code exit}, to be written in a catch: its line breaks and the indentation after
+   * them folded into single spaces (not where it holds a text block, whose line breaks are its
+   * content, or something that may be a comment).
+   */
+  static String sourceOf(ThrowTree exit, VisitorState state) {
+    String source = state.getSourceForNode(exit);
+    if (source == null) {
+      return "throw " + state.getSourceForNode(exit.getExpression()) + ";";
+    }
+    return source.contains("\"\"\"") || source.contains("//") || source.contains("/*")
+        ? source
+        : source.replaceAll("\\(\\s*\\R\\s*", "(").replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * The {@code if} that guards the throw at {@code path} as a failure on a bound: the throw creates
+   * its exception, sits in {@code loop} outside any catch and nested loop, in no {@code try} but
+   * {@code tryTree} (whose catches must not take what it throws), and its nearest {@code if} (the
+   * throw in the then branch) has a condition that reads one of {@code bounds}; null otherwise.
+   */
+  private static @Nullable IfTree boundGuard(
+      TreePath path, TryTree tryTree, TreePath loop, Set<Symbol> bounds, VisitorState state) {
+    ThrowTree tree = (ThrowTree) path.getLeaf();
+    if (!(Expressions.strip(tree.getExpression()) instanceof NewClassTree created)) {
+      return null;
+    }
+    Type thrown = ASTHelpers.getType(created);
+    if (thrown == null) {
+      return null;
+    }
+    IfTree guard = null;
+    Tree child = tree;
+    for (TreePath p = path.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof CatchTree || Loops.isLoop(leaf)) {
+        return null;
+      }
+      if (leaf instanceof TryTree around) {
+        if (around != tryTree || child != around.getBlock()) {
+          return null;
+        }
+        for (CatchTree catchTree : around.getCatches()) {
+          for (Type caught : Catches.caughtTypes(catchTree)) {
+            if (ASTHelpers.isSubtype(thrown, caught, state)
+                || ASTHelpers.isSubtype(caught, thrown, state)) {
+              return null;
+            }
+          }
+        }
+      }
+      if (guard == null && leaf instanceof IfTree ifTree && ifTree.getThenStatement() == child) {
+        guard = ifTree;
+      }
+      child = leaf;
+    }
+    return guard != null && readsAny(guard.getCondition(), bounds) ? guard : null;
+  }
+
+  /**
+   * The variables {@code loop} keeps as a bound: those it counts ({@code tries++}, {@code left -=
+   * step}) or sets from a clock, and, as far as it goes, those it sets from them ({@code long
+   * elapsed = now() - start; remain = timeout - elapsed;}).
+   */
+  private static Set<Symbol> boundsKeptIn(Tree loop, VisitorState state) {
+    Set<Symbol> bounds = new HashSet<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        add(tree.getVariable());
+        return super.visitCompoundAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        switch (tree.getKind()) {
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+              add(tree.getExpression());
+          default -> {}
+        }
+        return super.visitUnary(tree, null);
+      }
+
+      private void add(ExpressionTree variable) {
+        Symbol symbol = getSymbol(Expressions.strip(variable));
+        if (symbol != null) {
+          bounds.add(symbol);
+        }
+      }
+    }.scan(loop, null);
+    boolean[] grew = {true};
+    while (grew[0]) {
+      grew[0] = false;
+      new NestedCodeSkipper() {
+        @Override
+        public Void visitAssignment(AssignmentTree tree, Void unused) {
+          note(getSymbol(Expressions.strip(tree.getVariable())), tree.getExpression());
+          return super.visitAssignment(tree, null);
+        }
+
+        @Override
+        public Void visitVariable(VariableTree tree, Void unused) {
+          note(getSymbol(tree), tree.getInitializer());
+          return super.visitVariable(tree, null);
+        }
+
+        private void note(@Nullable Symbol variable, @Nullable ExpressionTree value) {
+          if (variable != null
+              && value != null
+              && !bounds.contains(variable)
+              && (ReadOnlyCalls.readsSystemClock(value) || readsAny(value, bounds))) {
+            bounds.add(variable);
+            grew[0] = true;
+          }
+        }
+      }.scan(loop, null);
+    }
+    return bounds;
+  }
+
+  private static boolean readsAny(Tree tree, Set<Symbol> variables) {
+    if (ReadOnlyCalls.readsSystemClock(tree)) {
+      return true;
+    }
+    boolean[] reads = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        reads[0] |= variables.contains(getSymbol(id));
+        return null;
+      }
+    }.scan(tree, null);
+    return reads[0];
+  }
+
+  /**
+   * True if every local variable {@code expression} reads is in scope, and assigned, at the end of
+   * the catch at {@code catchPath}: a parameter of the code unit, or a local declared with a value
+   * before {@code tryTree} in a block around it.
+   */
+  private static boolean inScopeAt(
+      ExpressionTree expression, TryTree tryTree, TreePath catchPath, TreePath codeUnit) {
+    Map<Symbol, TreePath> declarations = new HashMap<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitVariable(VariableTree tree, Void unused) {
+        Symbol symbol = getSymbol(tree);
+        if (symbol != null) {
+          declarations.put(symbol, getCurrentPath());
+        }
+        return super.visitVariable(tree, null);
+      }
+    }.scan(codeUnit, null);
+    long tryStart = ASTHelpers.getStartPosition(tryTree);
+    boolean[] outOfScope = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        Symbol symbol = getSymbol(id);
+        if (symbol == null || !isLocal(symbol)) {
+          return null;
+        }
+        TreePath declaration = declarations.get(symbol);
+        if (declaration == null) {
+          // Declared outside the code unit: a parameter of an enclosing method or lambda, or a
+          // local an inner class captures; in scope, and (being captured) assigned.
+          return null;
+        }
+        VariableTree variable = (VariableTree) declaration.getLeaf();
+        boolean parameter = symbol.getKind() == ElementKind.PARAMETER;
+        outOfScope[0] |=
+            !parameter
+                && (variable.getInitializer() == null
+                    || ASTHelpers.getStartPosition(variable) >= tryStart
+                    || !encloses(declaration.getParentPath(), catchPath));
+        return null;
+      }
+    }.scan(expression, null);
+    return !outOfScope[0];
+  }
+
+  private static boolean isLocal(Symbol symbol) {
+    return switch (symbol.getKind()) {
+      case LOCAL_VARIABLE, PARAMETER, EXCEPTION_PARAMETER, RESOURCE_VARIABLE, BINDING_VARIABLE ->
+          true;
+      default -> false;
+    };
+  }
+
+  private static boolean encloses(@Nullable TreePath outer, TreePath inner) {
+    if (outer == null) {
+      return false;
+    }
+    for (TreePath p = inner; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() == outer.getLeaf()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyPausesOrTimedWaits(
+      TryTree tryTree, VisitorState state, CancelGuardOptions options) {
+    return onlyPausesOrTimedWaits(tryTree, null, state, options);
+  }
+
+  /**
+   * True if the calls in {@code tryTree}'s block that may fail when interrupted, those inside
+   * {@code except} left out, are all pauses or timed waits, and there is one.
+   */
+  private static boolean onlyPausesOrTimedWaits(
+      TryTree tryTree, @Nullable Tree except, VisitorState state, CancelGuardOptions options) {
+    List<MethodInvocationTree> waits =
+        FailingCalls.failingCallsIn(tryTree.getBlock(), state, options).stream()
+            .filter(wait -> except == null || !contains(except, wait))
+            .toList();
+    return !waits.isEmpty() && waits.stream().allMatch(wait -> isPauseOrTimedWait(wait, state));
+  }
+
+  private static boolean contains(Tree root, Tree target) {
+    boolean[] found = new boolean[1];
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree == target) {
+          found[0] = true;
+        }
+        return found[0] ? null : super.scan(tree, null);
+      }
+    }.scan(root, null);
+    return found[0];
+  }
+
+  private static boolean switchBetween(TreePath catchPath, TreePath loop) {
+    for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof SwitchTree || p.getLeaf() instanceof SwitchExpressionTree) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if {@code tree} calls or creates anything but a clock read. */

@@ -89,7 +89,14 @@ public final class RestorePlacement {
      * round's work; restored at once, every remaining round would fail into the catch as if its
      * item had failed. The placement's blocking call is that work.
      */
-    NONE_WALK_GOES_ON_WORKING
+    NONE_WALK_GOES_ON_WORKING,
+    /**
+     * No fix: a caller's poll whose round already fails on a bound of its own (a throw guarded by a
+     * count or a deadline, {@link LoopInterruptExits#pollFailureExit}) that cannot be written in
+     * the catch; recorded and restored after the loop, the interrupt would keep the caller polling
+     * until that bound. The placement's {@code blockingCallWhere} says where that throw is.
+     */
+    NONE_POLL_FAILS_ON_ITS_OWN
   }
 
   /**
@@ -192,11 +199,43 @@ public final class RestorePlacement {
     // not a task's last act (whose ordinary end after the loop an interrupt must not do):
     // recorded, the interrupted caller would poll until the whole timeout has run out; left, the
     // code after the loop runs as on a timeout.
-    if (!Tasks.runsAsTask(codeUnit, state)
-        && !Tasks.isThreadTopLevel(codeUnit, state)
-        && !TaskTails.isLastActOfATask(codeUnit, state)
+    boolean callersPoll =
+        !Tasks.runsAsTask(codeUnit, state)
+            && !Tasks.isThreadTopLevel(codeUnit, state)
+            && !TaskTails.isLastActOfATask(codeUnit, state);
+    if (callersPoll
         && LoopInterruptExits.pollLeavesAsOnItsTimeout(loop, catchPath, codeUnit, state, options)) {
       return new Placement(Shape.LEAVE_THE_LOOP, loop, blockingInLoop, "break;");
+    }
+    // A caller's timed wait whose every return leaves the loop (`wait(timeout); break;`): only the
+    // interrupt goes round, to wait the whole time again; left, the code after the loop runs as
+    // when the wait timed out.
+    if (callersPoll
+        && LoopInterruptExits.timedWaitLeavesEitherWay(loop, catchPath, codeUnit, state, options)) {
+      return new Placement(Shape.LEAVE_THE_LOOP, loop, blockingInLoop, "break;");
+    }
+    // A caller's poll whose round already fails on a bound of its own (`if (++tries > max) throw
+    // ..`): recorded, the interrupted caller would poll until that bound; the throw, written in the
+    // catch after the restore, stops it with the failure its callers handle. Where it cannot be
+    // written there, no fix.
+    LoopInterruptExits.FailureExit failureExit =
+        callersPoll
+            ? LoopInterruptExits.pollFailureExit(loop, catchPath, codeUnit, state, options)
+            : null;
+    if (failureExit != null) {
+      return failureExit.copyable()
+          ? new Placement(
+              Shape.LEAVE_THE_LOOP,
+              loop,
+              blockingInLoop,
+              LoopInterruptExits.sourceOf(failureExit.exit(), state))
+          : new Placement(
+              Shape.NONE_POLL_FAILS_ON_ITS_OWN,
+              loop,
+              blockingInLoop,
+              null,
+              Lines.where(loop.getCompilationUnit(), failureExit.exit(), state),
+              null);
     }
     String leave =
         isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
