@@ -169,37 +169,15 @@ final class LoopInterruptExits {
     if (ReadOnlyCalls.readsSystemClock(condition)) {
       return true;
     }
-    Set<Symbol> counted = new HashSet<>();
+    Set<Symbol> counted = countedIn(loop);
     new NestedCodeSkipper() {
       @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        add(tree.getVariable());
-        return super.visitCompoundAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree tree, Void unused) {
-        switch (tree.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              add(tree.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(tree, null);
-      }
-
-      @Override
       public Void visitAssignment(AssignmentTree tree, Void unused) {
-        if (ReadOnlyCalls.readsSystemClock(tree.getExpression())) {
-          add(tree.getVariable());
-        }
-        return super.visitAssignment(tree, null);
-      }
-
-      private void add(ExpressionTree variable) {
-        Symbol symbol = getSymbol(Expressions.strip(variable));
-        if (symbol != null) {
+        Symbol symbol = getSymbol(Expressions.strip(tree.getVariable()));
+        if (symbol != null && ReadOnlyCalls.readsSystemClock(tree.getExpression())) {
           counted.add(symbol);
         }
+        return super.visitAssignment(tree, null);
       }
     }.scan(loop, null);
     boolean[] reads = new boolean[1];
@@ -380,31 +358,7 @@ final class LoopInterruptExits {
    * elapsed = now() - start; remain = timeout - elapsed;}).
    */
   private static Set<Symbol> boundsKeptIn(Tree loop, VisitorState state) {
-    Set<Symbol> bounds = new HashSet<>();
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
-        add(tree.getVariable());
-        return super.visitCompoundAssignment(tree, null);
-      }
-
-      @Override
-      public Void visitUnary(UnaryTree tree, Void unused) {
-        switch (tree.getKind()) {
-          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-              add(tree.getExpression());
-          default -> {}
-        }
-        return super.visitUnary(tree, null);
-      }
-
-      private void add(ExpressionTree variable) {
-        Symbol symbol = getSymbol(Expressions.strip(variable));
-        if (symbol != null) {
-          bounds.add(symbol);
-        }
-      }
-    }.scan(loop, null);
+    Set<Symbol> bounds = countedIn(loop);
     boolean[] grew = {true};
     while (grew[0]) {
       grew[0] = false;
@@ -433,6 +387,36 @@ final class LoopInterruptExits {
       }.scan(loop, null);
     }
     return bounds;
+  }
+
+  /** The variables {@code loop} counts: {@code tries++}, {@code --left}, {@code left -= step}. */
+  private static Set<Symbol> countedIn(Tree loop) {
+    Set<Symbol> counted = new HashSet<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        add(tree.getVariable());
+        return super.visitCompoundAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitUnary(UnaryTree tree, Void unused) {
+        switch (tree.getKind()) {
+          case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+              add(tree.getExpression());
+          default -> {}
+        }
+        return super.visitUnary(tree, null);
+      }
+
+      private void add(ExpressionTree variable) {
+        Symbol symbol = getSymbol(Expressions.strip(variable));
+        if (symbol != null) {
+          counted.add(symbol);
+        }
+      }
+    }.scan(loop, null);
+    return counted;
   }
 
   private static boolean readsAny(Tree tree, Set<Symbol> variables) {
