@@ -42,6 +42,7 @@ import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.tasks.InterruptCheckFixes;
+import dev.cancelguard.analysis.tasks.OwnThreads;
 import dev.cancelguard.analysis.tasks.PeriodicSweeps;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.UninterruptedThreads;
@@ -145,6 +146,12 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     // the interrupt stays pending until that wait, and the walk is not the task's main work.
     if (!unbounded
         && WalksBeforeAWait.isWalkBeforeAWait(loop, loopPath, codeUnit, state, options)) {
+      return NO_MATCH;
+    }
+    // A task nothing can interrupt (given only to a pool the class keeps to itself, its future at
+    // most asked isDone(); a thread nobody holds): no cancel(true) or shutdownNow() reaches it, and
+    // the loop ends with its data.
+    if (!unbounded && OwnThreads.nothingCanInterrupt(codeUnit, state)) {
       return NO_MATCH;
     }
     // A class that runs its own loop and has a stop method clearing the flag has a stop protocol

@@ -745,4 +745,144 @@ class LoopWithoutCancellationPointEndsTest {
                     + " (Throwable e) { throw new RuntimeException(e); }"))
         .doTest();
   }
+
+  // ---------------------------------------------------------------- a task nothing can interrupt
+
+  /**
+   * A report task that walks the latencies per node and partition and records each in a metric; it
+   * runs on a pool the class makes, and {@code extra} is more of the class.
+   */
+  private static String reporter(String bug, String submit, String extra) {
+    return """
+        import java.util.Map;
+        import java.util.concurrent.Callable;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        interface Metric {
+          void record(long latency);
+        }
+        class Reporter {
+          private final ExecutorService reportExecutor = Executors.newSingleThreadExecutor();
+          private Future<?> reportingTask = null;
+          private Metric metric;
+          void report(long now, Map<String, Map<String, Long>> endTimes) {
+            if (reportingTask == null || reportingTask.isDone()) {
+              %s reportExecutor.submit(new Callable<Object>() {
+                @Override
+                public Object call() {
+                  %s
+                  for (String node : endTimes.keySet()) {
+                    Map<String, Long> partitions = endTimes.get(node);
+                    for (String partition : partitions.keySet()) {
+                      metric.record(now - partitions.get(partition));
+                    }
+                  }
+                  return null;
+                }
+              });
+            }
+          }
+          %s
+        }
+        """
+        .formatted(submit, bug, extra);
+  }
+
+  @Test
+  void negative_cpuLoopOnAPoolTheClassKeeps_itsFutureOnlyAskedWhetherDone() {
+    helper.addSourceLines("Reporter.java", reporter("", "reportingTask =", "")).doTest();
+  }
+
+  @Test
+  void negative_cpuLoopOnAPoolTheClassKeeps_itsFutureDropped() {
+    helper.addSourceLines("Reporter.java", reporter("", "", "")).doTest();
+  }
+
+  @Test
+  void positive_theSameTaskWhoseFutureTheClassCancels() {
+    helper
+        .addSourceLines(
+            "Reporter.java",
+            reporter(BUG, "reportingTask =", "void stop() { reportingTask.cancel(true); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameTaskWhoseFutureIsHandedOut() {
+    helper
+        .addSourceLines(
+            "Reporter.java",
+            reporter(BUG, "reportingTask =", "Future<?> reporting() { return reportingTask; }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameTaskOnAPoolTheClassShutsDownNow() {
+    helper
+        .addSourceLines(
+            "Reporter.java",
+            reporter(BUG, "reportingTask =", "void stop() { reportExecutor.shutdownNow(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameTaskInAFileThatInterruptsAThread() {
+    helper
+        .addSourceLines(
+            "Reporter.java",
+            reporter(BUG, "reportingTask =", "void wake(Thread t) { t.interrupt(); }"))
+        .doTest();
+  }
+
+  @Test
+  void negative_cpuLoopInAThreadNobodyHolds() {
+    helper
+        .addSourceLines(
+            "Blur.java",
+            """
+            import java.util.List;
+            class Blur {
+              void blurAll(List<int[][]> images) {
+                new Thread(() -> {
+                  for (int[][] image : images) {
+                    for (int y = 0; y < image.length; y++) {
+                      for (int x = 0; x < image[y].length; x++) {
+                        image[y][x] = image[y][x] / 2;
+                      }
+                    }
+                  }
+                }).start();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameCpuLoopInAThreadThatIsReturned() {
+    helper
+        .addSourceLines(
+            "Blur.java",
+            """
+            import java.util.List;
+            class Blur {
+              Thread blurAll(List<int[][]> images) {
+                Thread t = new Thread(() -> {
+                  // BUG: Diagnostic contains: This loop is the task's main work
+                  for (int[][] image : images) {
+                    for (int y = 0; y < image.length; y++) {
+                      for (int x = 0; x < image[y].length; x++) {
+                        image[y][x] = image[y][x] / 2;
+                      }
+                    }
+                  }
+                });
+                t.start();
+                return t;
+              }
+            }
+            """)
+        .doTest();
+  }
 }

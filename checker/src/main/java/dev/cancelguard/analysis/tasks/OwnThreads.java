@@ -215,6 +215,31 @@ public final class OwnThreads {
   }
 
   /**
+   * True if nothing can interrupt or cancel the code unit, whatever loop the code is in: a task
+   * that reaches a thread only through pools its class keeps to itself ({@link PrivateExecutors},
+   * where a {@code submit} may also keep its future in a private field or a local that is only ever
+   * assigned, compared or asked whether the task finished: {@code pending == null ||
+   * pending.isDone()}), or the whole work of threads nobody can reach ({@link
+   * UninterruptedThreads#isBodyOfUnreachableThread}). Nobody holds a handle ({@code Future}, pool
+   * or thread) through which a {@code cancel(true)}, {@code shutdownNow()} or {@code interrupt()}
+   * could reach such code. A task of the common pool is not one: it is handed out as a {@code
+   * CompletableFuture} or {@code ForkJoinTask} whose holders may cancel it.
+   */
+  public static boolean nothingCanInterrupt(TreePath codeUnit, VisitorState state) {
+    if (UninterruptedThreads.isBodyOfUnreachableThread(codeUnit, state)) {
+      return true;
+    }
+    TreePath bodyPath = taskBody(codeUnit);
+    if (bodyPath != null) {
+      return PrivateExecutors.onlyRunsOnPrivateExecutors(bodyPath, true, state);
+    }
+    return codeUnit.getLeaf() instanceof MethodTree method
+        && getSymbol(method) instanceof MethodSymbol symbol
+        && (onlyReferencedAsAPrivatePoolsTask(symbol, state)
+            || PrivateExecutors.isNamedTaskOfPrivateExecutors(codeUnit, state));
+  }
+
+  /**
    * The code unit is a task that reaches a thread only through pools its class keeps to itself, or
    * only through the common pool (the question of {@link #isTaskOfPrivateExecutor}, whatever loop
    * the code is in).

@@ -28,6 +28,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -84,8 +85,19 @@ final class PrivateExecutors {
    * an executor, or is held in a private field or a local whose every use is such an argument.
    */
   static boolean onlyRunsOnPrivateExecutors(TreePath taskPath, VisitorState state) {
+    return onlyRunsOnPrivateExecutors(taskPath, false, state);
+  }
+
+  /**
+   * {@link #onlyRunsOnPrivateExecutors(TreePath, VisitorState)}, where with {@code keptFutures} a
+   * {@code submit} or {@code schedule} may also keep its future, in a private field or a local that
+   * is only ever assigned, compared, or asked whether the task finished ({@code pending == null ||
+   * pending.isDone()}): nobody can cancel the task through such a future.
+   */
+  static boolean onlyRunsOnPrivateExecutors(
+      TreePath taskPath, boolean keptFutures, VisitorState state) {
     TreePath unit = new TreePath(state.getPath().getCompilationUnit());
-    return handedOnlyToPrivateExecutors(taskPath, unit, state)
+    return handedOnlyToPrivateExecutors(taskPath, keptFutures, unit, state)
         && !interruptsAnotherThread(unit, state);
   }
 
@@ -95,23 +107,23 @@ final class PrivateExecutors {
    * held in a private field or a local whose every use is such an argument.
    */
   private static boolean handedOnlyToPrivateExecutors(
-      TreePath taskPath, TreePath unit, VisitorState state) {
+      TreePath taskPath, boolean keptFutures, TreePath unit, VisitorState state) {
     TreePath parent = LocalUses.parent(taskPath);
     if (parent == null) {
       return false;
     }
     if (parent.getLeaf() instanceof MethodInvocationTree call
         && argumentIndex(call, taskPath.getLeaf()) >= 0) {
-      return isPrivateSubmission(parent, unit, state)
-          || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), unit, state);
+      return isPrivateSubmission(parent, keptFutures, unit, state)
+          || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), keptFutures, unit, state);
     }
-    if (isMappedIntoPrivateSubmissions(taskPath, parent, unit, state)) {
+    if (isMappedIntoPrivateSubmissions(taskPath, parent, keptFutures, unit, state)) {
       return true;
     }
     VarSymbol holder = holderOf(taskPath);
     return holder != null
         && isKeptToTheFile(holder)
-        && everyUseIsPrivateSubmission(holder, unit, state, true);
+        && everyUseIsPrivateSubmission(holder, keptFutures, unit, state, true);
   }
 
   /**
@@ -123,7 +135,7 @@ final class PrivateExecutors {
    * the pool as a parameter, or that can be overridden, is not one.
    */
   private static boolean isForwardedToPrivateSubmission(
-      TreePath callPath, Tree argument, TreePath unit, VisitorState state) {
+      TreePath callPath, Tree argument, boolean keptFutures, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     if (!Expressions.isResolved(call)
         || !(getSymbol(call) instanceof MethodSymbol method)
@@ -141,7 +153,7 @@ final class PrivateExecutors {
         || !(getSymbol(declaration.getParameters().get(index)) instanceof VarSymbol parameter)) {
       return false;
     }
-    return everyUseIsPrivateSubmission(parameter, unit, state, false);
+    return everyUseIsPrivateSubmission(parameter, keptFutures, unit, state, false);
   }
 
   /**
@@ -153,7 +165,7 @@ final class PrivateExecutors {
    * futures.
    */
   private static boolean isMappedIntoPrivateSubmissions(
-      TreePath taskPath, TreePath parent, TreePath unit, VisitorState state) {
+      TreePath taskPath, TreePath parent, boolean keptFutures, TreePath unit, VisitorState state) {
     if (!(parent.getLeaf() instanceof LambdaExpressionTree lambda)
         || lambda.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION
         || Expressions.strip((ExpressionTree) lambda.getBody()) != taskPath.getLeaf()) {
@@ -179,7 +191,7 @@ final class PrivateExecutors {
         && Expressions.strip(forEach.getArguments().get(0)) instanceof MemberReferenceTree reference
         && isSubmissionReference(reference)
         && Expressions.variableOf(reference.getQualifierExpression()) instanceof VarSymbol executor
-        && isKeptPrivate(executor, unit, state);
+        && isKeptPrivate(executor, keptFutures, unit, state);
   }
 
   /** A method named {@code name} of {@code java.util.stream.Stream}. */
@@ -263,7 +275,7 @@ final class PrivateExecutors {
     List<TreePath> instances = UninterruptedThreads.instancesOf(type, file);
     if (instances.isEmpty()
         || !instances.stream()
-            .allMatch(instance -> handedOnlyToPrivateExecutors(instance, unit, state))
+            .allMatch(instance -> handedOnlyToPrivateExecutors(instance, false, unit, state))
         || extendedOrRunElsewhere(type, body, unit, state)) {
       return false;
     }
@@ -340,8 +352,8 @@ final class PrivateExecutors {
             !(parent != null
                 && parent.getLeaf() instanceof MethodInvocationTree call
                 && argumentIndex(call, tree) >= 0
-                && (isPrivateSubmission(parent, unit, state)
-                    || isForwardedToPrivateSubmission(parent, tree, unit, state)));
+                && (isPrivateSubmission(parent, false, unit, state)
+                    || isForwardedToPrivateSubmission(parent, tree, false, unit, state)));
       }
     }.scan(unit, null);
     return found[0];
@@ -367,7 +379,11 @@ final class PrivateExecutors {
 
   /** Every use of the task variable is an assignment to it or a private submission of it. */
   private static boolean everyUseIsPrivateSubmission(
-      VarSymbol task, TreePath unit, VisitorState state, boolean followForwarders) {
+      VarSymbol task,
+      boolean keptFutures,
+      TreePath unit,
+      VisitorState state,
+      boolean followForwarders) {
     List<TreePath> uses = VariableReferences.in(unit, task);
     boolean submitted = false;
     for (TreePath use : uses) {
@@ -381,9 +397,10 @@ final class PrivateExecutors {
       }
       if (!(parent.getLeaf() instanceof MethodInvocationTree call)
           || argumentIndex(call, use.getLeaf()) < 0
-          || !(isPrivateSubmission(parent, unit, state)
+          || !(isPrivateSubmission(parent, keptFutures, unit, state)
               || (followForwarders
-                  && isForwardedToPrivateSubmission(parent, use.getLeaf(), unit, state)))) {
+                  && isForwardedToPrivateSubmission(
+                      parent, use.getLeaf(), keptFutures, unit, state)))) {
         return false;
       }
       submitted = true;
@@ -392,18 +409,24 @@ final class PrivateExecutors {
   }
 
   /** A submission whose receiver is an executor the class keeps to itself. */
-  private static boolean isPrivateSubmission(TreePath callPath, TreePath unit, VisitorState state) {
+  private static boolean isPrivateSubmission(
+      TreePath callPath, boolean keptFutures, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     if (!Expressions.isResolved(call)
-        || !isSubmission(callPath)
+        || !isSubmission(callPath, keptFutures, unit, state)
         || !(Expressions.variableOf(getReceiver(call)) instanceof VarSymbol executor)) {
       return false;
     }
-    return isKeptPrivate(executor, unit, state);
+    return isKeptPrivate(executor, keptFutures, unit, state);
   }
 
-  /** {@code execute(..)}, or a submit/schedule whose future is dropped. */
-  private static boolean isSubmission(TreePath callPath) {
+  /**
+   * {@code execute(..)}, or a submit/schedule whose future is dropped (or, with {@code
+   * keptFutures}, kept only to ask whether the task finished: {@link
+   * #futureOnlyAskedWhetherFinished}).
+   */
+  private static boolean isSubmission(
+      TreePath callPath, boolean keptFutures, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     if (!(getSymbol(call) instanceof Symbol method)) {
       return false;
@@ -414,30 +437,84 @@ final class PrivateExecutors {
     }
     TreePath parent = LocalUses.parent(callPath);
     return name.equals("execute")
-        || (parent != null && parent.getLeaf() instanceof ExpressionStatementTree);
+        || (parent != null && parent.getLeaf() instanceof ExpressionStatementTree)
+        || (keptFutures
+            && parent != null
+            && futureOnlyAskedWhetherFinished(callPath, parent, unit, state));
+  }
+
+  /**
+   * The submission at {@code callPath} stores its future ({@code pending = pool.submit(..)}, or a
+   * declaration's initializer) in a private field or a local that is only ever assigned, compared
+   * ({@code pending == null}), or the receiver of {@code isDone()}, {@code isCancelled()} or {@code
+   * isCompletedExceptionally()}: the future goes to nobody who could cancel the task.
+   */
+  private static boolean futureOnlyAskedWhetherFinished(
+      TreePath callPath, TreePath parent, TreePath unit, VisitorState state) {
+    Tree call = callPath.getLeaf();
+    Symbol stored =
+        switch (parent.getLeaf()) {
+          case AssignmentTree assignment
+              when Expressions.strip(assignment.getExpression()) == call ->
+              Expressions.variableOf(assignment.getVariable());
+          case VariableTree variable when Expressions.strip(variable.getInitializer()) == call ->
+              getSymbol(variable);
+          default -> null;
+        };
+    if (!(stored instanceof VarSymbol future) || !isKeptToTheFile(future)) {
+      return false;
+    }
+    for (TreePath use : VariableReferences.in(unit, future)) {
+      TreePath useParent = LocalUses.parent(use);
+      Tree leaf = useParent == null ? null : useParent.getLeaf();
+      if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
+        continue;
+      }
+      if (isComparison(leaf)) {
+        continue;
+      }
+      TreePath grandparent = useParent == null ? null : LocalUses.parent(useParent);
+      boolean finishedTest =
+          leaf instanceof MemberSelectTree select
+              && grandparent != null
+              && grandparent.getLeaf() instanceof MethodInvocationTree test
+              && test.getMethodSelect() == select
+              && Expressions.isResolved(test)
+              && FutureCalls.FINISHED_TEST.matches(test, state);
+      if (!finishedTest) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
    * A private field or a local that is only ever given a new pool and used as the receiver of
    * submissions with dropped futures and calls that interrupt nothing.
    */
-  private static boolean isKeptPrivate(VarSymbol executor, TreePath unit, VisitorState state) {
+  private static boolean isKeptPrivate(
+      VarSymbol executor, boolean keptFutures, TreePath unit, VisitorState state) {
     return (isKeptToTheFile(executor) || isPackagePoolField(executor, state))
-        && isKeptPrivate(executor, null, unit, state)
+        && isKeptPrivate(executor, null, keptFutures, unit, state)
         && (isKeptToTheFile(executor)
             || UninterruptedThreads.namedOnlyInThisFileOfItsPackage(
                 executor, unit.getCompilationUnit(), state));
   }
 
   /**
-   * {@link #isKeptPrivate(VarSymbol, TreePath, VisitorState)} read in this file; {@code aliasOf},
-   * when not null, is the field a local pool is handed to ({@code POOL = executor;}), a use of the
-   * local that hands it to nobody else. The pool may also come from such a local: a local only ever
-   * given a new pool, used as the receiver of calls that interrupt nothing, and stored in this
-   * variable (a pool configured in a static initializer before it is published to its field).
+   * {@link #isKeptPrivate(VarSymbol, boolean, TreePath, VisitorState)} read in this file; {@code
+   * aliasOf}, when not null, is the field a local pool is handed to ({@code POOL = executor;}), a
+   * use of the local that hands it to nobody else. The pool may also come from such a local: a
+   * local only ever given a new pool, used as the receiver of calls that interrupt nothing, and
+   * stored in this variable (a pool configured in a static initializer before it is published to
+   * its field).
    */
   private static boolean isKeptPrivate(
-      VarSymbol executor, @Nullable VarSymbol aliasOf, TreePath unit, VisitorState state) {
+      VarSymbol executor,
+      @Nullable VarSymbol aliasOf,
+      boolean keptFutures,
+      TreePath unit,
+      VisitorState state) {
     boolean[] created = new boolean[1];
     boolean[] other = new boolean[1];
     new TreePathScanner<Void, Void>() {
@@ -446,7 +523,8 @@ final class PrivateExecutors {
         if (executor.equals(getSymbol(variable)) && variable.getInitializer() != null) {
           if (isPoolCreation(variable.getInitializer(), state)
               || (aliasOf == null
-                  && isPoolLocalStoredIn(variable.getInitializer(), executor, unit, state))) {
+                  && isPoolLocalStoredIn(
+                      variable.getInitializer(), executor, keptFutures, unit, state))) {
             created[0] = true;
           } else {
             other[0] = true;
@@ -473,7 +551,8 @@ final class PrivateExecutors {
       if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
         if (isPoolCreation(assignment.getExpression(), state)
             || (aliasOf == null
-                && isPoolLocalStoredIn(assignment.getExpression(), executor, unit, state))) {
+                && isPoolLocalStoredIn(
+                    assignment.getExpression(), executor, keptFutures, unit, state))) {
           created[0] = true;
         } else {
           other[0] = true;
@@ -488,7 +567,7 @@ final class PrivateExecutors {
                   && call.getMethodSelect() == select
                   && Expressions.isResolved(call)
                   && (QUIET_CALLS.contains(select.getIdentifier().toString())
-                      || isSubmission(grandparent)))
+                      || isSubmission(grandparent, keptFutures, unit, state)))
               || (leaf instanceof MemberReferenceTree reference
                   && Expressions.strip(reference.getQualifierExpression()) == use.getLeaf()
                   && isSubmissionReference(reference)
@@ -508,12 +587,16 @@ final class PrivateExecutors {
    * only as the receiver of calls that interrupt nothing, or stored in {@code executor}.
    */
   private static boolean isPoolLocalStoredIn(
-      @Nullable ExpressionTree value, VarSymbol executor, TreePath unit, VisitorState state) {
+      @Nullable ExpressionTree value,
+      VarSymbol executor,
+      boolean keptFutures,
+      TreePath unit,
+      VisitorState state) {
     return Expressions.strip(value) instanceof IdentifierTree identifier
         && getSymbol(identifier) instanceof VarSymbol local
         && Ownership.isLocal(local)
         && !local.equals(executor)
-        && isKeptPrivate(local, executor, unit, state);
+        && isKeptPrivate(local, executor, keptFutures, unit, state);
   }
 
   /**
