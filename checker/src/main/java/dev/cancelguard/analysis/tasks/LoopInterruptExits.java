@@ -113,18 +113,12 @@ final class LoopInterruptExits {
       TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
-    if (!(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
-      return false;
-    }
-    List<MethodInvocationTree> waits =
-        FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
-    if (waits.isEmpty() || !waits.stream().allMatch(wait -> isPauseOrTimedWait(wait, state))) {
+    if (!(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)
+        || !onlyPausesOrTimedWaits(tryTree, state, options)
+        || switchBetween(catchPath, loop)) {
       return false;
     }
     for (TreePath p = catchPath.getParentPath(); p != null && p != loop; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof SwitchTree || p.getLeaf() instanceof SwitchExpressionTree) {
-        return false;
-      }
       // What the rest of the loop's round does after the try is skipped by the break: only its
       // counting (`timeLeft -= interval;`, `if (++tries > max) break;`) may be, not work or
       // cleanup (`closeSocket(client);`, a recheck that undeploys).
