@@ -8,6 +8,7 @@ import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,8 +18,9 @@ import java.util.stream.Stream;
  * What well-known libraries' helpers do for cancellation, known without any flag (as NullAway's
  * library models are): which restore the interrupt flag, which wait for an executor or thread to
  * terminate, which notice an interrupt without declaring {@link InterruptedException}, which return
- * a future that completes when an executor has terminated, and which declare {@link
- * InterruptedException} only to pass on what the action they are handed throws.
+ * a future that completes when an executor has terminated, which declare {@link
+ * InterruptedException} only to pass on what the action they are handed throws, and which throw the
+ * very exception they are handed, unchecked.
  *
  * <p>Each entry is a documented behaviour of a published API. An entry names the declaring class
  * and the method ({@code <init>} for a constructor); an instance method matches also where a
@@ -44,6 +46,25 @@ public final class LibraryModels {
           // InterruptedException if the action throws an InterruptedException". The other
           // overload, doAs(PrivilegedAction), declares nothing.
           new MethodRef("org.apache.hadoop.security.UserGroupInformation", "doAs"));
+
+  /**
+   * Static methods that throw the very exception they are handed, unchecked (a "sneaky throw"),
+   * when it is not null; read from each library's bytecode, where a null check (which a caught
+   * exception always passes) comes before the throw, so that the code-reading rule of {@code
+   * dev.cancelguard.analysis.interrupts.RethrowingHelpers} does not see them.
+   */
+  private static final ImmutableSet<MethodRef> SNEAKY_THROWS =
+      ImmutableSet.of(
+          // JUnit Platform: Preconditions.notNull(t, ..), then the private throwAs(t), whose code
+          // is `aload_0; athrow`.
+          new MethodRef(
+              "org.junit.platform.commons.util.ExceptionUtils", "throwAsUncheckedException"),
+          // Lombok: `if (t == null) throw new NullPointerException("t")`, then sneakyThrow0(t),
+          // whose code is `aload_0; athrow`.
+          new MethodRef("lombok.Lombok", "sneakyThrow"),
+          // Netty: Unsafe.throwException(checkNotNull(t, ..)), or throwException0(t), whose code is
+          // `aload_0; athrow`.
+          new MethodRef("io.netty.util.internal.PlatformDependent", "throwException"));
 
   private static final ImmutableSetMultimap<HelperRole, MethodRef> MODELS =
       ImmutableSetMultimap.<HelperRole, MethodRef>builder()
@@ -90,7 +111,9 @@ public final class LibraryModels {
   /** The simple names the models mention, to answer most calls without a look at supertypes. */
   private static final ImmutableSet<String> MODELLED_NAMES =
       Stream.concat(
-              Stream.concat(MODELS.values().stream(), ACTION_RUNNERS.stream()).map(MethodRef::name),
+              Stream.of(MODELS.values(), ACTION_RUNNERS, SNEAKY_THROWS)
+                  .flatMap(Collection::stream)
+                  .map(MethodRef::name),
               TERMINATION_FUTURES.values().stream())
           .collect(ImmutableSet.toImmutableSet());
 
@@ -113,6 +136,20 @@ public final class LibraryModels {
     return symbol instanceof MethodSymbol method
         && MODELLED_NAMES.contains(method.getSimpleName().toString())
         && matches(ACTION_RUNNERS, method);
+  }
+
+  /**
+   * True if the library models say the static method throws the exception it is handed itself,
+   * unchecked, when that is not null (JUnit's {@code ExceptionUtils.throwAsUncheckedException},
+   * Lombok's {@code Lombok.sneakyThrow}, Netty's {@code PlatformDependent.throwException}): handed
+   * a caught exception, it rethrows it.
+   */
+  public static boolean throwsItsArgumentItself(Symbol symbol) {
+    return symbol instanceof MethodSymbol method
+        && method.isStatic()
+        && method.getParameters().size() == 1
+        && MODELLED_NAMES.contains(method.getSimpleName().toString())
+        && matches(SNEAKY_THROWS, method);
   }
 
   /**

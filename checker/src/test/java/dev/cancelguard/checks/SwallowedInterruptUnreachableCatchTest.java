@@ -549,6 +549,229 @@ class SwallowedInterruptUnreachableCatchTest {
         .doTest();
   }
 
+  @Test
+  void sneakyThrowOfAnotherClass() {
+    helper
+        .addSourceLines(
+            "com/acme/util/Sneaky.java",
+            """
+            package com.acme.util;
+            public final class Sneaky {
+              private Sneaky() {}
+              @SuppressWarnings("unchecked")
+              public static <E extends Throwable> RuntimeException throwAsUnchecked(Throwable t)
+                  throws E {
+                throw (E) t;
+              }
+            }
+            """)
+        .addSourceLines(
+            "com/acme/util/Wrapping.java",
+            """
+            package com.acme.util;
+            /** The same name, not generic: it wraps. */
+            public final class Wrapping {
+              private Wrapping() {}
+              public static RuntimeException throwAsUnchecked(Throwable t) {
+                throw new IllegalStateException(t);
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import com.acme.util.Sneaky;
+            import com.acme.util.Wrapping;
+            import java.util.concurrent.CountDownLatch;
+            class Test {
+              /** A helper of this file that throws its parameter through another class's one. */
+              static RuntimeException rethrow(Throwable t) {
+                throw Sneaky.throwAsUnchecked(t);
+              }
+              Object thrown(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw Sneaky.throwAsUnchecked(e);
+                }
+                return "done";
+              }
+              Object bareCall(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  Sneaky.throwAsUnchecked(e);
+                  return null;
+                }
+                return "done";
+              }
+              Object throughTheFilesHelper(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw rethrow(e);
+                }
+                return "done";
+              }
+              Object wrappedFirst(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw Sneaky.throwAsUnchecked(new RuntimeException(e));
+                }
+                return "done";
+              }
+              Object wrapped(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw new RuntimeException(e);
+                }
+                return "done";
+              }
+              Object onOnePathOnly(CountDownLatch latch, boolean strict) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  if (strict) {
+                    throw Sneaky.throwAsUnchecked(e);
+                  }
+                  return null;
+                }
+                return "done";
+              }
+              Object lookalikeThatWraps(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw Wrapping.throwAsUnchecked(e);
+                }
+                return "done";
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  /** A null check, then the throw: the code rule does not read it; the library models know it. */
+  private static final String NULL_CHECKED_SNEAKY_THROW =
+      """
+        public static RuntimeException throwAsUncheckedException(Throwable t) {
+          if (t == null) {
+            throw new NullPointerException("t");
+          }
+          throw ExceptionUtils.<RuntimeException>throwAs(t);
+        }
+        @SuppressWarnings("unchecked")
+        private static <T extends Throwable> T throwAs(Throwable t) throws T {
+          throw (T) t;
+        }
+      """;
+
+  @Test
+  void sneakyThrowOfTheLibraryModels() {
+    helper
+        .addSourceLines(
+            "org/junit/platform/commons/util/ExceptionUtils.java",
+            "package org.junit.platform.commons.util;",
+            "public final class ExceptionUtils {",
+            "  private ExceptionUtils() {}",
+            NULL_CHECKED_SNEAKY_THROW,
+            "}")
+        .addSourceLines(
+            "com/acme/util/ExceptionUtils.java",
+            "package com.acme.util;",
+            "/** The same code under another name: no library model, and a null check first. */",
+            "public final class ExceptionUtils {",
+            "  private ExceptionUtils() {}",
+            NULL_CHECKED_SNEAKY_THROW,
+            "}")
+        .addSourceLines(
+            "lombok/Lombok.java",
+            """
+            package lombok;
+            public final class Lombok {
+              private Lombok() {}
+              public static RuntimeException sneakyThrow(Throwable t) {
+                if (t == null) {
+                  throw new NullPointerException("t");
+                }
+                return Lombok.<RuntimeException>sneakyThrow0(t);
+              }
+              @SuppressWarnings("unchecked")
+              private static <T extends Throwable> T sneakyThrow0(Throwable t) throws T {
+                throw (T) t;
+              }
+            }
+            """)
+        .addSourceLines(
+            "Test.java",
+            """
+            import java.util.concurrent.CountDownLatch;
+            import org.junit.platform.commons.util.ExceptionUtils;
+            class Test {
+              Object junit(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw ExceptionUtils.throwAsUncheckedException(e);
+                }
+                return "done";
+              }
+              Object lombok(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (InterruptedException e) {
+                  throw lombok.Lombok.sneakyThrow(e);
+                }
+                return "done";
+              }
+              Object caughtAsException(CountDownLatch latch) {
+                try {
+                  latch.await();
+                } catch (Exception e) {
+                  lombok.Lombok.sneakyThrow(e);
+                }
+                return "done";
+              }
+              Object wrappedFirst(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw ExceptionUtils.throwAsUncheckedException(new IllegalStateException(e));
+                }
+                return "done";
+              }
+              Object onOnePathOnly(CountDownLatch latch, boolean strict) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  if (strict) {
+                    throw lombok.Lombok.sneakyThrow(e);
+                  }
+                }
+                return "done";
+              }
+              Object sameCodeNotModelled(CountDownLatch latch) {
+                try {
+                  latch.await();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException e) {
+                  throw com.acme.util.ExceptionUtils.throwAsUncheckedException(e);
+                }
+                return "done";
+              }
+            }
+            """)
+        .doTest();
+  }
+
   // ------------------------- a method that declares the interrupt only because its interface does
 
   @Test

@@ -22,6 +22,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.util.Context;
+import dev.cancelguard.analysis.LibraryModels;
 import dev.cancelguard.analysis.classfiles.ClassFile;
 import dev.cancelguard.analysis.classfiles.ClassFiles;
 import dev.cancelguard.analysis.classfiles.MethodVerdicts;
@@ -42,15 +43,22 @@ import javax.lang.model.type.TypeKind;
  * whose whole body is one statement: {@code throw t;} (through parentheses and casts that change
  * nothing at run time, such as {@code (E) t}: not {@code (RuntimeException) t}, which would fail on
  * an interrupt), or {@code throw m(t);}, {@code return m(t);} or {@code m(t);} where {@code m} is a
- * method of its own class that takes {@code t} alone and is such a helper itself (up to {@value
- * #MAX_DEPTH} calls deep: {@code sneakyThrow(t)} → {@code sneakyThrow0(t)}; the delegate static,
+ * static method, of its own class or another, that takes {@code t} alone and is such a helper
+ * itself (up to {@value #MAX_DEPTH} calls deep: {@code sneakyThrow(t)} → {@code sneakyThrow0(t)};
  * its value thrown, returned, or void). From a class file: its code is {@code aload} of the
  * parameter, an optional {@code checkcast}, then {@code athrow}; or the load, an {@code
- * invokestatic} of such a method of its own class, an optional {@code checkcast}, then {@code
- * athrow}, {@code areturn} or {@code return}. A helper that wraps ({@code throw new
- * RuntimeException(t)}), checks or logs first, or throws only under a condition is not one. A
- * helper whose code cannot be read (abstract, native, a class file missing or stripped of code) is
- * not one either.
+ * invokestatic} of such a method, an optional {@code checkcast}, then {@code athrow}, {@code
+ * areturn} or {@code return}. A helper that wraps ({@code throw new RuntimeException(t)}), checks
+ * or logs first, or throws only under a condition is not one. A helper whose code cannot be read
+ * (abstract, native, a class file missing or stripped of code) is not one either.
+ *
+ * <p>Nor is a method taken for one by its signature alone: {@code <E extends Throwable> void
+ * f(Throwable t) throws E} is the sneaky throw's signature, but also that of a helper that throws
+ * {@code (E) new IllegalStateException(t)}, or throws only some of what it is handed; the code
+ * decides. The library helpers whose code checks for null first (which a caught exception always
+ * passes) and then throws the very object are rows of {@link LibraryModels}, read from their
+ * bytecode: JUnit's {@code ExceptionUtils.throwAsUncheckedException}, Lombok's {@code
+ * Lombok.sneakyThrow}, Netty's {@code PlatformDependent.throwException}.
  *
  * <p>Verdicts are kept per compilation, in its {@link Context}.
  */
@@ -81,8 +89,14 @@ public final class RethrowingHelpers {
         && isRethrower(method, state);
   }
 
-  /** True if the method is a helper that throws the exception it is handed (the rule above). */
+  /**
+   * True if the method is a helper that throws the exception it is handed (the rule above, or a row
+   * of the library models).
+   */
   static boolean isRethrower(MethodSymbol method, VisitorState state) {
+    if (LibraryModels.throwsItsArgumentItself(method)) {
+      return true;
+    }
     if (method.getParameters().size() != 1
         || method.isVarArgs()
         || method.isConstructor()
@@ -107,7 +121,11 @@ public final class RethrowingHelpers {
     ClassFiles files = ClassFiles.instance(state.context);
     ClassFile.Method code =
         files.methodOf(owner, method, ClassFiles.descriptor(method, state.getTypes()));
-    return code != null && classRethrows(files.of(owner), code, method.isStatic() ? 0 : 1, depth);
+    if (code == null) {
+      return false;
+    }
+    ClassFile file = files.of(owner);
+    return file != null && classRethrows(file, code, method.isStatic() ? 0 : 1, depth, state);
   }
 
   // ---------------------------------------------------------------- from source
@@ -139,7 +157,6 @@ public final class RethrowingHelpers {
         && isParameter(withoutCasts(delegation.getArguments().getFirst(), state), parameter)
         && Expressions.isResolved(delegation)
         && getSymbol(delegation) instanceof MethodSymbol delegate
-        && delegate.owner == method.owner
         && delegate != method
         // What the class file shows next: `athrow`, `areturn` of a reference, or `return` after a
         // void call (a dropped value would add a `pop`).
@@ -152,9 +169,13 @@ public final class RethrowingHelpers {
 
   /**
    * The same rule for a delegate, which is static (an {@code invokestatic} in the class file), at a
-   * depth of its own (not kept: the verdict depends on the depth).
+   * depth of its own (not kept: the verdict depends on the depth); a delegate of another class
+   * counts too, and so does one the library models know.
    */
   private static boolean isRethrowerAt(MethodSymbol method, int depth, VisitorState state) {
+    if (LibraryModels.throwsItsArgumentItself(method)) {
+      return true;
+    }
     return method.getParameters().size() == 1
         && !method.isVarArgs()
         && !method.isConstructor()
@@ -199,7 +220,7 @@ public final class RethrowingHelpers {
   // ---------------------------------------------------------------- from a class file
 
   private static boolean classRethrows(
-      ClassFile file, ClassFile.Method method, int slot, int depth) {
+      ClassFile file, ClassFile.Method method, int slot, int depth, VisitorState state) {
     ImmutableIntArray code = method.shortCode();
     if (!method.hasCode() || code.isEmpty()) {
       return false;
@@ -221,21 +242,29 @@ public final class RethrowingHelpers {
     int callAt = at;
     ClassFile.Call call =
         method.calls().stream().filter(c -> c.offset() == callAt).findFirst().orElse(null);
+    boolean ownClass = call != null && call.owner().equals(file.name());
     if (call == null
-        || !call.owner().equals(file.name())
-        || call.descriptor().equals(method.descriptor()) && call.name().equals(method.name())) {
+        || ownClass
+            && call.descriptor().equals(method.descriptor())
+            && call.name().equals(method.name())) {
       return false;
     }
     // A checkcast of the delegate's value never runs: the delegate does not return.
     at = afterCast(code, at + call.length());
     if (at != code.length() - 1
-        || (code.get(at) != ATHROW && code.get(at) != ARETURN && code.get(at) != RETURN)) {
+        || (code.get(at) != ATHROW && code.get(at) != ARETURN && code.get(at) != RETURN)
+        || !takesOneException(call.descriptor())) {
       return false;
     }
-    ClassFile.Method delegate = file.method(call.name(), call.descriptor());
-    return delegate != null
-        && takesOneException(call.descriptor())
-        && classRethrows(file, delegate, 0, depth + 1);
+    if (ownClass) {
+      ClassFile.Method delegate = file.method(call.name(), call.descriptor());
+      return delegate != null && classRethrows(file, delegate, 0, depth + 1, state);
+    }
+    // A static method of another class: judged by its symbol, as in source.
+    ClassSymbol calledOn = BlockingHelpers.classNamed(call.owner(), state);
+    MethodSymbol delegate =
+        calledOn == null ? null : BlockingHelpers.methodOf(calledOn, call, state);
+    return delegate != null && isRethrowerAt(delegate, depth + 1, state);
   }
 
   /** The offset after {@code aload slot} at the start of the code, or -1. */
