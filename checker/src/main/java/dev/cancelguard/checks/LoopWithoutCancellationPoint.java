@@ -39,11 +39,13 @@ import dev.cancelguard.analysis.interrupts.Polls;
 import dev.cancelguard.analysis.interrupts.Polls.Pause;
 import dev.cancelguard.analysis.interrupts.Polls.PauseKind;
 import dev.cancelguard.analysis.interrupts.Polls.PollingLoop;
+import dev.cancelguard.analysis.interrupts.UnreadThrowingCalls;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
 import dev.cancelguard.analysis.jdk.ReadOnlyCalls;
 import dev.cancelguard.analysis.tasks.InterruptCheckFixes;
 import dev.cancelguard.analysis.tasks.OwnThreads;
 import dev.cancelguard.analysis.tasks.PeriodicSweeps;
+import dev.cancelguard.analysis.tasks.SelfThreadBases;
 import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.UninterruptedThreads;
 import dev.cancelguard.analysis.tasks.WakeUps;
@@ -154,6 +156,12 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
     if (!unbounded && OwnThreads.nothingCanInterrupt(codeUnit, state)) {
       return NO_MATCH;
     }
+    // A pass after the stop loop of a thread its class (or a base class in a jar) makes over
+    // `this` and keeps, whose every interrupt comes after the stop state is written: the thread's
+    // work after its stop, which that stop (and any interrupt with it) wants done.
+    if (!unbounded && SelfThreadBases.followsTheStopLoopOfThreadItsClassKeeps(loopPath, state)) {
+      return NO_MATCH;
+    }
     // A class that runs its own loop and has a stop method clearing the flag has a stop protocol
     // of its own. Code handed to an executor is stopped the executor's way: by an interrupt.
     if (unbounded
@@ -162,7 +170,10 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
         && (SameFile.writesAny(state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())
             // or the code that starts it hands it the flag and sets it (`running.set(false)`)
             || HandedInStopFlags.setByWhoHandsThemIn(
-                state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf()))) {
+                state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())
+            // or a base class (in a jar) that makes the thread over `this` writes the state the
+            // loop tests before every interrupt of that thread (`stopped = true` in shutdown())
+            || SelfThreadBases.isOwnStopLoopOfThreadItsClassKeeps(loopPath, state))) {
       // Stoppable, but a worker that polls without blocking still burns a core while idle.
       MethodInvocationTree poll = Polls.idleSpinPoll(loopPath, state);
       return poll == null ? NO_MATCH : describeIdleSpin(loop, poll, state);
@@ -328,6 +339,13 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
   private Description matchTaskLoop(StatementTree loop, TreePath loopPath, VisitorState state) {
     LoopReaction reaction = CancellationPoints.reactionOf(loopPath, state, options);
     if (reaction.stops()) {
+      return NO_MATCH;
+    }
+    // Every round calls a method of another library's type, with no code here, that may throw
+    // InterruptedException (it declares Exception) out of the loop: whether the loop has a
+    // cancellation point is in its implementations.
+    if (reaction.swallowingCatch() == null
+        && UnreadThrowingCalls.everyRoundCallsAnUnreadWaitThatLeaves(loopPath, state)) {
       return NO_MATCH;
     }
     ExpressionTree condition = Loops.condition(loop);

@@ -188,8 +188,7 @@ public final class CancellationPoints {
    * again, or it starts with {@code if (e instanceof InterruptedException) { ... }} whose branch
    * leaves the loop (in a {@code catch (Exception e)}, say).
    */
-  private static boolean leavesLoopOnInterrupt(
-      CatchTree catchTree, TreePath loopPath, VisitorState state) {
+  static boolean leavesLoopOnInterrupt(CatchTree catchTree, TreePath loopPath, VisitorState state) {
     if (Loops.leavesLoop(catchTree.getBlock(), loopPath)) {
       return true;
     }

@@ -32,6 +32,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import org.jspecify.annotations.Nullable;
 
@@ -232,6 +233,12 @@ public final class InterruptCheckFixes {
     if (UninterruptedThreads.isBodyOfUninterruptedThread(codeUnit, state)) {
       return null;
     }
+    // `catch (InterruptedException e) { Thread.currentThread().interrupt(); break; }` before the
+    // loop: the code restores the flag and goes on, on purpose, to the work after the wait it cut
+    // short. The loop may start with the flag set by that restore, and the check would skip it.
+    if (restoredAndGoneOnBefore(loopPath, codeUnit, state)) {
+      return null;
+    }
     boolean inSwitchExpression = isInSwitchExpression(loopPath, codeUnit);
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String check;
@@ -259,6 +266,56 @@ public final class InterruptCheckFixes {
       fix.replace(body, "{\n" + check + "\n" + state.getSourceForNode(body) + "\n}");
     }
     return fix.build();
+  }
+
+  /**
+   * True if the code unit, before the loop and outside it, restores the current thread's interrupt
+   * ({@code Thread.currentThread().interrupt()}) where the code then goes on: in a catch whose
+   * block can complete normally or leaves by {@code break} or {@code continue} (to the code after a
+   * wait loop), or in no catch at all. Nested lambdas and classes are not read.
+   */
+  private static boolean restoredAndGoneOnBefore(
+      TreePath loopPath, TreePath codeUnit, VisitorState state) {
+    Tree body = bodyOf(codeUnit.getLeaf());
+    if (body == null) {
+      return false;
+    }
+    int loopStart = getStartPosition(loopPath.getLeaf());
+    boolean[] found = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitExpressionStatement(ExpressionStatementTree statement, Void unused) {
+        if (!found[0]
+            && getStartPosition(statement) < loopStart
+            && Interrupts.isCurrentThreadInterrupt(statement.getExpression(), state)) {
+          CatchTree catchTree = enclosingCatch(getCurrentPath(), codeUnit);
+          found[0] =
+              catchTree == null
+                  || Reachability.canCompleteNormally(catchTree.getBlock())
+                  || NestedCodeSkipper.containsKind(
+                      catchTree.getBlock(), Tree.Kind.BREAK, Tree.Kind.CONTINUE);
+        }
+        return super.visitExpressionStatement(statement, null);
+      }
+    }.scan(new TreePath(codeUnit, body), null);
+    return found[0];
+  }
+
+  private static @Nullable Tree bodyOf(Tree codeUnit) {
+    return switch (codeUnit) {
+      case MethodTree method -> method.getBody();
+      case LambdaExpressionTree lambda -> lambda.getBody();
+      default -> null;
+    };
+  }
+
+  private static @Nullable CatchTree enclosingCatch(TreePath path, TreePath codeUnit) {
+    for (TreePath p = path; p != null && p.getLeaf() != codeUnit.getLeaf(); p = p.getParentPath()) {
+      if (p.getLeaf() instanceof CatchTree catchTree) {
+        return catchTree;
+      }
+    }
+    return null;
   }
 
   /** Nothing runs after {@code path} in the code unit but the {@code finally} blocks around it. */

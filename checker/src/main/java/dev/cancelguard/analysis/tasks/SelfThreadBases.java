@@ -154,6 +154,63 @@ public final class SelfThreadBases {
     }
   }
 
+  /**
+   * True if the loop at {@code loopPath} is itself the stop loop of such a {@code run()}: a loop of
+   * the method (in no other loop) whose condition tests only the object's own state and can turn
+   * false, where every interrupt of the thread comes after a write of the state the condition
+   * reads. The owner's stop is that write; the loop ends at its next test, whatever it does with an
+   * interrupt.
+   */
+  public static boolean isOwnStopLoopOfThreadItsClassKeeps(TreePath loopPath, VisitorState state) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
+    if (codeUnit == null
+        || !Loops.isLoop(loopPath.getLeaf())
+        || Loops.enclosingLoop(loopPath, codeUnit) != null) {
+      return false;
+    }
+    // The body's path, so that the loop found around it is this one.
+    TreePath body = new TreePath(loopPath, Loops.body(loopPath.getLeaf()));
+    TreePath loop = ownStateLoop(body, codeUnit, state);
+    return loop != null
+        && loop.getLeaf() == loopPath.getLeaf()
+        && everyInterruptFollowsTheStopOf(loop, codeUnit, state);
+  }
+
+  /**
+   * True if the loop at {@code loopPath}, in such a {@code run()} and in no loop of it, comes after
+   * a stop loop {@link #isOwnStopLoopOfThreadItsClassKeeps} accepts: a statement before it, in a
+   * block around it, is that loop. It runs once the loop is left, as the thread's work after its
+   * stop (a pass that wakes or releases what the service still holds), and any interrupt of the
+   * thread came with a stop that is already under way.
+   */
+  public static boolean followsTheStopLoopOfThreadItsClassKeeps(
+      TreePath loopPath, VisitorState state) {
+    TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
+    if (codeUnit == null
+        || !(codeUnit.getLeaf() instanceof MethodTree method)
+        || !isRun(method)
+        || Loops.enclosingLoop(loopPath, codeUnit) != null) {
+      return false;
+    }
+    for (TreePath p = loopPath;
+        p.getParentPath() != null && p.getLeaf() != codeUnit.getLeaf();
+        p = p.getParentPath()) {
+      if (p.getParentPath().getLeaf() instanceof BlockTree block) {
+        List<? extends com.sun.source.tree.StatementTree> statements = block.getStatements();
+        int index = statements.indexOf(p.getLeaf());
+        for (int i = 0; i < index; i++) {
+          com.sun.source.tree.StatementTree before = statements.get(i);
+          if (Loops.isLoop(before)
+              && isOwnStopLoopOfThreadItsClassKeeps(
+                  new TreePath(p.getParentPath(), before), state)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
   /** Methods followed up the call chain at most this deep. */
   private static final int MAX_CALLER_DEPTH = 3;
 

@@ -8,6 +8,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.interrupts.ClosedNativeWaits;
 import dev.cancelguard.analysis.interrupts.Polls;
+import dev.cancelguard.analysis.interrupts.UnreadThrowingCalls;
 import dev.cancelguard.analysis.interrupts.UnstoppableLoops;
 import java.util.Set;
 
@@ -19,8 +20,10 @@ import java.util.Set;
  * UnstoppableLoops#unboundedStopFlags} empty: {@code while (true)}, {@code for (;;)}, no way out
  * but in a catch), that does no stream or socket I/O ({@link CancellationPoints#containsIoCall}),
  * blocks in no native call on a handle its class closes ({@link ClosedNativeWaits}), and that no
- * cancellation point ends ({@link CancellationPoints#reactionOf}, with the same options). Such a
- * loop is that check's finding whatever thread runs it.
+ * cancellation point ends ({@link CancellationPoints#reactionOf}, with the same options), and whose
+ * every round does not call a method of another library's type that may throw the interrupt's
+ * exception out of it ({@link UnreadThrowingCalls}, asked as that check asks it: where no catch in
+ * the loop swallows an interrupt). Such a loop is that check's finding whatever thread runs it.
  *
  * <p>Only a part of what that check reports is answered here (a polling loop, a loop with stop
  * flags and a task's main CPU work are judged by it on other terms, and are not taken for such a
@@ -40,7 +43,9 @@ public final class UnstoppableTaskLoops {
     TreePath codeUnit = Tasks.enclosingCodeUnit(loopPath);
     return codeUnit != null
         && Tasks.runsAsTask(codeUnit, state)
-        && neverEndsOnTheInterrupt(loopPath, state, options);
+        && neverEndsOnTheInterrupt(loopPath, state, options)
+        && !(CancellationPoints.reactionOf(loopPath, state, options).swallowingCatch() == null
+            && UnreadThrowingCalls.everyRoundCallsAnUnreadWaitThatLeaves(loopPath, state));
   }
 
   /**
