@@ -164,8 +164,8 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       return NO_MATCH;
     }
     // The loop of the whole work of a thread its class (or a superclass in another file or a jar)
-    // makes over `this` and keeps to itself: the catch goes straight back to the test of the
-    // object's own stop state.
+    // makes over `this` and keeps to itself, or the class around it makes from it and keeps: the
+    // catch goes straight back to the test of that object's own stop state.
     if (LostInterrupts.allGoOn(leaks)
         && SelfThreadBases.isStopLoopOfThreadItsClassKeeps(
             catchPath.getParentPath(),

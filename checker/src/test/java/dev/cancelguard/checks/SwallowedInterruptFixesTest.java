@@ -804,11 +804,19 @@ class SwallowedInterruptFixesTest {
 
   @Test
   void leaveTheLoop_whenTheCatchAlsoClearsTheRunningFlag() {
-    // The catch itself sets the state the loop tests: leaving is a stop, seen as one.
+    // The catch itself sets the state the loop tests: leaving is a stop, seen as one. On a pool
+    // handed in (on a thread of its own, the loop and the thread would end at the test, and the
+    // catch is not reported: SwallowedInterruptOwnRunnerThreadTest).
     String stopping =
-        RECEIVER.replace(
-            "        System.err.println(\"receiver interrupted\");\n",
-            "        System.err.println(\"receiver interrupted\");\n        running = false;\n");
+        RECEIVER
+            .replace(
+                "        System.err.println(\"receiver interrupted\");\n",
+                "        System.err.println(\"receiver interrupted\");\n        running = false;\n")
+            .replace(
+                "  void start() {\n    running = true;\n    runner = new Thread(this, \"receiver\");\n"
+                    + "    runner.start();\n  }\n",
+                "  void start(java.util.concurrent.Executor pool) {\n    running = true;\n"
+                    + "    pool.execute(this);\n  }\n");
     refactoring
         .addInputLines("Receiver.java", stopping)
         .addOutputLines(

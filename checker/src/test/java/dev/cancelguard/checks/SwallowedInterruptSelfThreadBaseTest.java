@@ -417,6 +417,62 @@ class SwallowedInterruptSelfThreadBaseTest {
         owner("").replace("worker.shutdown(true);", ""));
   }
 
+  /**
+   * A worker nested in the class that keeps it, whose loop also reads that class's state ({@code
+   * test}); {@code marker} goes on the line before the catch.
+   */
+  private static String innerWorker(String test, String marker) {
+    return """
+        package app;
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.LinkedBlockingQueue;
+        public class Outer {
+          private final BlockingQueue<String> pending = new LinkedBlockingQueue<>();
+          private final Worker worker = new Worker();
+
+          public void start() {
+            worker.start();
+          }
+
+          public void send(String s) {
+            pending.add(s);
+          }
+
+          public void stop() {
+            worker.shutdown(true);
+          }
+
+          class Worker extends base.ServiceLoop {
+            @Override
+            public void run() {
+              while (%s) {
+                try {
+                  handle(pending.take());
+                %s
+                } catch (InterruptedException ignored) {
+                }
+              }
+            }
+
+            private void handle(String s) {}
+          }
+        }
+        """
+        .formatted(test, marker);
+  }
+
+  @Test
+  void innerWorkerWhoseLoopAlsoDrainsWhatItsOuterObjectHolds() {
+    // As with a queue of its own: the stop comes before each interrupt, and what the loop then
+    // does before it ends (draining what is queued) is the owner's own protocol.
+    bothWays("app/Outer.java", innerWorker("!this.isStopped() || !pending.isEmpty()", ""));
+  }
+
+  @Test
+  void innerWorkerWhoseLoopTestsOnlyWhatItsOuterObjectHolds() {
+    bothWays("app/Outer.java", innerWorker("!pending.isEmpty()", FLAGGED));
+  }
+
   // ------------------------------------------- workers handed on, but only ever as their class
 
   /** A class that is handed the worker and keeps it; {@code extra} is more of its members. */

@@ -108,6 +108,7 @@ public final class LostInterrupts {
         withoutThreadEnds(
             InterruptPaths.leaksOfCatch(catchTree, method, state, options),
             catchPath,
+            catchTree.getBlock(),
             codeUnit,
             state,
             options);
@@ -133,19 +134,26 @@ public final class LostInterrupts {
     return withoutThreadEnds(
         InterruptPaths.leaksOfStatement(branch.branch(), methodOf(codeUnit), state, options),
         branch.ifPath(),
+        branch.branch(),
         codeUnit,
         state,
         options);
   }
 
   /**
-   * The leaks, less those that end a thread which owns its interruption policy. Whether the code
-   * unit is a thread's whole work (which looks through the file) is asked once, and only when there
-   * is a leak.
+   * The leaks, less those that end a thread which owns its interruption policy: those that leave
+   * its whole work, and those that end the loop the work ends with by the loop's own test ({@link
+   * LoopEndingWrites}: {@code active.set(false);} and on to {@code while (active.get())}). Whether
+   * the code unit is a thread's whole work (which looks through the file) is asked once, and only
+   * when there is a leak.
+   *
+   * @param entered the catch's block, or the branch taken when {@code Thread.interrupted()}
+   *     returned true
    */
   private static ImmutableList<Leak> withoutThreadEnds(
       List<Leak> leaks,
       TreePath statementPath,
+      StatementTree entered,
       @Nullable TreePath codeUnit,
       VisitorState state,
       CancelGuardOptions options) {
@@ -153,7 +161,11 @@ public final class LostInterrupts {
       return ImmutableList.copyOf(leaks);
     }
     return leaks.stream()
-        .filter(leak -> !endsThreadTopLevel(leak, statementPath, codeUnit, state, options))
+        .filter(
+            leak ->
+                !endsThreadTopLevel(leak, statementPath, codeUnit, state, options)
+                    && !LoopEndingWrites.endsTheLoopAtItsTest(
+                        leak, statementPath, entered, codeUnit, state, options))
         .collect(ImmutableList.toImmutableList());
   }
 

@@ -82,6 +82,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>every {@code interrupt()} of the family's threads follows a write of the stop state the
  *       loop tests, on its path ({@link StopStateInterrupts}).
  * </ul>
+ *
+ * <p>Also the {@code run()} of an inner {@code Runnable} class that no superclass makes a thread
+ * over, whose threads the class around it makes itself ({@code healThread = new Thread(new
+ * HealRunner())}) and keeps: the family is then the outer class's, the stop state the outer
+ * object's ({@code while (isStarted())}), and the threads' holders are its thread fields ({@link
+ * #familyOfOuterKeepingItsRunner}).
  */
 public final class SelfThreadBases {
   private static final UnitCache.Kind<Tree, Optional<StopStateInterrupts.Family>> FAMILIES =
@@ -485,7 +491,7 @@ public final class SelfThreadBases {
         if (identifier.getName().contentEquals("this")) {
           return null;
         }
-        if (isOwnMember(symbol)) {
+        if (isOwnMember(symbol) || isOuterMember(symbol)) {
           own[0] |= symbol instanceof VarSymbol || isCalledWithoutArguments();
           other[0] |= symbol instanceof MethodSymbol && !isCalledWithoutArguments();
         } else if (!(symbol instanceof ClassSymbol)) {
@@ -506,7 +512,7 @@ public final class SelfThreadBases {
           return null;
         }
         if (receiver instanceof IdentifierTree field
-            && isOwnMember(getSymbol(field))
+            && (isOwnMember(getSymbol(field)) || isOuterMember(getSymbol(field)))
             && getSymbol(field) instanceof VarSymbol
             && isCalledWithoutArguments()) {
           own[0] = true; // `running.get()` on a field of its own
@@ -548,6 +554,26 @@ public final class SelfThreadBases {
             && parent.getLeaf() instanceof MethodInvocationTree call
             && call.getMethodSelect() == getCurrentPath().getLeaf()
             && call.getArguments().isEmpty();
+      }
+
+      /**
+       * A member of the object around an inner class, named without a qualifier: the state of the
+       * object whose class made the inner object ({@link #familyOfOuterKeepingItsRunner}).
+       */
+      private boolean isOuterMember(@Nullable Symbol symbol) {
+        if (!(symbol instanceof VarSymbol || symbol instanceof MethodSymbol)
+            || symbol.isStatic()
+            || !(symbol.owner instanceof ClassSymbol owner)) {
+          return false;
+        }
+        for (ClassSymbol inner = type;
+            inner.hasOuterInstance() && inner.owner instanceof ClassSymbol outer;
+            inner = outer) {
+          if (outer.isSubClass(owner, state.getTypes())) {
+            return true;
+          }
+        }
+        return false;
       }
 
       private boolean isOwnMember(@Nullable Symbol symbol) {
@@ -641,7 +667,7 @@ public final class SelfThreadBases {
       }
     }
     if (!baseMakesThread) {
-      return null;
+      return made.size() == 1 ? familyOfOuterKeepingItsRunner(type, threadFields, state) : null;
     }
     // Where the objects are kept.
     List<VarSymbol> kept = new ArrayList<>(threadFields);
@@ -667,6 +693,97 @@ public final class SelfThreadBases {
     return keptToItself
         ? new StopStateInterrupts.Family(type, family, jarClasses, threadFields)
         : null;
+  }
+
+  /**
+   * For an inner {@code Runnable} class that no superclass makes a thread over: the family of the
+   * class around it, when that class makes the class's threads itself and keeps them. Every {@code
+   * new Runner(..)} of the compilation is the {@code Runnable} of a plain {@code new Thread(..)},
+   * stored in a local or a field only the compilation reaches and only ever the receiver of calls
+   * other than {@code run()}, a comparison or the target of an assignment; nothing outside the
+   * compilation can make one (the class is private, or not public nor protected in a package
+   * compiled whole) and no method reference names its constructors. The loop's stop state is then
+   * the outer object's, and the threads' only interrupts are the ones the compilation shows on
+   * those holders. Null otherwise.
+   *
+   * @param runnerFields the runner's own {@code Thread} fields (none may be used to interrupt it:
+   *     the holders are asked below)
+   */
+  private static StopStateInterrupts.@Nullable Family familyOfOuterKeepingItsRunner(
+      ClassSymbol runner, List<VarSymbol> runnerFields, VisitorState state) {
+    if (!runner.hasOuterInstance()
+        || !(runner.owner instanceof ClassSymbol outer)
+        || !onlyTheCompilationMakes(runner, state)) {
+      return null;
+    }
+    CompilationCalls calls = CompilationCalls.of(state);
+    for (Symbol member : runner.getEnclosedElements()) {
+      if (member instanceof MethodSymbol constructor
+          && constructor.isConstructor()
+          && calls.namedByAReference(constructor)) {
+        return null;
+      }
+    }
+    List<TreePath> creations = calls.creationsOf(runner);
+    if (creations.isEmpty()) {
+      return null;
+    }
+    Type thread = state.getTypeFromString("java.lang.Thread");
+    List<VarSymbol> holders = new ArrayList<>(runnerFields);
+    for (TreePath creation : creations) {
+      TreePath threadCreation = LocalUses.parent(creation);
+      if (threadCreation == null
+          || !(threadCreation.getLeaf() instanceof NewClassTree newThread)
+          || newThread.getClassBody() != null
+          || thread == null
+          || !state.getTypes().isSameType(ASTHelpers.getType(newThread), thread)
+          || newThread.getArguments().stream()
+              .noneMatch(argument -> Expressions.strip(argument) == creation.getLeaf())) {
+        return null;
+      }
+      VarSymbol holder = holderOf(threadCreation);
+      if (holder == null || !isConfined(holder, state)) {
+        return null;
+      }
+      holders.add(holder);
+    }
+    if (!onlyReceiversEverywhere(holders, state)) {
+      return null;
+    }
+    Set<ClassSymbol> family = new LinkedHashSet<>();
+    family.add(outer);
+    family.addAll(CompiledSources.subclassesOf(outer, state));
+    List<ClassSymbol> jarClasses = new ArrayList<>();
+    for (Type up = state.getTypes().supertype(outer.type);
+        up != null && up.tsym instanceof ClassSymbol superclass;
+        up = state.getTypes().supertype(up)) {
+      if (superclass.getQualifiedName().contentEquals("java.lang.Object")) {
+        break;
+      }
+      if (CompiledSources.classTree(superclass, state) != null) {
+        family.add(superclass);
+      } else {
+        jarClasses.add(superclass);
+      }
+    }
+    return new StopStateInterrupts.Family(outer, family, jarClasses, holders);
+  }
+
+  /**
+   * True if only the compilation can make an instance of the class: it, or a class around it, is
+   * private, or neither public nor protected in a package compiled whole.
+   */
+  private static boolean onlyTheCompilationMakes(ClassSymbol type, VisitorState state) {
+    for (Symbol s = type; s instanceof ClassSymbol; s = s.owner) {
+      if (s.isPrivate()) {
+        return true;
+      }
+      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
+          && CompiledSources.filesOfWholePackage(s.packge(), state) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the class's own {@code Thread} fields to {@code kept}; false if one is public. */

@@ -11,6 +11,7 @@ import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -18,6 +19,7 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -340,6 +342,14 @@ final class StopStateInterrupts {
       return leadingStatementsWriteStop(
           lock.getBlock().getStatements(), stop, names, family, state, throughCalls);
     }
+    // `if (started.compareAndSet(true, false)) { .. }`: the condition runs every time.
+    if (statement instanceof IfTree test) {
+      ExpressionTree condition = Expressions.strip(test.getCondition());
+      while (condition instanceof UnaryTree not && not.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+        condition = Expressions.strip(not.getExpression());
+      }
+      return condition instanceof MethodInvocationTree call && isAtomicWriteOfStop(call, stop);
+    }
     if (!(statement instanceof ExpressionStatementTree expressionStatement)) {
       return false;
     }
@@ -352,9 +362,7 @@ final class StopStateInterrupts {
         return stop.contains(getSymbol(Expressions.strip(assignment.getVariable())));
       }
       case MethodInvocationTree call -> {
-        if (call.getMethodSelect() instanceof MemberSelectTree select
-            && ATOMIC_WRITES.contains(select.getIdentifier().toString())
-            && stop.contains(getSymbol(Expressions.strip(select.getExpression())))) {
+        if (isAtomicWriteOfStop(call, stop)) {
           return true;
         }
         return throughCalls
@@ -362,12 +370,26 @@ final class StopStateInterrupts {
             && getSymbol(call) instanceof MethodSymbol method
             && !method.isStatic()
             && family.contains(method.owner)
-            && alwaysWritesStop(method, stop, names, family, state);
+            && alwaysWritesStop(method, isSuperCall(call), stop, names, family, state);
       }
       default -> {
         return false;
       }
     }
+  }
+
+  /** An atomic's write on a field of the stop state: {@code running.set(false)}. */
+  private static boolean isAtomicWriteOfStop(MethodInvocationTree call, Set<VarSymbol> stop) {
+    return call.getMethodSelect() instanceof MemberSelectTree select
+        && ATOMIC_WRITES.contains(select.getIdentifier().toString())
+        && stop.contains(getSymbol(Expressions.strip(select.getExpression())));
+  }
+
+  /** {@code super.m()}: the call runs the superclass's method, whatever overrides it. */
+  private static boolean isSuperCall(MethodInvocationTree call) {
+    return call.getMethodSelect() instanceof MemberSelectTree select
+        && Expressions.strip(select.getExpression()) instanceof IdentifierTree receiver
+        && receiver.getName().contentEquals("super");
   }
 
   /** True if one of the statements, before any that may leave or branch, writes the stop state. */
@@ -389,15 +411,23 @@ final class StopStateInterrupts {
     return false;
   }
 
-  /** True if the method's code (source or class file) writes the stop state on every run. */
+  /**
+   * True if the method's code (source or class file) writes the stop state on every run.
+   *
+   * @param named whether the call names the method itself ({@code super.m()}) rather than the
+   *     running class's implementation of it
+   */
   private static boolean alwaysWritesStop(
       MethodSymbol method,
+      boolean named,
       Set<VarSymbol> stop,
       Set<String> names,
       Family family,
       VisitorState state) {
     MethodSymbol implementation =
-        method.implementation(family.type(), state.getTypes(), true) instanceof MethodSymbol m
+        !named
+                && method.implementation(family.type(), state.getTypes(), true)
+                    instanceof MethodSymbol m
             ? m
             : method;
     MethodTree tree = CompiledSources.methodTree(implementation, state);
@@ -474,7 +504,10 @@ final class StopStateInterrupts {
     return false;
   }
 
-  /** A write of the stop state, or a call of a method of the class that always writes it, first. */
+  /**
+   * A write of the stop state (a {@code putfield}, or an atomic's write on it), or a call of a
+   * method of the class that always writes it, first.
+   */
   private static boolean stopWrittenBefore(
       ClassFile.Method method,
       ClassFile.Call interrupt,
@@ -490,6 +523,10 @@ final class StopStateInterrupts {
       }
     }
     for (ClassFile.Call call : method.calls()) {
+      if (isAtomicWriteOfStop(method, call, names, family)
+          && method.reachedOnlyThrough(call.offset(), interrupt.offset())) {
+        return true;
+      }
       if (call.descriptor().startsWith("()")
           && call.owner().equals(file.name())
           && method.reachedOnlyThrough(call.offset(), interrupt.offset())) {
@@ -502,7 +539,11 @@ final class StopStateInterrupts {
     return false;
   }
 
-  /** The class file's method writes the stop state on its straight line from its start. */
+  /**
+   * The class file's method writes the stop state on its straight line from its start: a {@code
+   * putfield} of it, or an atomic's write on it ({@code started.compareAndSet(true, false)}, also
+   * as the condition of an {@code if}: the call runs before the branch).
+   */
   private static boolean alwaysWritesStop(ClassFile.Method code, Set<String> names, Family family) {
     if (!code.hasCode()) {
       return false;
@@ -512,6 +553,39 @@ final class StopStateInterrupts {
           && names.contains(access.name())
           && family.containsBinaryName(access.owner())
           && code.alwaysReaches(access.offset())) {
+        return true;
+      }
+    }
+    for (ClassFile.Call call : code.calls()) {
+      if (code.alwaysReaches(call.offset()) && isAtomicWriteOfStop(code, call, names, family)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The call is an atomic's write ({@code set}, {@code compareAndSet}, ..) on a stop field read
+   * right before: {@code getfield started; iconst_1; iconst_0; invokevirtual compareAndSet}, each
+   * argument pushed by a one-byte instruction and the call reached only through the read.
+   */
+  private static boolean isAtomicWriteOfStop(
+      ClassFile.Method code, ClassFile.Call call, Set<String> names, Family family) {
+    if (!call.owner().startsWith("java/util/concurrent/atomic/Atomic")
+        || !ATOMIC_WRITES.contains(call.name())) {
+      return false;
+    }
+    int arguments = call.descriptor().indexOf(')') - 1;
+    if (arguments < 1 || !call.descriptor().substring(1, arguments + 1).matches("[ZIJ]+")) {
+      return false;
+    }
+    for (ClassFile.FieldAccess access : code.fieldAccesses()) {
+      if (!access.writes()
+          && names.contains(access.name())
+          && family.containsBinaryName(access.owner())
+          && access.descriptor().startsWith("Ljava/util/concurrent/atomic/Atomic")
+          && call.offset() - access.offset() - 3 == arguments
+          && code.reachedOnlyThrough(access.offset(), call.offset())) {
         return true;
       }
     }
