@@ -444,4 +444,82 @@ class CancelWithoutAwaitUsersCodeTest {
                 "      executor.shutdownNow();\n      executor.close();"))
         .doTest();
   }
+
+  /**
+   * A class that is itself an executor: EXECUTE is the body of its execute(Runnable command), and
+   * close() shuts down the pools it keeps.
+   */
+  private static final String GROUP_EXECUTOR =
+      """
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+      import java.util.concurrent.Executor;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.atomic.AtomicInteger;
+      class GroupExecutor implements Executor, AutoCloseable {
+        private final List<ExecutorService> executorList = new ArrayList<>();
+        private final Map<Long, Executor> threadExecutorMap = new ConcurrentHashMap<>();
+        private final AtomicInteger index = new AtomicInteger();
+        private final AtomicInteger ticks = new AtomicInteger();
+        GroupExecutor(int groups) {
+          for (int i = 0; i < groups; i++) {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            pool.execute(ticks::incrementAndGet);
+            executorList.add(pool);
+          }
+        }
+        @Override
+        public void execute(Runnable command) {
+          EXECUTE
+        }
+        private Executor chooseExecutor(long threadId) {
+          return executorList.get(index.getAndIncrement() % executorList.size());
+        }
+        @Override
+        public void close() {
+          for (ExecutorService executorService : executorList) {
+            executorService.shutdown();
+          }
+          executorList.clear();
+        }
+      }
+      """;
+
+  private static String groupExecutor(String execute) {
+    return GROUP_EXECUTOR.replace("EXECUTE", execute);
+  }
+
+  @Test
+  void noFix_anExecutorClassStopsThePoolsItHandsItsCallersTasksTo() {
+    String handsOn =
+        groupExecutor(
+            "Executor executor ="
+                + " threadExecutorMap.computeIfAbsent(Thread.currentThread().getId(),"
+                + " this::chooseExecutor);\n    executor.execute(command);");
+    helper
+        .addSourceLines(
+            "GroupExecutor.java",
+            handsOn.replace(
+                "      executorService.shutdown();",
+                "      // BUG: Diagnostic contains: runs code its users hand in\n"
+                    + "      executorService.shutdown();"))
+        .doTest();
+    refactoring.addInputLines("GroupExecutor.java", handsOn).expectUnchanged().doTest();
+  }
+
+  @Test
+  void fix_anExecutorClassRunsItsCallersTasksItselfAndItsPoolsOnlyItsOwn() {
+    String runsThemItself = groupExecutor("command.run();");
+    refactoring
+        .addInputLines("GroupExecutor.java", runsThemItself)
+        .addOutputLines(
+            "GroupExecutor.java",
+            runsThemItself.replace(
+                "      executorService.shutdown();\n",
+                "      executorService.shutdown();\n      executorService.close();\n"))
+        .doTest();
+  }
 }

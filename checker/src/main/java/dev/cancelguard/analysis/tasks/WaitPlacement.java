@@ -33,10 +33,12 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
+import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -468,18 +470,30 @@ public final class WaitPlacement {
   }
 
   /**
-   * True if the work blocks reading the very resource the stop releases later ({@code
+   * True if the work blocks in I/O on the very resource the stop releases later ({@code
    * errReader.readLine()} in the thread, {@code errReader.close()} after its {@code interrupt()}):
    * a read from a stream or an accept on a classic socket does not end on an interrupt, only when
    * the resource is closed, so a wait before that release can wait as long as the other end stays
-   * open, and a wait after it comes too late.
+   * open, and a wait after it comes too late. The same holds for a subprocess the stop destroys
+   * ({@code process.destroy()}, on a {@link Process} or on an object of the compilation whose
+   * {@code destroy()} destroys one) and the work talks to through any call on that object declared
+   * to throw {@code IOException} ({@code process.writeMsg(..)}; {@link
+   * CancellationPoints#isIoCall}, not a blocking call on an interruptible channel, which the
+   * interrupt ends): that I/O goes through the subprocess's pipes, a write blocks while the
+   * subprocess does not read and a read while it does not write, and only destroying it closes
+   * them.
    */
   public static boolean workBlocksOnWhatIsReleased(
       CancelTarget target, List<AwaitUse> uses, VisitorState state) {
     Set<Symbol> released = new HashSet<>();
+    Set<Symbol> destroyedSubprocesses = new HashSet<>();
     for (AwaitUse use : uses) {
-      if (use.kind() == AwaitUse.Kind.RELEASES && use.symbol() != null) {
-        released.add(use.symbol());
+      Symbol symbol = use.symbol();
+      if (use.kind() == AwaitUse.Kind.RELEASES && symbol != null) {
+        released.add(symbol);
+        if (destroysASubprocess(use.tree(), symbol, state)) {
+          destroyedSubprocesses.add(symbol);
+        }
       }
     }
     if (released.isEmpty()) {
@@ -491,10 +505,13 @@ public final class WaitPlacement {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+          Symbol receiver = getReceiver(call) == null ? null : getSymbol(getReceiver(call));
           if (Expressions.isResolved(call)
-              && getReceiver(call) != null
-              && released.contains(getSymbol(getReceiver(call)))
-              && UNINTERRUPTIBLE_IO.matches(call, state)) {
+              && receiver != null
+              && (released.contains(receiver) && UNINTERRUPTIBLE_IO.matches(call, state)
+                  || destroyedSubprocesses.contains(receiver)
+                      && CancellationPoints.isIoCall(call, state)
+                      && !CancellationPoints.isInterruptibleChannelCall(call, state))) {
             blocks[0] = true;
           }
           return super.visitMethodInvocation(call, null);
@@ -503,6 +520,34 @@ public final class WaitPlacement {
     }
     return blocks[0];
   }
+
+  /**
+   * True if the release is {@code x.destroy()} (or {@code destroyForcibly()}) of a {@link Process},
+   * or a call of a method of the compilation on {@code x} whose body calls one of those; {@code x}
+   * is {@code released}.
+   */
+  private static boolean destroysASubprocess(Tree use, Symbol released, VisitorState state) {
+    if (!(use instanceof MethodInvocationTree release)
+        || !(getSymbol(release) instanceof MethodSymbol method)
+        || getReceiver(release) == null
+        || !released.equals(getSymbol(getReceiver(release)))) {
+      return false;
+    }
+    if (DESTROY_PROCESS.matches(release, state)) {
+      return true;
+    }
+    MethodTree declared = CompiledSources.methodTree(method, state);
+    return declared != null
+        && declared.getBody() != null
+        && CallScans.anyCallOutsideNestedCode(
+            declared.getBody(), call -> DESTROY_PROCESS.matches(call, state));
+  }
+
+  /** {@code process.destroy()}, {@code process.destroyForcibly()} of a {@link Process}. */
+  private static final Matcher<ExpressionTree> DESTROY_PROCESS =
+      instanceMethod()
+          .onClass(Supertypes.descendantOf("java.lang.Process"))
+          .namedAnyOf("destroy", "destroyForcibly");
 
   /** Blocking I/O that an interrupt does not end: stream reads, classic socket accepts. */
   private static final Matcher<ExpressionTree> UNINTERRUPTIBLE_IO =

@@ -187,6 +187,13 @@ public final class WorkerCode {
         }
       }
     }
+    // The stop's class is itself an executor (`GroupExecutor implements Executor`) whose
+    // execute(Runnable) hands its callers' tasks on to the pools it keeps: whatever runs there is
+    // theirs.
+    if (target.kind() == CancelTarget.Kind.EXECUTOR
+        && isAnExecutorForItsCallers(stop, target, codeUnit.getCompilationUnit(), state)) {
+      return true;
+    }
     TaskBodyFinder finder = TaskBodyFinder.found(pool, state);
     // A task a non-private method takes as a parameter and hands to the pool under another name
     // for it (`protected void execute(Runnable job) { ExecutorService e = this.executor; ..
@@ -246,6 +253,96 @@ public final class WorkerCode {
       toScan = next;
     }
     return false;
+  }
+
+  /**
+   * True if the stop's class implements {@code java.util.concurrent.Executor}, declares a
+   * non-private {@code execute(Runnable)} that hands its parameter to an executor's method (not one
+   * of its own class: {@code executor.execute(command)} on a pool it chose), and keeps the
+   * cancelled pool in a field of its own (or in a collection field the stop loops over): the class
+   * is an executor whose pools run the tasks its callers hand in.
+   */
+  private static boolean isAnExecutorForItsCallers(
+      MethodSymbol stop, CancelTarget target, CompilationUnitTree unit, VisitorState state) {
+    if (!(stop.owner instanceof ClassSymbol owner)
+        || !(CancelTarget.fieldOfWork(target.variable(), unit) instanceof VarSymbol field)
+        || !owner.equals(field.owner)) {
+      return false;
+    }
+    Type executor = state.getTypeFromString("java.util.concurrent.Executor");
+    Type runnable = state.getTypeFromString("java.lang.Runnable");
+    ClassTree declaration = CompiledSources.classTree(owner, state);
+    if (executor == null || runnable == null || declaration == null) {
+      return false;
+    }
+    Types types = state.getTypes();
+    if (!isSubtypeOf(owner, executor, types)) {
+      return false;
+    }
+    for (Tree member : declaration.getMembers()) {
+      if (member instanceof MethodTree method
+          && method.getName().contentEquals("execute")
+          && method.getParameters().size() == 1
+          && method.getBody() != null
+          && getSymbol(method) instanceof MethodSymbol execute
+          && !execute.isPrivate()
+          && !execute.isStatic()
+          && getSymbol(method.getParameters().getFirst()) instanceof VarSymbol command
+          && types.isSameType(types.erasure(command.type), types.erasure(runnable))
+          && handsOnToAnotherExecutor(method.getBody(), command, owner, executor, types)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if {@code body} passes {@code command} to a method of an executor not of {@code owner}.
+   */
+  private static boolean handsOnToAnotherExecutor(
+      Tree body, VarSymbol command, ClassSymbol owner, Type executor, Types types) {
+    boolean[] found = new boolean[1];
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        if (getSymbol(call) instanceof MethodSymbol callee
+            && callee.owner instanceof ClassSymbol calleeOwner
+            && !calleeOwner.equals(owner)
+            && getReceiver(call) != null
+            && !isThisOrSuper(getReceiver(call))
+            && call.getArguments().stream()
+                .anyMatch(argument -> command.equals(Expressions.variableOf(argument)))
+            && isSubtypeOf(calleeOwner, executor, types)) {
+          found[0] = true;
+        }
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree classTree, Void unused) {
+        return null; // code of another class runs where that class decides
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return found[0];
+  }
+
+  private static boolean isThisOrSuper(ExpressionTree receiver) {
+    return receiver instanceof IdentifierTree identifier
+        && (identifier.getName().contentEquals("this")
+            || identifier.getName().contentEquals("super"));
+  }
+
+  private static boolean isSubtypeOf(ClassSymbol type, Type supertype, Types types) {
+    try {
+      return types.isSubtype(types.erasure(type.type), types.erasure(supertype));
+    } catch (RuntimeException incomplete) {
+      return false; // a supertype that cannot be completed
+    }
   }
 
   private static boolean overrides(MethodSymbol method, MethodSymbol base, VisitorState state) {
