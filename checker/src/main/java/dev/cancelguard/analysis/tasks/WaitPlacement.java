@@ -505,9 +505,13 @@ public final class WaitPlacement {
       new TreeScanner<Void, Void>() {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          Symbol receiver = getReceiver(call) == null ? null : getSymbol(getReceiver(call));
-          if (Expressions.isResolved(call)
-              && receiver != null
+          // Only a resolved call's receiver has a symbol to ask for: in code javac could not
+          // attribute, asking would throw.
+          Symbol receiver =
+              Expressions.isResolved(call) && getReceiver(call) != null
+                  ? getSymbol(getReceiver(call))
+                  : null;
+          if (receiver != null
               && (released.contains(receiver) && UNINTERRUPTIBLE_IO.matches(call, state)
                   || destroyedSubprocesses.contains(receiver)
                       && CancellationPoints.isIoCall(call, state)
