@@ -372,6 +372,32 @@ class LoopWithoutCancellationPointStopsTest {
   }
 
   @Test
+  void negative_everyRoundReadsInTheSelectorOfASwitchExpression() {
+    helper
+        .addSourceLines(
+            "Instance.java",
+            instance(
+                "",
+                "String r = switch (readInput().length()) {\n case 0 -> \"\";\n default -> \"x\";\n};\n"
+                    + "handle(r);",
+                READ_INPUT))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReadInOneArmOfASwitchExpression() {
+    helper
+        .addSourceLines(
+            "Instance.java",
+            instance(
+                NO_POINT,
+                "String r = switch ((int) (received % 2)) {\n case 0 -> readInput();\n default ->"
+                    + " \"\";\n};\nhandle(r);",
+                READ_INPUT))
+        .doTest();
+  }
+
+  @Test
   void positive_theSameReadWhoseExceptionACatchInTheLoopLogs() {
     helper
         .addSourceLines(

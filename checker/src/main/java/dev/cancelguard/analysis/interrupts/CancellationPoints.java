@@ -172,9 +172,7 @@ public final class CancellationPoints {
       return true;
     }
     if (Interrupts.throwsInterruptedException(call, state)) {
-      TreePath catchPath = catchingInterrupt(path, loopPath.getLeaf(), state);
-      return catchPath == null
-          || leavesLoopOnInterrupt((CatchTree) catchPath.getLeaf(), loopPath, state);
+      return interruptLeavesLoop(path, loopPath, state);
     }
     if (isInterruptCheck(call, state) || isCancelledCheck(call, state)) {
       return checkEndsLoop(path, loopPath);
@@ -184,11 +182,24 @@ public final class CancellationPoints {
   }
 
   /**
+   * True if an InterruptedException thrown by the call at {@code callPath} leaves the loop at
+   * {@code loopPath}: no catch inside the loop receives it, or the one that does {@linkplain
+   * #leavesLoopOnInterrupt leaves the loop on it}. One answer for a call known to throw it and for
+   * one that may (a method that declares {@code Exception}).
+   */
+  static boolean interruptLeavesLoop(TreePath callPath, TreePath loopPath, VisitorState state) {
+    TreePath catchPath = catchingInterrupt(callPath, loopPath.getLeaf(), state);
+    return catchPath == null
+        || leavesLoopOnInterrupt((CatchTree) catchPath.getLeaf(), loopPath, state);
+  }
+
+  /**
    * True if the catch, given an InterruptedException, leaves the loop: its block cannot go round
    * again, or it starts with {@code if (e instanceof InterruptedException) { ... }} whose branch
    * leaves the loop (in a {@code catch (Exception e)}, say).
    */
-  static boolean leavesLoopOnInterrupt(CatchTree catchTree, TreePath loopPath, VisitorState state) {
+  private static boolean leavesLoopOnInterrupt(
+      CatchTree catchTree, TreePath loopPath, VisitorState state) {
     if (Loops.leavesLoop(catchTree.getBlock(), loopPath)) {
       return true;
     }

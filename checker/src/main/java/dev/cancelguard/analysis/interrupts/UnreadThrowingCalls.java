@@ -6,11 +6,9 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -27,10 +25,11 @@ import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Loops;
-import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.HashSet;
 import java.util.List;
@@ -49,10 +48,11 @@ import java.util.Set;
  * skip the rest of the round (one that holds a {@code return}, {@code break}, {@code continue},
  * {@code yield} or {@code throw}): an expression statement, a declaration or a {@code return}, also
  * inside a {@code try} or {@code synchronized} block among them; in the statement's own expression,
- * not in a branch of {@code ?:}, {@code &&} or {@code ||}, nor in a lambda or class. Or a call
- * there of a method of this file whose body does the same, on every path, up to {@value
- * #MAX_HELPER_DEPTH} calls deep, where a catch of the helper on the way only rethrows what it
- * caught ({@code catch (Exception e) { log(e); throw e; }}).
+ * not in a branch of {@code ?:}, {@code &&}, {@code ||} or a switch expression, nor in a lambda or
+ * class ({@link CallScans#anyCallEveryEvaluationMakes}). Or a call there of a method of this file
+ * whose body does the same, on every path, up to {@value #MAX_HELPER_DEPTH} calls deep, where a
+ * catch of the helper on the way only rethrows what it caught ({@code catch (Exception e) { log(e);
+ * throw e; }}).
  */
 public final class UnreadThrowingCalls {
   /** How many same-file helpers deep a round's call is followed. */
@@ -103,7 +103,7 @@ public final class UnreadThrowingCalls {
             if (runs(new TreePath(path, statement), scope, depth)) {
               return true;
             }
-            if (mayCutTheRoundShort(statement)) {
+            if (Jumps.mayLeaveEarly(statement, /* countThrows= */ true)) {
               return false; // it may skip the rest of the block
             }
           }
@@ -130,53 +130,10 @@ public final class UnreadThrowingCalls {
       }
     }
 
-    /**
-     * True if the statement may leave the block before what follows it: it holds a jump ({@code
-     * return}, {@code break}, {@code continue}, {@code yield}) or a {@code throw}, outside lambdas
-     * and classes.
-     */
-    private static boolean mayCutTheRoundShort(StatementTree statement) {
-      return NestedCodeSkipper.containsKind(
-          statement,
-          Tree.Kind.RETURN,
-          Tree.Kind.BREAK,
-          Tree.Kind.CONTINUE,
-          Tree.Kind.YIELD,
-          Tree.Kind.THROW);
-    }
-
     /** A qualifying call in the expression's own evaluation, not in a branch of it. */
     private boolean ownExpressionCalls(TreePath expression, Tree scope, int depth) {
-      boolean[] found = new boolean[1];
-      new NestedCodeSkipper() {
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (found[0]) {
-            return null;
-          }
-          TreePath callPath = getCurrentPath();
-          if (qualifies(call, callPath, scope, depth)) {
-            found[0] = true;
-            return null;
-          }
-          return super.visitMethodInvocation(call, null);
-        }
-
-        @Override
-        public Void visitConditionalExpression(ConditionalExpressionTree conditional, Void unused) {
-          return scan(conditional.getCondition(), null); // only the test runs every time
-        }
-
-        @Override
-        public Void visitBinary(BinaryTree binary, Void unused) {
-          if (binary.getKind() == Tree.Kind.CONDITIONAL_AND
-              || binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
-            return scan(binary.getLeftOperand(), null);
-          }
-          return super.visitBinary(binary, null);
-        }
-      }.scan(expression, null);
-      return found[0];
+      return CallScans.anyCallEveryEvaluationMakes(
+          expression, (call, callPath) -> qualifies(call, callPath, scope, depth));
     }
 
     private boolean qualifies(MethodInvocationTree call, TreePath callPath, Tree scope, int depth) {
@@ -233,15 +190,11 @@ public final class UnreadThrowingCalls {
      * on it; or, in a helper, the catch only rethrows what it caught.
      */
     private boolean leaves(TreePath callPath, Tree scope) {
-      TreePath catchPath = CancellationPoints.catchingInterrupt(callPath, scope, state);
-      if (catchPath == null) {
-        return true;
-      }
-      CatchTree catchTree = (CatchTree) catchPath.getLeaf();
       if (scope == loopPath.getLeaf()) {
-        return CancellationPoints.leavesLoopOnInterrupt(catchTree, loopPath, state);
+        return CancellationPoints.interruptLeavesLoop(callPath, loopPath, state);
       }
-      return rethrowsWhatItCaught(catchTree);
+      TreePath catchPath = CancellationPoints.catchingInterrupt(callPath, scope, state);
+      return catchPath == null || rethrowsWhatItCaught((CatchTree) catchPath.getLeaf());
     }
 
     /** The catch's last statement throws its parameter, and nothing in it returns or jumps. */
@@ -253,12 +206,7 @@ public final class UnreadThrowingCalls {
           || !identifier.getName().equals(catchTree.getParameter().getName())) {
         return false;
       }
-      return !NestedCodeSkipper.containsKind(
-          catchTree.getBlock(),
-          Tree.Kind.RETURN,
-          Tree.Kind.BREAK,
-          Tree.Kind.CONTINUE,
-          Tree.Kind.YIELD);
+      return !Jumps.mayLeaveEarly(catchTree.getBlock(), /* countThrows= */ false);
     }
   }
 }

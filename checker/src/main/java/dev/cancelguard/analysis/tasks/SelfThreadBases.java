@@ -372,11 +372,14 @@ public final class SelfThreadBases {
   }
 
   /**
-   * True if nothing outside the compilation can call the method: it, or a class around it, is
-   * private, or not public nor protected in a package compiled whole.
+   * True if nothing outside the compilation can call the method or make an instance of the class:
+   * it, or a method or class around it, is private, or not public nor protected in a package
+   * compiled whole. One answer for the callers of a stop-loop helper and the makers of a runner.
    */
-  private static boolean onlyTheCompilationReaches(MethodSymbol method, VisitorState state) {
-    for (Symbol s = method; s instanceof MethodSymbol || s instanceof ClassSymbol; s = s.owner) {
+  private static boolean onlyTheCompilationReaches(Symbol methodOrClass, VisitorState state) {
+    for (Symbol s = methodOrClass;
+        s instanceof MethodSymbol || s instanceof ClassSymbol;
+        s = s.owner) {
       if (s.isPrivate()) {
         return true;
       }
@@ -629,19 +632,7 @@ public final class SelfThreadBases {
     }
     // Every class whose `this` may be such an object: those, and the superclasses.
     Set<ClassSymbol> family = new LinkedHashSet<>(made);
-    List<ClassSymbol> jarClasses = new ArrayList<>();
-    Type up = state.getTypes().supertype(type.type);
-    while (up != null && up.tsym instanceof ClassSymbol superclass) {
-      if (superclass.getQualifiedName().contentEquals("java.lang.Object")) {
-        break;
-      }
-      if (CompiledSources.classTree(superclass, state) != null) {
-        family.add(superclass);
-      } else {
-        jarClasses.add(superclass);
-      }
-      up = state.getTypes().supertype(up);
-    }
+    List<ClassSymbol> jarClasses = addSuperclasses(type, family, state);
     // A superclass makes the thread (a class that makes its own is judged by the rules of threads
     // a class makes).
     boolean baseMakesThread = false;
@@ -713,7 +704,7 @@ public final class SelfThreadBases {
       ClassSymbol runner, List<VarSymbol> runnerFields, VisitorState state) {
     if (!runner.hasOuterInstance()
         || !(runner.owner instanceof ClassSymbol outer)
-        || !onlyTheCompilationMakes(runner, state)) {
+        || !onlyTheCompilationReaches(runner, state)) {
       return null;
     }
     CompilationCalls calls = CompilationCalls.of(state);
@@ -753,8 +744,19 @@ public final class SelfThreadBases {
     Set<ClassSymbol> family = new LinkedHashSet<>();
     family.add(outer);
     family.addAll(CompiledSources.subclassesOf(outer, state));
+    List<ClassSymbol> jarClasses = addSuperclasses(outer, family, state);
+    return new StopStateInterrupts.Family(outer, family, jarClasses, holders);
+  }
+
+  /**
+   * Adds the superclasses of {@code type} below {@code Object} whose code is compiled here to
+   * {@code family}, and returns the others (from jars), nearest first. One split for a thread's own
+   * class and for the class around its runner, so that both families are read the same way.
+   */
+  private static List<ClassSymbol> addSuperclasses(
+      ClassSymbol type, Set<ClassSymbol> family, VisitorState state) {
     List<ClassSymbol> jarClasses = new ArrayList<>();
-    for (Type up = state.getTypes().supertype(outer.type);
+    for (Type up = state.getTypes().supertype(type.type);
         up != null && up.tsym instanceof ClassSymbol superclass;
         up = state.getTypes().supertype(up)) {
       if (superclass.getQualifiedName().contentEquals("java.lang.Object")) {
@@ -766,24 +768,7 @@ public final class SelfThreadBases {
         jarClasses.add(superclass);
       }
     }
-    return new StopStateInterrupts.Family(outer, family, jarClasses, holders);
-  }
-
-  /**
-   * True if only the compilation can make an instance of the class: it, or a class around it, is
-   * private, or neither public nor protected in a package compiled whole.
-   */
-  private static boolean onlyTheCompilationMakes(ClassSymbol type, VisitorState state) {
-    for (Symbol s = type; s instanceof ClassSymbol; s = s.owner) {
-      if (s.isPrivate()) {
-        return true;
-      }
-      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
-          && CompiledSources.filesOfWholePackage(s.packge(), state) != null) {
-        return true;
-      }
-    }
-    return false;
+    return jarClasses;
   }
 
   /** Adds the class's own {@code Thread} fields to {@code kept}; false if one is public. */

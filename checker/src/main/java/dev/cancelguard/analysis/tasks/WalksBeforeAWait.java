@@ -4,11 +4,9 @@ import static com.google.errorprone.util.ASTHelpers.getType;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -21,7 +19,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.SynchronizedTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
@@ -33,6 +30,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingHelpers;
 import dev.cancelguard.analysis.interrupts.CancellationPoints;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
@@ -275,7 +273,7 @@ public final class WalksBeforeAWait {
 
   /**
    * A statement whose own expression makes a call that notices cancellation: not in a branch of
-   * {@code ?:}, {@code &&} or {@code ||}, not in a lambda or class.
+   * {@code ?:}, {@code &&}, {@code ||} or a switch expression, not in a lambda or class.
    */
   private static boolean isWait(StatementTree statement, VisitorState state, CancelGuardOptions o) {
     ExpressionTree expression =
@@ -288,37 +286,12 @@ public final class WalksBeforeAWait {
     if (expression == null) {
       return false;
     }
-    boolean[] waits = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitConditionalExpression(ConditionalExpressionTree conditional, Void unused) {
-        return scan(conditional.getCondition(), null);
-      }
-
-      @Override
-      public Void visitBinary(BinaryTree binary, Void unused) {
-        if (binary.getKind() == Tree.Kind.CONDITIONAL_AND
-            || binary.getKind() == Tree.Kind.CONDITIONAL_OR) {
-          return scan(binary.getLeftOperand(), null);
-        }
-        return super.visitBinary(binary, null);
-      }
-
-      @Override
-      public Void visitSwitchExpression(SwitchExpressionTree switchExpression, Void unused) {
-        return scan(switchExpression.getExpression(), null);
-      }
-
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        waits[0] |=
+    return CallScans.anyCallEveryEvaluationMakes(
+        expression,
+        call ->
             CancellationPoints.noticesCancellation(call, state, o)
                 || isSameFileWaitingHelper(call, state, o)
-                || BlockingHelpers.callBlocksInside(call, state);
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(expression, null);
-    return waits[0];
+                || BlockingHelpers.callBlocksInside(call, state));
   }
 
   /** A call of a method of this file that has a cancellation point (at any depth). */
