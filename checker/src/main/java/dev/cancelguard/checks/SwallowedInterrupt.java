@@ -522,6 +522,24 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + placement.blockingCallWhere()
               + "). Leave the loop on the interrupt with that failure, restoring the flag first, or"
               + " rethrow the exception.";
+      case NONE_CATCH_LEAVES_ON_ITS_COUNT ->
+          " Restoring the flag at the top of this catch would make the next blocking call of the"
+              + " loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the loop spin; recording the interrupt and restoring it after"
+              + " the loop would keep the interrupted caller going round until this catch's own"
+              + " count lets it leave ("
+              + placement.blockingCallWhere()
+              + "). Leave by that way out at the first interrupt (restoring the flag first unless"
+              + " it rethrows the exception), or rethrow the exception.";
+      case NONE_RETRIES_WITHOUT_END ->
+          " Restoring the flag at the top of this catch would make the pause of the loop (line "
+              + Lines.of(blocking, state)
+              + ") throw at once and the retries spin; recording the interrupt and restoring it"
+              + " after the loop would keep the interrupted caller retrying for as long as its"
+              + " attempts fail, since the loop has no other end. Decide what an interrupt means"
+              + " here: give up the retries with a failure the callers can take (restoring the flag"
+              + " first), or rethrow the exception.";
       case NONE ->
           placement.loop() != null
               ? " Restoring the flag at the top of this catch would make the next blocking call of"

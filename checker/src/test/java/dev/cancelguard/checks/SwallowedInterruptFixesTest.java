@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
+import com.google.errorprone.CompilationTestHelper;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -2237,6 +2238,290 @@ class SwallowedInterruptFixesTest {
                     + "            Thread.currentThread().interrupt();\n"
                     + "            break;\n"
                     + "          }\n"))
+        .doTest();
+  }
+
+  // ------------------------- a caller's catch that already leaves once its own count says so
+
+  private static final String EVENTS =
+      """
+      import java.util.concurrent.BlockingQueue;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.TimeUnit;
+      class Events {
+        private final BlockingQueue<Runnable> queue;
+        private volatile boolean closed;
+        Events(BlockingQueue<Runnable> queue) { this.queue = queue; }
+        CompletableFuture<String> append(Runnable event) {
+          int tryTimes = 0;
+          while (true) {
+            try {
+              if (!queue.offer(event, 5, TimeUnit.SECONDS)) {
+                continue;
+              }
+              return CompletableFuture.completedFuture("queued");
+            } catch (InterruptedException e) {
+              tryTimes++;
+              if (tryTimes > 3) {
+                return null;
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void leave_aCallersCatchThatReturnsOnceItsCountOfInterruptsIsReached() {
+    refactoring
+        .addInputLines("Events.java", EVENTS)
+        .addOutputLines(
+            "Events.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.TimeUnit;
+            class Events {
+              private final BlockingQueue<Runnable> queue;
+              private volatile boolean closed;
+              Events(BlockingQueue<Runnable> queue) { this.queue = queue; }
+              CompletableFuture<String> append(Runnable event) {
+                int tryTimes = 0;
+                while (true) {
+                  try {
+                    if (!queue.offer(event, 5, TimeUnit.SECONDS)) {
+                      continue;
+                    }
+                    return CompletableFuture.completedFuture("queued");
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    tryTimes++;
+                    if (tryTimes > 3) {
+                      return null;
+                    }
+                    return null;
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void record_aCallersCatchThatReturnsOnAnotherThreadsStateNotACount() {
+    refactoring
+        .addInputLines(
+            "Events.java",
+            EVENTS
+                .replace("if (tryTimes > 3) {", "if (closed) {")
+                .replaceAll("\\s*tryTimes\\+\\+;", ""))
+        .addOutputLines(
+            "Events.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.CompletableFuture;
+            import java.util.concurrent.TimeUnit;
+            class Events {
+              private final BlockingQueue<Runnable> queue;
+              private volatile boolean closed;
+              Events(BlockingQueue<Runnable> queue) { this.queue = queue; }
+              CompletableFuture<String> append(Runnable event) {
+                int tryTimes = 0;
+                boolean interrupted = false;
+                try {
+                  while (true) {
+                    try {
+                      if (!queue.offer(event, 5, TimeUnit.SECONDS)) {
+                        continue;
+                      }
+                      return CompletableFuture.completedFuture("queued");
+                    } catch (InterruptedException e) {
+                      interrupted = true;
+                      if (closed) {
+                        return null;
+                      }
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  private static final String POOLS =
+      """
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.Future;
+      class Pools {
+        private final Future<String> creation;
+        Pools(Future<String> creation) { this.creation = creation; }
+        String pool() throws InterruptedException, ExecutionException {
+          String pool = null;
+          int retry = 3;
+          for (int i = 0; (i < retry) && (pool == null); ++i) {
+            try {
+              pool = creation.get();
+            } catch (InterruptedException e) {
+              if (i + 1 < retry) {
+                continue;
+              }
+              throw e;
+            }
+          }
+          return pool;
+        }
+      }
+      """;
+
+  @Test
+  void noFix_aCallersCatchThatRethrowsOnceItsCountOfTriesIsReached() {
+    refactoring.addInputLines("Pools.java", POOLS).expectUnchanged().doTest();
+  }
+
+  @Test
+  void reported_aCallersCatchThatRethrowsOnceItsCountOfTriesIsReached() {
+    CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addSourceLines(
+            "Pools.java",
+            POOLS.replace(
+                "} catch (InterruptedException e) {",
+                "// BUG: Diagnostic contains: until this catch's own count lets it leave (line"
+                    + " 17)\n"
+                    + "      } catch (InterruptedException e) {"))
+        .doTest();
+  }
+
+  @Test
+  void record_aCallersCatchThatRethrowsUnlessAnotherThreadsStateSaysGoOn() {
+    refactoring
+        .addInputLines(
+            "Pools.java",
+            POOLS
+                .replace("if (i + 1 < retry) {", "if (!creation.isCancelled()) {")
+                .replace(
+                    "for (int i = 0; (i < retry) && (pool == null); ++i) {",
+                    "while (pool == null) {"))
+        .addOutputLines(
+            "Pools.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            class Pools {
+              private final Future<String> creation;
+              Pools(Future<String> creation) { this.creation = creation; }
+              String pool() throws InterruptedException, ExecutionException {
+                String pool = null;
+                int retry = 3;
+                boolean interrupted = false;
+                try {
+                  while (pool == null) {
+                    try {
+                      pool = creation.get();
+                    } catch (InterruptedException e) {
+                      interrupted = true;
+                      if (!creation.isCancelled()) {
+                        continue;
+                      }
+                      throw e;
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+                return pool;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ------------------------------ a caller's retry that goes on until its own attempt succeeds
+
+  private static final String TRANSITIONS =
+      """
+      import java.io.IOException;
+      class Transitions {
+        interface State { void enter() throws IOException; }
+        private volatile boolean closed;
+        void enter(State next) throws IOException {
+          boolean success = false;
+          while (!success) {
+            try {
+              next.enter();
+              success = true;
+            } catch (IOException e) {
+              try {
+                Thread.sleep(1000);
+              } catch (InterruptedException ie) {
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void noFix_aCallersRetryUntilItsOwnAttemptSucceeds() {
+    refactoring.addInputLines("Transitions.java", TRANSITIONS).expectUnchanged().doTest();
+  }
+
+  @Test
+  void reported_aCallersRetryUntilItsOwnAttemptSucceeds() {
+    CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addSourceLines(
+            "Transitions.java",
+            TRANSITIONS.replace(
+                "} catch (InterruptedException ie) {",
+                "// BUG: Diagnostic contains: retrying for as long as its attempts fail\n"
+                    + "        } catch (InterruptedException ie) {"))
+        .doTest();
+  }
+
+  @Test
+  void record_aCallersRetryThatAlsoEndsOnAnotherThreadsState() {
+    refactoring
+        .addInputLines(
+            "Transitions.java",
+            TRANSITIONS.replace("while (!success) {", "while (!success && !closed) {"))
+        .addOutputLines(
+            "Transitions.java",
+            """
+            import java.io.IOException;
+            class Transitions {
+              interface State { void enter() throws IOException; }
+              private volatile boolean closed;
+              void enter(State next) throws IOException {
+                boolean success = false;
+                boolean interrupted = false;
+                try {
+                  while (!success && !closed) {
+                    try {
+                      next.enter();
+                      success = true;
+                    } catch (IOException e) {
+                      try {
+                        Thread.sleep(1000);
+                      } catch (InterruptedException ie) {
+                        interrupted = true;
+                      }
+                    }
+                  }
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
         .doTest();
   }
 }

@@ -116,7 +116,9 @@ public final class InterruptFixes {
           NONE_UNBOUNDED_WAIT,
           NONE_TASK_LOOP_GOES_ON,
           NONE_WALK_GOES_ON_WORKING,
-          NONE_POLL_FAILS_ON_ITS_OWN -> {}
+          NONE_POLL_FAILS_ON_ITS_OWN,
+          NONE_CATCH_LEAVES_ON_ITS_COUNT,
+          NONE_RETRIES_WITHOUT_END -> {}
     }
     SuggestedFix rethrow =
         mechanicalRethrow(catchPath, codeUnit, placement, fallsThroughOnly, state, options);

@@ -69,6 +69,13 @@ import org.jspecify.annotations.Nullable;
  *       stops at once with the failure its callers already handle; where that throw cannot be
  *       written in the catch (it reads a local the round computes after the wait), no fix is
  *       offered.
+ *   <li>A caller's catch that already leaves once a count of its own says so ({@code tryTimes++; if
+ *       (tryTimes > 3) return null;}): that way out, taken at the first interrupt after the
+ *       restore, stops the caller with an answer its callers already handle; where it cannot be
+ *       written at the end of the catch, no fix is offered.
+ *   <li>A caller's retry that goes on until its own attempt succeeds ({@code while (!success)}, a
+ *       back-off pause, no count or clock): recorded, the interrupted caller would retry for as
+ *       long as the attempts fail, and the code has no way out to take instead: no fix.
  * </ul>
  */
 final class LoopInterruptExits {
@@ -288,14 +295,242 @@ final class LoopInterruptExits {
   }
 
   /**
+   * True if {@code loop} retries until its own attempt succeeds and has no other end: its condition
+   * reads only local {@code boolean} flags ({@code while (!success)}) that the loop sets only to
+   * {@code true} or {@code false}, never in the catch at {@code catchPath}; it keeps no count or
+   * clock; and the {@code try} of the catch guards only pauses ({@code Thread.sleep}, {@code
+   * TimeUnit.sleep}), its back-off between attempts. Recorded, the interrupt would keep the caller
+   * retrying for as long as the attempts fail; restored at once, every pause would fail at once and
+   * the retries would spin; leaving needs a way out the code does not have.
+   */
+  static boolean retriesUntilItsOwnSuccess(
+      TreePath loop, TreePath catchPath, VisitorState state, CancelGuardOptions options) {
+    if (!(catchPath.getLeaf() instanceof CatchTree catchTree)
+        || !(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
+      return false;
+    }
+    ExpressionTree condition = Loops.condition(loop.getLeaf());
+    if (condition == null || Loops.isConstantTrue(condition)) {
+      return false;
+    }
+    List<MethodInvocationTree> waits =
+        FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
+    if (waits.isEmpty()
+        || !waits.stream()
+            .allMatch(
+                wait -> Expressions.isResolved(wait) && ThreadCalls.SLEEP.matches(wait, state))) {
+      return false;
+    }
+    Set<Symbol> flags = new HashSet<>();
+    boolean[] other = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitIdentifier(IdentifierTree id, Void unused) {
+        Symbol symbol = getSymbol(id);
+        if (symbol != null
+            && symbol.getKind() == ElementKind.LOCAL_VARIABLE
+            && symbol.type != null
+            && symbol.type.getKind() == javax.lang.model.type.TypeKind.BOOLEAN) {
+          flags.add(symbol);
+        } else {
+          other[0] = true;
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
+        other[0] = true;
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree tree, Void unused) {
+        other[0] = true;
+        return null;
+      }
+    }.scan(condition, null);
+    if (flags.isEmpty() || other[0]) {
+      return false;
+    }
+    if (!boundsKeptIn(loop.getLeaf(), state).isEmpty()
+        || ReadOnlyCalls.readsSystemClock(loop.getLeaf())) {
+      return false;
+    }
+    boolean[] otherWrites = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitAssignment(AssignmentTree tree, Void unused) {
+        if (flags.contains(getSymbol(Expressions.strip(tree.getVariable())))) {
+          boolean literal =
+              Expressions.strip(tree.getExpression()).getKind() == Tree.Kind.BOOLEAN_LITERAL;
+          otherWrites[0] |= !literal || contains(catchTree, tree);
+        }
+        return super.visitAssignment(tree, null);
+      }
+
+      @Override
+      public Void visitCompoundAssignment(CompoundAssignmentTree tree, Void unused) {
+        otherWrites[0] |= flags.contains(getSymbol(Expressions.strip(tree.getVariable())));
+        return super.visitCompoundAssignment(tree, null);
+      }
+    }.scan(loop, null);
+    return !otherWrites[0];
+  }
+
+  /**
+   * The way out that the catch of the interrupt already takes once a count or a clock says so, for
+   * the catch at {@code catchPath} that otherwise goes back round {@code loop}; {@code copyable}
+   * when the same statement can be written at the end of the catch, after the restore.
+   */
+  record CountedExit(StatementTree exit, boolean copyable) {}
+
+  /**
+   * The catch's own counted way out: the catch's block holds exactly one {@code return} or {@code
+   * throw} outside nested loops, classes and lambdas, and whether it is taken depends on an {@code
+   * if} of the catch whose condition reads a bound the loop keeps (a count it steps, a clock, a
+   * local computed from them): either the exit is in that {@code if}'s then branch ({@code
+   * tryTimes++; if (tryTimes > 3) { return null; }}), or it is the catch's last statement and the
+   * {@code if} before it goes back round ({@code if (i + 1 < retry) { continue; } .. throw e;}).
+   * The code already says that interrupts end the loop this way, only not at the first one.
+   * Copyable where the exit sits in the then branch (the end of the catch is reached on the other
+   * branch), is a {@code return} or a {@code throw} of an exception other than the caught one (a
+   * rethrow of the caught interrupt needs no restore before it), and reads only what is in scope at
+   * the end of the catch.
+   */
+  static @Nullable CountedExit catchCountedExit(
+      TreePath loop, TreePath catchPath, TreePath codeUnit, VisitorState state) {
+    if (!(catchPath.getLeaf() instanceof CatchTree catchTree)
+        || !(catchPath.getParentPath().getLeaf() instanceof TryTree tryTree)) {
+      return null;
+    }
+    BlockTree block = catchTree.getBlock();
+    List<TreePath> exits = new ArrayList<>();
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitReturn(com.sun.source.tree.ReturnTree tree, Void unused) {
+        exits.add(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitThrow(ThrowTree tree, Void unused) {
+        exits.add(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitWhileLoop(com.sun.source.tree.WhileLoopTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitDoWhileLoop(com.sun.source.tree.DoWhileLoopTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitForLoop(com.sun.source.tree.ForLoopTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitTry(TryTree tree, Void unused) {
+        exits.add(getCurrentPath()); // a try inside the catch: what leaves it is not plain
+        return null;
+      }
+    }.scan(new TreePath(catchPath, block), null);
+    if (exits.size() != 1
+        || !(exits.getFirst().getLeaf() instanceof StatementTree exit)
+        || exit instanceof TryTree) {
+      return null;
+    }
+    Set<Symbol> bounds = boundsKeptIn(loop.getLeaf(), state);
+    Symbol caught = getSymbol(catchTree.getParameter());
+    boolean rethrowsCaught =
+        exit instanceof ThrowTree thrown
+            && caught != null
+            && caught.equals(getSymbol(Expressions.strip(thrown.getExpression())));
+    // The exit in the then branch of a counted if of the catch.
+    Tree child = exit;
+    for (TreePath p = exits.getFirst().getParentPath();
+        p != null && p.getLeaf() != block;
+        p = p.getParentPath()) {
+      if (p.getLeaf() instanceof IfTree ifTree) {
+        if (ifTree.getThenStatement() == child
+            && ifTree.getElseStatement() == null
+            && p.getParentPath().getLeaf() == block
+            && readsAny(ifTree.getCondition(), bounds)
+            && endsReachably(block.getStatements().getLast())) {
+          ExpressionTree value =
+              exit instanceof ThrowTree thrown
+                  ? thrown.getExpression()
+                  : ((com.sun.source.tree.ReturnTree) exit).getExpression();
+          return new CountedExit(
+              exit,
+              !rethrowsCaught && (value == null || inScopeAt(value, tryTree, catchPath, codeUnit)));
+        }
+        return null;
+      }
+      child = p.getLeaf();
+    }
+    // The exit last, after a counted if that goes back round.
+    List<? extends StatementTree> statements = block.getStatements();
+    if (statements.getLast() != exit) {
+      return null;
+    }
+    for (StatementTree statement : statements) {
+      if (statement instanceof IfTree ifTree
+          && ifTree.getElseStatement() == null
+          && readsAny(ifTree.getCondition(), bounds)
+          && endsWithContinue(ifTree.getThenStatement())) {
+        return new CountedExit(exit, false);
+      }
+    }
+    return null;
+  }
+
+  private static boolean endsWithContinue(StatementTree statement) {
+    StatementTree last = statement;
+    while (last instanceof BlockTree inner && !inner.getStatements().isEmpty()) {
+      last = inner.getStatements().getLast();
+    }
+    return last instanceof com.sun.source.tree.ContinueTree continued
+        && continued.getLabel() == null;
+  }
+
+  /**
+   * True if the end of a block whose last statement is {@code statement} is reached when that
+   * statement completes: an expression, a declaration, or an {@code if} with no {@code else}.
+   */
+  private static boolean endsReachably(StatementTree statement) {
+    return statement instanceof com.sun.source.tree.ExpressionStatementTree
+        || statement instanceof VariableTree
+        || (statement instanceof IfTree ifTree && ifTree.getElseStatement() == null);
+  }
+
+  /**
    * The source of {@code exit}, to be written in a catch: its line breaks and the indentation after
    * them folded into single spaces (not where it holds a text block, whose line breaks are its
    * content, or something that may be a comment).
    */
-  static String sourceOf(ThrowTree exit, VisitorState state) {
+  static String sourceOf(StatementTree exit, VisitorState state) {
     String source = state.getSourceForNode(exit);
     if (source == null) {
-      return "throw " + state.getSourceForNode(exit.getExpression()) + ";";
+      ExpressionTree value =
+          exit instanceof ThrowTree thrown
+              ? thrown.getExpression()
+              : ((com.sun.source.tree.ReturnTree) exit).getExpression();
+      return (exit instanceof ThrowTree ? "throw " : "return")
+          + (value == null
+              ? ""
+              : (exit instanceof ThrowTree ? "" : " ") + state.getSourceForNode(value))
+          + ";";
     }
     return source.contains("\"\"\"") || source.contains("//") || source.contains("/*")
         ? source

@@ -96,7 +96,22 @@ public final class RestorePlacement {
      * the catch; recorded and restored after the loop, the interrupt would keep the caller polling
      * until that bound. The placement's {@code blockingCallWhere} says where that throw is.
      */
-    NONE_POLL_FAILS_ON_ITS_OWN
+    NONE_POLL_FAILS_ON_ITS_OWN,
+    /**
+     * No fix: the catch already leaves the loop once a count of its own says so ({@code if (i + 1 <
+     * retry) continue; .. throw e;}, {@link LoopInterruptExits#catchCountedExit}), by a way out
+     * that cannot be written at the end of the catch; recorded and restored after the loop, the
+     * interrupt would keep the caller going round until that count. The placement's {@code
+     * blockingCallWhere} says where that way out is.
+     */
+    NONE_CATCH_LEAVES_ON_ITS_COUNT,
+    /**
+     * No fix: a caller's loop retries until its own attempt succeeds, with nothing else to end it,
+     * and the catch takes the interrupt of its back-off pause ({@link
+     * LoopInterruptExits#retriesUntilItsOwnSuccess}); recorded, the interrupted caller would retry
+     * for as long as the attempts fail.
+     */
+    NONE_RETRIES_WITHOUT_END
   }
 
   /**
@@ -287,6 +302,36 @@ public final class RestorePlacement {
     Tree newWork = ItemWalkRequests.newBlockingWork(loop, catchPath, state, options);
     if (newWork != null) {
       return new Placement(Shape.NONE_WALK_GOES_ON_WORKING, loop, newWork);
+    }
+    // A caller's retry until its own attempt succeeds, the interrupt caught round its back-off
+    // pause (`while (!success) { try { attempt(); success = true; } catch (E e) { sleep } }`):
+    // recorded, the interrupted caller would retry for as long as the attempts fail; the code has
+    // no way out to take instead, so no fix.
+    if (callersPoll
+        && LoopInterruptExits.retriesUntilItsOwnSuccess(loop, catchPath, state, options)) {
+      return new Placement(Shape.NONE_RETRIES_WITHOUT_END, loop, blockingInLoop);
+    }
+    // The catch already leaves the loop once its own count or a clock says so (`tryTimes++; if
+    // (tryTimes > 3) return null;`, `if (i + 1 < retry) continue; .. throw e;`): the code's answer
+    // to interrupts that keep coming. Recorded, the interrupted caller would go round until that
+    // count; taken at the first interrupt, restoring first, the caller stops with an answer its
+    // callers already handle. Where that way out cannot be written at the end of the catch, no fix.
+    LoopInterruptExits.CountedExit counted =
+        callersPoll ? LoopInterruptExits.catchCountedExit(loop, catchPath, codeUnit, state) : null;
+    if (counted != null) {
+      return counted.copyable()
+          ? new Placement(
+              Shape.LEAVE_THE_LOOP,
+              loop,
+              blockingInLoop,
+              LoopInterruptExits.sourceOf(counted.exit(), state))
+          : new Placement(
+              Shape.NONE_CATCH_LEAVES_ON_ITS_COUNT,
+              loop,
+              blockingInLoop,
+              null,
+              Lines.where(loop.getCompilationUnit(), counted.exit(), state),
+              null);
     }
     return new Placement(Shape.RECORD_AND_RESTORE_AFTER, loop, blockingInLoop);
   }
