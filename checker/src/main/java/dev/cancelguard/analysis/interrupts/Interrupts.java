@@ -7,7 +7,6 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -39,6 +38,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.WriteScanner;
@@ -372,7 +372,7 @@ public final class Interrupts {
     for (int i = index - 1; i >= 0; i--) {
       StatementTree earlier = statements.get(i);
       if (earlier instanceof IfTree guard
-          && !Reachability.canCompleteNormally(guard.getThenStatement())
+          && !Jumps.canCompleteNormally(guard.getThenStatement())
           && impliesDone(guard.getCondition(), false, future, callPath, state)) {
         return true;
       }
