@@ -233,6 +233,7 @@ final class Analyzer {
       List<Description> descriptions,
       String displayPath,
       List<String> skipped) {
+    Map<String, String> failures = new LinkedHashMap<>();
     for (BugCheckerInfo check : supplier.getEnabledChecks()) {
       CodeTransformer single =
           ErrorProneScannerTransformer.create(
@@ -243,18 +244,23 @@ final class Analyzer {
         descriptions.addAll(found);
       } catch (RuntimeException | Error e) {
         List<String> skippedMembers = scanMembers(unit, single, context, descriptions);
-        skipped.add(
-            displayPath
-                + " ("
-                + check.canonicalName()
-                + "): "
-                + rootCause(e)
+        failures.put(
+            check.canonicalName(),
+            rootCause(e)
                 + "; "
                 + (skippedMembers.isEmpty()
                     ? "analysed member by member instead, none skipped"
                     : "skipped " + String.join(", ", skippedMembers)));
       }
     }
+    // Where javac left the file unattributed every check fails alike: one line says so.
+    if (failures.size() > 1
+        && failures.size() == supplier.getEnabledChecks().size()
+        && failures.values().stream().distinct().count() == 1) {
+      skipped.add(displayPath + " (every check): " + failures.values().iterator().next());
+      return;
+    }
+    failures.forEach((check, failure) -> skipped.add(displayPath + " (" + check + "): " + failure));
   }
 
   /** Runs the check over each member on its own; returns the members it could not analyse. */
@@ -423,7 +429,9 @@ final class Analyzer {
     // Where a library threw (e.g. ASTHelpers on an unresolved call), the CancelGuard code that
     // asked is what a bug report needs.
     for (StackTraceElement frame : frames) {
-      if (frame.getClassName().startsWith("dev.cancelguard.") && frame != frames[0]) {
+      if (frame.getClassName().startsWith("dev.cancelguard.")
+          && !frame.getClassName().startsWith("dev.cancelguard.cli.")
+          && frame != frames[0]) {
         where += " from " + frame;
         break;
       }

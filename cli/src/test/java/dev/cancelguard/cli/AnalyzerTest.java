@@ -24,25 +24,39 @@ class AnalyzerTest {
       implements BugChecker.MethodTreeMatcher {
     @Override
     public Description matchMethod(MethodTree tree, VisitorState state) {
-      if (tree.getName().contentEquals("explode")) {
-        throw new IllegalStateException("cannot handle this method");
-      }
+      failOnExplode(tree);
       return tree.getName().contentEquals("<init>") ? Description.NO_MATCH : describeMatch(tree);
+    }
+  }
+
+  /** A second check with the same bug, failing at the same place. */
+  @BugPattern(summary = "test only", severity = BugPattern.SeverityLevel.WARNING)
+  public static final class AlsoFailsOnExplode extends BugChecker
+      implements BugChecker.MethodTreeMatcher {
+    @Override
+    public Description matchMethod(MethodTree tree, VisitorState state) {
+      failOnExplode(tree);
+      return Description.NO_MATCH;
+    }
+  }
+
+  private static void failOnExplode(MethodTree tree) {
+    if (tree.getName().contentEquals("explode")) {
+      throw new IllegalStateException("cannot handle this method");
     }
   }
 
   @TempDir Path dir;
 
   private Analyzer.Result analyse(String source) throws Exception {
+    return analyse(source, List.of(BugCheckerInfo.create(FailsOnExplode.class)));
+  }
+
+  private Analyzer.Result analyse(String source, List<BugCheckerInfo> checks) throws Exception {
     Path file = dir.resolve("Worker.java");
     Files.writeString(file, source, UTF_8);
     Analyzer analyzer =
-        new Analyzer(
-            List.of(BugCheckerInfo.create(FailsOnExplode.class)),
-            List.of(),
-            List.of(),
-            UTF_8,
-            new Analyzer.Progress(null, false));
+        new Analyzer(checks, List.of(), List.of(), UTF_8, new Analyzer.Progress(null, false));
     return analyzer.run(List.of(file), "", p -> p.getFileName().toString(), Map.of(), false);
   }
 
@@ -100,5 +114,26 @@ class AnalyzerTest {
             """);
     assertEquals(List.of(), result.skipped());
     assertEquals(2, result.findings().size(), result.findings().toString());
+  }
+
+  @Test
+  void checksFailingAlikeOnAFileAreOneLine() throws Exception {
+    String broken =
+        """
+        class Worker {
+          void explode() {
+            com.missing.Metrics.count();
+          }
+        }
+        """;
+    List<String> skipped =
+        analyse(
+                broken,
+                List.of(
+                    BugCheckerInfo.create(FailsOnExplode.class),
+                    BugCheckerInfo.create(AlsoFailsOnExplode.class)))
+            .skipped();
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertTrue(skipped.getFirst().startsWith("Worker.java (every check): "), skipped.toString());
   }
 }
