@@ -50,6 +50,8 @@ import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.tasks.UninterruptedThreads;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.tasks.WalksBeforeAWait;
+import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
@@ -120,6 +122,11 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
 
   private Description matchLoop(StatementTree loop, VisitorState state) {
     TreePath loopPath = state.getPath();
+    // A call javac could not resolve (code that does not fully compile, analysed by the command
+    // line tool) may block or notice the interrupt: nothing is known of such a loop.
+    if (CallScans.anyCall(loop, call -> !Expressions.isResolved(call))) {
+      return NO_MATCH;
+    }
     // Busy-waits and hand-made timeouts are reported wherever they are.
     PollingLoop polling = Polls.pollingLoop(loopPath, state);
     if (polling != null) {

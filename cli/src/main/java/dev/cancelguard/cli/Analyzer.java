@@ -57,6 +57,7 @@ final class Analyzer {
       int files,
       List<String> compileErrors,
       List<String> crashes,
+      List<String> skipped,
       Map<Path, Fixes.FileFix> fixes) {}
 
   private final List<BugCheckerInfo> checks;
@@ -150,6 +151,7 @@ final class Analyzer {
       Trees trees = Trees.instance(task);
       List<Finding> findings = new ArrayList<>();
       List<String> crashes = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
       Map<Path, Fixes.FileFix> fixes = new LinkedHashMap<>();
       progress.start("analysing", units.size());
       for (CompilationUnitTree unit : units) {
@@ -164,7 +166,8 @@ final class Analyzer {
             // member, and skip the members whose broken code a check could not handle. A file
             // without errors of its own is broken too where it uses a broken file's types: javac
             // leaves those calls unresolved without reporting them again.
-            scanCheckByCheck(unit, supplier, context, descriptions);
+            scanCheckByCheck(
+                unit, supplier, context, descriptions, displayPath.apply(file), skipped);
           } else {
             crashes.add(
                 displayPath.apply(file)
@@ -189,7 +192,8 @@ final class Analyzer {
         progress.step(file.toString());
       }
       progress.done();
-      return new Result(findings, units.size(), compileErrors(diagnostics), crashes, fixes);
+      return new Result(
+          findings, units.size(), compileErrors(diagnostics), crashes, skipped, fixes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -219,13 +223,17 @@ final class Analyzer {
   /**
    * For a file javac could not fully attribute: each check on its own over the whole file, and a
    * check that cannot handle the broken code member by member, so one check's trouble with one
-   * broken member hides nothing else.
+   * broken member hides nothing else. What a check could not analyse is added to {@code skipped}:
+   * its findings there are lost, so the user (and the corpus benchmark) must hear of it.
    */
   private static void scanCheckByCheck(
       CompilationUnitTree unit,
       ScannerSupplier supplier,
       Context context,
-      List<Description> descriptions) {
+      List<Description> descriptions,
+      String displayPath,
+      List<String> skipped) {
+    Map<String, String> failures = new LinkedHashMap<>();
     for (BugCheckerInfo check : supplier.getEnabledChecks()) {
       CodeTransformer single =
           ErrorProneScannerTransformer.create(
@@ -235,16 +243,33 @@ final class Analyzer {
         single.apply(new TreePath(unit), context, found::add);
         descriptions.addAll(found);
       } catch (RuntimeException | Error e) {
-        scanMembers(unit, single, context, descriptions);
+        List<String> skippedMembers = scanMembers(unit, single, context, descriptions);
+        failures.put(
+            check.canonicalName(),
+            rootCause(e)
+                + "; "
+                + (skippedMembers.isEmpty()
+                    ? "analysed member by member instead, none skipped"
+                    : "skipped " + String.join(", ", skippedMembers)));
       }
     }
+    // Where javac left the file unattributed every check fails alike: one line says so.
+    if (failures.size() > 1
+        && failures.size() == supplier.getEnabledChecks().size()
+        && failures.values().stream().distinct().count() == 1) {
+      skipped.add(displayPath + " (every check): " + failures.values().iterator().next());
+      return;
+    }
+    failures.forEach((check, failure) -> skipped.add(displayPath + " (" + check + "): " + failure));
   }
 
-  private static void scanMembers(
+  /** Runs the check over each member on its own; returns the members it could not analyse. */
+  private static List<String> scanMembers(
       CompilationUnitTree unit,
       CodeTransformer transformer,
       Context context,
       List<Description> descriptions) {
+    List<String> skippedMembers = new ArrayList<>();
     TreePath unitPath = new TreePath(unit);
     for (Tree type : unit.getTypeDecls()) {
       if (!(type instanceof ClassTree classTree)) {
@@ -257,10 +282,22 @@ final class Analyzer {
           transformer.apply(new TreePath(classPath, member), context, found::add);
           descriptions.addAll(found);
         } catch (RuntimeException | Error e) {
-          // This member's code is too broken to analyse.
+          skippedMembers.add(memberName(classTree, member));
         }
       }
     }
+    return skippedMembers;
+  }
+
+  /** {@code Outer#method}, {@code Outer.Inner} or {@code Outer#field}, as findings name members. */
+  private static String memberName(ClassTree owner, Tree member) {
+    String ownerName = owner.getSimpleName().toString();
+    return switch (member) {
+      case MethodTree method -> ownerName + "#" + method.getName();
+      case ClassTree nested -> ownerName + "." + nested.getSimpleName();
+      case com.sun.source.tree.VariableTree field -> ownerName + "#" + field.getName();
+      default -> ownerName + " (an initializer)";
+    };
   }
 
   private ScannerSupplier scannerSupplier() throws UsageException {
@@ -389,6 +426,16 @@ final class Analyzer {
     }
     StackTraceElement[] frames = cause.getStackTrace();
     String where = frames.length == 0 ? "" : " at " + frames[0];
+    // Where a library threw (e.g. ASTHelpers on an unresolved call), the CancelGuard code that
+    // asked is what a bug report needs.
+    for (StackTraceElement frame : frames) {
+      if (frame.getClassName().startsWith("dev.cancelguard.")
+          && !frame.getClassName().startsWith("dev.cancelguard.cli.")
+          && frame != frames[0]) {
+        where += " from " + frame;
+        break;
+      }
+    }
     return cause.getClass().getSimpleName() + ": " + cause.getMessage() + where;
   }
 

@@ -172,6 +172,14 @@ public final class Main {
           result.compileErrors().size() == 1 ? "" : "s",
           result.compileErrors().getFirst());
     }
+    result
+        .skipped()
+        .forEach(
+            s ->
+                err.println(
+                    "cancelguard: a check could not analyse code javac could not attribute, its"
+                        + " findings there are lost: "
+                        + s));
     if (!result.crashes().isEmpty()) {
       result.crashes().forEach(c -> err.println("cancelguard: a check crashed on " + c));
       return 3;

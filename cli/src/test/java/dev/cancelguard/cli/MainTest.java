@@ -317,8 +317,53 @@ class MainTest {
         """);
     Run run = run("-q", dir.resolve("src").toString());
     assertFalse(run.err().contains("a check crashed"), run.err());
+    assertFalse(run.err().contains("could not analyse"), run.err());
     assertEquals(1, run.exit(), run.out() + run.err());
     assertTrue(run.out().contains("Worker.java:15:7: warning: [SwallowedInterrupt]"), run.out());
+    // What the unresolved call in the loop does is unknown: it may block or notice the interrupt.
+    assertFalse(run.out().contains("[LoopWithoutCancellationPoint]"), run.out());
+  }
+
+  @Test
+  void anUnresolvedCallInATaskDoesNotHideTheStopThatReleasesWhatTheTaskUses() throws Exception {
+    // CancelWithoutAwait reads the calls of the pool's tasks; asking an unresolved call's receiver
+    // for its symbol threw, the stop method was skipped and its finding lost.
+    write(
+        "src/demo/Store.java",
+        """
+        package demo;
+
+        import java.io.Closeable;
+        import java.io.IOException;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+
+        public class Store {
+          private final ExecutorService scheduler = Executors.newSingleThreadExecutor();
+          private final Closeable table;
+
+          Store(Closeable table) {
+            this.table = table;
+          }
+
+          public void start() {
+            scheduler.execute(
+                () -> {
+                  com.missing.Metrics.counter().inc();
+                  System.out.println(table);
+                });
+          }
+
+          public void close() throws IOException {
+            scheduler.shutdown();
+            table.close();
+          }
+        }
+        """);
+    Run run = run("-q", dir.resolve("src").toString());
+    assertFalse(run.err().contains("could not analyse"), run.err());
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("Store.java:25:23: warning: [CancelWithoutAwait]"), run.out());
   }
 
   @Test

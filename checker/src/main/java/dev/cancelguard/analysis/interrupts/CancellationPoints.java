@@ -8,7 +8,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -38,6 +37,7 @@ import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.HelperChain;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -216,7 +216,7 @@ public final class CancellationPoints {
           && Loops.leavesLoop(ifTree.getThenStatement(), loopPath)) {
         return true;
       }
-      if (!Reachability.canCompleteNormally(statement)) {
+      if (!Jumps.canCompleteNormally(statement)) {
         return false;
       }
     }
@@ -257,7 +257,7 @@ public final class CancellationPoints {
           return true;
         }
       }
-      if (!Reachability.canCompleteNormally(statement)) {
+      if (!Jumps.canCompleteNormally(statement)) {
         return false;
       }
     }

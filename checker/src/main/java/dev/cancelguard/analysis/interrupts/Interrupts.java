@@ -6,8 +6,6 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -39,6 +37,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import dev.cancelguard.analysis.trees.WriteScanner;
@@ -92,10 +91,9 @@ public final class Interrupts {
   /** True if the try block or its resources can throw {@link InterruptedException}. */
   public static boolean tryBodyThrowsInterruptedException(TryTree tryTree, VisitorState state) {
     Type interrupted = interruptedExceptionType(state);
-    ScanThrownTypes scanner = new ScanThrownTypes(state);
-    scanner.scanResources(tryTree);
-    scanner.scan(tryTree.getBlock(), null);
-    return scanner.getThrownTypes().stream().anyMatch(t -> isSubtype(t, interrupted, state));
+    // Unknown where javac could not resolve the block's code: no claim that an interrupt comes.
+    Set<Type> thrown = ThrownTypes.ofTryBody(tryTree, state);
+    return thrown != null && thrown.stream().anyMatch(t -> isSubtype(t, interrupted, state));
   }
 
   /**
@@ -272,10 +270,12 @@ public final class Interrupts {
   }
 
   private static boolean bodyThrowsInterrupt(Tree body, VisitorState state) {
-    ScanThrownTypes scanner = new ScanThrownTypes(state);
-    scanner.scan(body, null);
+    Set<Type> thrown = ThrownTypes.of(body, state);
+    if (thrown == null) {
+      return true; // unknown: not shown to throw none
+    }
     Type interrupted = interruptedExceptionType(state);
-    return scanner.getThrownTypes().stream()
+    return thrown.stream()
         .anyMatch(t -> isSubtype(t, interrupted, state) || isSubtype(interrupted, t, state));
   }
 
@@ -372,7 +372,7 @@ public final class Interrupts {
     for (int i = index - 1; i >= 0; i--) {
       StatementTree earlier = statements.get(i);
       if (earlier instanceof IfTree guard
-          && !Reachability.canCompleteNormally(guard.getThenStatement())
+          && !Jumps.canCompleteNormally(guard.getThenStatement())
           && impliesDone(guard.getCondition(), false, future, callPath, state)) {
         return true;
       }

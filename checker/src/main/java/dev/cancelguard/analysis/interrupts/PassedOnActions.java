@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
@@ -31,6 +30,7 @@ import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -176,9 +176,8 @@ public final class PassedOnActions {
    * are actions judged where they are handed) may throw {@link InterruptedException} for real.
    */
   private static boolean bodyMayThrow(TreePath bodyPath, VisitorState state, int depth) {
-    ScanThrownTypes declared = new ScanThrownTypes(state);
-    declared.scan(bodyPath.getLeaf(), null);
-    if (!mayThrowAnInterrupt(declared.getThrownTypes(), state)) {
+    Set<Type> declared = ThrownTypes.of(bodyPath.getLeaf(), state);
+    if (declared != null && !mayThrowAnInterrupt(declared, state)) {
       return false;
     }
     boolean[] throwing = new boolean[1];

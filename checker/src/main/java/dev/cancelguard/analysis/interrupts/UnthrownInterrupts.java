@@ -5,7 +5,6 @@ import static com.google.errorprone.util.ASTHelpers.isSubtype;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.util.ASTHelpers.ScanThrownTypes;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -22,6 +21,7 @@ import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -106,9 +106,11 @@ final class UnthrownInterrupts {
     if (declaration.getBody() == null) {
       return false;
     }
-    ScanThrownTypes scanner = new ScanThrownTypes(state);
-    scanner.scan(declaration.getBody(), null);
-    if (!mayPassOn(scanner.getThrownTypes())) {
+    Set<Type> thrown = ThrownTypes.of(declaration.getBody(), state);
+    if (thrown == null) {
+      return false; // unknown: not shown to throw none
+    }
+    if (!mayPassOn(thrown)) {
       return true; // what may throw one is caught in the method itself
     }
     boolean[] throwing = new boolean[1];

@@ -13,6 +13,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Supertypes;
+import dev.cancelguard.analysis.trees.Symbols;
 import java.util.regex.Pattern;
 
 /**
@@ -201,7 +202,7 @@ public final class ThreadCalls {
    */
   public static final Matcher<ExpressionTree> THREAD_FACTORY_METHOD =
       (tree, state) -> {
-        if (!(ASTHelpers.getSymbol(tree) instanceof MethodSymbol method)) {
+        if (!(Symbols.getSymbol(tree) instanceof MethodSymbol method)) {
           return false;
         }
         Type thread = state.getTypeFromString("java.lang.Thread");

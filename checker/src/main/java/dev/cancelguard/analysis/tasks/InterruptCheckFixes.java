@@ -8,7 +8,6 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
 import com.google.errorprone.fixes.SuggestedFixes;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
@@ -31,6 +30,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
@@ -193,7 +193,7 @@ public final class InterruptCheckFixes {
 
   private static @Nullable SuggestedFix conditionFix(
       StatementTree loop, @Nullable TreePath codeUnit, VisitorState state) {
-    boolean changesReachability = !Reachability.canCompleteNormally(loop);
+    boolean changesReachability = !Jumps.canCompleteNormally(loop);
     if (changesReachability && (codeUnit == null || !returnsVoid(codeUnit, state))) {
       return null; // the code after the loop would need a return value it does not have
     }
@@ -244,7 +244,7 @@ public final class InterruptCheckFixes {
     String check;
     if (mayThrowInterruptedException(codeUnit, state) && !caughtOnTheWayOut(loopPath, codeUnit)) {
       check = "if (Thread.interrupted()) { throw new InterruptedException(); }";
-    } else if (Reachability.canCompleteNormally(loop) && !nothingAfter(loopPath, codeUnit)) {
+    } else if (Jumps.canCompleteNormally(loop) && !nothingAfter(loopPath, codeUnit)) {
       // Code follows the loop: a return would skip it (its cleanup), a break would run it on half
       // the work as if all were done (a partial sum returned as the sum), and an unchecked throw
       // would skip it too. Only InterruptedException says to the caller what happened.
@@ -291,7 +291,7 @@ public final class InterruptCheckFixes {
           CatchTree catchTree = enclosingCatch(getCurrentPath(), codeUnit);
           found[0] =
               catchTree == null
-                  || Reachability.canCompleteNormally(catchTree.getBlock())
+                  || Jumps.canCompleteNormally(catchTree.getBlock())
                   || NestedCodeSkipper.containsKind(
                       catchTree.getBlock(), Tree.Kind.BREAK, Tree.Kind.CONTINUE);
         }

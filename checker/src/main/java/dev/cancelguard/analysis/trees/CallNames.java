@@ -61,7 +61,10 @@ public final class CallNames {
       Matcher<ExpressionTree> matcher, ImmutableSet<String> accepted) {
     return (tree, state) -> {
       String name = of(tree);
-      return (name == null || accepted.contains(name)) && matcher.matches(tree, state);
+      // Error Prone's method matchers throw on a call javac could not resolve.
+      return (name == null || accepted.contains(name))
+          && Expressions.isResolved(tree)
+          && matcher.matches(tree, state);
     };
   }
 }

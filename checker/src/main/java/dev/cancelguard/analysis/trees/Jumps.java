@@ -1,5 +1,6 @@
 package dev.cancelguard.analysis.trees;
 
+import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
@@ -17,6 +18,19 @@ import java.util.function.Supplier;
 /** Jump statements inside a statement, outside nested code (lambda and class bodies). */
 public final class Jumps {
   private Jumps() {}
+
+  /**
+   * Error Prone's {@link Reachability#canCompleteNormally}, except that a statement holding a call
+   * javac could not resolve (code that does not fully compile, analysed by the command line tool),
+   * on which Error Prone's throws, is taken to complete normally, as nearly every call returns.
+   */
+  public static boolean canCompleteNormally(StatementTree statement) {
+    try {
+      return Reachability.canCompleteNormally(statement);
+    } catch (IllegalArgumentException | NullPointerException unresolved) {
+      return true;
+    }
+  }
 
   /**
    * True if {@code statement} contains a {@code return}, {@code break}, {@code continue} or {@code

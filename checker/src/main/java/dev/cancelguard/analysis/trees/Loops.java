@@ -6,7 +6,6 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
-import com.google.errorprone.util.Reachability;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
@@ -147,7 +146,7 @@ public final class Loops {
    * the loop (a {@code continue} of the loop, a {@code break} of a loop or switch nested in it).
    */
   public static boolean leavesLoop(StatementTree statement, TreePath loopPath) {
-    if (Reachability.canCompleteNormally(statement)) {
+    if (Jumps.canCompleteNormally(statement)) {
       return false;
     }
     TreePath statementPath = TreePath.getPath(loopPath, statement);

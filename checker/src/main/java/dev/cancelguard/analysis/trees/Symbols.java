@@ -31,7 +31,13 @@ public final class Symbols {
   private Symbols() {}
 
   public static @Nullable Symbol getSymbol(Tree tree) {
-    return ASTHelpers.getSymbol(tree);
+    try {
+      // Error Prone's own passes a call, a creation or a method reference on to the overloads
+      // that throw.
+      return ASTHelpers.getSymbol(tree);
+    } catch (IllegalArgumentException | NullPointerException unresolved) {
+      return null;
+    }
   }
 
   public static @Nullable ClassSymbol getSymbol(ClassTree tree) {
