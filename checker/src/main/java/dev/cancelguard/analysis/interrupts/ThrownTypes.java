@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The checked exceptions code may throw, as Error Prone's {@link ScanThrownTypes} finds them, or
- * null where it cannot tell: on a call or creation javac could not resolve (code that does not
- * fully compile, analysed by the command line tool) Error Prone's scan throws. Each caller decides
- * what an unknown answer means for it, always the one that claims nothing.
+ * null where it cannot tell: on a call or creation javac could not resolve, or a resource whose
+ * {@code close()} it cannot find (code that does not fully compile, analysed by the command line
+ * tool), Error Prone's scan throws. Each caller decides what an unknown answer means for it, always
+ * the one that claims nothing.
  */
 public final class ThrownTypes {
   private ThrownTypes() {}
@@ -23,7 +24,7 @@ public final class ThrownTypes {
     try {
       scanner.scan(tree, null);
       return scanner.getThrownTypes();
-    } catch (IllegalArgumentException | NullPointerException unresolved) {
+    } catch (RuntimeException unresolved) {
       return null;
     }
   }
@@ -35,7 +36,7 @@ public final class ThrownTypes {
       scanner.scanResources(tryTree);
       scanner.scan(tryTree.getBlock(), null);
       return scanner.getThrownTypes();
-    } catch (IllegalArgumentException | NullPointerException unresolved) {
+    } catch (RuntimeException unresolved) {
       return null;
     }
   }
