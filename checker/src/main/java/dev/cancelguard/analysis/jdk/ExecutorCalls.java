@@ -210,10 +210,11 @@ public final class ExecutorCalls {
    * {@code executor.shutdown()}: stops taking tasks and lets the queued and running ones finish.
    */
   public static final Matcher<ExpressionTree> GRACEFUL_SHUTDOWN =
-      instanceMethod()
-          .onClass(Supertypes.descendantOf("java.util.concurrent.ExecutorService"))
-          .named("shutdown")
-          .withNoParameters();
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.ExecutorService"))
+              .named("shutdown")
+              .withNoParameters());
 
   /** {@code executor.shutdownNow()}: stops the pool and interrupts its running tasks. */
   public static final Matcher<ExpressionTree> SHUTDOWN_NOW =

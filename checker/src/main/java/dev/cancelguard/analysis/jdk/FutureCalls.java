@@ -135,38 +135,40 @@ public final class FutureCalls {
    * once this stage and the other one both completed normally; and their {@code Async} forms.
    */
   public static final Matcher<ExpressionTree> SUCCESS_CALLBACK =
-      instanceMethod()
-          .anyClass()
-          .namedAnyOf(
-              "thenApply",
-              "thenAccept",
-              "thenRun",
-              "thenCompose",
-              "thenApplyAsync",
-              "thenAcceptAsync",
-              "thenRunAsync",
-              "thenComposeAsync",
-              "thenCombine",
-              "thenAcceptBoth",
-              "runAfterBoth",
-              "thenCombineAsync",
-              "thenAcceptBothAsync",
-              "runAfterBothAsync");
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .anyClass()
+              .namedAnyOf(
+                  "thenApply",
+                  "thenAccept",
+                  "thenRun",
+                  "thenCompose",
+                  "thenApplyAsync",
+                  "thenAcceptAsync",
+                  "thenRunAsync",
+                  "thenComposeAsync",
+                  "thenCombine",
+                  "thenAcceptBoth",
+                  "runAfterBoth",
+                  "thenCombineAsync",
+                  "thenAcceptBothAsync",
+                  "runAfterBothAsync"));
 
   /**
    * Callbacks a stage runs once it completed, successfully or not: {@code whenComplete}, {@code
    * handle}, {@code exceptionally}, and their {@code Async} forms.
    */
   public static final Matcher<ExpressionTree> COMPLETION_CALLBACK =
-      instanceMethod()
-          .anyClass()
-          .namedAnyOf(
-              "whenComplete",
-              "handle",
-              "exceptionally",
-              "whenCompleteAsync",
-              "handleAsync",
-              "exceptionallyAsync");
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .anyClass()
+              .namedAnyOf(
+                  "whenComplete",
+                  "handle",
+                  "exceptionally",
+                  "whenCompleteAsync",
+                  "handleAsync",
+                  "exceptionallyAsync"));
 
   /**
    * Guava's {@code ListenableFuture.addListener(listener, executor)}: by the interface's contract
@@ -191,7 +193,9 @@ public final class FutureCalls {
 
   /** Calls on a stage that return another stage of the same chain. */
   public static final Matcher<ExpressionTree> CHAINED_STAGE =
-      instanceMethod().onClass(Supertypes.descendantOf("java.util.concurrent.CompletionStage"));
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.util.concurrent.CompletionStage")));
 
   /** Completing a CompletableFuture by hand. */
   public static final Matcher<ExpressionTree> COMPLETE_BY_HAND =

@@ -92,7 +92,7 @@ public final class SyncCalls {
               "await"));
 
   public static final Matcher<ExpressionTree> OBJECT_WAIT =
-      instanceMethod().anyClass().named("wait");
+      CallNames.resolvedOnly(instanceMethod().anyClass().named("wait"));
 
   public static final Matcher<ExpressionTree> CONDITION_AWAIT =
       CallNames.namedFirst(

@@ -53,16 +53,18 @@ public final class ThreadCalls {
    * construction, a thread creation where the constructor's type is a {@code Thread}.
    */
   public static final Matcher<ExpressionTree> REFLECTIVE_CONSTRUCTION =
-      instanceMethod().onExactClass("java.lang.reflect.Constructor").named("newInstance");
+      CallNames.resolvedOnly(
+          instanceMethod().onExactClass("java.lang.reflect.Constructor").named("newInstance"));
 
   /**
    * A {@code java.lang.reflect.Field} read or write ({@code field.set(target, value)}, {@code
    * field.get(target)}): it touches a field of its first argument and keeps no hold of it.
    */
   public static final Matcher<ExpressionTree> REFLECTIVE_FIELD_ACCESS =
-      instanceMethod()
-          .onExactClass("java.lang.reflect.Field")
-          .withNameMatching(Pattern.compile("(get|set).*"));
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .onExactClass("java.lang.reflect.Field")
+              .withNameMatching(Pattern.compile("(get|set).*")));
 
   /** {@code thread.start()}. */
   public static final Matcher<ExpressionTree> START =

@@ -14,6 +14,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.tasks.TaskScopes;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Supertypes;
 
@@ -23,10 +24,11 @@ import dev.cancelguard.analysis.trees.Supertypes;
  */
 public final class Resources {
   private static final Matcher<ExpressionTree> CLOSE =
-      instanceMethod()
-          .onClass(Supertypes.descendantOf("java.lang.AutoCloseable"))
-          .named("close")
-          .withNoParameters();
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.AutoCloseable"))
+              .named("close")
+              .withNoParameters());
 
   /** Names of calls that give an object back to the pool or queue it came from. */
   private static final ImmutableSet<String> CHECK_IN =

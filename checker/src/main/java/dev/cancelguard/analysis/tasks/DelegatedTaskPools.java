@@ -15,6 +15,7 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.VariableReferences;
@@ -30,7 +31,8 @@ import java.util.List;
  */
 public final class DelegatedTaskPools {
   private static final Matcher<ExpressionTree> GET_DELEGATED_TASK =
-      instanceMethod().onDescendantOf("javax.net.ssl.SSLEngine").named("getDelegatedTask");
+      CallNames.resolvedOnly(
+          instanceMethod().onDescendantOf("javax.net.ssl.SSLEngine").named("getDelegatedTask"));
 
   private DelegatedTaskPools() {}
 

@@ -29,6 +29,7 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.Expressions;
 import java.util.List;
 import javax.lang.model.element.ElementKind;
@@ -47,9 +48,10 @@ public final class SameThreadCancels {
 
   /** {@code Executors.newFixedThreadPool(n, ..)} and {@code newScheduledThreadPool(n, ..)}. */
   private static final Matcher<ExpressionTree> ONE_THREAD_FACTORY =
-      staticMethod()
-          .onClass("java.util.concurrent.Executors")
-          .namedAnyOf("newFixedThreadPool", "newScheduledThreadPool");
+      CallNames.resolvedOnly(
+          staticMethod()
+              .onClass("java.util.concurrent.Executors")
+              .namedAnyOf("newFixedThreadPool", "newScheduledThreadPool"));
 
   private SameThreadCancels() {}
 

@@ -24,6 +24,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.flow.FactFlow;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ScopeCalls;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
@@ -47,7 +48,8 @@ import org.jspecify.annotations.Nullable;
 public final class TaskScopes {
 
   private static final Matcher<ExpressionTree> LIST_GET =
-      instanceMethod().onClass(Supertypes.descendantOf("java.util.List")).named("get");
+      CallNames.resolvedOnly(
+          instanceMethod().onClass(Supertypes.descendantOf("java.util.List")).named("get"));
 
   /** Calls on a list of subtasks that only read it. */
   private static final ImmutableSet<String> LIST_READS =

@@ -18,6 +18,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -43,7 +44,8 @@ import javax.lang.model.element.Modifier;
  */
 public final class ThreadTasks {
   private static final Matcher<ExpressionTree> COMMON_POOL =
-      staticMethod().onClass("java.util.concurrent.ForkJoinPool").named("commonPool");
+      CallNames.resolvedOnly(
+          staticMethod().onClass("java.util.concurrent.ForkJoinPool").named("commonPool"));
 
   private ThreadTasks() {}
 

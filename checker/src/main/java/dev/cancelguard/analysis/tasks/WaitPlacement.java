@@ -37,6 +37,7 @@ import dev.cancelguard.analysis.interrupts.CancellationPoints;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallNames;
 import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
@@ -549,9 +550,10 @@ public final class WaitPlacement {
 
   /** {@code process.destroy()}, {@code process.destroyForcibly()} of a {@link Process}. */
   private static final Matcher<ExpressionTree> DESTROY_PROCESS =
-      instanceMethod()
-          .onClass(Supertypes.descendantOf("java.lang.Process"))
-          .namedAnyOf("destroy", "destroyForcibly");
+      CallNames.resolvedOnly(
+          instanceMethod()
+              .onClass(Supertypes.descendantOf("java.lang.Process"))
+              .namedAnyOf("destroy", "destroyForcibly"));
 
   /** Blocking I/O that an interrupt does not end: stream reads, classic socket accepts. */
   private static final Matcher<ExpressionTree> UNINTERRUPTIBLE_IO =

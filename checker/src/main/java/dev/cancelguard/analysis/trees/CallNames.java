@@ -67,4 +67,12 @@ public final class CallNames {
           && matcher.matches(tree, state);
     };
   }
+
+  /**
+   * {@code matcher}, tried only on calls javac resolved: Error Prone's method matchers throw on a
+   * call it could not (code that does not fully compile, analysed by the command line tool).
+   */
+  public static <T extends ExpressionTree> Matcher<T> resolvedOnly(Matcher<T> matcher) {
+    return (tree, state) -> Expressions.isResolved(tree) && matcher.matches(tree, state);
+  }
 }
