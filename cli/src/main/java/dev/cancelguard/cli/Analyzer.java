@@ -436,7 +436,12 @@ final class Analyzer {
         break;
       }
     }
-    return cause.getClass().getSimpleName() + ": " + cause.getMessage() + where;
+    // A message may quote source code over several lines: the report keeps one line per failure.
+    String message = String.valueOf(cause.getMessage()).replaceAll("\\s+", " ");
+    if (message.length() > 200) {
+      message = message.substring(0, 200) + "...";
+    }
+    return cause.getClass().getSimpleName() + ": " + message + where;
   }
 
   /**

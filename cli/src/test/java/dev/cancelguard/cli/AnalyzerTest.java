@@ -42,7 +42,7 @@ class AnalyzerTest {
 
   private static void failOnExplode(MethodTree tree) {
     if (tree.getName().contentEquals("explode")) {
-      throw new IllegalStateException("cannot handle this method");
+      throw new IllegalStateException("cannot handle\n  this method");
     }
   }
 
