@@ -2524,4 +2524,73 @@ class SwallowedInterruptFixesTest {
             """)
         .doTest();
   }
+
+  @Test
+  void record_aCallersRetryThatLeavesForALastTryAfterItsBackOff() {
+    // The back-off is followed by `break`: an interrupted caller makes one last try and stops.
+    refactoring
+        .addInputLines(
+            "Transitions.java",
+            """
+            import java.io.IOException;
+            class Transitions {
+              interface State { void enter() throws IOException; }
+              private volatile boolean closed;
+              void enter(State next) throws IOException {
+                boolean success = false;
+                boolean last;
+                do {
+                  last = false;
+                  try {
+                    next.enter();
+                    success = true;
+                  } catch (IOException e) {
+                    try {
+                      Thread.sleep(1000);
+                    } catch (InterruptedException ie) {
+                    }
+                    last = true;
+                    break;
+                  }
+                } while (!success);
+              }
+            }
+            """)
+        .addOutputLines(
+            "Transitions.java",
+            """
+            import java.io.IOException;
+            class Transitions {
+              interface State { void enter() throws IOException; }
+              private volatile boolean closed;
+              void enter(State next) throws IOException {
+                boolean success = false;
+                boolean last;
+                boolean interrupted = false;
+                try {
+                  do {
+                    last = false;
+                    try {
+                      next.enter();
+                      success = true;
+                    } catch (IOException e) {
+                      try {
+                        Thread.sleep(1000);
+                      } catch (InterruptedException ie) {
+                        interrupted = true;
+                      }
+                      last = true;
+                      break;
+                    }
+                  } while (!success);
+                } finally {
+                  if (interrupted) {
+                    Thread.currentThread().interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
 }

@@ -313,6 +313,11 @@ final class LoopInterruptExits {
     if (condition == null || Loops.isConstantTrue(condition)) {
       return false;
     }
+    // After the back-off the code leaves the loop anyway (`retry = true; break;` for a last try
+    // after it): the interrupted caller does not go round again.
+    if (leavesTheLoopAfter(catchPath.getParentPath(), loop)) {
+      return false;
+    }
     List<MethodInvocationTree> waits =
         FailingCalls.failingCallsIn(tryTree.getBlock(), state, options);
     if (waits.isEmpty()
@@ -376,6 +381,30 @@ final class LoopInterruptExits {
       }
     }.scan(loop, null);
     return !otherWrites[0];
+  }
+
+  /**
+   * True if a statement that follows the statement at {@code statementPath}, in its block or in an
+   * enclosing block inside {@code loop}, leaves the loop without going round again ({@link
+   * Loops#leavesLoop}).
+   */
+  private static boolean leavesTheLoopAfter(TreePath statementPath, TreePath loop) {
+    TreePath child = statementPath;
+    for (TreePath path = statementPath.getParentPath();
+        path != null && path.getLeaf() != loop.getLeaf();
+        path = path.getParentPath()) {
+      if (path.getLeaf() instanceof BlockTree block) {
+        boolean after = false;
+        for (StatementTree statement : block.getStatements()) {
+          if (after && Loops.leavesLoop(statement, loop)) {
+            return true;
+          }
+          after |= statement == child.getLeaf();
+        }
+      }
+      child = path;
+    }
+    return false;
   }
 
   /**
