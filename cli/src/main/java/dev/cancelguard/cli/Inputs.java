@@ -152,7 +152,7 @@ final class Inputs {
       if (Files.isDirectory(unpacked) && Files.isRegularFile(classpathFile)) {
         // Resolved before into this folder (--work): reuse it.
         return new SourceSet(
-            javaFiles(unpacked, false),
+            withoutRepeatedCopies(javaFiles(unpacked, false), unpacked, notes),
             Files.readString(classpathFile, UTF_8).strip(),
             unpacked,
             coordinates + " (sources jar)");
@@ -195,7 +195,10 @@ final class Inputs {
       Path sourcesJar = jars.resolve(gav[1] + "-" + gav[2] + "-sources.jar");
       Path sources = work.resolve("src");
       unzipJava(sourcesJar, sources);
-      List<Path> files = Files.isDirectory(sources) ? javaFiles(sources, false) : List.of();
+      List<Path> files =
+          Files.isDirectory(sources)
+              ? withoutRepeatedCopies(javaFiles(sources, false), sources, notes)
+              : List.of();
       if (files.isEmpty()) {
         throw new UsageException("the sources jar of " + coordinates + " has no .java files");
       }
@@ -209,6 +212,51 @@ final class Inputs {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A sources jar's files less the copies of files it already has at a shorter path: the sources of
+   * a multi-release jar's other releases ({@code META-INF/versions/N/a/B.java} beside {@code
+   * a/B.java}), or a tree shipped twice ({@code java/a/B.java}). javac rejects the second class of
+   * a name, so such a copy would be code nothing can analyse; the one at the shorter path is the
+   * one the jar's own release compiles.
+   */
+  static List<Path> withoutRepeatedCopies(List<Path> files, Path root, Notes notes) {
+    Path base = root.toAbsolutePath().normalize();
+    Set<String> relative = new LinkedHashSet<>();
+    for (Path file : files) {
+      relative.add(
+          base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+    }
+    List<Path> kept = new ArrayList<>();
+    List<String> repeated = new ArrayList<>();
+    for (Path file : files) {
+      String path =
+          base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+      boolean copy = false;
+      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        if (relative.contains(path.substring(slash + 1))) {
+          copy = true;
+          break;
+        }
+      }
+      if (copy) {
+        repeated.add(path);
+      } else {
+        kept.add(file);
+      }
+    }
+    if (!repeated.isEmpty()) {
+      notes.warn(
+          repeated.size()
+              + " file"
+              + (repeated.size() == 1 ? "" : "s")
+              + " of the sources jar repeat one it has at a shorter path (first: "
+              + repeated.getFirst()
+              + "; a multi-release jar's other releases, or a tree shipped twice): not analysed,"
+              + " javac takes one class of a name");
+    }
+    return kept;
   }
 
   /**

@@ -43,6 +43,63 @@ class InputsTest {
         .formatted(artifactId, packaging, body);
   }
 
+  private static final String SWALLOWING_WORKER =
+      """
+      package demo;
+      public class Worker {
+        public void pause() {
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+          }
+        }
+      }
+      """;
+
+  @Test
+  void sourcesJarCopiesOfAFileAtALongerPathAreLeftOut() throws Exception {
+    // An artifact's work folder as --artifact leaves it, so no Maven run is needed: the same class
+    // shipped twice (a copied tree) and once more for a multi-release jar's other release.
+    write("work/src/demo/Worker.java", SWALLOWING_WORKER);
+    write("work/src/java/demo/Worker.java", SWALLOWING_WORKER);
+    write("work/src/META-INF/versions/21/demo/Worker.java", SWALLOWING_WORKER);
+    write("work/src/demo/Other.java", "package demo; class Other {}");
+    write("work/classpath.txt", "");
+
+    MainTest.Run result =
+        run("--artifact", "demo:worker:1.0", "--work", dir.resolve("work").toString(), "-q");
+
+    assertEquals(1, result.exit(), result.err());
+    assertEquals(1, result.out().lines().filter(l -> l.contains("[SwallowedInterrupt]")).count());
+    assertTrue(result.out().contains("demo/Worker.java:6:7"), result.out());
+    assertTrue(
+        result
+            .err()
+            .contains(
+                "cancelguard: 2 files of the sources jar repeat one it has at a shorter path"
+                    + " (first: META-INF/versions/21/demo/Worker.java;"),
+        result.err());
+    assertTrue(!result.err().contains("javac reported"), result.err());
+    assertTrue(!result.err().contains("could not analyse"), result.err());
+  }
+
+  @Test
+  void sourcesJarFilesThatOnlyShareAName() throws Exception {
+    // Neighbour: same file name in other packages is not a copy.
+    write("work/src/demo/Worker.java", SWALLOWING_WORKER);
+    write(
+        "work/src/demo/impl/Worker.java",
+        SWALLOWING_WORKER.replace("package demo;", "package demo.impl;"));
+    write("work/classpath.txt", "");
+
+    MainTest.Run result =
+        run("--artifact", "demo:worker:1.0", "--work", dir.resolve("work").toString(), "-q");
+
+    assertEquals(1, result.exit(), result.err());
+    assertEquals(2, result.out().lines().filter(l -> l.contains("[SwallowedInterrupt]")).count());
+    assertTrue(!result.err().contains("repeat one"), result.err());
+  }
+
   @Test
   void multiModuleMavenProjectWithADependencyBetweenModules() throws Exception {
     write(
