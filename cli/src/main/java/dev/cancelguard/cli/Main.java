@@ -46,7 +46,8 @@ public final class Main {
         --disable C,D          skip these checks
         --baseline FILE        report only findings not in FILE (created from this run if missing)
         --update-baseline      rewrite the baseline FILE with this run's findings
-        --release N            compile the sources as Java N (default: the Maven project's release)
+        --release N            compile the sources as Java N (default: the Maven project's release;
+                               with --artifact, the language level its classes were compiled for)
         --encoding E           the sources' encoding (default: the Maven project's, else UTF-8)
         --work DIR             with --artifact: unpack and keep the sources and classpath in DIR
                                (reused when DIR already holds them)
@@ -131,6 +132,13 @@ public final class Main {
     List<String> javacOptions = new ArrayList<>();
     if (release != null) {
       javacOptions.addAll(List.of("--release", release));
+    } else if (options.artifact != null) {
+      // A published artifact's language level is the one its classes were compiled for; only the
+      // level, not --release: its build saw the whole JDK, internal packages too.
+      String level = artifactLanguageLevel(options.artifact, sources.classpath());
+      if (level != null) {
+        javacOptions.addAll(List.of("-source", level));
+      }
     }
     Analyzer analyzer =
         new Analyzer(checks, options.errorProneFlags, javacOptions, encoding, progress);
@@ -185,6 +193,30 @@ public final class Main {
       return 3;
     }
     return findings.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * The {@code -source} level for an artifact's sources: the release its own jar's classes were
+   * compiled for, at least 8 (javac's oldest), or null when that is this JDK's own level or
+   * unknown.
+   */
+  private static @Nullable String artifactLanguageLevel(String coordinates, String classpath) {
+    String[] gav = coordinates.split(":");
+    String jarName = gav[1] + "-" + gav[2] + ".jar";
+    for (String entry : classpath.split(java.io.File.pathSeparator)) {
+      Path jar = Path.of(entry);
+      if (jar.getFileName() == null || !jar.getFileName().toString().equals(jarName)) {
+        continue;
+      }
+      Integer compiled = ProjectSettings.compiledRelease(jar);
+      if (compiled == null) {
+        return null;
+      }
+      int latest = SourceVersion.latest().ordinal();
+      int level = Math.max(8, compiled);
+      return level >= latest ? null : String.valueOf(level);
+    }
+    return null;
   }
 
   /** The outcome of --fix: the last round's analysis, or why nothing was written. */

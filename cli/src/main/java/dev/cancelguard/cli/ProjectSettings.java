@@ -1,16 +1,22 @@
 package dev.cancelguard.cli;
 
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
@@ -79,6 +85,48 @@ record ProjectSettings(@Nullable String release, @Nullable Charset encoding) {
       }
     }
     return new ProjectSettings(lowest == null ? null : String.valueOf(lowest), encoding);
+  }
+
+  /**
+   * The Java release most classes of a published jar were compiled for (its class files' major
+   * version; a multi-release jar's versioned classes and {@code module-info} aside), or null when
+   * it has none this can read. Its sources are compiled at that language level, as its own build
+   * did: code written for Java 8 may call a method {@code yield}, which Java 14 and later reject.
+   */
+  static @Nullable Integer compiledRelease(Path jar) {
+    Map<Integer, Integer> classesByRelease = new TreeMap<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      int read = 0;
+      while (entries.hasMoreElements() && read < 500) {
+        ZipEntry entry = entries.nextElement();
+        String name = entry.getName();
+        if (!name.endsWith(".class")
+            || name.startsWith("META-INF/")
+            || name.endsWith("module-info.class")) {
+          continue;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+          DataInputStream data = new DataInputStream(in);
+          if (data.readInt() != 0xCAFEBABE) {
+            continue;
+          }
+          data.readUnsignedShort();
+          int major = data.readUnsignedShort();
+          if (major >= 45) {
+            classesByRelease.merge(Math.max(1, major - 44), 1, Integer::sum);
+            read++;
+          }
+        }
+      }
+    } catch (IOException e) {
+      // Not a jar this can read: compile at the default level.
+      return null;
+    }
+    return classesByRelease.entrySet().stream()
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   private static @Nullable Integer release(Element project, Map<String, String> properties) {

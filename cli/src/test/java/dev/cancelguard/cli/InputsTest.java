@@ -100,6 +100,67 @@ class InputsTest {
     assertTrue(!result.err().contains("repeat one"), result.err());
   }
 
+  private static final String JAVA_8_WORKER =
+      """
+      package demo;
+      import java.io.Closeable;
+      import java.io.IOException;
+      import java.util.concurrent.ExecutorService;
+      public class Worker {
+        void yield(int times) {}
+        void step() {
+          yield(1);
+        }
+        public void end(ExecutorService pool, Closeable db) throws IOException {
+          pool.execute(() -> System.out.println(db));
+          pool.shutdown();
+          db.close();
+        }
+      }
+      """;
+
+  /** A work folder as --artifact leaves it, whose own jar's classes have this major version. */
+  private void artifactCompiledAs(int classFileMajor) throws Exception {
+    write("work/src/demo/Worker.java", JAVA_8_WORKER);
+    Path jar = dir.resolve("repo/worker-1.0.jar");
+    Files.createDirectories(jar.getParent());
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("demo/Compiled.class"));
+      // The class file header: magic, minor version 0, major version.
+      zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0});
+      zip.write(classFileMajor);
+      zip.closeEntry();
+    }
+    write("work/classpath.txt", jar.toString());
+  }
+
+  @Test
+  void artifactCompiledForJava8IsCompiledAtThatLanguageLevel() throws Exception {
+    artifactCompiledAs(52);
+
+    MainTest.Run result =
+        run("--artifact", "demo:worker:1.0", "--work", dir.resolve("work").toString(), "-q");
+
+    assertEquals(1, result.exit(), result.err());
+    // `yield(1)` is a method call before Java 14, and ExecutorService.close() came in Java 19.
+    assertTrue(!result.err().contains("javac reported"), result.err());
+    assertTrue(result.out().contains("[CancelWithoutAwait]"), result.out());
+    assertTrue(result.out().contains("pool.awaitTermination("), result.out());
+    assertTrue(!result.out().contains("pool.close()"), result.out());
+  }
+
+  @Test
+  void artifactCompiledForThisJdkIsCompiledAtItsDefaultLevel() throws Exception {
+    artifactCompiledAs(javax.lang.model.SourceVersion.latest().ordinal() + 44);
+
+    MainTest.Run result =
+        run("--artifact", "demo:worker:1.0", "--work", dir.resolve("work").toString(), "-q");
+
+    assertTrue(result.err().contains("javac reported 1 error"), result.err());
+    assertTrue(result.out().contains("pool.close()"), result.out());
+  }
+
   @Test
   void multiModuleMavenProjectWithADependencyBetweenModules() throws Exception {
     write(
