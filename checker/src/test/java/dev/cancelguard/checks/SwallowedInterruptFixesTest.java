@@ -2593,4 +2593,237 @@ class SwallowedInterruptFixesTest {
             """)
         .doTest();
   }
+
+  // ------------------------------------------- a clear in a catch that also takes other exceptions
+
+  private static final String LINK =
+      """
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.Future;
+
+      public class Link {
+        private final Future<?> opening;
+        private final Future<?> closing;
+
+        public Link(Future<?> opening, Future<?> closing) {
+          this.opening = opening;
+          this.closing = closing;
+        }
+
+        public void close() {
+          try {
+            closing.get();
+          } catch (InterruptedException | ExecutionException e) {
+            Thread.interrupted();
+          }
+        }
+
+        public void awaitOpen() {
+          try {
+            opening.get();
+          } catch (ExecutionException | InterruptedException e) {
+            Thread.interrupted();
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+
+        public void awaitClose() {
+          try {
+            closing.get();
+          } catch (InterruptedException e) {
+            Thread.interrupted();
+          } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+        }
+      }
+      """;
+
+  /** LINK with the clear of the catch that starts with {@code header} marked or replaced. */
+  private static String clearIn(String source, String header, String replacement) {
+    String clear = "    } catch (" + header + ") {\n      Thread.interrupted();\n";
+    assertTrue(source.contains(clear), header);
+    return source.replace(clear, "    } catch (" + header + ") {\n" + replacement);
+  }
+
+  private static final String GUARDED_RESTORE =
+      "      if (e instanceof InterruptedException) {\n"
+          + "        Thread.currentThread().interrupt();\n"
+          + "      }\n";
+
+  @Test
+  void clearInAMultiCatch_becomesARestoreOnlyTheInterruptsArmRuns() {
+    // `Thread.interrupted();` where `interrupt()` was meant, in a catch that also takes the
+    // ExecutionException of a future that failed: replaced by an unconditional restore, the
+    // failure's arm would set the flag of a thread nobody interrupted. The restore follows the
+    // caught exception; the catch of InterruptedException alone keeps the plain restore.
+    String fixed =
+        clearIn(
+            clearIn(
+                clearIn(LINK, "InterruptedException | ExecutionException e", GUARDED_RESTORE),
+                "ExecutionException | InterruptedException e",
+                GUARDED_RESTORE),
+            "InterruptedException e",
+            "      Thread.currentThread().interrupt();\n");
+    refactoring
+        .addInputLines("Link.java", LINK)
+        .addOutputLines("Link.java", fixed)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+    EveryCheck.helper(getClass()).addSourceLines("Link.java", fixed).doTest();
+  }
+
+  @Test
+  void clearInAMultiCatch_buildLogShowsTheRestoreOnItsFirstLine() {
+    // The build log prints the first changed line of a fix ("Did you mean '..'?"): the restore
+    // and its test are on that one line.
+    String marked =
+        clearIn(
+            clearIn(
+                clearIn(
+                    LINK,
+                    "InterruptedException | ExecutionException e",
+                    "      // BUG: Diagnostic contains: Did you mean 'if (e instanceof"
+                        + " InterruptedException) { Thread.currentThread().interrupt(); }'\n"
+                        + "      Thread.interrupted();\n"),
+                "ExecutionException | InterruptedException e",
+                "      // BUG: Diagnostic contains: Did you mean 'if (e instanceof"
+                    + " InterruptedException) { Thread.currentThread().interrupt(); }'\n"
+                    + "      Thread.interrupted();\n"),
+            "InterruptedException e",
+            "      // BUG: Diagnostic contains: Did you mean"
+                + " 'Thread.currentThread().interrupt();'\n"
+                + "      Thread.interrupted();\n");
+    CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addSourceLines("Link.java", marked)
+        .doTest();
+  }
+
+  @Test
+  void clearInAMultiCatch_withAnUnnamedParameter_isReportedWithoutAFix() {
+    // `_` cannot be tested: no restore rather than one that also runs on the failure's arm. The
+    // named catches beside it keep theirs.
+    String unnamed =
+        clearIn(
+                LINK,
+                "InterruptedException | ExecutionException e",
+                "      Thread.interrupted();\n")
+            .replace(
+                "catch (InterruptedException | ExecutionException e)",
+                "catch (InterruptedException | ExecutionException _)");
+    CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addSourceLines(
+            "Link.java",
+            clearIn(
+                clearIn(
+                    clearIn(
+                        unnamed,
+                        "InterruptedException | ExecutionException _",
+                        "      // BUG: Diagnostic matches: noFix\n      Thread.interrupted();\n"),
+                    "ExecutionException | InterruptedException e",
+                    "      // BUG: Diagnostic contains: Did you mean\n"
+                        + "      Thread.interrupted();\n"),
+                "InterruptedException e",
+                "      // BUG: Diagnostic contains: Did you mean\n      Thread.interrupted();\n"))
+        .expectErrorMessage(
+            "noFix",
+            message ->
+                message.contains("its result is dropped") && !message.contains("Did you mean"))
+        .doTest();
+    refactoring
+        .addInputLines("Link.java", unnamed)
+        .addOutputLines(
+            "Link.java",
+            clearIn(
+                clearIn(unnamed, "ExecutionException | InterruptedException e", GUARDED_RESTORE),
+                "InterruptedException e",
+                "      Thread.currentThread().interrupt();\n"))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  private static final String PAUSE =
+      """
+      import java.io.IOException;
+      import java.nio.ByteBuffer;
+      import java.nio.channels.FileChannel;
+
+      public class Pause {
+        public void clears() {
+          try {
+            Thread.sleep(10);
+          } catch (Exception e) {
+            Thread.interrupted();
+          }
+        }
+
+        public void logs() {
+          try {
+            Thread.sleep(10);
+          } catch (Exception e) {
+            System.err.println(e);
+          }
+        }
+
+        public void writes(FileChannel channel, ByteBuffer buffer) throws IOException {
+          try {
+            Thread.sleep(10);
+          } catch (Exception e) {
+            System.err.println(e);
+            channel.write(buffer);
+          }
+        }
+
+        public void wrapsThenWrites(FileChannel channel, ByteBuffer buffer) throws IOException {
+          try {
+            Thread.sleep(10);
+          } catch (Exception e) {
+            e = new IllegalStateException(e);
+            System.err.println(e);
+            channel.write(buffer);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void catchOfException_restoresOnlyOnTheInterruptsArm() {
+    // A catch of Exception around a sleep: its restore follows the caught exception, first in the
+    // catch or, where the catch itself writes to a channel an interrupt would close, last. A catch
+    // that assigns its parameter before that last line no longer holds what it caught there: no
+    // fix. A clear in a catch that does not name InterruptedException is not read as a restore
+    // meant: reported, no fix.
+    String logs = "    } catch (Exception e) {\n      System.err.println(e);\n    }\n";
+    String writes =
+        "    } catch (Exception e) {\n      System.err.println(e);\n      channel.write(buffer);\n";
+    assertTrue(PAUSE.contains(logs) && PAUSE.contains(writes));
+    refactoring
+        .addInputLines("Pause.java", PAUSE)
+        .addOutputLines(
+            "Pause.java",
+            PAUSE
+                .replace(
+                    logs,
+                    "    } catch (Exception e) {\n"
+                        + GUARDED_RESTORE
+                        + "      System.err.println(e);\n    }\n")
+                .replace(writes, writes + GUARDED_RESTORE))
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+    String marked =
+        PAUSE
+            .replace(
+                "      Thread.interrupted();\n",
+                "      // BUG: Diagnostic matches: noFix\n      Thread.interrupted();\n")
+            .replace(
+                "    } catch (Exception e) {\n      System.err.println(e);\n",
+                "    // BUG: Diagnostic contains: Did you mean 'if (e instanceof InterruptedException)"
+                    + " { Thread.currentThread().interrupt(); }\n"
+                    + "    } catch (Exception e) {\n      System.err.println(e);\n")
+            .replace(
+                "    } catch (Exception e) {\n      e = new IllegalStateException(e);\n",
+                "    // BUG: Diagnostic matches: noFix\n"
+                    + "    } catch (Exception e) {\n      e = new IllegalStateException(e);\n");
+    CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addSourceLines("Pause.java", marked)
+        .expectErrorMessage("noFix", message -> !message.contains("Did you mean"))
+        .doTest();
+  }
 }

@@ -80,7 +80,9 @@ public final class InterruptFixes {
     if (codeUnit != null && handedOnAndRethrownLater(catchPath, codeUnit, state)) {
       return new CatchFixes(placement, ImmutableList.of());
     }
-    String guard = interruptGuard(catchTree, state);
+    // Record-and-restore and leave-the-loop test the caught exception as the catch's first
+    // statement.
+    String guard = RestoreEdits.interruptGuard(catchTree, /* atTop= */ true, state);
     ImmutableList.Builder<SuggestedFix> fixes = ImmutableList.builder();
     switch (placement.shape()) {
       case RESTORE -> {
@@ -197,11 +199,19 @@ public final class InterruptFixes {
       // The restore that was meant lands where a catch's own restore would: it is offered only
       // where the placement of that catch is an in-place restore (not round a loop that waits
       // again, nor before a caller's or a finally's wait).
+      // A catch that also takes other exceptions (`catch (InterruptedException |
+      // ExecutionException e)`) runs the clear on their arms too, where no interrupt was caught:
+      // the restore there follows the caught exception, as a restore the catch gets does; none
+      // where the parameter cannot be tested.
       TreePath catchPath = enclosingCatch(path);
-      return catchPath == null
-              || codeUnit == null
-              || restoresInPlace(catchPath, codeUnit, state, options)
-          ? SuggestedFix.replace(statement, RESTORE)
+      if (catchPath == null) {
+        return SuggestedFix.replace(statement, RESTORE);
+      }
+      String restore =
+          RestoreEdits.restoreFor((CatchTree) catchPath.getLeaf(), /* atTop= */ false, state);
+      return restore != null
+              && (codeUnit == null || restoresInPlace(catchPath, codeUnit, state, options))
+          ? SuggestedFix.replace(statement, restore)
           : null;
     }
     if (codeUnit != null && InterruptRecords.afterACaughtInterrupt(path, codeUnit, state)) {
@@ -336,23 +346,6 @@ public final class InterruptFixes {
             || !RestorePlacement.mustKeepClearing(branch.ifPath(), branch.branch(), codeUnit, state)
         ? SuggestedFix.replace(call, "Thread.currentThread().isInterrupted()")
         : null;
-  }
-
-  /**
-   * The test that the caught exception is an interrupt ({@code e instanceof InterruptedException}),
-   * null when the catch takes interrupts only, "" when it cannot be written (an unnamed parameter).
-   */
-  private static @Nullable String interruptGuard(CatchTree catchTree, VisitorState state) {
-    String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Catches.caughtTypes(catchTree);
-    boolean onlyInterrupted =
-        caught.size() == 1
-            && ASTHelpers.isSubtype(
-                caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
-    if (onlyInterrupted) {
-      return null;
-    }
-    return name.equals("_") || name.isEmpty() ? "" : name + " instanceof InterruptedException";
   }
 
   /**

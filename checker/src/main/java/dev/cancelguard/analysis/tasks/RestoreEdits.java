@@ -14,6 +14,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.Interrupts;
@@ -91,8 +93,8 @@ public final class RestoreEdits {
    * RestorePlacement.Shape#RESTORE}): {@code Thread.currentThread().interrupt();} as the catch's
    * first statement — or its last, when the catch itself blocks (cleanup a restore at the top would
    * make throw at once) and {@code fallsThroughOnly} (every way out of the catch is its end);
-   * guarded by {@code instanceof InterruptedException} where the catch also takes other exceptions.
-   * Null where no restore is safe or the parameter is unnamed and cannot be tested.
+   * guarded by {@code instanceof InterruptedException} where the catch also takes other exceptions
+   * ({@link #restoreFor}). Null where no restore is safe or the parameter cannot be tested.
    *
    * <p>Every check that restores in a catch uses this edit, so that two checks fixing the same
    * catch make the same insertion at the same place, which Error Prone applies once, instead of
@@ -103,20 +105,53 @@ public final class RestoreEdits {
       boolean fallsThroughOnly,
       VisitorState state,
       CancelGuardOptions options) {
-    String name = catchTree.getParameter().getName().toString();
-    List<Type> caught = Catches.caughtTypes(catchTree);
-    boolean onlyInterrupted =
-        caught.size() == 1
-            && isSubtype(caught.getFirst(), Interrupts.interruptedExceptionType(state), state);
-    if (!onlyInterrupted && (name.equals("_") || name.isEmpty())) {
-      return null; // an unnamed variable can't be tested
-    }
-    String restore =
-        guarded(onlyInterrupted ? null : name + " instanceof InterruptedException", RESTORE);
     if (FailingCalls.mayFailIn(catchTree.getBlock(), state, options) != null) {
-      return fallsThroughOnly ? SourceEdits.insertLast(catchTree.getBlock(), restore, state) : null;
+      String restore = restoreFor(catchTree, /* atTop= */ false, state);
+      return fallsThroughOnly && restore != null
+          ? SourceEdits.insertLast(catchTree.getBlock(), restore, state)
+          : null;
     }
-    return SourceEdits.insertFirst(catchTree.getBlock(), restore, state);
+    String restore = restoreFor(catchTree, /* atTop= */ true, state);
+    return restore == null ? null : SourceEdits.insertFirst(catchTree.getBlock(), restore, state);
+  }
+
+  /**
+   * The statement that restores the flag in {@code catchTree}, on one line so that its first line
+   * names the restore: {@code Thread.currentThread().interrupt();} where the catch takes interrupts
+   * only; {@code if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }}
+   * where its parameter can also hold other exceptions (a multi-catch, a catch of {@code
+   * Exception}), whose arms must not set the flag of a thread nobody interrupted. Null where that
+   * test cannot be written ({@link #interruptGuard}). {@code atTop}: the statement is the catch's
+   * first, where nothing can have assigned the parameter yet.
+   */
+  public static @Nullable String restoreFor(
+      CatchTree catchTree, boolean atTop, VisitorState state) {
+    String guard = interruptGuard(catchTree, atTop, state);
+    return "".equals(guard) ? null : guarded(guard, RESTORE);
+  }
+
+  /**
+   * The test that the exception {@code catchTree} caught is an interrupt ({@code e instanceof
+   * InterruptedException}): null when the catch takes interrupts only, "" when the test cannot be
+   * written — the parameter is unnamed, or, for a test not at the top of the catch ({@code atTop}
+   * false), the catch block may have assigned it by then, so that it no longer holds what was
+   * caught.
+   */
+  public static @Nullable String interruptGuard(
+      CatchTree catchTree, boolean atTop, VisitorState state) {
+    List<Type> caught = Catches.caughtTypes(catchTree);
+    if (caught.size() == 1
+        && isSubtype(caught.getFirst(), Interrupts.interruptedExceptionType(state), state)) {
+      return null;
+    }
+    String name = catchTree.getParameter().getName().toString();
+    boolean unchanged =
+        atTop
+            || (getSymbol(catchTree.getParameter()) instanceof Symbol parameter
+                && (parameter.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) != 0);
+    return name.equals("_") || name.isEmpty() || !unchanged
+        ? ""
+        : name + " instanceof InterruptedException";
   }
 
   /**
