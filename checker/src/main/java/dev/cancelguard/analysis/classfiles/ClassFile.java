@@ -43,6 +43,9 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
    *     aastore}, {@code invokedynamic}): a way other than a call for a value to outlive the code
    * @param fieldAccesses the code's {@code getfield} and {@code putfield} instructions in code
    *     order
+   * @param smallCode the code itself, byte by byte (0..255), of a method whose code is at most
+   *     {@value #SMALL_CODE} bytes long (a helper of a few statements whose shape is read whole);
+   *     empty for longer code
    */
   public record Method(
       String name,
@@ -55,9 +58,13 @@ public record ClassFile(String name, ImmutableMap<String, Method> methods) {
       ImmutableIntArray head,
       ImmutableSet<String> valueTypes,
       boolean storesReferences,
-      ImmutableList<FieldAccess> fieldAccesses) {
+      ImmutableList<FieldAccess> fieldAccesses,
+      ImmutableIntArray smallCode) {
     /** The longest code kept whole, in bytes. */
     public static final int SHORT_CODE = 16;
+
+    /** The longest code kept whole as {@code smallCode}, in bytes. */
+    public static final int SMALL_CODE = 64;
 
     /** How many of the code's first bytes are kept. */
     public static final int HEAD = 8;

@@ -212,7 +212,8 @@ public final class ClassFileReader {
               ImmutableIntArray.of(),
               ImmutableSet.of(),
               false,
-              ImmutableList.of());
+              ImmutableList.of(),
+              ImmutableIntArray.of());
       int attributes = u2();
       for (int i = 0; i < attributes; i++) {
         String attribute = utf8At(u2());
@@ -318,6 +319,12 @@ public final class ClassFileReader {
           shortCode.add(b & 0xff);
         }
       }
+      ImmutableIntArray.Builder smallCode = ImmutableIntArray.builder();
+      if (length <= ClassFile.Method.SMALL_CODE) {
+        for (byte b : code) {
+          smallCode.add(b & 0xff);
+        }
+      }
       ImmutableIntArray.Builder head = ImmutableIntArray.builder();
       for (int i = 0; i < Math.min(length, ClassFile.Method.HEAD); i++) {
         head.add(code[i] & 0xff);
@@ -333,7 +340,8 @@ public final class ClassFileReader {
           head.build(),
           valueTypes.build(),
           storesReferences,
-          fieldAccesses.build());
+          fieldAccesses.build(),
+          smallCode.build());
     }
 
     /** Where a switch's operands start: after its opcode, padded to a multiple of four. */

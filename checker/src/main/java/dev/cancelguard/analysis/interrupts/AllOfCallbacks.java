@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
@@ -15,14 +16,17 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import java.util.HashSet;
@@ -43,12 +47,16 @@ import org.jspecify.annotations.Nullable;
  * allOf(futures.values().toArray(..)).thenApply(v -> { for (var e : futures.entrySet())
  * e.getValue().get(); })}. {@code allOf} is a static method of that name that returns a {@link
  * java.util.concurrent.Future} ({@code CompletableFuture.allOf} and the libraries' own futures that
- * follow it). The {@code get()} may also sit in a private helper of the same file that reads the
- * collection through its parameter, when every call of the helper is in such a callback, or in
- * another such helper (three up at most), and passes that same collection. Callbacks that also run
- * on failure ({@code whenComplete}, {@code handle}, {@code exceptionally}) count when they are
- * chained on the {@code allOf(..)} call itself: the combined future, which nobody else holds,
- * completes either way only once all of its futures did.
+ * follow it), or a call of a helper whose own code only returns {@code CompletableFuture.allOf}
+ * over the collection it is handed ({@link AllOfHelpers}: {@code waitForAll(futures).thenRun(() ->
+ * { for (var f : futures) f.get(); })}, the helper read from source or from its class file); the
+ * argument may also be a list copied from the collection ({@code new ArrayList<>(c.values())}). The
+ * {@code get()} may also sit in a private helper of the same file that reads the collection through
+ * its parameter, when every call of the helper is in such a callback, or in another such helper
+ * (three up at most), and passes that same collection. Callbacks that also run on failure ({@code
+ * whenComplete}, {@code handle}, {@code exceptionally}) count when they are chained on the {@code
+ * allOf(..)} call itself: the combined future, which nobody else holds, completes either way only
+ * once all of its futures did (a helper's call counts as the {@code allOf(..)} call it returns).
  *
  * <p>Likewise a {@code get()} in a callback of the very future it reads ({@link
  * #isGetInItsOwnCallback}).
@@ -151,15 +159,14 @@ public final class AllOfCallbacks {
         } else if (FutureCalls.COMPLETION_CALLBACK.matches(stage, state)
             && getReceiver(stage) != null
             && stripParentheses(getReceiver(stage)) instanceof MethodInvocationTree direct
-            && Expressions.isResolved(direct)
-            && FutureCalls.ALL_OF_ANY.matches(direct, state)) {
+            && combinesAll(direct, state)) {
           // Run on failure as well: only the combined future nobody else holds, which completes
           // (either way) once all of its futures did; a local could be completed by hand.
           combined = direct;
         }
         if (combined instanceof MethodInvocationTree allOf
             && allOf.getArguments().stream()
-                .anyMatch(argument -> collection.equals(rootOf(argument)))) {
+                .anyMatch(argument -> collection.equals(rootOf(argument, state)))) {
           return null;
         }
       }
@@ -241,7 +248,7 @@ public final class AllOfCallbacks {
     ExpressionTree stripped = stripParentheses(receiver);
     if (stripped instanceof IdentifierTree
         && getSymbol(stripped) instanceof VarSymbol local
-        && !(local.owner instanceof com.sun.tools.javac.code.Symbol.ClassSymbol)
+        && !(local.owner instanceof ClassSymbol)
         && cannotBeReassigned(local)) {
       VariableTree declaration = declarationOf(local, from);
       stripped =
@@ -249,11 +256,17 @@ public final class AllOfCallbacks {
               ? null
               : stripParentheses(declaration.getInitializer());
     }
-    return stripped instanceof MethodInvocationTree call
-            && Expressions.isResolved(call)
-            && FutureCalls.ALL_OF_ANY.matches(call, state)
-        ? call
-        : null;
+    return stripped instanceof MethodInvocationTree call && combinesAll(call, state) ? call : null;
+  }
+
+  /**
+   * An {@code allOf(..)} call, or a call of a helper that returns {@code CompletableFuture.allOf}
+   * over the collection it is handed ({@link AllOfHelpers}).
+   */
+  private static boolean combinesAll(MethodInvocationTree call, VisitorState state) {
+    return Expressions.isResolved(call)
+        && (FutureCalls.ALL_OF_ANY.matches(call, state)
+            || AllOfHelpers.isAllOfHelperCall(call, state));
   }
 
   /**
@@ -339,18 +352,51 @@ public final class AllOfCallbacks {
 
   /**
    * The variable at the root of an {@code allOf} argument: {@code c}, {@code c.values()}, {@code
-   * c.toArray(..)}, {@code c.values().toArray(..)}, {@code c.values().stream()...toArray(..)}.
+   * c.toArray(..)}, {@code c.values().toArray(..)}, {@code c.values().stream()...toArray(..)}, and
+   * a list copied from any of these ({@code new ArrayList<>(c.values())}).
    */
-  private static @Nullable Symbol rootOf(ExpressionTree argument) {
+  private static @Nullable Symbol rootOf(ExpressionTree argument, VisitorState state) {
     ExpressionTree stripped = stripParentheses(argument);
-    while (stripped instanceof MethodInvocationTree call
-        && getReceiver(call) != null
-        && getSymbol(call) != null
-        && ROOT_VIEWS.contains(getSymbol(call).getSimpleName().toString())) {
-      stripped = stripParentheses(getReceiver(call));
+    while (true) {
+      if (stripped instanceof MethodInvocationTree call
+          && getReceiver(call) != null
+          && getSymbol(call) != null
+          && ROOT_VIEWS.contains(getSymbol(call).getSimpleName().toString())) {
+        stripped = stripParentheses(getReceiver(call));
+      } else if (stripped instanceof NewClassTree copy && isListCopy(copy, state)) {
+        stripped = stripParentheses(copy.getArguments().getFirst());
+      } else {
+        break;
+      }
     }
     return stripped instanceof NewArrayTree ? null : variableOf(stripped);
   }
+
+  /**
+   * {@code new ArrayList<>(c)}, {@code new LinkedList<>(c)} or {@code new ArrayDeque<>(c)} of a
+   * collection {@code c} (no class body): a list or deque that holds every element of {@code c},
+   * none dropped (unlike a set) and nothing added.
+   */
+  private static boolean isListCopy(NewClassTree copy, VisitorState state) {
+    if (copy.getClassBody() != null
+        || copy.getArguments().size() != 1
+        || !(getSymbol(copy) instanceof MethodSymbol constructor)
+        || !(constructor.owner instanceof ClassSymbol type)
+        || !LIST_COPIES.contains(type.getQualifiedName().toString())) {
+      return false;
+    }
+    Type collection = state.getTypeFromString("java.util.Collection");
+    Type argument = ASTHelpers.getType(copy.getArguments().getFirst());
+    return collection != null
+        && argument != null
+        && state
+            .getTypes()
+            .isSubtype(state.getTypes().erasure(argument), state.getTypes().erasure(collection));
+  }
+
+  /** Collection classes whose copy constructor keeps every element it is handed. */
+  private static final Set<String> LIST_COPIES =
+      Set.of("java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque");
 
   /** Views and copies of a collection that keep exactly its futures. */
   private static final Set<String> ROOT_VIEWS = Set.of("values", "toArray", "stream");
