@@ -1,5 +1,22 @@
 package dev.cancelguard.analysis.classfiles;
 
+import static dev.cancelguard.analysis.classfiles.Opcodes.AASTORE;
+import static dev.cancelguard.analysis.classfiles.Opcodes.CHECKCAST;
+import static dev.cancelguard.analysis.classfiles.Opcodes.GETFIELD;
+import static dev.cancelguard.analysis.classfiles.Opcodes.GETSTATIC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.GOTO_W;
+import static dev.cancelguard.analysis.classfiles.Opcodes.IINC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKEDYNAMIC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKEINTERFACE;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKEVIRTUAL;
+import static dev.cancelguard.analysis.classfiles.Opcodes.JSR_W;
+import static dev.cancelguard.analysis.classfiles.Opcodes.LOOKUPSWITCH;
+import static dev.cancelguard.analysis.classfiles.Opcodes.NEW;
+import static dev.cancelguard.analysis.classfiles.Opcodes.PUTFIELD;
+import static dev.cancelguard.analysis.classfiles.Opcodes.PUTSTATIC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.TABLESWITCH;
+import static dev.cancelguard.analysis.classfiles.Opcodes.WIDE;
+
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
@@ -23,23 +40,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ClassFileReader {
   private static final int MAGIC = 0xCAFEBABE;
-
-  private static final int TABLESWITCH = 0xaa;
-  private static final int LOOKUPSWITCH = 0xab;
-  private static final int WIDE = 0xc4;
-  private static final int IINC = 0x84;
-  private static final int AASTORE = 0x53;
-  private static final int GETSTATIC = 0xb2;
-  private static final int PUTSTATIC = 0xb3;
-  private static final int GETFIELD = 0xb4;
-  private static final int PUTFIELD = 0xb5;
-  private static final int INVOKEVIRTUAL = 0xb6;
-  private static final int INVOKEDYNAMIC = 0xba;
-  private static final int NEW = 0xbb;
-  private static final int CHECKCAST = 0xc0;
-  private static final int INVOKEINTERFACE = 0xb9;
-  private static final int GOTO_W = 0xc8;
-  private static final int JSR_W = 0xc9;
 
   /** The length of each fixed-length instruction; 0 for variable-length and undefined opcodes. */
   private static final int[] LENGTHS = instructionLengths();

@@ -2,6 +2,17 @@ package dev.cancelguard.analysis.interrupts;
 
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ACONST_NULL;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ALOAD_0;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ANEWARRAY;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ARETURN;
+import static dev.cancelguard.analysis.classfiles.Opcodes.CHECKCAST;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ICONST_0;
+import static dev.cancelguard.analysis.classfiles.Opcodes.IFEQ;
+import static dev.cancelguard.analysis.classfiles.Opcodes.IFNULL;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKEINTERFACE;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKESTATIC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKEVIRTUAL;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.primitives.ImmutableIntArray;
@@ -64,18 +75,6 @@ final class AllOfHelpers {
   private static final String ALL_OF_DESCRIPTOR = "([L" + CF + ";)L" + CF + ";";
   private static final String COMPLETED_DESCRIPTOR = "(Ljava/lang/Object;)L" + CF + ";";
   private static final String TO_ARRAY_DESCRIPTOR = "([Ljava/lang/Object;)[Ljava/lang/Object;";
-
-  private static final int ACONST_NULL = 0x01;
-  private static final int ICONST_0 = 0x03;
-  private static final int ALOAD_0 = 0x2a;
-  private static final int IFEQ = 0x99;
-  private static final int IFNULL = 0xc6;
-  private static final int ARETURN = 0xb0;
-  private static final int INVOKEVIRTUAL = 0xb6;
-  private static final int INVOKESTATIC = 0xb8;
-  private static final int INVOKEINTERFACE = 0xb9;
-  private static final int ANEWARRAY = 0xbd;
-  private static final int CHECKCAST = 0xc0;
 
   private AllOfHelpers() {}
 

@@ -1,6 +1,13 @@
 package dev.cancelguard.analysis.interrupts;
 
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ALOAD;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ALOAD_0;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ARETURN;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ATHROW;
+import static dev.cancelguard.analysis.classfiles.Opcodes.CHECKCAST;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKESTATIC;
+import static dev.cancelguard.analysis.classfiles.Opcodes.RETURN;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.primitives.ImmutableIntArray;
@@ -67,14 +74,6 @@ public final class RethrowingHelpers {
   static final int MAX_DEPTH = 2;
 
   private static final Context.Key<MethodVerdicts> KEY = new Context.Key<>();
-
-  private static final int ALOAD_0 = 0x2a;
-  private static final int ALOAD = 0x19;
-  private static final int CHECKCAST = 0xc0;
-  private static final int ATHROW = 0xbf;
-  private static final int ARETURN = 0xb0;
-  private static final int RETURN = 0xb1;
-  private static final int INVOKESTATIC = 0xb8;
 
   private RethrowingHelpers() {}
 

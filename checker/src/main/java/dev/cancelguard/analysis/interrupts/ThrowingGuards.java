@@ -1,6 +1,9 @@
 package dev.cancelguard.analysis.interrupts;
 
 import static com.google.errorprone.util.ASTHelpers.stripParentheses;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ATHROW;
+import static dev.cancelguard.analysis.classfiles.Opcodes.IFNE;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ILOAD_0;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.common.collect.ImmutableSet;
@@ -37,10 +40,6 @@ import org.jspecify.annotations.Nullable;
  * not taken for one.
  */
 final class ThrowingGuards {
-  private static final int ILOAD_0 = 0x1a;
-  private static final int IFNE = 0x9a;
-  private static final int ATHROW = 0xbf;
-
   private ThrowingGuards() {}
 
   /**

@@ -1,5 +1,6 @@
 package dev.cancelguard.analysis.tasks;
 
+import static dev.cancelguard.analysis.classfiles.Opcodes.ALOAD_1;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
@@ -49,9 +50,6 @@ public final class CallerRunsPools {
           "schedule",
           "scheduleAtFixedRate",
           "scheduleWithFixedDelay");
-
-  /** {@code aload_1}: the code loads {@code execute}'s one parameter. */
-  private static final int ALOAD_1 = 0x2b;
 
   private CallerRunsPools() {}
 

@@ -2,6 +2,9 @@ package dev.cancelguard.analysis.tasks;
 
 import static com.google.errorprone.util.ASTHelpers.constValue;
 import static com.google.errorprone.util.ASTHelpers.getType;
+import static dev.cancelguard.analysis.classfiles.Opcodes.ICONST_1;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKESPECIAL;
+import static dev.cancelguard.analysis.classfiles.Opcodes.INVOKESTATIC;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
@@ -62,10 +65,6 @@ public final class DaemonStarters {
 
   private static final Set<String> THREAD_SETTERS =
       Set.of("setName", "setDaemon", "setPriority", "setUncaughtExceptionHandler", "start");
-
-  private static final int ICONST_1 = 0x04;
-  private static final int INVOKESPECIAL = 0xb7;
-  private static final int INVOKESTATIC = 0xb8;
 
   private DaemonStarters() {}
 
