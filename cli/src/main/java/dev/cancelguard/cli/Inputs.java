@@ -8,8 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -223,29 +226,24 @@ final class Inputs {
    */
   static List<Path> withoutRepeatedCopies(List<Path> files, Path root, Notes notes) {
     Path base = root.toAbsolutePath().normalize();
-    Set<String> relative = new LinkedHashSet<>();
+    Map<Path, String> relative = new LinkedHashMap<>();
     for (Path file : files) {
-      relative.add(
-          base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+      relative.put(
+          file, base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
     }
+    Set<String> paths = new HashSet<>(relative.values());
     List<Path> kept = new ArrayList<>();
     List<String> repeated = new ArrayList<>();
-    for (Path file : files) {
-      String path =
-          base.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
-      boolean copy = false;
-      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
-        if (relative.contains(path.substring(slash + 1))) {
-          copy = true;
-          break;
-        }
-      }
-      if (copy) {
-        repeated.add(path);
-      } else {
-        kept.add(file);
-      }
-    }
+    relative.forEach(
+        (file, path) -> {
+          for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            if (paths.contains(path.substring(slash + 1))) {
+              repeated.add(path);
+              return;
+            }
+          }
+          kept.add(file);
+        });
     if (!repeated.isEmpty()) {
       notes.warn(
           repeated.size()
