@@ -242,7 +242,10 @@ public final class ThreadHooks {
     } else if (action.getLeaf() instanceof ClassTree classBody) {
       for (Tree member : classBody.getMembers()) {
         if (member instanceof MethodTree method) {
-          if (method.getBody() != null) {
+          // Skipped: the constructor javac writes for an anonymous class, which calls super(..).
+          if (method.getBody() != null
+              && !(getSymbol(method) instanceof MethodSymbol declared
+                  && declared.isConstructor())) {
             bodies.add(new TreePath(new TreePath(action, method), method.getBody()));
           }
         } else {
