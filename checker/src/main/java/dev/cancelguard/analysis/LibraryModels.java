@@ -19,8 +19,9 @@ import java.util.stream.Stream;
  * library models are): which restore the interrupt flag, which wait for an executor or thread to
  * terminate, which notice an interrupt without declaring {@link InterruptedException}, which return
  * a future that completes when an executor has terminated, which declare {@link
- * InterruptedException} only to pass on what the action they are handed throws, and which throw the
- * very exception they are handed, unchecked.
+ * InterruptedException} only to pass on what the action they are handed throws, which run the
+ * action they are handed in place, on the caller's thread, and which throw the very exception they
+ * are handed, unchecked.
  *
  * <p>Each entry is a documented behaviour of a published API. An entry names the declaring class
  * and the method ({@code <init>} for a constructor); an instance method matches also where a
@@ -45,6 +46,25 @@ public final class LibraryModels {
           // rethrows the PrivilegedActionException's cause; its Javadoc: "@throws
           // InterruptedException if the action throws an InterruptedException". The other
           // overload, doAs(PrivilegedAction), declares nothing.
+          new MethodRef("org.apache.hadoop.security.UserGroupInformation", "doAs"));
+
+  /**
+   * Methods that run the action they are handed (an argument of a functional interface type) on the
+   * caller's own thread, once, before they return its result, and do nothing after it that waits:
+   * the JDK's privileged-action and subject runners, and Hadoop's wrappers of them.
+   */
+  private static final ImmutableSet<MethodRef> IN_PLACE_RUNNERS =
+      ImmutableSet.of(
+          // JDK: "Performs the specified PrivilegedAction with privileges enabled" on the calling
+          // thread, returning the action's result.
+          new MethodRef("java.security.AccessController", "doPrivileged"),
+          // JDK: Subject.doAs / callAs run the action as the subject, on the calling thread.
+          new MethodRef("javax.security.auth.Subject", "doAs"),
+          new MethodRef("javax.security.auth.Subject", "callAs"),
+          // Hadoop: SubjectUtil.doAs / callAs hand the action to Subject.callAs or Subject.doAs
+          // and return its result; UserGroupInformation.doAs does the same for its user.
+          new MethodRef("org.apache.hadoop.security.authentication.util.SubjectUtil", "doAs"),
+          new MethodRef("org.apache.hadoop.security.authentication.util.SubjectUtil", "callAs"),
           new MethodRef("org.apache.hadoop.security.UserGroupInformation", "doAs"));
 
   /**
@@ -111,7 +131,7 @@ public final class LibraryModels {
   /** The simple names the models mention, to answer most calls without a look at supertypes. */
   private static final ImmutableSet<String> MODELLED_NAMES =
       Stream.concat(
-              Stream.of(MODELS.values(), ACTION_RUNNERS, SNEAKY_THROWS)
+              Stream.of(MODELS.values(), ACTION_RUNNERS, IN_PLACE_RUNNERS, SNEAKY_THROWS)
                   .flatMap(Collection::stream)
                   .map(MethodRef::name),
               TERMINATION_FUTURES.values().stream())
@@ -136,6 +156,29 @@ public final class LibraryModels {
     return symbol instanceof MethodSymbol method
         && MODELLED_NAMES.contains(method.getSimpleName().toString())
         && matches(ACTION_RUNNERS, method);
+  }
+
+  /**
+   * True if the library models say the method runs the action it is handed on the caller's own
+   * thread before it returns, and waits for nothing after it ({@code
+   * AccessController.doPrivileged}, {@code Subject.doAs}, Hadoop's {@code SubjectUtil.doAs}).
+   */
+  public static boolean runsItsActionInPlace(Symbol symbol) {
+    return symbol instanceof MethodSymbol method
+        && MODELLED_NAMES.contains(method.getSimpleName().toString())
+        && matches(IN_PLACE_RUNNERS, method);
+  }
+
+  /**
+   * The same question for a call read from a class file: the class it names ({@code
+   * java/security/AccessController}, slashes and dollars as the class file spells it) and the
+   * method's name. Only a static method is named by its declaring class there, so only the static
+   * runners are known this way.
+   */
+  public static boolean runsItsActionInPlace(String binaryOwner, String name) {
+    return MODELLED_NAMES.contains(name)
+        && IN_PLACE_RUNNERS.contains(
+            new MethodRef(binaryOwner.replace('/', '.').replace('$', '.'), name));
   }
 
   /**

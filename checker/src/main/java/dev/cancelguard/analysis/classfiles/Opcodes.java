@@ -10,9 +10,11 @@ public final class Opcodes {
   public static final int ALOAD_0 = 0x2a;
   public static final int ALOAD_1 = 0x2b;
   public static final int AASTORE = 0x53;
+  public static final int POP = 0x57;
   public static final int IINC = 0x84;
   public static final int IFEQ = 0x99;
   public static final int IFNE = 0x9a;
+  public static final int GOTO = 0xa7;
   public static final int TABLESWITCH = 0xaa;
   public static final int LOOKUPSWITCH = 0xab;
   public static final int ARETURN = 0xb0;

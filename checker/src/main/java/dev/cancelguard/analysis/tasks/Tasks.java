@@ -144,7 +144,8 @@ public final class Tasks {
    * nobody is left to read the interrupt flag: {@code run()} of a {@link Thread} subclass, a
    * Runnable (lambda or anonymous class) handed to {@code new Thread(..)}, a thread builder, a
    * ThreadFactory or a project's own thread factory method ({@link
-   * ThreadCalls#THREAD_FACTORY_METHOD}) (inline, or through a local used for nothing else), and
+   * ThreadCalls#THREAD_FACTORY_METHOD}) (inline, or through a local used for nothing else), the
+   * hook a template thread's final {@code run()} hands its whole work to ({@link ThreadHooks}), and
    * {@code main}.
    */
   public static boolean isThreadTopLevel(TreePath codeUnit, VisitorState state) {
@@ -159,7 +160,12 @@ public final class Tasks {
     if (isMainMethod(method, symbol)) {
       return true;
     }
-    if (!symbol.getSimpleName().contentEquals("run") || !method.getParameters().isEmpty()) {
+    if (!symbol.getSimpleName().contentEquals("run")) {
+      // The hook a template thread's final run() hands its whole work to: `work()` of a
+      // `Thread` subclass whose base's `public final void run() { work(); }`.
+      return ThreadHooks.isWholeWorkOfItsThread(method, symbol, state);
+    }
+    if (!method.getParameters().isEmpty()) {
       return false;
     }
     if (isSubtypeOf(symbol.enclClass(), "java.lang.Thread", state)) {
