@@ -229,6 +229,59 @@ class FixChoiceInContextTest {
       }
       """;
 
+  private static final String RETRIER =
+      """
+      class Retrier<T, R extends Exception> {
+        interface Attempt<T, R extends Exception> {
+          T get() throws R;
+        }
+
+        T start(Attempt<T, R> attempt) throws R {
+          while (true) {
+            try {
+              return attempt.get();
+            } catch (Exception e) {
+              try {
+                Thread.sleep(10);
+              } catch (InterruptedException ex) {
+              }
+            }
+          }
+        }
+      }
+      """;
+
+  @Test
+  void rethrow_notThroughAThrowsClauseOfATypeVariable() {
+    // `throws R` lets start() throw only what the class's user chose R to be: `throw ex;` of an
+    // InterruptedException does not compile there, although R's bound is Exception. A restore
+    // would make the next sleep of the retry loop throw at once (a spin): no fix.
+    swallowed.addInputLines("Retrier.java", RETRIER).expectUnchanged().doTest();
+  }
+
+  @Test
+  void rethrow_outOfARetryLoopWhereTheMethodDeclaresIt() {
+    String declared =
+        RETRIER.replace(
+            "T start(Attempt<T, R> attempt) throws R {",
+            "T start(Attempt<T, R> attempt) throws Exception {");
+    swallowed
+        .addInputLines("Retrier.java", declared)
+        .addOutputLines(
+            "Retrier.java",
+            declared.replace(
+                """
+                        } catch (InterruptedException ex) {
+                        }
+                """,
+                """
+                        } catch (InterruptedException ex) {
+                          throw ex;
+                        }
+                """))
+        .doTest();
+  }
+
   @Test
   void rethrow_notAfterAWaitInTheCatch() {
     // Inserted last, `throw e;` would come after the second wait, which still waits in full.

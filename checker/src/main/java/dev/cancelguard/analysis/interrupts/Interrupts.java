@@ -32,6 +32,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
@@ -480,12 +481,16 @@ public final class Interrupts {
         : null;
   }
 
-  /** True if the method declares {@link InterruptedException} or a supertype in its throws. */
+  /**
+   * True if the method declares {@link InterruptedException} or a supertype in its throws. A type
+   * variable ({@code throws E}) does not count: the method may throw only what each caller chose
+   * {@code E} to be, whatever its bound.
+   */
   public static boolean declaresInterruptedException(MethodTree method, VisitorState state) {
     Type interrupted = interruptedExceptionType(state);
     return method.getThrows().stream()
         .map(t -> getType(t))
-        .anyMatch(t -> t != null && isSubtype(interrupted, t, state));
+        .anyMatch(t -> t != null && !t.hasTag(TypeTag.TYPEVAR) && isSubtype(interrupted, t, state));
   }
 
   /** True if a call declares that it throws {@link InterruptedException} (a blocking call). */
