@@ -2,6 +2,7 @@ package dev.cancelguard.checks;
 
 import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import com.google.errorprone.CompilationTestHelper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -3781,6 +3782,83 @@ class CancelWithoutAwaitContextTest {
             }
             """)
         .doTest();
+  }
+
+  private static final String POLLED_WORKER =
+      """
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.ScheduledExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class ActivityWorker {
+        private final Poller poller = new Poller();
+        private final ScheduledExecutorService heartbeats = Executors.newScheduledThreadPool(4);
+        private final ExecutorService shared = Executors.newSingleThreadExecutor();
+        void start() {
+          poller.start();
+          heartbeats.scheduleAtFixedRate(
+              () -> System.out.println("heartbeat"), 1, 1, TimeUnit.SECONDS);
+          shared.execute(() -> System.out.println("shared"));
+        }
+        public void shutdown() {
+          poller.shutdown();
+          // BUG: Diagnostic contains: shutdown() returns
+          heartbeats.shutdown();
+        }
+        public boolean isTerminated() {
+          return QUERY;
+        }
+        static class Poller {
+          private final ExecutorService polls = Executors.newSingleThreadExecutor();
+          void start() {
+            polls.execute(() -> System.out.println("poll"));
+          }
+          void shutdown() {
+            polls.shutdown();
+          }
+          boolean isTerminated() {
+            return polls.isTerminated();
+          }
+          void awaitTermination() throws InterruptedException {
+            polls.awaitTermination(1, TimeUnit.MINUTES);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void negative_returnOfAStopWhoseIsTerminatedJoinsItsPartsWithAnd() {
+    // A worker that stops several parts answers isTerminated() true only once every part has
+    // ended: `poller.isTerminated() && heartbeats.isTerminated()` is true only when the pool the
+    // stop shuts down has terminated, so callers poll for its end as they would an executor's.
+    for (String query :
+        List.of(
+            "poller.isTerminated() && heartbeats.isTerminated()",
+            "heartbeats.isTerminated() && poller.isTerminated()",
+            "(poller.isTerminated() && (heartbeats.isTerminated() && shared.isShutdown()))")) {
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass())
+          .addSourceLines(
+              "ActivityWorker.java",
+              POLLED_WORKER.replace("QUERY", query).replaceAll("(?m)^.*// BUG: .*\n", ""))
+          .doTest();
+    }
+  }
+
+  @Test
+  void positive_returnOfAStopWhoseIsTerminatedMayBeTrueWhileThePoolRuns() {
+    // Must-flag neighbours: an answer that can be true while the stopped pool still runs (an
+    // `||`, a negation, a ternary) or that asks only about a pool the stop leaves running says
+    // nothing about the stop's own work; returning from shutdown() is still reported.
+    for (String query :
+        List.of(
+            "poller.isTerminated() || heartbeats.isTerminated()",
+            "poller.isTerminated() && !heartbeats.isTerminated()",
+            "poller.isTerminated() ? true : heartbeats.isTerminated()",
+            "poller.isTerminated() && shared.isTerminated()")) {
+      CompilationTestHelper.newInstance(CancelWithoutAwait.class, getClass())
+          .addSourceLines("ActivityWorker.java", POLLED_WORKER.replace("QUERY", query))
+          .doTest();
+    }
   }
 
   @Test

@@ -129,4 +129,96 @@ class CancelWithoutAwaitStoppedPoolsTest {
                     "    // BUG: Diagnostic contains: releasing appender\n    sweep.cancel(false);"))
         .doTest();
   }
+
+  // ------------------------------------------- the pool a future's task was handed to
+
+  private static final String MIGRATION =
+      """
+      import java.io.PrintStream;
+      import java.util.concurrent.CompletableFuture;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.TimeUnit;
+      class Migration {
+        private final ExecutorService migrationPool;
+        private final PrintStream table;
+        private CompletableFuture<Boolean> pendingMove;
+        Migration(ExecutorService migrationPool, PrintStream table) {
+          this.migrationPool = migrationPool;
+          this.table = table;
+        }
+        void startMove() {
+          pendingMove = CompletableFuture.supplyAsync(() -> MOVE, migrationPool);
+        }
+        private boolean move() {
+          table.println("moved");
+          return true;
+        }
+        public synchronized void shutdown() {
+          if (pendingMove != null && !pendingMove.isDone()) {
+            // BUG: Diagnostic contains: FINDING
+            pendingMove.cancel(true);
+          }
+          migrationPool.shutdown();
+          try {
+            if (!migrationPool.awaitTermination(30, TimeUnit.SECONDS)) {
+              migrationPool.shutdownNow();
+            }
+          } catch (InterruptedException e) {
+            migrationPool.shutdownNow();
+            Thread.currentThread().interrupt();
+          }
+          RELEASE
+        }
+      }
+      """;
+
+  @Test
+  void negative_poolTheFutureTaskRunsOnShutDownThenAwaited() {
+    // `supplyAsync(task, pool)`: the pool is where the task runs, not something it runs with.
+    // Shutting it down after the cancel lets the running move finish (shutdown() refuses only new
+    // work), and awaitTermination of that pool waits for it before the table is closed.
+    helper
+        .addSourceLines(
+            "Migration.java",
+            MIGRATION
+                .replace("MOVE", "move()")
+                .replace("RELEASE", "table.close();")
+                .replaceAll("(?m)^.*// BUG: .*\n", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_futureTaskSubmitsToThePoolItRunsOn() {
+    // Must-flag neighbour: the task itself hands the pool more work, which the shutdown then
+    // refuses while the cancelled move may still be running.
+    helper
+        .addSourceLines(
+            "Migration.java",
+            MIGRATION
+                .replace(
+                    "MOVE",
+                    "{ migrationPool.execute(() -> table.println(\"next batch\")); return move(); }")
+                .replace("RELEASE", "")
+                .replace("FINDING", "releasing migrationPool"))
+        .doTest();
+  }
+
+  @Test
+  void positive_whatTheFutureTaskUsesReleasedBeforeItsPoolIsAwaited() {
+    // Must-flag neighbour: the table the move writes to is closed after the pool is shut down
+    // but before anything waits for it (reported for the cancel and for the pool's shutdown).
+    helper
+        .addSourceLines(
+            "Migration.java",
+            MIGRATION
+                .replace("MOVE", "move()")
+                .replace("RELEASE", "")
+                .replace(
+                    "    migrationPool.shutdown();\n",
+                    "    // BUG: Diagnostic contains: migrationPool.shutdown() only stops new tasks\n"
+                        + "    migrationPool.shutdown();\n"
+                        + "    table.close();\n")
+                .replace("FINDING", "releasing table"))
+        .doTest();
+  }
 }

@@ -252,7 +252,11 @@ final class TaskBodyFinder {
           if (!(origin instanceof MethodInvocationTree call) || !Expressions.isResolved(call)) {
             return;
           }
-          if (Tasks.isTaskSubmission(call, state)) {
+          // `supplyAsync(task, pool)` is a task submission too, but its executor is an argument:
+          // where the task runs (as the receiver of `pool.submit(task)` is), not something the
+          // task runs with. Asked first, so that the pool is not taken for a second task.
+          if (!ExecutorCalls.ASYNC_ON_EXECUTOR.matches(call, state)
+              && Tasks.isTaskSubmission(call, state)) {
             VarSymbol executor = Expressions.variableOf(getReceiver(call));
             if (executor != null) {
               executors.add(executor);
@@ -262,12 +266,11 @@ final class TaskBodyFinder {
             for (ExpressionTree argument : call.getArguments()) {
               Type type = getType(argument);
               Type executorType = state.getTypeFromString("java.util.concurrent.Executor");
-              VarSymbol variable = Expressions.variableOf(argument);
-              if (variable != null
-                  && type != null
-                  && executorType != null
-                  && isSubtype(type, executorType, state)) {
-                executors.add(variable);
+              if (type != null && executorType != null && isSubtype(type, executorType, state)) {
+                VarSymbol variable = Expressions.variableOf(argument);
+                if (variable != null) {
+                  executors.add(variable);
+                }
               } else {
                 addTask(argument);
               }

@@ -5,6 +5,7 @@ import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
@@ -27,10 +28,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A class whose stop is the first half of an {@code ExecutorService}-style shutdown: besides the
  * stop, it answers {@code isTerminated()} for a pool that stop shuts down ({@code public boolean
- * isTerminated() { return taskExecutor.isTerminated(); }}). Its callers learn when the work has
- * ended by asking, as they would an executor; the stop itself is meant to return at once, and a
- * wait inserted there would block where they poll. Its return is not reported either ({@link
- * StopMethods#exitMeansStopped}); what it releases or reads while the work may still run is.
+ * isTerminated() { return taskExecutor.isTerminated(); }}), alone or as one operand of a chain of
+ * {@code &&} ({@code return worker.isTerminated() && heartbeats.isTerminated();}: a class that
+ * stops several parts answers true only once every one has ended, so true still says the pool has).
+ * Its callers learn when the work has ended by asking, as they would an executor; the stop itself
+ * is meant to return at once, and a wait inserted there would block where they poll. Its return is
+ * not reported either ({@link StopMethods#exitMeansStopped}); what it releases or reads while the
+ * work may still run is.
  */
 public final class TerminationQueries {
   private TerminationQueries() {}
@@ -38,7 +42,8 @@ public final class TerminationQueries {
   /**
    * True if the class declaring the stop method at {@code codeUnit} has another non-private method,
    * without parameters and returning {@code boolean}, whose body is just {@code return
-   * pool.isTerminated();} for a pool (a field) that the stop shuts down outside nested code.
+   * pool.isTerminated();} for a pool (a field) that the stop shuts down outside nested code, or
+   * returns a chain of {@code &&} one of whose operands is that call.
    */
   public static boolean stopIsPolledForTermination(TreePath codeUnit, VisitorState state) {
     if (!(codeUnit.getLeaf() instanceof MethodTree stop) || stop.getBody() == null) {
@@ -73,7 +78,10 @@ public final class TerminationQueries {
     return false;
   }
 
-  /** {@code boolean isTerminated() { return pool.isTerminated(); }}, for one of {@code pools}. */
+  /**
+   * {@code boolean isTerminated() { return pool.isTerminated(); }}, for one of {@code pools}, or
+   * {@code return a.isTerminated() && pool.isTerminated() && ..;}.
+   */
   private static boolean answersTerminationOf(
       MethodTree query, Set<Symbol> pools, VisitorState state) {
     if (!(getSymbol(query) instanceof MethodSymbol symbol)
@@ -87,7 +95,22 @@ public final class TerminationQueries {
     List<? extends StatementTree> body = query.getBody().getStatements();
     return body.size() == 1
         && body.getFirst() instanceof ReturnTree ret
-        && Expressions.strip(ret.getExpression()) instanceof MethodInvocationTree call
+        && trueOnlyOnceEnded(ret.getExpression(), pools, state);
+  }
+
+  /**
+   * True if {@code condition} is true only when one of {@code pools} has terminated: it is {@code
+   * pool.isTerminated()}, or a {@code &&} with such an operand. Any other form ({@code ||}, {@code
+   * !}, {@code ?:}) may be true while the pool still runs.
+   */
+  private static boolean trueOnlyOnceEnded(
+      @Nullable ExpressionTree condition, Set<Symbol> pools, VisitorState state) {
+    ExpressionTree stripped = Expressions.strip(condition);
+    if (stripped instanceof BinaryTree and && and.getKind() == Tree.Kind.CONDITIONAL_AND) {
+      return trueOnlyOnceEnded(and.getLeftOperand(), pools, state)
+          || trueOnlyOnceEnded(and.getRightOperand(), pools, state);
+    }
+    return stripped instanceof MethodInvocationTree call
         && Expressions.isResolved(call)
         && call.getArguments().isEmpty()
         && getSymbol(call) instanceof MethodSymbol called
