@@ -32,6 +32,7 @@ class CancelWithoutAwaitReleasedFirstTest {
       public class Cache {
         private final Map<String, Pool> nodes = new HashMap<>();
         private final Map<String, String> names = new HashMap<>();
+        private final Map<String, String> labels = new HashMap<>();
         private ScheduledExecutorService refresher;
         static class Pool {
           void destroy() {}
@@ -39,7 +40,7 @@ class CancelWithoutAwaitReleasedFirstTest {
         class Refresh implements Runnable {
           @Override
           public void run() {
-            System.out.println(nodes.keySet());
+            System.out.println(nodes.keySet() + " " + labels.values());
             renew();
           }
         }
@@ -85,7 +86,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             cache(
                 close.replace(
                     "      refresher.shutdownNow();",
-                    "      // BUG: Diagnostic contains: No wait is offered: line 38 already releases"
+                    "      // BUG: Diagnostic contains: No wait is offered: line 39 already releases"
                         + " nodes, which the work of refresher uses, before a wait here could run\n"
                         + "      refresher.shutdownNow();")))
         .doTest();
@@ -107,6 +108,24 @@ class CancelWithoutAwaitReleasedFirstTest {
     String close =
         """
             names.clear();
+            refresher.shutdownNow();\
+        """;
+    refactoring
+        .addInputLines("Cache.java", cache(close))
+        .addOutputLines(
+            "Cache.java",
+            cache(
+                close.replace(
+                    "refresher.shutdownNow();",
+                    "refresher.shutdownNow();\n    refresher.close();")))
+        .doTest();
+  }
+
+  @Test
+  void fix_theStopClearsWhatTheTaskOnlyReads() {
+    String close =
+        """
+            labels.clear();
             refresher.shutdownNow();\
         """;
     refactoring

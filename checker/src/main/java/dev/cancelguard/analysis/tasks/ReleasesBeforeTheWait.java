@@ -37,17 +37,22 @@ public final class ReleasesBeforeTheWait {
   /** How deep same-file helpers called before the wait are followed ({@code reset()}). */
   private static final int MAX_HELPER_DEPTH = 2;
 
-  /** A release found before the wait: the statement or call of the stop, and what it releases. */
-  public record Release(Tree site, VarSymbol released) {}
+  /**
+   * A release found before the wait: the call of the stop it happens in, what it releases, and
+   * whether it only empties a collection ({@code clear()}), which harms only work that fills it
+   * again (work that reads it finds it empty, as after the stop).
+   */
+  public record Release(Tree site, VarSymbol released, boolean clears) {}
 
   /**
    * The first release, in the statements that run before {@code spot} in the code unit (those
    * before the cancel in each block around it, and those from the cancel to the spot's anchor), of
    * a variable the work uses ({@link TaskUses#uses}, not only to stop or ask about a pool it
-   * shares, nor only to hold a task object), that the stop does not release again after the wait
-   * (no {@link AwaitUse.Kind#RELEASES} of it in {@code found}); null where there is none. A release
-   * in a same-file helper called there ({@code reset()}) counts, reported at the call. The
-   * cancelled executor, thread or future itself is not a release.
+   * shares, nor only to hold a task object; for a {@code clear()}, one the work writes: it fills it
+   * again), that the stop does not release again after the wait (no {@link AwaitUse.Kind#RELEASES}
+   * of it in {@code found}); null where there is none. A release in a same-file helper called there
+   * ({@code reset()}) counts, reported at the call. The cancelled executor, thread or future itself
+   * is not a release.
    */
   public static @Nullable Release releasedBeforeTheWait(
       TreePath cancelStatement,
@@ -82,6 +87,7 @@ public final class ReleasesBeforeTheWait {
           && uses.uses(released)
           && !uses.usesOnlyByStopsAndQueries(released, state)
           && !uses.onlyHoldsATask(released)
+          && (!release.clears() || uses.writes(released))
           && !releasedAgain.contains(released)) {
         return release;
       }
@@ -172,7 +178,8 @@ public final class ReleasesBeforeTheWait {
         Tree site = depth > 0 && siteInTheStop != null ? siteInTheStop : call;
         VarSymbol released = TaskUses.releasedBy(call, state);
         if (released != null) {
-          into.add(new Release(site, released));
+          into.add(
+              new Release(site, released, getSymbol(call).getSimpleName().contentEquals("clear")));
         } else if (depth < MAX_HELPER_DEPTH && getSymbol(call) instanceof MethodSymbol method) {
           MethodTree helper = SameFile.findMethod(unit, method, state);
           if (helper != null && helper.getBody() != null) {
