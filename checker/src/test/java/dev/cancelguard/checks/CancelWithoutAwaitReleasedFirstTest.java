@@ -104,6 +104,18 @@ class CancelWithoutAwaitReleasedFirstTest {
   }
 
   @Test
+  void noFix_theStopDestroysEachElementOfWhatTheTaskReads() {
+    String close =
+        """
+            for (Pool pool : nodes.values()) {
+              pool.destroy();
+            }
+            refresher.shutdownNow();\
+        """;
+    refactoring.addInputLines("Cache.java", cache(close)).expectUnchanged().doTest();
+  }
+
+  @Test
   void fix_theReleaseBeforeTheCancelIsOfWhatTheTaskDoesNotUse() {
     String close =
         """

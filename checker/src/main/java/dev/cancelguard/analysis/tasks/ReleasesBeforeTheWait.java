@@ -1,10 +1,13 @@
 package dev.cancelguard.analysis.tasks;
 
+import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
@@ -17,8 +20,10 @@ import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -158,8 +163,9 @@ public final class ReleasesBeforeTheWait {
 
   /**
    * Every release under {@code scanned} (outside nested code, into same-file helpers up to {@link
-   * #MAX_HELPER_DEPTH}), in source order, each with the call of the stop it happens in ({@code
-   * reset()} for the {@code nodes.clear()} inside it).
+   * #MAX_HELPER_DEPTH}), in source order (a release of each element of a for-each loop, {@code for
+   * (Pool pool : nodes.values()) pool.destroy();}, a release of the collection it walks), each with
+   * the call of the stop it happens in ({@code reset()} for the {@code nodes.clear()} inside it).
    */
   private static void collectReleases(
       Tree scanned,
@@ -168,7 +174,24 @@ public final class ReleasesBeforeTheWait {
       VisitorState state,
       int depth,
       List<Release> into) {
+    Map<Symbol, VarSymbol> elementOf = new HashMap<>();
     new NestedCodeSkipper() {
+      @Override
+      public Void visitEnhancedForLoop(EnhancedForLoopTree loop, Void unused) {
+        // `for (Pool pool : nodes.values()) pool.destroy();` releases what nodes holds.
+        ExpressionTree collection = Expressions.strip(loop.getExpression());
+        while (collection instanceof MethodInvocationTree view
+            && view.getArguments().isEmpty()
+            && getReceiver(view) != null) {
+          collection = Expressions.strip(getReceiver(view));
+        }
+        VarSymbol holder = Expressions.variableOf(collection);
+        if (holder != null && getSymbol(loop.getVariable()) instanceof VarSymbol element) {
+          elementOf.put(element, holder);
+        }
+        return super.visitEnhancedForLoop(loop, null);
+      }
+
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         super.visitMethodInvocation(call, null);
@@ -177,7 +200,9 @@ public final class ReleasesBeforeTheWait {
         }
         Tree site = depth > 0 && siteInTheStop != null ? siteInTheStop : call;
         VarSymbol released = TaskUses.releasedBy(call, state);
-        if (released != null) {
+        if (released != null && elementOf.containsKey(released)) {
+          into.add(new Release(site, elementOf.get(released), false));
+        } else if (released != null) {
           into.add(
               new Release(site, released, getSymbol(call).getSimpleName().contentEquals("clear")));
         } else if (depth < MAX_HELPER_DEPTH && getSymbol(call) instanceof MethodSymbol method) {
