@@ -36,11 +36,15 @@ class CancelWithoutAwaitReleasedFirstTest {
         private ScheduledExecutorService refresher;
         static class Pool {
           void destroy() {}
+
+          void shutdown() {}
         }
+
+        private final Pool proxy = new Pool();
         class Refresh implements Runnable {
           @Override
           public void run() {
-            System.out.println(nodes.keySet() + " " + labels.values());
+            System.out.println(nodes.keySet() + " " + labels.values() + proxy);
             renew();
           }
         }
@@ -86,7 +90,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             cache(
                 close.replace(
                     "      refresher.shutdownNow();",
-                    "      // BUG: Diagnostic contains: No wait is offered: line 39 already releases"
+                    "      // BUG: Diagnostic contains: No wait is offered: line 43 already releases"
                         + " nodes, which the work of refresher uses, before a wait here could run\n"
                         + "      refresher.shutdownNow();")))
         .doTest();
@@ -138,6 +142,24 @@ class CancelWithoutAwaitReleasedFirstTest {
     String close =
         """
             labels.clear();
+            refresher.shutdownNow();\
+        """;
+    refactoring
+        .addInputLines("Cache.java", cache(close))
+        .addOutputLines(
+            "Cache.java",
+            cache(
+                close.replace(
+                    "refresher.shutdownNow();",
+                    "refresher.shutdownNow();\n    refresher.close();")))
+        .doTest();
+  }
+
+  @Test
+  void fix_theStopShutsDownAComponentTheTaskCallsBeforeTheCancel() {
+    String close =
+        """
+            proxy.shutdown();
             refresher.shutdownNow();\
         """;
     refactoring

@@ -3,6 +3,7 @@ package dev.cancelguard.analysis.tasks;
 import static com.google.errorprone.util.ASTHelpers.getReceiver;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompilationUnitTree;
@@ -38,6 +39,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ReleasesBeforeTheWait {
   private ReleasesBeforeTheWait() {}
+
+  /**
+   * Releases that stop a component ({@code securityProxy.shutdown()}): what a late call on a
+   * stopped component does is that component's own contract (often nothing, or a failure it
+   * reports), unlike a closed, destroyed or cleared resource, which a late run fails on or fills
+   * again.
+   */
+  private static final ImmutableSet<String> COMPONENT_STOPS =
+      ImmutableSet.of("shutdown", "shutdownNow", "stop", "terminate", "disconnect");
 
   /** How deep same-file helpers called before the wait are followed ({@code reset()}). */
   private static final int MAX_HELPER_DEPTH = 2;
@@ -200,6 +210,10 @@ public final class ReleasesBeforeTheWait {
         }
         Tree site = depth > 0 && siteInTheStop != null ? siteInTheStop : call;
         VarSymbol released = TaskUses.releasedBy(call, state);
+        if (released != null
+            && COMPONENT_STOPS.contains(getSymbol(call).getSimpleName().toString())) {
+          return null;
+        }
         if (released != null && elementOf.containsKey(released)) {
           into.add(new Release(site, elementOf.get(released), false));
         } else if (released != null) {
