@@ -52,6 +52,7 @@ import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.NeverEndingTasks;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.PromptEnds;
+import dev.cancelguard.analysis.tasks.ReleasesBeforeTheWait;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.SelfCancels;
 import dev.cancelguard.analysis.tasks.StopModes;
@@ -166,7 +167,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
             ? checkResultFix(call, codeUnit, state)
             : WaitPlacement.workBlocksOnWhatIsReleased(target, found, state)
                 ? null
-                : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, state);
+                : waitFix(call, kind, releasesOrReads, codeUnit, target, firstUse, found, state);
     if (fix != null) {
       description.addFix(fix);
     } else if (!timedWait && kind != Kind.FUTURE) {
@@ -183,6 +184,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
               : null;
       if (choice != null) {
         note = choiceNote(choice, getReceiver(call), state);
+      }
+      if (note == null) {
+        note = releasedFirstNote(call, codeUnit, target, firstUse, found, state);
       }
       if (note == null
           && kind == Kind.EXECUTOR
@@ -301,6 +305,47 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return null;
     }
     return new Cancel(kind, timedWait, target, codeUnit, found);
+  }
+
+  /**
+   * Why no wait is offered where the stop released what the work uses before the wait could run;
+   * null where it did not.
+   */
+  private static @Nullable String releasedFirstNote(
+      MethodInvocationTree call,
+      TreePath codeUnit,
+      CancelTarget target,
+      int firstUse,
+      List<AwaitUse> found,
+      VisitorState state) {
+    TreePath statement = state.getPath().getParentPath();
+    if (!(statement.getLeaf() instanceof ExpressionStatementTree)
+        && !(statement.getLeaf() instanceof VariableTree)) {
+      return null;
+    }
+    WaitPlacement.Spot spot = WaitPlacement.spot(statement, firstUse, state);
+    ReleasesBeforeTheWait.Release release =
+        ReleasesBeforeTheWait.releasedBeforeTheWait(
+            statement, spot, codeUnit, target, TaskUses.of(target, state), found, state);
+    if (release == null) {
+      return null;
+    }
+    String name =
+        getReceiver(call) == null ? "the work" : state.getSourceForNode(getReceiver(call));
+    long line =
+        state
+            .getPath()
+            .getCompilationUnit()
+            .getLineMap()
+            .getLineNumber(getStartPosition(release.site()));
+    return " No wait is offered: line "
+        + line
+        + " already releases "
+        + release.released().getSimpleName()
+        + ", which the work of "
+        + name
+        + " uses, before a wait here could run, so a late run still fails on it or fills it again;"
+        + " cancel and wait before that release.";
   }
 
   /** Why no wait is offered where the other branch of an if waits and this one does not. */
@@ -499,9 +544,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       TreePath codeUnit,
       CancelTarget target,
       int firstUse,
+      List<AwaitUse> found,
       VisitorState state) {
     SuggestedFix.Builder fix = SuggestedFix.builder();
-    PlannedWait plan = planWait(call, kind, checkResult, codeUnit, target, firstUse, fix, state);
+    PlannedWait plan =
+        planWait(call, kind, checkResult, codeUnit, target, firstUse, found, fix, state);
     if (plan == null) {
       return null;
     }
@@ -587,6 +634,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         cancel.codeUnit(),
         cancel.target(),
         cancel.firstUse(state),
+        cancel.found(),
         fix,
         state);
   }
@@ -599,6 +647,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       TreePath codeUnit,
       CancelTarget target,
       int firstUse,
+      List<AwaitUse> found,
       SuggestedFix.Builder fix,
       VisitorState state) {
     if (kind == Kind.FUTURE) {
@@ -708,6 +757,14 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       return null;
     }
     WaitPlacement.Spot spot = WaitPlacement.spot(parentPath, firstUse, state);
+    // The stop already released what the work uses before the wait could run (`reset();
+    // pool.shutdownNow();`, reset() clearing what the tasks refill): a late run still fails on it,
+    // or refills it, with the wait in place.
+    if (ReleasesBeforeTheWait.releasedBeforeTheWait(
+            parentPath, spot, codeUnit, target, TaskUses.of(target, state), found, state)
+        != null) {
+      return null;
+    }
     String wait =
         WaitFixes.waitStatement(
             kind, receiverSource, receiver, spot.anchor(), checked, deadline, fix, state);
