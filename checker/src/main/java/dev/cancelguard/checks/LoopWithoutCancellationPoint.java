@@ -170,10 +170,13 @@ public final class LoopWithoutCancellationPoint extends CancelGuardChecker
       return NO_MATCH;
     }
     // A class that runs its own loop and has a stop method clearing the flag has a stop protocol
-    // of its own. Code handed to an executor is stopped the executor's way: by an interrupt.
+    // of its own. Code handed to an executor is stopped the executor's way, by an interrupt,
+    // unless nothing can interrupt it (a pool nobody else holds, its future at most asked
+    // isDone(), in a file that interrupts no other thread): then the flag is its only stop.
     if (unbounded
         && !stopFlags.isEmpty()
-        && !Tasks.isSubmittedToExecutor(codeUnit, state)
+        && (!Tasks.isSubmittedToExecutor(codeUnit, state)
+            || OwnThreads.nothingCanInterrupt(codeUnit, state))
         && (SameFile.writesAny(state.getPath().getCompilationUnit(), stopFlags, codeUnit.getLeaf())
             // or the code that starts it hands it the flag and sets it (`running.set(false)`)
             || HandedInStopFlags.setByWhoHandsThemIn(

@@ -452,6 +452,132 @@ class LoopWithoutCancellationPointStopsTest {
         .doTest();
   }
 
+  // ------------------------------------------------ a stop flag on a pool nothing can interrupt
+
+  private static final String CATCHES_SLEEP =
+      "// BUG: Diagnostic contains: catches the InterruptedException of sleep()";
+
+  /**
+   * An autoscaler whose start() hands its loop to {@code pool}: the loop sleeps, swallows the
+   * sleep's interrupt, and ends on {@code shuttingDown}, which stop() sets; {@code extra} is more
+   * of the class.
+   */
+  private static String scaler(String bug, String submit, String extra) {
+    return """
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        class Scaler {
+          private volatile boolean shuttingDown;
+          private final ExecutorService own = Executors.newSingleThreadExecutor();
+          private Future<?> scaling;
+          void resize() {}
+          public void start() {
+            SUBMIT(new Runnable() {
+              @Override
+              public void run() {
+                BUG
+                while (!shuttingDown) {
+                  try {
+                    Thread.sleep(1000);
+                    resize();
+                  } catch (InterruptedException e) {
+                    System.err.println("interrupted wait for the next resize");
+                  }
+                }
+              }
+            });
+          }
+          public void stop() {
+            shuttingDown = true;
+          }
+          EXTRA
+        }
+        """
+        .replace("SUBMIT", submit)
+        .replace("BUG\n", bug.isEmpty() ? "" : bug + "\n")
+        .replace("EXTRA", extra);
+  }
+
+  @Test
+  void negative_stopFlagLoopOnAPoolMadeForTheSubmissionAndDropped() {
+    helper
+        .addSourceLines("Scaler.java", scaler("", "Executors.newSingleThreadExecutor().submit", ""))
+        .doTest();
+  }
+
+  @Test
+  void negative_stopFlagLoopOnAPoolTheClassKeeps_itsFutureOnlyAskedWhetherDone() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler("", "scaling = own.submit", "boolean busy() { return !scaling.isDone(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameLoopOnAPoolMadeThereWhoseFutureIsKept() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(
+                CATCHES_SLEEP,
+                "scaling = Executors.newSingleThreadExecutor().submit",
+                "Future<?> scaling() { return scaling; }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameLoopOnAPoolTheClassShutsDownNow() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(CATCHES_SLEEP, "own.submit", "void kill() { own.shutdownNow(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameLoopOnAPoolHandedIn() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(CATCHES_SLEEP, "pool.submit", "")
+                .replace("public void start() {", "public void start(ExecutorService pool) {"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameLoopInAFileThatInterruptsAThread() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(
+                CATCHES_SLEEP,
+                "Executors.newSingleThreadExecutor().submit",
+                "void wake(Thread t) { t.interrupt(); }"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameLoopWhoseFlagNothingSets() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(CATCHES_SLEEP, "Executors.newSingleThreadExecutor().submit", "")
+                .replace("shuttingDown = true;", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_aLoopWithNoStopOnTheSamePool() {
+    helper
+        .addSourceLines(
+            "Scaler.java",
+            scaler(CATCHES_SLEEP, "Executors.newSingleThreadExecutor().submit", "")
+                .replace("while (!shuttingDown)", "while (true)"))
+        .doTest();
+  }
+
   // ------------------------------------------------------------ the CPU-loop fix
 
   private final BugCheckerRefactoringTestHelper refactoring =

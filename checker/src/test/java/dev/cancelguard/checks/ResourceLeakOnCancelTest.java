@@ -1505,4 +1505,279 @@ class ResourceLeakOnCancelTest {
         .expectUnchanged()
         .doTest();
   }
+
+  // ---------------------------------------------------------------- nothing to release
+
+  /**
+   * A chain step that reads through {@code reader}, made as {@code make}; its close() is {@code
+   * close}.
+   */
+  private static String chainStep(String bug, String make, String close) {
+    return """
+        import java.io.Closeable;
+        import java.io.IOException;
+        import java.util.concurrent.BlockingQueue;
+        class Chain {
+          abstract static class Reader implements Closeable {
+            abstract String next() throws InterruptedException;
+          }
+          static class QueueReader extends Reader {
+            private final BlockingQueue<String> queue;
+            QueueReader(BlockingQueue<String> queue) {
+              this.queue = queue;
+            }
+            @Override
+            String next() throws InterruptedException {
+              return queue.take();
+            }
+            @Override
+            public void close() throws IOException {
+              CLOSE
+            }
+          }
+          static class CountingReader extends QueueReader {
+            CountingReader(BlockingQueue<String> queue) {
+              super(queue);
+            }
+          }
+          void step(BlockingQueue<String> input, StringBuilder out)
+              throws IOException, InterruptedException {
+            BUG
+            Reader reader = MAKE;
+            out.append(reader.next());
+            reader.close();
+          }
+        }
+        """
+        .replace("CLOSE", close)
+        .replace("BUG\n", bug.isEmpty() ? "" : bug + "\n")
+        .replace("MAKE", make);
+  }
+
+  private static final String NOT_RELEASED =
+      "// BUG: Diagnostic contains: `reader` is released only on the normal path";
+
+  @Test
+  void negative_closeableWhoseCloseIsEmpty() {
+    helper.addSourceLines("Chain.java", chainStep("", "new QueueReader(input)", "")).doTest();
+  }
+
+  @Test
+  void negative_closeableThatInheritsAnEmptyClose() {
+    helper.addSourceLines("Chain.java", chainStep("", "new CountingReader(input)", "")).doTest();
+  }
+
+  @Test
+  void positive_theSameReaderWhoseCloseDoesSomething() {
+    helper
+        .addSourceLines(
+            "Chain.java", chainStep(NOT_RELEASED, "new QueueReader(input)", "queue.clear();"))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReaderAsAnAnonymousSubclass() {
+    helper
+        .addSourceLines(
+            "Chain.java",
+            chainStep(
+                NOT_RELEASED,
+                "new QueueReader(input) {\n"
+                    + "  @Override public void close() { System.out.println(\"closed\"); }\n"
+                    + "}",
+                ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReaderFromAFactory() {
+    helper
+        .addSourceLines(
+            "Chain.java",
+            chainStep(NOT_RELEASED, "open(input)", "")
+                .replace(
+                    "  void step(",
+                    "  Reader open(BlockingQueue<String> q) { return new QueueReader(q); }\n"
+                        + "  void step("))
+        .doTest();
+  }
+
+  @Test
+  void positive_aCloseableOfAClassFileIsNotReadForAnEmptyClose() {
+    helper
+        .addSourceLines(
+            "Copy.java",
+            """
+            import java.io.ByteArrayOutputStream;
+            import java.io.IOException;
+            import java.util.concurrent.BlockingQueue;
+            class Copy {
+              void copy(BlockingQueue<byte[]> chunks) throws IOException, InterruptedException {
+                // BUG: Diagnostic contains: `out` is released only on the normal path
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.write(chunks.take());
+                out.close();
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  // ---------------------------------------------------------------- readers taken out of a queue
+
+  /**
+   * A join over child readers kept in {@code kids} and queued in {@code q}, each of which blocks in
+   * accept(); {@code body} is the join step.
+   */
+  private static String join(String body) {
+    return """
+        import java.io.Closeable;
+        import java.io.IOException;
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.PriorityQueue;
+        class Join implements Closeable {
+          interface Child extends Closeable {
+            void accept(StringBuilder out) throws InterruptedException;
+            boolean hasNext();
+          }
+          private final List<Child> kids = new ArrayList<>();
+          private final PriorityQueue<Child> q = new PriorityQueue<>();
+          BODY
+          @Override
+          public void close() throws IOException {
+            for (Child kid : kids) {
+              kid.close();
+            }
+          }
+        }
+        """
+        .replace("BODY", body);
+  }
+
+  @Test
+  void negative_readerTakenOutOfAQueueAndPutBackOnlyWhileItHasMore() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                void fill(StringBuilder out) throws InterruptedException {
+                  while (!q.isEmpty()) {
+                    Child t = q.poll();
+                    t.accept(out);
+                    if (t.hasNext()) {
+                      q.add(t);
+                    } else if (q.isEmpty()) {
+                      return;
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReaderPutBackOnEveryNormalPath() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                void fill(StringBuilder out) throws InterruptedException {
+                  // BUG: Diagnostic contains: `t` is released only on the normal path
+                  Child t = q.poll();
+                  t.accept(out);
+                  q.add(t);
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_aReaderTheCodeOpensAndClosesOnlySometimes() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                Child open() { return null; }
+                void fill(StringBuilder out) throws InterruptedException, IOException {
+                  // BUG: Diagnostic contains: `t` is released only on the normal path
+                  Child t = open();
+                  t.accept(out);
+                  if (!t.hasNext()) {
+                    t.close();
+                  }
+                }
+                """
+                    .replace(
+                        "Child open() { return null; }", "Child open() { return kids.get(0); }")))
+        .doTest();
+  }
+
+  @Test
+  void negative_readerPutBackIntoAListOnlyThisMethodHolds() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                void fill(StringBuilder out) throws InterruptedException {
+                  List<Child> list = new ArrayList<>();
+                  while (!q.isEmpty()) {
+                    list.add(q.poll());
+                  }
+                  Child t = list.remove(0);
+                  t.accept(out);
+                  list.add(t);
+                  for (Child c : list) {
+                    if (c.hasNext()) {
+                      q.add(c);
+                    }
+                  }
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameListKeptInAField() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                private List<Child> pending;
+                void fill(StringBuilder out) throws InterruptedException {
+                  List<Child> list = new ArrayList<>();
+                  pending = list;
+                  while (!q.isEmpty()) {
+                    list.add(q.poll());
+                  }
+                  // BUG: Diagnostic contains: `t` is released only on the normal path
+                  Child t = list.remove(0);
+                  t.accept(out);
+                  list.add(t);
+                }
+                """))
+        .doTest();
+  }
+
+  @Test
+  void positive_theSameReaderPutBackIntoAListHandedIn() {
+    helper
+        .addSourceLines(
+            "Join.java",
+            join(
+                """
+                void fill(StringBuilder out, List<Child> list) throws InterruptedException {
+                  // BUG: Diagnostic contains: `t` is released only on the normal path
+                  Child t = list.remove(0);
+                  t.accept(out);
+                  list.add(t);
+                }
+                """))
+        .doTest();
+  }
 }

@@ -22,6 +22,7 @@ import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import dev.cancelguard.analysis.trees.Supertypes;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class HeldResources {
   public static Map<Symbol, HeldResource> heldAcross(
       TreePath bodyPath, TreePath unitPath, List<Tree> points, VisitorState state) {
     Map<Symbol, HeldResource> resources = findResources(bodyPath, unitPath, state);
-    findReleases(bodyPath, resources, state);
+    findReleases(bodyPath, unitPath, resources, state);
     resources.values().removeIf(r -> r.releases.isEmpty());
     if (resources.isEmpty()) {
       return resources;
@@ -127,7 +128,10 @@ public final class HeldResources {
           return;
         }
         Symbol pool = Expressions.receiverSymbol(value);
-        boolean closeable = Resources.isCloseableResource(symbol.type, state);
+        // `new ChainRecordReader(context)` whose close() is `{}`: closing it releases nothing.
+        boolean closeable =
+            Resources.isCloseableResource(symbol.type, state)
+                && !Resources.isMadeWithAnEmptyClose(value, state);
         boolean checkout =
             isVariable(pool)
                 && acquiring != null
@@ -181,12 +185,22 @@ public final class HeldResources {
   }
 
   private static void findReleases(
-      TreePath bodyPath, Map<Symbol, HeldResource> resources, VisitorState state) {
+      TreePath bodyPath,
+      TreePath unitPath,
+      Map<Symbol, HeldResource> resources,
+      VisitorState state) {
+    Set<Symbol> methodsOwnCollections = new HashSet<>();
+    for (HeldResource resource : resources.values()) {
+      if (resource.pool != null
+          && isCollectionOnlyThisCodeHolds(resource.pool, bodyPath, unitPath, state)) {
+        methodsOwnCollections.add(resource.pool);
+      }
+    }
     new NestedCodeSkipper() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         for (HeldResource resource : resources.values()) {
-          if (releases(resource, call, state)) {
+          if (releases(resource, call, methodsOwnCollections, state)) {
             resource.releases.add(call);
           }
         }
@@ -195,14 +209,58 @@ public final class HeldResources {
     }.scan(bodyPath.getLeaf(), null);
   }
 
+  /**
+   * A local of the code unit given only a new collection where it is declared ({@code list = new
+   * ArrayList<>()}), never assigned again and never handed on (returned, stored, wrapped, captured
+   * by a lambda or class): nothing but this run of the code unit ever holds it, and an exception
+   * that leaves the code unit drops it with whatever is in it. Putting an object back into it gives
+   * the object to nobody.
+   */
+  private static boolean isCollectionOnlyThisCodeHolds(
+      Symbol pool, TreePath bodyPath, TreePath unitPath, VisitorState state) {
+    if (pool.getKind() != ElementKind.LOCAL_VARIABLE
+        || !Supertypes.isSubtypeOf(pool.type, "java.util.Collection", state)) {
+      return false;
+    }
+    boolean[] madeHere = new boolean[1];
+    new NestedCodeSkipper() {
+      @Override
+      public Void visitVariable(VariableTree variable, Void unused) {
+        if (pool.equals(getSymbol(variable))) {
+          madeHere[0] =
+              Expressions.strip(variable.getInitializer()) instanceof NewClassTree made
+                  && made.getClassBody() == null;
+        }
+        return super.visitVariable(variable, null);
+      }
+    }.scan(bodyPath.getLeaf(), null);
+    if (!madeHere[0]) {
+      return false;
+    }
+    for (TreePath reference : LocalUses.references(bodyPath, pool)) {
+      TreePath parent = LocalUses.parent(reference);
+      if (LocalUses.handsOn(reference, unitPath)
+          || (parent != null
+              && parent.getLeaf() instanceof AssignmentTree assignment
+              && assignment.getVariable() == reference.getLeaf())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean releases(
-      HeldResource resource, MethodInvocationTree call, VisitorState state) {
+      HeldResource resource,
+      MethodInvocationTree call,
+      Set<Symbol> methodsOwnCollections,
+      VisitorState state) {
     Symbol receiver = Expressions.receiverSymbol(call);
     return switch (resource.kind) {
       case CLOSEABLE, CHECKOUT ->
           (Resources.isClose(call, state) && resource.symbol.equals(receiver))
               || Resources.isCloseHelper(call, resource.symbol)
               || (resource.pool != null
+                  && !methodsOwnCollections.contains(resource.pool)
                   && Resources.isCheckIn(call, resource.pool, resource.symbol));
       case PERMIT -> Resources.isPermitRelease(call, state) && resource.symbol.equals(receiver);
       case LOCK -> Resources.isUnlock(call, state) && resource.symbol.equals(receiver);
@@ -229,7 +287,7 @@ public final class HeldResources {
    */
   private static void dropConsumedCheckouts(
       Tree body, Map<Symbol, HeldResource> resources, VisitorState state) {
-    if (resources.values().stream().noneMatch(r -> r.kind == HeldResource.Kind.CHECKOUT)) {
+    if (resources.values().stream().noneMatch(HeldResources::isTakenOutOfAPool)) {
       return;
     }
     FactFlow.Result normal =
@@ -243,9 +301,28 @@ public final class HeldResources {
       }
     }
     long consumed = keptOnTheNormalPath;
-    resources
-        .values()
-        .removeIf(r -> r.kind == HeldResource.Kind.CHECKOUT && (consumed & r.mask()) != 0);
+    resources.values().removeIf(r -> isTakenOutOfAPool(r) && (consumed & r.mask()) != 0);
+  }
+
+  /**
+   * An object checked out of a pool or queue: one of kind {@code CHECKOUT}, or a closeable every
+   * acquisition of which takes it out of its pool ({@code reader = queue.poll()}), not one the code
+   * opens. Such a closeable is the pool's, not the code's: when the normal path itself does not
+   * always close it or give it back, the code does not borrow it.
+   */
+  private static boolean isTakenOutOfAPool(HeldResource resource) {
+    if (resource.kind == HeldResource.Kind.CHECKOUT) {
+      return true;
+    }
+    return resource.kind == HeldResource.Kind.CLOSEABLE
+        && resource.pool != null
+        && resource.acquisitions.stream()
+            .allMatch(
+                a ->
+                    a instanceof MethodInvocationTree call
+                        && resource.pool.equals(Expressions.receiverSymbol(call))
+                        && getSymbol(call) != null
+                        && CHECK_OUT.matcher(getSymbol(call).getSimpleName().toString()).matches());
   }
 
   /** The facts: one per checked-out object, "taken and not given back", on normal paths only. */
@@ -260,9 +337,7 @@ public final class HeldResources {
       return factsOf(
           resources.values(),
           HeldResource::mask,
-          r ->
-              r.kind == HeldResource.Kind.CHECKOUT
-                  && (acquisitions ? r.acquisitions : r.releases).contains(tree));
+          r -> isTakenOutOfAPool(r) && (acquisitions ? r.acquisitions : r.releases).contains(tree));
     }
 
     @Override

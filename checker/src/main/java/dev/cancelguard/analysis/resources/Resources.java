@@ -9,14 +9,21 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.tasks.TaskScopes;
 import dev.cancelguard.analysis.trees.CallNames;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Supertypes;
+import javax.lang.model.element.Modifier;
 
 /**
  * Resources a method holds and must give back: closeable objects, objects checked out of a pool or
@@ -71,6 +78,44 @@ public final class Resources {
       if (annotation.type.tsym.getSimpleName().contentEquals("MustBeClosed")) {
         return true;
       }
+    }
+    return false;
+  }
+
+  /**
+   * True if {@code value} makes an object of a named class ({@code new ChainRecordReader(ctx)}, no
+   * class body) whose {@code close()}, the one that class has or inherits from a superclass, is
+   * declared in this compilation with an empty body: closing such an object releases nothing. A
+   * class whose {@code close()} is in a class file, abstract, or only a default method is not one.
+   */
+  public static boolean isMadeWithAnEmptyClose(ExpressionTree value, VisitorState state) {
+    if (!(Expressions.strip(value) instanceof NewClassTree made)
+        || made.getClassBody() != null
+        || !(getSymbol(made) instanceof MethodSymbol constructor)
+        || !(constructor.owner instanceof ClassSymbol type)) {
+      return false;
+    }
+    Types types = state.getTypes();
+    try {
+      for (Type t = type.type;
+          t != null && t.tsym instanceof ClassSymbol c;
+          t = types.supertype(t)) {
+        for (Symbol member : c.members().getSymbolsByName(state.getName("close"))) {
+          if (member instanceof MethodSymbol close
+              && close.getParameters().isEmpty()
+              && !close.isStatic()) {
+            if (close.getModifiers().contains(Modifier.ABSTRACT)) {
+              return false;
+            }
+            MethodTree declaration = CompiledSources.methodTree(close, state);
+            return declaration != null
+                && declaration.getBody() != null
+                && declaration.getBody().getStatements().isEmpty();
+          }
+        }
+      }
+    } catch (RuntimeException incomplete) {
+      return false; // a superclass javac cannot complete
     }
     return false;
   }

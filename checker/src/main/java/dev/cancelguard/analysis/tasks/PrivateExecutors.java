@@ -92,7 +92,10 @@ final class PrivateExecutors {
    * {@link #onlyRunsOnPrivateExecutors(TreePath, VisitorState)}, where with {@code keptFutures} a
    * {@code submit} or {@code schedule} may also keep its future, in a private field or a local that
    * is only ever assigned, compared, or asked whether the task finished ({@code pending == null ||
-   * pending.isDone()}): nobody can cancel the task through such a future.
+   * pending.isDone()}): nobody can cancel the task through such a future. With {@code keptFutures}
+   * the pool may also be made in the submission's own receiver ({@code
+   * Executors.newSingleThreadExecutor().submit(task)}): nothing holds such a pool, so nothing can
+   * call its {@code shutdownNow()}.
    */
   static boolean onlyRunsOnPrivateExecutors(
       TreePath taskPath, boolean keptFutures, VisitorState state) {
@@ -408,16 +411,23 @@ final class PrivateExecutors {
     return submitted;
   }
 
-  /** A submission whose receiver is an executor the class keeps to itself. */
+  /**
+   * A submission whose receiver is an executor the class keeps to itself (or, with {@code
+   * keptFutures}, a pool made right there).
+   */
   private static boolean isPrivateSubmission(
       TreePath callPath, boolean keptFutures, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
-    if (!Expressions.isResolved(call)
-        || !isSubmission(callPath, keptFutures, unit, state)
-        || !(Expressions.variableOf(getReceiver(call)) instanceof VarSymbol executor)) {
+    if (!Expressions.isResolved(call) || !isSubmission(callPath, keptFutures, unit, state)) {
       return false;
     }
-    return isKeptPrivate(executor, keptFutures, unit, state);
+    // `Executors.newSingleThreadExecutor().submit(task)`: a pool made for this one submission and
+    // held by nobody.
+    if (keptFutures && isPoolCreation(getReceiver(call), state)) {
+      return true;
+    }
+    return Expressions.variableOf(getReceiver(call)) instanceof VarSymbol executor
+        && isKeptPrivate(executor, keptFutures, unit, state);
   }
 
   /**
