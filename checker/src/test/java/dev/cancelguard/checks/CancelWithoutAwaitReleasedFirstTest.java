@@ -174,6 +174,26 @@ class CancelWithoutAwaitReleasedFirstTest {
   }
 
   @Test
+  void fix_theStopClosesTheOneResourceTheTaskUsesBeforeTheCancel() {
+    // Closing the one resource the work uses (the socket its receive() blocks on) is often what
+    // ends it: the wait after it is prompt, and the stop's next steps no longer race the work.
+    String close =
+        """
+            proxy.destroy();
+            refresher.shutdownNow();\
+        """;
+    refactoring
+        .addInputLines("Cache.java", cache(close))
+        .addOutputLines(
+            "Cache.java",
+            cache(
+                close.replace(
+                    "refresher.shutdownNow();",
+                    "refresher.shutdownNow();\n    refresher.close();")))
+        .doTest();
+  }
+
+  @Test
   void fix_theStopReleasesItAgainAfterTheCancel() {
     String close =
         """

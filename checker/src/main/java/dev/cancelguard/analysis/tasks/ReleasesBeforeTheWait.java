@@ -35,7 +35,9 @@ import org.jspecify.annotations.Nullable;
  * nodes}. A wait inserted after the cancel comes after that release: a late run still fails on, or
  * refills, what was released, and nothing releases it again, so the wait only delays the stop. The
  * wait that would help goes before the release, with the cancel moved there too, which is the
- * author's choice of order (what the release may unblock), not a mechanical edit.
+ * author's choice of order (what the release may unblock), not a mechanical edit. Only what empties
+ * or tears down a collection the work uses counts: the close of the one resource the work uses is
+ * often what ends it (the socket its {@code receive()} blocks on), and the wait after it is prompt.
  */
 public final class ReleasesBeforeTheWait {
   private ReleasesBeforeTheWait() {}
@@ -217,8 +219,12 @@ public final class ReleasesBeforeTheWait {
         if (released != null && elementOf.containsKey(released)) {
           into.add(new Release(site, elementOf.get(released), false));
         } else if (released != null) {
-          into.add(
-              new Release(site, released, getSymbol(call).getSimpleName().contentEquals("clear")));
+          // A close of the one resource the work uses is often what ends it (the socket its
+          // receive() blocks on): the wait after it is then prompt and keeps what the stop does
+          // next from racing the work's last steps. Only emptying what the work fills counts.
+          if (getSymbol(call).getSimpleName().contentEquals("clear")) {
+            into.add(new Release(site, released, true));
+          }
         } else if (depth < MAX_HELPER_DEPTH && getSymbol(call) instanceof MethodSymbol method) {
           MethodTree helper = SameFile.findMethod(unit, method, state);
           if (helper != null && helper.getBody() != null) {
