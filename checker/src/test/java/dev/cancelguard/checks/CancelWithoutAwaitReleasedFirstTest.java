@@ -126,15 +126,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             names.clear();
             refresher.shutdownNow();\
         """;
-    refactoring
-        .addInputLines("Cache.java", cache(close))
-        .addOutputLines(
-            "Cache.java",
-            cache(
-                close.replace(
-                    "refresher.shutdownNow();",
-                    "refresher.shutdownNow();\n    refresher.close();")))
-        .doTest();
+    expectWaitAfterTheCancel(close);
   }
 
   @Test
@@ -144,15 +136,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             labels.clear();
             refresher.shutdownNow();\
         """;
-    refactoring
-        .addInputLines("Cache.java", cache(close))
-        .addOutputLines(
-            "Cache.java",
-            cache(
-                close.replace(
-                    "refresher.shutdownNow();",
-                    "refresher.shutdownNow();\n    refresher.close();")))
-        .doTest();
+    expectWaitAfterTheCancel(close);
   }
 
   @Test
@@ -162,15 +146,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             proxy.shutdown();
             refresher.shutdownNow();\
         """;
-    refactoring
-        .addInputLines("Cache.java", cache(close))
-        .addOutputLines(
-            "Cache.java",
-            cache(
-                close.replace(
-                    "refresher.shutdownNow();",
-                    "refresher.shutdownNow();\n    refresher.close();")))
-        .doTest();
+    expectWaitAfterTheCancel(close);
   }
 
   @Test
@@ -182,15 +158,7 @@ class CancelWithoutAwaitReleasedFirstTest {
             proxy.destroy();
             refresher.shutdownNow();\
         """;
-    refactoring
-        .addInputLines("Cache.java", cache(close))
-        .addOutputLines(
-            "Cache.java",
-            cache(
-                close.replace(
-                    "refresher.shutdownNow();",
-                    "refresher.shutdownNow();\n    refresher.close();")))
-        .doTest();
+    expectWaitAfterTheCancel(close);
   }
 
   @Test
@@ -201,6 +169,11 @@ class CancelWithoutAwaitReleasedFirstTest {
             refresher.shutdownNow();
             reset();\
         """;
+    expectWaitAfterTheCancel(close);
+  }
+
+  /** The stop whose body is {@code close} gets its wait right after the cancel. */
+  private void expectWaitAfterTheCancel(String close) {
     refactoring
         .addInputLines("Cache.java", cache(close))
         .addOutputLines(

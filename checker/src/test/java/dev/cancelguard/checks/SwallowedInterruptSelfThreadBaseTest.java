@@ -1,19 +1,8 @@
 package dev.cancelguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.google.errorprone.CompilationTestHelper;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -223,45 +212,16 @@ class SwallowedInterruptSelfThreadBaseTest {
 
   @TempDir static Path work;
 
+  private static ClassFileBases bases;
+
   @BeforeAll
   static void compileBasesElsewhere() throws IOException {
-    List<String> args =
-        new ArrayList<>(
-            List.of("--release", "8", "-Xlint:-options", "-proc:none", "-d", classes()));
-    for (Map.Entry<String, String> base : BASES.entrySet()) {
-      Path file = work.resolve("src").resolve(base.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, base.getValue());
-      args.add(file.toString());
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
-    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
-  }
-
-  private static String classes() {
-    return work.resolve("classes").toString();
+    bases = ClassFileBases.compile(work, BASES);
   }
 
   /** The same expectations with the bases compiled here and read from their class files. */
   private static void bothWays(String... files) {
-    CompilationTestHelper fromSource =
-        CompilationTestHelper.newInstance(
-            SwallowedInterrupt.class, SwallowedInterruptSelfThreadBaseTest.class);
-    for (int i = 0; i < files.length; i += 2) {
-      fromSource.addSourceLines(files[i], files[i + 1]);
-    }
-    BASES.forEach(fromSource::addSourceLines);
-    fromSource.doTest();
-    CompilationTestHelper fromClassFiles =
-        CompilationTestHelper.newInstance(
-                SwallowedInterrupt.class, SwallowedInterruptSelfThreadBaseTest.class)
-            .setArgs("-cp", classes() + File.pathSeparator + System.getProperty("java.class.path"));
-    for (int i = 0; i < files.length; i += 2) {
-      fromClassFiles.addSourceLines(files[i], files[i + 1]);
-    }
-    fromClassFiles.doTest();
+    bases.bothWays(SwallowedInterrupt.class, SwallowedInterruptSelfThreadBaseTest.class, files);
   }
 
   private static final String FLAGGED = "// BUG: Diagnostic contains: without restoring";

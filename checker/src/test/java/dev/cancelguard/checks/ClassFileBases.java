@@ -1,0 +1,71 @@
+package dev.cancelguard.checks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.bugpatterns.BugChecker;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Base classes a test compiles to class files of their own, so that the same expectations run
+ * twice: with the bases compiled beside the code, and with them read from their class files, as a
+ * base class of another jar is.
+ */
+final class ClassFileBases {
+  private final Map<String, String> bases;
+  private final Path classes;
+
+  private ClassFileBases(Map<String, String> bases, Path classes) {
+    this.bases = bases;
+    this.classes = classes;
+  }
+
+  /** Compiles {@code bases} (file name to source) for Java 8 into {@code work/classes}. */
+  static ClassFileBases compile(Path work, Map<String, String> bases) throws IOException {
+    Path classes = work.resolve("classes");
+    List<String> args =
+        new ArrayList<>(
+            List.of("--release", "8", "-Xlint:-options", "-proc:none", "-d", classes.toString()));
+    for (Map.Entry<String, String> base : bases.entrySet()) {
+      Path file = work.resolve("src").resolve(base.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, base.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
+    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+    return new ClassFileBases(bases, classes);
+  }
+
+  /**
+   * Runs {@code check} on {@code files} (file name, source, file name, source, ...) with the bases
+   * as sources of the same compilation, then with them on the class path only.
+   */
+  void bothWays(Class<? extends BugChecker> check, Class<?> test, String... files) {
+    CompilationTestHelper fromSource = CompilationTestHelper.newInstance(check, test);
+    for (int i = 0; i < files.length; i += 2) {
+      fromSource.addSourceLines(files[i], files[i + 1]);
+    }
+    bases.forEach(fromSource::addSourceLines);
+    fromSource.doTest();
+    CompilationTestHelper fromClassFiles =
+        CompilationTestHelper.newInstance(check, test)
+            .setArgs("-cp", classes + File.pathSeparator + System.getProperty("java.class.path"));
+    for (int i = 0; i < files.length; i += 2) {
+      fromClassFiles.addSourceLines(files[i], files[i + 1]);
+    }
+    fromClassFiles.doTest();
+  }
+}
