@@ -47,6 +47,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.LockedStopFlags;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.NeverEndingTasks;
@@ -295,6 +296,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // this very call, or another that finds the timer null under the lock and does nothing.
     if (kind == Kind.FUTURE
         && SelfCancels.cancelsItsOwnGuardedTask(target, state.getPath(), state)) {
+      return null;
+    }
+    // `closed = true; tick.cancel(true);` holding the lock under which every run of the task
+    // first tests `closed`, a flag nothing clears: a run either ended before the stop took the lock
+    // or finds the flag set and does nothing, so nothing after the cancel can meet one.
+    if (kind == Kind.FUTURE && LockedStopFlags.lateRunDoesNothing(target, state.getPath(), state)) {
       return null;
     }
     // `dispose(boolean awaitTermination)`: the wait is right there, on the caller's say-so; and

@@ -716,12 +716,7 @@ public final class ConfinedWork {
     }
 
     private boolean isLogging(MethodSymbol method) {
-      return method.owner instanceof ClassSymbol owner
-          && (LOGGING_PACKAGES.contains(owner.packge().getQualifiedName().toString())
-              || method.isStatic()
-                  && method.getReturnType() != null
-                  && method.getReturnType().tsym instanceof ClassSymbol returned
-                  && LOGGING_PACKAGES.contains(returned.packge().getQualifiedName().toString()));
+      return isLoggingApi(method);
     }
 
     private boolean isInMemory(MethodSymbol method) {
@@ -808,6 +803,19 @@ public final class ConfinedWork {
   }
 
   /** A lambda or a method reference: code that lies in what is being read. */
+  /**
+   * True for a method of a known logging API, or a static factory returning one of its loggers: a
+   * call of it only writes a log line.
+   */
+  static boolean isLoggingApi(MethodSymbol method) {
+    return method.owner instanceof ClassSymbol owner
+        && (LOGGING_PACKAGES.contains(owner.packge().getQualifiedName().toString())
+            || method.isStatic()
+                && method.getReturnType() != null
+                && method.getReturnType().tsym instanceof ClassSymbol returned
+                && LOGGING_PACKAGES.contains(returned.packge().getQualifiedName().toString()));
+  }
+
   private static boolean isWrittenCode(ExpressionTree argument) {
     ExpressionTree stripped = Expressions.strip(argument);
     return stripped instanceof LambdaExpressionTree || stripped instanceof MemberReferenceTree;
