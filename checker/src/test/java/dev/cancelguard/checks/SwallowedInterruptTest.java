@@ -7646,6 +7646,113 @@ class SwallowedInterruptTest {
   }
 
   @Test
+  void negative_derivedExecutorsTaskWrapperClearsTheInterruptItsStopAimedAtItsRunner() {
+    helper
+        .addSourceLines(
+            "SerialExecutor.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            import java.util.concurrent.Executor;
+            class SerialExecutor implements Executor {
+              private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+              private final Executor executor;
+              private final Object threadLock = new Object();
+              private Thread thread;
+              private volatile boolean shutdown;
+
+              SerialExecutor(Executor executor) {
+                this.executor = executor;
+              }
+
+              @Override
+              public synchronized void execute(Runnable r) {
+                tasks.offer(
+                    () -> {
+                      try {
+                        synchronized (threadLock) {
+                          thread = Thread.currentThread();
+                        }
+                        r.run();
+                      } finally {
+                        synchronized (threadLock) {
+                          thread = null;
+                        }
+                        Thread.interrupted();
+                        scheduleNext();
+                      }
+                    });
+              }
+
+              private synchronized void scheduleNext() {
+                Runnable next = tasks.poll();
+                if (next != null) {
+                  executor.execute(next);
+                }
+              }
+
+              void shutdownNow() {
+                shutdown = true;
+                tasks.clear();
+                synchronized (threadLock) {
+                  if (thread != null && thread != Thread.currentThread()) {
+                    thread.interrupt();
+                  }
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void positive_taskWrapperClearWithoutItsOwnInterruptOfTheRunner() {
+    helper
+        .addSourceLines(
+            "SerialExecutor.java",
+            """
+            import java.util.Queue;
+            import java.util.concurrent.ConcurrentLinkedQueue;
+            import java.util.concurrent.Executor;
+            class SerialExecutor implements Executor {
+              private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+              private volatile Thread thread;
+              private volatile Thread other;
+
+              @Override
+              public void execute(Runnable r) {
+                tasks.offer(
+                    () -> {
+                      thread = Thread.currentThread();
+                      try {
+                        r.run();
+                      } finally {
+                        thread = null;
+                        // BUG: Diagnostic contains: its result is dropped
+                        Thread.interrupted();
+                      }
+                    });
+                tasks.offer(
+                    () -> {
+                      other = Thread.currentThread(); // never withdrawn
+                      r.run();
+                      // BUG: Diagnostic contains: its result is dropped
+                      Thread.interrupted();
+                    });
+              }
+
+              void shutdownNow() {
+                Thread t = other; // the runner field `thread` is never interrupted
+                if (t != null) {
+                  t.interrupt();
+                }
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_clearAfterTheWorkWithoutItsOwnInterrupt() {
     helper
         .addSourceLines(

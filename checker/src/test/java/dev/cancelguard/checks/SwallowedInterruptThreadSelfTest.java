@@ -118,6 +118,24 @@ class SwallowedInterruptThreadSelfTest {
   }
 
   @Test
+  void positive_handedToAnExecutorThroughAVariable() {
+    helper
+        .addSourceLines("EventThread.java", markedFlagged(EVENT_THREAD))
+        .addSourceLines(
+            "Caller.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            class Caller {
+              private final EventThread events = new EventThread();
+              void runOnPool(ExecutorService pool) {
+                pool.execute(events);
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void positive_runNamedByAMethodReference() {
     helper
         .addSourceLines("EventThread.java", markedFlagged(EVENT_THREAD))

@@ -15,12 +15,14 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -86,10 +88,12 @@ public final class ThreadSelfInterrupts {
 
   /**
    * True if nothing in the compilation runs the class's {@code run()} but its own thread: no call
-   * or method reference names it, and no instance of the class is handed to a parameter that takes
-   * a {@code Runnable} (or one of its supertypes but {@code Object}) rather than a {@code Thread}.
+   * or method reference names it, and no instance of the class ({@code this}, {@code new C(..)}, or
+   * any expression whose type may hold one) is handed to a parameter that takes a {@code Runnable}
+   * (or one of its supertypes but {@code Object}) rather than a {@code Thread}, the parameter read
+   * as the call instantiates it.
    */
-  private static boolean runsOnlyAsItsOwnThread(
+  public static boolean runsOnlyAsItsOwnThread(
       ClassSymbol type, MethodSymbol run, VisitorState state) {
     CompilationCalls calls = CompilationCalls.of(state);
     if (!calls.callsOf(run).isEmpty() || !calls.referencesHandedOver(run).isEmpty()) {
@@ -100,7 +104,18 @@ public final class ThreadSelfInterrupts {
     if (thread == null || runnable == null) {
       return false;
     }
-    for (TreePath argument : calls.instancesHandedOver(type)) {
+    List<TreePath> handed = new ArrayList<>(calls.instancesHandedOver(type));
+    // A thread handed on by any other expression whose type may hold one of these threads (a
+    // variable of the class, of a subclass, or of a superclass below `Thread`).
+    for (TreePath argument : calls.threadsHandedOver()) {
+      Type argumentType = ASTHelpers.getType(argument.getLeaf());
+      if (argumentType != null
+          && (isSubtype(argumentType, type.type, state)
+              || isSubtype(type.type, argumentType, state))) {
+        handed.add(argument);
+      }
+    }
+    for (TreePath argument : handed) {
       Type parameter = parameterTaking(argument);
       if (parameter == null
           || (!isSubtype(parameter, thread, state)
@@ -125,16 +140,37 @@ public final class ThreadSelfInterrupts {
     if (arguments == null || !(getSymbol(parent.getLeaf()) instanceof MethodSymbol callee)) {
       return null;
     }
-    List<VarSymbol> parameters = callee.getParameters();
+    List<Type> parameters = parameterTypesAt(parent.getLeaf(), callee);
     for (int i = 0; i < arguments.size(); i++) {
       if (arguments.get(i) == value || Expressions.strip(arguments.get(i)) == value) {
         if (callee.isVarArgs() && i >= parameters.size() - 1) {
-          Type last = parameters.getLast().type;
+          Type last = parameters.getLast();
           return last instanceof Type.ArrayType array ? array.elemtype : last;
         }
-        return i < parameters.size() ? parameters.get(i).type : null;
+        return i < parameters.size() ? parameters.get(i) : null;
       }
     }
     return null;
+  }
+
+  /**
+   * The parameter types of the call as the call site instantiates them ({@code
+   * AtomicIntegerFieldUpdater<Worker>.compareAndSet(T, ..)} takes a {@code Worker}, {@code
+   * Queue<Runnable>.add(E)} a {@code Runnable}), or as the callee declares them where javac kept no
+   * instantiated type. A declared type variable erases to {@code Object}, which would hide both.
+   */
+  private static List<Type> parameterTypesAt(Tree call, MethodSymbol callee) {
+    Type instantiated =
+        switch (call) {
+          case JCMethodInvocation invocation -> invocation.meth.type;
+          case JCNewClass newClass -> newClass.constructorType;
+          default -> null;
+        };
+    List<Type> declared = callee.type.getParameterTypes();
+    if (instantiated instanceof Type.MethodType method
+        && method.getParameterTypes().size() == declared.size()) {
+      return method.getParameterTypes();
+    }
+    return declared;
   }
 }

@@ -242,11 +242,15 @@ public final class Tasks {
   /**
    * True if the code is an executor's own worker machinery: a private method, or a member of a
    * nested class, inside a class that implements {@link java.util.concurrent.Executor} or is named
-   * {@code *ThreadPool} (pools with an interface of their own). A thread pool owns its worker
-   * threads' interruption policy (it wakes them with interrupts and checks its own state), unlike
-   * the tasks it runs.
+   * {@code *ThreadPool} (pools with an interface of their own); or the {@code run()} of a thread
+   * that is itself an executor, which only that thread runs ({@link ExecutorThreads}). A thread
+   * pool owns its worker threads' interruption policy (it wakes them with interrupts and checks its
+   * own state), unlike the tasks it runs.
    */
   public static boolean isExecutorInternals(TreePath path, VisitorState state) {
+    if (ExecutorThreads.isOwnWorkerLoop(path, state)) {
+      return true;
+    }
     // Null when this compilation never mentions Executor: then only the name can tell.
     Type executor = state.getTypeFromString("java.util.concurrent.Executor");
     boolean privateOrNested = false;

@@ -43,6 +43,7 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.SyncCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CallScans;
+import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
@@ -424,16 +425,19 @@ public final class WakeUps {
   /**
    * True if the statement at {@code statementPath} ({@code Thread.interrupted();}) takes back an
    * interrupt its class aimed at the current thread while it ran the work: earlier in the same
-   * method the thread was published in a field of the class ({@code runner =
-   * Thread.currentThread();}) and then withdrawn from it ({@code runner = null;}), and this file
-   * interrupts threads through that field ({@code Thread t = runner; if (t != null) t.interrupt();}
-   * in {@code cancel()}). A task wrapper on a pooled thread clears that interrupt once its task is
-   * done, so that it does not leak into the thread's next task.
+   * method (or lambda: a derived executor's wrapper around each task, {@code tasks.offer(() -> {
+   * runner = Thread.currentThread(); .. })}) the thread was published in a field of the class
+   * ({@code runner = Thread.currentThread();}) and then withdrawn from it ({@code runner = null;}),
+   * and this file interrupts threads through that field ({@code Thread t = runner; if (t != null)
+   * t.interrupt();} in {@code cancel()}). A task wrapper on a pooled thread clears that interrupt
+   * once its task is done, so that it does not leak into the thread's next task.
    */
   public static boolean clearsTheInterruptItAimedAtItsRunner(
       TreePath statementPath, VisitorState state) {
     TreePath codeUnit = Tasks.enclosingCodeUnit(statementPath);
-    if (codeUnit == null || !(codeUnit.getLeaf() instanceof MethodTree method)) {
+    // A method, or a lambda (the wrapper a derived executor queues around each task it is given).
+    Tree body = codeUnit == null ? null : CodeUnits.bodyOf(codeUnit.getLeaf());
+    if (!(body instanceof BlockTree)) {
       return false;
     }
     long clearAt = ((JCTree) statementPath.getLeaf()).getStartPosition();
@@ -457,7 +461,7 @@ public final class WakeUps {
         }
         return super.visitAssignment(assignment, null);
       }
-    }.scan(method.getBody(), null);
+    }.scan(body, null);
     published.retainAll(withdrawn);
     if (published.isEmpty()) {
       return false;

@@ -4,6 +4,7 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -19,6 +20,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.util.Context;
 import java.util.ArrayList;
@@ -48,6 +50,12 @@ public final class CompilationCalls {
    * C(..)}, the method of a method reference, the lambda itself.
    */
   private final Map<Object, List<TreePath>> handedOver = new HashMap<>();
+
+  /**
+   * Arguments whose static type is {@code Thread} or a subclass, whatever the expression (a
+   * variable, a field, a call's result): a thread handed on.
+   */
+  private final List<TreePath> threadArguments = new ArrayList<>();
 
   /** The creations {@code new C(..)} (without a class body) of each class. */
   private final Map<ClassSymbol, List<TreePath>> creations = new HashMap<>();
@@ -94,6 +102,15 @@ public final class CompilationCalls {
    */
   public List<TreePath> instancesHandedOver(ClassSymbol type) {
     return handedOver.getOrDefault(type, List.of());
+  }
+
+  /**
+   * The arguments, of calls and {@code new}, whose static type is {@code Thread} or a subclass of
+   * it ({@code pool.execute(worker)} with {@code IoThread worker}): the threads handed on by any
+   * expression, where {@link #instancesHandedOver} sees only {@code this} and {@code new}.
+   */
+  public List<TreePath> threadsHandedOver() {
+    return threadArguments;
   }
 
   /** The creations {@code new type(..)} (without a class body) in this compilation. */
@@ -180,9 +197,34 @@ public final class CompilationCalls {
                 .computeIfAbsent(handed, k -> new ArrayList<>())
                 .add(new TreePath(getCurrentPath(), argument));
           }
+          if (isThread(ASTHelpers.getType(argument))) {
+            threadArguments.add(new TreePath(getCurrentPath(), argument));
+          }
         }
       }
     }.scan(unit, null);
+  }
+
+  /**
+   * True if the type is {@code java.lang.Thread} or a class extending it, told by the names of its
+   * superclasses (no class is looked up).
+   */
+  private static boolean isThread(@Nullable Type type) {
+    if (!(type instanceof Type.ClassType) || !(type.tsym instanceof ClassSymbol start)) {
+      return false;
+    }
+    try {
+      for (ClassSymbol c = start; c != null; ) {
+        if (c.getQualifiedName().contentEquals("java.lang.Thread")) {
+          return true;
+        }
+        Type superclass = c.getSuperclass();
+        c = superclass != null && superclass.tsym instanceof ClassSymbol next ? next : null;
+      }
+    } catch (RuntimeException incomplete) {
+      return false; // a superclass javac cannot complete: not known to be a thread
+    }
+    return false;
   }
 
   /** What an argument hands over, as a key of {@link #handedOver}; null for anything else. */
