@@ -25,10 +25,11 @@ import java.util.Set;
 /**
  * Stops of this compilation that end work — {@code executor.shutdown()}/{@code shutdownNow()}, or
  * {@code thread.interrupt()} of another thread — by their own code, up to {@value #MAX_DEPTH} calls
- * deep. Each of them either waits for that work already or is where CancelWithoutAwait's fix
- * inserts the wait (in a catch that restores the flag, where the stop cannot throw {@link
- * InterruptedException}); with the fixes applied together, such a stop called with the interrupt
- * flag set has that wait throw at once, and the work it ends is not waited for.
+ * deep. Such a stop may wait for that work, or CancelWithoutAwait's fix may insert the wait there
+ * (in a catch that restores the flag, where the stop cannot throw {@link InterruptedException});
+ * which of its calls get a wait is the asking check's to say ({@code CallerContinuations}' {@code
+ * madeToWait}). With the fixes applied together, such a stop called with the interrupt flag set has
+ * that wait throw at once, and the work it ends is not waited for.
  *
  * <p>Only code of this compilation is read (the fixes change nothing in a jar), through the same
  * calls {@link BlockingHelpers} follows: calls by their static target, and an abstract method of
