@@ -34,6 +34,7 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
@@ -42,6 +43,7 @@ import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.AwaitQuestions;
 import dev.cancelguard.analysis.tasks.AwaitUse;
 import dev.cancelguard.analysis.tasks.BranchWaits;
+import dev.cancelguard.analysis.tasks.CallerContinuations;
 import dev.cancelguard.analysis.tasks.CallerRunsPools;
 import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
@@ -69,6 +71,7 @@ import dev.cancelguard.analysis.tasks.WaitPlacement;
 import dev.cancelguard.analysis.tasks.WorkerCode;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.Expressions;
+import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -193,6 +196,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
           && kind == Kind.EXECUTOR
           && TerminationQueries.stopIsPolledForTermination(codeUnit, state)) {
         note = polledNote(codeUnit);
+      }
+      if (note == null && !timedWait) {
+        note = callerNote(call, cancel, state);
       }
       if (note == null
           && !WorkerCode.mayRunOnAWorker(codeUnit, state)
@@ -379,6 +385,47 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         + " on needs the work ended, and wait there.";
   }
 
+  /**
+   * Why no wait is offered where the wait would need a catch that restores the flag and a caller
+   * goes on, with the flag set, to a call that would then fail at once; null where that is not why.
+   */
+  private @Nullable String callerNote(
+      MethodInvocationTree call, Cancel cancel, VisitorState state) {
+    if (WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), state)) {
+      return null;
+    }
+    PlannedWait plan =
+        planWait(
+            call,
+            cancel.kind(),
+            cancel.releasesOrReads(),
+            cancel.codeUnit(),
+            cancel.target(),
+            cancel.firstUse(state),
+            cancel.found(),
+            SuggestedFix.builder(),
+            state);
+    CallerContinuations.Failing caller =
+        plan == null ? null : callerGoesOnToStop(plan, cancel.codeUnit(), state);
+    if (caller == null) {
+      return null;
+    }
+    Symbol called = getSymbol(caller.callerCall().getLeaf());
+    Symbol failing = getSymbol(caller.failingCall());
+    return " No wait is offered: this stop cannot throw InterruptedException, so a wait here would"
+        + " need a catch that restores the interrupt flag, and its caller goes on with the flag"
+        + " set: after the call of "
+        + (called == null ? "it" : called.getSimpleName() + "(..)")
+        + " at "
+        + Lines.where(caller.callerCall(), state)
+        + " it runs "
+        + (failing == null ? "a call" : failing.getSimpleName() + "(..)")
+        + " at "
+        + Lines.where(caller.callerCall().getCompilationUnit(), caller.failingCall(), state)
+        + ", which would then fail at once (its wait, or the one a fix puts there, cut short);"
+        + " wait where the caller's stops are done, or let this stop throw the interrupt.";
+  }
+
   /** Why no unbounded wait is offered where the work runs its users' code. */
   private static String usersCodeNote(@Nullable ExpressionTree receiver, VisitorState state) {
     String name = receiver == null ? "the executor" : state.getSourceForNode(receiver);
@@ -556,7 +603,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     SuggestedFix.Builder fix = SuggestedFix.builder();
     PlannedWait plan =
         planWait(call, kind, checkResult, codeUnit, target, firstUse, found, fix, state);
-    if (plan == null) {
+    if (plan == null || callerGoesOnToStop(plan, codeUnit, state) != null) {
       return null;
     }
     if (plan.anchor() == null) {
@@ -644,6 +691,54 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         cancel.found(),
         fix,
         state);
+  }
+
+  /**
+   * Where the planned wait needs a catch that restores the flag: the first caller in this
+   * compilation that goes on, once the stop returns with the flag set, to something that fails at
+   * once ({@link CallerContinuations}): a composite stop that goes on to stop its other parts,
+   * whose waits (their own, or those CancelGuard's fixes insert there) then throw at once. The
+   * inserted wait is what a caller's deadline interrupts, where without it the stop would have
+   * returned before any interrupt came; no wait is offered there. Null where the wait needs no
+   * catch, or no caller here goes on to such a call.
+   */
+  private CallerContinuations.@Nullable Failing callerGoesOnToStop(
+      PlannedWait plan, TreePath codeUnit, VisitorState state) {
+    if (!plan.needsItsOwnCatch()) {
+      return null;
+    }
+    return CallerContinuations.of(
+        codeUnit, true, List.of(), state, options, ending -> waitsOnceFixed(ending, state));
+  }
+
+  /**
+   * True if this check's fix for the cancel at {@code ending} (a call in another stop, of any file
+   * of the compilation) inserts a wait that throws at once when the flag is set: a {@code join} or
+   * an {@code awaitTermination}, not an executor's {@code close()}, which waits on.
+   */
+  private boolean waitsOnceFixed(TreePath ending, VisitorState state) {
+    if (!(ending.getLeaf() instanceof MethodInvocationTree other)) {
+      return false;
+    }
+    VisitorState there = state.withPath(ending);
+    Cancel cancel = analyse(other, there);
+    if (cancel == null
+        || cancel.timedWait()
+        || WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), there)) {
+      return false;
+    }
+    PlannedWait plan =
+        planWait(
+            other,
+            cancel.kind(),
+            cancel.releasesOrReads(),
+            cancel.codeUnit(),
+            cancel.target(),
+            cancel.firstUse(there),
+            cancel.found(),
+            SuggestedFix.builder(),
+            there);
+    return plan != null && !plan.call().endsWith(".close();");
   }
 
   /** The wait {@link #waitFix} inserts, and where; null where it offers none. */

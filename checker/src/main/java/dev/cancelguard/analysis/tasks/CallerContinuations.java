@@ -34,6 +34,7 @@ import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.BlockingCalls;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.WorkEndingStops;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
@@ -122,8 +123,27 @@ public final class CallerContinuations {
       List<Type> thrown,
       VisitorState state,
       CancelGuardOptions options) {
+    return of(codeUnit, returns, thrown, state, options, null);
+  }
+
+  /**
+   * As {@link #of(TreePath, boolean, List, VisitorState, CancelGuardOptions)}, judging fixes as
+   * they are applied together: a caller that goes on to another stop of this compilation counts as
+   * one that fails also where that stop waits only once a fix has inserted the wait. {@code
+   * madeToWait} says, of a call that ends work in that stop or the methods it calls ({@link
+   * WorkEndingStops#endingCalls}: {@code pool.shutdown()}, {@code worker.interrupt()}), whether the
+   * fix of the check asking puts a wait after it that the flag cuts short.
+   */
+  public static @Nullable Failing of(
+      TreePath codeUnit,
+      boolean returns,
+      List<Type> thrown,
+      VisitorState state,
+      CancelGuardOptions options,
+      @Nullable Predicate<TreePath> madeToWait) {
     try {
-      return new Search(state, options, thrown).from(codeUnit, returns, MAX_DEPTH, MAX_PROPAGATION);
+      return new Search(state, options, thrown, madeToWait)
+          .from(codeUnit, returns, MAX_DEPTH, MAX_PROPAGATION);
     } catch (RuntimeException incomplete) {
       // A type javac cannot complete (a class missing from the classpath): its callers are not
       // seen. Let through, the failure would end every check's work on the rest of this file.
@@ -136,13 +156,19 @@ public final class CallerContinuations {
     private final VisitorState state;
     private final CancelGuardOptions options;
     private final List<Type> thrown;
+    private final @Nullable Predicate<TreePath> madeToWait;
     private final Set<Tree> seen = new HashSet<>();
     private int budget = MAX_CALL_SITES;
 
-    Search(VisitorState state, CancelGuardOptions options, List<Type> thrown) {
+    Search(
+        VisitorState state,
+        CancelGuardOptions options,
+        List<Type> thrown,
+        @Nullable Predicate<TreePath> madeToWait) {
       this.state = state;
       this.options = options;
       this.thrown = thrown;
+      this.madeToWait = madeToWait;
     }
 
     @Nullable Failing from(TreePath codeUnit, boolean returns, int depth, int propagation) {
@@ -568,7 +594,8 @@ public final class CallerContinuations {
                           || (getSymbol(invocation) instanceof MethodSymbol callee
                               && Terminations.isStopLikeName(callee.getSimpleName().toString())))
                       && (FailingCalls.failsWhenInterrupted(invocation, state, options)
-                          || closesAFailingReference(invocation))))) {
+                          || closesAFailingReference(invocation)))
+                  || stopThatEndsWork(invocation))) {
             found[0] = invocation;
             return null;
           }
@@ -576,6 +603,29 @@ public final class CallerContinuations {
         }
       }.scan(tree, null);
       return found[0];
+    }
+
+    /**
+     * True if the call is another stop of this compilation ({@code connector.shutdown()}, {@code
+     * stopMonitor()}: a stop-like name) that ends work by its own code ({@link WorkEndingStops})
+     * where the asking check's fix inserts a wait ({@link #madeToWait}). With the flag already set,
+     * that wait throws at once and the work is not waited for: a composite stop that goes on
+     * stopping its other parts after this one is the shape.
+     */
+    private boolean stopThatEndsWork(MethodInvocationTree invocation) {
+      if (madeToWait == null
+          || !(getSymbol(invocation) instanceof MethodSymbol callee)
+          || callee.isConstructor()
+          || !Terminations.isStopLikeName(callee.getSimpleName().toString())
+          || !WorkEndingStops.endsWork(callee, state)) {
+        return false;
+      }
+      for (TreePath ending : WorkEndingStops.endingCalls(callee, state)) {
+        if (madeToWait.test(ending)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
