@@ -65,6 +65,15 @@ class CancelWithoutAwaitStopDeadlinesTest {
   }
 
   @Test
+  void noFix_aCheckedWaitWouldSkipTheRestOfATeardownNamedCleanup() {
+    refactoring
+        .addInputLines("KeepAlive.java", KEEP_ALIVE.replace("STOP", "cleanup"))
+        .expectUnchanged()
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
   void finding_aCheckedWaitWouldSkipTheRestOfTheStop_staysWithItsMessage() {
     helper
         .addSourceLines(

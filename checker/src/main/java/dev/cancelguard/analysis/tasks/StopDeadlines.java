@@ -51,19 +51,19 @@ public final class StopDeadlines {
           "reset");
 
   /**
-   * True if, in a close/stop-like method, more of the stop runs after {@code statement} (in the
-   * rest of each block around it, up to the method): a statement that ends or wakes something
-   * ({@code db.close()}, {@code listener.terminate()}), undoes what the component set up ({@code
-   * UnicastRemoteObject.unexportObject(registry, true)}, {@code inputs.clear()}), or writes a field
-   * ({@code keepAliveDaemon = null;}, {@code closed = true;}): the component's own state, which
-   * tells the rest of the class, and a later start, that it stopped. A wait that throws when its
-   * time runs out would skip it, and leave the component half stopped: what it releases leaks, and
-   * its state says it is still running. A return of a value read (the stop's result) is not more of
-   * the stop.
+   * True if, in a close/stop-like method or a teardown ({@code cleanup()}), more of the stop runs
+   * after {@code statement} (in the rest of each block around it, up to the method): a statement
+   * that ends or wakes something ({@code db.close()}, {@code listener.terminate()}), undoes what
+   * the component set up ({@code UnicastRemoteObject.unexportObject(registry, true)}, {@code
+   * inputs.clear()}), or writes a field ({@code keepAliveDaemon = null;}, {@code closed = true;}):
+   * the component's own state, which tells the rest of the class, and a later start, that it
+   * stopped. A wait that throws when its time runs out would skip it, and leave the component half
+   * stopped: what it releases leaks, and its state says it is still running. A return of a value
+   * read (the stop's result) is not more of the stop.
    */
   public static boolean moreOfTheStopFollows(
       TreePath statement, TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method) || !Terminations.isStopLike(method)) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method) || !isTeardown(method)) {
       return false;
     }
     Tree child = statement.getLeaf();
@@ -85,6 +85,29 @@ public final class StopDeadlines {
     }
     return false;
   }
+
+  /**
+   * A close/stop-like method ({@link Terminations#isStopLike}), or a teardown named otherwise:
+   * {@code cleanup()}, {@code cleanUp()}, the hook a framework calls when it ends a component (a
+   * Storm bolt's {@code cleanup()}), which undoes what the component set up as a stop does.
+   */
+  private static boolean isTeardown(MethodTree method) {
+    if (Terminations.isStopLike(method)) {
+      return true;
+    }
+    String name = method.getName().toString();
+    for (String prefix : TEARDOWN_NAMES) {
+      if (name.startsWith(prefix)
+          && (name.length() == prefix.length()
+              || !Character.isLowerCase(name.charAt(prefix.length())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names of teardowns that {@link Terminations#isStopLike} does not take for a stop. */
+  private static final ImmutableSet<String> TEARDOWN_NAMES = ImmutableSet.of("cleanup", "cleanUp");
 
   /**
    * The catch, around {@code path} and inside {@code codeUnit}, that the method enters when a timed
