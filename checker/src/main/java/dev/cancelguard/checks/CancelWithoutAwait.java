@@ -23,6 +23,7 @@ import com.google.errorprone.matchers.Matcher;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
@@ -58,6 +59,7 @@ import dev.cancelguard.analysis.tasks.PromptEnds;
 import dev.cancelguard.analysis.tasks.ReleasesBeforeTheWait;
 import dev.cancelguard.analysis.tasks.SameThreadCancels;
 import dev.cancelguard.analysis.tasks.SelfCancels;
+import dev.cancelguard.analysis.tasks.StopDeadlines;
 import dev.cancelguard.analysis.tasks.StopModes;
 import dev.cancelguard.analysis.tasks.StopPathBounds;
 import dev.cancelguard.analysis.tasks.StopShapes;
@@ -191,6 +193,13 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       }
       if (note == null) {
         note = releasedFirstNote(call, codeUnit, target, firstUse, found, state);
+      }
+      if (note == null) {
+        CatchTree timedOut =
+            StopDeadlines.branchAfterItsDeadlineRanOut(state.getPath(), codeUnit, state);
+        if (timedOut != null) {
+          note = deadlineNote(timedOut, state);
+        }
       }
       if (note == null
           && kind == Kind.EXECUTOR
@@ -359,6 +368,17 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         + name
         + " uses, before a wait here could run, so a late run still fails on it or fills it again;"
         + " cancel and wait before that release.";
+  }
+
+  /** Why no wait is offered in the catch a method enters once its own timed wait ran out. */
+  private static String deadlineNote(CatchTree timedOut, VisitorState state) {
+    long line =
+        state.getPath().getCompilationUnit().getLineMap().getLineNumber(getStartPosition(timedOut));
+    return " No wait is offered: this runs in the catch of TimeoutException of line "
+        + line
+        + ", once the method's own timed wait has run out, and a wait here would hold it past that"
+        + " deadline; decide what the work may still do after this, and release it only once the"
+        + " work cannot use it.";
   }
 
   /** Why no wait is offered where the other branch of an if waits and this one does not. */
@@ -791,6 +811,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (BranchWaits.otherBranchWaits(state.getPath(), codeUnit, target, options, state) != null) {
       return null;
     }
+    // `catch (TimeoutException e) { executor.shutdownNow(); }` after the method's own timed wait:
+    // the deadline has run out and this branch gives up; a wait here, bounded or not, outlasts it.
+    if (StopDeadlines.branchAfterItsDeadlineRanOut(state.getPath(), codeUnit, state) != null) {
+      return null;
+    }
     ExpressionTree receiver = getReceiver(call);
     // A scheduler's delayed tasks still run after shutdown(): a wait would last until the last is
     // due.
@@ -840,11 +865,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (receiverSource == null) {
       return null;
     }
-    // A timed wait that fails when time runs out would skip the rest of the close (and leak what
-    // it releases).
+    // A timed wait that fails when time runs out would skip the rest of the stop: what it closes
+    // or undoes, and the fields that say the component stopped.
     if (checked
         && WaitFixes.waitThrowsOnTimeout(kind, receiver, deadline, state)
-        && WaitPlacement.cleanupFollows(parentPath, codeUnit, state)) {
+        && StopDeadlines.moreOfTheStopFollows(parentPath, codeUnit, state)) {
       return null;
     }
     String bare = WaitFixes.waitCall(kind, receiverSource, receiver, checked, deadline, fix, state);
@@ -883,8 +908,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     TreePath statementPath = state.getPath().getParentPath();
     // Throwing in a close with more of the close to come skips it: the connection, the files it
-    // would release leak. The message explains; no mechanical fix is right there.
-    if (WaitPlacement.cleanupFollows(statementPath, codeUnit, state)) {
+    // would release leak, the fields that say it stopped are never set. The message explains; no
+    // mechanical fix is right there.
+    if (StopDeadlines.moreOfTheStopFollows(statementPath, codeUnit, state)) {
       return null;
     }
     String check =

@@ -183,7 +183,8 @@ public final class WaitPlacement {
     return kind == Tree.Kind.NULL_LITERAL || kind == Tree.Kind.BOOLEAN_LITERAL;
   }
 
-  private static boolean endsOrWakesSomething(StatementTree statement, VisitorState state) {
+  /** A statement that calls something that ends or wakes work ({@link #ENDING_VERBS}). */
+  static boolean endsOrWakesSomething(StatementTree statement, VisitorState state) {
     boolean[] ends = new boolean[1];
     new NestedCodeSkipper() {
       @Override
@@ -208,32 +209,6 @@ public final class WaitPlacement {
       }
     }.scan(statement, null);
     return ends[0];
-  }
-
-  /**
-   * True if, in a close/stop-like method, cleanup runs after {@code statement}: a later statement
-   * that ends or releases something. A fix that throws there when a wait times out would skip it
-   * (the rest of the close), leaking what it releases.
-   */
-  public static boolean cleanupFollows(TreePath statement, TreePath codeUnit, VisitorState state) {
-    if (!(codeUnit.getLeaf() instanceof MethodTree method) || !Terminations.isStopLike(method)) {
-      return false;
-    }
-    Tree child = statement.getLeaf();
-    for (TreePath p = statement.getParentPath();
-        p != null && p.getLeaf() != method;
-        child = p.getLeaf(), p = p.getParentPath()) {
-      if (p.getLeaf() instanceof BlockTree block) {
-        List<? extends StatementTree> statements = block.getStatements();
-        int index = statements.indexOf(child);
-        for (int i = index + 1; index >= 0 && i < statements.size(); i++) {
-          if (endsOrWakesSomething(statements.get(i), state)) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
   }
 
   /**
