@@ -432,16 +432,22 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     }
     Symbol called = getSymbol(caller.callerCall().getLeaf());
     Symbol failing = getSymbol(caller.failingCall());
+    // A caller that stops its parts in a loop meets the same call again in its next round.
+    String next =
+        caller.failingCall() == caller.callerCall().getLeaf()
+            ? " it runs that call again for the next one"
+            : " it runs "
+                + (failing == null ? "a call" : failing.getSimpleName() + "(..)")
+                + " at "
+                + Lines.where(
+                    caller.callerCall().getCompilationUnit(), caller.failingCall(), state);
     return " No wait is offered: this stop cannot throw InterruptedException, so a wait here would"
         + " need a catch that restores the interrupt flag, and its caller goes on with the flag"
         + " set: after the call of "
         + (called == null ? "it" : called.getSimpleName() + "(..)")
         + " at "
         + Lines.where(caller.callerCall(), state)
-        + " it runs "
-        + (failing == null ? "a call" : failing.getSimpleName() + "(..)")
-        + " at "
-        + Lines.where(caller.callerCall().getCompilationUnit(), caller.failingCall(), state)
+        + next
         + ", which would then fail at once (its wait, or the one a fix puts there, cut short);"
         + " wait where the caller's stops are done, or let this stop throw the interrupt.";
   }

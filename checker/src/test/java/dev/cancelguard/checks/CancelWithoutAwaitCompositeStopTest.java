@@ -125,6 +125,35 @@ class CancelWithoutAwaitCompositeStopTest {
   }
 
   @Test
+  void message_aCallerThatStopsItsPartsInALoopMeetsTheSameCallAgain() {
+    String fleet =
+        """
+        import java.util.List;
+        class Fleet {
+          private final List<Scanner> scanners = List.of(new Scanner(), new Scanner());
+          public void shutdown() {
+            for (Scanner scanner : scanners) {
+              scanner.shutdown();
+            }
+          }
+        }
+        """;
+    helper
+        .addSourceLines("Fleet.java", fleet)
+        .addSourceLines(
+            "Scanner.java",
+            part("Scanner")
+                .replace(
+                    "    pool.shutdown();",
+                    "    // BUG: Diagnostic contains: its caller goes on with the flag set: after the"
+                        + " call of shutdown(..) at line 6 of Fleet.java it runs that call again for"
+                        + " the next one, which would then fail at once\n"
+                        + "    pool.shutdown();"))
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
   void noFix_theCompositeStopGoesOnToAStopThatWaitsItself() {
     String body = "    scanner.shutdown();\n    monitor.shutdown();";
     String waitingMonitor =
