@@ -414,17 +414,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), state)) {
       return null;
     }
-    PlannedWait plan =
-        planWait(
-            call,
-            cancel.kind(),
-            cancel.releasesOrReads(),
-            cancel.codeUnit(),
-            cancel.target(),
-            cancel.firstUse(state),
-            cancel.found(),
-            SuggestedFix.builder(),
-            state);
+    PlannedWait plan = planWait(call, cancel, SuggestedFix.builder(), state);
     CallerContinuations.Failing caller =
         plan == null ? null : callerGoesOnToStop(plan, cancel.codeUnit(), state);
     if (caller == null) {
@@ -707,16 +697,7 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         || WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), state)) {
       return null;
     }
-    return planWait(
-        call,
-        cancel.kind(),
-        cancel.releasesOrReads(),
-        cancel.codeUnit(),
-        cancel.target(),
-        cancel.firstUse(state),
-        cancel.found(),
-        fix,
-        state);
+    return planWait(call, cancel, fix, state);
   }
 
   /**
@@ -746,25 +727,23 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     if (!(ending.getLeaf() instanceof MethodInvocationTree other)) {
       return false;
     }
-    VisitorState there = state.withPath(ending);
-    Cancel cancel = analyse(other, there);
-    if (cancel == null
-        || cancel.timedWait()
-        || WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), there)) {
-      return false;
-    }
-    PlannedWait plan =
-        planWait(
-            other,
-            cancel.kind(),
-            cancel.releasesOrReads(),
-            cancel.codeUnit(),
-            cancel.target(),
-            cancel.firstUse(there),
-            cancel.found(),
-            SuggestedFix.builder(),
-            there);
+    PlannedWait plan = plannedWaitOf(other, state.withPath(ending), SuggestedFix.builder());
     return plan != null && !plan.call().endsWith(".close();");
+  }
+
+  /** {@link #planWait} for what {@link #analyse} found about {@code call}. */
+  private @Nullable PlannedWait planWait(
+      MethodInvocationTree call, Cancel cancel, SuggestedFix.Builder fix, VisitorState state) {
+    return planWait(
+        call,
+        cancel.kind(),
+        cancel.releasesOrReads(),
+        cancel.codeUnit(),
+        cancel.target(),
+        cancel.firstUse(state),
+        cancel.found(),
+        fix,
+        state);
   }
 
   /** The wait {@link #waitFix} inserts, and where; null where it offers none. */
