@@ -1299,6 +1299,207 @@ class SwallowedInterruptUnreachableCatchTest {
   }
 
   @Test
+  void helperWhoseEveryCallThrowsNoInterrupt() {
+    helper
+        .addSourceLines("UserGroupInformation.java", USER_GROUP_INFORMATION)
+        .addSourceLines(
+            "Interceptor.java",
+            """
+            import java.io.IOException;
+            import java.security.PrivilegedExceptionAction;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import org.apache.hadoop.security.UserGroupInformation;
+            class Interceptor {
+              UserGroupInformation user;
+              Object client;
+
+              void init() {
+                try {
+                  client = createClient();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void initThroughTwoHelpers() {
+                try {
+                  client = createThroughAnother();
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              Object doneResult(Future<Object> f) {
+                try {
+                  return resultIfDone(f);
+                } catch (InterruptedException | ExecutionException e) {
+                  return null;
+                }
+              }
+
+              private Object createClient() throws IOException, InterruptedException {
+                if (user == null) {
+                  return connect("local");
+                }
+                return user.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+              }
+
+              private Object createThroughAnother() throws IOException, InterruptedException {
+                return createClient();
+              }
+
+              private static Object resultIfDone(Future<Object> f)
+                  throws InterruptedException, ExecutionException {
+                if (!f.isDone()) {
+                  return null;
+                }
+                return f.get();
+              }
+
+              Object connect(String host) throws IOException {
+                return host;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
+  void helperWithACallThatMayThrowAnInterrupt() {
+    helper
+        .addSourceLines("UserGroupInformation.java", USER_GROUP_INFORMATION)
+        .addSourceLines(
+            "Interceptor.java",
+            """
+            import java.io.IOException;
+            import java.security.PrivilegedExceptionAction;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.Future;
+            import org.apache.hadoop.security.UserGroupInformation;
+            public class Interceptor {
+              UserGroupInformation user;
+              Object client;
+
+              void actionSleeps() {
+                try {
+                  client = createSleeping();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void helperCanBeOverridden() {
+                try {
+                  client = createOverridable();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void actionHandedIn(PrivilegedExceptionAction<Object> action) {
+                try {
+                  client = createWith(action);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void helperAlsoWaits() {
+                try {
+                  client = createAfterAPause();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void helperRethrows() {
+                try {
+                  client = createRethrowing();
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              void helperCallsItself() {
+                try {
+                  client = retry(3);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+
+              Object futureMayNotBeDone(Future<Object> f) {
+                try {
+                  return resultOf(f);
+                  // BUG: Diagnostic contains: SwallowedInterrupt
+                } catch (InterruptedException | ExecutionException e) {
+                  return null;
+                }
+              }
+
+              private Object createSleeping() throws IOException, InterruptedException {
+                return user.doAs(
+                    (PrivilegedExceptionAction<Object>)
+                        () -> {
+                          Thread.sleep(100);
+                          return connect("rm");
+                        });
+              }
+
+              protected Object createOverridable() throws IOException, InterruptedException {
+                return user.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+              }
+
+              private Object createWith(PrivilegedExceptionAction<Object> action)
+                  throws IOException, InterruptedException {
+                return user.doAs(action);
+              }
+
+              private Object createAfterAPause() throws IOException, InterruptedException {
+                Thread.sleep(10);
+                return user.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+              }
+
+              private Object createRethrowing() throws IOException, InterruptedException {
+                try {
+                  return user.doAs((PrivilegedExceptionAction<Object>) () -> connect("rm"));
+                } catch (IOException e) {
+                  InterruptedException failure = new InterruptedException(e.getMessage());
+                  throw failure;
+                }
+              }
+
+              private Object retry(int left) throws IOException, InterruptedException {
+                if (left == 0) {
+                  Thread.sleep(10);
+                  return connect("rm");
+                }
+                return retry(left - 1);
+              }
+
+              private static Object resultOf(Future<Object> f)
+                  throws InterruptedException, ExecutionException {
+                return f.get();
+              }
+
+              Object connect(String host) throws IOException {
+                return host;
+              }
+            }
+            """)
+        .doTest();
+  }
+
+  @Test
   void sameFileHelperThatOnlyRunsItsAction() {
     helper
         .addSourceLines(

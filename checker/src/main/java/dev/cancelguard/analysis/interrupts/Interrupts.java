@@ -175,11 +175,13 @@ public final class Interrupts {
    * its functional parameters the call hands actions (lambdas, anonymous classes, method
    * references) that throw none for real ({@link PassedOnActions}), also handed on to such a
    * method, or by {@code throw new InterruptedException()} while the flag is still set ({@link
-   * FunctionalArguments}); or a concrete method of this compilation that only its package can
-   * override, whose body and overrides, all compiled here, throw none ({@link ConfinedOverrides});
-   * or an interface or abstract method declared in this file whose implementations in this file (at
-   * least one, no lambda or method reference among them) all declare none; or an interface or
-   * abstract method of a type only its package can implement, compiled here whole, none of whose
+   * FunctionalArguments}), or only through calls these same questions show throw none ({@code
+   * private Proxy create() throws IOException, InterruptedException { return ugi.doAs(() ->
+   * connect()); }}); or a concrete method of this compilation that only its package can override,
+   * whose body and overrides, all compiled here, throw none ({@link ConfinedOverrides}); or an
+   * interface or abstract method declared in this file whose implementations in this file (at least
+   * one, no lambda or method reference among them) all declare none; or an interface or abstract
+   * method of a type only its package can implement, compiled here whole, none of whose
    * implementations there can throw one ({@link ConfinedOverrides#everyImplementation}); or an
    * abstract method of a sealed type, wherever declared, whose implementations in its permitted
    * subtypes all declare none ({@link SealedImplementations}: the set is read from the symbol, the
@@ -213,12 +215,34 @@ public final class Interrupts {
               && (!bodyThrowsInterrupt(declaration.getBody(), state)
                   || ParameterGuards.throwsOnlyWhereTheCallRulesOut(call, declaration, state)
                   || FunctionalArguments.throwsOnlyThroughActionsThatThrowNone(
-                      call, declaration, state, depth)))
+                      call, declaration, state, depth)
+                  || everyCallInTheBodyThrowsNone(declaration, unit, state, depth)))
           || everyConfinedBodyThrowsNone(method, state)
           || UnthrownInterrupts.neverThrows(method, state);
     }
     return everyImplementationInTheFileDeclaresNone(method, unit, state)
         || everyConfinedImplementationThrowsNone(method, state);
+  }
+
+  /**
+   * True if the body of a same-file method that cannot be overridden throws {@link
+   * InterruptedException} for real nowhere: each call in it that may throw one is shown not to by
+   * the questions asked of a call in a try block ({@link #mayThrowForReal}: a pass-on call such as
+   * Hadoop's {@code doAs} handed an action that throws none, a future known to be done, a callee
+   * that never throws one), no constructor it calls declares one, and it throws none by hand: a
+   * {@code private} helper that only wraps {@code ugi.doAs(() -> connect())} gives its caller's
+   * catch nothing to receive. The helper is read as {@link PassedOnActions} reads a method an
+   * action names; helpers inside helpers at most {@value PassedOnActions#MAX_DEPTH} deep.
+   */
+  private static boolean everyCallInTheBodyThrowsNone(
+      MethodTree declaration, CompilationUnitTree unit, VisitorState state, int depth) {
+    if (depth >= PassedOnActions.MAX_DEPTH) {
+      return false;
+    }
+    TreePath methodPath = TreePath.getPath(unit, declaration);
+    return methodPath != null
+        && !PassedOnActions.bodyMayThrow(
+            new TreePath(methodPath, declaration.getBody()), state, depth);
   }
 
   /**

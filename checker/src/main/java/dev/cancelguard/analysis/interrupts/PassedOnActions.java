@@ -175,7 +175,7 @@ public final class PassedOnActions {
    * True if the code at {@code bodyPath} (not its lambdas or nested classes, which run elsewhere or
    * are actions judged where they are handed) may throw {@link InterruptedException} for real.
    */
-  private static boolean bodyMayThrow(TreePath bodyPath, VisitorState state, int depth) {
+  static boolean bodyMayThrow(TreePath bodyPath, VisitorState state, int depth) {
     Set<Type> declared = ThrownTypes.of(bodyPath.getLeaf(), state);
     if (declared != null && !mayThrowAnInterrupt(declared, state)) {
       return false;
