@@ -50,6 +50,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.IdlePools;
 import dev.cancelguard.analysis.tasks.LockedStopFlags;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
@@ -274,6 +275,11 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // compute on the engine's own state, which nothing after the stop reads.
     if (kind == Kind.EXECUTOR
         && DelegatedTaskPools.runsOnlyDelegatedTasks(target.variable(), state)) {
+      return null;
+    }
+    // `private final OrderedExecutor cache = OrderedExecutor.newBuilder().build();`, only ever shut
+    // down: the component never gave the pool a task, so none of its work can be running there.
+    if (kind == Kind.EXECUTOR && IdlePools.givenNoWork(target, state)) {
       return null;
     }
     // `new SameThreadExecutorService()`, whose execute(command) runs command.run() itself: each

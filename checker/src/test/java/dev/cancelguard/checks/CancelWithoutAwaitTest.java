@@ -677,6 +677,7 @@ class CancelWithoutAwaitTest {
                         });
                 Runtime.getRuntime().addShutdownHook(hook);
               }
+              void start() { jobs.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -701,6 +702,7 @@ class CancelWithoutAwaitTest {
                   }
                 });
               }
+              void start() { jobs.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -841,6 +843,7 @@ class CancelWithoutAwaitTest {
                 }
                 pool.awaitTermination(10, TimeUnit.SECONDS);
               }
+              void start() { pool.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -2060,6 +2063,7 @@ class CancelWithoutAwaitTest {
                   workers.awaitTermination(terminationTimeoutMillis, TimeUnit.MILLISECONDS);
                 }
               }
+              void start() { workers.execute(() -> System.out.println("job")); }
             }
             """)
         .addSourceLines(
@@ -2080,6 +2084,7 @@ class CancelWithoutAwaitTest {
                   workers.awaitTermination(timeout, TimeUnit.MILLISECONDS);
                 }
               }
+              void start() { workers.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -2204,6 +2209,7 @@ class CancelWithoutAwaitTest {
                   pool.awaitTermination(1, TimeUnit.SECONDS);
                 }
               }
+              void start() { pool.execute(() -> System.out.println("job")); }
             }
             """)
         .addSourceLines(
@@ -2260,6 +2266,7 @@ class CancelWithoutAwaitTest {
                   executor.awaitTermination(1, TimeUnit.SECONDS);
                 }
               }
+              void start() { executor.execute(() -> System.out.println("job")); }
             }
             """)
         .addSourceLines(
@@ -2282,6 +2289,7 @@ class CancelWithoutAwaitTest {
                   executor.awaitTermination(1, TimeUnit.SECONDS);
                 }
               }
+              void start() { executor.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -2696,6 +2704,7 @@ class CancelWithoutAwaitTest {
                 acceptor.shutdownNow();
                 System.out.println("server stopped");
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .addOutputLines(
@@ -2710,6 +2719,7 @@ class CancelWithoutAwaitTest {
                 acceptor.close();
                 System.out.println("server stopped");
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();
@@ -2729,6 +2739,7 @@ class CancelWithoutAwaitTest {
                 acceptor.shutdownNow();
                 System.out.println("server stopped");
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .addOutputLines(
@@ -2744,6 +2755,7 @@ class CancelWithoutAwaitTest {
                 acceptor.awaitTermination(30, TimeUnit.SECONDS);
                 System.out.println("server stopped");
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .setArgs("--release", "17")
@@ -2763,6 +2775,7 @@ class CancelWithoutAwaitTest {
               void stop() {
                 acceptor.shutdownNow();
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .addOutputLines(
@@ -2781,6 +2794,7 @@ class CancelWithoutAwaitTest {
                   Thread.currentThread().interrupt();
                 }
               }
+              void start() { acceptor.execute(() -> System.out.println("job")); }
             }
             """)
         .setArgs("--release", "17")

@@ -50,6 +50,20 @@ final class ClassFileBases {
   }
 
   /**
+   * A helper for {@code check} that reads the bases from their class files only, as classes of
+   * another jar: for expectations that hold only when the bases are not compiled beside the code.
+   */
+  CompilationTestHelper classFilesOnly(Class<? extends BugChecker> check, Class<?> test) {
+    return CompilationTestHelper.newInstance(check, test)
+        .setArgs("-cp", classes + File.pathSeparator + System.getProperty("java.class.path"));
+  }
+
+  /** The source of one base, to compile it beside the code instead. */
+  String source(String file) {
+    return bases.get(file);
+  }
+
+  /**
    * Runs {@code check} on {@code files} (file name, source, file name, source, ...) with the bases
    * as sources of the same compilation, then with them on the class path only.
    */

@@ -185,6 +185,7 @@ class HelperAnnotationsAndModelsTest {
                 pool.shutdown();
                 Pools.awaitQuietly(other);
               }
+              void start() { pool.execute(() -> System.out.println("job")); }
             }
             """)
         .doTest();

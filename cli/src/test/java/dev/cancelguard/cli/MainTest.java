@@ -632,6 +632,10 @@ class MainTest {
           acceptor.shutdownNow();
           System.out.println("server stopped");
         }
+
+        void start() {
+          acceptor.execute(() -> System.out.println("accepting"));
+        }
       }
       """;
 
