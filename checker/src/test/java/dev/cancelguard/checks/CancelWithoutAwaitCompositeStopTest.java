@@ -212,6 +212,25 @@ class CancelWithoutAwaitCompositeStopTest {
   }
 
   @Test
+  void fix_theCompositeStopCallsOnePartOrTheOther() {
+    // The monitor's stop runs instead of the scanner's, never after it: both keep their wait.
+    String body =
+        "    if (flag.hashCode() > 0) {\n      scanner.shutdown();\n    } else {\n"
+            + "      monitor.shutdown();\n    }";
+    refactoring
+        .addInputLines("Client.java", client(body))
+        .expectUnchanged()
+        .addInputLines("Scanner.java", part("Scanner"))
+        .addOutputLines("Scanner.java", fixedPart("Scanner"))
+        .addInputLines("Monitor.java", part("Monitor"))
+        .addOutputLines("Monitor.java", fixedPart("Monitor"))
+        .addInputLines("Flag.java", FLAG)
+        .expectUnchanged()
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
   void fix_aPublicStopWithNoCallerInTheCompilation() {
     refactoring
         .addInputLines("Scanner.java", part("Scanner"))

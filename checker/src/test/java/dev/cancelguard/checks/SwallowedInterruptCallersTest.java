@@ -557,6 +557,133 @@ class SwallowedInterruptCallersTest {
         .doTest();
   }
 
+  // ------------------------------------- a caller that calls the code in one branch of an `if`
+
+  private static final String BRANCHED_SESSION =
+      """
+      class Session {
+        private final Thread reader;
+        private final boolean quick;
+
+        Session(Thread reader, boolean quick) {
+          this.reader = reader;
+          this.quick = quick;
+        }
+
+        void close() throws InterruptedException {
+          if (quick) {
+            Drain.pause(100);
+          } else {
+            reader.join(1000);
+          }
+        }
+      }
+      """;
+
+  @Test
+  void restore_whenTheCallersWaitIsInTheOtherBranchOfTheIf() {
+    // The join runs instead of the pause, never after it: the flag meets no cleanup.
+    refactoring
+        .addInputLines("Drain.java", DRAIN)
+        .addOutputLines(
+            "Drain.java",
+            DRAIN.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
+        .addInputLines("Session.java", BRANCHED_SESSION)
+        .expectUnchanged()
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void restore_whenTheCallersWaitIsInTheOtherOperandOfAConditional() {
+    String conditional =
+        BRANCHED_SESSION.replace(
+            """
+                if (quick) {
+                  Drain.pause(100);
+                } else {
+                  reader.join(1000);
+                }
+            """,
+            """
+                long waited = quick ? pauseFor(100) : joinFor(1000);
+              }
+
+              private long pauseFor(long millis) {
+                Drain.pause(millis);
+                return millis;
+              }
+
+              private long joinFor(long millis) throws InterruptedException {
+                reader.join(millis);
+                return millis;
+            """);
+    refactoring
+        .addInputLines("Drain.java", DRAIN)
+        .addOutputLines(
+            "Drain.java",
+            DRAIN.replace(
+                "    } catch (InterruptedException e) {\n",
+                "    } catch (InterruptedException e) {\n      Thread.currentThread().interrupt();\n"))
+        .addInputLines("Session.java", conditional)
+        .expectUnchanged()
+        .setFixChooser(FixChoosers.FIRST)
+        .doTest();
+  }
+
+  @Test
+  void noFix_whenTheCallersWaitFollowsTheIf() {
+    // The neighbour: the join after the if runs after the pause, with the flag set.
+    String after =
+        BRANCHED_SESSION.replace(
+            """
+                } else {
+                  reader.join(1000);
+                }
+            """,
+            """
+                }
+                reader.join(1000);
+            """);
+    helper
+        .addSourceLines(
+            "Drain.java",
+            DRAIN.replace(
+                "    } catch (InterruptedException e) {\n",
+                "      // BUG: Diagnostic contains: its caller goes on to a blocking call (line 14 of"
+                    + " Session.java)\n"
+                    + "    } catch (InterruptedException e) {\n"))
+        .addSourceLines("Session.java", after)
+        .doTest();
+  }
+
+  @Test
+  void noFix_whenTheCallIsTheConditionOfTheIf() {
+    // Both branches follow the condition: the join in the else runs after the call.
+    String condition =
+        BRANCHED_SESSION
+            .replace("if (quick) {\n      Drain.pause(100);\n", "if (Drain.paused(100)) {\n")
+            .replace("private final boolean quick;", "private final boolean quick = false;")
+            .replace("    this.quick = quick;\n", "");
+    String drain =
+        DRAIN.replace(
+            "public static void pause(long millis) {\n    try {\n      Thread.sleep(millis);\n",
+            "public static boolean paused(long millis) {\n    try {\n      Thread.sleep(millis);\n"
+                + "      return true;\n");
+    drain = drain.replace("System.err.println(\"pause cut short\");\n", "return false;\n");
+    helper
+        .addSourceLines(
+            "Drain.java",
+            drain.replace(
+                "    } catch (InterruptedException e) {\n",
+                "      // BUG: Diagnostic contains: its caller goes on to a blocking call\n"
+                    + "    } catch (InterruptedException e) {\n"))
+        .addSourceLines("Session.java", condition)
+        .doTest();
+  }
+
   private static final String CHANNELS =
       """
       import java.util.List;

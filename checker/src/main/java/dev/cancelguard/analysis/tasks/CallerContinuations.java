@@ -8,9 +8,11 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -158,6 +160,13 @@ public final class CallerContinuations {
     private final List<Type> thrown;
     private final @Nullable Predicate<TreePath> madeToWait;
     private final Set<Tree> seen = new HashSet<>();
+
+    /**
+     * The branches of the {@code if}s and conditional expressions around the call being read that
+     * it is not in: they run instead of the call, so nothing in them follows it.
+     */
+    private final Set<Tree> untaken = new HashSet<>();
+
     private int budget = MAX_CALL_SITES;
 
     Search(
@@ -387,6 +396,7 @@ public final class CallerContinuations {
     private @Nullable Failing continuation(
         TreePath site, TreePath caller, boolean returns, boolean[] propagates) {
       Tree call = site.getLeaf();
+      untaken.clear();
       boolean stopping =
           caller.getLeaf() instanceof MethodTree callerMethod
               && Terminations.isStopLike(callerMethod);
@@ -469,6 +479,7 @@ public final class CallerContinuations {
           continue;
         }
         if (Loops.isLoop(parent)) {
+          untaken.clear(); // the next round may take either branch
           boolean runsOnce =
               parent instanceof EnhancedForLoopTree forEach && forEach.getExpression() == leaf;
           if (runsOnce
@@ -486,7 +497,14 @@ public final class CallerContinuations {
           }
           continue;
         }
-        // An if's branches, the rest of a condition or of an expression statement.
+        // A call in one branch of an `if` (or of a `?:`): the other branch is the way not taken,
+        // nothing of it runs after the call. What follows the whole `if` is read above it.
+        Tree otherBranch = otherBranch(parent, leaf);
+        if (otherBranch != null) {
+          untaken.add(otherBranch);
+          continue;
+        }
+        // The rest of a condition (both branches follow it) or of an expression statement.
         Tree found = goesOnTo(parent, call, getStartPosition(call), stopping);
         if (found != null) {
           return new Failing(site, found, Why.GOES_ON_TO_BLOCK);
@@ -582,7 +600,9 @@ public final class CallerContinuations {
       new NestedCodeSkipper() {
         @Override
         public Void scan(Tree node, Void unused) {
-          return found[0] != null || (call != null && node == call) ? null : super.scan(node, null);
+          return found[0] != null || (call != null && node == call) || untaken.contains(node)
+              ? null
+              : super.scan(node, null);
         }
 
         @Override
@@ -690,6 +710,25 @@ public final class CallerContinuations {
       }
       return false;
     }
+  }
+
+  /**
+   * Where {@code leaf} is the then- or else-branch of the {@code if}, or the second or third
+   * operand of the conditional expression, {@code parent}: the other branch (an empty block where
+   * an {@code if} has no {@code else}), which runs instead of it, never after it. Null where {@code
+   * leaf} is anything else (the condition, which both branches follow).
+   */
+  private static @Nullable Tree otherBranch(Tree parent, Tree leaf) {
+    return switch (parent) {
+      case IfTree ifTree when leaf == ifTree.getThenStatement() ->
+          ifTree.getElseStatement() == null ? leaf : ifTree.getElseStatement();
+      case IfTree ifTree when leaf == ifTree.getElseStatement() -> ifTree.getThenStatement();
+      case ConditionalExpressionTree conditional when leaf == conditional.getTrueExpression() ->
+          conditional.getFalseExpression();
+      case ConditionalExpressionTree conditional when leaf == conditional.getFalseExpression() ->
+          conditional.getTrueExpression();
+      default -> null;
+    };
   }
 
   private static boolean isSuperCall(Tree call) {

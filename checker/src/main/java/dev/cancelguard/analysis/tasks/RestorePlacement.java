@@ -252,6 +252,13 @@ public final class RestorePlacement {
               Lines.where(loop.getCompilationUnit(), failureExit.exit(), state),
               null);
     }
+    // A walk that tells each item to end and then waits for it (`t.interrupt(); t.join();`):
+    // left, the remaining items would never be told to end; recorded, the interrupted thread would
+    // wait for each of them. Restored at once, each remaining item is still told to end and its
+    // wait fails at once into this catch, which restores again.
+    if (StoppedItemWaits.restoreInPlace(catchPath, loop, codeUnit, state, options)) {
+      return new Placement(Shape.RESTORE, null, null);
+    }
     String leave =
         isWaitLoop(loop.getLeaf(), state) ? null : leave(catchPath, loop, codeUnit, state, options);
     if (leave != null) {
