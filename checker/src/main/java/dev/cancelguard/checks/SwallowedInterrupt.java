@@ -160,7 +160,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // the thread to wake it; the catch goes straight back to the flag test.
     if (LostInterrupts.allGoOn(leaks)
         && WakeUps.isWakeUpOfStopFlagLoop(
-            catchPath.getParentPath(), LostInterrupts.allContinueTheLoop(leaks), state, options)) {
+            catchPath.getParentPath(),
+            LostInterrupts.allContinueTheLoop(leaks),
+            codeUnit,
+            state,
+            options)) {
       return NO_MATCH;
     }
     // The loop of the whole work of a thread its class (or a superclass in another file or a jar)
@@ -183,13 +187,13 @@ public final class SwallowedInterrupt extends CancelGuardChecker
       return NO_MATCH;
     }
     // ... or the catch itself tests the stop flag and leaves when it is set.
-    if (WakeUps.testsStopFlagAndLeaves(catchTree, state)) {
+    if (WakeUps.testsStopFlagAndLeaves(catchTree, codeUnit, state)) {
       return NO_MATCH;
     }
     // ... or the statement the catch falls into does: `if (!running) continue mainLoop;`.
     if (LostInterrupts.allFallThrough(leaks)
         && FlagTestsAfterCatches.fallsIntoAStopFlagTestThatLeaves(
-            catchPath.getParentPath(), state)) {
+            catchPath.getParentPath(), codeUnit, state)) {
       return NO_MATCH;
     }
     // The work a runner of this compilation calls in its stop-flag loop (`while (state == RUNNING)

@@ -142,11 +142,30 @@ class SwallowedInterruptPackagePoolTest {
         .doTest();
   }
 
+  /**
+   * The file's {@code shutdownNow()} is the only interrupter, and it puts the pool in its shut-down
+   * state before it interrupts: the loop's {@code !executorService.isShutdown()} is the stop flag
+   * it wrote first ({@code SwallowedInterruptPoolStopStateTest}).
+   */
   @Test
-  void positive_packageFieldShutDownNowInTheFile() {
+  void negative_packageFieldShutDownNowInTheFileWhoseStateTheLoopTests() {
     helper
         .addSourceLines(
-            "Watcher.java", watchLoop("", "void kill() { executorService.shutdownNow(); }"))
+            "Watcher.java",
+            watchLoop("", "void kill() { executorService.shutdownNow(); }")
+                .replace("// BUG: Diagnostic contains: swallows it", ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_packageFieldShutDownNowInTheFileWhileTheLoopTestsOnlyTermination() {
+    helper
+        .addSourceLines(
+            "Watcher.java",
+            watchLoop("", "void kill() { executorService.shutdownNow(); }")
+                .replace(
+                    "while (!executorService.isShutdown())",
+                    "while (!executorService.isTerminated())"))
         .doTest();
   }
 

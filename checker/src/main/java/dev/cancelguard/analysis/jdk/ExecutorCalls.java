@@ -110,6 +110,29 @@ public final class ExecutorCalls {
           instanceMethod().onClass(Supertypes.descendantOf(EXECUTOR_SERVICE)).named("isTerminated"),
           "isTerminated");
 
+  /**
+   * {@code executor.isShutdown()}, or {@code isTerminating()} of a {@code ThreadPoolExecutor} or
+   * {@code ForkJoinPool}: true from the moment the pool is shut down, also while its tasks still
+   * run.
+   */
+  public static final Matcher<ExpressionTree> IS_SHUT_DOWN_OR_TERMINATING =
+      CallNames.namedFirst(
+          anyOf(
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf(EXECUTOR_SERVICE))
+                  .named("isShutdown")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.ThreadPoolExecutor"))
+                  .named("isTerminating")
+                  .withNoParameters(),
+              instanceMethod()
+                  .onClass(Supertypes.descendantOf("java.util.concurrent.ForkJoinPool"))
+                  .named("isTerminating")
+                  .withNoParameters()),
+          "isShutdown",
+          "isTerminating");
+
   /** {@code invokeAll(..)}: returns once every task has finished. */
   public static final Matcher<ExpressionTree> INVOKE_ALL =
       CallNames.namedFirst(

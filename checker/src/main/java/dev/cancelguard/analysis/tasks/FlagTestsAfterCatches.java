@@ -18,6 +18,7 @@ import com.sun.tools.javac.tree.JCTree.JCContinue;
 import dev.cancelguard.analysis.trees.Loops;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stop-flag wake-up protocol of {@link WakeUps}, with the flag tested right after the catch
@@ -43,6 +44,17 @@ public final class FlagTestsAfterCatches {
    */
   public static boolean fallsIntoAStopFlagTestThatLeaves(
       TreePath statementPath, VisitorState state) {
+    return fallsIntoAStopFlagTestThatLeaves(statementPath, null, state);
+  }
+
+  /**
+   * {@link #fallsIntoAStopFlagTestThatLeaves(TreePath, VisitorState)}, where the test may also read
+   * the shut-down state of the one pool the code unit runs on, which only that pool's own {@code
+   * shutdownNow()} can interrupt, and leave when it is set ({@link PoolStopStates}): {@code if
+   * (pool.isShutdown()) return;} after the catch, in a task of {@code pool}.
+   */
+  public static boolean fallsIntoAStopFlagTestThatLeaves(
+      TreePath statementPath, @Nullable TreePath codeUnit, VisitorState state) {
     for (TreePath p = statementPath; p.getParentPath() != null; p = p.getParentPath()) {
       Tree parent = p.getParentPath().getLeaf();
       switch (parent) {
@@ -55,7 +67,7 @@ public final class FlagTestsAfterCatches {
           if (index + 1 < statements.size()) {
             return statements.get(index + 1) instanceof IfTree next
                 && next.getElseStatement() == null
-                && testsStopFlagAndLeaves(next, p.getParentPath(), state);
+                && testsStopFlagAndLeaves(next, p.getParentPath(), codeUnit, state);
           }
         }
         case IfTree ifTree -> {
@@ -78,14 +90,19 @@ public final class FlagTestsAfterCatches {
   }
 
   private static boolean testsStopFlagAndLeaves(
-      IfTree test, TreePath blockPath, VisitorState state) {
-    Set<Symbol> flags = WakeUps.stopStateReadBy(test.getCondition(), state);
-    if (flags.isEmpty() || !WakeUps.isSetWhereAThreadIsInterrupted(flags, state)) {
-      return false;
-    }
+      IfTree test, TreePath blockPath, @Nullable TreePath codeUnit, VisitorState state) {
     StatementTree last = test.getThenStatement();
     while (last instanceof BlockTree block && !block.getStatements().isEmpty()) {
       last = block.getStatements().getLast();
+    }
+    if (WakeUps.leaves(last)
+        && PoolStopStates.testsTheStopOfItsOwnPool(
+            test.getCondition(), /* whenStopped= */ true, codeUnit, state)) {
+      return true;
+    }
+    Set<Symbol> flags = WakeUps.stopStateReadBy(test.getCondition(), state);
+    if (flags.isEmpty() || !WakeUps.isSetWhereAThreadIsInterrupted(flags, state)) {
+      return false;
     }
     if (WakeUps.leaves(last)) {
       return true;

@@ -77,7 +77,57 @@ final class PrivateExecutors {
           "getTaskCount",
           "toString");
 
+  /**
+   * What a pool kept to the class may do besides running tasks whose futures are dropped: with
+   * {@code keptFutures} a future may be kept where nobody can cancel it; with a {@code
+   * stoppedPool}, every task goes to that one pool, a JDK pool made in this file, which may also be
+   * stopped by its own {@code shutdownNow()} (which writes the pool's shut-down state before it
+   * interrupts: {@link #runsOnlyOnAPoolOnlyItsShutdownNowInterrupts}).
+   */
+  private record Allowance(boolean keptFutures, @Nullable VarSymbol stoppedPool) {
+    static final Allowance NONE = new Allowance(false, null);
+
+    boolean mayStop(VarSymbol executor, @Nullable VarSymbol aliasOf) {
+      return stoppedPool != null && (stoppedPool.equals(executor) || stoppedPool.equals(aliasOf));
+    }
+  }
+
   private PrivateExecutors() {}
+
+  /**
+   * True if the code unit (a task lambda, the {@code run()} or {@code call()} of an anonymous task,
+   * or of a named task class as {@link #isNamedTaskOfPrivateExecutors} reads one) reaches a thread
+   * only through {@code pool}: a private field or a local only ever given a new JDK pool ({@link
+   * Ownership#isExecutorCreation}, not a subclass declared here), used only as the receiver of
+   * submissions whose futures are dropped, of calls that interrupt nothing, and of its own {@code
+   * shutdownNow()}; and the file interrupts no thread but the current one. The pool's {@code
+   * shutdownNow()} is then the only thing that can interrupt the task, and the JDK's pools put
+   * themselves in their shut-down state before they interrupt, so the task can read that state as
+   * the stop flag its class wrote first.
+   */
+  static boolean runsOnlyOnAPoolOnlyItsShutdownNowInterrupts(
+      TreePath codeUnit, VarSymbol pool, VisitorState state) {
+    Allowance allowance = new Allowance(false, pool);
+    TreePath unit = new TreePath(state.getPath().getCompilationUnit());
+    Tree leaf = codeUnit.getLeaf();
+    if (leaf instanceof LambdaExpressionTree) {
+      return handedOnlyToPrivateExecutors(codeUnit, allowance, unit, state)
+          && !interruptsAnotherThread(unit, state);
+    }
+    if (!(leaf instanceof MethodTree method)
+        || !method.getParameters().isEmpty()
+        || !(method.getName().contentEquals("run") || method.getName().contentEquals("call"))
+        || codeUnit.getParentPath() == null
+        || codeUnit.getParentPath().getParentPath() == null) {
+      return false;
+    }
+    TreePath creation = codeUnit.getParentPath().getParentPath();
+    if (creation.getLeaf() instanceof NewClassTree) {
+      return handedOnlyToPrivateExecutors(creation, allowance, unit, state)
+          && !interruptsAnotherThread(unit, state);
+    }
+    return isNamedTaskOfPrivateExecutors(codeUnit, allowance, state);
+  }
 
   /**
    * True if the task at {@code taskPath} (a lambda or an anonymous class creation) reaches a thread
@@ -100,7 +150,7 @@ final class PrivateExecutors {
   static boolean onlyRunsOnPrivateExecutors(
       TreePath taskPath, boolean keptFutures, VisitorState state) {
     TreePath unit = new TreePath(state.getPath().getCompilationUnit());
-    return handedOnlyToPrivateExecutors(taskPath, keptFutures, unit, state)
+    return handedOnlyToPrivateExecutors(taskPath, new Allowance(keptFutures, null), unit, state)
         && !interruptsAnotherThread(unit, state);
   }
 
@@ -110,23 +160,23 @@ final class PrivateExecutors {
    * held in a private field or a local whose every use is such an argument.
    */
   private static boolean handedOnlyToPrivateExecutors(
-      TreePath taskPath, boolean keptFutures, TreePath unit, VisitorState state) {
+      TreePath taskPath, Allowance allowance, TreePath unit, VisitorState state) {
     TreePath parent = LocalUses.parent(taskPath);
     if (parent == null) {
       return false;
     }
     if (parent.getLeaf() instanceof MethodInvocationTree call
         && argumentIndex(call, taskPath.getLeaf()) >= 0) {
-      return isPrivateSubmission(parent, keptFutures, unit, state)
-          || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), keptFutures, unit, state);
+      return isPrivateSubmission(parent, allowance, unit, state)
+          || isForwardedToPrivateSubmission(parent, taskPath.getLeaf(), allowance, unit, state);
     }
-    if (isMappedIntoPrivateSubmissions(taskPath, parent, keptFutures, unit, state)) {
+    if (isMappedIntoPrivateSubmissions(taskPath, parent, allowance, unit, state)) {
       return true;
     }
     VarSymbol holder = holderOf(taskPath);
     return holder != null
         && isKeptToTheFile(holder)
-        && everyUseIsPrivateSubmission(holder, keptFutures, unit, state, true);
+        && everyUseIsPrivateSubmission(holder, allowance, unit, state, true);
   }
 
   /**
@@ -138,7 +188,7 @@ final class PrivateExecutors {
    * the pool as a parameter, or that can be overridden, is not one.
    */
   private static boolean isForwardedToPrivateSubmission(
-      TreePath callPath, Tree argument, boolean keptFutures, TreePath unit, VisitorState state) {
+      TreePath callPath, Tree argument, Allowance allowance, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     if (!Expressions.isResolved(call)
         || !(getSymbol(call) instanceof MethodSymbol method)
@@ -156,7 +206,7 @@ final class PrivateExecutors {
         || !(getSymbol(declaration.getParameters().get(index)) instanceof VarSymbol parameter)) {
       return false;
     }
-    return everyUseIsPrivateSubmission(parameter, keptFutures, unit, state, false);
+    return everyUseIsPrivateSubmission(parameter, allowance, unit, state, false);
   }
 
   /**
@@ -168,7 +218,7 @@ final class PrivateExecutors {
    * futures.
    */
   private static boolean isMappedIntoPrivateSubmissions(
-      TreePath taskPath, TreePath parent, boolean keptFutures, TreePath unit, VisitorState state) {
+      TreePath taskPath, TreePath parent, Allowance allowance, TreePath unit, VisitorState state) {
     if (!(parent.getLeaf() instanceof LambdaExpressionTree lambda)
         || lambda.getBodyKind() != LambdaExpressionTree.BodyKind.EXPRESSION
         || Expressions.strip((ExpressionTree) lambda.getBody()) != taskPath.getLeaf()) {
@@ -194,7 +244,7 @@ final class PrivateExecutors {
         && Expressions.strip(forEach.getArguments().get(0)) instanceof MemberReferenceTree reference
         && isSubmissionReference(reference)
         && Expressions.variableOf(reference.getQualifierExpression()) instanceof VarSymbol executor
-        && isKeptPrivate(executor, keptFutures, unit, state);
+        && isKeptPrivate(executor, allowance, unit, state);
   }
 
   /** A method named {@code name} of {@code java.util.stream.Stream}. */
@@ -250,6 +300,11 @@ final class PrivateExecutors {
    * #onlyRunsOnPrivateExecutors}).
    */
   static boolean isNamedTaskOfPrivateExecutors(TreePath codeUnit, VisitorState state) {
+    return isNamedTaskOfPrivateExecutors(codeUnit, Allowance.NONE, state);
+  }
+
+  private static boolean isNamedTaskOfPrivateExecutors(
+      TreePath codeUnit, Allowance allowance, VisitorState state) {
     if (!(codeUnit.getLeaf() instanceof MethodTree method)
         || !method.getParameters().isEmpty()
         || !(getSymbol(method) instanceof MethodSymbol body)
@@ -278,8 +333,8 @@ final class PrivateExecutors {
     List<TreePath> instances = UninterruptedThreads.instancesOf(type, file);
     if (instances.isEmpty()
         || !instances.stream()
-            .allMatch(instance -> handedOnlyToPrivateExecutors(instance, false, unit, state))
-        || extendedOrRunElsewhere(type, body, unit, state)) {
+            .allMatch(instance -> handedOnlyToPrivateExecutors(instance, allowance, unit, state))
+        || extendedOrRunElsewhere(type, body, allowance, unit, state)) {
       return false;
     }
     return !interruptsAnotherThread(unit, state);
@@ -291,7 +346,7 @@ final class PrivateExecutors {
    * private executor (used other than as the receiver of a member select).
    */
   private static boolean extendedOrRunElsewhere(
-      ClassSymbol type, MethodSymbol body, TreePath unit, VisitorState state) {
+      ClassSymbol type, MethodSymbol body, Allowance allowance, TreePath unit, VisitorState state) {
     boolean[] found = new boolean[1];
     new TreePathScanner<Void, Void>() {
       @Override
@@ -355,8 +410,8 @@ final class PrivateExecutors {
             !(parent != null
                 && parent.getLeaf() instanceof MethodInvocationTree call
                 && argumentIndex(call, tree) >= 0
-                && (isPrivateSubmission(parent, false, unit, state)
-                    || isForwardedToPrivateSubmission(parent, tree, false, unit, state)));
+                && (isPrivateSubmission(parent, allowance, unit, state)
+                    || isForwardedToPrivateSubmission(parent, tree, allowance, unit, state)));
       }
     }.scan(unit, null);
     return found[0];
@@ -383,7 +438,7 @@ final class PrivateExecutors {
   /** Every use of the task variable is an assignment to it or a private submission of it. */
   private static boolean everyUseIsPrivateSubmission(
       VarSymbol task,
-      boolean keptFutures,
+      Allowance allowance,
       TreePath unit,
       VisitorState state,
       boolean followForwarders) {
@@ -400,10 +455,10 @@ final class PrivateExecutors {
       }
       if (!(parent.getLeaf() instanceof MethodInvocationTree call)
           || argumentIndex(call, use.getLeaf()) < 0
-          || !(isPrivateSubmission(parent, keptFutures, unit, state)
+          || !(isPrivateSubmission(parent, allowance, unit, state)
               || (followForwarders
                   && isForwardedToPrivateSubmission(
-                      parent, use.getLeaf(), keptFutures, unit, state)))) {
+                      parent, use.getLeaf(), allowance, unit, state)))) {
         return false;
       }
       submitted = true;
@@ -416,18 +471,18 @@ final class PrivateExecutors {
    * keptFutures}, a pool made right there).
    */
   private static boolean isPrivateSubmission(
-      TreePath callPath, boolean keptFutures, TreePath unit, VisitorState state) {
+      TreePath callPath, Allowance allowance, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
-    if (!Expressions.isResolved(call) || !isSubmission(callPath, keptFutures, unit, state)) {
+    if (!Expressions.isResolved(call) || !isSubmission(callPath, allowance, unit, state)) {
       return false;
     }
     // `Executors.newSingleThreadExecutor().submit(task)`: a pool made for this one submission and
     // held by nobody.
-    if (keptFutures && isPoolCreation(getReceiver(call), state)) {
+    if (allowance.keptFutures() && isPoolCreation(getReceiver(call), state)) {
       return true;
     }
     return Expressions.variableOf(getReceiver(call)) instanceof VarSymbol executor
-        && isKeptPrivate(executor, keptFutures, unit, state);
+        && isKeptPrivate(executor, allowance, unit, state);
   }
 
   /**
@@ -436,7 +491,7 @@ final class PrivateExecutors {
    * #futureOnlyAskedWhetherFinished}).
    */
   private static boolean isSubmission(
-      TreePath callPath, boolean keptFutures, TreePath unit, VisitorState state) {
+      TreePath callPath, Allowance allowance, TreePath unit, VisitorState state) {
     MethodInvocationTree call = (MethodInvocationTree) callPath.getLeaf();
     if (!(getSymbol(call) instanceof Symbol method)) {
       return false;
@@ -448,7 +503,7 @@ final class PrivateExecutors {
     TreePath parent = LocalUses.parent(callPath);
     return name.equals("execute")
         || (parent != null && parent.getLeaf() instanceof ExpressionStatementTree)
-        || (keptFutures
+        || (allowance.keptFutures()
             && parent != null
             && futureOnlyAskedWhetherFinished(callPath, parent, unit, state));
   }
@@ -503,9 +558,10 @@ final class PrivateExecutors {
    * submissions with dropped futures and calls that interrupt nothing.
    */
   private static boolean isKeptPrivate(
-      VarSymbol executor, boolean keptFutures, TreePath unit, VisitorState state) {
-    return (isKeptToTheFile(executor) || isPackagePoolField(executor, state))
-        && isKeptPrivate(executor, null, keptFutures, unit, state)
+      VarSymbol executor, Allowance allowance, TreePath unit, VisitorState state) {
+    return (allowance.stoppedPool() == null || allowance.stoppedPool().equals(executor))
+        && (isKeptToTheFile(executor) || isPackagePoolField(executor, state))
+        && isKeptPrivate(executor, null, allowance, unit, state)
         && (isKeptToTheFile(executor)
             || UninterruptedThreads.namedOnlyInThisFileOfItsPackage(
                 executor, unit.getCompilationUnit(), state));
@@ -522,7 +578,7 @@ final class PrivateExecutors {
   private static boolean isKeptPrivate(
       VarSymbol executor,
       @Nullable VarSymbol aliasOf,
-      boolean keptFutures,
+      Allowance allowance,
       TreePath unit,
       VisitorState state) {
     boolean[] created = new boolean[1];
@@ -531,10 +587,10 @@ final class PrivateExecutors {
       @Override
       public Void visitVariable(VariableTree variable, Void unused) {
         if (executor.equals(getSymbol(variable)) && variable.getInitializer() != null) {
-          if (isPoolCreation(variable.getInitializer(), state)
+          if (isPoolCreation(variable.getInitializer(), allowance, state)
               || (aliasOf == null
                   && isPoolLocalStoredIn(
-                      variable.getInitializer(), executor, keptFutures, unit, state))) {
+                      variable.getInitializer(), executor, allowance, unit, state))) {
             created[0] = true;
           } else {
             other[0] = true;
@@ -559,10 +615,10 @@ final class PrivateExecutors {
         continue; // final ExecutorService pool = executor;
       }
       if (leaf instanceof AssignmentTree assignment && assignment.getVariable() == use.getLeaf()) {
-        if (isPoolCreation(assignment.getExpression(), state)
+        if (isPoolCreation(assignment.getExpression(), allowance, state)
             || (aliasOf == null
                 && isPoolLocalStoredIn(
-                    assignment.getExpression(), executor, keptFutures, unit, state))) {
+                    assignment.getExpression(), executor, allowance, unit, state))) {
           created[0] = true;
         } else {
           other[0] = true;
@@ -577,7 +633,9 @@ final class PrivateExecutors {
                   && call.getMethodSelect() == select
                   && Expressions.isResolved(call)
                   && (QUIET_CALLS.contains(select.getIdentifier().toString())
-                      || isSubmission(grandparent, keptFutures, unit, state)))
+                      || (select.getIdentifier().contentEquals("shutdownNow")
+                          && allowance.mayStop(executor, aliasOf))
+                      || isSubmission(grandparent, allowance, unit, state)))
               || (leaf instanceof MemberReferenceTree reference
                   && Expressions.strip(reference.getQualifierExpression()) == use.getLeaf()
                   && isSubmissionReference(reference)
@@ -599,14 +657,14 @@ final class PrivateExecutors {
   private static boolean isPoolLocalStoredIn(
       @Nullable ExpressionTree value,
       VarSymbol executor,
-      boolean keptFutures,
+      Allowance allowance,
       TreePath unit,
       VisitorState state) {
     return Expressions.strip(value) instanceof IdentifierTree identifier
         && getSymbol(identifier) instanceof VarSymbol local
         && Ownership.isLocal(local)
         && !local.equals(executor)
-        && isKeptPrivate(local, executor, keptFutures, unit, state);
+        && isKeptPrivate(local, executor, allowance, unit, state);
   }
 
   /**
@@ -632,6 +690,18 @@ final class PrivateExecutors {
    * convention of static factories a new instance, and a pool with threads of its own (not one that
    * runs its tasks on the caller's thread).
    */
+  private static boolean isPoolCreation(
+      @Nullable ExpressionTree tree, Allowance allowance, VisitorState state) {
+    if (allowance.stoppedPool() == null) {
+      return isPoolCreation(tree, state);
+    }
+    // A JDK pool, whose shutdownNow() writes its state before it interrupts; not a subclass
+    // declared here, which may replace either.
+    return Ownership.isExecutorCreation(tree, state)
+        && !(Expressions.strip(tree) instanceof NewClassTree creation
+            && creation.getClassBody() != null);
+  }
+
   private static boolean isPoolCreation(@Nullable ExpressionTree tree, VisitorState state) {
     if (Ownership.isExecutorCreation(tree, state)) {
       return true;

@@ -78,6 +78,21 @@ public final class WakeUps {
       boolean continuesToTheTest,
       VisitorState state,
       CancelGuardOptions options) {
+    return isWakeUpOfStopFlagLoop(statementPath, continuesToTheTest, null, state, options);
+  }
+
+  /**
+   * {@link #isWakeUpOfStopFlagLoop(TreePath, boolean, VisitorState, CancelGuardOptions)}, where the
+   * loop's condition may also test the shut-down state of the one pool the code unit runs on, which
+   * only that pool's own {@code shutdownNow()} can interrupt ({@link PoolStopStates}): {@code while
+   * (!pool.isShutdown())} in a task of {@code pool}.
+   */
+  public static boolean isWakeUpOfStopFlagLoop(
+      TreePath statementPath,
+      boolean continuesToTheTest,
+      @Nullable TreePath codeUnit,
+      VisitorState state,
+      CancelGuardOptions options) {
     TreePath child = statementPath;
     for (TreePath p = statementPath.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
@@ -89,9 +104,11 @@ public final class WakeUps {
       ExpressionTree condition = loopCondition(leaf);
       if (condition != null) {
         Set<Symbol> flags = stopStateReadBy(condition, state);
-        return !flags.isEmpty()
+        return (!flags.isEmpty() || codeUnit != null)
             && (continuesToTheTest || bodyReturnsToTheTest(statementPath, child, state, options))
-            && isSetWhereAThreadIsInterrupted(flags, state);
+            && ((!flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state))
+                || PoolStopStates.testsTheStopOfItsOwnPool(
+                    condition, /* whenStopped= */ false, codeUnit, state));
       }
       child = p;
     }
@@ -270,7 +287,26 @@ public final class WakeUps {
    * return; }}. The interrupt that comes with the flag ends the loop; the catch owns the rest.
    */
   public static boolean testsStopFlagAndLeaves(CatchTree catchTree, VisitorState state) {
-    for (StatementTree statement : catchTree.getBlock().getStatements()) {
+    return testsStopFlagAndLeaves(catchTree, null, state);
+  }
+
+  /**
+   * {@link #testsStopFlagAndLeaves(CatchTree, VisitorState)}, or the catch's first statement tests
+   * the shut-down state of the one pool the code unit runs on, which only that pool's own {@code
+   * shutdownNow()} can interrupt, and leaves when it is set ({@link PoolStopStates}): {@code catch
+   * (InterruptedException e) { if (pool.isShutdown()) return; }} in a task of {@code pool}.
+   */
+  public static boolean testsStopFlagAndLeaves(
+      CatchTree catchTree, @Nullable TreePath codeUnit, VisitorState state) {
+    List<? extends StatementTree> statements = catchTree.getBlock().getStatements();
+    if (!statements.isEmpty()
+        && statements.getFirst() instanceof IfTree first
+        && leaves(first.getThenStatement())
+        && PoolStopStates.testsTheStopOfItsOwnPool(
+            first.getCondition(), /* whenStopped= */ true, codeUnit, state)) {
+      return true;
+    }
+    for (StatementTree statement : statements) {
       if (statement instanceof IfTree ifTree && leaves(ifTree.getThenStatement())) {
         Set<Symbol> flags = fieldsReadBy(ifTree.getCondition());
         if (!flags.isEmpty() && isSetWhereAThreadIsInterrupted(flags, state)) {
