@@ -13,14 +13,9 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
-import com.google.errorprone.fixes.SuggestedFix;
-import com.google.errorprone.fixes.SuggestedFixes;
 import com.google.errorprone.matchers.Description;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -28,18 +23,16 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.flow.FactFlow.ExitKind;
-import dev.cancelguard.analysis.tasks.OrphanPaths;
+import dev.cancelguard.analysis.tasks.OrphanFindings;
+import dev.cancelguard.analysis.tasks.PoolFixes;
 import dev.cancelguard.analysis.tasks.SubtaskCancels;
 import dev.cancelguard.analysis.tasks.SubtaskGroup;
 import dev.cancelguard.analysis.tasks.SubtaskGroup.Member;
-import dev.cancelguard.analysis.tasks.SubtaskWork;
-import dev.cancelguard.analysis.tasks.Tasks;
 import dev.cancelguard.analysis.trees.Lines;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
@@ -136,39 +129,17 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     if (!first[0]) {
       return NO_MATCH;
     }
-    BlockTree body =
-        (BlockTree)
-            (unitPath.getLeaf() instanceof MethodTree method
-                ? method.getBody()
-                : ((LambdaExpressionTree) unitPath.getLeaf()).getBody());
     // Asked as if standing at the code unit, as a matcher of methods and lambdas would be.
-    return analyze(unitPath, body, state.withPath(unitPath));
+    return analyze(unitPath, state.withPath(unitPath));
   }
 
-  private Description analyze(TreePath unitPath, BlockTree body, VisitorState state) {
-    SubtaskGroup group = SubtaskGroup.collect(unitPath, body, state);
-    // No sub-task started here and waited for or cancelled here (handed-on ones are the
-    // receiver's, never-awaited ones are deliberately detached).
-    if (group.isEmpty()) {
+  private Description analyze(TreePath unitPath, VisitorState state) {
+    OrphanFindings.Finding finding = OrphanFindings.of(unitPath, state, options);
+    if (finding == null) {
       return NO_MATCH;
     }
-    // Threads nobody misses when left running: confined to this method, or a component's start
-    // or stop that others rely on.
-    SubtaskWork.dropWorkNotOrphaned(group);
-    if (group.isEmpty()) {
-      return NO_MATCH;
-    }
-    boolean several = group.hasSiblings();
-    // One sub-task in an ordinary method is out of scope; in a task it is a nested task.
-    if (!several && !Tasks.runsAsTask(unitPath, state)) {
-      return NO_MATCH;
-    }
-    group.number();
-    // The question: which ways out leave a member running, neither waited for nor cancelled?
-    List<Exit> exits = OrphanPaths.leaks(group, several, !Tasks.isMainMethod(unitPath));
-    if (exits.isEmpty()) {
-      return NO_MATCH;
-    }
+    SubtaskGroup group = finding.group();
+    List<Exit> exits = finding.exits();
     Exit first =
         exits.stream().min(Comparator.comparingInt(e -> getStartPosition(e.origin()))).get();
     List<Member> left = group.membersIn(first.facts());
@@ -178,24 +149,24 @@ public final class OrphanedSubtasks extends CancelGuardChecker
     }
     List<Exit> sameOrigin =
         exits.stream().filter(e -> e.origin() == first.origin()).collect(Collectors.toList());
-    // A thread left running that no interrupt stops: no interrupt offered, the message says why.
-    Member unstoppable = null;
-    MethodInvocationTree read = null;
-    for (Exit exit : exits) {
-      for (Member member : group.membersIn(exit.facts())) {
-        MethodInvocationTree found =
-            member.isThread() ? SubtaskWork.readNoInterruptEnds(member, group, options) : null;
-        if (found != null && unstoppable == null) {
-          unstoppable = member;
-          read = found;
-        }
-      }
-    }
-    Description.Builder description =
-        buildDescription(first.origin())
-            .setMessage(message(group, sameOrigin, left, several, unstoppable, read, state));
-    if (unstoppable == null) {
-      fix(group, exits, state).ifPresent(description::addFix);
+    Member unstoppable = finding.unstoppable();
+    // The fix of a pool of this code unit shut down on the normal path only wraps the same code:
+    // it cancels these sub-tasks in its own finally, and this finding offers no edit of its own.
+    PoolFixes.CoveringPool covering =
+        unstoppable == null ? PoolFixes.poolFixCovering(unitPath, state, options) : null;
+    String message =
+        message(group, sameOrigin, left, finding.several(), unstoppable, finding.read(), state)
+            + (covering == null
+                ? ""
+                : " The fix of ExecutorNeverShutdown's finding for `"
+                    + covering.name()
+                    + "` (line "
+                    + covering.line()
+                    + ") cancels them in the finally it adds, before the pool is shut down; no"
+                    + " fix of its own is offered here.");
+    Description.Builder description = buildDescription(first.origin()).setMessage(message);
+    if (covering == null) {
+      finding.ownFix(state).ifPresent(description::addFix);
     }
     return description.build();
   }
@@ -290,41 +261,5 @@ public final class OrphanedSubtasks extends CancelGuardChecker
       parts.add(String.join(", ", singles));
     }
     return String.join(" and ", parts);
-  }
-
-  // ---------------------------------------------------------------- fix
-
-  /**
-   * The cancels inserted before every way out that leaks; where one of them cannot take them (the
-   * exception propagates, a member is out of scope), the waiting code wrapped in try/finally
-   * instead; none if neither fits.
-   */
-  private static Optional<SuggestedFix> fix(
-      SubtaskGroup group, List<Exit> exits, VisitorState state) {
-    SuggestedFix.Builder fix = SuggestedFix.builder();
-    boolean loopOverFutures = group.hasFutureCollection();
-    String futureType =
-        loopOverFutures
-            ? SuggestedFixes.qualifyType(state, fix, "java.util.concurrent.Future")
-            : "Future";
-    String variable = SubtaskCancels.freshName(group);
-    boolean insertable = true;
-    for (Exit exit : exits) {
-      if (!SubtaskCancels.insertBeforeExit(group, exit, fix, variable, futureType)) {
-        insertable = false;
-        break;
-      }
-    }
-    if (insertable) {
-      return Optional.of(fix.build());
-    }
-    SuggestedFix.Builder wrap = SuggestedFix.builder();
-    futureType =
-        loopOverFutures
-            ? SuggestedFixes.qualifyType(state, wrap, "java.util.concurrent.Future")
-            : "Future";
-    return SubtaskCancels.wrapInTryFinally(group, exits, wrap, variable, futureType)
-        ? Optional.of(wrap.build())
-        : Optional.empty();
   }
 }

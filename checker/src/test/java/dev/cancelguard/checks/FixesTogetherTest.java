@@ -2,6 +2,7 @@ package dev.cancelguard.checks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -330,6 +331,225 @@ class FixesTogetherTest {
         """,
         fixed);
     passesEveryCheck("Profiler.java", fixed);
+  }
+
+  /** A pool shut down on the normal path only, whose futures are left running when a get fails. */
+  private static final String SERVERS =
+      """
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Future;
+      class Servers {
+        final List<String> servers = new ArrayList<>();
+        int n;
+        String startOne() { return "s"; }
+        void startAll() throws Exception {
+          ExecutorService pool = Executors.newCachedThreadPool();
+          List<Future<String>> futures = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            futures.add(pool.submit(() -> startOne()));
+          }
+          for (Future<String> f : futures) {
+            servers.add(f.get());
+          }
+          pool.shutdown();
+        }
+      }
+      """;
+
+  @Test
+  void poolShutDownOnTheNormalPathWithFuturesLeftByAFailedGet() {
+    // ExecutorNeverShutdown's try-with-resources would enclose OrphanedSubtasks' try/finally:
+    // its fix cancels the futures in a finally inside it, and OrphanedSubtasks offers none.
+    String fixed = fixedByEveryCheck("Servers.java", SERVERS);
+    assertEquals(
+        """
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        class Servers {
+          final List<String> servers = new ArrayList<>();
+          int n;
+          String startOne() { return "s"; }
+          void startAll() throws Exception {
+            try (ExecutorService pool = Executors.newCachedThreadPool()) {
+              List<Future<String>> futures = new ArrayList<>();
+              try {
+                for (int i = 0; i < n; i++) {
+                  futures.add(pool.submit(() -> startOne()));
+                }
+                for (Future<String> f : futures) {
+                  servers.add(f.get());
+                }
+                pool.shutdown();
+              } finally {
+                for (Future<?> future : futures) { future.cancel(true); }
+              }
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Servers.java", fixed);
+  }
+
+  @Test
+  void poolShutDownOnTheNormalPathWithFuturesLeftByAFailedGetOnRelease17() {
+    AllFixes.Result result = AllFixes.apply(directory, "Servers.java", SERVERS, "--release", "17");
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("ExecutorNeverShutdown", "OrphanedSubtasks"),
+        result.findings().stream().map(d -> d.checkName).toList());
+    assertEquals(
+        """
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        class Servers {
+          final List<String> servers = new ArrayList<>();
+          int n;
+          String startOne() { return "s"; }
+          void startAll() throws Exception {
+            ExecutorService pool = Executors.newCachedThreadPool();
+            List<Future<String>> futures = new ArrayList<>();
+            try {
+              for (int i = 0; i < n; i++) {
+                futures.add(pool.submit(() -> startOne()));
+              }
+              for (Future<String> f : futures) {
+                servers.add(f.get());
+              }
+            } finally {
+              for (Future<?> future : futures) { future.cancel(true); }
+              pool.shutdown();
+            }
+          }
+        }
+        """,
+        result.fixed());
+    EveryCheck.helper(getClass())
+        .addSourceLines("Servers.java", result.fixed())
+        .setArgs("--release", "17")
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  @Test
+  void futuresOfAPoolShutDownInAFinallyKeepTheirOwnFix() {
+    // Only OrphanedSubtasks reports: its own try/finally, as before.
+    String fixed =
+        fixedByEveryCheck(
+            "Servers.java",
+            SERVERS
+                .replace(
+                    "    List<Future<String>> futures = new ArrayList<>();\n",
+                    "    List<Future<String>> futures = new ArrayList<>();\n    try {\n")
+                .replace(
+                    "    pool.shutdown();\n", "    } finally {\n      pool.shutdown();\n    }\n"));
+    assertEquals(
+        """
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        class Servers {
+          final List<String> servers = new ArrayList<>();
+          int n;
+          String startOne() { return "s"; }
+          void startAll() throws Exception {
+            ExecutorService pool = Executors.newCachedThreadPool();
+            List<Future<String>> futures = new ArrayList<>();
+            try { try {
+            for (int i = 0; i < n; i++) {
+              futures.add(pool.submit(() -> startOne()));
+            }
+            for (Future<String> f : futures) {
+              servers.add(f.get());
+            }
+            } finally {
+              pool.shutdown();
+            }
+        } finally {
+        for (Future<?> future : futures) { future.cancel(true); }
+        }
+          }
+        }
+        """,
+        fixed);
+  }
+
+  @Test
+  void poolShutDownOnTheNormalPathWithOneFutureKeepsItsOwnFix() {
+    // One future in an ordinary method: no OrphanedSubtasks finding, the pool's fix as before.
+    String fixed =
+        fixedByEveryCheck(
+            "Servers.java",
+            SERVERS
+                .replace("    List<Future<String>> futures = new ArrayList<>();\n", "")
+                .replace(
+                    """
+                        for (int i = 0; i < n; i++) {
+                          futures.add(pool.submit(() -> startOne()));
+                        }
+                        for (Future<String> f : futures) {
+                          servers.add(f.get());
+                        }
+                    """,
+                    """
+                        Future<String> only = pool.submit(() -> startOne());
+                        servers.add(only.get());
+                    """));
+    assertEquals(
+        """
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        class Servers {
+          final List<String> servers = new ArrayList<>();
+          int n;
+          String startOne() { return "s"; }
+          void startAll() throws Exception {
+            try (ExecutorService pool = Executors.newCachedThreadPool()) {
+              Future<String> only = pool.submit(() -> startOne());
+              servers.add(only.get());
+              pool.shutdown();
+            }
+          }
+        }
+        """,
+        fixed);
+  }
+
+  @Test
+  void futuresDeclaredAfterOtherWorkGoFirstOnRelease17() {
+    // A statement between the pool and the futures' declaration: the two fixes cannot be joined,
+    // so the pool's fix is held back and OrphanedSubtasks' own fix goes alone.
+    AllFixes.Result result =
+        AllFixes.apply(
+            directory,
+            "Servers.java",
+            SERVERS.replace(
+                "    List<Future<String>> futures",
+                "    servers.clear();\n    List<Future<String>> futures"),
+            "--release",
+            "17");
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("ExecutorNeverShutdown", "OrphanedSubtasks"),
+        result.findings().stream().map(d -> d.checkName).toList());
+    assertEquals(List.of(), result.findings().getFirst().fixes);
+    assertTrue(
+        result.findings().getFirst().getMessageWithoutCheckName().contains("apply that one first"));
+    assertTrue(result.fixed().contains("} finally {\nfor (Future<?> future : futures)"));
   }
 
   @Test
