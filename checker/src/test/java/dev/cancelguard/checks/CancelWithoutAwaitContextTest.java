@@ -3302,6 +3302,124 @@ class CancelWithoutAwaitContextTest {
         .doTest();
   }
 
+  private static String monitor(String name, String factory, String invoker, String extra) {
+    return """
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.ScheduledExecutorService;
+        import java.util.concurrent.ScheduledFuture;
+        import java.util.concurrent.TimeUnit;
+        class %1$s {
+          interface Policy {
+            long interval();
+            void edit();
+          }
+          private final Policy policy;
+          private ScheduledExecutorService ses;
+          private ScheduledFuture<?> handler;
+          private long monitorInterval;
+          %1$s(Policy policy) {
+            this.policy = policy;
+            this.monitorInterval = policy.interval();
+          }
+          void start() {
+            ses = Executors.%2$s;
+            schedule();
+          }
+          private void schedule() {
+            handler = ses.scheduleAtFixedRate(new PolicyInvoker(), 0, monitorInterval, TimeUnit.MILLISECONDS);
+          }
+          %3$s class PolicyInvoker implements Runnable {
+            @Override
+            public void run() {
+              if (monitorInterval != policy.interval()) {
+                // BUG: Diagnostic contains: handler.cancel(..) only asks the task to stop
+                handler.cancel(true);
+                monitorInterval = policy.interval();
+                schedule();
+              } else {
+                policy.edit();
+              }
+            }
+          }
+          %4$s
+        }
+        """
+        .formatted(name, factory, invoker, extra);
+  }
+
+  private static final String NO_BUG =
+      "// BUG: Diagnostic contains: handler.cancel(..) only asks the task to stop\n";
+
+  // A private task class whose every instance is scheduled on the single-threaded pool whose
+  // future its run() cancels: that run() is on the pool's one thread, so no other run is going.
+  @Test
+  void negative_namedPrivateTaskCancellingItsOwnFutureOnItsSingleThreadedPool() {
+    helper
+        .addSourceLines(
+            "Monitor.java",
+            monitor("Monitor", "newSingleThreadScheduledExecutor()", "private", "")
+                .replace(NO_BUG, ""))
+        .addSourceLines(
+            "OnePoolThread.java",
+            monitor("OnePoolThread", "newScheduledThreadPool(1)", "private final", "")
+                .replace(NO_BUG, ""))
+        .doTest();
+  }
+
+  @Test
+  void positive_namedTaskRunElsewhereOrOnSeveralThreads() {
+    helper
+        .addSourceLines(
+            "SeveralThreads.java",
+            monitor("SeveralThreads", "newScheduledThreadPool(2)", "private", ""))
+        .addSourceLines(
+            "NotPrivate.java", monitor("NotPrivate", "newSingleThreadScheduledExecutor()", "", ""))
+        .addSourceLines(
+            "RunDirectly.java",
+            monitor(
+                "RunDirectly",
+                "newSingleThreadScheduledExecutor()",
+                "private",
+                "void checkNow() { new PolicyInvoker().run(); }"))
+        .addSourceLines(
+            "KeptInAField.java",
+            monitor(
+                "KeptInAField",
+                "newSingleThreadScheduledExecutor()",
+                "private",
+                "private final Runnable kept = new PolicyInvoker();"))
+        .addSourceLines(
+            "OtherPool.java",
+            monitor(
+                "OtherPool",
+                "newSingleThreadScheduledExecutor()",
+                "private",
+                "void alsoElsewhere(java.util.concurrent.Executor other) {"
+                    + " other.execute(new PolicyInvoker()); }"))
+        .addSourceLines(
+            "Subclassed.java",
+            monitor(
+                "Subclassed",
+                "newSingleThreadScheduledExecutor()",
+                "private",
+                "private class Eager extends PolicyInvoker {}"
+                    + " Runnable eager() { return new Eager(); }"))
+        .addSourceLines(
+            "Escapes.java",
+            monitor("Escapes", "newSingleThreadScheduledExecutor()", "private", "")
+                .replace(
+                    "policy.edit();",
+                    "policy.edit(); java.util.concurrent.ForkJoinPool.commonPool().execute(this);"))
+        .addSourceLines(
+            "OtherInstance.java",
+            monitor("OtherInstance", "newSingleThreadScheduledExecutor()", "private", "")
+                .replace("new PolicyInvoker()", "peer.new PolicyInvoker()")
+                .replace(
+                    "private long monitorInterval;",
+                    "private long monitorInterval; private OtherInstance peer = this;"))
+        .doTest();
+  }
+
   private static String transport(String task, String guard, String clear) {
     return """
         import java.io.Closeable;

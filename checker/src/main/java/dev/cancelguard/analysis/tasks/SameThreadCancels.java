@@ -14,8 +14,11 @@ import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -23,8 +26,11 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -88,8 +94,59 @@ public final class SameThreadCancels {
       return false;
     }
     TreePath codeUnit = Tasks.enclosingCodeUnit(path);
-    return codeUnit != null
-        && (isSubmittedTo(codeUnit, executor, state) || assertsItRunsIn(codeUnit, executor));
+    if (codeUnit == null) {
+      return false;
+    }
+    TreePath handed = handedOnCode(codeUnit);
+    if (handed != null) {
+      return isSubmissionTo(handed, executor, state);
+    }
+    return assertsItRunsIn(codeUnit, executor)
+        || isPrivateTaskOnlyRunBy(codeUnit, executor, state)
+            && onTheTasksOwnInstance(path, future, executor, values, codeUnit);
+  }
+
+  /**
+   * For a named task class: the cancel, and the submissions that gave the future its values, name
+   * the future and the executor as fields of the instance the task belongs to (unqualified, {@code
+   * this.f}, {@code Outer.this.f}), and the class is an inner class of that instance (or both
+   * fields are static): the task then runs on the very executor whose future it cancels.
+   */
+  private static boolean onTheTasksOwnInstance(
+      TreePath cancelPath,
+      VarSymbol future,
+      Symbol executor,
+      List<ExpressionTree> values,
+      TreePath codeUnit) {
+    if (!(cancelPath.getLeaf() instanceof MethodInvocationTree cancel)
+        || !namesAnOwnField(getReceiver(cancel))) {
+      return false;
+    }
+    for (ExpressionTree value : values) {
+      if (value instanceof MethodInvocationTree submission
+          && !namesAnOwnField(getReceiver(submission))) {
+        return false;
+      }
+    }
+    boolean bothStatic = future.isStatic() && executor.isStatic();
+    return bothStatic
+        || codeUnit.getParentPath().getLeaf() instanceof ClassTree declared
+            && getSymbol(declared) instanceof ClassSymbol task
+            && task.hasOuterInstance();
+  }
+
+  /** {@code f}, {@code this.f} or {@code Outer.this.f}: a field of the code's own instances. */
+  private static boolean namesAnOwnField(@Nullable ExpressionTree expression) {
+    ExpressionTree stripped = Expressions.strip(expression);
+    if (stripped instanceof IdentifierTree) {
+      return true;
+    }
+    if (!(stripped instanceof MemberSelectTree select)) {
+      return false;
+    }
+    ExpressionTree owner = Expressions.strip(select.getExpression());
+    return owner instanceof IdentifierTree id && id.getName().contentEquals("this")
+        || owner instanceof MemberSelectTree outer && outer.getIdentifier().contentEquals("this");
   }
 
   /**
@@ -211,24 +268,160 @@ public final class SameThreadCancels {
     return false;
   }
 
-  /** True if the code unit is a lambda or anonymous class's method handed to {@code executor}. */
-  private static boolean isSubmittedTo(TreePath codeUnit, Symbol executor, VisitorState state) {
-    TreePath handed = handedOnCode(codeUnit);
-    if (handed == null) {
-      return false;
-    }
+  /** The call the expression at {@code handed} is an argument of (parentheses and casts aside). */
+  private static @Nullable MethodInvocationTree submissionOf(TreePath handed) {
     TreePath parent = handed.getParentPath();
     while (parent != null
         && (parent.getLeaf().getKind() == Tree.Kind.PARENTHESIZED
             || parent.getLeaf().getKind() == Tree.Kind.TYPE_CAST)) {
       parent = parent.getParentPath();
     }
-    return parent != null
-        && parent.getLeaf() instanceof MethodInvocationTree submission
+    return parent != null && parent.getLeaf() instanceof MethodInvocationTree call ? call : null;
+  }
+
+  /** True if the expression at {@code handed} is an argument of a task submission to it. */
+  private static boolean isSubmissionTo(TreePath handed, Symbol executor, VisitorState state) {
+    MethodInvocationTree submission = submissionOf(handed);
+    return submission != null
         && submission.getArguments().stream()
             .anyMatch(a -> Expressions.strip(a) == handed.getLeaf())
         && Tasks.isTaskSubmission(submission, state)
         && executor.equals(executorNamedBy(getReceiver(submission)));
+  }
+
+  /**
+   * True if the code unit is {@code run()} or {@code call()} of a named task class that only this
+   * file can make or extend (private, inside a private class, or local), which nothing in the file
+   * extends, whose every {@code new} in the file is an argument of a task submission to {@code
+   * executor} itself (no class body, not kept in a variable, not wrapped), and whose body never
+   * hands on {@code this}: every instance is then one the executor holds, and nothing else can call
+   * its entry method. So the code unit runs only on the executor's thread.
+   *
+   * <pre>{@code
+   * private class PolicyInvoker implements Runnable {
+   *   public void run() {
+   *     if (changed()) {
+   *       handler.cancel(true);
+   *       monitorInterval = newInterval();
+   *       handler = ses.scheduleAtFixedRate(new PolicyInvoker(), 0, monitorInterval, MILLISECONDS);
+   *     }
+   *   }
+   * }
+   * }</pre>
+   */
+  private static boolean isPrivateTaskOnlyRunBy(
+      TreePath codeUnit, Symbol executor, VisitorState state) {
+    TreePath classPath = codeUnit.getParentPath();
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !method.getParameters().isEmpty()
+        || !(method.getName().contentEquals("run") || method.getName().contentEquals("call"))
+        || classPath == null
+        || !(classPath.getLeaf() instanceof ClassTree declared)
+        || !(getSymbol(declared) instanceof ClassSymbol task)
+        || !(getSymbol(method) instanceof MethodSymbol entry)
+        || entry.isStatic()
+        || (task.flags() & (Flags.ABSTRACT | Flags.INTERFACE)) != 0
+        || task.isAnonymous()
+        || !(isInAPrivateClass(task) || task.isDirectlyOrIndirectlyLocal())
+        || !Tasks.runsAsTask(codeUnit, state)) {
+      return false;
+    }
+    boolean[] unknown = new boolean[1];
+    int[] made = new int[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return unknown[0] ? null : super.scan(tree, null);
+      }
+
+      @Override
+      public Void visitClass(ClassTree other, Void unused) {
+        if (getSymbol(other) instanceof ClassSymbol type
+            && type != task
+            && extendsTask(type, task, state)) {
+          unknown[0] = true; // a subclass: its instances are made elsewhere
+          return null;
+        }
+        return super.visitClass(other, null);
+      }
+
+      @Override
+      public Void visitNewClass(NewClassTree creation, Void unused) {
+        if (getSymbol(creation) instanceof MethodSymbol constructor && constructor.owner == task) {
+          made[0]++;
+          unknown[0] |=
+              creation.getClassBody() != null
+                  || creation.getEnclosingExpression() != null
+                  || !isSubmissionTo(getCurrentPath(), executor, state)
+                  || !namesAnOwnField(getReceiver(submissionOf(getCurrentPath())));
+        }
+        return super.visitNewClass(creation, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        // `PolicyInvoker::new`: instances made where the file does not show them.
+        unknown[0] |=
+            getSymbol(reference) instanceof MethodSymbol referenced
+                && referenced.owner == task
+                && referenced.isConstructor();
+        return super.visitMemberReference(reference, null);
+      }
+    }.scan(new TreePath(codeUnit.getCompilationUnit()), null);
+    return !unknown[0] && made[0] > 0 && !handsOnItself(classPath);
+  }
+
+  private static boolean extendsTask(ClassSymbol type, ClassSymbol task, VisitorState state) {
+    try {
+      return type.isSubClass(task, state.getTypes());
+    } catch (RuntimeException incomplete) {
+      return true; // a supertype that cannot be completed: maybe
+    }
+  }
+
+  /** The class, or one around it, is private: only its own file can make or extend it. */
+  private static boolean isInAPrivateClass(ClassSymbol type) {
+    for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
+      if ((c.flags() & Flags.PRIVATE) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if the class's code, its nested code included, uses {@code this} or {@code Outer.this}
+   * other than to select a member: handed on, stored or returned, an instance could be run by other
+   * code. (A nested class's own {@code this} counts too: taken as a possible escape.)
+   */
+  private static boolean handsOnItself(TreePath classPath) {
+    boolean[] handed = new boolean[1];
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitIdentifier(IdentifierTree identifier, Void unused) {
+        handed[0] |=
+            identifier.getName().contentEquals("this") && !selectsAMember(getCurrentPath());
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+        handed[0] |=
+            select.getIdentifier().contentEquals("this") && !selectsAMember(getCurrentPath());
+        return super.visitMemberSelect(select, null);
+      }
+    }.scan(classPath, null);
+    return handed[0];
+  }
+
+  /** {@code this.field}, {@code this.m()}, or a constructor's {@code this(..)} call. */
+  private static boolean selectsAMember(TreePath thisPath) {
+    TreePath parent = thisPath.getParentPath();
+    return parent != null
+        && (parent.getLeaf() instanceof MemberSelectTree select
+                && select.getExpression() == thisPath.getLeaf()
+            || parent.getLeaf() instanceof MethodInvocationTree call
+                && call.getMethodSelect() == thisPath.getLeaf());
   }
 
   /** The lambda, or the anonymous class whose method the code unit is; null for other code. */
