@@ -45,6 +45,7 @@ import dev.cancelguard.analysis.tasks.RestorePlacement;
 import dev.cancelguard.analysis.tasks.RunnerFunctions;
 import dev.cancelguard.analysis.tasks.SelfThreadBases;
 import dev.cancelguard.analysis.tasks.Tasks;
+import dev.cancelguard.analysis.tasks.WakeUpLoopHelpers;
 import dev.cancelguard.analysis.tasks.WakeUps;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Lines;
@@ -183,6 +184,14 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // catch at the end of such a thread's work, which then ends).
     if (LostInterrupts.allFallThroughOrReturn(leaks)
         && SelfThreadBases.isReachedOnlyFromStopLoopsOfThreadsTheirClassesKeep(
+            catchPath.getParentPath(), LostInterrupts.someGoOn(leaks), codeUnit, state, options)) {
+      return NO_MATCH;
+    }
+    // A method only the rounds of this file's stop-flag doorbell loops call (`while
+    // (!shutdown.get()) { sendMessage(); }`), which the catch ends: the round goes straight back to
+    // the loop's test, as a catch in the loop itself would.
+    if (LostInterrupts.allFallThroughOrReturn(leaks)
+        && WakeUpLoopHelpers.isReachedOnlyFromRoundsOfStopFlagLoops(
             catchPath.getParentPath(), LostInterrupts.someGoOn(leaks), codeUnit, state, options)) {
       return NO_MATCH;
     }
