@@ -199,6 +199,109 @@ class FixChoiceInContextTest {
         .doTest();
   }
 
+  private static final String SERVICE_STEP =
+      """
+      class Allocator extends Service {
+        private Thread allocatorThread;
+
+        @Override
+        protected void serviceStop() throws Exception {
+          if (allocatorThread != null) {
+            allocatorThread.interrupt();
+            try {
+              allocatorThread.join();
+            } catch (InterruptedException ie) {
+              System.err.println("interrupted while stopping");
+            }
+          }
+          unregister();
+          super.serviceStop();
+        }
+
+        private void unregister() throws Exception {
+          Thread.sleep(100);
+        }
+      }
+      """;
+
+  private static final String SERVICE =
+      """
+      abstract class Service {
+        public final void stop() throws Exception {
+          serviceStop();
+        }
+
+        protected void serviceStop() throws Exception {}
+
+        protected void serviceStart() throws Exception {}
+      }
+      """;
+
+  @Test
+  void rethrow_notOutOfAServiceStopStepBeforeTheRestOfTheStop() {
+    // serviceStop() is the step a base class's stop() calls: `throw ie;` in the catch would leave
+    // it before unregister() and the superclass's stop, the rest of the stop. A restore in place
+    // would cut unregister()'s wait short: no fix.
+    swallowed
+        .addInputLines("Service.java", SERVICE)
+        .expectUnchanged()
+        .addInputLines("Allocator.java", SERVICE_STEP)
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void rethrow_outOfAServiceStepThatIsNoStop() {
+    // The same code in the start step: the rethrow ends the start, which is what an interrupt of
+    // a start means.
+    String start =
+        SERVICE_STEP
+            .replace("void serviceStop()", "void serviceStart()")
+            .replace("super.serviceStop();", "super.serviceStart();");
+    swallowed
+        .addInputLines("Service.java", SERVICE)
+        .expectUnchanged()
+        .addInputLines("Allocator.java", start)
+        .addOutputLines(
+            "Allocator.java",
+            start.replace(
+                """
+                        System.err.println("interrupted while stopping");
+                """,
+                """
+                        System.err.println("interrupted while stopping");
+                        throw ie;
+                """))
+        .doTest();
+  }
+
+  @Test
+  void rethrow_outOfAStepNamedForAStopWordThatIsNotItsLast() {
+    // `stopwatchReport` and `closeCount`-like names are no stop steps: only the last word counts
+    // after the first (`serviceStop`), as `stopListening` counts by its first.
+    String report =
+        SERVICE_STEP
+            .replace("void serviceStop()", "void reportStopped()")
+            .replace("super.serviceStop();", "super.serviceStart();");
+    swallowed
+        .addInputLines("Service.java", SERVICE)
+        .expectUnchanged()
+        .addInputLines("Allocator.java", report.replace("@Override\n", ""))
+        .addOutputLines(
+            "Allocator.java",
+            report
+                .replace("@Override\n", "")
+                .replace(
+                    """
+                            System.err.println("interrupted while stopping");
+                    """,
+                    """
+                            System.err.println("interrupted while stopping");
+                            throw ie;
+                    """))
+        .doTest();
+  }
+
   private static final String LOCK =
       """
       import java.util.concurrent.Semaphore;

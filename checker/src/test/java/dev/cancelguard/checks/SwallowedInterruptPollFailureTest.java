@@ -127,6 +127,129 @@ class SwallowedInterruptPollFailureTest {
         .doTest();
   }
 
+  // ------------------------------------- a timed wait whose round leaves on a deadline of its own
+
+  /** A reply's timed wait; %1$s: the catch's body, %2$s: the test of the reply, %3$s: the rest. */
+  private static final String REPLY =
+      """
+      class Reply {
+        private final Object lock = new Object();
+        private final long timeout;
+        private final long created = System.currentTimeMillis();
+        private Object value;
+
+        Reply(long timeout) {
+          this.timeout = timeout;
+        }
+
+        boolean isDone() {
+          return value != null;
+        }
+
+        Object get() {
+          synchronized (lock) {
+            long waitTime = timeout - (System.currentTimeMillis() - created);
+            if (waitTime > 0) {
+              for (; ; ) {
+                try {
+                  lock.wait(waitTime);
+                } catch (InterruptedException ignore) {%1$s
+                }
+                if (%2$s) {
+                  break;
+                }%3$s
+              }
+            }
+            if (value == null) {
+              throw new IllegalStateException("timed out");
+            }
+            return value;
+          }
+        }
+
+        void set(Object value) {
+          synchronized (lock) {
+            this.value = value;
+            lock.notifyAll();
+          }
+        }
+      }
+      """;
+
+  private static final String DEADLINE =
+      """
+       else {
+                waitTime = timeout - (System.currentTimeMillis() - created);
+                if (waitTime <= 0) {
+                  break;
+                }
+              }\
+      """;
+
+  private static final String LEAVE =
+      """
+
+                  Thread.currentThread().interrupt();
+                  break;\
+      """;
+
+  @Test
+  void leave_aTimedWaitWhoseRoundLeavesOnADeadlineOfItsOwn() {
+    // The loop's own answer to a wait that ends unsatisfied is the deadline's break, and the code
+    // after the loop fails as on a timeout: recorded, the interrupted caller would wait out the
+    // whole deadline; restored and left, it takes that answer at once.
+    refactoring
+        .addInputLines("Reply.java", REPLY.formatted("", "value != null", DEADLINE))
+        .addOutputLines("Reply.java", REPLY.formatted(LEAVE, "value != null", DEADLINE))
+        .doTest();
+  }
+
+  @Test
+  void leave_aTimedWaitWhoseRoundTestsAStateWithACallThenLeavesOnADeadline() {
+    // The test that decides whether the round leaves may call (`isDone()`): skipped by the break,
+    // it only chooses between ways out.
+    refactoring
+        .addInputLines("Reply.java", REPLY.formatted("", "isDone()", DEADLINE))
+        .addOutputLines("Reply.java", REPLY.formatted(LEAVE, "isDone()", DEADLINE))
+        .doTest();
+  }
+
+  @Test
+  void noLeave_aTimedWaitWhoseOnlyBreakTestsAnotherThreadsState() {
+    // No deadline of its own: the loop waits until the other thread answers, and nothing at the
+    // catch says how to end without that answer. No leave; as before, no record round a poll
+    // with no bound either.
+    refactoring
+        .addInputLines("Reply.java", REPLY.formatted("", "value != null", ""))
+        .expectUnchanged()
+        .doTest();
+  }
+
+  @Test
+  void record_aTimedWaitWhoseRoundWorksBeforeItsDeadline() {
+    // The round does more than decide whether to leave (it sends again): leaving would skip that
+    // work, which the deadline's way out does not; the record stays.
+    String resent = DEADLINE.replace(" else {", " else {\n          resend();");
+    String input =
+        REPLY
+            .formatted("", "value != null", resent)
+            .replace(
+                "  void set(Object value) {", "  void resend() {}\n\n  void set(Object value) {");
+    String opened =
+        input
+            .replace("for (; ; ) {", "boolean interrupted = false;\ntry {\nfor (; ; ) {")
+            .replace(
+                "catch (InterruptedException ignore) {\n",
+                "catch (InterruptedException ignore) {\ninterrupted = true;\n");
+    // The try closes with the `if (waitTime > 0)` block around the loop.
+    int ifEnd = opened.lastIndexOf('}', opened.indexOf("if (value == null)"));
+    String recorded =
+        opened.substring(0, ifEnd)
+            + "} finally {\nif (interrupted) {\nThread.currentThread().interrupt();\n}\n}\n"
+            + opened.substring(ifEnd);
+    refactoring.addInputLines("Reply.java", input).addOutputLines("Reply.java", recorded).doTest();
+  }
+
   // ------------------------------------------- a poll whose round fails on a bound of its own
 
   @Test

@@ -9,6 +9,7 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
@@ -129,18 +130,93 @@ final class LoopInterruptExits {
       // What the rest of the loop's round does after the try is skipped by the break: only its
       // counting (`timeLeft -= interval;`, `if (++tries > max) break;`) may be, not work or
       // cleanup (`closeSocket(client);`, a recheck that undeploys).
+      // A test that only decides whether the round leaves (`if (!isDoing()) break;`) may call:
+      // skipped, the break taken instead is the way out it would choose when the wait is over.
       if (p.getParentPath().getLeaf() instanceof BlockTree block) {
         boolean after = false;
         for (StatementTree statement : block.getStatements()) {
-          if (after && callsMoreThanAClock(statement)) {
+          if (after && callsMoreThanAClock(statement) && !onlyDecidesToLeave(statement)) {
             return false;
           }
           after |= statement == p.getLeaf();
         }
       }
     }
-    return conditionHasABound(loop.getLeaf(), state)
+    return (conditionHasABound(loop.getLeaf(), state) || leavesOnABound(loop.getLeaf(), state))
         && FailingCalls.mayFailAfter(loop, codeUnit, state, options) == null;
+  }
+
+  /**
+   * True if {@code statement}, in a loop's round, only decides whether the round leaves the loop:
+   * {@code if}s (whose conditions may call: they are tests) whose branches hold nothing but
+   * unlabelled {@code break}s, blocks, and assignments and declarations that call nothing but a
+   * clock ({@code if (!isDoing()) break; else { left = deadline - now(); if (left <= 0) break; }}).
+   */
+  private static boolean onlyDecidesToLeave(StatementTree statement) {
+    return switch (statement) {
+      case BlockTree block ->
+          block.getStatements().stream().allMatch(LoopInterruptExits::onlyDecidesToLeave);
+      case IfTree ifTree ->
+          onlyDecidesToLeave(ifTree.getThenStatement())
+              && (ifTree.getElseStatement() == null
+                  || onlyDecidesToLeave(ifTree.getElseStatement()));
+      case BreakTree breakTree -> breakTree.getLabel() == null;
+      case ExpressionStatementTree expression ->
+          !(expression.getExpression() instanceof MethodInvocationTree)
+              && !callsMoreThanAClock(expression);
+      case VariableTree variable -> !callsMoreThanAClock(variable);
+      default -> false;
+    };
+  }
+
+  /**
+   * True if {@code loop}, whatever its condition, leaves on a bound of its own: an unlabelled
+   * {@code break} of it (not in a nested loop or {@code switch}) under an {@code if} whose
+   * condition reads a bound the loop keeps ({@link #boundsKeptIn}: {@code for (;;) { .. wait(left);
+   * .. left = timeout - (now() - start); if (left <= 0) break; }}). The code after the loop copes
+   * with a loop that ends before what it waits for has happened, as for a bounded condition.
+   */
+  private static boolean leavesOnABound(Tree loop, VisitorState state) {
+    Set<Symbol> bounds = boundsKeptIn(loop, state);
+    if (bounds.isEmpty()) {
+      return false;
+    }
+    boolean[] leaves = new boolean[1];
+    new NestedCodeSkipper() {
+      private final List<IfTree> ifs = new ArrayList<>();
+
+      @Override
+      public Void scan(Tree node, Void unused) {
+        if (leaves[0]
+            || (node != loop
+                && (Loops.isLoop(node)
+                    || node instanceof SwitchTree
+                    || node instanceof SwitchExpressionTree))) {
+          return null;
+        }
+        return super.scan(node, null);
+      }
+
+      @Override
+      public Void visitIf(IfTree tree, Void unused) {
+        scan(tree.getCondition(), null);
+        ifs.add(tree);
+        scan(tree.getThenStatement(), null);
+        scan(tree.getElseStatement(), null);
+        ifs.removeLast();
+        return null;
+      }
+
+      @Override
+      public Void visitBreak(BreakTree tree, Void unused) {
+        leaves[0] |=
+            tree.getLabel() == null
+                && !ifs.isEmpty()
+                && readsAny(ifs.getLast().getCondition(), bounds);
+        return null;
+      }
+    }.scan(loop, null);
+    return leaves[0];
   }
 
   /**

@@ -212,12 +212,12 @@ public final class WaitPlacement {
   }
 
   /**
-   * In a close/stop-like method (or a template stop's step, {@code doStop}), the first call after
-   * {@code statement} (in the rest of each block around it, up to the method) that is more of the
-   * stop: a close/stop-like call ({@code executor.shutdownNow()}), a call that may fail when
-   * interrupted (a wait for other work), or the stop of the superclass ({@code super.doStop(..)},
-   * from {@code doStop}). Null where none follows, or where the method is not a stop. A fix that
-   * leaves the method there (a rethrow) would skip it.
+   * In a close/stop-like method (or a template stop's step, {@code doStop}, {@code serviceStop}),
+   * the first call after {@code statement} (in the rest of each block around it, up to the method)
+   * that is more of the stop: a close/stop-like call ({@code executor.shutdownNow()}), a call that
+   * may fail when interrupted (a wait for other work), or the stop of the superclass ({@code
+   * super.doStop(..)}, from {@code doStop}). Null where none follows, or where the method is not a
+   * stop. A fix that leaves the method there (a rethrow) would skip it.
    */
   public static @Nullable Tree stopWorkFollows(
       TreePath statement, MethodTree method, VisitorState state, CancelGuardOptions options) {
@@ -260,12 +260,27 @@ public final class WaitPlacement {
     return found[0];
   }
 
-  /** {@code doStop}, {@code doClose}: the step of a template stop that subclasses implement. */
+  /**
+   * {@code doStop}, {@code doClose}, {@code serviceStop}, {@code internalShutdown}: the step of a
+   * template stop that subclasses implement, named by a first word and then the stop it performs
+   * (its last word: {@code Stop}, {@code Close}, {@code Shutdown}, {@code Terminate}, {@code
+   * Destroy}). A base class's {@code stop()} calls it, in this compilation or in a jar; what
+   * follows a catch in it is the rest of that stop all the same.
+   */
   private static boolean isStopTemplateStep(String name) {
-    return name.length() > 2
+    if (name.length() > 2
         && name.startsWith("do")
         && Character.isUpperCase(name.charAt(2))
-        && Terminations.isStopLikeName(name.substring(2));
+        && Terminations.isStopLikeName(name.substring(2))) {
+      return true;
+    }
+    int lastWord = name.length() - 1;
+    while (lastWord > 0 && !Character.isUpperCase(name.charAt(lastWord))) {
+      lastWord--;
+    }
+    return lastWord > 0
+        && Character.isLowerCase(name.charAt(0))
+        && Terminations.isStopLikeName(name.substring(lastWord));
   }
 
   /** {@code super.m(..)} where {@code m} is the name of {@code method}. */
