@@ -51,6 +51,10 @@ public final class ReleasesBeforeTheWait {
   private static final ImmutableSet<String> COMPONENT_STOPS =
       ImmutableSet.of("shutdown", "shutdownNow", "stop", "terminate", "disconnect");
 
+  /** The calls that release what an element of a walked collection holds. */
+  private static final ImmutableSet<String> ELEMENT_RELEASES =
+      ImmutableSet.of("close", "destroy", "dispose");
+
   /** How deep same-file helpers called before the wait are followed ({@code reset()}). */
   private static final int MAX_HELPER_DEPTH = 2;
 
@@ -216,8 +220,13 @@ public final class ReleasesBeforeTheWait {
             && COMPONENT_STOPS.contains(getSymbol(call).getSimpleName().toString())) {
           return null;
         }
+        VarSymbol holdingElement = released == null ? elementHolding(call, elementOf) : null;
         if (released != null && elementOf.containsKey(released)) {
           into.add(new Release(site, elementOf.get(released), false));
+        } else if (holdingElement != null) {
+          // `for (Map.Entry<String, Wrapper> e : table.entrySet()) e.getValue().close();` closes
+          // what each element holds: the collection's resources, as a close of each element does.
+          into.add(new Release(site, elementOf.get(holdingElement), false));
         } else if (released != null) {
           // A close of the one resource the work uses is often what ends it (the socket its
           // receive() blocks on): the wait after it is then prompt and keeps what the stop does
@@ -234,5 +243,29 @@ public final class ReleasesBeforeTheWait {
         return null;
       }
     }.scan(scanned, null);
+  }
+
+  /**
+   * The loop variable of a for-each loop of {@code elementOf} whose held value a close or destroy
+   * releases through a chain of getters without arguments ({@code entry.getValue().close()}, {@code
+   * locator.client().close()}); null for any other call.
+   */
+  private static @Nullable VarSymbol elementHolding(
+      MethodInvocationTree call, Map<Symbol, VarSymbol> elementOf) {
+    String name = getSymbol(call).getSimpleName().toString();
+    if (!ELEMENT_RELEASES.contains(name) || !call.getArguments().isEmpty()) {
+      return null;
+    }
+    ExpressionTree receiver = Expressions.strip(getReceiver(call));
+    if (!(receiver instanceof MethodInvocationTree)) {
+      return null;
+    }
+    while (receiver instanceof MethodInvocationTree getter
+        && getter.getArguments().isEmpty()
+        && getReceiver(getter) != null) {
+      receiver = Expressions.strip(getReceiver(getter));
+    }
+    VarSymbol element = Expressions.variableOf(receiver);
+    return element != null && elementOf.containsKey(element) ? element : null;
   }
 }

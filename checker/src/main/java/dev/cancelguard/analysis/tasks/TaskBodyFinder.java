@@ -485,6 +485,19 @@ final class TaskBodyFinder {
           if (initializer != null) {
             addTask(initializer);
           }
+          // `Builder builder = builders.get(i); runAsync(builder, pool)`: where the value is not
+          // made here, a task class of this file that the variable is typed with still says what
+          // runs (its entry points).
+          if (!(Expressions.strip(initializer) instanceof LambdaExpressionTree
+                  || Expressions.strip(initializer) instanceof MemberReferenceTree
+                  || Expressions.strip(initializer) instanceof NewClassTree)
+              && variable.type != null
+              && variable.type.tsym instanceof ClassSymbol type
+              && !type.isInterface()
+              && SameFile.isDeclaredIn(type, unit)
+              && isTaskType(variable.type)) {
+            addTaskMethodsOf(type);
+          }
         } else {
           bodies.add(task);
         }
