@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -361,8 +362,8 @@ class FixesTogetherTest {
 
   @Test
   void poolShutDownOnTheNormalPathWithFuturesLeftByAFailedGet() {
-    // ExecutorNeverShutdown's try-with-resources would enclose OrphanedSubtasks' try/finally:
-    // its fix cancels the futures in a finally inside it, and OrphanedSubtasks offers none.
+    // ExecutorNeverShutdown's try-with-resources is made of edits at the edges of the code it
+    // wraps: OrphanedSubtasks' own try/finally nests inside it, and both fixes apply.
     String fixed = fixedByEveryCheck("Servers.java", SERVERS);
     assertEquals(
         """
@@ -377,18 +378,17 @@ class FixesTogetherTest {
           String startOne() { return "s"; }
           void startAll() throws Exception {
             try (ExecutorService pool = Executors.newCachedThreadPool()) {
-              List<Future<String>> futures = new ArrayList<>();
-              try {
-                for (int i = 0; i < n; i++) {
-                  futures.add(pool.submit(() -> startOne()));
-                }
-                for (Future<String> f : futures) {
-                  servers.add(f.get());
-                }
-                pool.shutdown();
-              } finally {
-                for (Future<?> future : futures) { future.cancel(true); }
-              }
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+              futures.add(pool.submit(() -> startOne()));
+            }
+            try { for (Future<String> f : futures) {
+              servers.add(f.get());
+            }
+            pool.shutdown();
+        } finally {
+        for (Future<?> future : futures) { future.cancel(true); }
+        }
             }
           }
         }
@@ -419,15 +419,15 @@ class FixesTogetherTest {
             ExecutorService pool = Executors.newCachedThreadPool();
             List<Future<String>> futures = new ArrayList<>();
             try {
-              for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> startOne()));
-              }
-              for (Future<String> f : futures) {
-                servers.add(f.get());
-              }
+            for (int i = 0; i < n; i++) {
+              futures.add(pool.submit(() -> startOne()));
+            }
+            for (Future<String> f : futures) {
+              servers.add(f.get());
+            }
             } finally {
               for (Future<?> future : futures) { future.cancel(true); }
-              pool.shutdown();
+            pool.shutdown();
             }
           }
         }
@@ -519,9 +519,9 @@ class FixesTogetherTest {
           String startOne() { return "s"; }
           void startAll() throws Exception {
             try (ExecutorService pool = Executors.newCachedThreadPool()) {
-              Future<String> only = pool.submit(() -> startOne());
-              servers.add(only.get());
-              pool.shutdown();
+            Future<String> only = pool.submit(() -> startOne());
+            servers.add(only.get());
+            pool.shutdown();
             }
           }
         }
@@ -550,6 +550,328 @@ class FixesTogetherTest {
     assertTrue(
         result.findings().getFirst().getMessageWithoutCheckName().contains("apply that one first"));
     assertTrue(result.fixed().contains("} finally {\nfor (Future<?> future : futures)"));
+  }
+
+  /**
+   * Futures read in turn, whose catches throw: OrphanedSubtasks cancels the others before each
+   * throw, SwallowedInterrupt restores the flag before the one in the catch of the interrupt.
+   */
+  private static final String REGIONS =
+      """
+      import java.io.IOException;
+      import java.io.InterruptedIOException;
+      import java.util.ArrayList;
+      import java.util.List;
+      import java.util.concurrent.ExecutionException;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Future;
+      class Regions {
+        List<String> callAll(ExecutorService pool, List<String> rows) throws IOException {
+          List<Future<String>> futures = new ArrayList<>();
+          for (String row : rows) {
+            futures.add(pool.submit(() -> row.trim()));
+          }
+          List<String> results = new ArrayList<>();
+          for (Future<String> f : futures) {
+            try {
+              results.add(f.get());
+            } catch (ExecutionException ee) {
+              throw new IOException(ee.getCause());
+            } catch (InterruptedException ie) {
+              throw new InterruptedIOException("interrupted reading a region");
+            }
+          }
+          return results;
+        }
+      }
+      """;
+
+  @Test
+  void cancelsAndRestoreBeforeOneThrowApplyTogether() {
+    AllFixes.Result result = AllFixes.apply(directory, "Regions.java", REGIONS);
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("OrphanedSubtasks", "SwallowedInterrupt"),
+        result.findings().stream().map(d -> d.checkName).toList());
+    assertEquals(
+        """
+        import java.io.IOException;
+        import java.io.InterruptedIOException;
+        import java.util.ArrayList;
+        import java.util.List;
+        import java.util.concurrent.ExecutionException;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        class Regions {
+          List<String> callAll(ExecutorService pool, List<String> rows) throws IOException {
+            List<Future<String>> futures = new ArrayList<>();
+            for (String row : rows) {
+              futures.add(pool.submit(() -> row.trim()));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : futures) {
+              try {
+                results.add(f.get());
+              } catch (ExecutionException ee) {
+                for (Future<?> future : futures) { future.cancel(true); }
+                throw new IOException(ee.getCause());
+              } catch (InterruptedException ie) {
+                for (Future<?> future : futures) { future.cancel(true); }
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted reading a region");
+              }
+            }
+            return results;
+          }
+        }
+        """,
+        result.fixed());
+    passesEveryCheck("Regions.java", result.fixed());
+  }
+
+  @Test
+  void cancelsBeforeAThrowAfterARestoreTheCatchAlreadyMakes() {
+    // The catch restores already: only OrphanedSubtasks reports, its cancels above the throw.
+    String source =
+        REGIONS.replace(
+            "throw new InterruptedIOException",
+            "Thread.currentThread().interrupt();\n        throw new InterruptedIOException");
+    AllFixes.Result result = AllFixes.apply(directory, "Regions.java", source);
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("OrphanedSubtasks"), result.findings().stream().map(d -> d.checkName).toList());
+    assertTrue(
+        result
+            .fixed()
+            .contains(
+                """
+                      } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        for (Future<?> future : futures) { future.cancel(true); }
+                        throw new InterruptedIOException("interrupted reading a region");
+                """),
+        result.fixed());
+    passesEveryCheck("Regions.java", result.fixed());
+  }
+
+  @Test
+  void cancelsBeforeAThrowAloneGoOnTheirOwnLines() {
+    BugCheckerRefactoringTestHelper.newInstance(OrphanedSubtasks.class, getClass())
+        .addInputLines("Regions.java", REGIONS)
+        .addOutputLines(
+            "Regions.java",
+            """
+            import java.io.IOException;
+            import java.io.InterruptedIOException;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+
+            class Regions {
+              List<String> callAll(ExecutorService pool, List<String> rows) throws IOException {
+                List<Future<String>> futures = new ArrayList<>();
+                for (String row : rows) {
+                  futures.add(pool.submit(() -> row.trim()));
+                }
+                List<String> results = new ArrayList<>();
+                for (Future<String> f : futures) {
+                  try {
+                    results.add(f.get());
+                  } catch (ExecutionException ee) {
+                    for (Future<?> future : futures) {
+                      future.cancel(true);
+                    }
+                    throw new IOException(ee.getCause());
+                  } catch (InterruptedException ie) {
+                    for (Future<?> future : futures) {
+                      future.cancel(true);
+                    }
+                    throw new InterruptedIOException("interrupted reading a region");
+                  }
+                }
+                return results;
+              }
+            }
+            """)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void restoreBeforeAThrowAloneAsBefore() {
+    BugCheckerRefactoringTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .addInputLines("Regions.java", REGIONS)
+        .addOutputLines(
+            "Regions.java",
+            """
+            import java.io.IOException;
+            import java.io.InterruptedIOException;
+            import java.util.ArrayList;
+            import java.util.List;
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+
+            class Regions {
+              List<String> callAll(ExecutorService pool, List<String> rows) throws IOException {
+                List<Future<String>> futures = new ArrayList<>();
+                for (String row : rows) {
+                  futures.add(pool.submit(() -> row.trim()));
+                }
+                List<String> results = new ArrayList<>();
+                for (Future<String> f : futures) {
+                  try {
+                    results.add(f.get());
+                  } catch (ExecutionException ee) {
+                    throw new IOException(ee.getCause());
+                  } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted reading a region");
+                  }
+                }
+                return results;
+              }
+            }
+            """)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
+  }
+
+  /**
+   * A pool never shut down, whose timed get lets the timeout out without a cancel and whose catch
+   * swallows the interrupt: three fixes in one method, the pool's wrapping the others' edits.
+   */
+  private static final String REPORTS =
+      """
+      import java.util.concurrent.Callable;
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+      import java.util.concurrent.Future;
+      import java.util.concurrent.TimeUnit;
+      class Reports {
+        String build(Callable<String> job) throws Exception {
+          ExecutorService pool = Executors.newSingleThreadExecutor();
+          Future<String> report = pool.submit(job);
+          try {
+            return report.get(5, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            return "interrupted";
+          }
+        }
+      }
+      """;
+
+  @Test
+  void poolWrapAroundATimedGetAndASwallowingCatchAppliesWithThem() {
+    AllFixes.Result result = AllFixes.apply(directory, "Reports.java", REPORTS);
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("ExecutorNeverShutdown", "SwallowedInterrupt", "TimeoutWithoutCancel"),
+        result.findings().stream().map(d -> d.checkName).sorted().toList());
+    assertEquals(
+        """
+        import java.util.concurrent.Callable;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.TimeoutException;
+        class Reports {
+          String build(Callable<String> job) throws Exception {
+            try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+            Future<String> report = pool.submit(job);
+            try {
+              return report.get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException timeout) {
+              report.cancel(true);
+              throw timeout;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return "interrupted";
+            }
+            }
+          }
+        }
+        """,
+        result.fixed());
+    passesEveryCheck("Reports.java", result.fixed());
+  }
+
+  @Test
+  void poolWrapAroundATimedGetAndASwallowingCatchAppliesWithThemOnRelease17() {
+    AllFixes.Result result = AllFixes.apply(directory, "Reports.java", REPORTS, "--release", "17");
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        """
+        import java.util.concurrent.Callable;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.TimeoutException;
+        class Reports {
+          String build(Callable<String> job) throws Exception {
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+            Future<String> report = pool.submit(job);
+            try {
+              return report.get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException timeout) {
+              report.cancel(true);
+              throw timeout;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return "interrupted";
+            }
+            } finally {
+              pool.shutdown();
+              pool.awaitTermination(30, TimeUnit.SECONDS);
+            }
+          }
+        }
+        """,
+        result.fixed());
+    // Left: the restore in the catch makes the pool's awaitTermination in the finally throw at
+    // once (the pool is shut down, not waited for), which InterruptibleCleanup reports.
+    EveryCheck.helper(getClass())
+        .addSourceLines(
+            "Reports.java",
+            result
+                .fixed()
+                .replace(
+                    "      pool.awaitTermination",
+                    "      // BUG: Diagnostic contains: InterruptibleCleanup\n      pool.awaitTermination"))
+        .setArgs("--release", "17")
+        .doTest();
+  }
+
+  @Test
+  void poolWrapAloneKeepsTheWrappedCodeAsItIs() {
+    BugCheckerRefactoringTestHelper.newInstance(ExecutorNeverShutdown.class, getClass())
+        .addInputLines("Reports.java", REPORTS)
+        .addOutputLines(
+            "Reports.java",
+            """
+            import java.util.concurrent.Callable;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+
+            class Reports {
+              String build(Callable<String> job) throws Exception {
+                try (ExecutorService pool = Executors.newSingleThreadExecutor()) {
+                  Future<String> report = pool.submit(job);
+                  try {
+                    return report.get(5, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    return "interrupted";
+                  }
+                }
+              }
+            }
+            """)
+        .doTest(BugCheckerRefactoringTestHelper.TestMode.TEXT_MATCH);
   }
 
   @Test

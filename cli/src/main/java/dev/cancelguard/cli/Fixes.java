@@ -39,8 +39,9 @@ final class Fixes {
 
   /**
    * Applies the first fix of each description, in source order; a fix whose edits overlap an
-   * earlier one's is left for the next round. A fix that cannot be applied makes the whole file
-   * fail rather than be half fixed.
+   * earlier one's is left for the next round. An edit an earlier fix already makes, the same text
+   * at the same place, is no overlap: it is applied once. A fix that cannot be applied makes the
+   * whole file fail rather than be half fixed.
    */
   static FileFix apply(
       JCCompilationUnit unit, Path file, String source, List<Description> descriptions) {
@@ -53,16 +54,22 @@ final class Fixes {
     withFix.sort(Comparator.comparingInt(d -> d.position.getStartPosition()));
     RangeSet<Integer> changed = TreeRangeSet.create();
     Set<Integer> insertions = new HashSet<>();
+    // Edits already taken: the same edit in a later fix is applied once, as Error Prone's patch
+    // does (two checks that restore in one catch, two cancels of one stop that share one `try`).
+    Set<Replacement> taken = new HashSet<>();
     List<Description> accepted = new ArrayList<>();
     int deferred = 0;
     try {
       for (Description description : withFix) {
         Fix fix = description.fixes.getFirst();
-        Set<Replacement> replacements = fix.getReplacements(ErrorProneEndPosTable.create(unit));
+        Set<Replacement> replacements =
+            new HashSet<>(fix.getReplacements(ErrorProneEndPosTable.create(unit)));
+        replacements.removeAll(taken);
         if (overlaps(replacements, changed, insertions, source.length())) {
           deferred++;
           continue;
         }
+        taken.addAll(replacements);
         for (Replacement replacement : replacements) {
           if (replacement.startPosition() == replacement.endPosition()) {
             insertions.add(replacement.startPosition());

@@ -119,6 +119,46 @@ class FixesTest {
   }
 
   @Test
+  void anEditAnEarlierFixAlreadyMakesIsAppliedOnceAndDefersNothing() throws Exception {
+    // Two checks restoring in one catch, or two cancels of one stop sharing one `try`: the same
+    // insertion in both fixes, as Error Prone applies it once.
+    JCCompilationUnit unit = parse();
+    JCTree a = method(unit, 0);
+    JCTree b = method(unit, 1);
+    Fixes.FileFix fix =
+        Fixes.apply(
+            unit,
+            Path.of("Demo.java"),
+            SOURCE,
+            List.of(
+                describe(
+                    a,
+                    SuggestedFix.builder()
+                        .prefixWith(a, "// both\n  ")
+                        .replace(a, "void a() { return; }")
+                        .build()),
+                describe(
+                    b,
+                    SuggestedFix.builder()
+                        .prefixWith(a, "// both\n  ")
+                        .replace(b, "void b() { return; }")
+                        .build())));
+    assertNull(fix.failure());
+    assertEquals(2, fix.applied());
+    assertEquals(0, fix.deferred());
+    assertEquals(
+        """
+        class Demo {
+          // both
+          void a() { return; }
+
+          void b() { return; }
+        }
+        """,
+        fix.text());
+  }
+
+  @Test
   void aFixThatCannotBeAppliedFailsTheFileAndChangesNothing() throws Exception {
     JCCompilationUnit unit = parse();
     JCTree a = method(unit, 0);

@@ -41,11 +41,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * What ExecutorNeverShutdown reports about a pool a code unit creates, and the fix it offers: the
  * work wrapped in try-with-resources where {@code close()} exists, otherwise in try/finally with
- * the shutdown. When OrphanedSubtasks' fix for the same code unit would edit text inside that wrap
- * (Error Prone drops a file's patch when two fixes overlap), the pool's fix takes it over: its
- * finally also cancels those sub-tasks, before the pool is shut down, and OrphanedSubtasks offers
- * no fix of its own for that finding ({@link #poolFixCovering}). Both checks ask this class, so
- * they agree on which finding carries the edit.
+ * the shutdown. The wrap is made of edits at the edges of the wrapped code only (the declaration
+ * turned into the resource, {@code try {} inserted above the first wrapped statement, {@code }
+ * finally { .. }} and {@code }} inserted below the work), never a rewritten copy of it: another
+ * check's edit inside that code (a restore in a catch, a cancel after a timed {@code get}) then
+ * touches none of the pool's edits, and Error Prone applies both. When OrphanedSubtasks' fix for
+ * the same code unit would not nest in the wrap ({@link #conflict}: its {@code finally} after the
+ * pool's, or at the same point), the pool's fix takes it over: its finally also cancels those
+ * sub-tasks, before the pool is shut down, and OrphanedSubtasks offers no fix of its own for that
+ * finding ({@link #poolFixCovering}). Both checks ask this class, so they agree on which finding
+ * carries the edit.
  */
 public final class PoolFixes {
   private PoolFixes() {}
@@ -154,9 +159,9 @@ public final class PoolFixes {
   }
 
   /**
-   * The pool's own fix; or, where OrphanedSubtasks' fix for the same code unit would edit text
-   * inside it, the fix that also cancels those sub-tasks (none when the code does not let the two
-   * be joined).
+   * The pool's own fix; or, where OrphanedSubtasks' fix for the same code unit would not nest in
+   * it, the fix that also cancels those sub-tasks (none when the code does not let the two be
+   * joined).
    */
   private static Decision withFix(
       Case kind,
@@ -173,7 +178,7 @@ public final class PoolFixes {
     OrphanFindings.Finding orphans = OrphanFindings.of(codeUnit, state.withPath(codeUnit), options);
     SuggestedFix theirs =
         orphans == null ? null : orphans.ownFix(state.withPath(codeUnit)).orElse(null);
-    if (theirs == null || !overlap(own, theirs, state)) {
+    if (theirs == null || !conflict(own, theirs, state)) {
       return new Decision(kind, exit, closeAvailable, null, own, null, false);
     }
     SuggestedFix joined = builder.build(orphans);
@@ -228,31 +233,49 @@ public final class PoolFixes {
   }
 
   /**
-   * Whether an edit of one fix starts or ends strictly inside text the other replaces, or the two
-   * replace overlapping text: Error Prone applies one of them, or neither. The same edit in both is
-   * applied once.
+   * Whether Error Prone could not apply both fixes, or applied together they would not nest: the
+   * pool's fix is made of edits at the edges of the code it wraps (the declaration, {@code try {}
+   * above the first wrapped statement, {@code } finally { .. }} below the work, {@code }} below the
+   * last), and the other fix must keep all its edits within one gap between two of them (or before
+   * the first, or after the last), not at a point where the pool's fix inserts other text. An edit
+   * inside the wrapped code (a restore in a catch, a cancel before a throw, a {@code try} and its
+   * {@code finally} around some of the statements) then lands inside the new {@code try} as it
+   * landed in the code. The same edit in both is applied once.
    */
-  private static boolean overlap(SuggestedFix a, SuggestedFix b, VisitorState state) {
+  private static boolean conflict(SuggestedFix pool, SuggestedFix other, VisitorState state) {
     ErrorProneEndPosTable ends = ErrorProneEndPosTable.create(state.getPath().getCompilationUnit());
-    Set<Replacement> first = a.getReplacements(ends);
-    Set<Replacement> second = b.getReplacements(ends);
-    for (Replacement one : first) {
-      for (Replacement other : second) {
-        if (!one.equals(other) && (inside(one, other) || inside(other, one))) {
-          return true;
+    List<Replacement> edges =
+        pool.getReplacements(ends).stream()
+            .sorted(java.util.Comparator.comparingInt(Replacement::startPosition))
+            .toList();
+    Set<Replacement> shared = new HashSet<>(edges);
+    int gap = -1;
+    for (Replacement edit : other.getReplacements(ends)) {
+      if (shared.contains(edit)) {
+        continue;
+      }
+      int before = 0;
+      for (Replacement edge : edges) {
+        boolean insertions =
+            edge.startPosition() == edge.endPosition()
+                && edit.startPosition() == edit.endPosition();
+        if (insertions && edge.startPosition() == edit.startPosition()) {
+          return true; // two texts inserted at one point
+        }
+        if (edge.endPosition() <= edit.startPosition()
+            && !(edge.startPosition() == edit.startPosition()
+                && edit.endPosition() > edit.startPosition())) {
+          before++;
+        } else if (edge.startPosition() < edit.endPosition()) {
+          return true; // the edit and the edge share text, or the edit spans the edge
         }
       }
+      if (gap >= 0 && gap != before) {
+        return true; // the other fix opens in one part of the wrap and closes in another
+      }
+      gap = before;
     }
     return false;
-  }
-
-  /** {@code edit} starts or ends strictly inside {@code outer}, or they share replaced text. */
-  private static boolean inside(Replacement edit, Replacement outer) {
-    int start = outer.startPosition();
-    int end = outer.endPosition();
-    return (edit.startPosition() > start && edit.startPosition() < end)
-        || (edit.endPosition() > start && edit.endPosition() < end)
-        || (edit.startPosition() == start && edit.endPosition() == end && end > start);
   }
 
   /**
@@ -356,17 +379,16 @@ public final class PoolFixes {
     Type type = getType(declaration);
     Type autoCloseable = state.getSymtab().autoCloseableType;
     Type executorService = state.getTypeFromString("java.util.concurrent.ExecutorService");
+    StatementTree lastWrapped = statements.get(last);
     if (closeAvailable && type != null && isSubtype(type, autoCloseable, state)) {
       String header = source.subSequence(declarationStart, declarationEnd).toString().strip();
       if (header.endsWith(";")) {
         header = header.substring(0, header.length() - 1).strip();
       }
-      int end = last > index ? state.getEndPosition(statements.get(last)) : declarationEnd;
+      // The declaration becomes the resource; the statements after it stay as they are.
+      fix.replace(declarationStart, declarationEnd, "try (" + header + ") {");
       if (fold == null) {
-        String body = shift(source.subSequence(declarationEnd, end).toString(), false);
-        return fix.replace(
-                declarationStart, end, "try (" + header + ") {" + body + "\n" + indent + "}")
-            .build();
+        return fix.merge(SourceEdits.insertLinesBelow(lastWrapped, indent + "}\n", state)).build();
       }
       // The sub-tasks are cancelled in a finally inside the try-with-resources: the pool's
       // close() runs after it, and waits for tasks already told to stop.
@@ -376,28 +398,18 @@ public final class PoolFixes {
       if (innerStart <= declarationsEnd) {
         return null; // the first wrapped statement shares a line with a declaration
       }
-      String declarations =
-          shift(source.subSequence(declarationEnd, declarationsEnd).toString(), false);
-      String inner = shift(shift(source.subSequence(innerStart, end).toString(), true), true);
-      return fix.replace(
-              declarationStart,
-              end,
-              "try ("
-                  + header
-                  + ") {"
-                  + declarations
-                  + "\n"
-                  + indent
-                  + "  try {\n"
-                  + inner
-                  + "\n"
-                  + indent
-                  + "  } finally {\n"
-                  + indented(cancels, indent + "    ")
-                  + indent
-                  + "  }\n"
-                  + indent
-                  + "}")
+      return fix.merge(SourceEdits.insertLinesAbove(statements.get(from), "try {\n", state))
+          .merge(
+              SourceEdits.insertLinesBelow(
+                  lastWrapped,
+                  indent
+                      + "} finally {\n"
+                      + indented(cancels, indent + "  ")
+                      + indent
+                      + "}\n"
+                      + indent
+                      + "}\n",
+                  state))
           .build();
     }
     if (type == null
@@ -411,7 +423,6 @@ public final class PoolFixes {
     if (lineStart <= state.getEndPosition(statements.get(from - 1))) {
       return null; // the next statement shares the declaration's line
     }
-    int end = state.getEndPosition(statements.get(last));
     String name = local.getSimpleName().toString();
     boolean checkResult = readsTaskResultsAfter(statements, last, local, state);
     String wait =
@@ -423,25 +434,25 @@ public final class PoolFixes {
             checkResult,
             fix,
             state);
-    String wrapped =
-        indent
-            + "try {\n"
-            + shift(source.subSequence(lineStart, end).toString(), true)
-            + "\n"
-            + indent
-            + "} finally {\n"
-            + indented(cancels, indent + "  ")
-            + indent
-            + "  "
-            + name
-            + ".shutdown();\n"
-            + indent
-            + "  "
-            + wait
-            + "\n"
-            + indent
-            + "}";
-    return fix.replace(lineStart, end, wrapped).build();
+    return fix.merge(SourceEdits.insertLinesAbove(statements.get(from), "try {\n", state))
+        .merge(
+            SourceEdits.insertLinesBelow(
+                lastWrapped,
+                indent
+                    + "} finally {\n"
+                    + indented(cancels, indent + "  ")
+                    + indent
+                    + "  "
+                    + name
+                    + ".shutdown();\n"
+                    + indent
+                    + "  "
+                    + wait
+                    + "\n"
+                    + indent
+                    + "}\n",
+                state))
+        .build();
   }
 
   /**
@@ -502,32 +513,21 @@ public final class PoolFixes {
     CharSequence source = state.getSourceCode();
     String indent = SourceEdits.indentation(source, getStartPosition(declaration));
     int lineStart = SourceEdits.lineStart(source, getStartPosition(statements.get(from)));
-    int workEnd = state.getEndPosition(statements.get(first - 1));
-    int end = state.getEndPosition(statements.get(last));
     if (indent == null
         || lineStart <= state.getEndPosition(statements.get(from - 1))
-        || workEnd < 0
-        || end < 0) {
+        || state.getEndPosition(statements.get(first - 1)) < 0
+        || state.getEndPosition(statements.get(last)) < 0) {
       return null;
     }
-    StringBuilder wrapped =
-        new StringBuilder(indent)
-            .append("try {\n")
-            .append(shift(source.subSequence(lineStart, workEnd).toString(), true))
-            .append('\n')
-            .append(indent)
-            .append("} finally {\n")
-            .append(indented(cancels, indent + "  "));
-    for (int i = first; i <= last; i++) {
-      StatementTree cleanup = statements.get(i);
-      wrapped
-          .append(indent)
-          .append("  ")
-          .append(source.subSequence(getStartPosition(cleanup), state.getEndPosition(cleanup)))
-          .append('\n');
-    }
-    wrapped.append(indent).append('}');
-    return fix.replace(lineStart, end, wrapped.toString()).build();
+    // The shutdown statements stay where they are: `} finally {` goes in above them.
+    return fix.merge(SourceEdits.insertLinesAbove(statements.get(from), "try {\n", state))
+        .merge(
+            SourceEdits.insertLinesBelow(
+                statements.get(first - 1),
+                indent + "} finally {\n" + indented(cancels, indent + "  "),
+                state))
+        .merge(SourceEdits.insertLinesBelow(statements.get(last), indent + "}\n", state))
+        .build();
   }
 
   /** {@code pool.anything(..);} as a statement, or null. */
@@ -609,21 +609,5 @@ public final class PoolFixes {
       }.scan(statements.get(i), null);
     }
     return found[0];
-  }
-
-  /** Indents lines by two more spaces (blank lines stay blank; the first only if asked). */
-  private static String shift(String text, boolean first) {
-    String[] lines = text.split("\n", -1);
-    StringBuilder shifted = new StringBuilder();
-    for (int i = 0; i < lines.length; i++) {
-      if (i > 0) {
-        shifted.append('\n');
-      }
-      if ((i > 0 || first) && !lines[i].isBlank()) {
-        shifted.append("  ");
-      }
-      shifted.append(lines[i]);
-    }
-    return shifted.toString();
   }
 }

@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import dev.cancelguard.analysis.flow.FactFlow.Exit;
 import dev.cancelguard.analysis.tasks.SubtaskGroup.Member;
 import dev.cancelguard.analysis.trees.LocalUses;
+import dev.cancelguard.analysis.trees.SourceEdits;
 import java.util.List;
 import java.util.Set;
 
@@ -20,6 +21,13 @@ import java.util.Set;
  * The source edits that cancel a {@link SubtaskGroup}'s sub-tasks: the cancelling statements for a
  * member, inserted before a way out ({@code return}, {@code throw}, the end of the body), or a
  * {@code try { .. } finally { <cancel them> }} around the code that waits.
+ *
+ * <p>Cancels before a way out go on lines of their own above its line ({@link
+ * SourceEdits#insertLinesAbove}), not right before the statement: a restore of the interrupt flag
+ * is inserted right before the first statement of its catch ({@link RestoreEdits#restoreInCatch}),
+ * which is often that same {@code throw}, and two different insertions at one point are an overlap
+ * that makes Error Prone drop the file's patch. At two points, both apply: the cancels, then the
+ * restore, then the throw.
  */
 public final class SubtaskCancels {
   private SubtaskCancels() {}
@@ -74,7 +82,7 @@ public final class SubtaskCancels {
         if (parent instanceof BlockTree
             || (parent instanceof CaseTree caseTree
                 && caseTree.getCaseKind() == CaseTree.CaseKind.STATEMENT)) {
-          fix.prefixWith(statement, cancels.toString());
+          fix.merge(SourceEdits.insertLinesAbove(statement, cancels.toString(), group.state));
         } else {
           fix.prefixWith(statement, "{\n" + cancels).postfixWith(statement, "\n}");
         }

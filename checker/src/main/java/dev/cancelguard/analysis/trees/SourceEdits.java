@@ -22,6 +22,56 @@ public final class SourceEdits {
   }
 
   /**
+   * Inserts the lines of {@code lines} (each ending in a newline) above the line {@code tree}
+   * starts, at its indentation: at the start of that line, a point other than the start of {@code
+   * tree}, where {@link #insertBefore} puts its code. Two fixes that each add statements before the
+   * same statement, one with each method, touch different points and apply together (this one's
+   * lines first). Where code precedes {@code tree} on its line, the lines go right before it.
+   */
+  public static SuggestedFix insertLinesAbove(Tree tree, String lines, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int start = getStartPosition(tree);
+    String indentation = source == null || start < 0 ? null : indentation(source, start);
+    if (indentation == null || indentation.isEmpty()) {
+      return SuggestedFix.prefixWith(tree, lines);
+    }
+    StringBuilder indented = new StringBuilder();
+    for (int from = 0; from < lines.length(); ) {
+      int newline = lines.indexOf('\n', from);
+      int end = newline < 0 ? lines.length() : newline;
+      indented.append(indentation).append(lines, from, end).append('\n');
+      from = end + 1;
+    }
+    int lineStart = lineStart(source, start);
+    return SuggestedFix.replace(lineStart, lineStart, indented.toString());
+  }
+
+  /**
+   * Inserts {@code lines} (each ending in a newline, indented by the caller) below the line {@code
+   * tree} ends on: at the start of the next line when only blanks follow {@code tree} on its line,
+   * a point no edit right after {@code tree} ({@code postfixWith}) touches; else right after {@code
+   * tree}, on a line of their own.
+   */
+  public static SuggestedFix insertLinesBelow(Tree tree, String lines, VisitorState state) {
+    CharSequence source = state.getSourceCode();
+    int end = state.getEndPosition(tree);
+    if (source != null && end >= 0) {
+      int next = end;
+      while (next < source.length()
+          && (source.charAt(next) == ' '
+              || source.charAt(next) == '\t'
+              || source.charAt(next) == '\r')) {
+        next++;
+      }
+      if (next < source.length() && source.charAt(next) == '\n') {
+        return SuggestedFix.replace(next + 1, next + 1, lines);
+      }
+    }
+    String text = lines.endsWith("\n") ? lines.substring(0, lines.length() - 1) : lines;
+    return SuggestedFix.postfixWith(tree, "\n" + text);
+  }
+
+  /**
    * Inserts {@code code} as the first statement of {@code block}; an empty block becomes {@code {
    * code }}.
    */
