@@ -130,6 +130,56 @@ class FixesTogetherTest {
   }
 
   @Test
+  void taskLoopWhoseCatchAllSwallowsTheInterrupt() {
+    String fixed =
+        fixedByEveryCheck(
+            "Consumer.java",
+            """
+            import java.util.concurrent.BlockingQueue;
+            import java.util.concurrent.ExecutorService;
+            class Consumer {
+              void start(ExecutorService pool, BlockingQueue<String> queue) {
+                pool.execute(
+                    () -> {
+                      while (true) {
+                        try {
+                          System.out.println(queue.take());
+                        } catch (Exception e) {
+                          System.err.println(e);
+                        }
+                      }
+                    });
+              }
+            }
+            """);
+    // A catch that also takes other exceptions: SwallowedInterrupt restores and leaves the loop
+    // under one test of the caught exception, and LoopWithoutCancellationPoint inserts that same
+    // text there (a plain guarded restore would be another insertion at the same point).
+    assertEquals(
+        """
+        import java.util.concurrent.BlockingQueue;
+        import java.util.concurrent.ExecutorService;
+        class Consumer {
+          void start(ExecutorService pool, BlockingQueue<String> queue) {
+            pool.execute(
+                () -> {
+                  while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                      System.out.println(queue.take());
+                    } catch (Exception e) {
+                      if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); break; }
+                      System.err.println(e);
+                    }
+                  }
+                });
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Consumer.java", fixed);
+  }
+
+  @Test
   void blockingCleanupAfterTheRestoreWithASwallowingCatch() {
     String fixed =
         fixedByEveryCheck(

@@ -3518,6 +3518,8 @@ class LoopWithoutCancellationPointTest {
 
   @Test
   void fix_forTheCleanerLoopWhenAnotherFileOfThePackageMakesTheCleaner() {
+    // The catch takes every Throwable: the restore and the leave under one test of the caught
+    // exception, the same insertion SwallowedInterrupt makes there.
     refactoring
         .addInputLines("refs/AutoReference.java", REFERENCE_CLEANER)
         .addOutputLines(
@@ -3530,6 +3532,7 @@ class LoopWithoutCancellationPointTest {
                     "        } catch (Throwable ignored) {\n"
                         + "          if (ignored instanceof InterruptedException) {\n"
                         + "            Thread.currentThread().interrupt();\n"
+                        + "            break;\n"
                         + "          }\n"))
         .addInputLines(
             "refs/Reaper.java",

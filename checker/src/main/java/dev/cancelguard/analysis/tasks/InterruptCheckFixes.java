@@ -29,11 +29,13 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.interrupts.CancellationPoints.LoopReaction;
+import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.Interrupts;
 import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SourceEdits;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,15 +169,47 @@ public final class InterruptCheckFixes {
       CancelGuardOptions options) {
     if (reaction.swallowingCatch() != null
         && !restoresAtItsTop((CatchTree) reaction.swallowingCatch().getLeaf(), state)) {
+      SuggestedFix leave =
+          guardedLeaveOfSwallowedInterrupt(reaction.swallowingCatch(), state, options);
       SuggestedFix restore =
-          RestoreEdits.restoreInCatch(
-              (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
+          leave != null
+              ? leave
+              : RestoreEdits.restoreInCatch(
+                  (CatchTree) reaction.swallowingCatch().getLeaf(), false, state, options);
       if (restore == null) {
         return null;
       }
       fix.merge(restore);
     }
     return fix.build();
+  }
+
+  /**
+   * SwallowedInterrupt's fix for a catch that also takes other exceptions where it leaves the loop
+   * ({@code if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); break; }},
+   * one insertion at the top of the catch); null elsewhere. The plain restore this check would
+   * insert there is another text at the same point, an overlap that makes Error Prone drop the
+   * file's patch; the same edit is applied once, and leaving the loop on the interrupt is what the
+   * loop's new condition asks for too.
+   */
+  private static @Nullable SuggestedFix guardedLeaveOfSwallowedInterrupt(
+      TreePath catchPath, VisitorState state, CancelGuardOptions options) {
+    CatchTree catchTree = (CatchTree) catchPath.getLeaf();
+    String guard = RestoreEdits.interruptGuard(catchTree, /* atTop= */ true, state);
+    if (guard == null || guard.isEmpty()) {
+      return null;
+    }
+    TreePath codeUnit = Tasks.enclosingCodeUnit(catchPath);
+    List<Leak> leaks = LostInterrupts.ofCatch(catchPath, codeUnit, state, options);
+    if (leaks.isEmpty()) {
+      return null;
+    }
+    InterruptFixes.CatchFixes fixes =
+        InterruptFixes.forCatch(catchPath, codeUnit, leaks, state, options);
+    return fixes.placement().shape() == RestorePlacement.Shape.LEAVE_THE_LOOP
+            && !fixes.fixes().isEmpty()
+        ? fixes.fixes().getFirst()
+        : null;
   }
 
   /**

@@ -240,7 +240,7 @@ public final class SelfThreadBases {
         || method.isConstructor()
         || (method.getSimpleName().contentEquals("run") && method.getParameters().isEmpty())
         || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()
-        || !onlyTheCompilationReaches(method, state)) {
+        || !CompiledSources.onlyTheCompilationReaches(method, state)) {
       return false;
     }
     List<TreePath> calls = CompilationCalls.of(state).callsOf(method);
@@ -369,26 +369,6 @@ public final class SelfThreadBases {
       case null -> null;
       default -> null;
     };
-  }
-
-  /**
-   * True if nothing outside the compilation can call the method or make an instance of the class:
-   * it, or a method or class around it, is private, or not public nor protected in a package
-   * compiled whole. One answer for the callers of a stop-loop helper and the makers of a runner.
-   */
-  private static boolean onlyTheCompilationReaches(Symbol methodOrClass, VisitorState state) {
-    for (Symbol s = methodOrClass;
-        s instanceof MethodSymbol || s instanceof ClassSymbol;
-        s = s.owner) {
-      if (s.isPrivate()) {
-        return true;
-      }
-      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
-          && CompiledSources.filesOfWholePackage(s.packge(), state) != null) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** True if a method reference anywhere in the compilation names the method. */
@@ -704,7 +684,7 @@ public final class SelfThreadBases {
       ClassSymbol runner, List<VarSymbol> runnerFields, VisitorState state) {
     if (!runner.hasOuterInstance()
         || !(runner.owner instanceof ClassSymbol outer)
-        || !onlyTheCompilationReaches(runner, state)) {
+        || !CompiledSources.onlyTheCompilationReaches(runner, state)) {
       return null;
     }
     CompilationCalls calls = CompilationCalls.of(state);

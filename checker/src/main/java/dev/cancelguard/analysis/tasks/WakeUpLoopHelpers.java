@@ -10,9 +10,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Flags;
-import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.CompilationCalls;
@@ -91,7 +88,7 @@ public final class WakeUpLoopHelpers {
         || method.isConstructor()
         || (method.getSimpleName().contentEquals("run") && method.getParameters().isEmpty())
         || !ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty()
-        || !onlyTheCompilationReaches(method, state)) {
+        || !CompiledSources.onlyTheCompilationReaches(method, state)) {
       return false;
     }
     CompilationCalls calls = CompilationCalls.of(state);
@@ -150,24 +147,5 @@ public final class WakeUpLoopHelpers {
           parent;
       default -> null;
     };
-  }
-
-  /**
-   * True if nothing outside the compilation can call the method: it, or a method or class around
-   * it, is private, or not public nor protected in a package compiled whole.
-   */
-  private static boolean onlyTheCompilationReaches(Symbol methodOrClass, VisitorState state) {
-    for (Symbol s = methodOrClass;
-        s instanceof MethodSymbol || s instanceof ClassSymbol;
-        s = s.owner) {
-      if (s.isPrivate()) {
-        return true;
-      }
-      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
-          && CompiledSources.filesOfWholePackage(s.packge(), state) != null) {
-        return true;
-      }
-    }
-    return false;
   }
 }

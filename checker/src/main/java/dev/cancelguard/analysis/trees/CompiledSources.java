@@ -6,6 +6,7 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -193,6 +194,26 @@ public final class CompiledSources {
     } catch (RuntimeException notFound) {
       return null; // a symbol javac cannot place in any tree
     }
+  }
+
+  /**
+   * True if nothing outside the compilation can call the method or make an instance of the class:
+   * it, or a method or class around it, is private, or not public nor protected in a package
+   * compiled whole.
+   */
+  public static boolean onlyTheCompilationReaches(Symbol methodOrClass, VisitorState state) {
+    for (Symbol s = methodOrClass;
+        s instanceof MethodSymbol || s instanceof ClassSymbol;
+        s = s.owner) {
+      if (s.isPrivate()) {
+        return true;
+      }
+      if ((s.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
+          && filesOfWholePackage(s.packge(), state) != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
