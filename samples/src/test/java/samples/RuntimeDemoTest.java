@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ConcurrentModificationException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -480,7 +481,12 @@ class RuntimeDemoTest {
     List<String> logs = List.of("access.log", "app.log", "gc.log");
     // The archive is on a slow disk: the compressors' writes wait until the test lets them go.
     GatedOutputStream brokenArchive = new GatedOutputStream(demo.gate());
-    BrokenLogArchiver.archive(logs, brokenArchive);
+    try {
+      BrokenLogArchiver.archive(logs, brokenArchive);
+    } catch (ConcurrentModificationException | NullPointerException closeRacedACompressor) {
+      // The same bug, seen as a crash: the close walks the zip's list of entries while a
+      // compressor that has just started adds its entry to it. Either way nothing is archived.
+    }
     assertTrue(brokenArchive.isClosed(), "archive() returned, the archive is closed");
     brokenArchive.gate().open();
     assertEquals(List.of(), brokenArchive.zipEntries(), "no log made it into the archive");
