@@ -33,10 +33,10 @@ import javax.lang.model.element.Modifier;
  * Threads that only ever run as shutdown hooks: a thread the code makes and never starts, but
  * registers with {@code Runtime.addShutdownHook(..)}. Outside the JVM's shutdown such a thread has
  * not started, so an interrupt of it stops nothing; during the shutdown the JVM runs every
- * registered hook and halts only once all of them have ended ({@code Runtime.addShutdownHook}:
- * "When all the hooks have finished it will then halt"). So a shutdown hook that interrupts it and
- * returns does not let the JVM halt while it still runs: the JVM waits for it as for the hook
- * itself (a force-kill timer the cleanup hook interrupts once it is done).
+ * registered hook, and "the shutdown sequence finishes when all shutdown hooks have terminated"
+ * ({@code Runtime}'s documentation): only then does the JVM halt. So a shutdown hook that
+ * interrupts it and returns does not let the JVM halt while it still runs: the JVM waits for it as
+ * for the hook itself (a force-kill timer the cleanup hook interrupts once it is done).
  */
 public final class HookOnlyThreads {
   private HookOnlyThreads() {}
