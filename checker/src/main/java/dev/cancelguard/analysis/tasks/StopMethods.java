@@ -47,7 +47,16 @@ public final class StopMethods {
       VisitorState state) {
     boolean stopLike =
         codeUnit.getLeaf() instanceof MethodTree method && Terminations.isStopLike(method);
-    if (!stopLike && !Terminations.isShutdownHook(codeUnit, state)) {
+    boolean hook = Terminations.isShutdownHook(codeUnit, state);
+    if (!stopLike && !hook) {
+      return false;
+    }
+    // A shutdown hook interrupting a thread that only ever runs as a shutdown hook itself (a
+    // force-kill timer the cleanup hook interrupts once it is done): the JVM halts only once every
+    // hook has ended, so the hook's return does not let it halt while that thread still runs.
+    if (hook
+        && target.kind() == CancelTarget.Kind.THREAD
+        && HookOnlyThreads.runsOnlyAsAShutdownHook(target.variable(), state)) {
       return false;
     }
     // A parameter: the caller passed it in and may wait for it after this returns. So are the
