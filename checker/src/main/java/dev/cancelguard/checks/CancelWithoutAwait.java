@@ -36,6 +36,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.DocLinks;
 import dev.cancelguard.analysis.jdk.ExecutorCalls;
@@ -209,6 +210,12 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       }
       if (note == null && !timedWait) {
         note = callerNote(call, cancel, state);
+      }
+      if (note == null && !WorkerCode.mayRunOnAWorker(codeUnit, state)) {
+        ClassSymbol subclass = WorkerCode.subclassWhoseWorkReachesTheStop(codeUnit, target, state);
+        if (subclass != null) {
+          note = subclassWorkNote(subclass, getReceiver(call), state);
+        }
       }
       if (note == null
           && !WorkerCode.mayRunOnAWorker(codeUnit, state)
@@ -446,6 +453,21 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         + next
         + ", which would then fail at once (its wait, or the one a fix puts there, cut short);"
         + " wait where the caller's stops are done, or let this stop throw the interrupt.";
+  }
+
+  /**
+   * Why no wait is offered where a subclass of another file hands the pool work that calls this
+   * stop on the object itself.
+   */
+  private static String subclassWorkNote(
+      ClassSymbol subclass, @Nullable ExpressionTree receiver, VisitorState state) {
+    String name = receiver == null ? "the work" : state.getSourceForNode(receiver);
+    return " No wait is offered: "
+        + subclass.getSimpleName()
+        + ", a subclass in another file, hands "
+        + name
+        + " work that calls this stop on the object itself, so the stop may run on a thread of"
+        + " that very work, where a wait would wait for itself; wait where the work was started.";
   }
 
   /** Why no unbounded wait is offered where the work runs its users' code. */

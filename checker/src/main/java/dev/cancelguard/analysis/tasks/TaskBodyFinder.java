@@ -105,6 +105,17 @@ final class TaskBodyFinder {
         });
   }
 
+  /**
+   * The target's task bodies in another file of the compilation ({@code unit}): the work a subclass
+   * of the target's class declared there hands the pool it inherits. Not cached: asked once per
+   * such file and stop.
+   */
+  static TaskBodyFinder foundIn(CancelTarget target, CompilationUnitTree unit, VisitorState state) {
+    TaskBodyFinder finder = new TaskBodyFinder(target, state, unit);
+    finder.find();
+    return finder;
+  }
+
   private void find() {
     switch (target.kind()) {
       case EXECUTOR -> findSubmissions();

@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
@@ -148,7 +149,8 @@ public final class WorkerCode {
     return stop.owner instanceof ClassSymbol owner
         && !stop.isStatic()
         && !stop.isPrivate()
-        && aSubclassTaskCallsTheStop(owner, stop, state);
+        && (aSubclassTaskCallsTheStop(owner, stop, state)
+            || aSubclassesWorkReachesTheStop(owner, stop, target, unit, state));
   }
 
   /**
@@ -374,6 +376,133 @@ public final class WorkerCode {
       }
     }
     return false;
+  }
+
+  /**
+   * The subclass of another file whose work reaches the stop at {@code codeUnit} on the object
+   * itself ({@link #aSubclassesWorkReachesTheStop}), where that, and no reading of this file, is
+   * why the work reaches it; null otherwise. For the message.
+   */
+  public static @Nullable ClassSymbol subclassWhoseWorkReachesTheStop(
+      TreePath codeUnit, CancelTarget target, VisitorState state) {
+    if (!(codeUnit.getLeaf() instanceof MethodTree method)
+        || !(getSymbol(method) instanceof MethodSymbol stop)
+        || !(stop.owner instanceof ClassSymbol owner)
+        || stop.isStatic()
+        || stop.isPrivate()
+        || target.kind() == CancelTarget.Kind.FUTURE) {
+      return null;
+    }
+    TaskBodyFinder finder = TaskBodyFinder.found(target, state);
+    if (finder.runsCodeFromOutside
+        || HandedOutPools.isHandedOut(target, state)
+        || callsTheStop(finder.bodies, stop, codeUnit.getCompilationUnit(), false, Set.of(), state)
+        || aSubclassTaskCallsTheStop(owner, stop, state)) {
+      return null;
+    }
+    Set<CompilationUnitTree> read = new HashSet<>();
+    read.add(codeUnit.getCompilationUnit());
+    for (ClassSymbol subclass : CompiledSources.subclassesOf(owner, state)) {
+      TreePath path = CompiledSources.classPath(subclass, state);
+      if (path == null || !read.add(path.getCompilationUnit())) {
+        continue;
+      }
+      TaskBodyFinder work = TaskBodyFinder.foundIn(target, path.getCompilationUnit(), state);
+      if (!work.bodies.isEmpty() && callsTheStopOnItself(work.bodies, stop, state)) {
+        return subclass;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * True if a class of another file of this compilation that extends the stop's class hands the
+   * cancelled pool (or thread) work of its own — the pool a field of the stop's class it inherits,
+   * {@code scheduledPool.scheduleWithFixedDelay(new StatusCheckRunnable(), ..)} — and that work
+   * calls the stop on the object itself, through up to {@value #MAX_CALL_DEPTH} methods the object
+   * calls on itself, in any file of the compilation ({@code run() -> reportFinalStatusThenDestroy()
+   * -> destroy()}, the last an abstract method of a base class that the stop implements). The stop
+   * then runs on a thread of the very pool it would wait for. Only calls on the object itself
+   * (implicit, {@code this}, {@code super}, {@code Outer.this}) are followed: another object's stop
+   * stops another pool.
+   */
+  private static boolean aSubclassesWorkReachesTheStop(
+      ClassSymbol owner,
+      MethodSymbol stop,
+      CancelTarget target,
+      CompilationUnitTree unit,
+      VisitorState state) {
+    if (target.kind() == CancelTarget.Kind.FUTURE) {
+      return false;
+    }
+    Set<CompilationUnitTree> read = new HashSet<>();
+    read.add(unit); // this file's work is read above
+    for (ClassSymbol subclass : CompiledSources.subclassesOf(owner, state)) {
+      TreePath path = CompiledSources.classPath(subclass, state);
+      if (path == null || !read.add(path.getCompilationUnit())) {
+        continue;
+      }
+      TaskBodyFinder finder = TaskBodyFinder.foundIn(target, path.getCompilationUnit(), state);
+      if (!finder.bodies.isEmpty() && callsTheStopOnItself(finder.bodies, stop, state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True if {@code bodies}, or a method of the compilation they call on the object itself up to
+   * {@value #MAX_CALL_DEPTH} deep, calls on the object itself the stop, a method that overrides it,
+   * or a method the stop overrides (which dispatches to the stop on an object of its class).
+   */
+  private static boolean callsTheStopOnItself(
+      List<? extends Tree> bodies, MethodSymbol stop, VisitorState state) {
+    Set<MethodSymbol> seen = new HashSet<>();
+    Deque<Tree> toScan = new ArrayDeque<>(bodies);
+    for (int depth = 0; depth <= MAX_CALL_DEPTH && !toScan.isEmpty(); depth++) {
+      Set<MethodSymbol> called = new HashSet<>();
+      for (Tree code : toScan) {
+        new TreeScanner<Void, Void>() {
+          @Override
+          public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+            ExpressionTree receiver = getReceiver(call);
+            if (getSymbol(call) instanceof MethodSymbol callee
+                && !callee.isStatic()
+                && (receiver == null || isThisOrSuper(receiver) || isOuterThis(receiver))) {
+              called.add(callee);
+            }
+            return super.visitMethodInvocation(call, null);
+          }
+
+          @Override
+          public Void visitClass(ClassTree classTree, Void unused) {
+            return null; // a class the work makes runs where it is handed
+          }
+        }.scan(code, null);
+      }
+      Deque<Tree> next = new ArrayDeque<>();
+      for (MethodSymbol callee : called) {
+        if (callee.equals(stop)
+            || overrides(callee, stop, state)
+            || (callee.owner instanceof ClassSymbol && overrides(stop, callee, state))) {
+          return true;
+        }
+        if (seen.add(callee)) {
+          MethodTree declaration = CompiledSources.methodTree(callee, state);
+          if (declaration != null && declaration.getBody() != null) {
+            next.add(declaration.getBody());
+          }
+        }
+      }
+      toScan = next;
+    }
+    return false;
+  }
+
+  /** {@code Outer.this}: the object an inner task class's code belongs to. */
+  private static boolean isOuterThis(ExpressionTree receiver) {
+    return receiver instanceof MemberSelectTree select
+        && select.getIdentifier().contentEquals("this");
   }
 
   private static boolean isTaskType(ClassSymbol type, VisitorState state) {
