@@ -34,6 +34,7 @@ import dev.cancelguard.analysis.interrupts.DocumentedClears;
 import dev.cancelguard.analysis.interrupts.InterruptPaths.Leak;
 import dev.cancelguard.analysis.interrupts.InterruptRecords;
 import dev.cancelguard.analysis.interrupts.Interrupts;
+import dev.cancelguard.analysis.interrupts.RestoringThrowers;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.tasks.CallerContinuations;
 import dev.cancelguard.analysis.tasks.FlagTestsAfterCatches;
@@ -122,6 +123,11 @@ public final class SwallowedInterrupt extends CancelGuardChecker
     // `if (f.isDone()) { f.get(); }`, or a same-file callee that declares InterruptedException
     // but never throws it: the catch cannot receive an interrupt.
     if (Interrupts.noInterruptReachesTheCatches(state.getPath(), state)) {
+      return NO_MATCH;
+    }
+    // Every interrupt the try can throw comes from a same-file helper that restores the flag right
+    // before it throws: the catch starts with the flag already set.
+    if (RestoringThrowers.everyInterruptArrivesWithTheFlagSet(state.getPath(), catchTree, state)) {
       return NO_MATCH;
     }
     TreePath catchPath = new TreePath(state.getPath(), catchTree);

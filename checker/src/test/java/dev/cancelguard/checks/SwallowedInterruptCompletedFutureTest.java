@@ -299,4 +299,105 @@ class SwallowedInterruptCompletedFutureTest {
             "Iteration.java", gathered("completed.add(service.submit(() -> \"late\"));"))
         .doTest();
   }
+
+  /**
+   * A list filled with the whole result of {@code invokeAll} ({@code fill}), each element read in a
+   * lambda that {@code walk} hands it to; {@code extra} comes before the walk.
+   */
+  private static String gatheredAndWalked(String fill, String extra, String walk) {
+    return """
+        import java.util.*;
+        import java.util.concurrent.*;
+        class Fanout {
+          Map<Integer, Integer> run(ExecutorService pool, List<Callable<Integer>> tasks) {
+            List<Future<Integer>> futures = new ArrayList<>();
+            Map<Integer, Integer> results = new TreeMap<>();
+            try {
+              futures.addAll(%s);
+              %s
+              %s(future -> {
+                try {
+                  Integer value = future.get();
+                  results.put(value, value);
+                  // BUG: Diagnostic contains: without restoring
+                } catch (InterruptedException | ExecutionException e) {
+                  results.put(-1, -1);
+                }
+              });
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException("invokeAll failed", e);
+            }
+            return results;
+          }
+        }
+        """
+        .formatted(fill, extra, walk);
+  }
+
+  @Test
+  void negative_futuresOfInvokeAllAddedToAListAndWalkedByStreamForEach() {
+    helper
+        .addSourceLines(
+            "Fanout.java",
+            noBug(gatheredAndWalked("pool.invokeAll(tasks)", "", "futures.stream().forEach")))
+        .doTest();
+  }
+
+  @Test
+  void negative_futuresOfInvokeAllAddedToAListAndWalkedByForEach() {
+    helper
+        .addSourceLines(
+            "Fanout.java", noBug(gatheredAndWalked("pool.invokeAll(tasks)", "", "futures.forEach")))
+        .doTest();
+  }
+
+  @Test
+  void positive_listAlsoGivenASubmittedFuture() {
+    helper
+        .addSourceLines(
+            "Fanout.java",
+            gatheredAndWalked(
+                "pool.invokeAll(tasks)",
+                "futures.add(pool.submit(tasks.get(0)));",
+                "futures.stream().forEach"))
+        .doTest();
+  }
+
+  @Test
+  void positive_listGivenAllOfAnotherList() {
+    helper
+        .addSourceLines(
+            "Fanout.java",
+            gatheredAndWalked(
+                "tasks.stream().map(pool::submit).toList()",
+                "pool.invokeAll(tasks);",
+                "futures.stream().forEach"))
+        .doTest();
+  }
+
+  @Test
+  void positive_elementsWalkedAfterAnotherStreamStep() {
+    helper
+        .addSourceLines(
+            "Fanout.java",
+            gatheredAndWalked(
+                "pool.invokeAll(tasks)",
+                "",
+                "futures.stream().map(f -> pool.submit(tasks.get(0))).forEach"))
+        .doTest();
+  }
+
+  @Test
+  void positive_forEachOverAListHandedIn() {
+    helper
+        .addSourceLines(
+            "Fanout.java",
+            gatheredAndWalked("pool.invokeAll(tasks)", "", "track(futures).forEach")
+                .replace(
+                    "  Map<Integer, Integer> run(",
+                    "  List<Future<Integer>> track(List<Future<Integer>> f) { return f; }\n"
+                        + "  Map<Integer, Integer> run("))
+        .doTest();
+  }
 }

@@ -49,13 +49,17 @@ import org.jspecify.annotations.Nullable;
  *       a for-each loop over that list, or {@code list.get(i)};
  *   <li>a future a {@code CompletionService} hands out with {@code take()} or {@code poll(..)}
  *       ("the Future representing the next completed task");
- *   <li>an element of a list the method makes empty itself and fills only with such futures.
+ *   <li>an element of a list the method makes empty itself and fills only with such futures, or
+ *       with the whole list {@code invokeAll(..)} returns ({@code futures.addAll(pool.invokeAll(
+ *       tasks))});
+ *   <li>the parameter of a lambda that {@code list.forEach(..)} or {@code
+ *       list.stream().forEach(..)} hands each element of such a list.
  * </ul>
  *
  * <p>Each value is read through a local that is never assigned again, and each list is a local used
  * only to add such futures and to read them ({@code size()}, {@code isEmpty()}, {@code get(i)},
- * {@code contains(..)}, a for-each loop): a list handed anywhere else could be given another
- * future.
+ * {@code contains(..)}, a for-each loop, {@code stream()}, {@code forEach(..)}): a list handed
+ * anywhere else could be given another future.
  */
 public final class CompletedFutures {
   /** Calls on a list of completed futures that neither add to it nor hand it on. */
@@ -184,9 +188,11 @@ public final class CompletedFutures {
           && isListOfCompletedFutures(getReceiver(call), from, state, depth - 1);
     }
     if (!(stripped instanceof IdentifierTree)
-        || !(getSymbol(stripped) instanceof VarSymbol local)
-        || !isUnassignedLocal(local)) {
+        || !(getSymbol(stripped) instanceof VarSymbol local)) {
       return false;
+    }
+    if (!isUnassignedLocal(local)) {
+      return isElementHandedByForEach(local, from, state, depth);
     }
     TreePath declaration = declarationOf(local, from);
     if (declaration == null) {
@@ -201,6 +207,56 @@ public final class CompletedFutures {
     VariableTree variable = (VariableTree) declaration.getLeaf();
     return variable.getInitializer() != null
         && isCompleted(variable.getInitializer(), declaration, state, depth - 1);
+  }
+
+  /**
+   * True if {@code parameter} is the parameter, never assigned, of a lambda handed to {@code
+   * list.forEach(..)} or {@code list.stream().forEach(..)} ({@code Iterable.forEach}, {@code
+   * Stream.forEach}) where {@code list} is a list of completed futures: each value it takes is an
+   * element of that list.
+   */
+  private static boolean isElementHandedByForEach(
+      VarSymbol parameter, TreePath from, VisitorState state, int depth) {
+    if (parameter.getKind() != ElementKind.PARAMETER
+        || (parameter.flags() & (Flags.FINAL | Flags.EFFECTIVELY_FINAL)) == 0) {
+      return false;
+    }
+    TreePath declaration = declarationOf(parameter, from);
+    TreePath lambdaPath = declaration == null ? null : declaration.getParentPath();
+    if (lambdaPath == null
+        || !(lambdaPath.getLeaf() instanceof LambdaExpressionTree lambda)
+        || lambda.getParameters().size() != 1
+        || lambda.getParameters().get(0) != declaration.getLeaf()) {
+      return false;
+    }
+    TreePath callPath = lambdaPath.getParentPath();
+    if (callPath == null
+        || !(callPath.getLeaf() instanceof MethodInvocationTree forEach)
+        || !Expressions.isResolved(forEach)
+        || forEach.getArguments().size() != 1
+        || forEach.getArguments().get(0) != lambda
+        || !(getSymbol(forEach) instanceof MethodSymbol method)
+        || !method.getSimpleName().contentEquals("forEach")
+        || getReceiver(forEach) == null) {
+      return false;
+    }
+    String owner = method.owner.getQualifiedName().toString();
+    ExpressionTree receiver = Expressions.strip(getReceiver(forEach));
+    if (owner.equals("java.util.stream.Stream")) {
+      if (!(receiver instanceof MethodInvocationTree stream)
+          || !Expressions.isResolved(stream)
+          || !stream.getArguments().isEmpty()
+          || !(getSymbol(stream) instanceof MethodSymbol streamMethod)
+          || !streamMethod.getSimpleName().contentEquals("stream")
+          || !streamMethod.owner.getQualifiedName().contentEquals("java.util.Collection")
+          || getReceiver(stream) == null) {
+        return false;
+      }
+      receiver = getReceiver(stream);
+    } else if (!Supertypes.isSubtypeOf(method.owner.type, "java.lang.Iterable", state)) {
+      return false;
+    }
+    return isListOfCompletedFutures(receiver, callPath, state, depth - 1);
   }
 
   /**
@@ -259,6 +315,18 @@ public final class CompletedFutures {
           && call.getArguments().size() == 1
           && isCompleted(call.getArguments().get(0), grandparent, state, depth - 1)) {
         continue;
+      }
+      if (!invokeAll
+          && called.equals("addAll")
+          && call.getArguments().size() == 1
+          && isInvokeAll(Expressions.strip(call.getArguments().get(0)), state)) {
+        continue;
+      }
+      if (called.equals("stream") && call.getArguments().isEmpty()) {
+        continue; // a stream of the list's elements cannot add to it
+      }
+      if (called.equals("forEach")) {
+        continue; // hands each element to the action; adding to the list would be a use of its own
       }
       return false;
     }
