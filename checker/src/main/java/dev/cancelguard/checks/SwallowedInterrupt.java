@@ -505,6 +505,18 @@ public final class SwallowedInterrupt extends CancelGuardChecker
               + " interrupt means for that thread: end its loop on it, or let it carry no meaning"
               + " there.";
       case NONE_CALLER_GOES_ON_TO_BLOCK -> callerAdvice(placement, state);
+      case NONE_RETURNS_INTO_A_LIBRARY_STOP ->
+          " Restoring the flag here would hand it to the stop of another library: "
+              + (blocking == null
+                  ? "this method is the step " + placement.blockingCallWhere()
+                  : "this method is called (line "
+                      + Lines.of(blocking, state)
+                      + ") by the step "
+                      + placement.blockingCallWhere())
+              + " that a base class's stop runs, and what stops the component there goes on, with"
+              + " the flag set, to the stops of other components, whose waits would fail at once."
+              + " Record the interrupt and let the code that stops the component restore it once"
+              + " every stop is done, or let the stop fail with the exception.";
       case NONE_UNBOUNDED_WAIT ->
           " Restoring the flag at the top of this catch would make the next blocking call of the"
               + " loop (line "

@@ -58,6 +58,11 @@ final class ClassFileBases {
         .setArgs("-cp", classes + File.pathSeparator + System.getProperty("java.class.path"));
   }
 
+  /** The class path that reads the bases from their class files, before the test's own. */
+  String classPath() {
+    return classes + File.pathSeparator + System.getProperty("java.class.path");
+  }
+
   /** The source of one base, to compile it beside the code instead. */
   String source(String file) {
     return bases.get(file);

@@ -115,6 +115,7 @@ public final class InterruptFixes {
       case NONE,
           NONE_RETURNS_INTO_FLAG_BLIND_LOOP,
           NONE_CALLER_GOES_ON_TO_BLOCK,
+          NONE_RETURNS_INTO_A_LIBRARY_STOP,
           NONE_UNBOUNDED_WAIT,
           NONE_TASK_LOOP_GOES_ON,
           NONE_WALK_GOES_ON_WORKING,

@@ -70,6 +70,15 @@ public final class RestorePlacement {
      */
     NONE_CALLER_GOES_ON_TO_BLOCK,
     /**
+     * No fix: the code is the step of a template stop whose base class is in another library
+     * ({@code serviceStop()} under {@code AbstractService.stop()}), or a helper such a step calls
+     * ({@link LibraryStopSteps}); restored, the flag goes back into that library's stop and on to
+     * whatever stops the component in turn, whose waits this compilation does not show. The
+     * placement's {@code blockingCallWhere} names the library's step, its {@code blockingCall} the
+     * step's call of the helper (null where the code is the step).
+     */
+    NONE_RETURNS_INTO_A_LIBRARY_STOP,
+    /**
      * No fix: the catch goes back round a wait loop that has no bound of its own ({@link
      * WaitLoopBounds}), on a caller's thread; recorded and restored after the loop, the interrupt
      * would leave the caller waiting with no end.
@@ -185,6 +194,19 @@ public final class RestorePlacement {
           null,
           Lines.where(caller.callerCall().getCompilationUnit(), caller.failingCall(), state),
           caller);
+    }
+    // The step of a library's template stop (`serviceStop()`), or a helper of one: the flag goes
+    // back into that library's stop and on to the stops of the other components after it (a
+    // composite stop), which wait and would fail at once. That code is not in this compilation.
+    LibraryStopSteps.Reached libraryStop = LibraryStopSteps.of(codeUnit, state);
+    if (libraryStop != null) {
+      return new Placement(
+          Shape.NONE_RETURNS_INTO_A_LIBRARY_STOP,
+          null,
+          libraryStop.via() == null ? null : libraryStop.via().getLeaf(),
+          null,
+          libraryStop.describe(),
+          null);
     }
     // A lambda a JDK method runs in place (`forEach`) goes on there when it returns.
     boolean continues = goesOn || (returnsToCaller && FailingCalls.runsInPlace(codeUnit, state));

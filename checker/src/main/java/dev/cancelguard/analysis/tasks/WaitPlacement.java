@@ -267,7 +267,7 @@ public final class WaitPlacement {
    * Destroy}). A base class's {@code stop()} calls it, in this compilation or in a jar; what
    * follows a catch in it is the rest of that stop all the same.
    */
-  private static boolean isStopTemplateStep(String name) {
+  static boolean isStopTemplateStep(String name) {
     if (name.length() > 2
         && name.startsWith("do")
         && Character.isUpperCase(name.charAt(2))
