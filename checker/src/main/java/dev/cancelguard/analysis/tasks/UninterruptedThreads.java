@@ -263,7 +263,7 @@ public final class UninterruptedThreads {
     }
     if (leaf instanceof MethodTree method
         && getSymbol(method) instanceof MethodSymbol symbol
-        && symbol.isPrivate()
+        && (symbol.isPrivate() || PackageThreadMethods.isPackagePrivate(symbol))
         && !symbol.isStatic()
         && method.getParameters().isEmpty()) {
       List<TreePath> creations = referencedByThreadCreations(symbol, state);
@@ -304,7 +304,9 @@ public final class UninterruptedThreads {
   /**
    * The thread creations a private method is handed to as a method reference ({@code new
    * Thread(this::run)}), when that is the only way it is named in the compilation: no code calls
-   * it, and every reference to it is such an argument. Null otherwise.
+   * it, and every reference to it is such an argument. Null otherwise. A package-private method of
+   * a package compiled whole that no other file of the package names ({@link PackageThreadMethods})
+   * is read the same way.
    */
   private static @Nullable List<TreePath> referencedByThreadCreations(
       MethodSymbol method, VisitorState state) {
@@ -325,7 +327,10 @@ public final class UninterruptedThreads {
       }
       creations.add(creation);
     }
-    return creations;
+    // Last, as it reads every file of the package.
+    return method.isPrivate() || PackageThreadMethods.isNamedOnlyInItsFile(method, state)
+        ? creations
+        : null;
   }
 
   private static @Nullable List<TreePath> nonEmptyOrNull(List<TreePath> paths) {
