@@ -160,12 +160,13 @@ public final class TimeoutWithoutCancel extends CancelGuardChecker
                     + " ExecutorService to be able to interrupt it."
                 : "");
     Description.Builder description = buildDescription(tree).setMessage(message);
-    // The cancel goes where the future's variable is in scope: into the catch, else into a new
-    // catch that cancels and rethrows.
+    // The cancel goes where the future's variable is in scope: into the catch (on a line of its
+    // own, so that SwallowedInterrupt's restore at the top of a catch that also takes the
+    // interrupt lands at another point), else into a new catch that cancels and rethrows.
     Tree scope = declarationScope(future, codeUnit);
     Optional<SuggestedFix> fix =
         handler != null && encloses(scope, handler, state)
-            ? Optional.of(SourceEdits.insertFirst(handler.getBlock(), cancel, state))
+            ? Optional.of(SourceEdits.insertFirstLine(handler.getBlock(), cancel, state))
             : rethrowingCatchFix(state.getPath(), codeUnit, handler, scope, name, cancel, state);
     fix.ifPresent(description::addFix);
     return description.build();

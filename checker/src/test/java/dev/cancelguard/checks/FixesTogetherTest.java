@@ -245,7 +245,8 @@ class FixesTogetherTest {
               }
             }
             """);
-    // SwallowedInterrupt restores, TimeoutWithoutCancel cancels: two insertions, both kept.
+    // SwallowedInterrupt restores, TimeoutWithoutCancel cancels: two insertions at two points (the
+    // cancel at the start of the line, the restore at the start of the statement), both kept.
     assertEquals(
         """
         import java.util.concurrent.ExecutorService;
@@ -257,8 +258,57 @@ class FixesTogetherTest {
             try {
               return answer.get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
-              if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }
               answer.cancel(true);
+              if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }
+              return null;
+            }
+          }
+        }
+        """,
+        fixed);
+    passesEveryCheck("Lookup.java", fixed);
+  }
+
+  @Test
+  void timedGetInAMultiCatchThatLogsAndReturns() {
+    String fixed =
+        fixedByEveryCheck(
+            "Lookup.java",
+            """
+            import java.util.concurrent.ExecutionException;
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Future;
+            import java.util.concurrent.TimeUnit;
+            import java.util.concurrent.TimeoutException;
+            class Lookup {
+              String find(ExecutorService pool) {
+                Future<String> answer = pool.submit(() -> "x");
+                try {
+                  return answer.get(1, TimeUnit.SECONDS);
+                } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                  System.err.println("lookup failed: " + e);
+                  return null;
+                }
+              }
+            }
+            """);
+    // Each check's line at a point of its own: both apply in one round of --fix.
+    assertEquals(
+        """
+        import java.util.concurrent.ExecutionException;
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Future;
+        import java.util.concurrent.TimeUnit;
+        import java.util.concurrent.TimeoutException;
+        class Lookup {
+          String find(ExecutorService pool) {
+            Future<String> answer = pool.submit(() -> "x");
+            try {
+              return answer.get(1, TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+              answer.cancel(true);
+              if (e instanceof InterruptedException) { Thread.currentThread().interrupt(); }
+              System.err.println("lookup failed: " + e);
               return null;
             }
           }

@@ -88,6 +88,19 @@ public final class SourceEdits {
   }
 
   /**
+   * Inserts {@code code} as the first statement of {@code block}, like {@link #insertFirst}, but at
+   * the start of the first statement's line ({@link #insertLinesAbove}): another fix that puts its
+   * own first statement into the same block (a restore of the interrupt flag) touches a different
+   * point, so both apply together, this one's line first.
+   */
+  public static SuggestedFix insertFirstLine(BlockTree block, String code, VisitorState state) {
+    if (block.getStatements().isEmpty()) {
+      return insertFirst(block, code, state);
+    }
+    return insertLinesAbove(block.getStatements().getFirst(), code + "\n", state);
+  }
+
+  /**
    * Inserts {@code code} as the last statement of a non-empty block, on its own line before the
    * closing brace, indented like the block's last statement.
    */
