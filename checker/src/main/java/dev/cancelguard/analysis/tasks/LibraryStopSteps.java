@@ -3,7 +3,6 @@ package dev.cancelguard.analysis.tasks;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
@@ -13,10 +12,10 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
+import dev.cancelguard.analysis.trees.CallScans;
 import dev.cancelguard.analysis.trees.CompilationCalls;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
-import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -120,18 +119,12 @@ public final class LibraryStopSteps {
 
   /** A step that reads the flag itself ({@code Thread.interrupted()}) decides what it means. */
   private static boolean testsTheFlag(MethodTree step, VisitorState state) {
-    boolean[] tests = new boolean[1];
-    new NestedCodeSkipper() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        tests[0] |=
+    return CallScans.anyCallOutsideNestedCode(
+        step.getBody(),
+        call ->
             Expressions.isResolved(call)
                 && (ThreadCalls.IS_INTERRUPTED.matches(call, state)
-                    || ThreadCalls.INTERRUPTED.matches(call, state));
-        return super.visitMethodInvocation(call, null);
-      }
-    }.scan(step.getBody(), null);
-    return tests[0];
+                    || ThreadCalls.INTERRUPTED.matches(call, state)));
   }
 
   private static boolean isJdk(ClassSymbol type) {
