@@ -687,6 +687,62 @@ class FixesTogetherTest {
       """;
 
   @Test
+  void waitsForTwoPoolsShutDownInOneStopGoBelowBothShutdowns() {
+    AllFixes.Result result =
+        AllFixes.apply(
+            directory,
+            "Worker.java",
+            """
+            import java.util.concurrent.ExecutorService;
+            import java.util.concurrent.Executors;
+            import java.util.concurrent.ScheduledExecutorService;
+            class Worker {
+              private final ExecutorService indexers = Executors.newFixedThreadPool(2);
+              private final ScheduledExecutorService heartbeats =
+                  Executors.newSingleThreadScheduledExecutor();
+              void start(String document) {
+                indexers.execute(() -> System.out.println("indexed " + document));
+                heartbeats.execute(() -> System.out.println("alive"));
+              }
+              void shutdown() {
+                indexers.shutdown();
+                heartbeats.shutdown();
+              }
+            }
+            """);
+    assertNull(result.overlap(), "overlapping fixes");
+    assertEquals(
+        List.of("CancelWithoutAwait", "CancelWithoutAwait"),
+        result.findings().stream().map(d -> d.checkName).toList());
+    // Both waits are inserted at one point, below the last shutdown, so that both pools are
+    // stopping before either wait begins; joined in the order of the shutdowns, as Error Prone's
+    // patch (and --fix) joins insertions at one point.
+    assertEquals(
+        """
+        import java.util.concurrent.ExecutorService;
+        import java.util.concurrent.Executors;
+        import java.util.concurrent.ScheduledExecutorService;
+        class Worker {
+          private final ExecutorService indexers = Executors.newFixedThreadPool(2);
+          private final ScheduledExecutorService heartbeats =
+              Executors.newSingleThreadScheduledExecutor();
+          void start(String document) {
+            indexers.execute(() -> System.out.println("indexed " + document));
+            heartbeats.execute(() -> System.out.println("alive"));
+          }
+          void shutdown() {
+            indexers.shutdown();
+            heartbeats.shutdown();
+            indexers.close();
+            heartbeats.close();
+          }
+        }
+        """,
+        result.fixed());
+    passesEveryCheck("Worker.java", result.fixed());
+  }
+
+  @Test
   void cancelsAndRestoreBeforeOneThrowApplyTogether() {
     AllFixes.Result result = AllFixes.apply(directory, "Regions.java", REGIONS);
     assertNull(result.overlap(), "overlapping fixes");

@@ -119,6 +119,69 @@ class FixesTest {
   }
 
   @Test
+  void twoDifferentInsertionsAtOnePlaceAreBothAppliedTheEarlierFindingsFirst() throws Exception {
+    // Two waits below the shutdowns of one stop, or two checks' statements at the top of one
+    // catch: Error Prone's patch joins them in the order of the findings, and so does --fix.
+    JCCompilationUnit unit = parse();
+    JCTree a = method(unit, 0);
+    JCTree b = method(unit, 1);
+    Fixes.FileFix fix =
+        Fixes.apply(
+            unit,
+            Path.of("Demo.java"),
+            SOURCE,
+            List.of(
+                describe(b, SuggestedFix.prefixWith(b, "// second\n  ")),
+                describe(a, SuggestedFix.prefixWith(b, "// first\n  "))));
+    assertNull(fix.failure());
+    assertEquals(2, fix.applied());
+    assertEquals(0, fix.deferred());
+    assertEquals(
+        """
+        class Demo {
+          void a() {}
+
+          // first
+          // second
+          void b() {}
+        }
+        """,
+        fix.text());
+  }
+
+  @Test
+  void anInsertionInsideAnEarlierFixsReplacementIsLeftForTheNextRound() throws Exception {
+    JCCompilationUnit unit = parse();
+    JCTree a = method(unit, 0);
+    JCTree b = method(unit, 1);
+    Fixes.FileFix fix =
+        Fixes.apply(
+            unit,
+            Path.of("Demo.java"),
+            SOURCE,
+            List.of(
+                describe(a, SuggestedFix.replace(a, "void a() { return; }")),
+                describe(
+                    b,
+                    SuggestedFix.replace(
+                        a.getStartPosition() + "void".length(),
+                        a.getStartPosition() + "void".length(),
+                        " /* inside */"))));
+    assertNull(fix.failure());
+    assertEquals(1, fix.applied());
+    assertEquals(1, fix.deferred());
+    assertEquals(
+        """
+        class Demo {
+          void a() { return; }
+
+          void b() {}
+        }
+        """,
+        fix.text());
+  }
+
+  @Test
   void anEditAnEarlierFixAlreadyMakesIsAppliedOnceAndDefersNothing() throws Exception {
     // Two checks restoring in one catch, or two cancels of one stop sharing one `try`: the same
     // insertion in both fixes, as Error Prone applies it once.
