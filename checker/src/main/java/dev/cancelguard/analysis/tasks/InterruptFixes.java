@@ -97,14 +97,24 @@ public final class InterruptFixes {
         // (!helper.isFinished()) helper.wait();`) in a method that may throw the interrupt:
         // recorded,
         // the interrupted caller would still wait for that other thread; the rethrow lets it stop.
+        boolean callersWait = rethrowEndsACallersWait(placement, catchTree, codeUnit, state);
         if (!"".equals(guard)
-            && !(rethrowEndsACallersWait(placement, catchTree, codeUnit, state)
+            && !(callersWait
                 && mechanicalRethrow(
                         catchPath, codeUnit, placement, fallsThroughOnly, state, options)
                     != null)) {
+          // Where the interrupt cannot be rethrown, a method that fails with IOException can say
+          // it with InterruptedIOException ({@link InterruptedIoExits}).
+          SuggestedFix ioFailure =
+              callersWait && codeUnit != null
+                  ? InterruptedIoExits.restoreAndThrow(
+                      catchPath, codeUnit, placement, guard, state, options)
+                  : null;
           fixes.add(
-              RestoreEdits.recordAndRestoreAfter(
-                  placement, catchTree, guard, codeUnit, state, options));
+              ioFailure != null
+                  ? ioFailure
+                  : RestoreEdits.recordAndRestoreAfter(
+                      placement, catchTree, guard, codeUnit, state, options));
         }
       }
       case LEAVE_THE_LOOP -> {
