@@ -34,7 +34,8 @@ public final class BrokenDownloadQueue implements AutoCloseable {
   public void close() {
     // BUG: CancelWithoutAwait
     List<Runnable> queued = downloads.shutdownNow();
-    System.out.println(inFlight.get() + " downloads cut short, " + queued.size() + " never started");
+    System.out.println(
+        inFlight.get() + " downloads cut short, " + queued.size() + " never started");
     downloads.close();
   }
 

@@ -1,6 +1,6 @@
 // Scenario: 000-cancel-await (correct)
-// A queue of downloads whose close() drops the ones still queued and counts them off at once, before
-// it waits for the running ones. Each running download counts itself off when it ends; two
+// A queue of downloads whose close() drops the ones still queued and counts them off at once,
+// before it waits for the running ones. Each running download counts itself off when it ends; two
 // additions to one atomic count each land whole and read nothing of the other, so the count comes
 // out the same whichever runs first, as it would had close() waited before counting.
 package samples.s000_cancel_await;
