@@ -378,6 +378,15 @@ final class AwaitSpec implements FactFlow.Spec {
         }
         return scan(call.getArguments(), null);
       }
+      // `pending.decrementAndGet();` on an atomic count the tasks also move only that way: two
+      // additions commute and neither reads the other's result, so the count ends the same
+      // whichever runs first, as it would had the stop waited.
+      ExpressionTree counter = CountUpdates.receiverOfDroppedAddition(tree);
+      if (counter != null
+          && context.uses().usesOnlyByCountUpdates(resolve(Expressions.variableOf(counter)))) {
+        MethodInvocationTree call = (MethodInvocationTree) Expressions.strip(tree.getExpression());
+        return scan(call.getArguments(), null);
+      }
       return super.visitExpressionStatement(tree, null);
     }
 

@@ -8,6 +8,7 @@ import com.google.common.collect.SetMultimap;
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -60,6 +61,17 @@ final class TaskBodyUses extends WriteScanner {
 
   /** Receivers of stops, waits and queries of executors, by identity. */
   private final Set<ExpressionTree> stopOrQueryReceivers =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /**
+   * Variables the code uses other than as the receiver of an addition to an atomic count whose
+   * result it drops ({@link CountUpdates}): a count only moved that way here reads nothing another
+   * addition wrote.
+   */
+  final Set<Symbol> usedBeyondCountUpdates = new HashSet<>();
+
+  /** Receivers of additions to atomic counts whose results are dropped, by identity. */
+  private final Set<ExpressionTree> countUpdateReceivers =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
   TaskBodyUses(
@@ -150,11 +162,30 @@ final class TaskBodyUses extends WriteScanner {
     if (!stopOrQueryReceivers.contains(tree)) {
       note(variable, usedBeyondStopsAndQueries);
     }
+    if (!countUpdateReceivers.contains(tree)) {
+      noteBeyondCountUpdates(variable);
+    }
   }
 
   @Override
   protected void written(ExpressionTree variable, ExpressionTree write) {
     note(Expressions.variableOf(variable), written);
+    noteBeyondCountUpdates(Expressions.variableOf(variable));
+  }
+
+  @Override
+  public Void visitExpressionStatement(ExpressionStatementTree tree, Void unused) {
+    ExpressionTree counter = CountUpdates.receiverOfDroppedAddition(tree);
+    if (counter != null) {
+      countUpdateReceivers.add(counter);
+    }
+    return super.visitExpressionStatement(tree, null);
+  }
+
+  private void noteBeyondCountUpdates(@Nullable VarSymbol symbol) {
+    if (symbol != null && !declared.contains(symbol) && isOfThisFile(symbol)) {
+      usedBeyondCountUpdates.add(symbol);
+    }
   }
 
   @Override
@@ -186,6 +217,7 @@ final class TaskBodyUses extends WriteScanner {
         inner.scanWithin(unit, declaredHelper);
         used.addAll(inner.used);
         usedBeyondStopsAndQueries.addAll(inner.usedBeyondStopsAndQueries);
+        usedBeyondCountUpdates.addAll(inner.usedBeyondCountUpdates);
         usedUnlocked.addAll(inner.usedUnlocked);
         monitors.putAll(inner.monitors);
         written.addAll(inner.written);

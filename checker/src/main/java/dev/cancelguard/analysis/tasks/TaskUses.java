@@ -126,9 +126,16 @@ public final class TaskUses {
           ImmutableSetMultimap.of(),
           false,
           ImmutableSet.of(),
+          ImmutableSet.of(),
           ImmutableSet.of());
 
   private final ImmutableSet<Symbol> used;
+
+  /**
+   * Variables the tasks use other than by a dropped-result addition to an atomic count ({@link
+   * CountUpdates}).
+   */
+  private final ImmutableSet<Symbol> usedBeyondCountUpdates;
 
   /** Variables the tasks use other than by an executor's stop, wait or query on them. */
   private final ImmutableSet<Symbol> usedBeyondStopsAndQueries;
@@ -162,8 +169,10 @@ public final class TaskUses {
       ImmutableSetMultimap<Symbol, Symbol> monitors,
       boolean codeRunsUnlocked,
       ImmutableSet<Symbol> taskObjectHolders,
-      ImmutableSet<Symbol> usedBeyondStopsAndQueries) {
+      ImmutableSet<Symbol> usedBeyondStopsAndQueries,
+      ImmutableSet<Symbol> usedBeyondCountUpdates) {
     this.usedBeyondStopsAndQueries = usedBeyondStopsAndQueries;
+    this.usedBeyondCountUpdates = usedBeyondCountUpdates;
     this.codeRunsUnlocked = codeRunsUnlocked;
     this.usedUnlocked = usedUnlocked;
     this.monitors = monitors;
@@ -209,6 +218,8 @@ public final class TaskUses {
     holders.removeIf(collector.used::contains);
     Set<Symbol> beyond = new HashSet<>(collector.usedBeyondStopsAndQueries);
     beyond.addAll(finder.directlyUsed);
+    Set<Symbol> beyondCounts = new HashSet<>(collector.usedBeyondCountUpdates);
+    beyondCounts.addAll(finder.directlyUsed);
     return new TaskUses(
         ImmutableSet.copyOf(used),
         ImmutableSet.copyOf(written),
@@ -218,7 +229,8 @@ public final class TaskUses {
         ImmutableSetMultimap.copyOf(collector.monitors),
         !collector.usedUnlocked.isEmpty(),
         ImmutableSet.copyOf(holders),
-        ImmutableSet.copyOf(beyond));
+        ImmutableSet.copyOf(beyond),
+        ImmutableSet.copyOf(beyondCounts));
   }
 
   /**
@@ -293,6 +305,16 @@ public final class TaskUses {
         && used.contains(symbol)
         && !usedBeyondStopsAndQueries.contains(symbol)
         && StoppedPoolCalls.isExecutor(symbol, state);
+  }
+
+  /**
+   * True if the variable holds an atomic count ({@code AtomicInteger}, {@code AtomicLong}) that the
+   * tasks, as far as this file shows them, only move by additions whose results they drop ({@link
+   * CountUpdates}): {@code pending.decrementAndGet();}, never a read, a store, a compare-and-set,
+   * nor the count handed on.
+   */
+  public boolean usesOnlyByCountUpdates(@Nullable Symbol symbol) {
+    return symbol != null && used.contains(symbol) && !usedBeyondCountUpdates.contains(symbol);
   }
 
   /** True if the tasks read, write or call the variable. */
