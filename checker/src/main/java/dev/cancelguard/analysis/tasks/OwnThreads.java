@@ -26,6 +26,7 @@ import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.LocalUses;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.UnresolvedCalls;
 import dev.cancelguard.analysis.trees.VariableReferences;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -358,7 +359,10 @@ public final class OwnThreads {
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        called[0] |= !Expressions.isResolved(call) || method.equals(getSymbol(call));
+        called[0] |=
+            Expressions.isResolved(call)
+                ? method.equals(getSymbol(call))
+                : UnresolvedCalls.mayCall(call, method);
         return super.visitMethodInvocation(call, null);
       }
 
@@ -366,6 +370,10 @@ public final class OwnThreads {
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         if (method.equals(getSymbol(reference))) {
           references.add(getCurrentPath());
+        } else {
+          // An unresolved reference written with the method's name may name it: it counts as a
+          // call, since where it is handed cannot be read.
+          called[0] |= UnresolvedCalls.mayName(reference, method);
         }
         return super.visitMemberReference(reference, null);
       }
@@ -460,7 +468,9 @@ public final class OwnThreads {
   /**
    * The code units (methods, lambdas) whose code calls {@code method} in the file, one per call;
    * null if there is none, if a method reference names it, if a call lies outside any code unit, or
-   * (with {@code unresolvedMayCall}) if some call javac could not resolve might be one of it.
+   * (with {@code unresolvedMayCall}) if some call or method reference javac could not resolve might
+   * be one of it: one written with the method's name ({@link UnresolvedCalls}; {@code
+   * log.debug(..)} of a logger missing from the class path is a call of no method named otherwise).
    */
   static @Nullable List<TreePath> callingCodeUnits(
       MethodSymbol method, CompilationUnitTree unit, boolean unresolvedMayCall) {
@@ -470,7 +480,7 @@ public final class OwnThreads {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
         if (!Expressions.isResolved(call)) {
-          elsewhere[0] |= unresolvedMayCall;
+          elsewhere[0] |= unresolvedMayCall && UnresolvedCalls.mayCall(call, method);
         } else if (method.equals(getSymbol(call))) {
           TreePath caller = Tasks.enclosingCodeUnit(getCurrentPath());
           if (caller == null) {
@@ -484,7 +494,10 @@ public final class OwnThreads {
 
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        elsewhere[0] |= method.equals(getSymbol(reference));
+        elsewhere[0] |=
+            unresolvedMayCall
+                ? UnresolvedCalls.mayName(reference, method)
+                : method.equals(getSymbol(reference));
         return super.visitMemberReference(reference, null);
       }
     }.scan(new TreePath(unit), null);
