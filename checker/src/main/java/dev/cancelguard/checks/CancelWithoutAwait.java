@@ -56,6 +56,7 @@ import dev.cancelguard.analysis.tasks.LockedStopFlags;
 import dev.cancelguard.analysis.tasks.LockedWaits;
 import dev.cancelguard.analysis.tasks.MethodDeadlines;
 import dev.cancelguard.analysis.tasks.NeverEndingTasks;
+import dev.cancelguard.analysis.tasks.OutsideStateLoops;
 import dev.cancelguard.analysis.tasks.Ownership;
 import dev.cancelguard.analysis.tasks.PromptEnds;
 import dev.cancelguard.analysis.tasks.ReleasesBeforeTheWait;
@@ -207,6 +208,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
           && kind == Kind.EXECUTOR
           && TerminationQueries.stopIsPolledForTermination(codeUnit, state)) {
         note = polledNote(codeUnit);
+      }
+      if (note == null) {
+        note = outsideStateNote(call, codeUnit, target, state);
       }
       if (note == null && !timedWait) {
         note = callerNote(call, cancel, state);
@@ -468,6 +472,28 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         + name
         + " work that calls this stop on the object itself, so the stop may run on a thread of"
         + " that very work, where a wait would wait for itself; wait where the work was started.";
+  }
+
+  /**
+   * Why no wait is offered where {@code shutdown()} leaves a loop of the work running until state
+   * outside it lets it out ({@link OutsideStateLoops}); null where it does not.
+   */
+  private static @Nullable String outsideStateNote(
+      MethodInvocationTree call, TreePath codeUnit, CancelTarget target, VisitorState state) {
+    TreePath loop = OutsideStateLoops.loopTheStopLeavesRunning(target, call, codeUnit, state);
+    if (loop == null) {
+      return null;
+    }
+    String name =
+        getReceiver(call) == null ? "the executor" : state.getSourceForNode(getReceiver(call));
+    return " No wait is offered: shutdown() interrupts nothing, and the work of "
+        + name
+        + " runs "
+        + NeverEndingTasks.describe(loop, state)
+        + ", which goes round waiting until state outside it that this stop does not change lets"
+        + " it out, so a wait would only hold the stop while that work goes on, and after it the"
+        + " work still does what it was waiting to do; end it first (shutdownNow(), if it leaves on"
+        + " the interrupt, or a flag the stop sets and the loop tests), then wait.";
   }
 
   /** Why no unbounded wait is offered where the work runs its users' code. */
@@ -865,6 +891,15 @@ public final class CancelWithoutAwait extends CancelGuardChecker
     // will not): a checked wait there, no wait at all under a bound borrowed from the stop path.
     boolean neverEnds = doubt == PromptEnds.Doubt.NEVER_ENDING_WORK;
     if (neverEnds && !ownDeadline) {
+      return null;
+    }
+    // `executor.shutdown()` and a task that goes round `while (true)` until another object's state
+    // lets it out (`if (!server.isLeader()) break;`, a sleep each round): the stop interrupts
+    // nothing and changes nothing the loop tests, so a wait only holds the stop while the work
+    // goes on, and after it the work still does what it waited to do. Only a caller that gave the
+    // stop a deadline of its own has agreed to wait that long.
+    if (!ownDeadline
+        && OutsideStateLoops.loopTheStopLeavesRunning(target, call, codeUnit, state) != null) {
       return null;
     }
     boolean checked = checkResult || neverEnds;
