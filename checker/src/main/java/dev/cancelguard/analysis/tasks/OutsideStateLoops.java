@@ -8,19 +8,15 @@ import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
@@ -71,7 +67,7 @@ public final class OutsideStateLoops {
   /** How many calls deep the work, a condition's methods and the stop's methods are followed. */
   static final int MAX_CALL_DEPTH = 2;
 
-  /** How many methods one question reads, at most. */
+  /** How many methods the stop's reading follows, at most. */
   private static final int MAX_METHODS = 64;
 
   private OutsideStateLoops() {}
@@ -91,7 +87,8 @@ public final class OutsideStateLoops {
     }
     Set<Symbol> touched = touchedByTheStop(codeUnit, state);
     touched.add(target.variable());
-    return new Search(state, touched).in(target);
+    return WorkLoops.first(
+        target, state, MAX_CALL_DEPTH, new Shape(state, touched)::waitsForOutsideState);
   }
 
   /**
@@ -195,119 +192,14 @@ public final class OutsideStateLoops {
     return symbol != null && isSelfName(symbol);
   }
 
-  /** One question's walk over the work, with its own record of the methods read. */
-  private static final class Search {
+  /** The shape of the class comment, judged against what one stop touches. */
+  private static final class Shape {
     private final VisitorState state;
     private final Set<Symbol> touched;
-    private final Set<MethodSymbol> read = new HashSet<>();
-    private final Deque<TreePath> pending = new ArrayDeque<>();
-    private final Deque<Integer> depths = new ArrayDeque<>();
 
-    Search(VisitorState state, Set<Symbol> touched) {
+    Shape(VisitorState state, Set<Symbol> touched) {
       this.state = state;
       this.touched = touched;
-    }
-
-    @Nullable TreePath in(CancelTarget target) {
-      TaskBodyFinder finder = TaskBodyFinder.found(target, state);
-      CompilationUnitTree unit = state.getPath().getCompilationUnit();
-      for (Tree body : finder.bodies) {
-        add(TreePath.getPath(unit, body), 0);
-      }
-      for (Tree body : finder.wrappedElsewhere) {
-        add(
-            getSymbol(body) instanceof MethodSymbol method
-                ? CompiledSources.methodPath(method, state)
-                : TreePath.getPath(unit, body),
-            0);
-      }
-      while (!pending.isEmpty()) {
-        TreePath found = scan(pending.removeFirst(), depths.removeFirst());
-        if (found != null) {
-          return found;
-        }
-      }
-      return null;
-    }
-
-    private void add(@Nullable TreePath path, int depth) {
-      if (path == null) {
-        return;
-      }
-      if (path.getLeaf() instanceof ClassTree declared) {
-        for (Tree entryPoint : TaskBodyFinder.entryPointsIn(declared)) {
-          pending.addLast(new TreePath(path, entryPoint));
-          depths.addLast(depth);
-        }
-      } else {
-        pending.addLast(path);
-        depths.addLast(depth);
-      }
-    }
-
-    /** The first loop under {@code root} of the shape; the calls it makes are queued. */
-    private @Nullable TreePath scan(TreePath root, int depth) {
-      Tree start = root.getLeaf();
-      TreePath[] found = new TreePath[1];
-      new TreePathScanner<Void, Void>() {
-        @Override
-        public Void scan(Tree tree, Void unused) {
-          return found[0] != null ? null : super.scan(tree, null);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return lambda == start ? super.visitLambdaExpression(lambda, null) : null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree classTree, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitWhileLoop(WhileLoopTree loop, Void unused) {
-          test();
-          return super.visitWhileLoop(loop, null);
-        }
-
-        @Override
-        public Void visitDoWhileLoop(DoWhileLoopTree loop, Void unused) {
-          test();
-          return super.visitDoWhileLoop(loop, null);
-        }
-
-        @Override
-        public Void visitForLoop(ForLoopTree loop, Void unused) {
-          test();
-          return super.visitForLoop(loop, null);
-        }
-
-        private void test() {
-          TreePath loop = getCurrentPath();
-          if (waitsForOutsideState(loop)) {
-            found[0] = loop;
-          }
-        }
-
-        @Override
-        public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-          if (depth < MAX_CALL_DEPTH
-              && getSymbol(call) instanceof MethodSymbol method
-              && read.size() < MAX_METHODS
-              && read.add(method)) {
-            TreePath callee = CompiledSources.methodPath(method, state);
-            if (callee != null
-                && callee.getLeaf() instanceof MethodTree declared
-                && declared.getBody() != null) {
-              pending.addLast(callee);
-              depths.addLast(depth + 1);
-            }
-          }
-          return super.visitMethodInvocation(call, null);
-        }
-      }.scan(root, null);
-      return found[0];
     }
 
     /** True if the loop at {@code loopPath} is of the shape of the class comment. */
