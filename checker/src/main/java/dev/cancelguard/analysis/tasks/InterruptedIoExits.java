@@ -27,6 +27,7 @@ import com.sun.tools.javac.code.Types;
 import dev.cancelguard.analysis.CancelGuardOptions;
 import dev.cancelguard.analysis.tasks.RestorePlacement.Placement;
 import dev.cancelguard.analysis.trees.Catches;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -149,7 +150,7 @@ public final class InterruptedIoExits {
       return false;
     }
     boolean[] returned = new boolean[1];
-    new TreeScanner<Void, Void>() {
+    new NestedCodeSkipper() {
       private boolean inReturn;
 
       @Override
@@ -163,16 +164,6 @@ public final class InterruptedIoExits {
       @Override
       public Void visitIdentifier(IdentifierTree tree, Void unused) {
         returned[0] |= inReturn && stepped.contains(getSymbol(tree));
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
         return null;
       }
     }.scan(method.getBody(), null);

@@ -6,7 +6,6 @@ import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,7 +17,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -31,6 +29,7 @@ import dev.cancelguard.analysis.interrupts.Polls;
 import dev.cancelguard.analysis.trees.CodeUnits;
 import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Loops;
+import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -240,7 +239,7 @@ public final class OutsideStateLoops {
     /** True if the loop throws of its own, outside a catch: a way out this reading does not see. */
     private static boolean throwsOfItsOwn(TreePath loopPath) {
       boolean[] throwing = new boolean[1];
-      new TreePathScanner<Void, Void>() {
+      new NestedCodeSkipper() {
         @Override
         public Void visitThrow(ThrowTree tree, Void unused) {
           throwing[0] = true;
@@ -249,16 +248,6 @@ public final class OutsideStateLoops {
 
         @Override
         public Void visitCatch(CatchTree tree, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree classTree, Void unused) {
           return null;
         }
       }.scan(loopPath, null);
@@ -378,20 +367,10 @@ public final class OutsideStateLoops {
      */
     private boolean waitsEachRound(Tree tree, int depth, Set<MethodSymbol> followed) {
       boolean[] waits = new boolean[1];
-      new TreeScanner<Void, Void>() {
+      new NestedCodeSkipper() {
         @Override
         public Void scan(Tree node, Void unused) {
           return waits[0] ? null : super.scan(node, null);
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree lambda, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree classTree, Void unused) {
-          return null;
         }
 
         @Override
