@@ -51,6 +51,7 @@ import dev.cancelguard.analysis.tasks.CancelTarget;
 import dev.cancelguard.analysis.tasks.CancelTarget.Kind;
 import dev.cancelguard.analysis.tasks.DelegatedTaskPools;
 import dev.cancelguard.analysis.tasks.FinallyCancels;
+import dev.cancelguard.analysis.tasks.FlagTestingStops;
 import dev.cancelguard.analysis.tasks.IdlePools;
 import dev.cancelguard.analysis.tasks.LockedStopFlags;
 import dev.cancelguard.analysis.tasks.LockedWaits;
@@ -214,6 +215,9 @@ public final class CancelWithoutAwait extends CancelGuardChecker
       }
       if (note == null && !timedWait) {
         note = callerNote(call, cancel, state);
+      }
+      if (note == null) {
+        note = flagTestNote(call, cancel, state);
       }
       if (note == null && !WorkerCode.mayRunOnAWorker(codeUnit, state)) {
         ClassSymbol subclass = WorkerCode.subclassWhoseWorkReachesTheStop(codeUnit, target, state);
@@ -457,6 +461,47 @@ public final class CancelWithoutAwait extends CancelGuardChecker
         + next
         + ", which would then fail at once (its wait, or the one a fix puts there, cut short);"
         + " wait where the caller's stops are done, or let this stop throw the interrupt.";
+  }
+
+  /**
+   * Why no wait is offered where the stop tests the current thread's interrupt flag and goes on
+   * ({@link FlagTestingStops}), and the wait would throw; null where that is not why.
+   */
+  private @Nullable String flagTestNote(
+      MethodInvocationTree call, Cancel cancel, VisitorState state) {
+    MethodInvocationTree test = FlagTestingStops.flagTestItGoesOnFrom(cancel.codeUnit(), state);
+    if (test == null
+        || WaitPlacement.workBlocksOnWhatIsReleased(cancel.target(), cancel.found(), state)) {
+      return null;
+    }
+    PlannedWait plan =
+        planAnyWait(
+            call,
+            cancel.kind(),
+            cancel.releasesOrReads(),
+            cancel.codeUnit(),
+            cancel.target(),
+            cancel.firstUse(state),
+            cancel.found(),
+            SuggestedFix.builder(),
+            state);
+    if (plan == null || !throwsOnTheFlag(plan)) {
+      return null;
+    }
+    String stop =
+        cancel.codeUnit().getLeaf() instanceof MethodTree method
+            ? method.getName() + "()"
+            : "this stop";
+    return " No wait is offered: "
+        + stop
+        + " tests the current thread's interrupt flag at line "
+        + Lines.of(test, state)
+        + " and goes on when it is set, so it is meant to run on an interrupted thread, where "
+        + plan.call().replace(";", "")
+        + " would throw InterruptedException at once, out of "
+        + stop
+        + ", before it waited for anything; wait only on a path where the flag is clear, or clear"
+        + " it around the wait (Thread.interrupted()) and set it again after.";
   }
 
   /**
@@ -802,6 +847,41 @@ public final class CancelWithoutAwait extends CancelGuardChecker
 
   /** The wait {@link #waitFix} inserts, and where; null where it offers none. */
   private @Nullable PlannedWait planWait(
+      MethodInvocationTree call,
+      Kind kind,
+      boolean checkResult,
+      TreePath codeUnit,
+      CancelTarget target,
+      int firstUse,
+      List<AwaitUse> found,
+      SuggestedFix.Builder fix,
+      VisitorState state) {
+    PlannedWait plan =
+        planAnyWait(call, kind, checkResult, codeUnit, target, firstUse, found, fix, state);
+    // `if (Thread.currentThread().isInterrupted()) { LOG.info(..); }` and on: the stop is meant to
+    // run with the flag set, where a wait that throws would throw at once and skip the rest of it.
+    if (plan != null
+        && throwsOnTheFlag(plan)
+        && FlagTestingStops.flagTestItGoesOnFrom(codeUnit, state) != null) {
+      return null;
+    }
+    return plan;
+  }
+
+  /**
+   * True if the planned wait throws {@code InterruptedException} out of the stop (a {@code join} or
+   * an {@code awaitTermination} with no catch of its own), not an executor's {@code close()}, which
+   * waits on.
+   */
+  private static boolean throwsOnTheFlag(PlannedWait plan) {
+    return !plan.needsItsOwnCatch() && !plan.call().endsWith(".close();");
+  }
+
+  /**
+   * {@link #planWait}, before the question of a stop meant to run with the flag set ({@link
+   * FlagTestingStops}).
+   */
+  private @Nullable PlannedWait planAnyWait(
       MethodInvocationTree call,
       Kind kind,
       boolean checkResult,
