@@ -1,11 +1,27 @@
 package dev.cancelguard.checks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.google.errorprone.CompilationTestHelper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Code only a program's {@code main} reaches through code only its package can call, in another
- * file of the package: a server class a launcher's {@code main} makes, a helper of the package.
+ * file of the package: a server class a launcher's {@code main} makes, a helper of the package;
+ * also in a package split across jars whose class files do not name the server class.
  */
 class SwallowedInterruptPackageProgramThreadTest {
   private final CompilationTestHelper helper =
@@ -205,6 +221,77 @@ class SwallowedInterruptPackageProgramThreadTest {
                 "",
                 "static volatile Thread owner;"
                     + " static void remember() { owner = Thread.currentThread(); }"))
+        .addSourceLines("server/Launcher.java", launcher(""))
+        .doTest();
+  }
+
+  /** A class of the package, compiled elsewhere, that does not name the server class. */
+  private static final String RECORD =
+      """
+      package server;
+      public class Record {
+        private int id;
+        public int id() { return id; }
+      }
+      """;
+
+  /** A class of the package, compiled elsewhere, that makes a server and waits for its port. */
+  private static final String RESTARTER =
+      """
+      package server;
+      import java.util.concurrent.*;
+      public class Restarter {
+        public static void restart(ExecutorService boss) {
+          new Server(boss);
+          Server.awaitPort(boss);
+        }
+      }
+      """;
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void compileThePackageElsewhere() throws IOException {
+    compile("quiet", Map.of("server/Record.java", RECORD));
+    compile(
+        "restarter",
+        Map.of("server/Server.java", noBug(server("", "")), "server/Restarter.java", RESTARTER));
+  }
+
+  private static void compile(String name, Map<String, String> sources) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--release", "17", "-proc:none", "-d", work.resolve(name).toString()));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = work.resolve("src-" + name).resolve(source.getKey());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getValue());
+      args.add(file.toString());
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
+    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+  }
+
+  private CompilationTestHelper withClassFiles(String name) {
+    return CompilationTestHelper.newInstance(SwallowedInterrupt.class, getClass())
+        .setArgs(
+            "-cp", work.resolve(name) + File.pathSeparator + System.getProperty("java.class.path"));
+  }
+
+  @Test
+  void negative_splitPackageWhoseClassFilesDoNotNameTheServer() {
+    withClassFiles("quiet")
+        .addSourceLines("server/Server.java", noBug(server("", "")))
+        .addSourceLines("server/Launcher.java", launcher(""))
+        .doTest();
+  }
+
+  @Test
+  void positive_aClassFileOfThePackageMakesTheServer() {
+    withClassFiles("restarter")
+        .addSourceLines("server/Server.java", server("", ""))
         .addSourceLines("server/Launcher.java", launcher(""))
         .doTest();
   }

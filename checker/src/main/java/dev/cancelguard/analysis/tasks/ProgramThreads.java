@@ -116,23 +116,25 @@ public final class ProgramThreads {
   }
 
   /**
-   * Another file of the file's package, a package every class of which is a source of this
-   * compilation, declares a {@code main} or adds a shutdown hook: code only the package can call
-   * may be reached from there.
+   * Another source file of the file's package declares a {@code main} or adds a shutdown hook: code
+   * only the package can call may be reached from there.
    */
   private static boolean aFileOfItsPackageHasProgramThreadsWork(
       CompilationUnitTree unit, VisitorState state) {
     if (!(unit instanceof JCCompilationUnit compiled) || compiled.packge == null) {
       return false;
     }
-    Set<CompilationUnitTree> files = CompiledSources.filesOfWholePackage(compiled.packge, state);
-    if (files == null) {
-      return false;
-    }
-    for (CompilationUnitTree file : files) {
-      if (file != unit && hasProgramThreadsWork(file, state)) {
-        return true;
+    try {
+      for (Symbol member : compiled.packge.members().getSymbols()) {
+        if (member instanceof ClassSymbol type
+            && CompiledSources.classPath(type, state) instanceof TreePath declaration
+            && declaration.getCompilationUnit() != unit
+            && hasProgramThreadsWork(declaration.getCompilationUnit(), state)) {
+          return true;
+        }
       }
+    } catch (RuntimeException unlisted) {
+      return false; // a package whose members cannot be listed
     }
     return false;
   }
@@ -294,7 +296,9 @@ public final class ProgramThreads {
 
   /**
    * The files of the package of a method or constructor that only code of its package can call,
-   * when every class of the package is a source of this compilation; null otherwise. Only the
+   * when every class of the package is a source of this compilation, or every other one a class
+   * file that does not spell its class's name (a package split across jars, {@link
+   * UninterruptedThreads#sourceFilesOfPackageWhereOnlySourcesName}); null otherwise. Only the
    * package can call a method or constructor that is neither public nor protected, nor a
    * constructor of a class that cannot be named outside its package (it, or a class around it,
    * neither public nor protected, or a local class): other packages can neither make nor extend
@@ -310,7 +314,14 @@ public final class ProgramThreads {
     boolean packageOnly =
         (executable.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
             || (executable.isConstructor() && !namedOutsideItsPackage(type));
-    return packageOnly ? CompiledSources.filesOfWholePackage(executable.packge(), state) : null;
+    if (!packageOnly) {
+      return null;
+    }
+    Set<CompilationUnitTree> files =
+        CompiledSources.filesOfWholePackage(executable.packge(), state);
+    return files != null
+        ? files
+        : UninterruptedThreads.sourceFilesOfPackageWhereOnlySourcesName(type, state);
   }
 
   /**
