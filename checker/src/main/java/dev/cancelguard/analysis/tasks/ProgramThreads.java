@@ -15,13 +15,19 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.PackageSymbol;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.CompilationCalls;
+import dev.cancelguard.analysis.trees.CompiledSources;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.UnitCache;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,14 +88,55 @@ public final class ProgramThreads {
       return false;
     }
     CompilationUnitTree unit = codeUnit.getCompilationUnit();
-    // Every caller followed is in this file: without a main or a shutdown hook, nothing here is
-    // reached from one. Both questions about the file are asked once per file, not per catch.
+    // Every caller followed is in this file or, for code only its package can call, in another file
+    // of its package: without a main or a shutdown hook there, nothing here is reached from one.
+    // The questions about a file are asked once per file, not per catch.
+    if (!hasProgramThreadsWork(unit, state)
+        && !aFileOfItsPackageHasProgramThreadsWork(unit, state)) {
+      return false;
+    }
+    Set<CompilationUnitTree> files = new LinkedHashSet<>();
+    if (!reachedOnlyFromProgramThreads(
+        codeUnit, state, new HashSet<>(), new HashSet<>(), files, MAX_DEPTH)) {
+      return false;
+    }
+    for (CompilationUnitTree file : files) {
+      if (UnitCache.get(
+          HANDS_OUT_THE_CURRENT_THREAD, file, state, u -> handsOutTheCurrentThread(u, state))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@link #findsProgramThreadsWork}, asked once per file. */
+  private static boolean hasProgramThreadsWork(CompilationUnitTree unit, VisitorState state) {
     return UnitCache.get(
-            HAS_PROGRAM_THREADS_WORK, unit, state, u -> hasProgramThreadsWork(u, state))
-        && reachedOnlyFromProgramThreads(
-            codeUnit, unit, state, new HashSet<>(), new HashSet<>(), MAX_DEPTH)
-        && !UnitCache.get(
-            HANDS_OUT_THE_CURRENT_THREAD, unit, state, u -> handsOutTheCurrentThread(u, state));
+        HAS_PROGRAM_THREADS_WORK, unit, state, u -> findsProgramThreadsWork(u, state));
+  }
+
+  /**
+   * Another source file of the file's package declares a {@code main} or adds a shutdown hook: code
+   * only the package can call may be reached from there.
+   */
+  private static boolean aFileOfItsPackageHasProgramThreadsWork(
+      CompilationUnitTree unit, VisitorState state) {
+    if (!(unit instanceof JCCompilationUnit compiled) || compiled.packge == null) {
+      return false;
+    }
+    try {
+      for (Symbol member : compiled.packge.members().getSymbols()) {
+        if (member instanceof ClassSymbol type
+            && CompiledSources.classPath(type, state) instanceof TreePath declaration
+            && declaration.getCompilationUnit() != unit
+            && hasProgramThreadsWork(declaration.getCompilationUnit(), state)) {
+          return true;
+        }
+      }
+    } catch (RuntimeException unlisted) {
+      return false; // a package whose members cannot be listed
+    }
+    return false;
   }
 
   /**
@@ -97,7 +144,7 @@ public final class ProgramThreads {
    * either, no code unit of it is {@link #isProgramThreadsWork}, and every caller {@link
    * #sameThreadCallers} follows is in the file.
    */
-  private static boolean hasProgramThreadsWork(CompilationUnitTree unit, VisitorState state) {
+  private static boolean findsProgramThreadsWork(CompilationUnitTree unit, VisitorState state) {
     boolean[] found = new boolean[1];
     new TreePathScanner<Void, Void>() {
       @Override
@@ -124,16 +171,18 @@ public final class ProgramThreads {
   /**
    * The code unit is the work of a program thread, or every code unit that runs it on the caller's
    * thread is reached only from such work. {@code visiting} holds the code units of the chain being
-   * followed (a cycle answers false); {@code reached} those already shown reached.
+   * followed (a cycle answers false); {@code reached} those already shown reached; {@code files}
+   * gathers the files of the code units followed, each of which must hand no thread out.
    */
   private static boolean reachedOnlyFromProgramThreads(
       TreePath codeUnit,
-      CompilationUnitTree unit,
       VisitorState state,
       Set<Tree> visiting,
       Set<Tree> reached,
+      Set<CompilationUnitTree> files,
       int depth) {
     Tree leaf = codeUnit.getLeaf();
+    files.add(codeUnit.getCompilationUnit());
     if (reached.contains(leaf) || isProgramThreadsWork(codeUnit, state)) {
       return true;
     }
@@ -141,13 +190,13 @@ public final class ProgramThreads {
       return false;
     }
     boolean all =
-        allReached(sameThreadCallers(codeUnit, unit, state), unit, state, visiting, reached, depth)
+        allReached(sameThreadCallers(codeUnit, state), state, visiting, reached, files, depth)
             || allReached(
                 ConfinedInstances.makingCodeUnits(codeUnit, state),
-                unit,
                 state,
                 visiting,
                 reached,
+                files,
                 depth);
     visiting.remove(leaf);
     if (all) {
@@ -162,16 +211,16 @@ public final class ProgramThreads {
    */
   private static boolean allReached(
       @Nullable List<TreePath> codeUnits,
-      CompilationUnitTree unit,
       VisitorState state,
       Set<Tree> visiting,
       Set<Tree> reached,
+      Set<CompilationUnitTree> files,
       int depth) {
     if (codeUnits == null) {
       return false;
     }
     for (TreePath codeUnit : codeUnits) {
-      if (!reachedOnlyFromProgramThreads(codeUnit, unit, state, visiting, reached, depth - 1)) {
+      if (!reachedOnlyFromProgramThreads(codeUnit, state, visiting, reached, files, depth - 1)) {
         return false;
       }
     }
@@ -207,10 +256,12 @@ public final class ProgramThreads {
   /**
    * The code units that run this one on their own thread, one per code unit: for the action of a
    * {@code forEach}, the code unit of that call; for a method only this file can call, the code
-   * units of its calls. Null when there is none, or when the code may also run elsewhere.
+   * units of its calls; for a method or constructor only its package can call, in a package
+   * compiled whole, the code units of its calls in the package's files. Null when there is none, or
+   * when the code may also run elsewhere.
    */
-  private static @Nullable List<TreePath> sameThreadCallers(
-      TreePath codeUnit, CompilationUnitTree unit, VisitorState state) {
+  private static @Nullable List<TreePath> sameThreadCallers(TreePath codeUnit, VisitorState state) {
+    CompilationUnitTree unit = codeUnit.getCompilationUnit();
     if (codeUnit.getLeaf() instanceof LambdaExpressionTree) {
       TreePath call = SameThreadActions.callRunningItInPlace(codeUnit, state);
       if (call == null) {
@@ -221,13 +272,18 @@ public final class ProgramThreads {
     }
     if (!(codeUnit.getLeaf() instanceof MethodTree method)
         || !(getSymbol(method) instanceof MethodSymbol symbol)
-        || symbol.isConstructor()
-        || !ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty()
-        || !(OwnThreads.callableOnlyInThisFile(symbol, unit, state)
-            || packagePrivateNamedOnlyHere(symbol, unit, state))) {
+        || !ASTHelpers.findSuperMethods(symbol, state.getTypes()).isEmpty()) {
       return null;
     }
-    List<TreePath> calls = OwnThreads.callingCodeUnits(symbol, unit, true);
+    List<TreePath> calls;
+    if (!symbol.isConstructor()
+        && (OwnThreads.callableOnlyInThisFile(symbol, unit, state)
+            || packagePrivateNamedOnlyHere(symbol, unit, state))) {
+      calls = OwnThreads.callingCodeUnits(symbol, unit, true);
+    } else {
+      Set<CompilationUnitTree> packageFiles = filesOfThePackageThatAloneCalls(symbol, state);
+      calls = packageFiles == null ? null : PackageCalls.callingCodeUnits(symbol, packageFiles);
+    }
     if (calls == null) {
       return null;
     }
@@ -236,6 +292,51 @@ public final class ProgramThreads {
       callers.putIfAbsent(call.getLeaf(), call);
     }
     return List.copyOf(callers.values());
+  }
+
+  /**
+   * The files of the package of a method or constructor that only code of its package can call,
+   * when every class of the package is a source of this compilation, or every other one a class
+   * file that does not spell its class's name (a package split across jars, {@link
+   * UninterruptedThreads#sourceFilesOfPackageWhereOnlySourcesName}); null otherwise. Only the
+   * package can call a method or constructor that is neither public nor protected, nor a
+   * constructor of a class that cannot be named outside its package (it, or a class around it,
+   * neither public nor protected, or a local class): other packages can neither make nor extend
+   * such a class. An interface's methods are public.
+   */
+  private static @Nullable Set<CompilationUnitTree> filesOfThePackageThatAloneCalls(
+      MethodSymbol executable, VisitorState state) {
+    if (!(executable.owner instanceof ClassSymbol type)
+        || type.isInterface()
+        || executable.packge() == null) {
+      return null;
+    }
+    boolean packageOnly =
+        (executable.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
+            || (executable.isConstructor() && !namedOutsideItsPackage(type));
+    if (!packageOnly) {
+      return null;
+    }
+    Set<CompilationUnitTree> files =
+        CompiledSources.filesOfWholePackage(executable.packge(), state);
+    return files != null
+        ? files
+        : UninterruptedThreads.sourceFilesOfPackageWhereOnlySourcesName(type, state);
+  }
+
+  /**
+   * Code of other packages can name the class: it and every class around it are public or
+   * protected.
+   */
+  private static boolean namedOutsideItsPackage(ClassSymbol type) {
+    Symbol s = type;
+    while (s instanceof ClassSymbol c) {
+      if ((c.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0) {
+        return false;
+      }
+      s = c.owner;
+    }
+    return s instanceof PackageSymbol;
   }
 
   /**

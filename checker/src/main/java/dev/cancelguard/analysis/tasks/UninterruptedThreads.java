@@ -569,12 +569,38 @@ public final class UninterruptedThreads {
     for (Symbol s = type; s instanceof ClassSymbol c; s = c.owner) {
       confined |= (c.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0;
     }
-    PackageSymbol packge = type.packge();
-    JavaFileManager fileManager = state.context.get(JavaFileManager.class);
-    if (!confined || packge == null || packge.isUnnamed() || fileManager == null) {
+    if (!confined) {
       return false;
     }
     CompilationUnitTree here = codeUnit.getCompilationUnit();
+    Set<CompilationUnitTree> sources = sourceFilesOfPackageWhereOnlySourcesName(type, state);
+    if (sources == null || !sources.contains(here)) {
+      return false;
+    }
+    for (CompilationUnitTree other : sources) {
+      if (other != here && names(other, type)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The source files of this compilation that declare classes of the class's package, when every
+   * other class of the package is a class file on the class path that does not spell the class's
+   * binary name ({@link ClassFiles#mayName}: a class file names a class, and so a member of it,
+   * only through a constant holding that name), the class files of classes compiled here from
+   * source aside (their source is what is read). Null when a class of the package is read from
+   * anywhere else (the module path, the source path), a class file cannot be read or may name the
+   * class, or the package cannot be listed: then code the compilation does not show may name it.
+   */
+  static @Nullable Set<CompilationUnitTree> sourceFilesOfPackageWhereOnlySourcesName(
+      ClassSymbol type, VisitorState state) {
+    PackageSymbol packge = type.packge();
+    JavaFileManager fileManager = state.context.get(JavaFileManager.class);
+    if (packge == null || packge.isUnnamed() || fileManager == null) {
+      return null;
+    }
     String binaryName = ClassFiles.binaryName(type);
     try {
       Set<String> classPathFiles = new HashSet<>();
@@ -587,7 +613,7 @@ public final class UninterruptedThreads {
         classPathFiles.add(file.toUri().toString());
         String binary = fileManager.inferBinaryName(StandardLocation.CLASS_PATH, file);
         if (binary == null) {
-          return false;
+          return null;
         }
         String simple = binary.substring(binary.lastIndexOf('.') + 1);
         int dollar = simple.indexOf('$');
@@ -600,7 +626,7 @@ public final class UninterruptedThreads {
           continue; // a class compiled here from source: its source is read below
         }
         if (ClassFiles.mayName(file, binaryName)) {
-          return false;
+          return null;
         }
       }
       Set<CompilationUnitTree> sources = new LinkedHashSet<>();
@@ -614,21 +640,13 @@ public final class UninterruptedThreads {
         } else if (c.classfile == null
             || c.classfile.getKind() != JavaFileObject.Kind.CLASS
             || !classPathFiles.contains(c.classfile.toUri().toString())) {
-          return false; // a class read from elsewhere, not searched
+          return null; // a class read from elsewhere, not searched
         }
       }
-      if (!sources.contains(here)) {
-        return false;
-      }
-      for (CompilationUnitTree other : sources) {
-        if (other != here && names(other, type)) {
-          return false;
-        }
-      }
+      return sources;
     } catch (IOException | RuntimeException unlisted) {
-      return false; // a package that cannot be listed
+      return null; // a package that cannot be listed
     }
-    return true;
   }
 
   /**
