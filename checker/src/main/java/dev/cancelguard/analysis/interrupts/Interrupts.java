@@ -6,31 +6,22 @@ import static com.google.errorprone.util.ASTHelpers.stripParentheses;
 import static dev.cancelguard.analysis.trees.Symbols.getSymbol;
 
 import com.google.errorprone.VisitorState;
-import com.sun.source.tree.BinaryTree;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.ThrowTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnaryTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.CancelGuardOptions;
@@ -38,10 +29,8 @@ import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.jdk.ThreadCalls;
 import dev.cancelguard.analysis.trees.Catches;
 import dev.cancelguard.analysis.trees.Expressions;
-import dev.cancelguard.analysis.trees.Jumps;
 import dev.cancelguard.analysis.trees.NestedCodeSkipper;
 import dev.cancelguard.analysis.trees.SameFile;
-import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -102,17 +91,18 @@ public final class Interrupts {
    * call in it that is declared to throw {@link InterruptedException} either is {@code f.get()} on
    * a future known to be done — inside {@code if (f.isDone() && ...)}, the else of {@code if
    * (!f.isDone())}, or after {@code if (!f.isDone()) return;} or {@code checkState(f.isDone())}
-   * (also {@code isCancelled()}, {@code isCompletedExceptionally()}, {@code f.state() != RUNNING};
-   * {@code f} may be this object itself: {@code if (isDone()) return get();}), which neither waits
-   * nor reads the flag; or {@code get()} in a callback that runs once its future completed ({@link
-   * AllOfCallbacks}), or on the future a completion listener is handed ({@link ListenerFutures});
-   * or {@code get()} on a future the JDK documents as completed there ({@link CompletedFutures}: in
-   * {@code FutureTask.done()}, from {@code invokeAll(..)} or a {@code CompletionService}); or
-   * {@code f.getNow(..)}, which never waits whatever it declares; or declares it only to pass on
-   * what the action it is handed throws, and is handed here an action that throws none for real
-   * ({@link PassedOnActions}: Hadoop's {@code ugi.doAs(..)} of a lambda or anonymous class calling
-   * only methods that declare {@code IOException}); or never throws it ({@link
-   * #neverThrowsInterrupt}); and nothing throws one by hand.
+   * ({@link KnownDoneFutures}: also {@code isCancelled()}, {@code f == null}, an array element, a
+   * local boolean holding the test; {@code f} may be this object itself: {@code if (isDone())
+   * return get();}), which neither waits nor reads the flag; or {@code get()} in a callback that
+   * runs once its future completed ({@link AllOfCallbacks}), or on the future a completion listener
+   * is handed ({@link ListenerFutures}); or {@code get()} on a future the JDK documents as
+   * completed there ({@link CompletedFutures}: in {@code FutureTask.done()}, from {@code
+   * invokeAll(..)} or a {@code CompletionService}); or {@code f.getNow(..)}, which never waits
+   * whatever it declares; or declares it only to pass on what the action it is handed throws, and
+   * is handed here an action that throws none for real ({@link PassedOnActions}: Hadoop's {@code
+   * ugi.doAs(..)} of a lambda or anonymous class calling only methods that declare {@code
+   * IOException}); or never throws it ({@link #neverThrowsInterrupt}); and nothing throws one by
+   * hand.
    */
   public static boolean noInterruptReachesTheCatches(TreePath tryPath, VisitorState state) {
     TryTree tryTree = (TryTree) tryPath.getLeaf();
@@ -157,7 +147,7 @@ public final class Interrupts {
    */
   static boolean mayThrowForReal(
       MethodInvocationTree call, TreePath callPath, VisitorState state, int depth) {
-    return !isGetOfDoneFuture(call, callPath, state)
+    return !KnownDoneFutures.isGetOfDoneFuture(call, callPath, state)
         && !AllOfCallbacks.isGetAfterAllOf(call, callPath, state)
         && !AllOfCallbacks.isGetInItsOwnCallback(call, callPath, state)
         && !ListenerFutures.isGetOfTheListenersOwnFuture(call, callPath, state)
@@ -351,158 +341,6 @@ public final class Interrupts {
     return constructor != null
         && constructor.type.getThrownTypes().stream()
             .anyMatch(t -> isSubtype(t, interrupted, state));
-  }
-
-  private static boolean isGetOfDoneFuture(
-      MethodInvocationTree call, TreePath callPath, VisitorState state) {
-    if (!FutureCalls.GET.matches(call, state)) {
-      return false;
-    }
-    Symbol future = receiverOf(call, callPath, state);
-    if (future == null) {
-      return false;
-    }
-    Tree child = call;
-    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof MethodTree || leaf instanceof LambdaExpressionTree) {
-        return false;
-      }
-      if (leaf instanceof IfTree ifTree
-          && ((child == ifTree.getThenStatement()
-                  && impliesDone(ifTree.getCondition(), true, future, callPath, state))
-              || (child == ifTree.getElseStatement()
-                  && impliesDone(ifTree.getCondition(), false, future, callPath, state)))) {
-        return true;
-      }
-      if (leaf instanceof BlockTree block
-          && followsExitUnlessDone(block, child, future, callPath, state)) {
-        return true;
-      }
-      child = leaf;
-    }
-    return false;
-  }
-
-  /**
-   * True if, in the block, the statement is preceded by {@code if (!f.isDone()) return;} (a branch
-   * that cannot complete normally, taken whenever the future may not be done), or by a precondition
-   * helper handed {@code f.isDone()} ({@code Assert.state(f.isDone(), ..)}, {@link
-   * ThrowingGuards}), and the future variable is not assigned in between.
-   */
-  private static boolean followsExitUnlessDone(
-      BlockTree block, Tree statement, Symbol future, TreePath callPath, VisitorState state) {
-    List<? extends StatementTree> statements = block.getStatements();
-    int index = statements.indexOf(statement);
-    for (int i = index - 1; i >= 0; i--) {
-      StatementTree earlier = statements.get(i);
-      if (earlier instanceof IfTree guard
-          && !Jumps.canCompleteNormally(guard.getThenStatement())
-          && impliesDone(guard.getCondition(), false, future, callPath, state)) {
-        return true;
-      }
-      // Assert.state(f.isDone(), ..): a precondition helper that throws unless it is handed true.
-      MethodInvocationTree precondition = ThrowingGuards.guardCall(earlier, state);
-      if (precondition != null
-          && impliesDone(precondition.getArguments().getFirst(), true, future, callPath, state)) {
-        return true;
-      }
-      if (WriteScanner.writesAny(state.getPath().getCompilationUnit(), earlier, Set.of(future))) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * True if the condition having {@code value} means the future is done: {@code f.isDone()}, {@code
-   * f.isCancelled()}, {@code f.isCompletedExceptionally()} true, {@code f.state()} compared with a
-   * {@code Future.State} constant; through {@code !}, {@code &&} and {@code ||}.
-   */
-  private static boolean impliesDone(
-      ExpressionTree condition,
-      boolean value,
-      Symbol future,
-      TreePath callPath,
-      VisitorState state) {
-    ExpressionTree c = stripParentheses(condition);
-    return switch (c.getKind()) {
-      case LOGICAL_COMPLEMENT ->
-          impliesDone(((UnaryTree) c).getExpression(), !value, future, callPath, state);
-      case CONDITIONAL_AND, CONDITIONAL_OR -> {
-        BinaryTree binary = (BinaryTree) c;
-        boolean left = impliesDone(binary.getLeftOperand(), value, future, callPath, state);
-        boolean right = impliesDone(binary.getRightOperand(), value, future, callPath, state);
-        // `a && b` true, or `a || b` false: both operands have that value; otherwise either.
-        yield (c.getKind() == Tree.Kind.CONDITIONAL_AND) == value ? left || right : left && right;
-      }
-      case METHOD_INVOCATION ->
-          value
-              && Expressions.isResolved(c)
-              && FutureCalls.FINISHED_TEST.matches(c, state)
-              && future.equals(receiverOf((MethodInvocationTree) c, callPath, state));
-      case EQUAL_TO, NOT_EQUAL_TO -> {
-        BinaryTree comparison = (BinaryTree) c;
-        String constant = futureStateConstant(comparison.getRightOperand());
-        ExpressionTree other = comparison.getLeftOperand();
-        if (constant == null) {
-          constant = futureStateConstant(comparison.getLeftOperand());
-          other = comparison.getRightOperand();
-        }
-        if (constant == null
-            || !(stripParentheses(other) instanceof MethodInvocationTree stateCall)
-            || !Expressions.isResolved(stateCall)
-            || !FutureCalls.STATE.matches(stateCall, state)
-            || !future.equals(receiverOf(stateCall, callPath, state))) {
-          yield false;
-        }
-        // `state() == SUCCESS` true, or `state() == RUNNING` false: the state is not RUNNING.
-        boolean equal = (c.getKind() == Tree.Kind.EQUAL_TO) == value;
-        yield equal != constant.equals("RUNNING");
-      }
-      default -> false;
-    };
-  }
-
-  /**
-   * What an instance call is made on: the variable of {@code f.isDone()}; for a call on this object
-   * ({@code get()}, {@code this.get()}), the class whose instance that is — the innermost class
-   * around {@code within} that inherits the method (an unqualified call in an inner class may be
-   * made on the outer instance). Null for any other receiver.
-   */
-  private static @Nullable Symbol receiverOf(
-      MethodInvocationTree call, TreePath within, VisitorState state) {
-    ExpressionTree receiver = com.google.errorprone.util.ASTHelpers.getReceiver(call);
-    boolean onThis =
-        receiver == null
-            || (stripParentheses(receiver) instanceof IdentifierTree name
-                && name.getName().contentEquals("this"));
-    if (!onThis) {
-      return getSymbol(receiver);
-    }
-    Symbol method = getSymbol(call);
-    if (method == null || method.isStatic()) {
-      return null;
-    }
-    for (TreePath p = within; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof ClassTree classTree
-          && getSymbol(classTree) instanceof ClassSymbol type) {
-        if (receiver != null || type.isSubClass(method.owner, state.getTypes())) {
-          return type;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The name of the {@code Future.State} constant the expression names, or null. */
-  private static @Nullable String futureStateConstant(ExpressionTree expression) {
-    Symbol symbol = getSymbol(stripParentheses(expression));
-    return symbol instanceof VarSymbol constant
-            && (constant.flags() & Flags.ENUM) != 0
-            && constant.owner.getQualifiedName().contentEquals("java.util.concurrent.Future.State")
-        ? constant.getSimpleName().toString()
-        : null;
   }
 
   /**
