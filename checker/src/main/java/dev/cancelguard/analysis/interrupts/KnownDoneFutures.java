@@ -12,11 +12,8 @@ import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CaseTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -28,7 +25,6 @@ import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
-import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
@@ -38,6 +34,7 @@ import com.sun.tools.javac.code.TypeTag;
 import dev.cancelguard.analysis.jdk.FutureCalls;
 import dev.cancelguard.analysis.trees.Expressions;
 import dev.cancelguard.analysis.trees.Jumps;
+import dev.cancelguard.analysis.trees.Loops;
 import dev.cancelguard.analysis.trees.WriteScanner;
 import java.util.List;
 import java.util.Objects;
@@ -111,7 +108,7 @@ final class KnownDoneFutures {
           return guard == Guard.DONE;
         }
       }
-      if (isLoop(leaf) && future.isWrittenIn(leaf, unit)) {
+      if (Loops.isLoop(leaf) && future.isWrittenIn(leaf, unit)) {
         return false;
       }
       child = leaf;
@@ -271,13 +268,6 @@ final class KnownDoneFutures {
   private static boolean isNull(ExpressionTree expression) {
     return stripParentheses(expression) instanceof LiteralTree literal
         && literal.getKind() == Tree.Kind.NULL_LITERAL;
-  }
-
-  private static boolean isLoop(Tree tree) {
-    return tree instanceof WhileLoopTree
-        || tree instanceof DoWhileLoopTree
-        || tree instanceof ForLoopTree
-        || tree instanceof EnhancedForLoopTree;
   }
 
   /** The name of the {@code Future.State} constant the expression names, or null. */
