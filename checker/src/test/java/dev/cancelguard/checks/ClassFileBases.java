@@ -33,20 +33,37 @@ final class ClassFileBases {
   /** Compiles {@code bases} (file name to source) for Java 8 into {@code work/classes}. */
   static ClassFileBases compile(Path work, Map<String, String> bases) throws IOException {
     Path classes = work.resolve("classes");
+    javac("8", work.resolve("src"), classes, bases);
+    return new ClassFileBases(bases, classes);
+  }
+
+  /**
+   * Compiles {@code sources} (file name to source) for Java 17 into {@code work/name}, a jar's
+   * classes of their own: for tests that need several such jars.
+   */
+  static Path compileJar(Path work, String name, Map<String, String> sources) throws IOException {
+    Path classes = work.resolve(name);
+    javac("17", work.resolve("src-" + name), classes, sources);
+    return classes;
+  }
+
+  private static void javac(
+      String release, Path sourceDir, Path classes, Map<String, String> sources)
+      throws IOException {
     List<String> args =
         new ArrayList<>(
-            List.of("--release", "8", "-Xlint:-options", "-proc:none", "-d", classes.toString()));
-    for (Map.Entry<String, String> base : bases.entrySet()) {
-      Path file = work.resolve("src").resolve(base.getKey());
+            List.of(
+                "--release", release, "-Xlint:-options", "-proc:none", "-d", classes.toString()));
+    for (Map.Entry<String, String> source : sources.entrySet()) {
+      Path file = sourceDir.resolve(source.getKey());
       Files.createDirectories(file.getParent());
-      Files.writeString(file, base.getValue());
+      Files.writeString(file, source.getValue());
       args.add(file.toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
     assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
-    return new ClassFileBases(bases, classes);
   }
 
   /**

@@ -1,19 +1,10 @@
 package dev.cancelguard.checks;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.google.errorprone.CompilationTestHelper;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,19 +99,7 @@ class SwallowedInterruptSplitPackageTaskTest {
   }
 
   private static void compile(String name, Map<String, String> sources) throws IOException {
-    List<String> args =
-        new ArrayList<>(
-            List.of("--release", "17", "-proc:none", "-d", work.resolve(name).toString()));
-    for (Map.Entry<String, String> source : sources.entrySet()) {
-      Path file = work.resolve("src-" + name).resolve(source.getKey());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getValue());
-      args.add(file.toString());
-    }
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    ByteArrayOutputStream errors = new ByteArrayOutputStream();
-    int exit = javac.run(null, errors, errors, args.toArray(String[]::new));
-    assertEquals(0, exit, errors.toString(StandardCharsets.UTF_8));
+    ClassFileBases.compileJar(work, name, sources);
   }
 
   private static CompilationTestHelper withClassFiles(String name) {
